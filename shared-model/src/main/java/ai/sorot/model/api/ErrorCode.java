@@ -1,0 +1,58 @@
+package ai.sorot.model.api;
+
+/**
+ * Every error Sorot reports, with the HTTP status the API answers it with. The names are the
+ * stable codes clients match on: add new ones, never rename.
+ */
+public enum ErrorCode {
+    // input files
+    EMPTY_FILE(422, "The file is empty."),
+    NOT_A_PDF(422, "The file is not a PDF."),
+    PDF_CORRUPT(422, "The PDF is damaged or truncated and cannot be read."),
+    PDF_ENCRYPTED(422, "The PDF is password-protected; export it again without a password."),
+    PDF_IMAGE_ONLY(422, "The PDF has no text layer (a scan?); export it from the writing software instead."),
+    PDF_NO_PAGES(422, "The PDF has no pages."),
+    TOO_MANY_PAGES(422, "The document has too many pages for a screenplay."),
+    NOT_A_SCREENPLAY(422, "The document does not look like a screenplay."),
+    PARSE_TIMEOUT(422, "The document took too long to read."),
+    FILE_TOO_LARGE(413, "The file is too large."),
+    FILE_NOT_FOUND(404, "The file does not exist."),
+    UNSUPPORTED_FORMAT(415, "Only PDF and Fountain screenplays are supported."),
+    // requests
+    INVALID_JSON(400, "The request body is not valid JSON."),
+    MISSING_FIELD(400, "A required field is missing."),
+    INVALID_BASE64(400, "pdfData is not valid base64."),
+    INVALID_URL(400, "The trailer link is not a valid https URL."),
+    URL_NOT_ALLOWED(400, "Trailer links must point to YouTube or Vimeo."),
+    UNAUTHORIZED(401, "A valid API token is required."),
+    NOT_FOUND(404, "Not found."),
+    METHOD_NOT_ALLOWED(405, "Method not allowed."),
+    UPLOAD_NOT_FOUND(404, "No such upload, or it has expired."),
+    AUDIO_NOT_READY(409, "The audio summary is not ready yet."),
+    REPORT_NOT_READY(409, "The analysis has not finished yet."),
+    // analysis
+    ANALYST_FAILED(502, "An analysis step failed."),
+    MODEL_UNAVAILABLE(503, "The configured AI model is not available."),
+    THROTTLED(429, "Too many requests; try again shortly."),
+    STEP_TIMEOUT(504, "An analysis step ran out of time."),
+    TRAILER_UNAVAILABLE(422, "The trailer is private, removed or cannot be read."),
+    // transport
+    NETWORK(503, "The Sorot API cannot be reached."),
+    INTERNAL(500, "Something went wrong inside Sorot.");
+
+    private final int httpStatus;
+    private final String defaultMessage;
+
+    ErrorCode(int httpStatus, String defaultMessage) {
+        this.httpStatus = httpStatus;
+        this.defaultMessage = defaultMessage;
+    }
+
+    public int httpStatus() {
+        return httpStatus;
+    }
+
+    public String defaultMessage() {
+        return defaultMessage;
+    }
+}

@@ -1,0 +1,31 @@
+package ai.sorot.model.report;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/** Step 2: script coverage, as a reader writes it for a festival. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Coverage(
+        String logline,
+        String synopsis,
+        List<String> genres,
+        String tone,
+        List<String> themes,
+        List<String> comparables,
+        String protagonist,
+        List<Claim> strengths,
+        List<Claim> concerns,
+        List<GridScore> grid,
+        Recommendation recommendation,
+        String rationale,
+        Provenance provenance) {
+
+    public Coverage {
+        genres = genres == null ? List.of() : List.copyOf(genres);
+        themes = themes == null ? List.of() : List.copyOf(themes);
+        comparables = comparables == null ? List.of() : List.copyOf(comparables);
+        strengths = strengths == null ? List.of() : List.copyOf(strengths);
+        concerns = concerns == null ? List.of() : List.copyOf(concerns);
+        grid = grid == null ? List.of() : List.copyOf(grid);
+    }
+}

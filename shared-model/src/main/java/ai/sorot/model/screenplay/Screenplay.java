@@ -1,0 +1,37 @@
+package ai.sorot.model.screenplay;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.List;
+
+/**
+ * A parsed screenplay: its cover, its paragraphs in reading order, its scenes and figures.
+ * The JSON form is the one {@code ./sorot parse --json} prints and the bench tools score.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({"title", "authors", "pageCount", "format", "titlePage", "elements", "scenes", "stats"})
+public record Screenplay(
+        String title,
+        List<String> authors,
+        int pageCount,
+        SourceFormat format,
+        TitlePage titlePage,
+        List<Element> elements,
+        List<Scene> scenes,
+        ScreenplayStats stats) {
+
+    public Screenplay {
+        authors = authors == null ? List.of() : List.copyOf(authors);
+        elements = elements == null ? List.of() : List.copyOf(elements);
+        scenes = scenes == null ? List.of() : List.copyOf(scenes);
+        titlePage = titlePage == null ? TitlePage.EMPTY : titlePage;
+    }
+
+    /** The same screenplay without its paragraphs: what a report or a list needs. */
+    public Screenplay withoutElements() {
+        return new Screenplay(title, authors, pageCount, format, titlePage, List.of(), scenes, stats);
+    }
+
+    /** Where a screenplay came from: the page layout of a PDF, or Fountain markup. */
+    public enum SourceFormat { PDF, FOUNTAIN }
+}
