@@ -56,9 +56,8 @@ record ColumnModel(float action, float dialogue, float parenthetical, float cue,
             action = voteDialogue != Float.MAX_VALUE ? voteDialogue - 10 * cw : STANDARD_ACTION;
         }
         final float actionX = action;
-        float dialogue = dialogueVotes.isEmpty()
-                ? mode(lines, l -> !l.text().startsWith("("), m, actionX + 4 * cw, actionX + 14 * cw, actionX + 10 * cw)
-                : nearestStart(lines, voteDialogue);
+        // without a single cue-and-speech pair there is nothing to learn from: standard indents
+        float dialogue = dialogueVotes.isEmpty() ? actionX + 10 * cw : nearestStart(lines, voteDialogue);
         final float dialogueX = dialogue;
         float cue = cueVotes.isEmpty()
                 ? mode(lines, l -> ScreenplayText.isMostlyUpper(l.text()) && l.text().length() <= 45
@@ -73,7 +72,11 @@ record ColumnModel(float action, float dialogue, float parenthetical, float cue,
                 ends.add(line.x1());
             }
         }
-        float rightEdge = ends.percentile(0.97, pageWidth - 72);
+        float standardRight = pageWidth - 68; // 61 characters from the 1.5" margin on Letter
+        float rightEdge = ends.size() >= 10 ? ends.percentile(0.97, standardRight) : standardRight;
+        if (rightEdge < pageWidth - 1.75f * 72) {
+            rightEdge = standardRight; // short lines only: the text never reached the margin
+        }
         return new ColumnModel(action, dialogue, parenthetical, cue, rightEdge);
     }
 

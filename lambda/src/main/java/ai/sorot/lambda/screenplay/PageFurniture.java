@@ -102,7 +102,7 @@ final class PageFurniture {
     }
 
     private float gapAfter(List<PdfLine> lines, int index) {
-        return index + 1 < lines.size() ? metrics.lines(lines.get(index + 1).y() - lines.get(index).y()) : 99f;
+        return index + 1 < lines.size() ? metrics.lines(lines.get(index + 1).y() - lines.get(index).y()) : 0f;
     }
 
     private float gapBefore(List<PdfLine> lines, int index) {

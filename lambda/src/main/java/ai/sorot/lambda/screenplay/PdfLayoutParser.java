@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  */
 final class PdfLayoutParser {
 
-    private static final Pattern SCENE_NUMBER = Pattern.compile("^[A-Z]?\\d{1,4}[A-Z]{0,3}\\.?$");
+    /** "12", "12A", "1a", "A1", "I-1-A", "110A.": short, with a digit. */
+    private static final Pattern SCENE_NUMBER = Pattern.compile("^(?=[^\\d]{0,4}\\d)[A-Za-z0-9][A-Za-z0-9.\\-]{0,7}$");
 
     record Parsed(TitlePage titlePage, int titlePages, int bodyPages, List<Block> blocks, LayoutMetrics metrics) {}
 
@@ -183,27 +184,29 @@ final class PdfLayoutParser {
             Kind kind = classify(lines, i);
             switch (kind) {
                 case CUE -> {
+                    int end = cueEnd(lines, i);
+                    String cue = joinText(lines, i, end);
                     boolean continuation = continuesSpeech && firstSpeechOnPage && i <= 1 && speaker != null
-                            && ScreenplayText.speaker(line.text()).equals(speaker)
-                            && line.text().toUpperCase().contains("CONT");
+                            && ScreenplayText.speaker(cue).equals(speaker) && cue.toUpperCase().contains("CONT");
                     firstSpeechOnPage = false;
+                    i = end;
                     if (continuation) {
                         inSpeech = true;
-                        openLast = line; // the speech resumes from here
+                        openLast = lines.get(end); // the speech resumes from here
                         continue;
                     }
                     flush();
-                    emit(ElementType.CHARACTER, line.text(), line, line, null, null);
-                    speaker = ScreenplayText.speaker(line.text());
+                    emit(ElementType.CHARACTER, cue, line, lines.get(end), null, null);
+                    speaker = ScreenplayText.speaker(cue);
                     inSpeech = true;
                     parenOpen = false;
-                    openLast = line;
+                    openLast = lines.get(end);
                 }
                 case SPEECH -> {
                     firstSpeechOnPage = false;
                     speech(line, null);
                 }
-                case ACTION -> action(line, lines, i);
+                case ACTION -> i = action(lines, i);
                 case CENTER -> paragraph(ElementType.CENTERED, line);
                 case RIGHT -> paragraph(ElementType.TRANSITION, line);
             }
@@ -220,10 +223,11 @@ final class PdfLayoutParser {
         var next = i + 1 < lines.size() ? lines.get(i + 1) : null;
         boolean cueLike = line.x0() >= cols.dialogue() + 3 * m.charWidth() && off <= 40
                 && ScreenplayText.isMostlyUpper(text) && text.length() <= 50 && !text.startsWith("(");
-        if (cueLike && next != null && isSpeechAfter(line, next)) {
+        if (cueLike && next != null && cueEnd(lines, i) >= 0) {
             return Kind.CUE;
         }
-        boolean right = m.chars(cols.rightEdge() - line.x1()) <= 2f && off >= 24;
+        boolean right = m.chars(Math.abs(cols.rightEdge() - line.x1())) <= 1.5f && off >= 3
+                || m.chars(cols.rightEdge() - line.x1()) <= 2f && off >= 24;
         if (right && ScreenplayText.isUpper(text)) {
             return Kind.RIGHT;
         }
@@ -255,23 +259,62 @@ final class PdfLayoutParser {
     private boolean isCentred(Line line) {
         float center = (line.x0() + line.x1()) / 2;
         float columnCenter = (cols.action() + cols.rightEdge()) / 2;
-        boolean pageCentred = m.chars(Math.abs(center - pageWidth / 2)) <= 1.5f;
-        boolean columnCentred = m.chars(Math.abs(center - columnCenter)) <= 1.5f;
+        boolean pageCentred = m.chars(Math.abs(center - pageWidth / 2)) <= 0.6f;
+        boolean columnCentred = m.chars(Math.abs(center - columnCenter)) <= 0.6f;
         return (pageCentred || columnCentred) && m.chars(line.x0() - cols.action()) >= 2;
     }
 
-    private void action(Line line, List<Line> lines, int i) {
+    /** An action-margin line: a heading (maybe wrapped), or part of an action paragraph. Returns the last line used. */
+    private int action(List<Line> lines, int i) {
         inSpeech = false;
         parenOpen = false;
+        var line = lines.get(i);
         String text = line.text();
         boolean standalone = line.sceneNumber() != null || ScreenplayText.isSceneHeading(text)
                 || (headingsBold && line.pdf().bold() && ScreenplayText.isUpper(text) && isLoneLine(lines, i));
-        if (standalone) {
-            flush();
-            emit(ElementType.SCENE_HEADING, text, line, line, line.sceneNumber(), null);
-            return;
+        if (!standalone) {
+            paragraph(ElementType.ACTION, line);
+            return i;
         }
-        paragraph(ElementType.ACTION, line);
+        // a heading too long for one line wraps onto the next, still in capitals
+        int end = i;
+        while (end + 1 < lines.size() && m.chars(cols.rightEdge() - lines.get(end).x1()) < 12
+                && m.lines(lines.get(end + 1).y() - lines.get(end).y()) <= 1.3f
+                && m.chars(Math.abs(lines.get(end + 1).x0() - cols.action())) <= 1.5f
+                && ScreenplayText.isUpper(lines.get(end + 1).text())
+                && !ScreenplayText.isSceneHeading(lines.get(end + 1).text())) {
+            end++;
+        }
+        flush();
+        emit(ElementType.SCENE_HEADING, joinText(lines, i, end), line, lines.get(end), line.sceneNumber(), null);
+        return end;
+    }
+
+    /**
+     * If line i starts a character cue, the index of its last line (a very long name wraps), provided
+     * a speech follows at single spacing; -1 otherwise.
+     */
+    private int cueEnd(List<Line> lines, int i) {
+        int end = i;
+        while (end + 1 < lines.size() && Math.abs(lines.get(end + 1).x0() - lines.get(i).x0()) < m.charWidth() / 2
+                && m.lines(lines.get(end + 1).y() - lines.get(end).y()) <= 1.3f
+                && ScreenplayText.isMostlyUpper(lines.get(end + 1).text()) && end - i < 8) {
+            end++;
+        }
+        for (int last = end; last >= i; last--) {
+            if (last + 1 < lines.size() && isSpeechAfter(lines.get(last), lines.get(last + 1))) {
+                return last;
+            }
+        }
+        return -1;
+    }
+
+    private static String joinText(List<Line> lines, int from, int to) {
+        var text = new StringBuilder(lines.get(from).text());
+        for (int k = from + 1; k <= to; k++) {
+            text.append(' ').append(lines.get(k).text());
+        }
+        return text.toString();
     }
 
     private boolean isLoneLine(List<Line> lines, int i) {
