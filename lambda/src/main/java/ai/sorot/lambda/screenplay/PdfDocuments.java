@@ -21,6 +21,17 @@ import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
  */
 public final class PdfDocuments {
 
+    /**
+     * PDFBox reports missing fonts and odd objects through java.util.logging; they are about the
+     * rendering, not the text, and would only clutter the CLI and the server logs. Held strongly
+     * because JUL keeps loggers by weak reference.
+     */
+    private static final java.util.List<java.util.logging.Logger> QUIET = java.util.stream.Stream
+            .of("org.apache.pdfbox", "org.apache.fontbox")
+            .map(java.util.logging.Logger::getLogger)
+            .peek(logger -> logger.setLevel(java.util.logging.Level.SEVERE))
+            .toList();
+
     private PdfDocuments() {}
 
     public static PDDocument open(Path file) {

@@ -98,6 +98,12 @@ final class PdfLayoutParser {
 
     private Line withoutSceneNumbers(PdfLine line, int page) {
         var words = line.words();
+        // revision marks: asterisks standing in the right margin beside changed lines
+        while (words.size() >= 2 && words.getLast().text().matches("\\*+")
+                && m.chars(words.getLast().x0() - words.get(words.size() - 2).x1()) >= 2.5f) {
+            words = words.subList(0, words.size() - 1);
+            line = line.withWords(words);
+        }
         String left = null;
         String right = null;
         int from = 0;
@@ -271,7 +277,8 @@ final class PdfLayoutParser {
         var line = lines.get(i);
         String text = line.text();
         boolean standalone = line.sceneNumber() != null || ScreenplayText.isSceneHeading(text)
-                || (headingsBold && line.pdf().bold() && ScreenplayText.isUpper(text) && isLoneLine(lines, i));
+                || (headingsBold && line.pdf().bold() && ScreenplayText.isUpper(text) && isLoneLine(lines, i))
+                || (isLoneLine(lines, i) && i + 1 < lines.size() && ScreenplayText.isSlugLine(text));
         if (!standalone) {
             paragraph(ElementType.ACTION, line);
             return i;
@@ -350,7 +357,10 @@ final class PdfLayoutParser {
                 return;
             }
         }
-        if (text.startsWith("(") && !parenOpen) {
+        // "(" at the dialogue indent, where this script sets parentheticals further in, is spoken text
+        boolean parenColumn = m.chars(cols.parenthetical() - cols.dialogue()) < 2.5f
+                || m.chars(Math.abs(line.x0() - cols.dialogue())) > 1f || dual != null;
+        if (text.startsWith("(") && !parenOpen && parenColumn) {
             flush();
             open(ElementType.PARENTHETICAL, line, dual);
             parenOpen = !text.endsWith(")");

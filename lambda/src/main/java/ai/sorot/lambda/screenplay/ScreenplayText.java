@@ -23,6 +23,23 @@ final class ScreenplayText {
         return SCENE_HEADING.matcher(text.strip()).find();
     }
 
+    /**
+     * A short line in capitals with no closing punctuation standing alone at the action margin
+     * ("SNIPER SCOPE POV", "OPENING TITLES", "KITCHEN"): a slug line, which a reader takes as a
+     * new scene. "BANG!" and "SILENCE." end in punctuation and stay action.
+     */
+    static boolean isSlugLine(String text) {
+        var t = text.strip();
+        if (!isUpper(t) || t.isEmpty() || isTransition(t)) {
+            return false;
+        }
+        char last = t.charAt(t.length() - 1);
+        if (".!?:;,\"'’”)-–—…".indexOf(last) >= 0) {
+            return false;
+        }
+        return countWords(t) <= 6;
+    }
+
     static boolean isTransition(String text) {
         var t = text.strip();
         return isUpper(t) && TRANSITION.matcher(t).matches();

@@ -98,9 +98,10 @@ final class TitlePageReader {
                     }
                     if (expectAuthors) {
                         authors.add(text);
-                    } else if (authors.isEmpty() && credit == null && centredBlocks == 2 && text.toLowerCase().startsWith("by ")) {
-                        credit = "by";
-                        authors.add(text.substring(3).strip());
+                    } else if (authors.isEmpty() && credit == null && centredBlocks == 2 && block.size() <= 3) {
+                        // no credit line: the block under the title names the writers
+                        boolean by = text.toLowerCase(java.util.Locale.ROOT).startsWith("by ");
+                        authors.add(by ? text.substring(3).strip() : text);
                     } else {
                         source = source == null ? text : source + " " + text;
                     }
@@ -143,23 +144,54 @@ final class TitlePageReader {
         return String.join(" ", parts);
     }
 
-    /** Lines grouped by vertical gaps and by which side of the page they start on. */
+    /**
+     * Text grouped the way the eye groups a cover: into the centred column, the left corner and
+     * the right corner (pieces of one baseline far apart are separate), then by vertical gaps.
+     */
     private List<List<PdfLine>> blocks(PdfPage page) {
-        var blocks = new ArrayList<List<PdfLine>>();
-        List<PdfLine> current = null;
-        PdfLine previous = null;
+        var columns = new java.util.EnumMap<Column, List<PdfLine>>(Column.class);
         for (var line : page.lines()) {
-            boolean sameBlock = previous != null
-                    && metrics.lines(line.y() - previous.y()) < 1.6f
-                    && (isCentred(page, line) == isCentred(page, previous)
-                        || Math.abs(line.x0() - previous.x0()) < metrics.charWidth());
-            if (!sameBlock) {
-                current = new ArrayList<>();
-                blocks.add(current);
+            for (var segment : segments(line)) {
+                var column = isCentred(page, segment) ? Column.CENTRE
+                        : segment.x0() < page.width() / 2 ? Column.LEFT : Column.RIGHT;
+                columns.computeIfAbsent(column, c -> new ArrayList<>()).add(segment);
             }
-            current.add(line);
-            previous = line;
         }
+        var blocks = new ArrayList<List<PdfLine>>();
+        for (var lines : columns.values()) {
+            List<PdfLine> current = null;
+            PdfLine previous = null;
+            for (var line : lines) {
+                float size = Math.max(line.words().getFirst().fontSize(),
+                        previous == null ? 0 : previous.words().getFirst().fontSize());
+                boolean sameBlock = previous != null
+                        && (line.y() - previous.y()) < 1.6f * Math.max(metrics.lineHeight(), size)
+                        && Math.abs(line.words().getFirst().fontSize() - previous.words().getFirst().fontSize()) < 1f;
+                if (!sameBlock) {
+                    current = new ArrayList<>();
+                    blocks.add(current);
+                }
+                current.add(line);
+                previous = line;
+            }
+        }
+        blocks.sort(java.util.Comparator.comparingDouble((List<PdfLine> b) -> b.getFirst().y())
+                .thenComparingDouble(b -> b.getFirst().x0()));
         return blocks;
+    }
+
+    private enum Column { CENTRE, LEFT, RIGHT }
+
+    private List<PdfLine> segments(PdfLine line) {
+        var segments = new ArrayList<PdfLine>();
+        var words = line.words();
+        int from = 0;
+        for (int i = 1; i <= words.size(); i++) {
+            if (i == words.size() || metrics.chars(words.get(i).x0() - words.get(i - 1).x1()) >= 4) {
+                segments.add(line.withWords(words.subList(from, i)));
+                from = i;
+            }
+        }
+        return segments;
     }
 }
