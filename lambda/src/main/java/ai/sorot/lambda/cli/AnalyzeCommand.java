@@ -7,6 +7,7 @@ import ai.sorot.lambda.pipeline.Job;
 import ai.sorot.lambda.pipeline.ReportAssembler;
 import ai.sorot.lambda.pipeline.StepRun;
 import ai.sorot.model.Json;
+import ai.sorot.model.api.ErrorCode;
 import ai.sorot.model.api.JobState;
 import ai.sorot.model.api.SorotException;
 import ai.sorot.model.api.StepStatus;
@@ -53,20 +54,13 @@ public final class AnalyzeCommand implements Callable<Integer> {
         try {
             content = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
-            err.println("sorot analyze: FILE_NOT_FOUND: no such file " + file);
-            return 1;
+            throw new SorotException(ErrorCode.FILE_NOT_FOUND, "No such file: " + file);
         }
         var scratch = Files.createTempDirectory("sorot-analyze-");
         var options = LocalBackend.Options.defaults(new SorotHome(scratch)).withWorkers(1);
         try (var backend = LocalBackend.open(options)) {
-            String id;
-            try {
-                id = new SubmissionService(backend.backend())
-                        .analyzeFile(content, file.getFileName().toString(), trailer, title, true).analysisId();
-            } catch (SorotException e) {
-                err.println("sorot analyze: " + e.code() + ": " + e.getMessage());
-                return 1;
-            }
+            var id = new SubmissionService(backend.backend())
+                    .analyzeFile(content, file.getFileName().toString(), trailer, title, true).analysisId();
             var job = follow(backend, id, quiet ? null : err);
             var report = new ReportAssembler(backend.blobs()).report(job);
             Files.createDirectories(out);
@@ -84,8 +78,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 System.out.println(target);
             }
             if (job.state() == JobState.FAILED) {
-                err.println("sorot analyze: " + job.error().code() + ": " + job.error().message());
-                return 2;
+                err.println("sorot: " + job.error().code() + ": " + job.error().message());
+                return CliErrors.BAD_INPUT;
             }
             if (!quiet && report.curation() != null) {
                 err.printf(Locale.ROOT, "%s: %s, %.0f/100%n", report.title(), report.curation().recommendation(),

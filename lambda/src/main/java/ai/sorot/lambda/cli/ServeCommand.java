@@ -3,7 +3,6 @@ package ai.sorot.lambda.cli;
 import ai.sorot.lambda.local.LocalBackend;
 import ai.sorot.lambda.local.LocalServer;
 import ai.sorot.lambda.local.SorotHome;
-import ai.sorot.model.api.SorotException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -31,13 +30,7 @@ public final class ServeCommand implements Callable<Integer> {
         if (workers != null) {
             backendOptions = backendOptions.withWorkers(Math.max(1, workers));
         }
-        LocalServer server;
-        try {
-            server = LocalServer.start(new LocalServer.Options(host, port, backendOptions));
-        } catch (SorotException e) {
-            System.err.println("sorot serve: " + e.getMessage());
-            return 1;
-        }
+        var server = LocalServer.start(new LocalServer.Options(host, port, backendOptions));
         var stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.stop();

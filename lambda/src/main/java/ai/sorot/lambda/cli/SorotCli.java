@@ -1,35 +1,30 @@
 package ai.sorot.lambda.cli;
 
-import ai.sorot.lambda.local.LocalBackend;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code ./sorot}: the command line of the Sorot backend. */
+/** {@code ./sorot}: the command line for scripts, CI checks and people without a screen. */
 @Command(name = "sorot", mixinStandardHelpOptions = true, versionProvider = SorotCli.Version.class,
         description = "Screenplay and trailer analysis for film-festival programmers.",
-        subcommands = {ServeCommand.class, AnalyzeCommand.class})
-public final class SorotCli implements Runnable {
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+        subcommands = {ParseCommand.class, ServeCommand.class, AnalyzeCommand.class, CommandLine.HelpCommand.class})
+public final class SorotCli {
 
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
     }
 
     public static CommandLine commandLine() {
-        return new CommandLine(new SorotCli());
+        return new CommandLine(new SorotCli())
+                .setExecutionExceptionHandler(new CliErrors())
+                .setParameterExceptionHandler(CliErrors::onBadParameters);
     }
 
-    @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
-    }
-
+    /** The version written into the jar's manifest by the build. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"sorot " + LocalBackend.version()};
+            String version = SorotCli.class.getPackage().getImplementationVersion();
+            return new String[] {"sorot " + (version == null ? "dev" : version)};
         }
     }
 }

@@ -10,6 +10,7 @@ import ai.sorot.lambda.pipeline.Analysts;
 import ai.sorot.lambda.pipeline.Pipeline;
 import ai.sorot.lambda.pipeline.ScreenplayExtractor;
 import ai.sorot.lambda.pipeline.StepBudgets;
+import ai.sorot.lambda.screenplay.ScreenplayReader;
 import ai.sorot.model.api.ErrorCode;
 import ai.sorot.model.api.SorotException;
 import java.io.IOException;
@@ -141,11 +142,9 @@ public final class LocalBackend implements RunningBackend {
                 new LocalNarrator(System.getenv("SOROT_NARRATOR")));
     }
 
-    /** The screenplay engine. */
+    /** The screenplay engine: PDFBox layout reading or the Fountain parser, within its own limits. */
     public static ScreenplayExtractor defaultExtractor() {
-        return (content, fileName) -> {
-            throw new SorotException(ErrorCode.INTERNAL, "The screenplay engine is not part of this build yet.");
-        };
+        return new ScreenplayReader()::read;
     }
 
     private void resume() {

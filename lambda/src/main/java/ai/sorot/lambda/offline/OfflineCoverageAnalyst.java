@@ -4,7 +4,7 @@ import ai.sorot.lambda.pipeline.AnalystResult;
 import ai.sorot.lambda.pipeline.CoverageAnalyst;
 import ai.sorot.lambda.pipeline.CoverageRequest;
 import ai.sorot.lambda.pipeline.Lexicon;
-import ai.sorot.lambda.pipeline.ScreenplayText;
+import ai.sorot.lambda.pipeline.ScriptWords;
 import ai.sorot.model.api.ErrorCode;
 import ai.sorot.model.api.SorotException;
 import ai.sorot.model.report.Claim;
@@ -34,7 +34,7 @@ import java.util.Locale;
 public final class OfflineCoverageAnalyst implements CoverageAnalyst {
 
     public static final Provenance PROVENANCE = new Provenance("offline heuristics", "sorot-offline-coverage-1", true);
-    private static final EnumSet<ElementType> PROSE = EnumSet.copyOf(ScreenplayText.PROSE);
+    private static final EnumSet<ElementType> PROSE = EnumSet.copyOf(ScriptWords.PROSE);
 
     @Override
     public Provenance provenance() {
@@ -54,7 +54,7 @@ public final class OfflineCoverageAnalyst implements CoverageAnalyst {
     /** One pass over one script: the figures first, then the coverage written from them. */
     static final class Reading {
         final Screenplay screenplay;
-        final ScreenplayText text;
+        final ScriptWords text;
         final ScreenplayStats stats;
         final String title;
         final int pages;
@@ -64,7 +64,7 @@ public final class OfflineCoverageAnalyst implements CoverageAnalyst {
 
         Reading(Screenplay screenplay, String title) {
             this.screenplay = screenplay;
-            this.text = new ScreenplayText(screenplay);
+            this.text = new ScriptWords(screenplay);
             this.stats = screenplay.stats() != null ? screenplay.stats()
                     : new ScreenplayStats(screenplay.pageCount(), screenplay.pageCount(), screenplay.scenes().size(),
                     null, null, null, null, 0, 0, 0, 0, null, null, null);
@@ -125,8 +125,8 @@ public final class OfflineCoverageAnalyst implements CoverageAnalyst {
                 if (element.type() != ElementType.ACTION) {
                     continue;
                 }
-                for (var sentence : ScreenplayText.sentences(element.text())) {
-                    int words = ScreenplayText.wordCount(sentence);
+                for (var sentence : ScriptWords.sentences(element.text())) {
+                    int words = ScriptWords.wordCount(sentence);
                     if (words >= 4 && words <= 45) {
                         candidates.add(new Sentence(i, element.page(), sentence, words));
                     }
@@ -172,13 +172,13 @@ public final class OfflineCoverageAnalyst implements CoverageAnalyst {
                 var p = picks.get(i);
                 var label = i == 0 ? "Opening" : p.label();
                 sb.append('\n').append(label).append(", p. ").append(p.page()).append(": ")
-                        .append(ScreenplayText.clip(p.text(), 240));
+                        .append(ScriptWords.clip(p.text(), 240));
             }
             return sb.toString();
         }
 
         private static double score(Sentence c, String lead, List<String> leadNames) {
-            var words = ScreenplayText.words(c.text());
+            var words = ScriptWords.words(c.text());
             double score = 0;
             if (lead != null && words.contains(lead)) {
                 score += 3;
@@ -219,7 +219,7 @@ public final class OfflineCoverageAnalyst implements CoverageAnalyst {
         }
 
         String tone() {
-            record Scored(Lexicon lexicon, ScreenplayText.Hits hits, double rate) {}
+            record Scored(Lexicon lexicon, ScriptWords.Hits hits, double rate) {}
             var scored = new ArrayList<Scored>();
             for (var lexicon : Vocabulary.TONES) {
                 var hits = text.scan(lexicon, PROSE, 0);
@@ -264,12 +264,12 @@ public final class OfflineCoverageAnalyst implements CoverageAnalyst {
     /** The structural indicators and the grid rows built from them; every row says its figures. */
     static final class Indicators {
         private final Screenplay screenplay;
-        private final ScreenplayText text;
+        private final ScriptWords text;
         private final ScreenplayStats stats;
         private final int pages;
         private final int sceneCount;
 
-        Indicators(Screenplay screenplay, ScreenplayText text, ScreenplayStats stats) {
+        Indicators(Screenplay screenplay, ScriptWords text, ScreenplayStats stats) {
             this.screenplay = screenplay;
             this.text = text;
             this.stats = stats;
@@ -418,9 +418,9 @@ public final class OfflineCoverageAnalyst implements CoverageAnalyst {
                     case PARENTHETICAL -> parentheticals++;
                     case DIALOGUE -> {
                         speeches++;
-                        int words = ScreenplayText.wordCount(e.text());
+                        int words = ScriptWords.wordCount(e.text());
                         if (words > 120) {
-                            monologues.add(text.evidenceAt(i).withQuote(ScreenplayText.clip(e.text(), 120)));
+                            monologues.add(text.evidenceAt(i).withQuote(ScriptWords.clip(e.text(), 120)));
                             if (words > monologueWords) {
                                 monologueWords = words;
                                 monologueSpeaker = speaker;
@@ -526,7 +526,7 @@ public final class OfflineCoverageAnalyst implements CoverageAnalyst {
                     if (e.text().toUpperCase(Locale.ROOT).replaceAll("\\s*\\(.*$", "").strip().equals(upper)) {
                         present.add(e.page());
                     }
-                } else if (e.type() == ElementType.ACTION && ScreenplayText.words(e.text()).contains(lower)) {
+                } else if (e.type() == ElementType.ACTION && ScriptWords.words(e.text()).contains(lower)) {
                     present.add(e.page());
                 }
             }

@@ -32,11 +32,11 @@ public final class ContentFlags {
             ElementType.PARENTHETICAL, ElementType.LYRICS);
 
     /** A flag and how strongly it weighs on the audience rating. */
-    public record Flag(String name, ScreenplayText.Hits hits, boolean adult, Claim claim) {}
+    public record Flag(String name, ScriptWords.Hits hits, boolean adult, Claim claim) {}
 
     private ContentFlags() {}
 
-    public static List<Flag> scan(ScreenplayText text) {
+    public static List<Flag> scan(ScriptWords text) {
         var flags = new ArrayList<Flag>();
         add(flags, text, STRONG_LANGUAGE, 1, true);
         add(flags, text, MILD_LANGUAGE, 3, false);
@@ -47,7 +47,7 @@ public final class ContentFlags {
         return flags;
     }
 
-    private static void add(List<Flag> flags, ScreenplayText text, Lexicon lexicon, int threshold, boolean adult) {
+    private static void add(List<Flag> flags, ScriptWords text, Lexicon lexicon, int threshold, boolean adult) {
         var hits = text.scan(lexicon, SCANNED, 3);
         if (hits.count() < threshold) {
             return;

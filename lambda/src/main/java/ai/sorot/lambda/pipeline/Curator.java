@@ -24,7 +24,7 @@ public final class Curator {
     static final double TRAILER_WEIGHT = 0.15;
 
     public Curation curate(Screenplay screenplay, Coverage coverage, TrailerAnalysis trailer) {
-        var text = new ScreenplayText(screenplay);
+        var text = new ScriptWords(screenplay);
         var flags = ContentFlags.scan(text);
         double scriptScore = scriptScore(coverage.grid());
         double overall = scriptScore;

@@ -68,7 +68,7 @@ public final class SummaryWriter {
         var chosen = new ArrayList<Part>();
         int words = 0;
         for (var part : byPriority) {
-            int w = ScreenplayText.wordCount(part.text());
+            int w = ScriptWords.wordCount(part.text());
             if (part.priority() == 0 || words + w <= targetWords * 1.15) {
                 chosen.add(part);
                 words += w;
@@ -145,7 +145,7 @@ public final class SummaryWriter {
             if (clean.isEmpty() || clean.endsWith(":") && !clean.contains(". ")) {
                 continue;
             }
-            for (var sentence : ScreenplayText.sentences(forEar(clean))) {
+            for (var sentence : ScriptWords.sentences(forEar(clean))) {
                 out.add(sentence);
             }
         }
@@ -245,7 +245,7 @@ public final class SummaryWriter {
     }
 
     private static String firstSentence(String text) {
-        var sentences = ScreenplayText.sentences(text);
+        var sentences = ScriptWords.sentences(text);
         return sentences.isEmpty() ? text : sentences.getFirst();
     }
 

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * The words of a screenplay with where they stand (page, scene), for the scans that back the
  * offline coverage and the content flags: every hit can be shown to a programmer on its page.
  */
-public final class ScreenplayText {
+public final class ScriptWords {
 
     /** Action and speech: what a reader reads. Headings, cues and transitions are furniture for a scan. */
     public static final Set<ElementType> PROSE =
@@ -32,7 +32,7 @@ public final class ScreenplayText {
     private final Screenplay screenplay;
     private final int[] sceneOfElement;
 
-    public ScreenplayText(Screenplay screenplay) {
+    public ScriptWords(Screenplay screenplay) {
         this.screenplay = screenplay;
         this.sceneOfElement = new int[screenplay.elements().size()];
         for (var scene : screenplay.scenes()) {
