@@ -241,7 +241,7 @@ public final class OfflineCoverageAnalyst implements CoverageAnalyst {
             }
             int night = stats.timesOfDay().getOrDefault("NIGHT", 0);
             int timed = stats.timesOfDay().values().stream().mapToInt(Integer::intValue).sum();
-            if (timed > 0) {
+            if (timed > 0 && night > 0) {
                 sb.append("; ").append(Math.round(100.0 * night / timed)).append("% of scenes at night");
             }
             return sb.append('.').toString();

@@ -48,7 +48,7 @@ public final class ContentFlags {
     }
 
     private static void add(List<Flag> flags, ScriptWords text, Lexicon lexicon, int threshold, boolean adult) {
-        var hits = text.scan(lexicon, SCANNED, 3);
+        var hits = text.scan(lexicon, SCANNED, 3, true);
         if (hits.count() < threshold) {
             return;
         }

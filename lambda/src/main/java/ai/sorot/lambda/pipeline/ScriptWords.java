@@ -106,8 +106,13 @@ public final class ScriptWords {
         return total;
     }
 
-    /** Counts a lexicon's hits in the given element types, keeping pages and a few quoted samples. */
-    public Hits scan(Lexicon lexicon, Set<ElementType> types, int maxSamples) {
+    /**
+     * Counts a lexicon's hits in the given element types, keeping pages and a few quoted samples.
+     * A capitalised word inside a sentence is a name ("Dick Steel", "Will"), not the word, and is
+     * skipped; with {@code skipCapitalsInAction}, so are words in capitals in action lines, where
+     * scripts introduce characters and sounds ("DICK STEEL", "BANG").
+     */
+    public Hits scan(Lexicon lexicon, Set<ElementType> types, int maxSamples, boolean skipCapitalsInAction) {
         var terms = new LinkedHashMap<String, Integer>();
         var pages = new TreeSet<Integer>();
         var samples = new ArrayList<Evidence>();
@@ -119,21 +124,49 @@ public final class ScriptWords {
                 continue;
             }
             boolean sampled = false;
-            for (var token : words(element.text())) {
+            var text = element.text();
+            var matcher = WORD.matcher(text);
+            while (matcher.find()) {
+                var original = matcher.group();
+                var token = original.toLowerCase(Locale.ROOT);
                 var term = lexicon.match(token);
-                if (term == null) {
+                if (term == null || isName(text, matcher.start(), original)
+                        || (skipCapitalsInAction && element.type() == ElementType.ACTION && isCapitals(original))) {
                     continue;
                 }
                 count++;
                 terms.merge(term, 1, Integer::sum);
                 pages.add(element.page());
                 if (!sampled && samples.size() < maxSamples && samples.stream().noneMatch(e -> e.page() == element.page())) {
-                    samples.add(evidenceAt(i).withQuote(quoteAround(element.text(), token)));
+                    samples.add(evidenceAt(i).withQuote(quoteAround(text, token)));
                     sampled = true;
                 }
             }
         }
         return new Hits(lexicon.name(), count, sortByCount(terms), List.copyOf(pages), samples);
+    }
+
+    public Hits scan(Lexicon lexicon, Set<ElementType> types, int maxSamples) {
+        return scan(lexicon, types, maxSamples, false);
+    }
+
+    /** Capitalised but not in capitals, and not the first word of a sentence. */
+    private static boolean isName(String text, int start, String word) {
+        if (word.length() < 2 || !Character.isUpperCase(word.charAt(0)) || isCapitals(word)) {
+            return false;
+        }
+        for (int j = start - 1; j >= 0; j--) {
+            char c = text.charAt(j);
+            if (Character.isWhitespace(c) || c == '"' || c == '\'' || c == '(' || c == '“' || c == '‘') {
+                continue;
+            }
+            return !(c == '.' || c == '!' || c == '?' || c == '—' || c == '-' || c == ':' || c == '…');
+        }
+        return false; // the element's first word
+    }
+
+    private static boolean isCapitals(String word) {
+        return word.length() > 1 && word.equals(word.toUpperCase(Locale.ROOT)) && !word.equals(word.toLowerCase(Locale.ROOT));
     }
 
     /** The sentence holding the word, cut to a readable length. */

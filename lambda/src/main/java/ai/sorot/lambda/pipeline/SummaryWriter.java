@@ -27,7 +27,9 @@ public final class SummaryWriter {
                               TrailerAnalysis trailer, Curation curation, int targetWords) {
         var parts = new ArrayList<Part>();
         var stats = screenplay.stats();
-        var name = title == null || title.isBlank() ? "an untitled screenplay" : title;
+        var name = title == null || title.isBlank() ? "an untitled screenplay"
+                : title.equals(title.toUpperCase(Locale.ROOT)) ? spokenName(title) : title;
+        boolean offline = coverage.provenance() != null && coverage.provenance().offline();
 
         parts.add(new Part(0, 0, "Sorot audio summary for " + name
                 + (authors.isEmpty() ? "." : ", by " + joinSpoken(authors) + ".")));
@@ -35,7 +37,7 @@ public final class SummaryWriter {
         if (coverage.protagonist() != null) {
             parts.add(new Part(20, 0, people(coverage.protagonist(), stats, screenplay.scenes().size())));
         }
-        if (coverage.logline() != null && !coverage.logline().isBlank()) {
+        if (!offline && coverage.logline() != null && !coverage.logline().isBlank()) { // offline, it restates the shape
             parts.add(new Part(30, 1, "In one line: " + forEar(coverage.logline())));
         }
         var story = storySentences(coverage.synopsis());
@@ -54,7 +56,7 @@ public final class SummaryWriter {
         if (stats != null) {
             parts.add(new Part(15, 6, settingDetail(stats)));
         }
-        if (coverage.provenance() != null && coverage.provenance().offline()) {
+        if (offline) {
             parts.add(new Part(95, 7, "This summary was made on this computer, without a network and without a "
                     + "language model. It describes the script's shape and words; it does not judge the writing. "
                     + "A cloud analysis or a human reader adds that judgement."));
@@ -127,7 +129,9 @@ public final class SummaryWriter {
         int day = stats.timesOfDay().getOrDefault("DAY", 0);
         int night = stats.timesOfDay().getOrDefault("NIGHT", 0);
         if (day + night > 0) {
-            parts.add("%d scenes are set by day and %d by night.".formatted(day, night));
+            parts.add(night == 0 ? "All %d timed scenes are set by day.".formatted(day)
+                    : day == 0 ? "All %d timed scenes are set at night.".formatted(night)
+                    : "%d scenes are set by day and %d by night.".formatted(day, night));
         }
         if (stats.dialogueWords() + stats.actionWords() > 0) {
             parts.add("Dialogue makes up %d percent of its words.".formatted(Math.round(stats.dialogueShare() * 100)));
@@ -179,7 +183,8 @@ public final class SummaryWriter {
             return "No trailer was submitted.";
         }
         if (!trailer.analysed()) {
-            var platform = trailer.platform() == null ? "trailer" : capitalise(trailer.platform()) + " trailer";
+            var platform = trailer.platform() == null ? "trailer"
+                    : (trailer.platform().equals("youtube") ? "YouTube" : capitalise(trailer.platform())) + " trailer";
             return "A " + platform + " link was submitted; it was not analysed offline.";
         }
         var sb = new StringBuilder("The trailer");
