@@ -56,7 +56,7 @@ public final class TestScripts {
     /** A real PDF cut off half way, as a broken download is. */
     public static byte[] truncatedPdf() {
         var whole = brickAndSteelPdf();
-        return Arrays.copyOf(whole, whole.length / 2);
+        return Arrays.copyOf(whole, whole.length / 5);
     }
 
     /** A PDF whose pages carry only drawing, no text layer: what a scan looks like to a reader. */
