@@ -214,14 +214,17 @@ public final class SqliteJobStore implements JobStore {
     @Override
     public boolean claimStep(String id, PipelineStep step, Lease lease) {
         return write(c -> {
+            // the step's prerequisites, not every earlier step: coverage and the trailer run side by side
+            var required = step.prerequisites().stream().map(p -> Integer.toString(p.number()))
+                    .reduce((a, b) -> a + "," + b).orElse("0");
             var claim = c.prepare("""
                     UPDATE steps SET status = 'running', lease_owner = ?, lease_until = ?, attempts = attempts + 1,
                            started_at = COALESCE(started_at, ?), error_code = NULL, error_message = NULL
                     WHERE job_id = ? AND step = ?
                       AND (status = 'pending' OR (status = 'running' AND (lease_until <= ? OR lease_owner = ?)))
                       AND EXISTS (SELECT 1 FROM jobs WHERE id = ? AND state IN ('queued', 'processing'))
-                      AND NOT EXISTS (SELECT 1 FROM steps p WHERE p.job_id = ? AND p.step < ?
-                                      AND p.status NOT IN ('completed', 'skipped'))""");
+                      AND NOT EXISTS (SELECT 1 FROM steps p WHERE p.job_id = ? AND p.step IN (%s)
+                                      AND p.status NOT IN ('completed', 'skipped'))""".formatted(required));
             long now = lease.now().toEpochMilli();
             claim.setString(1, lease.owner());
             claim.setLong(2, lease.until().toEpochMilli());
@@ -232,7 +235,6 @@ public final class SqliteJobStore implements JobStore {
             claim.setString(7, lease.owner());
             claim.setString(8, id);
             claim.setString(9, id);
-            claim.setInt(10, step.number());
             if (claim.executeUpdate() != 1) {
                 return false;
             }
@@ -289,7 +291,7 @@ public final class SqliteJobStore implements JobStore {
                     UPDATE steps SET status = 'failed', finished_at = ?, error_code = ?, error_message = ?,
                            lease_owner = NULL, lease_until = NULL
                     WHERE job_id = ? AND step = ? AND status = 'running' AND lease_owner = ?
-                      AND EXISTS (SELECT 1 FROM jobs WHERE id = ? AND state = 'processing')""");
+                      AND EXISTS (SELECT 1 FROM jobs WHERE id = ? AND state IN ('processing', 'failed'))""");
             update.setLong(1, at.toEpochMilli());
             update.setString(2, error.code());
             update.setString(3, error.message());
@@ -300,7 +302,9 @@ public final class SqliteJobStore implements JobStore {
             if (update.executeUpdate() != 1) {
                 return false;
             }
-            var job = c.prepare("UPDATE jobs SET state = 'failed', error_code = ?, error_message = ?, updated_at = ? WHERE id = ?");
+            // a step running beside one that already failed the job records its own failure, not the job's
+            var job = c.prepare("UPDATE jobs SET state = 'failed', error_code = ?, error_message = ?, updated_at = ? "
+                    + "WHERE id = ? AND state = 'processing'");
             job.setString(1, error.code());
             job.setString(2, error.message());
             job.setLong(3, at.toEpochMilli());

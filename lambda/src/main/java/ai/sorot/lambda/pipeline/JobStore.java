@@ -31,8 +31,9 @@ public interface JobStore extends AutoCloseable {
 
     /**
      * Claims a step for a worker, moving the job to PROCESSING and the step to RUNNING and counting
-     * the attempt. Succeeds only when the job is not final, every earlier step is done, and the step
-     * is PENDING, or RUNNING under a lease that expired or that this owner already holds.
+     * the attempt. Succeeds only when the job is not final, the step's
+     * {@linkplain PipelineStep#prerequisites() prerequisites} are done, and the step is PENDING, or
+     * RUNNING under a lease that expired or that this owner already holds.
      * The first claim sets {@code startedAt}; later claims keep it.
      */
     boolean claimStep(String id, PipelineStep step, Lease lease);
@@ -42,7 +43,8 @@ public interface JobStore extends AutoCloseable {
 
     /**
      * Fails a step and with it the job, keeping what earlier steps produced. Succeeds only when the
-     * step is RUNNING under {@code owner}'s lease.
+     * step is RUNNING under {@code owner}'s lease and the job is PROCESSING, or FAILED already by a
+     * step that ran beside this one (the job then keeps that first error).
      */
     boolean failStep(String id, PipelineStep step, ApiError error, Instant at, String owner);
 
