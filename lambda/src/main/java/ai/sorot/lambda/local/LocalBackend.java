@@ -2,6 +2,7 @@ package ai.sorot.lambda.local;
 
 import ai.sorot.lambda.RunningBackend;
 import ai.sorot.lambda.api.ApiLimits;
+import ai.sorot.lambda.aws.AnalystChoice;
 import ai.sorot.lambda.api.Backend;
 import ai.sorot.lambda.api.UploadVerifier;
 import ai.sorot.lambda.offline.OfflineCoverageAnalyst;
@@ -39,8 +40,9 @@ public final class LocalBackend implements RunningBackend {
     private static final System.Logger LOG = System.getLogger(LocalBackend.class.getName());
 
     /**
-     * How to build it. {@code analysts} null means the offline ones; {@code serverUrl} says where
-     * upload URLs point (the embedded server sets it once bound).
+     * How to build it. {@code analysts} null means chosen from the environment ({@code AnalystChoice}:
+     * cloud analysts when AWS credentials or a Gemini key are there, offline otherwise);
+     * {@code serverUrl} says where upload URLs point (the embedded server sets it once bound).
      */
     public record Options(
             SorotHome home,
@@ -96,7 +98,9 @@ public final class LocalBackend implements RunningBackend {
         this.jobs = SqliteJobStore.open(home.database());
         var signer = UploadSigner.fromToken(token.token());
         this.blobs = new FileBlobStore(home.blobs(), options.serverUrl(), signer, options.clock());
-        var analysts = options.analysts() != null ? options.analysts() : offlineAnalysts();
+        // none given: the cloud analysts where credentials and keys are present, the offline ones otherwise
+        var analysts = options.analysts() != null ? options.analysts()
+                : AnalystChoice.fromEnvironment(System.getenv(), LocalBackend::offlineAnalysts).analysts();
         var workerId = "local-" + ProcessHandle.current().pid() + "-"
                 + Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36);
         this.pipeline = new Pipeline(jobs, blobs, analysts, options.budgets(), options.clock(), workerId);
