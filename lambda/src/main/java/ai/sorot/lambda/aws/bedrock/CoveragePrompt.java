@@ -47,6 +47,7 @@ public final class CoveragePrompt {
     /** The prompt's text, its estimated size, and how condensed the script in it is. */
     public record Prompt(String text, int estimatedTokens, Level level) {}
 
+    private static final String CLIPPED = "\n(The outline stops here: the remaining scenes did not fit.)\n";
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+");
     private static final Pattern SPACES = Pattern.compile("\\s+");
 
@@ -63,16 +64,15 @@ public final class CoveragePrompt {
     public static Prompt build(String title, Screenplay screenplay, int maxTokens) {
         var header = header(title, screenplay);
         var instructions = instructions(screenplay);
-        int fixed = estimateTokens(header) + estimateTokens(instructions);
         for (var level : Level.values()) {
+            var prefix = header + "\nSCREENPLAY (" + level.description() + "; [S12 p.34] marks scene 12, starting on page 34)\n\n";
+            int fixed = estimateTokens(prefix) + estimateTokens(instructions) + 1;
             var script = script(screenplay, level);
-            int tokens = fixed + estimateTokens(script);
-            if (tokens <= maxTokens || level == Level.OUTLINE) {
-                if (tokens > maxTokens) {
-                    script = clip(script, (maxTokens - fixed) * 7 / 2);
+            if (fixed + estimateTokens(script) <= maxTokens || level == Level.OUTLINE) {
+                if (fixed + estimateTokens(script) > maxTokens) {
+                    script = clip(script, (int) ((maxTokens - fixed) * 3.5) - CLIPPED.length() - 8);
                 }
-                var text = header + "\nSCREENPLAY (" + level.description() + "; [S12 p.34] marks scene 12, starting on page 34)\n\n"
-                        + script + "\n" + instructions;
+                var text = prefix + script + "\n" + instructions;
                 return new Prompt(text, estimateTokens(text), level);
             }
         }
@@ -302,6 +302,6 @@ public final class CoveragePrompt {
         }
         int cut = script.lastIndexOf("\n[S", Math.max(0, maxChars));
         var kept = script.substring(0, cut > 0 ? cut : Math.max(0, maxChars));
-        return kept + "\n(The outline stops here: the remaining scenes did not fit.)\n";
+        return kept + CLIPPED;
     }
 }

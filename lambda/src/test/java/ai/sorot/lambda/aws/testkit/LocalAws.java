@@ -48,7 +48,7 @@ public final class LocalAws {
         var logs = Path.of("target", "test-servers");
         Files.createDirectories(logs);
         this.wireMock = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort().containerThreads(16)
-                .disableRequestJournal().asynchronousResponseEnabled(true));
+                .asynchronousResponseEnabled(true));
         wireMock.start();
         int sqsPort = freePort();
         this.elasticMq = SQSRestServerBuilder.withInterface("127.0.0.1").withPort(sqsPort).start();
