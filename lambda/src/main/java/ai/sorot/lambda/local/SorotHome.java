@@ -20,7 +20,7 @@ public record SorotHome(Path root) {
         return fromEnvironment(System.getenv());
     }
 
-    static SorotHome fromEnvironment(Map<String, String> env) {
+    public static SorotHome fromEnvironment(Map<String, String> env) {
         var configured = env.get("SOROT_HOME");
         if (configured != null && !configured.isBlank()) {
             return new SorotHome(Path.of(configured).toAbsolutePath());
