@@ -127,14 +127,21 @@ final class HttpEventBridge implements HttpHandler {
 
     /** The body, or null when it is over the limit (read no further than that). */
     private static byte[] readBody(InputStream in, long limit, String declaredLength) throws IOException {
+        int expected = 0;
         if (declaredLength != null) {
             try {
-                if (Long.parseLong(declaredLength.strip()) > limit) {
+                long length = Long.parseLong(declaredLength.strip());
+                if (length > limit) {
                     return null;
                 }
+                expected = (int) Math.max(0, length);
             } catch (NumberFormatException ignored) {
                 // the stream's length decides below
             }
+        }
+        if (expected > 0) {
+            var body = in.readNBytes(expected);
+            return in.read() == -1 ? body : null; // more than declared: refuse rather than guess
         }
         var out = new ByteArrayOutputStream();
         var buffer = new byte[64 * 1024];
