@@ -55,9 +55,19 @@ public final class Library implements AutoCloseable {
             config.setBusyTimeout(5_000);
             var connection = DriverManager.getConnection("jdbc:sqlite:" + folder.resolve("library.db"), config.toProperties());
             LibraryMigrations.migrate(connection);
+            removeInterruptedWrites(folder.resolve("items"));
             return new Library(folder, connection);
         } catch (IOException | SQLException e) {
             throw new SorotException(ErrorCode.INTERNAL, "Cannot open the library in " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Temporary files of writes a crash interrupted: never pointed to by a row, safe to remove. */
+    private static void removeInterruptedWrites(Path items) throws IOException {
+        try (var files = Files.walk(items, 2)) {
+            for (var file : files.filter(p -> p.getFileName().toString().endsWith(".part")).toList()) {
+                Files.deleteIfExists(file);
+            }
         }
     }
 
@@ -574,6 +584,46 @@ public final class Library implements AutoCloseable {
             }
             return scores;
         });
+    }
+
+    // ---- exports ---------------------------------------------------------------------------------
+
+    /** A session (or, with {@code sessionId} null, the whole library) as CSV. */
+    public void exportCsv(Long sessionId, Path out) {
+        export(() -> SessionCsv.write(this, sessionId, out));
+    }
+
+    public void exportSessionPdf(long sessionId, Path out) {
+        export(() -> LibraryPdf.writeSession(this, sessionId, out));
+    }
+
+    public void exportAnalysisPdf(String id, Path out) {
+        export(() -> LibraryPdf.writeAnalysis(this, id, out));
+    }
+
+    /** A zip of the session's reports, audio and reviews for a co-programmer to open offline. */
+    public void exportBundle(long sessionId, Path out) {
+        export(() -> SessionBundle.export(this, sessionId, out));
+    }
+
+    public ReviewSession importBundle(Path bundle) {
+        try {
+            return SessionBundle.importBundle(this, bundle);
+        } catch (IOException e) {
+            throw new SorotException(ErrorCode.UNSUPPORTED_FORMAT, "Cannot read the bundle: " + e.getMessage(), e);
+        }
+    }
+
+    private interface Export {
+        void run() throws IOException;
+    }
+
+    private static void export(Export export) {
+        try {
+            export.run();
+        } catch (IOException e) {
+            throw new SorotException(ErrorCode.INTERNAL, "The export could not be written: " + e.getMessage(), e);
+        }
     }
 
     // ---- plumbing --------------------------------------------------------------------------------

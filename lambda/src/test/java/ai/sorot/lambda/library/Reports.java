@@ -21,6 +21,11 @@ final class Reports {
 
     static final Provenance OFFLINE = new Provenance("offline heuristics", "sorot-offline", true);
 
+    static AnalysisReport withFileName(AnalysisReport r, String fileName) {
+        return new AnalysisReport(r.analysisId(), r.title(), r.authors(), fileName, r.trailerUrl(), r.createdAt(),
+                r.completedAt(), r.screenplay(), r.coverage(), r.trailer(), r.curation(), r.audio(), r.steps(), r.usage());
+    }
+
     static AnalysisReport report(String id, String title, String author, String logline, List<String> genres,
                                  Recommendation recommendation, double score, int pages) {
         var stats = new ScreenplayStats(pages, pages, 30, Map.of("INT", 20, "EXT", 10), Map.of("DAY", 18, "NIGHT", 12),
