@@ -49,8 +49,10 @@ public final class BackendBench {
         out = Path.of(args[2]).toAbsolutePath();
         Files.createDirectories(out);
         javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        // the options ./sorot serve starts the server with
-        var opts = System.getenv().getOrDefault("SOROT_JAVA_OPTS", "-XX:+UseSerialGC -Xshare:auto");
+        // the options ./sorot starts the server with: its class-data archive, the JVM's defaults otherwise
+        var cds = repo.resolve("lambda/target/sorot.jsa");
+        var opts = "-XX:SharedArchiveFile=" + cds + " -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off "
+                + System.getenv().getOrDefault("SOROT_JAVA_OPTS", "");
         jvmOptions = List.of(opts.trim().split("\\s+"));
         System.out.printf("JVM %s, options %s, %d cores%n", Runtime.version(), opts, Runtime.getRuntime().availableProcessors());
         System.out.printf("screenplay: %s, %.2f MB%n%n", args[1], pdf.length / 1048576.0);

@@ -56,6 +56,11 @@ public record SorotHome(Path root) {
         return root.resolve("blobs");
     }
 
+    /** The curator's library: analyses kept for offline review (see {@code ai.sorot.lambda.library}). */
+    public Path library() {
+        return root.resolve("library");
+    }
+
     public Path tokenFile() {
         return root.resolve("token");
     }

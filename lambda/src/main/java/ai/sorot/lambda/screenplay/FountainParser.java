@@ -21,7 +21,10 @@ final class FountainParser {
 
     private static final Pattern BONEYARD = Pattern.compile("/\\*.*?\\*/", Pattern.DOTALL);
     private static final Pattern NOTE = Pattern.compile("\\[\\[.*?]]", Pattern.DOTALL);
-    private static final Pattern TITLE_KEY = Pattern.compile("^([A-Za-z][A-Za-z _-]*):\\s*(.*)$");
+    /** The keys a title page may hold (afterwriting's list); "NOT A TRANSITION TO:" is not one. */
+    private static final Pattern TITLE_KEY = Pattern.compile("^(title|credit|authors?|source|notes|draft date|date"
+            + "|watermark|contact(?: info)?|revision|copyright|font|tl|tc|tr|cc|br|bl|header|footer):\\s*(.*)$",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern SCENE_NUMBER = Pattern.compile("\\s*#([\\w.\\-]+)#\\s*$");
     private static final Pattern EMPHASIS = Pattern.compile("(?<!\\\\)(\\*{1,3}|_)");
 
@@ -161,7 +164,8 @@ final class FountainParser {
     }
 
     private static boolean isTransition(String line) {
-        return ScreenplayText.isUpper(line) && line.endsWith("TO:");
+        return ScreenplayText.isUpper(line)
+                && (line.endsWith("TO:") || line.matches("FADE (?:TO BLACK|OUT)\\.|CUT TO BLACK\\."));
     }
 
     private static boolean isCharacter(String line) {
@@ -171,9 +175,9 @@ final class FountainParser {
         if (line.startsWith("!") || line.startsWith("~")) {
             return false;
         }
+        // the name, extensions aside, in capitals and with at least one letter ("23" is not a name)
         String name = line.replaceAll("\\^$", "").replaceAll("\\(.*?\\)", "").strip();
-        return !name.isEmpty() && ScreenplayText.isUpper(name) && Character.isLetter(name.charAt(0))
-                || (!name.isEmpty() && name.chars().anyMatch(Character::isLetter) && ScreenplayText.isUpper(name));
+        return ScreenplayText.isUpper(name);
     }
 
     private int centred(List<String> lines, int i) {
@@ -207,7 +211,6 @@ final class FountainParser {
         add(ElementType.CHARACTER, clean(cue), null, dual);
         i++;
         var dialogue = new StringBuilder();
-        ElementType dialogueType = ElementType.DIALOGUE;
         while (i < lines.size()) {
             String raw = lines.get(i);
             if (raw.isBlank() && !raw.equals("  ")) {
@@ -216,7 +219,7 @@ final class FountainParser {
             String line = raw.strip();
             if (line.startsWith("(")) {
                 if (!dialogue.isEmpty()) {
-                    add(dialogueType, dialogue.toString(), null, dual);
+                    add(ElementType.DIALOGUE, dialogue.toString(), null, dual);
                     dialogue.setLength(0);
                 }
                 var paren = new StringBuilder(line);
@@ -238,7 +241,7 @@ final class FountainParser {
             i++;
         }
         if (!dialogue.isEmpty()) {
-            add(dialogueType, dialogue.toString(), null, dual);
+            add(ElementType.DIALOGUE, dialogue.toString(), null, dual);
         }
         pages.endSpeech();
         return i;
@@ -261,24 +264,24 @@ final class FountainParser {
 
     private int action(List<String> lines, int i) {
         var text = new StringBuilder();
-        ElementType type = ElementType.ACTION;
+        var raw = new StringBuilder();
+        boolean allLyrics = true;
         while (i < lines.size() && !lines.get(i).isBlank()) {
             String line = lines.get(i).strip();
-            if (line.startsWith("~")) {
-                type = ElementType.LYRICS;
-                line = line.substring(1);
-            } else if (line.startsWith("!")) {
-                line = line.substring(1);
-            }
+            allLyrics &= line.startsWith("~");
+            String printed = line.startsWith("~") || line.startsWith("!") ? line.substring(1) : line;
             if (!text.isEmpty()) {
                 text.append(' ');
+                raw.append(' ');
             }
-            text.append(clean(line));
+            text.append(clean(printed));
+            raw.append(clean(line.startsWith("!") ? line.substring(1) : line));
             i++;
         }
-        String value = text.toString().strip();
+        // lyrics only when every line is sung; a mixed paragraph is action, tilde and all
+        String value = (allLyrics ? text : raw).toString().strip();
         if (!value.isEmpty()) {
-            add(type, value, null, null);
+            add(allLyrics ? ElementType.LYRICS : ElementType.ACTION, value, null, null);
         }
         return i;
     }
