@@ -32,6 +32,9 @@ final class HttpEventBridge implements HttpHandler {
     private static final DateTimeFormatter GATEWAY_TIME =
             DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
+    /** How much of an oversized body is read and dropped before answering; beyond it the connection just closes. */
+    private static final long MAX_DRAIN = 256L * 1024 * 1024;
+
     private final ApiRouter router;
     private final long maxBody;
     private final long maxUpload;
@@ -51,6 +54,9 @@ final class HttpEventBridge implements HttpHandler {
             byte[] body = readBody(exchange.getRequestBody(), limit, exchange.getRequestHeaders().getFirst("content-length"));
             APIGatewayV2HTTPResponse response;
             if (body == null) {
+                // read the rest into nothing, so the client gets to read the answer instead of a reset
+                exchange.getRequestBody().skip(MAX_DRAIN);
+                exchange.getResponseHeaders().set("connection", "close");
                 response = HttpResponses.error(ErrorCode.FILE_TOO_LARGE, "The request is larger than %d MB%s."
                         .formatted(limit >> 20, limit == maxBody ? "; use POST /uploads for big files" : ""));
             } else {
