@@ -55,7 +55,8 @@ public final class BackendBench {
                 + System.getenv().getOrDefault("SOROT_JAVA_OPTS", "");
         jvmOptions = List.of(opts.trim().split("\\s+"));
         System.out.printf("JVM %s, options %s, %d cores%n", Runtime.version(), opts, Runtime.getRuntime().availableProcessors());
-        System.out.printf("screenplay: %s, %.2f MB%n%n", args[1], pdf.length / 1048576.0);
+        System.out.printf("screenplay: %s, %.2f MB%n", args[1], pdf.length / 1048576.0);
+        System.out.printf("load average at start: %s (other work on this machine skews the tails)%n%n", loadAverage());
 
         if (System.getenv("BENCH_ONLY") == null) {
             coldStart();
@@ -79,6 +80,7 @@ public final class BackendBench {
             server.destroy();
             server.waitFor();
         }
+        System.out.printf("%nload average at end: %s%n", loadAverage());
         Files.writeString(out.resolve("results.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(results));
         System.out.println("\nresults written to " + out.resolve("results.json"));
     }
@@ -407,6 +409,14 @@ public final class BackendBench {
     }
 
     // ---- figures ------------------------------------------------------------------------------------
+
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).strip().replaceAll("^(\\S+ \\S+ \\S+).*", "$1");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
 
     static int freePort() throws IOException {
         try (var socket = new ServerSocket(0)) {
