@@ -81,7 +81,8 @@ final class HttpEventBridge implements HttpHandler {
         event.setQueryStringParameters(queryParameters(uri.getRawQuery()));
         var contentType = headers.getOrDefault("content-type", "").toLowerCase(Locale.ROOT);
         if (body.length > 0) {
-            boolean text = contentType.startsWith("application/json") || contentType.startsWith("text/");
+            // JSON travels as text; anything else (an upload's bytes, whatever its type) as base64
+            boolean text = contentType.startsWith("application/json");
             event.setBody(text ? new String(body, StandardCharsets.UTF_8) : Base64.getEncoder().encodeToString(body));
             event.setIsBase64Encoded(!text);
         }
