@@ -43,6 +43,6 @@ public final class BackendConfig {
         if (inLambda && !env.containsKey("SOROT_HOME")) {
             return new SorotHome(Path.of("/tmp/sorot"));
         }
-        return SorotHome.fromEnvironment();
+        return SorotHome.fromEnvironment(env);
     }
 }

@@ -20,7 +20,7 @@ public record SorotHome(Path root) {
         return fromEnvironment(System.getenv());
     }
 
-    static SorotHome fromEnvironment(Map<String, String> env) {
+    public static SorotHome fromEnvironment(Map<String, String> env) {
         var configured = env.get("SOROT_HOME");
         if (configured != null && !configured.isBlank()) {
             return new SorotHome(Path.of(configured).toAbsolutePath());
@@ -54,6 +54,11 @@ public record SorotHome(Path root) {
 
     public Path blobs() {
         return root.resolve("blobs");
+    }
+
+    /** The curator's library: analyses kept for offline review (see {@code ai.sorot.lambda.library}). */
+    public Path library() {
+        return root.resolve("library");
     }
 
     public Path tokenFile() {

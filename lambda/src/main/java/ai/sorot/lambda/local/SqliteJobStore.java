@@ -214,17 +214,14 @@ public final class SqliteJobStore implements JobStore {
     @Override
     public boolean claimStep(String id, PipelineStep step, Lease lease) {
         return write(c -> {
-            // the step's prerequisites, not every earlier step: coverage and the trailer run side by side
-            var required = step.prerequisites().stream().map(p -> Integer.toString(p.number()))
-                    .reduce((a, b) -> a + "," + b).orElse("0");
             var claim = c.prepare("""
                     UPDATE steps SET status = 'running', lease_owner = ?, lease_until = ?, attempts = attempts + 1,
                            started_at = COALESCE(started_at, ?), error_code = NULL, error_message = NULL
                     WHERE job_id = ? AND step = ?
                       AND (status = 'pending' OR (status = 'running' AND (lease_until <= ? OR lease_owner = ?)))
                       AND EXISTS (SELECT 1 FROM jobs WHERE id = ? AND state IN ('queued', 'processing'))
-                      AND NOT EXISTS (SELECT 1 FROM steps p WHERE p.job_id = ? AND p.step IN (%s)
-                                      AND p.status NOT IN ('completed', 'skipped'))""".formatted(required));
+                      AND NOT EXISTS (SELECT 1 FROM steps p WHERE p.job_id = ? AND (? >> p.step) & 1 = 1
+                                      AND p.status NOT IN ('completed', 'skipped'))""");
             long now = lease.now().toEpochMilli();
             claim.setString(1, lease.owner());
             claim.setLong(2, lease.until().toEpochMilli());
@@ -235,6 +232,7 @@ public final class SqliteJobStore implements JobStore {
             claim.setString(7, lease.owner());
             claim.setString(8, id);
             claim.setString(9, id);
+            claim.setInt(10, requiredMask(step));
             if (claim.executeUpdate() != 1) {
                 return false;
             }
@@ -244,6 +242,15 @@ public final class SqliteJobStore implements JobStore {
             job.executeUpdate();
             return true;
         });
+    }
+
+    /** Bit n set when step number n must be done first. */
+    private static int requiredMask(PipelineStep step) {
+        int mask = 0;
+        for (var required : step.requires()) {
+            mask |= 1 << required.number();
+        }
+        return mask;
     }
 
     @Override

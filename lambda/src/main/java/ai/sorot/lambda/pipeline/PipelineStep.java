@@ -1,13 +1,8 @@
 package ai.sorot.lambda.pipeline;
 
-import java.util.EnumSet;
-import java.util.Set;
-
 /**
  * The five steps of an analysis, in the order they run. Their names are part of the API: the
- * desktop shows them and {@code GET /status} reports them verbatim. Coverage and the trailer
- * both read only the screenplay, so they may run at the same time: each step names the steps it
- * needs ({@link #prerequisites()}), and a store lets a step be claimed once those are done.
+ * desktop shows them and {@code GET /status} reports them verbatim.
  */
 public enum PipelineStep {
     EXTRACT("Extracting screenplay"),
@@ -31,13 +26,16 @@ public enum PipelineStep {
         return stepName;
     }
 
-    /** The steps whose output this one reads; it may start once they are completed or skipped. */
-    public Set<PipelineStep> prerequisites() {
+    /**
+     * The steps whose outputs this one reads. Coverage and trailer analysis both need only the
+     * screenplay, so a worker may run them at the same time; curation needs both.
+     */
+    public java.util.Set<PipelineStep> requires() {
         return switch (this) {
-            case EXTRACT -> EnumSet.noneOf(PipelineStep.class);
-            case COVERAGE, TRAILER -> EnumSet.of(EXTRACT);
-            case CURATION -> EnumSet.of(EXTRACT, COVERAGE, TRAILER);
-            case AUDIO -> EnumSet.of(EXTRACT, COVERAGE, TRAILER, CURATION);
+            case EXTRACT -> java.util.EnumSet.noneOf(PipelineStep.class);
+            case COVERAGE, TRAILER -> java.util.EnumSet.of(EXTRACT);
+            case CURATION -> java.util.EnumSet.of(COVERAGE, TRAILER);
+            case AUDIO -> java.util.EnumSet.of(CURATION);
         };
     }
 

@@ -110,7 +110,8 @@ public final class ScriptWords {
      * Counts a lexicon's hits in the given element types, keeping pages and a few quoted samples.
      * A capitalised word inside a sentence is a name ("Dick Steel", "Will"), not the word, and is
      * skipped; with {@code skipCapitalsInAction}, so are words in capitals in action lines, where
-     * scripts introduce characters and sounds ("DICK STEEL", "BANG").
+     * scripts introduce characters and sounds ("DICK STEEL", "BANG"), and those names wherever
+     * they come back ("Dick looks up.").
      */
     public Hits scan(Lexicon lexicon, Set<ElementType> types, int maxSamples, boolean skipCapitalsInAction) {
         var terms = new LinkedHashMap<String, Integer>();
@@ -118,6 +119,7 @@ public final class ScriptWords {
         var samples = new ArrayList<Evidence>();
         int count = 0;
         var elements = screenplay.elements();
+        var names = skipCapitalsInAction ? nameWords() : Set.<String>of();
         for (int i = 0; i < elements.size(); i++) {
             var element = elements.get(i);
             if (!types.contains(element.type())) {
@@ -131,7 +133,8 @@ public final class ScriptWords {
                 var token = original.toLowerCase(Locale.ROOT);
                 var term = lexicon.match(token);
                 if (term == null || isName(text, matcher.start(), original)
-                        || (skipCapitalsInAction && element.type() == ElementType.ACTION && isCapitals(original))) {
+                        || (skipCapitalsInAction && element.type() == ElementType.ACTION && isCapitals(original))
+                        || (names.contains(token) && Character.isUpperCase(original.charAt(0)))) {
                     continue;
                 }
                 count++;
@@ -148,6 +151,24 @@ public final class ScriptWords {
 
     public Hits scan(Lexicon lexicon, Set<ElementType> types, int maxSamples) {
         return scan(lexicon, types, maxSamples, false);
+    }
+
+    /** Words of character cues, and words written in capitals in action lines (introductions). */
+    private Set<String> nameWords() {
+        var names = new java.util.HashSet<String>();
+        for (var element : screenplay.elements()) {
+            if (element.type() == ElementType.CHARACTER) {
+                names.addAll(words(element.text().replaceAll("\\(.*?\\)", "")));
+            } else if (element.type() == ElementType.ACTION) {
+                var matcher = WORD.matcher(element.text());
+                while (matcher.find()) {
+                    if (isCapitals(matcher.group()) && matcher.group().length() > 1) {
+                        names.add(matcher.group().toLowerCase(Locale.ROOT));
+                    }
+                }
+            }
+        }
+        return names;
     }
 
     /** Capitalised but not in capitals, and not the first word of a sentence. */

@@ -175,9 +175,9 @@ final class FountainParser {
         if (line.startsWith("!") || line.startsWith("~")) {
             return false;
         }
+        // the name, extensions aside, in capitals and with at least one letter ("23" is not a name)
         String name = line.replaceAll("\\^$", "").replaceAll("\\(.*?\\)", "").strip();
-        return !name.isEmpty() && ScreenplayText.isUpper(name) && Character.isLetter(name.charAt(0))
-                || (!name.isEmpty() && name.chars().anyMatch(Character::isLetter) && ScreenplayText.isUpper(name));
+        return ScreenplayText.isUpper(name);
     }
 
     private int centred(List<String> lines, int i) {
@@ -211,7 +211,6 @@ final class FountainParser {
         add(ElementType.CHARACTER, clean(cue), null, dual);
         i++;
         var dialogue = new StringBuilder();
-        ElementType dialogueType = ElementType.DIALOGUE;
         while (i < lines.size()) {
             String raw = lines.get(i);
             if (raw.isBlank() && !raw.equals("  ")) {
@@ -220,7 +219,7 @@ final class FountainParser {
             String line = raw.strip();
             if (line.startsWith("(")) {
                 if (!dialogue.isEmpty()) {
-                    add(dialogueType, dialogue.toString(), null, dual);
+                    add(ElementType.DIALOGUE, dialogue.toString(), null, dual);
                     dialogue.setLength(0);
                 }
                 var paren = new StringBuilder(line);
@@ -242,7 +241,7 @@ final class FountainParser {
             i++;
         }
         if (!dialogue.isEmpty()) {
-            add(dialogueType, dialogue.toString(), null, dual);
+            add(ElementType.DIALOGUE, dialogue.toString(), null, dual);
         }
         pages.endSpeech();
         return i;

@@ -23,6 +23,8 @@ final class PageFurniture {
             "^(?:[A-Z]?\\d{1,4}[A-Z]{0,3}\\.?\\s+)?\\(?\\s*(?:CONTINUED|CONT'D|CONTD|CONT\\.)\\s*\\)?\\s*:?"
                     + "\\s*(?:\\(\\s*\\d+\\s*\\))?(?:\\s+[A-Z]?\\d{1,4}[A-Z]{0,3}\\.?)?$",
             Pattern.CASE_INSENSITIVE);
+    private static final Pattern DIGITS = Pattern.compile("\\d+");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern MORE = Pattern.compile("^\\(\\s*MORE\\s*\\)$", Pattern.CASE_INSENSITIVE);
 
     /** One body page, cleaned, and whether a speech runs on to the next page. */
@@ -153,6 +155,6 @@ final class PageFurniture {
     }
 
     private static String key(String text) {
-        return text.replaceAll("\\d+", "#").replaceAll("\\s+", " ").strip().toUpperCase(Locale.ROOT);
+        return SPACES.matcher(DIGITS.matcher(text).replaceAll("#")).replaceAll(" ").strip().toUpperCase(Locale.ROOT);
     }
 }

@@ -179,7 +179,7 @@ final class PageGeometryExtractor extends PDFTextStripper {
             words.add(new PdfWord(text.toString(), first.x0(), last.x1(), y, first.size(), bold || overprinted, italic));
         }
         if (!words.isEmpty()) {
-            lines.add(new PdfLine(pageNumber, y, List.copyOf(words)));
+            lines.add(PdfLine.of(pageNumber, y, words));
         }
     }
 }

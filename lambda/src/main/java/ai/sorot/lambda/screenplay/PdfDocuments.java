@@ -7,7 +7,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.io.RandomAccessRead;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
@@ -32,11 +31,21 @@ public final class PdfDocuments {
             .peek(logger -> logger.setLevel(java.util.logging.Level.SEVERE))
             .toList();
 
+    /** Scratch for decoded streams: memory up to 16 MB, temp files beyond, so a huge PDF cannot exhaust the heap. */
+    private static final org.apache.pdfbox.io.RandomAccessStreamCache.StreamCacheCreateFunction STREAM_CACHE =
+            org.apache.pdfbox.io.MemoryUsageSetting.setupMixed(16L * 1024 * 1024).streamCache;
+
     private PdfDocuments() {}
+
+    /** Files up to this size are read into memory at once (fast); larger ones are read through a buffer. */
+    static final long IN_MEMORY_LIMIT = 48L * 1024 * 1024;
 
     public static PDDocument open(Path file) {
         checkMagic(head(file), file.getFileName().toString());
         try {
+            if (Files.size(file) <= IN_MEMORY_LIMIT) {
+                return load(new RandomAccessReadBuffer(Files.readAllBytes(file)));
+            }
             return load(new RandomAccessReadBufferedFile(file.toFile()));
         } catch (IOException e) {
             throw new SorotException(ErrorCode.PDF_CORRUPT, "Cannot open " + file.getFileName() + ": " + e.getMessage(), e);
@@ -61,7 +70,7 @@ public final class PdfDocuments {
 
     private static PDDocument load(RandomAccessRead source) {
         try {
-            return Loader.loadPDF(source, "", null, null, IOUtils.createTempFileOnlyStreamCache());
+            return Loader.loadPDF(source, "", null, null, STREAM_CACHE);
         } catch (InvalidPasswordException e) {
             close(source);
             throw new SorotException(ErrorCode.PDF_ENCRYPTED, ErrorCode.PDF_ENCRYPTED.defaultMessage(), e);

@@ -18,6 +18,8 @@ final class PdfLayoutParser {
     /** "12", "12A", "1a", "A1", "I-1-A", "110A.": short, with a digit. */
     private static final Pattern SCENE_NUMBER = Pattern.compile("^(?=[^\\d]{0,4}\\d)[A-Za-z0-9][A-Za-z0-9.\\-]{0,7}$");
 
+    private static final Pattern REVISION_MARK = Pattern.compile("\\*+");
+
     record Parsed(TitlePage titlePage, int titlePages, int bodyPages, List<Block> blocks, LayoutMetrics metrics) {}
 
     /** A body line after furniture is gone, with the scene number printed beside it, if any. */
@@ -99,7 +101,7 @@ final class PdfLayoutParser {
     private Line withoutSceneNumbers(PdfLine line, int page) {
         var words = line.words();
         // revision marks: asterisks standing in the right margin beside changed lines
-        while (words.size() >= 2 && words.getLast().text().matches("\\*+")
+        while (words.size() >= 2 && REVISION_MARK.matcher(words.getLast().text()).matches()
                 && m.chars(words.getLast().x0() - words.get(words.size() - 2).x1()) >= 2.5f) {
             words = words.subList(0, words.size() - 1);
             line = line.withWords(words);

@@ -2,8 +2,12 @@ package ai.sorot.lambda.screenplay;
 
 import java.util.List;
 
-/** The words sharing one baseline on a page, left to right. */
-record PdfLine(int page, float y, List<PdfWord> words) {
+/** The words sharing one baseline on a page, left to right, and their text joined by single spaces. */
+record PdfLine(int page, float y, List<PdfWord> words, String text) {
+
+    static PdfLine of(int page, float y, List<PdfWord> words) {
+        return new PdfLine(page, y, List.copyOf(words), join(words));
+    }
 
     float x0() {
         return words.getFirst().x0();
@@ -11,10 +15,6 @@ record PdfLine(int page, float y, List<PdfWord> words) {
 
     float x1() {
         return words.getLast().x1();
-    }
-
-    String text() {
-        return join(words);
     }
 
     boolean bold() {
@@ -26,7 +26,7 @@ record PdfLine(int page, float y, List<PdfWord> words) {
     }
 
     PdfLine withWords(List<PdfWord> subset) {
-        return new PdfLine(page, y, List.copyOf(subset));
+        return of(page, y, subset);
     }
 
     static String join(List<PdfWord> words) {

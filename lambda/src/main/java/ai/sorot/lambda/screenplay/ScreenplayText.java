@@ -17,6 +17,7 @@ final class ScreenplayText {
             "^(?:[A-Z0-9 '.\\-]+ TO:|TO:|FADE (?:OUT|IN|TO BLACK)[.:]?|FADE TO:?|CUT TO BLACK[.:]?|SMASH CUT[.:]?"
                     + "|DISSOLVE[.:]?|BACK TO:?|INTERCUT[.:]?|THE END[.:]?|END OF (?:ACT|EPISODE|TEASER)[A-Z0-9 ]*[.:]?)$");
 
+    private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern CHARACTER_EXTENSION = Pattern.compile("\\s*\\([^)]*\\)\\s*");
 
     static boolean isSceneHeading(String text) {
@@ -81,8 +82,8 @@ final class ScreenplayText {
 
     /** The speaker a cue names: "BRICK (V.O.)" and "BRICK (CONT'D)" both speak as BRICK. */
     static String speaker(String cue) {
-        return CHARACTER_EXTENSION.matcher(cue.replace("^", "")).replaceAll(" ").strip().toUpperCase(Locale.ROOT)
-                .replaceAll("\\s+", " ");
+        return SPACES.matcher(CHARACTER_EXTENSION.matcher(cue.replace("^", "")).replaceAll(" ").strip()
+                .toUpperCase(Locale.ROOT)).replaceAll(" ");
     }
 
     static int countWords(String text) {

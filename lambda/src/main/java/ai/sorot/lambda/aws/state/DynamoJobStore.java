@@ -124,7 +124,7 @@ public final class DynamoJobStore implements JobStore {
         var names = new HashMap<>(steps);
         var condition = new StringBuilder("#state IN (:queued, :processing) AND (#steps.#s.#st = :pending OR "
                 + "(#steps.#s.#st = :running AND (#steps.#s.#leaseUntil <= :now OR #steps.#s.#leaseOwner = :owner)))");
-        for (var required : step.prerequisites()) {
+        for (var required : step.requires()) {
             var alias = "#p" + required.number();
             names.put(alias, JobItems.stepKey(required));
             condition.append(" AND #steps.").append(alias).append(".#st IN (:completed, :skipped)");
