@@ -33,6 +33,11 @@ public final class CloudLogging {
         installed = true;
     }
 
+    /** A handler writing JSON lines to {@code out}: what {@link #install} puts on the root logger. */
+    public static Handler handler(PrintStream out) {
+        return new LineHandler(out);
+    }
+
     /** Writes each record as one line, whole, so that lines of two threads never interleave. */
     static final class LineHandler extends Handler {
         private final PrintStream out;

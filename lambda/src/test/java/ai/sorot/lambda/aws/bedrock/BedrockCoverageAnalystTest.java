@@ -70,28 +70,8 @@ class BedrockCoverageAnalystTest {
         return new CoverageRequest("analysis-1764000000000-abcdef12", "Brick and Steel", brick, budget);
     }
 
-    /** A coverage answer as the prompt asks for it. */
     static String validAnswer(String recommendation) {
-        var root = Json.mapper().createObjectNode();
-        root.put("logline", "A welder in a dying mill town finds the ledger that could bring down its owners.");
-        root.put("synopsis", "Mara works the night shift at the last mill in town. She finds a ledger, and the story follows.");
-        root.putArray("genres").add("Thriller").add("Drama");
-        root.put("tone", "taut, working-class noir");
-        root.putArray("themes").add("loyalty").add("complicity");
-        root.putArray("comparables").add("Blue Collar (1978)").add("Hell or High Water (2016)");
-        root.put("protagonist", "MARA");
-        var s = root.putArray("strengths").addObject().put("text", "Lean, visual action lines.");
-        s.putArray("scenes").add(1).add(2).add(999);
-        root.putArray("concerns").addObject().put("text", "A thin antagonist.").putArray("scenes").add(3);
-        var grid = root.putArray("grid");
-        int score = 5;
-        for (var criterion : GridScore.CRITERIA) {
-            grid.addObject().put("criterion", criterion).put("score", score++).put("reason", "Because of scene 1.")
-                    .putArray("scenes").add(1);
-        }
-        root.put("recommendation", recommendation);
-        root.put("rationale", "Worth a second read for the late-night strand.");
-        return root.toString();
+        return ServiceStubs.coverageAnswer(recommendation);
     }
 
     @Test
