@@ -45,11 +45,11 @@ public final class StepMetrics implements PipelineObserver {
     public void stepFinished(String analysisId, PipelineStep step, StepStatus status, Duration took, ApiError error, Usage usage) {
         try {
             if (error == null) {
-                LOG.log(Level.INFO, "step {0} {1} in {2} ms (in {3} tokens, out {4} tokens, {5} characters, ${6})",
-                        step.number(), status.json(), took.toMillis(), usage.inputTokens(), usage.outputTokens(),
-                        usage.characters(), "%.4f".formatted(usage.costUsd()));
+                LOG.log(Level.INFO, () -> "step %d %s in %d ms (input %d tokens, output %d tokens, %d characters, $%.4f)"
+                        .formatted(step.number(), status.json(), took.toMillis(), usage.inputTokens(), usage.outputTokens(),
+                                usage.characters(), usage.costUsd()));
             } else {
-                LOG.log(Level.WARNING, "step {0} failed in {1} ms: {2}", step.number(), took.toMillis(), error.code());
+                LOG.log(Level.WARNING, () -> "step %d failed in %d ms: %s".formatted(step.number(), took.toMillis(), error.code()));
             }
             var line = emf(analysisId, step, status, took, error, usage);
             synchronized (out) {

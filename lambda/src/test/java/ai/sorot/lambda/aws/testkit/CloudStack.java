@@ -25,9 +25,12 @@ public final class CloudStack implements AutoCloseable {
     private final CloudConfig config;
     private final AwsClients clients;
     private final String dlqUrl;
+    private final Map<String, String> environment;
 
-    private CloudStack(LocalAws aws, CloudConfig config, AwsClients clients, String dlqUrl) {
+    private CloudStack(LocalAws aws, Map<String, String> environment, AwsClients clients, String dlqUrl) {
         this.aws = aws;
+        this.environment = Map.copyOf(environment);
+        var config = CloudConfig.from(environment);
         this.config = config;
         this.clients = clients;
         this.dlqUrl = dlqUrl;
@@ -65,12 +68,17 @@ public final class CloudStack implements AutoCloseable {
         env.put("SOROT_BUCKET", bucket);
         env.put("SOROT_QUEUE_URL", queueUrl);
         env.putAll(extraEnv);
-        var config = aws.config(env);
-        return new CloudStack(aws, config, new AwsClients(config), dlqUrl);
+        var environment = aws.environment(env);
+        return new CloudStack(aws, environment, new AwsClients(CloudConfig.from(environment)), dlqUrl);
     }
 
     public LocalAws aws() {
         return aws;
+    }
+
+    /** The environment a function of this stack sees (what the SAM template and Lambda set). */
+    public Map<String, String> environment() {
+        return environment;
     }
 
     public CloudConfig config() {
