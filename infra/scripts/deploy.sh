@@ -9,6 +9,7 @@
 # writes it to .env. Later deploys keep the stored token and key unless you set new ones.
 set -euo pipefail
 
+SELF="$(cd "$(dirname "$0")" && pwd)/$(basename "$0")"
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$ROOT"
 if [ -f .env ]; then
@@ -25,7 +26,7 @@ TAG=""
 GUIDED=false
 BUILD=true
 
-usage() { sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,10p' "$SELF" | sed 's/^# \{0,1\}//'; }
 while [ $# -gt 0 ]; do
   case "$1" in
     --region) REGION=$2; shift 2 ;;

@@ -36,7 +36,8 @@ import java.util.function.Supplier;
 public final class Pipeline {
 
     private static final System.Logger LOG = System.getLogger(Pipeline.class.getName());
-    private static final Duration LEASE_MARGIN = Duration.ofSeconds(30);
+    /** How long a step's lease outlasts its budget: time to record the result. */
+    public static final Duration LEASE_MARGIN = Duration.ofSeconds(30);
     private static final Provenance CURATION_RULES = new Provenance("Sorot curation rules", "curation-rules-1", true);
     private static final double MIN_AUDIO_SECONDS = 60;
     private static final double MAX_AUDIO_SECONDS = 120;
@@ -60,7 +61,7 @@ public final class Pipeline {
     public static final Supplier<Duration> UNLIMITED = () -> ChronoUnit.FOREVER.getDuration();
 
     /** The steps in the order they run; the steps of one stage may run at the same time. */
-    static final List<List<PipelineStep>> STAGES = List.of(
+    public static final List<List<PipelineStep>> STAGES = List.of(
             List.of(PipelineStep.EXTRACT),
             List.of(PipelineStep.COVERAGE, PipelineStep.TRAILER),
             List.of(PipelineStep.CURATION),

@@ -53,6 +53,10 @@ import software.amazon.awssdk.services.dynamodb.model.RequestLimitExceededExcept
 public final class DynamoJobStore implements JobStore {
 
     private static final String CONTENT_PREFIX = "content#";
+    /** The item attribute the table's time-to-live reads (epoch seconds); the SAM template names it too. */
+    public static final String TTL_ATTRIBUTE = EXPIRES_AT;
+    /** The newest-first index; the SAM template declares it. */
+    public static final String LIST_INDEX = INDEX;
 
     private final DynamoDbClient dynamo;
     private final String table;

@@ -31,7 +31,17 @@ public final class WorkerHandler implements RequestHandler<SQSEvent, SQSBatchRes
 
     private static final System.Logger LOG = System.getLogger(WorkerHandler.class.getName());
     /** Time kept back from the invocation's remaining time: recording the step, sending the message. */
-    static final Duration SAFETY = Duration.ofSeconds(20);
+    public static final Duration SAFETY = Duration.ofSeconds(20);
+
+    /**
+     * The shortest function timeout that lets every stage run in one invocation: the longest stage
+     * budget, its lease margin, and this handler's safety margin. The template's is checked against it.
+     */
+    public static Duration minimumTimeout(ai.sorot.lambda.pipeline.StepBudgets budgets) {
+        var longest = Pipeline.STAGES.stream().flatMap(java.util.List::stream).map(budgets::of)
+                .max(java.util.Comparator.naturalOrder()).orElseThrow();
+        return longest.plus(Pipeline.LEASE_MARGIN).plus(SAFETY);
+    }
 
     private final CloudWorker worker;
 
