@@ -34,7 +34,7 @@ public final class Connection implements AutoCloseable {
     private final ReadOnlyObjectWrapper<Instant> nextAttempt = new ReadOnlyObjectWrapper<>(this, "nextAttempt");
     private final ReadOnlyObjectWrapper<HealthInfo> health = new ReadOnlyObjectWrapper<>(this, "health");
     private final List<Runnable> onlineListeners = new CopyOnWriteArrayList<>();
-    private final Backoff reconnect = Backoff.forReconnect();
+    private final Backoff reconnect;
 
     private volatile EndpointSource source;
     private volatile SorotApi api;
@@ -44,9 +44,15 @@ public final class Connection implements AutoCloseable {
     private ScheduledFuture<?> pendingProbe;
 
     public Connection(OkHttpClient http, ScheduledExecutorService io, Executor ui) {
+        this(http, io, ui, Backoff.forReconnect());
+    }
+
+    /** @param reconnect how probes space out while the API is unreachable */
+    public Connection(OkHttpClient http, ScheduledExecutorService io, Executor ui, Backoff reconnect) {
         this.http = http;
         this.io = io;
         this.ui = ui;
+        this.reconnect = reconnect;
     }
 
     /** Switches to {@code newSource} (closing the previous one) and connects in the background. */

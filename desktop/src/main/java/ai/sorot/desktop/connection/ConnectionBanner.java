@@ -40,7 +40,10 @@ public final class ConnectionBanner extends StackPane {
         retry.setOnAction(e -> connection.retryNow());
         var settings = new Button("Settings");
         settings.setOnAction(e -> openSettings.run());
+        retry.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        settings.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         var actions = new HBox(8, retry, settings);
+        actions.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         actions.setAlignment(Pos.CENTER_RIGHT);
         title.getStyleClass().add("banner-title");
         title.setId("banner-title");

@@ -163,6 +163,9 @@ public final class AudioPlayerView extends VBox {
                 }
             });
             created.setOnEndOfMedia(() -> {
+                if (created.getCycleCount() == MediaPlayer.INDEFINITE) {
+                    return; // looping: JavaFX reports each pass's end, and goes on
+                }
                 created.pause();
                 created.seek(Duration.ZERO);
                 setStatus("ended");

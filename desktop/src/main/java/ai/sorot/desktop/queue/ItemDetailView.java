@@ -128,6 +128,7 @@ public final class ItemDetailView extends ScrollPane {
         thumb.setImage(thumbnail != null && Files.isRegularFile(thumbnail) ? new Image(thumbnail.toUri().toString(), true) : null);
         thumbFrame.setVisible(thumb.getImage() != null);
         thumbFrame.setManaged(thumb.getImage() != null);
+        refresh();
     }
 
     private void refresh() {

@@ -53,7 +53,7 @@ public final class QueueItem {
     boolean force;
     /** Bumped on cancel and retry, so that answers to an older attempt are dropped. */
     int generation;
-    final Backoff backoff = Backoff.forPolling();
+    Backoff backoff = Backoff.forPolling();
     int consecutiveErrors;
 
     private QueueItem(String id, Path file, String fileName, ScriptFormat format, int pages, boolean pagesEstimated,

@@ -87,6 +87,7 @@ final class QueueRow extends HBox {
         statusLine.setAlignment(Pos.CENTER_LEFT);
         error.getStyleClass().add("row-error");
         error.setWrapText(true);
+        error.setMinHeight(Region.USE_PREF_SIZE); // a wrapped reason gets the lines it needs
         error.managedProperty().bind(error.visibleProperty());
 
         var center = new VBox(3, title, meta, chips, statusLine, error);
@@ -135,6 +136,7 @@ final class QueueRow extends HBox {
         var image = newItem.hasThumbnail() ? thumbnails.apply(newItem) : null;
         thumb.setImage(image);
         formatLabel.setText(image != null ? "" : newItem.format() == ScriptFormat.FOUNTAIN ? "FTN" : "PDF");
+        refresh();
     }
 
     private void refresh() {
@@ -145,7 +147,12 @@ final class QueueRow extends HBox {
         title.setText(item.title());
         setId("row-" + item.id());
         var parts = new ArrayList<String>();
-        parts.add(item.fileName());
+        if (state == SubmissionState.REFUSED) {
+            // the title already is the file name: say where it is instead
+            parts.add(item.file() == null || item.file().getParent() == null ? "" : item.file().getParent().toString());
+        } else {
+            parts.add(item.fileName());
+        }
         if (item.pages() > 0) {
             parts.add((item.pagesEstimated() ? "~" : "") + Format.plural(item.pages(), "page"));
         }
@@ -223,7 +230,7 @@ final class QueueRow extends HBox {
         var clock = now.getValue();
         String text = switch (state) {
             case REFUSED -> "Refused before sending";
-            case WAITING -> item.waitingForApiProperty().get() ? "Waiting for the API to come back" : "Waiting for a free slot";
+            case WAITING -> item.waitingForApiProperty().get() ? "Waiting for the API" : "Waiting for a free slot";
             case SENDING -> item.sizeBytes() > ai.sorot.desktop.connection.SorotApi.UPLOAD_THRESHOLD_BYTES
                     ? "Uploading " + Format.size(item.sizeBytes()) + "…" : "Sending…";
             case QUEUED -> "Queued on the server";

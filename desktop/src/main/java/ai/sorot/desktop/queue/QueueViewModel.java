@@ -25,6 +25,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import javafx.beans.Observable;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -74,6 +75,7 @@ public final class QueueViewModel implements AutoCloseable {
     private final ReadOnlyIntegerWrapper completed = new ReadOnlyIntegerWrapper(this, "completed");
     private final ReadOnlyIntegerWrapper failed = new ReadOnlyIntegerWrapper(this, "failed");
     private boolean saveScheduled;
+    private Supplier<Backoff> pollBackoff = Backoff::forPolling;
 
     /**
      * @param store null for a queue that is not saved (the self-check's)
@@ -102,6 +104,7 @@ public final class QueueViewModel implements AutoCloseable {
         var saved = store.load();
         var restored = saved.stream().map(QueueItem::restore).toList();
         for (var item : restored) {
+            item.backoff = pollBackoff.get();
             if (item.state() == SubmissionState.SENDING) {
                 // we cannot know whether it arrived: sending again is safe, the API recognises the same file
                 item.stateProperty().set(item.analysisId() == null ? SubmissionState.WAITING : SubmissionState.QUEUED);
@@ -129,6 +132,7 @@ public final class QueueViewModel implements AutoCloseable {
             return duplicate.get();
         }
         var item = QueueItem.accepted(accepted, accepted.thumbnailPng() != null, clock.instant());
+        item.backoff = pollBackoff.get();
         if (trailer != null) {
             item.trailerUrlProperty().set(trailer);
             pendingTrailer.set(null);
@@ -587,6 +591,11 @@ public final class QueueViewModel implements AutoCloseable {
             item.generation++;
         }
         saver.shutdown();
+    }
+
+    /** How status polls space out; tests use a quicker one. */
+    public void setPollBackoff(Supplier<Backoff> backoff) {
+        pollBackoff = backoff;
     }
 
     // ---------------------------------------------------------------- state
