@@ -30,6 +30,7 @@ public enum ErrorCode {
     UPLOAD_NOT_FOUND(404, "No such upload, or it has expired."),
     AUDIO_NOT_READY(409, "The audio summary is not ready yet."),
     REPORT_NOT_READY(409, "The analysis has not finished yet."),
+    INVALID_PARAMETER(400, "A request parameter is not valid."),
     // analysis
     ANALYST_FAILED(502, "An analysis step failed."),
     MODEL_UNAVAILABLE(503, "The configured AI model is not available."),

@@ -1,0 +1,335 @@
+package ai.sorot.lambda.api;
+
+import ai.sorot.lambda.pipeline.BlobKeys;
+import ai.sorot.lambda.pipeline.Job;
+import ai.sorot.lambda.pipeline.ReportAssembler;
+import ai.sorot.lambda.pipeline.StatusView;
+import ai.sorot.model.Json;
+import ai.sorot.model.api.AnalysisPage;
+import ai.sorot.model.api.AnalyzeRequest;
+import ai.sorot.model.api.ErrorCode;
+import ai.sorot.model.api.HealthInfo;
+import ai.sorot.model.api.JobState;
+import ai.sorot.model.api.SorotException;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The Sorot API, one HTTP API v2 event in, one response out: the Lambda handler and the local
+ * server both call it, so there is one code path. It authenticates, routes, decodes, and maps
+ * every failure to the envelope with its stable code; the work is the services'.
+ */
+public final class ApiRouter {
+
+    private static final System.Logger LOG = System.getLogger(ApiRouter.class.getName());
+    private static final Pattern ANALYSIS_PATH = Pattern.compile("/analyses/([^/]+)");
+    private static final Pattern AUDIO_PATH = Pattern.compile("/analyses/([^/]+)/audio");
+    private static final Pattern UPLOAD_PATH = Pattern.compile("/uploads/([^/]+)");
+    private static final Duration AUDIO_LINK_VALIDITY = Duration.ofMinutes(15);
+    /** The largest request body an HTTP API hands a Lambda function. */
+    static final int MAX_EVENT_BODY = 6 * 1024 * 1024 + 1024;
+
+    private final Backend backend;
+    private final SubmissionService submissions;
+    private final ReportAssembler reports;
+
+    public ApiRouter(Backend backend) {
+        this.backend = backend;
+        this.submissions = new SubmissionService(backend);
+        this.reports = new ReportAssembler(backend.blobs());
+    }
+
+    public Backend backend() {
+        return backend;
+    }
+
+    public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
+        var method = method(event);
+        var path = path(event);
+        try {
+            if (method.equals("OPTIONS")) {
+                return HttpResponses.preflight(path);
+            }
+            if (path.equals("/health")) {
+                return method.equals("GET") || method.equals("HEAD") ? health() : notAllowed("GET");
+            }
+            var upload = UPLOAD_PATH.matcher(path);
+            if (upload.matches() && method.equals("PUT") && backend.uploads() != null) {
+                return receiveUpload(upload.group(1), event); // the signed URL is the credential, as with S3
+            }
+            if (!authorised(event)) {
+                return HttpResponses.withHeader(HttpResponses.error(ErrorCode.UNAUTHORIZED,
+                        "A valid API token is required: send it as 'Authorization: Bearer <token>'."),
+                        "www-authenticate", "Bearer");
+            }
+            return route(method, path, event);
+        } catch (SorotException e) {
+            return HttpResponses.error(e.toApiError(), e.code().httpStatus());
+        } catch (RuntimeException e) {
+            var requestId = event.getRequestContext() == null ? null : event.getRequestContext().getRequestId();
+            LOG.log(Level.ERROR, "request " + requestId + " " + method + " " + path + " failed", e);
+            return HttpResponses.error(ErrorCode.INTERNAL, "Something went wrong inside Sorot"
+                    + (requestId == null ? "." : " (request " + requestId + ")."));
+        }
+    }
+
+    private APIGatewayV2HTTPResponse route(String method, String path, APIGatewayV2HTTPEvent event) {
+        switch (path) {
+            case "/analyze" -> {
+                return method.equals("POST") ? HttpResponses.ok(submissions.analyze(body(event, AnalyzeRequest.class)))
+                        : notAllowed("POST");
+            }
+            case "/uploads" -> {
+                if (!method.equals("POST")) {
+                    return notAllowed("POST");
+                }
+                Long size = null;
+                var text = bodyText(event);
+                if (!text.isBlank()) {
+                    var node = body(event, JsonNode.class);
+                    if (node.hasNonNull("size")) {
+                        size = node.get("size").asLong();
+                    }
+                }
+                return HttpResponses.ok(submissions.createUpload(size));
+            }
+            case "/status" -> {
+                return method.equals("GET") ? HttpResponses.ok(StatusView.status(job(requiredQuery(event, "id"))))
+                        : notAllowed("GET");
+            }
+            case "/analyses" -> {
+                return method.equals("GET") ? list(event) : notAllowed("GET");
+            }
+            default -> { }
+        }
+        var audio = AUDIO_PATH.matcher(path);
+        if (audio.matches()) {
+            return method.equals("GET") ? audio(audio.group(1)) : notAllowed("GET");
+        }
+        var analysis = ANALYSIS_PATH.matcher(path);
+        if (analysis.matches()) {
+            return method.equals("GET") ? report(analysis.group(1)) : notAllowed("GET");
+        }
+        if (UPLOAD_PATH.matcher(path).matches()) {
+            return backend.uploads() == null
+                    ? HttpResponses.error(ErrorCode.NOT_FOUND, "Uploads go to the URL POST /uploads returned.")
+                    : notAllowed("PUT");
+        }
+        return HttpResponses.error(ErrorCode.NOT_FOUND, "No route " + method + " " + path + ".");
+    }
+
+    private APIGatewayV2HTTPResponse health() {
+        return HttpResponses.ok(new HealthInfo("ok", backend.version(), backend.mode(), backend.analysers().get()));
+    }
+
+    private APIGatewayV2HTTPResponse list(APIGatewayV2HTTPEvent event) {
+        int limit = 50;
+        var raw = query(event, "limit");
+        if (raw != null) {
+            try {
+                limit = Integer.parseInt(raw.strip());
+            } catch (NumberFormatException e) {
+                throw new SorotException(ErrorCode.INVALID_PARAMETER, "limit must be a whole number from 1 to 200.");
+            }
+            if (limit < 1 || limit > 200) {
+                throw new SorotException(ErrorCode.INVALID_PARAMETER, "limit must be from 1 to 200, not " + limit + ".");
+            }
+        }
+        var page = backend.jobs().list(limit, query(event, "cursor"));
+        return HttpResponses.ok(new AnalysisPage(page.jobs().stream().map(StatusView::summary).toList(), page.nextCursor()));
+    }
+
+    private APIGatewayV2HTTPResponse report(String id) {
+        var job = job(id);
+        if (!job.state().isFinal()) {
+            throw new SorotException(ErrorCode.REPORT_NOT_READY, "The analysis is still " + job.state().json()
+                    + " (step " + StatusView.status(job).currentStep() + " of 5); poll /status?id=" + id + ".");
+        }
+        return HttpResponses.ok(reports.report(job));
+    }
+
+    private APIGatewayV2HTTPResponse audio(String id) {
+        var job = job(id);
+        var ref = reports.audio(job);
+        if (ref.isEmpty()) {
+            if (job.state() == JobState.FAILED) {
+                throw new SorotException(ErrorCode.NOT_FOUND, "The analysis failed before its audio summary was made.");
+            }
+            throw new SorotException(ErrorCode.AUDIO_NOT_READY, "The audio summary is not ready yet; poll /status?id=" + id + ".");
+        }
+        var audio = ref.get();
+        var direct = backend.blobs().downloadUrl(audio.key(), AUDIO_LINK_VALIDITY, audio.contentType());
+        if (direct.isPresent()) {
+            return HttpResponses.redirect(direct.get().toString());
+        }
+        var bytes = backend.blobs().get(audio.key()).orElseThrow(() ->
+                new SorotException(ErrorCode.INTERNAL, "The audio summary is missing from storage."));
+        return HttpResponses.bytes(bytes, audio.contentType(), id + "-summary." + audio.format());
+    }
+
+    private APIGatewayV2HTTPResponse receiveUpload(String uploadId, APIGatewayV2HTTPEvent event) {
+        if (!BlobKeys.isUploadId(uploadId)) {
+            throw new SorotException(ErrorCode.UPLOAD_NOT_FOUND, "No upload " + uploadId + ".");
+        }
+        var query = event.getQueryStringParameters() == null ? Map.<String, String>of() : event.getQueryStringParameters();
+        long allowed = backend.uploads().allowedBytes(uploadId, query, backend.clock().instant());
+        if (allowed < 0) {
+            return HttpResponses.error(ErrorCode.UNAUTHORIZED,
+                    "The upload URL is not valid or has expired; ask POST /uploads for a new one.");
+        }
+        var bytes = bodyBytes(event);
+        if (bytes.length == 0) {
+            throw new SorotException(ErrorCode.EMPTY_FILE, "The upload is empty.");
+        }
+        if (bytes.length > allowed) {
+            throw new SorotException(ErrorCode.FILE_TOO_LARGE,
+                    "The file is %.1f MB; this upload takes up to %.0f MB.".formatted(bytes.length / 1048576.0, allowed / 1048576.0));
+        }
+        backend.blobs().put(BlobKeys.upload(uploadId), bytes, "application/octet-stream");
+        return HttpResponses.ok(Map.of("uploadId", uploadId, "bytes", bytes.length));
+    }
+
+    private Job job(String id) {
+        if (!BlobKeys.isAnalysisId(id)) {
+            throw new SorotException(ErrorCode.NOT_FOUND, "No analysis " + clip(id) + ".");
+        }
+        return backend.jobs().find(id).orElseThrow(() -> new SorotException(ErrorCode.NOT_FOUND, "No analysis " + id + "."));
+    }
+
+    private boolean authorised(APIGatewayV2HTTPEvent event) {
+        var header = header(event, "authorization");
+        if (header == null) {
+            return false;
+        }
+        var value = header.strip();
+        if (value.length() < 7 || !value.substring(0, 7).equalsIgnoreCase("bearer ")) {
+            return false;
+        }
+        return backend.tokens().accepts(value.substring(7).strip());
+    }
+
+    private static APIGatewayV2HTTPResponse notAllowed(String allowed) {
+        return HttpResponses.withHeader(HttpResponses.error(ErrorCode.METHOD_NOT_ALLOWED,
+                "This route answers " + allowed + " only."), "allow", allowed + ", OPTIONS");
+    }
+
+    private static <T> T body(APIGatewayV2HTTPEvent event, Class<T> type) {
+        var text = bodyText(event);
+        if (text.isBlank()) {
+            throw new SorotException(ErrorCode.INVALID_JSON, "The request has no body; send a JSON object.");
+        }
+        JsonNode node;
+        try {
+            node = Json.mapper().readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new SorotException(ErrorCode.INVALID_JSON, "The request body is not valid JSON: "
+                    + e.getOriginalMessage() + ".");
+        }
+        if (node == null || !node.isObject()) {
+            throw new SorotException(ErrorCode.INVALID_JSON, "The request body must be a JSON object.");
+        }
+        if (type == JsonNode.class) {
+            return type.cast(node);
+        }
+        try {
+            return Json.mapper().treeToValue(node, type);
+        } catch (JsonProcessingException e) {
+            throw new SorotException(ErrorCode.INVALID_JSON, "A field has the wrong type: " + e.getOriginalMessage() + ".");
+        }
+    }
+
+    private static String bodyText(APIGatewayV2HTTPEvent event) {
+        var body = event.getBody();
+        if (body == null) {
+            return "";
+        }
+        if (body.length() > MAX_EVENT_BODY * 4 / 3 + 4) {
+            throw new SorotException(ErrorCode.FILE_TOO_LARGE, "The request is larger than 6 MB; use POST /uploads.");
+        }
+        return event.getIsBase64Encoded() ? new String(decode(body), StandardCharsets.UTF_8) : body;
+    }
+
+    private static byte[] bodyBytes(APIGatewayV2HTTPEvent event) {
+        var body = event.getBody();
+        if (body == null) {
+            return new byte[0];
+        }
+        return event.getIsBase64Encoded() ? decode(body) : body.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] decode(String base64) {
+        try {
+            return Base64.getDecoder().decode(base64);
+        } catch (IllegalArgumentException e) {
+            throw new SorotException(ErrorCode.INVALID_BASE64, "The request body is marked base64 but is not.");
+        }
+    }
+
+    private static String requiredQuery(APIGatewayV2HTTPEvent event, String name) {
+        var value = query(event, name);
+        if (value == null || value.isBlank()) {
+            throw new SorotException(ErrorCode.MISSING_FIELD, "The query parameter '" + name + "' is required.");
+        }
+        return value.strip();
+    }
+
+    private static String query(APIGatewayV2HTTPEvent event, String name) {
+        var params = event.getQueryStringParameters();
+        return params == null ? null : params.get(name);
+    }
+
+    private static String header(APIGatewayV2HTTPEvent event, String name) {
+        var headers = event.getHeaders();
+        if (headers == null) {
+            return null;
+        }
+        var value = headers.get(name);
+        if (value != null) {
+            return value;
+        }
+        for (var entry : headers.entrySet()) {
+            if (entry.getKey().equalsIgnoreCase(name)) {
+                return entry.getValue();
+            }
+        }
+        return null;
+    }
+
+    /** HTTP API v2 puts the method in requestContext.http; the route key has it too ("POST /analyze"). */
+    static String method(APIGatewayV2HTTPEvent event) {
+        var context = event.getRequestContext();
+        if (context != null && context.getHttp() != null && context.getHttp().getMethod() != null) {
+            return context.getHttp().getMethod().toUpperCase(Locale.ROOT);
+        }
+        var routeKey = event.getRouteKey();
+        if (routeKey != null && routeKey.contains(" ")) {
+            return routeKey.substring(0, routeKey.indexOf(' ')).toUpperCase(Locale.ROOT);
+        }
+        return "GET";
+    }
+
+    /** rawPath, not path: the v2 event's field (the seed's "Incoming undefined request" bug). */
+    static String path(APIGatewayV2HTTPEvent event) {
+        var path = event.getRawPath();
+        if (path == null && event.getRequestContext() != null && event.getRequestContext().getHttp() != null) {
+            path = event.getRequestContext().getHttp().getPath();
+        }
+        if (path == null || path.isEmpty()) {
+            return "/";
+        }
+        return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    }
+
+    private static String clip(String id) {
+        return id.length() > 80 ? id.substring(0, 80) + "…" : id;
+    }
+}

@@ -1,0 +1,268 @@
+package ai.sorot.lambda.api;
+
+import ai.sorot.lambda.pipeline.BlobKeys;
+import ai.sorot.lambda.pipeline.CreateOutcome;
+import ai.sorot.lambda.pipeline.Job;
+import ai.sorot.lambda.pipeline.Submission;
+import ai.sorot.lambda.pipeline.TrailerLinks;
+import ai.sorot.model.api.AnalyzeAccepted;
+import ai.sorot.model.api.AnalyzeRequest;
+import ai.sorot.model.api.ErrorCode;
+import ai.sorot.model.api.SorotException;
+import ai.sorot.model.api.UploadTicket;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Locale;
+
+/**
+ * {@code POST /analyze} and {@code POST /uploads}: checks a submission completely before
+ * accepting it (size, base64, PDF signature, trailer link), stores the screenplay, records the
+ * job and queues it, all before answering; the analysis itself runs elsewhere.
+ */
+public final class SubmissionService {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final char[] ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
+    private static final byte[] PDF_MAGIC = "%PDF-".getBytes(StandardCharsets.US_ASCII);
+
+    private final Backend backend;
+
+    public SubmissionService(Backend backend) {
+        this.backend = backend;
+    }
+
+    public AnalyzeAccepted analyze(AnalyzeRequest request) {
+        return accept(source(request), request.fileName(), request.trailerUrl(), request.title(), request.forced());
+    }
+
+    /**
+     * A screenplay handed over in-process (the CLI): PDF by its signature, Fountain by its name,
+     * up to the upload limit.
+     */
+    public AnalyzeAccepted analyzeFile(byte[] content, String fileName, String trailerUrl, String title, boolean force) {
+        var limits = backend.limits();
+        if (content.length == 0) {
+            throw new SorotException(ErrorCode.EMPTY_FILE, "The file is empty.");
+        }
+        if (content.length > limits.uploadMaxBytes()) {
+            throw tooLarge(content.length, limits.uploadMaxBytes());
+        }
+        Submission.SourceKind kind;
+        if (hasPdfMagic(content)) {
+            kind = Submission.SourceKind.PDF;
+        } else if (fileName != null && isFountainName(fileName)) {
+            kind = Submission.SourceKind.FOUNTAIN;
+        } else {
+            throw new SorotException(ErrorCode.UNSUPPORTED_FORMAT,
+                    "Only PDF and Fountain (.fountain) screenplays are supported; " + fileName + " is neither.");
+        }
+        return accept(new Source(content, kind, null), fileName, trailerUrl, title, force);
+    }
+
+    private AnalyzeAccepted accept(Source source, String requestedName, String trailerUrl, String requestedTitle, boolean force) {
+        var limits = backend.limits();
+        var fileName = fileName(requestedName, source.kind());
+        String trailer = null;
+        String trailerKey = "-";
+        if (trailerUrl != null && !trailerUrl.isBlank()) {
+            var link = TrailerLinks.check(trailerUrl);
+            trailer = trailerUrl.strip();
+            trailerKey = TrailerLinks.canonical(link);
+        }
+        var title = requestedTitle == null || requestedTitle.isBlank() ? null : requestedTitle.strip();
+        if (title != null && title.length() > limits.maxTitleLength()) {
+            throw new SorotException(ErrorCode.INVALID_PARAMETER,
+                    "The title is longer than " + limits.maxTitleLength() + " characters.");
+        }
+        var now = backend.clock().instant();
+        var id = "analysis-" + now.toEpochMilli() + "-" + random(8);
+        var contentKey = sha256(source.bytes()) + "|" + trailerKey;
+        var sourceKey = BlobKeys.source(id, source.kind());
+        var submission = new Submission(contentKey, sourceKey, fileName, source.kind(), source.bytes().length, trailer, title);
+        backend.blobs().put(sourceKey, source.bytes(),
+                source.kind() == Submission.SourceKind.PDF ? "application/pdf" : "text/plain; charset=utf-8");
+        var outcome = backend.jobs().create(Job.accepted(id, submission, title != null ? title : baseName(fileName), now), !force);
+        if (outcome instanceof CreateOutcome.Existing existing) {
+            backend.blobs().delete(sourceKey);
+            if (source.uploadKey() != null) {
+                backend.blobs().delete(source.uploadKey());
+            }
+            return AnalyzeAccepted.existing(existing.job().id(), existing.job().state());
+        }
+        if (source.uploadKey() != null) {
+            backend.blobs().delete(source.uploadKey());
+        }
+        try {
+            backend.queue().enqueue(id);
+        } catch (SorotException e) {
+            backend.jobs().failQueued(id, e.toApiError(), backend.clock().instant());
+            throw e;
+        }
+        return AnalyzeAccepted.started(id);
+    }
+
+    public UploadTicket createUpload(Long declaredSize) {
+        var limits = backend.limits();
+        if (declaredSize != null && declaredSize > limits.uploadMaxBytes()) {
+            throw tooLarge(declaredSize, limits.uploadMaxBytes());
+        }
+        var id = "upload-" + backend.clock().millis() + "-" + random(16);
+        return backend.blobs().createUpload(id, limits.uploadValidity(), limits.uploadMaxBytes());
+    }
+
+    private record Source(byte[] bytes, Submission.SourceKind kind, String uploadKey) {}
+
+    private Source source(AnalyzeRequest request) {
+        int given = (request.pdfData() != null ? 1 : 0) + (request.fountainText() != null ? 1 : 0)
+                + (request.uploadId() != null ? 1 : 0);
+        if (given == 0) {
+            throw new SorotException(ErrorCode.MISSING_FIELD,
+                    "Send the screenplay as pdfData (base64), fountainText, or the uploadId of a finished upload.");
+        }
+        if (given > 1) {
+            throw new SorotException(ErrorCode.INVALID_PARAMETER,
+                    "Send only one of pdfData, fountainText and uploadId.");
+        }
+        var limits = backend.limits();
+        if (request.pdfData() != null) {
+            var bytes = decodeBase64(request.pdfData(), limits.inlineMaxBytes());
+            requirePdf(bytes);
+            return new Source(bytes, Submission.SourceKind.PDF, null);
+        }
+        if (request.fountainText() != null) {
+            if (request.fountainText().isBlank()) {
+                throw new SorotException(ErrorCode.EMPTY_FILE, "fountainText is empty.");
+            }
+            var bytes = request.fountainText().getBytes(StandardCharsets.UTF_8);
+            if (bytes.length > limits.inlineMaxBytes()) {
+                throw tooLarge(bytes.length, limits.inlineMaxBytes());
+            }
+            return new Source(bytes, Submission.SourceKind.FOUNTAIN, null);
+        }
+        var uploadId = request.uploadId().strip();
+        if (!BlobKeys.isUploadId(uploadId)) {
+            throw new SorotException(ErrorCode.UPLOAD_NOT_FOUND, "No upload " + uploadId + ".");
+        }
+        var key = BlobKeys.upload(uploadId);
+        var info = backend.blobs().stat(key).orElseThrow(() -> new SorotException(ErrorCode.UPLOAD_NOT_FOUND,
+                "No upload " + uploadId + ": it was never sent, or it expired."));
+        if (info.size() > limits.uploadMaxBytes()) {
+            throw tooLarge(info.size(), limits.uploadMaxBytes());
+        }
+        var bytes = backend.blobs().get(key).orElseThrow(() -> new SorotException(ErrorCode.UPLOAD_NOT_FOUND,
+                "No upload " + uploadId + ": it expired."));
+        if (bytes.length == 0) {
+            throw new SorotException(ErrorCode.EMPTY_FILE, "The uploaded file is empty.");
+        }
+        if (hasPdfMagic(bytes)) {
+            return new Source(bytes, Submission.SourceKind.PDF, key);
+        }
+        if (request.fileName() != null && isFountainName(request.fileName())) {
+            return new Source(bytes, Submission.SourceKind.FOUNTAIN, key);
+        }
+        throw new SorotException(ErrorCode.NOT_A_PDF,
+                "The uploaded file is not a PDF (it does not start with %PDF-); Fountain files need a .fountain name.");
+    }
+
+    static byte[] decodeBase64(String data, long maxBytes) {
+        var text = data.strip();
+        if (text.startsWith("data:")) {
+            int comma = text.indexOf(',');
+            text = comma < 0 ? "" : text.substring(comma + 1);
+        }
+        if (text.isEmpty()) {
+            throw new SorotException(ErrorCode.EMPTY_FILE, "pdfData is empty.");
+        }
+        // base64 is 4 characters for 3 bytes: refuse before decoding what could never fit
+        if ((long) text.length() * 3 / 4 > maxBytes + 3) {
+            throw tooLarge((long) text.length() * 3 / 4, maxBytes);
+        }
+        var compact = text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0 || text.indexOf(' ') >= 0
+                ? text.replaceAll("\\s+", "") : text;
+        byte[] bytes;
+        try {
+            bytes = compact.indexOf('-') >= 0 || compact.indexOf('_') >= 0
+                    ? java.util.Base64.getUrlDecoder().decode(compact)
+                    : java.util.Base64.getDecoder().decode(compact);
+        } catch (IllegalArgumentException e) {
+            throw new SorotException(ErrorCode.INVALID_BASE64, "pdfData is not valid base64: " + e.getMessage() + ".");
+        }
+        if (bytes.length == 0) {
+            throw new SorotException(ErrorCode.EMPTY_FILE, "pdfData decodes to an empty file.");
+        }
+        if (bytes.length > maxBytes) {
+            throw tooLarge(bytes.length, maxBytes);
+        }
+        return bytes;
+    }
+
+    private static void requirePdf(byte[] bytes) {
+        if (!hasPdfMagic(bytes)) {
+            throw new SorotException(ErrorCode.NOT_A_PDF,
+                    "pdfData is not a PDF (it does not start with %PDF-). Send Fountain text as fountainText.");
+        }
+    }
+
+    /** Readers accept the header anywhere in the first kilobyte, as Acrobat does. */
+    static boolean hasPdfMagic(byte[] bytes) {
+        int limit = Math.min(bytes.length - PDF_MAGIC.length, 1024);
+        outer:
+        for (int i = 0; i <= limit; i++) {
+            for (int j = 0; j < PDF_MAGIC.length; j++) {
+                if (bytes[i + j] != PDF_MAGIC[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    private static SorotException tooLarge(long size, long max) {
+        return new SorotException(ErrorCode.FILE_TOO_LARGE, "The file is %.1f MB; up to %.0f MB can be sent %s."
+                .formatted(size / 1048576.0, max / 1048576.0,
+                        max <= ApiLimits.DEFAULT.inlineMaxBytes() ? "inline: use POST /uploads for bigger files" : "in one upload"));
+    }
+
+    private static String fileName(String given, Submission.SourceKind kind) {
+        var fallback = kind == Submission.SourceKind.PDF ? "screenplay.pdf" : "screenplay.fountain";
+        if (given == null || given.isBlank()) {
+            return fallback;
+        }
+        var name = given.replace('\\', '/');
+        name = name.substring(name.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}]", "").strip();
+        if (name.isEmpty() || name.equals(".") || name.equals("..")) {
+            return fallback;
+        }
+        return name.length() > 200 ? name.substring(0, 200) : name;
+    }
+
+    private static boolean isFountainName(String name) {
+        var lower = name.toLowerCase(Locale.ROOT);
+        return lower.endsWith(".fountain") || lower.endsWith(".spmd") || lower.endsWith(".txt");
+    }
+
+    private static String baseName(String fileName) {
+        int dot = fileName.lastIndexOf('.');
+        return dot > 0 ? fileName.substring(0, dot) : fileName;
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String random(int length) {
+        var chars = new char[length];
+        for (int i = 0; i < length; i++) {
+            chars[i] = ALPHABET[RANDOM.nextInt(ALPHABET.length)];
+        }
+        return new String(chars);
+    }
+}

@@ -1,0 +1,141 @@
+package ai.sorot.lambda.cli;
+
+import ai.sorot.lambda.api.SubmissionService;
+import ai.sorot.lambda.local.LocalBackend;
+import ai.sorot.lambda.local.SorotHome;
+import ai.sorot.lambda.pipeline.Job;
+import ai.sorot.lambda.pipeline.ReportAssembler;
+import ai.sorot.lambda.pipeline.StepRun;
+import ai.sorot.model.Json;
+import ai.sorot.model.api.ErrorCode;
+import ai.sorot.model.api.JobState;
+import ai.sorot.model.api.SorotException;
+import ai.sorot.model.api.StepStatus;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code ./sorot analyze FILE}: one analysis in this process, with the offline analysers, in a
+ * scratch home that is removed afterwards; the report (JSON and Markdown) and the audio summary
+ * are written to {@code --out}.
+ */
+@Command(name = "analyze", mixinStandardHelpOptions = true,
+        description = "Analyse one screenplay (PDF or Fountain) offline and write the report and the audio summary.")
+public final class AnalyzeCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The screenplay: a PDF or a .fountain file.")
+    Path file;
+
+    @Option(names = "--trailer", paramLabel = "URL", description = "The trailer's YouTube or Vimeo link.")
+    String trailer;
+
+    @Option(names = "--title", description = "The title to show (default: the title page's).")
+    String title;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = ".", description = "Where to write the report and audio (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--quiet", description = "Print only the written files.")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        var err = System.err;
+        byte[] content;
+        try {
+            content = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new SorotException(ErrorCode.FILE_NOT_FOUND, "No such file: " + file);
+        }
+        var scratch = Files.createTempDirectory("sorot-analyze-");
+        var options = LocalBackend.Options.defaults(new SorotHome(scratch)).withWorkers(1);
+        try (var backend = LocalBackend.open(options)) {
+            var id = new SubmissionService(backend.backend())
+                    .analyzeFile(content, file.getFileName().toString(), trailer, title, true).analysisId();
+            var job = follow(backend, id, quiet ? null : err);
+            var report = new ReportAssembler(backend.blobs()).report(job);
+            Files.createDirectories(out);
+            var base = baseName(file.getFileName().toString());
+            var json = out.resolve(base + ".report.json");
+            var md = out.resolve(base + ".report.md");
+            Files.write(json, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(report));
+            Files.writeString(md, ReportMarkdown.render(report));
+            System.out.println(json);
+            System.out.println(md);
+            var audio = new ReportAssembler(backend.blobs()).audio(job);
+            if (audio.isPresent()) {
+                var target = out.resolve(base + ".summary." + audio.get().format());
+                Files.write(target, backend.blobs().get(audio.get().key()).orElseThrow());
+                System.out.println(target);
+            }
+            if (job.state() == JobState.FAILED) {
+                err.println("sorot: " + job.error().code() + ": " + job.error().message());
+                return CliErrors.BAD_INPUT;
+            }
+            if (!quiet && report.curation() != null) {
+                err.printf(Locale.ROOT, "%s: %s, %.0f/100%n", report.title(), report.curation().recommendation(),
+                        report.curation().overallScore());
+            }
+            return 0;
+        } finally {
+            deleteTree(scratch);
+        }
+    }
+
+    /** Waits for the job to finish, printing each step as it starts and ends. */
+    private static Job follow(LocalBackend backend, String id, PrintStream progress) throws InterruptedException {
+        var printed = new StepStatus[5];
+        while (true) {
+            var job = backend.jobs().find(id).orElseThrow();
+            if (progress != null) {
+                for (var run : job.steps()) {
+                    int i = run.step().ordinal();
+                    if (run.status() != printed[i] && run.status() != StepStatus.PENDING) {
+                        printed[i] = run.status();
+                        progress.println(describe(run));
+                    }
+                }
+            }
+            if (job.state().isFinal()) {
+                return job;
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    private static String describe(StepRun run) {
+        var sb = new StringBuilder("[%d/5] %-26s %s".formatted(run.step().number(), run.step().stepName(), run.status().json()));
+        if (run.durationMillis() != null && run.status().isDone()) {
+            sb.append(String.format(Locale.ROOT, " in %.1f s", run.durationMillis() / 1000.0));
+        }
+        if (run.provenance() != null && run.status().isDone()) {
+            sb.append(" (").append(run.provenance().label()).append(')');
+        }
+        if (run.error() != null) {
+            sb.append(": ").append(run.error().code()).append(": ").append(run.error().message());
+        }
+        return sb.toString();
+    }
+
+    private static String baseName(String name) {
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (var paths = Files.walk(root)) {
+            for (var p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

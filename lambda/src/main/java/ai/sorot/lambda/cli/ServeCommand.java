@@ -1,0 +1,48 @@
+package ai.sorot.lambda.cli;
+
+import ai.sorot.lambda.local.LocalBackend;
+import ai.sorot.lambda.local.LocalServer;
+import ai.sorot.lambda.local.SorotHome;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code ./sorot serve}: the local API, until Ctrl+C. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Run the Sorot API on this machine with the offline analysers (no cloud account needed).")
+public final class ServeCommand implements Callable<Integer> {
+
+    @Option(names = "--port", defaultValue = "8787", description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1",
+            description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine only).")
+    String host;
+
+    @Option(names = "--workers", description = "Analyses run at the same time (default: the number of cores, up to 4).")
+    Integer workers;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        var home = SorotHome.fromEnvironment();
+        var backendOptions = LocalBackend.Options.defaults(home);
+        if (workers != null) {
+            backendOptions = backendOptions.withWorkers(Math.max(1, workers));
+        }
+        var server = LocalServer.start(new LocalServer.Options(host, port, backendOptions));
+        var stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.stop();
+            stopped.countDown();
+        }, "sorot-shutdown"));
+        System.out.println("Sorot API listening on " + server.url());
+        System.out.println("  token:  " + server.tokenFile() + "  (send 'Authorization: Bearer <token>')");
+        System.out.println("  home:   " + server.home().root());
+        System.out.println("  try:    curl " + server.url() + "/health");
+        System.out.println("Press Ctrl+C to stop.");
+        System.out.flush();
+        stopped.await();
+        return 0;
+    }
+}

@@ -1,0 +1,199 @@
+package ai.sorot.lambda.local;
+
+import ai.sorot.lambda.pipeline.BlobInfo;
+import ai.sorot.lambda.pipeline.BlobStore;
+import ai.sorot.model.api.ErrorCode;
+import ai.sorot.model.api.SorotException;
+import ai.sorot.model.api.UploadTicket;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The local {@link BlobStore}: files under {@code blobs/} in the Sorot home. Every write goes to
+ * a temporary file in the same folder, is flushed to disk, then renamed over the target, so a
+ * crash leaves the old file or the new one, never half of one.
+ */
+public final class FileBlobStore implements BlobStore {
+
+    private static final Pattern KEY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*(/[A-Za-z0-9][A-Za-z0-9._-]*)*");
+    private static final String TEMP_PREFIX = ".tmp-";
+
+    private final Path root;
+    private final Supplier<URI> serverUrl;
+    private final UploadSigner signer;
+    private final Clock clock;
+
+    /**
+     * @param serverUrl where the local server listens, asked when an upload URL is made (the
+     *                  port is known only once the server is bound)
+     */
+    public FileBlobStore(Path root, Supplier<URI> serverUrl, UploadSigner signer, Clock clock) {
+        this.root = root.toAbsolutePath().normalize();
+        this.serverUrl = serverUrl;
+        this.signer = signer;
+        this.clock = clock;
+        try {
+            Files.createDirectories(this.root);
+        } catch (IOException e) {
+            throw new SorotException(ErrorCode.INTERNAL, "Cannot create the blob folder " + root + ": " + e.getMessage(), e);
+        }
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    @Override
+    public void put(String key, byte[] content, String contentType) {
+        var target = resolve(key);
+        Path temp = null;
+        try {
+            Files.createDirectories(target.getParent());
+            temp = target.resolveSibling(TEMP_PREFIX + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36));
+            try (var channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                var buffer = ByteBuffer.wrap(content);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                channel.force(true);
+            }
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            temp = null;
+        } catch (IOException e) {
+            throw new SorotException(ErrorCode.INTERNAL, "Cannot store " + key + ": " + e.getMessage(), e);
+        } finally {
+            if (temp != null) {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException ignored) {
+                    // swept at the next start
+                }
+            }
+        }
+    }
+
+    @Override
+    public Optional<byte[]> get(String key) {
+        try {
+            return Optional.of(Files.readAllBytes(resolve(key)));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new SorotException(ErrorCode.INTERNAL, "Cannot read " + key + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The file behind a key, for streaming it without loading it whole. */
+    public Optional<Path> path(String key) {
+        var path = resolve(key);
+        return Files.isRegularFile(path) ? Optional.of(path) : Optional.empty();
+    }
+
+    @Override
+    public Optional<BlobInfo> stat(String key) {
+        var path = resolve(key);
+        try {
+            return Optional.of(new BlobInfo(key, Files.size(path), contentType(key)));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new SorotException(ErrorCode.INTERNAL, "Cannot read " + key + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void delete(String key) {
+        try {
+            Files.deleteIfExists(resolve(key));
+        } catch (IOException e) {
+            throw new SorotException(ErrorCode.INTERNAL, "Cannot delete " + key + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public UploadTicket createUpload(String uploadId, Duration validFor, long maxBytes) {
+        var expires = clock.instant().plus(validFor).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        var signature = signer.sign(uploadId, expires, maxBytes);
+        var base = serverUrl.get().toString().replaceAll("/+$", "");
+        var url = base + "/uploads/" + uploadId + "?expires=" + expires.getEpochSecond() + "&max=" + maxBytes
+                + "&signature=" + signature;
+        return new UploadTicket(uploadId, url, expires);
+    }
+
+    @Override
+    public Optional<URI> downloadUrl(String key, Duration validFor, String contentType) {
+        return Optional.empty(); // the local API sends the bytes itself
+    }
+
+    /** Removes temporary files a crash left behind, and uploads nobody used within {@code maxAge}. */
+    public int sweep(Duration uploadMaxAge) {
+        int removed = 0;
+        var cutoff = clock.instant().minus(uploadMaxAge);
+        try (Stream<Path> files = Files.walk(root)) {
+            for (var path : (Iterable<Path>) files::iterator) {
+                if (!Files.isRegularFile(path)) {
+                    continue;
+                }
+                var name = path.getFileName().toString();
+                boolean staleUpload = root.relativize(path).startsWith("uploads")
+                        && Files.getLastModifiedTime(path).toInstant().isBefore(cutoff);
+                boolean strayTemp = name.startsWith(TEMP_PREFIX)
+                        && Files.getLastModifiedTime(path).toInstant().isBefore(clock.instant().minusSeconds(60));
+                if (staleUpload || strayTemp) {
+                    Files.deleteIfExists(path);
+                    removed++;
+                }
+            }
+        } catch (IOException e) {
+            // a sweep is housekeeping: a file that vanished meanwhile is fine
+        }
+        return removed;
+    }
+
+    /** Checks the key's shape and keeps the path inside the root, whatever the key says. */
+    private Path resolve(String key) {
+        if (key == null || !KEY.matcher(key).matches() || key.contains("..")) {
+            throw new SorotException(ErrorCode.INTERNAL, "Not a blob key: " + key);
+        }
+        var path = root.resolve(key).normalize();
+        if (!path.startsWith(root)) {
+            throw new SorotException(ErrorCode.INTERNAL, "Not a blob key: " + key);
+        }
+        return path;
+    }
+
+    static String contentType(String key) {
+        var lower = key.toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".json")) {
+            return "application/json";
+        }
+        if (lower.endsWith(".wav")) {
+            return "audio/wav";
+        }
+        if (lower.endsWith(".mp3")) {
+            return "audio/mpeg";
+        }
+        if (lower.endsWith(".pdf")) {
+            return "application/pdf";
+        }
+        if (lower.endsWith(".fountain")) {
+            return "text/plain; charset=utf-8";
+        }
+        return "application/octet-stream";
+    }
+}

@@ -1,0 +1,247 @@
+package ai.sorot.lambda.local;
+
+import ai.sorot.lambda.RunningBackend;
+import ai.sorot.lambda.api.ApiLimits;
+import ai.sorot.lambda.api.Backend;
+import ai.sorot.lambda.api.UploadVerifier;
+import ai.sorot.lambda.offline.OfflineCoverageAnalyst;
+import ai.sorot.lambda.offline.OfflineTrailerAnalyst;
+import ai.sorot.lambda.pipeline.Analysts;
+import ai.sorot.lambda.pipeline.Pipeline;
+import ai.sorot.lambda.pipeline.ScreenplayExtractor;
+import ai.sorot.lambda.pipeline.StepBudgets;
+import ai.sorot.lambda.screenplay.ScreenplayReader;
+import ai.sorot.model.api.ErrorCode;
+import ai.sorot.model.api.SorotException;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.net.URI;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+
+/**
+ * The whole backend on one machine: SQLite job store, file blobs, in-process workers, offline
+ * analysts and local speech, all under one Sorot home. It holds the home's lock while open, so
+ * two servers never work the same jobs; on open it frees the steps a killed process left claimed
+ * and queues every unfinished job again, which is how an analysis survives a restart.
+ */
+public final class LocalBackend implements RunningBackend {
+
+    private static final System.Logger LOG = System.getLogger(LocalBackend.class.getName());
+
+    /**
+     * How to build it. {@code analysts} null means the offline ones; {@code serverUrl} says where
+     * upload URLs point (the embedded server sets it once bound).
+     */
+    public record Options(
+            SorotHome home,
+            int workers,
+            int queueCapacity,
+            Analysts analysts,
+            StepBudgets budgets,
+            ApiLimits limits,
+            Clock clock,
+            Supplier<URI> serverUrl) {
+
+        public static Options defaults(SorotHome home) {
+            return new Options(home, LocalWorkQueue.defaultWorkers(), 1000, null, StepBudgets.DEFAULT, ApiLimits.DEFAULT,
+                    Clock.systemUTC(), () -> URI.create("http://127.0.0.1"));
+        }
+
+        public Options withAnalysts(Analysts value) {
+            return new Options(home, workers, queueCapacity, value, budgets, limits, clock, serverUrl);
+        }
+
+        public Options withWorkers(int value) {
+            return new Options(home, value, queueCapacity, analysts, budgets, limits, clock, serverUrl);
+        }
+
+        public Options withQueueCapacity(int value) {
+            return new Options(home, workers, value, analysts, budgets, limits, clock, serverUrl);
+        }
+
+        public Options withBudgets(StepBudgets value) {
+            return new Options(home, workers, queueCapacity, analysts, value, limits, clock, serverUrl);
+        }
+
+        public Options withServerUrl(Supplier<URI> value) {
+            return new Options(home, workers, queueCapacity, analysts, budgets, limits, clock, value);
+        }
+    }
+
+    private final SorotHome home;
+    private final FileChannel lockChannel;
+    private final FileLock lock;
+    private final TokenFile token;
+    private final SqliteJobStore jobs;
+    private final FileBlobStore blobs;
+    private final Pipeline pipeline;
+    private final LocalWorkQueue queue;
+    private final Backend backend;
+
+    private LocalBackend(Options options, FileChannel lockChannel, FileLock lock) {
+        this.home = options.home();
+        this.lockChannel = lockChannel;
+        this.lock = lock;
+        this.token = TokenFile.loadOrCreate(home.tokenFile());
+        this.jobs = SqliteJobStore.open(home.database());
+        var signer = UploadSigner.fromToken(token.token());
+        this.blobs = new FileBlobStore(home.blobs(), options.serverUrl(), signer, options.clock());
+        var analysts = options.analysts() != null ? options.analysts() : offlineAnalysts();
+        var workerId = "local-" + ProcessHandle.current().pid() + "-"
+                + Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36);
+        this.pipeline = new Pipeline(jobs, blobs, analysts, options.budgets(), options.clock(), workerId);
+        this.queue = new LocalWorkQueue(pipeline::run, options.workers(), options.queueCapacity());
+        UploadVerifier verifier = (id, query, now) -> verify(signer, id, query, now);
+        var described = new java.util.concurrent.atomic.AtomicReference<Map<String, String>>();
+        this.backend = new Backend("local", version(), jobs, blobs, queue, token,
+                () -> described.updateAndGet(d -> d != null ? d : describe(analysts, home, queue)),
+                verifier, options.limits(), options.clock());
+    }
+
+    /** Opens the home (creating it, its token and its database on first use) and resumes unfinished work. */
+    public static LocalBackend open(Options options) {
+        var home = options.home().ensureExists();
+        FileChannel channel = null;
+        try {
+            channel = FileChannel.open(home.lockFile(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock lock;
+            try {
+                lock = channel.tryLock();
+            } catch (OverlappingFileLockException e) {
+                lock = null;
+            }
+            if (lock == null) {
+                throw new SorotException(ErrorCode.INTERNAL, "Another Sorot server is using " + home.root()
+                        + " (see " + home.serverInfo() + "); stop it, or set SOROT_HOME to another folder.");
+            }
+            var backend = new LocalBackend(options, channel, lock);
+            backend.resume();
+            return backend;
+        } catch (IOException e) {
+            closeQuietly(channel);
+            throw new SorotException(ErrorCode.INTERNAL, "Cannot lock the Sorot home " + home.root() + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            closeQuietly(channel);
+            throw e;
+        }
+    }
+
+    /** The offline analysts: no network, no account. */
+    public static Analysts offlineAnalysts() {
+        return new Analysts(defaultExtractor(), new OfflineCoverageAnalyst(), new OfflineTrailerAnalyst(),
+                new LocalNarrator(System.getenv("SOROT_NARRATOR")));
+    }
+
+    /** The screenplay engine: PDFBox layout reading or the Fountain parser, within its own limits. */
+    public static ScreenplayExtractor defaultExtractor() {
+        return new ScreenplayReader()::read;
+    }
+
+    private void resume() {
+        int released = jobs.releaseLeases(Instant.now());
+        int removed = blobs.sweep(Duration.ofDays(1));
+        var unfinished = jobs.unfinished(100_000);
+        for (var id : unfinished) {
+            try {
+                queue.enqueue(id);
+            } catch (SorotException e) {
+                LOG.log(Level.WARNING, "analysis {0} stays queued: {1}", id, e.getMessage());
+            }
+        }
+        if (!unfinished.isEmpty() || released > 0 || removed > 0) {
+            LOG.log(Level.INFO, "resumed {0} unfinished analyses ({1} interrupted steps); swept {2} stale files",
+                    unfinished.size(), released, removed);
+        }
+    }
+
+    private static long verify(UploadSigner signer, String id, Map<String, String> query, Instant now) {
+        try {
+            var expires = Instant.ofEpochSecond(Long.parseLong(query.getOrDefault("expires", "")));
+            long max = Long.parseLong(query.getOrDefault("max", ""));
+            return signer.verify(id, expires, max, query.get("signature"), now) ? max : -1;
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static Map<String, String> describe(Analysts analysts, SorotHome home, LocalWorkQueue queue) {
+        var map = new LinkedHashMap<String, String>();
+        map.put("extract", "Sorot screenplay engine (PDFBox, Fountain)");
+        map.put("coverage", analysts.coverage().provenance().label());
+        map.put("trailer", analysts.trailer().provenance().label());
+        map.put("curation", "Sorot curation rules");
+        map.put("narrator", analysts.narrator().provenance().label());
+        map.put("store", "SQLite " + home.database());
+        map.put("blobs", "files " + home.blobs());
+        map.put("queue", queue.describe());
+        return map;
+    }
+
+    public static String version() {
+        var version = LocalBackend.class.getPackage().getImplementationVersion();
+        return version == null ? "dev" : version;
+    }
+
+    @Override
+    public Backend backend() {
+        return backend;
+    }
+
+    public SorotHome home() {
+        return home;
+    }
+
+    public TokenFile token() {
+        return token;
+    }
+
+    public LocalWorkQueue queue() {
+        return queue;
+    }
+
+    public SqliteJobStore jobs() {
+        return jobs;
+    }
+
+    public FileBlobStore blobs() {
+        return blobs;
+    }
+
+    public Pipeline pipeline() {
+        return pipeline;
+    }
+
+    /** Stops the workers (running steps resume at the next open), closes the store, frees the home. */
+    @Override
+    public void close() {
+        queue.close();
+        pipeline.close();
+        jobs.close();
+        try {
+            lock.release();
+        } catch (IOException ignored) {
+            // closing the channel releases it too
+        }
+        closeQuietly(lockChannel);
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // nothing to save at shutdown
+            }
+        }
+    }
+}

@@ -1,0 +1,311 @@
+package ai.sorot.lambda.pipeline;
+
+import ai.sorot.model.api.ApiError;
+import ai.sorot.model.api.ErrorCode;
+import ai.sorot.model.api.JobState;
+import ai.sorot.model.api.SorotException;
+import ai.sorot.model.api.StepStatus;
+import ai.sorot.model.report.AudioSummary;
+import ai.sorot.model.report.Provenance;
+import ai.sorot.model.report.Usage;
+import ai.sorot.model.screenplay.Screenplay;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Runs one analysis through its five steps, resuming after the last finished one. Each step is
+ * claimed in the {@link JobStore} under a lease, runs within its budget, writes its output to the
+ * {@link BlobStore} and only then is marked done; so a worker killed at any point leaves a job
+ * that the next delivery picks up where it stopped, and a step that already finished never runs
+ * again. A failing step fails the job with its error and keeps what earlier steps produced.
+ */
+public final class Pipeline {
+
+    private static final System.Logger LOG = System.getLogger(Pipeline.class.getName());
+    private static final Duration LEASE_MARGIN = Duration.ofSeconds(30);
+    private static final Provenance CURATION_RULES = new Provenance("Sorot curation rules", "curation-rules-1", true);
+    private static final double MIN_AUDIO_SECONDS = 60;
+    private static final double MAX_AUDIO_SECONDS = 120;
+    private static final double AIM_AUDIO_SECONDS = 85;
+
+    /** What a run came to. */
+    public enum Outcome {
+        COMPLETED,
+        FAILED,
+        /** Another worker holds the next step's lease; this delivery can be dropped or retried later. */
+        BUSY,
+        /** The worker was interrupted (shutdown); the step stays claimed and resumes after its lease. */
+        INTERRUPTED,
+        ALREADY_FINISHED,
+        NOT_FOUND
+    }
+
+    private final JobStore jobs;
+    private final BlobStore blobs;
+    private final Analysts analysts;
+    private final StepBudgets budgets;
+    private final Clock clock;
+    private final String workerId;
+    private final Curator curator = new Curator();
+    private final SummaryWriter writer = new SummaryWriter();
+    private final ReportAssembler assembler;
+    private final ExecutorService stepThreads = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("sorot-step-", 0).factory());
+
+    public Pipeline(JobStore jobs, BlobStore blobs, Analysts analysts, StepBudgets budgets, Clock clock, String workerId) {
+        this.jobs = Objects.requireNonNull(jobs);
+        this.blobs = Objects.requireNonNull(blobs);
+        this.analysts = Objects.requireNonNull(analysts);
+        this.budgets = Objects.requireNonNull(budgets);
+        this.clock = Objects.requireNonNull(clock);
+        this.workerId = Objects.requireNonNull(workerId);
+        this.assembler = new ReportAssembler(blobs);
+    }
+
+    public String workerId() {
+        return workerId;
+    }
+
+    public Analysts analysts() {
+        return analysts;
+    }
+
+    public Outcome run(String analysisId) {
+        var found = jobs.find(analysisId);
+        if (found.isEmpty()) {
+            return Outcome.NOT_FOUND;
+        }
+        var job = found.get();
+        if (job.state().isFinal()) {
+            return Outcome.ALREADY_FINISHED;
+        }
+        var outputs = new StepOutputs(blobs, job);
+        for (var step : PipelineStep.values()) {
+            if (job.step(step).status().isDone()) {
+                continue;
+            }
+            var lease = Lease.of(workerId, clock.instant(), budgets.of(step).plus(LEASE_MARGIN));
+            if (!jobs.claimStep(analysisId, step, lease)) {
+                return jobs.find(analysisId).map(j -> j.state().isFinal() ? Outcome.ALREADY_FINISHED : Outcome.BUSY)
+                        .orElse(Outcome.NOT_FOUND);
+            }
+            LOG.log(Level.DEBUG, "analysis {0} step {1} started", analysisId, step.number());
+            StepResult result;
+            try {
+                result = execute(step, job, outputs);
+            } catch (Interrupted e) {
+                LOG.log(Level.INFO, "analysis {0} step {1} interrupted; it resumes on the next start", analysisId, step.number());
+                return Outcome.INTERRUPTED;
+            } catch (SorotException e) {
+                return fail(analysisId, step, e.toApiError(), e);
+            } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+                return fail(analysisId, step, unexpected(step, e), e);
+            }
+            if (!jobs.completeStep(analysisId, step, result, workerId)) {
+                return Outcome.BUSY;
+            }
+            LOG.log(Level.DEBUG, "analysis {0} step {1} {2}", analysisId, step.number(), result.status().json());
+            job = jobs.find(analysisId).orElseThrow();
+            outputs.refresh(job);
+        }
+        return finish(job, outputs);
+    }
+
+    private Outcome finish(Job job, StepOutputs outputs) {
+        var now = clock.instant();
+        var screenplay = outputs.screenplay();
+        var title = bestTitle(job, screenplay);
+        var curation = outputs.curation();
+        var completed = new Job(job.id(), JobState.COMPLETED, job.submission(), job.steps(), null, job.createdAt(),
+                now, now, title, curation.recommendation(), curation.overallScore());
+        var report = assembler.assemble(completed, outputs);
+        blobs.put(BlobKeys.report(job.id()), StepOutputs.json(report), "application/json");
+        boolean done = jobs.completeJob(job.id(), new JobOutcome(now, title, curation.recommendation(), curation.overallScore()));
+        return done ? Outcome.COMPLETED : Outcome.ALREADY_FINISHED;
+    }
+
+    private Outcome fail(String analysisId, PipelineStep step, ApiError error, Throwable cause) {
+        if (error.code().equals(ErrorCode.INTERNAL.name()) || error.code().equals(ErrorCode.ANALYST_FAILED.name())) {
+            LOG.log(Level.WARNING, "analysis " + analysisId + " step " + step.number() + " failed: " + error.code(), cause);
+        } else {
+            LOG.log(Level.INFO, "analysis {0} step {1} failed: {2}", analysisId, step.number(), error.code());
+        }
+        jobs.failStep(analysisId, step, error, clock.instant(), workerId);
+        return Outcome.FAILED;
+    }
+
+    private static ApiError unexpected(PipelineStep step, Throwable e) {
+        var what = e.getClass().getSimpleName();
+        return switch (step) {
+            case EXTRACT -> ApiError.of(ErrorCode.PDF_CORRUPT, "The screenplay could not be read (" + what + ").");
+            case COVERAGE, TRAILER, AUDIO -> ApiError.of(ErrorCode.ANALYST_FAILED,
+                    step.stepName() + " failed: " + what + (e.getMessage() == null ? "" : ": " + firstLine(e.getMessage())));
+            case CURATION -> ApiError.of(ErrorCode.INTERNAL, "Scoring failed (" + what + ").");
+        };
+    }
+
+    private StepResult execute(PipelineStep step, Job job, StepOutputs outputs) {
+        var id = job.id();
+        var budget = budgets.of(step);
+        var key = BlobKeys.stepOutput(id, step);
+        return switch (step) {
+            case EXTRACT -> {
+                var submission = job.submission();
+                var bytes = blobs.get(submission.sourceKey()).orElseThrow(() -> new SorotException(ErrorCode.INTERNAL,
+                        "The submitted screenplay is missing from storage."));
+                var screenplay = within(step, budget,
+                        () -> analysts.extractor().extract(bytes, readerFileName(submission)));
+                blobs.put(key, StepOutputs.json(screenplay), "application/json");
+                outputs.remember(screenplay);
+                var provenance = new Provenance("Sorot screenplay engine",
+                        submission.kind() == Submission.SourceKind.PDF ? "PDFBox" : "Fountain", true);
+                yield done(provenance, Usage.NONE, key);
+            }
+            case COVERAGE -> {
+                var screenplay = outputs.screenplay();
+                var result = within(step, budget, () -> analysts.coverage()
+                        .analyse(new CoverageRequest(id, bestTitle(job, screenplay), screenplay, budget)));
+                blobs.put(key, StepOutputs.json(result.output()), "application/json");
+                outputs.remember(result.output());
+                yield done(result.provenance(), result.usage(), key);
+            }
+            case TRAILER -> {
+                if (!job.submission().hasTrailer()) {
+                    yield new StepResult(StepStatus.SKIPPED, clock.instant(), null, Usage.NONE, null);
+                }
+                var link = TrailerLinks.check(job.submission().trailerUrl());
+                var screenplay = outputs.screenplay();
+                var result = within(step, budget,
+                        () -> analysts.trailer().analyse(new TrailerRequest(id, link, screenplay, budget)));
+                blobs.put(key, StepOutputs.json(result.output()), "application/json");
+                outputs.remember(result.output());
+                yield done(result.provenance(), result.usage(), key);
+            }
+            case CURATION -> {
+                var screenplay = outputs.screenplay();
+                var coverage = outputs.coverage();
+                var trailer = outputs.trailer();
+                var curation = within(step, budget, () -> curator.curate(screenplay, coverage, trailer));
+                blobs.put(key, StepOutputs.json(curation), "application/json");
+                outputs.remember(curation);
+                yield done(CURATION_RULES, Usage.NONE, key);
+            }
+            case AUDIO -> {
+                var narrated = within(step, budget, () -> narrate(job, outputs, budget));
+                var audio = narrated.output();
+                blobs.put(BlobKeys.audio(id, audio.format()), audio.bytes(), audio.contentType());
+                var summary = new AudioSummary(audio.format(), audio.contentType(), audio.durationSeconds(),
+                        narrated.script().plainText(), audio.voice(), narrated.provenance());
+                blobs.put(key, StepOutputs.json(summary), "application/json");
+                outputs.remember(summary);
+                yield done(narrated.provenance(), narrated.usage(), key);
+            }
+        };
+    }
+
+    private record Narrated(SpokenAudio output, SpeechScript script, Provenance provenance, Usage usage) {}
+
+    /** Speaks the summary; when it lands outside 60–120 s, rewrites it to the narrator's measured pace once. */
+    private Narrated narrate(Job job, StepOutputs outputs, Duration budget) {
+        var screenplay = outputs.screenplay();
+        var title = bestTitle(job, screenplay);
+        var coverage = outputs.coverage();
+        var trailer = outputs.trailer();
+        var curation = outputs.curation();
+        var script = writer.write(title, screenplay.authors(), screenplay, coverage, trailer, curation,
+                SummaryWriter.DEFAULT_TARGET_WORDS);
+        var first = analysts.narrator().narrate(new NarrationRequest(job.id(), script, budget));
+        double seconds = first.output().durationSeconds();
+        if (seconds >= MIN_AUDIO_SECONDS && seconds <= MAX_AUDIO_SECONDS || seconds <= 0) {
+            return new Narrated(first.output(), script, first.provenance(), first.usage());
+        }
+        int target = (int) Math.round(script.words() * AIM_AUDIO_SECONDS / seconds);
+        var retold = writer.write(title, screenplay.authors(), screenplay, coverage, trailer, curation, target);
+        if (retold.words() == script.words()) {
+            return new Narrated(first.output(), script, first.provenance(), first.usage());
+        }
+        var second = analysts.narrator().narrate(new NarrationRequest(job.id(), retold, budget));
+        var usage = first.usage().plus(second.usage());
+        boolean better = Math.abs(second.output().durationSeconds() - AIM_AUDIO_SECONDS) < Math.abs(seconds - AIM_AUDIO_SECONDS);
+        return better ? new Narrated(second.output(), retold, second.provenance(), usage)
+                : new Narrated(first.output(), script, first.provenance(), usage);
+    }
+
+    private StepResult done(Provenance provenance, Usage usage, String key) {
+        return new StepResult(StepStatus.COMPLETED, clock.instant(), provenance, usage, key);
+    }
+
+    /** Runs a step's work on its own thread so that a budget can cut it off, and nothing hangs the worker. */
+    private <T> T within(PipelineStep step, Duration budget, Callable<T> work) {
+        var future = stepThreads.submit(work);
+        try {
+            return future.get(budget.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            throw new SorotException(ErrorCode.STEP_TIMEOUT,
+                    "%s took longer than its %d s budget.".formatted(step.stepName(), budget.toSeconds()));
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new Interrupted();
+        } catch (ExecutionException e) {
+            var cause = e.getCause();
+            if (cause instanceof SorotException se) {
+                throw se;
+            }
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    /** The name the reader sees: it decides PDF versus Fountain by extension, so make it match the kind. */
+    private static String readerFileName(Submission submission) {
+        var name = submission.fileName();
+        var lower = name.toLowerCase(Locale.ROOT);
+        if (submission.kind() == Submission.SourceKind.PDF) {
+            return lower.endsWith(".pdf") ? name : name + ".pdf";
+        }
+        return lower.endsWith(".fountain") ? name : name + ".fountain";
+    }
+
+    static String bestTitle(Job job, Screenplay screenplay) {
+        if (job.submission().title() != null && !job.submission().title().isBlank()) {
+            return job.submission().title();
+        }
+        if (screenplay != null && screenplay.title() != null && !screenplay.title().isBlank()) {
+            return screenplay.title();
+        }
+        return job.title();
+    }
+
+    private static String firstLine(String message) {
+        int nl = message.indexOf('\n');
+        var line = nl < 0 ? message : message.substring(0, nl);
+        return line.length() > 200 ? line.substring(0, 200) + "…" : line;
+    }
+
+    /** Stops the step threads; the workers calling {@link #run} are the queue's to stop. */
+    public void close() {
+        stepThreads.shutdownNow();
+    }
+
+    private static final class Interrupted extends RuntimeException {
+        Interrupted() {
+            super(null, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package ai.sorot.lambda.screenplay;
+
+import ai.sorot.model.api.ErrorCode;
+import ai.sorot.model.api.SorotException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.io.RandomAccessRead;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
+
+/**
+ * Opens PDFs the one safe way: magic bytes checked first, streams buffered in temp files rather
+ * than the heap (a 200 MB scan must not take the process down), and every failure mapped to a
+ * stable error code.
+ */
+public final class PdfDocuments {
+
+    /**
+     * PDFBox reports missing fonts and odd objects through java.util.logging; they are about the
+     * rendering, not the text, and would only clutter the CLI and the server logs. Held strongly
+     * because JUL keeps loggers by weak reference.
+     */
+    private static final java.util.List<java.util.logging.Logger> QUIET = java.util.stream.Stream
+            .of("org.apache.pdfbox", "org.apache.fontbox")
+            .map(java.util.logging.Logger::getLogger)
+            .peek(logger -> logger.setLevel(java.util.logging.Level.SEVERE))
+            .toList();
+
+    /** Scratch for decoded streams: memory up to 16 MB, temp files beyond, so a huge PDF cannot exhaust the heap. */
+    private static final org.apache.pdfbox.io.RandomAccessStreamCache.StreamCacheCreateFunction STREAM_CACHE =
+            org.apache.pdfbox.io.MemoryUsageSetting.setupMixed(16L * 1024 * 1024).streamCache;
+
+    private PdfDocuments() {}
+
+    /** Files up to this size are read into memory at once (fast); larger ones are read through a buffer. */
+    static final long IN_MEMORY_LIMIT = 48L * 1024 * 1024;
+
+    public static PDDocument open(Path file) {
+        checkMagic(head(file), file.getFileName().toString());
+        try {
+            if (Files.size(file) <= IN_MEMORY_LIMIT) {
+                return load(new RandomAccessReadBuffer(Files.readAllBytes(file)));
+            }
+            return load(new RandomAccessReadBufferedFile(file.toFile()));
+        } catch (IOException e) {
+            throw new SorotException(ErrorCode.PDF_CORRUPT, "Cannot open " + file.getFileName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    public static PDDocument open(byte[] content) {
+        checkMagic(content, "The upload");
+        return load(new RandomAccessReadBuffer(content));
+    }
+
+    /** True when the bytes start like a PDF (a few producers put junk before the header). */
+    public static boolean looksLikePdf(byte[] head) {
+        int limit = Math.min(head.length, 1024) - 5;
+        for (int i = 0; i <= limit; i++) {
+            if (head[i] == '%' && head[i + 1] == 'P' && head[i + 2] == 'D' && head[i + 3] == 'F' && head[i + 4] == '-') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static PDDocument load(RandomAccessRead source) {
+        try {
+            return Loader.loadPDF(source, "", null, null, STREAM_CACHE);
+        } catch (InvalidPasswordException e) {
+            close(source);
+            throw new SorotException(ErrorCode.PDF_ENCRYPTED, ErrorCode.PDF_ENCRYPTED.defaultMessage(), e);
+        } catch (IOException | RuntimeException e) {
+            close(source);
+            throw new SorotException(ErrorCode.PDF_CORRUPT,
+                    "The PDF is damaged or truncated and cannot be read (" + brief(e) + ").", e);
+        }
+    }
+
+    private static void checkMagic(byte[] head, String what) {
+        if (head.length == 0) {
+            throw new SorotException(ErrorCode.EMPTY_FILE, what + " is empty (0 bytes).");
+        }
+        if (!looksLikePdf(head)) {
+            throw new SorotException(ErrorCode.NOT_A_PDF, what + " is not a PDF (it does not start with %PDF-).");
+        }
+    }
+
+    private static byte[] head(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.readNBytes(1024);
+        } catch (IOException e) {
+            throw new SorotException(ErrorCode.FILE_NOT_FOUND, "Cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String brief(Exception e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return message.length() > 120 ? message.substring(0, 120) + "..." : message;
+    }
+
+    private static void close(RandomAccessRead source) {
+        try {
+            source.close();
+        } catch (IOException ignored) {
+            // nothing more to release
+        }
+    }
+}

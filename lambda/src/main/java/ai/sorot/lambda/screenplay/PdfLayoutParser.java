@@ -1,0 +1,515 @@
+package ai.sorot.lambda.screenplay;
+
+import ai.sorot.model.screenplay.Dual;
+import ai.sorot.model.screenplay.ElementType;
+import ai.sorot.model.screenplay.TitlePage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Turns page geometry into screenplay paragraphs the way a reader's eye does: a line's indent
+ * says what it is (action at the margin, dialogue an inch in, the cue further still, transitions
+ * flush right), blank lines separate paragraphs, and a speech broken by a page turn is put back
+ * together.
+ */
+final class PdfLayoutParser {
+
+    /** "12", "12A", "1a", "A1", "I-1-A", "110A.": short, with a digit. */
+    private static final Pattern SCENE_NUMBER = Pattern.compile("^(?=[^\\d]{0,4}\\d)[A-Za-z0-9][A-Za-z0-9.\\-]{0,7}$");
+
+    private static final Pattern REVISION_MARK = Pattern.compile("\\*+");
+
+    record Parsed(TitlePage titlePage, int titlePages, int bodyPages, List<Block> blocks, LayoutMetrics metrics) {}
+
+    /** A body line after furniture is gone, with the scene number printed beside it, if any. */
+    private record Line(PdfLine pdf, String text, String sceneNumber, int page) {
+        float x0() {
+            return pdf.x0();
+        }
+
+        float x1() {
+            return pdf.x1();
+        }
+
+        float y() {
+            return pdf.y();
+        }
+    }
+
+    private enum Kind { ACTION, CUE, SPEECH, CENTER, RIGHT }
+
+    private LayoutMetrics m;
+    private ColumnModel cols;
+    private float pageWidth;
+    private float bodyTop;
+    private float bodyHeight;
+    private boolean headingsBold;
+
+    private final List<Block> blocks = new ArrayList<>();
+    // the paragraph being built
+    private ElementType openType;
+    private StringBuilder openText;
+    private Line openFirst;
+    private Line openLast;
+    private Dual openDual;
+    // speech state
+    private boolean inSpeech;
+    private boolean parenOpen;
+    private String speaker;
+
+    Parsed parse(List<PdfPage> pages) {
+        m = LayoutMetrics.measure(pages);
+        var titleReader = new TitlePageReader(m);
+        int titlePages = titleReader.isTitlePage(pages.getFirst(), pages.size()) ? 1 : 0;
+        TitlePage titlePage = titlePages == 1 ? titleReader.read(pages.getFirst()) : TitlePage.EMPTY;
+        while (titlePages < pages.size() - 1 && pages.get(titlePages).lines().isEmpty()) {
+            titlePages++; // blank front matter: an empty cover or a flyleaf
+        }
+        var body = pages.subList(titlePages, pages.size());
+        pageWidth = body.isEmpty() ? 612 : body.getFirst().width();
+        var clean = new PageFurniture(m).clean(body);
+
+        var pageLines = new ArrayList<List<Line>>();
+        var all = new ArrayList<PdfLine>();
+        for (int p = 0; p < clean.size(); p++) {
+            var lines = new ArrayList<Line>();
+            for (var pdfLine : clean.get(p).lines()) {
+                if (pdfLine.words().getFirst().fontSize() > m.fontSize() * 1.8f) {
+                    continue; // display type (a giant watermark or logo), not script text
+                }
+                var line = withoutSceneNumbers(pdfLine, p + 1);
+                lines.add(line);
+                all.add(line.pdf());
+            }
+            pageLines.add(lines);
+        }
+        cols = ColumnModel.learn(all, m, pageWidth);
+        measureBody(pageLines);
+        headingsBold = headingsAreBold(all);
+
+        for (int p = 0; p < pageLines.size(); p++) {
+            boolean continuesSpeech = p > 0 && clean.get(p - 1).endsWithMore();
+            readPage(pageLines.get(p), continuesSpeech);
+        }
+        flush();
+        return new Parsed(titlePage, titlePages, body.size(), List.copyOf(blocks), m);
+    }
+
+    // ---- scene numbers -------------------------------------------------------------------
+
+    private Line withoutSceneNumbers(PdfLine line, int page) {
+        var words = line.words();
+        // revision marks: asterisks standing in the right margin beside changed lines
+        while (words.size() >= 2 && REVISION_MARK.matcher(words.getLast().text()).matches()
+                && m.chars(words.getLast().x0() - words.get(words.size() - 2).x1()) >= 2.5f) {
+            words = words.subList(0, words.size() - 1);
+            line = line.withWords(words);
+        }
+        String left = null;
+        String right = null;
+        int from = 0;
+        int to = words.size();
+        if (words.size() >= 2 && SCENE_NUMBER.matcher(words.getFirst().text()).matches()
+                && m.chars(words.get(1).x0() - words.getFirst().x1()) >= 2.5f) {
+            left = stripDot(words.getFirst().text());
+            from = 1;
+        }
+        if (to - from >= 2 && SCENE_NUMBER.matcher(words.getLast().text()).matches()
+                && m.chars(words.getLast().x0() - words.get(words.size() - 2).x1()) >= 2.5f) {
+            right = stripDot(words.getLast().text());
+            to = words.size() - 1;
+        }
+        if (left == null && right == null) {
+            return new Line(line, line.text(), null, page);
+        }
+        var rest = line.withWords(words.subList(from, to));
+        String text = rest.text();
+        boolean headingLike = ScreenplayText.isUpper(text) || ScreenplayText.isSceneHeading(text);
+        if (!headingLike || (left != null && right != null && !left.equals(right))) {
+            return new Line(line, line.text(), null, page);
+        }
+        return new Line(rest, text, left != null ? left : right, page);
+    }
+
+    private static String stripDot(String number) {
+        return number.endsWith(".") ? number.substring(0, number.length() - 1) : number;
+    }
+
+    // ---- page grid -----------------------------------------------------------------------
+
+    private void measureBody(List<List<Line>> pageLines) {
+        var tops = new LayoutMetrics.FloatList();
+        var bottoms = new LayoutMetrics.FloatList();
+        for (var lines : pageLines) {
+            if (!lines.isEmpty()) {
+                tops.add(lines.getFirst().y());
+                bottoms.add(lines.getLast().y());
+            }
+        }
+        bodyTop = tops.percentile(0.1, 80);
+        float bottom = bottoms.percentile(0.9, bodyTop + 54 * m.lineHeight());
+        int linesPerPage = Math.max(40, Math.round((bottom - bodyTop) / m.lineHeight()) + 1);
+        bodyHeight = linesPerPage * m.lineHeight();
+    }
+
+    private double position(Line line) {
+        return line.page() + Math.max(0, Math.min(0.999, (line.y() - bodyTop) / bodyHeight));
+    }
+
+    private double endPosition(Line line) {
+        return line.page() + Math.max(0, Math.min(1.0, (line.y() - bodyTop + m.lineHeight()) / bodyHeight));
+    }
+
+    private boolean headingsAreBold(List<PdfLine> lines) {
+        int headings = 0;
+        int bold = 0;
+        for (var line : lines) {
+            if (ScreenplayText.isSceneHeading(line.text()) && Math.abs(line.x0() - cols.action()) < m.charWidth()) {
+                headings++;
+                if (line.bold()) {
+                    bold++;
+                }
+            }
+        }
+        return headings > 0 && bold * 10 >= headings * 8;
+    }
+
+    // ---- reading a page --------------------------------------------------------------------
+
+    private void readPage(List<Line> lines, boolean continuesSpeech) {
+        boolean firstSpeechOnPage = true;
+        for (int i = 0; i < lines.size(); i++) {
+            var line = lines.get(i);
+            int dualEnd = dualBlockEnd(lines, i);
+            if (dualEnd > i) {
+                flush();
+                readDual(lines.subList(i, dualEnd));
+                i = dualEnd - 1;
+                firstSpeechOnPage = false;
+                continue;
+            }
+            Kind kind = classify(lines, i);
+            switch (kind) {
+                case CUE -> {
+                    int end = cueEnd(lines, i);
+                    String cue = joinText(lines, i, end);
+                    boolean continuation = continuesSpeech && firstSpeechOnPage && i <= 1 && speaker != null
+                            && ScreenplayText.speaker(cue).equals(speaker) && cue.toUpperCase().contains("CONT");
+                    firstSpeechOnPage = false;
+                    i = end;
+                    if (continuation) {
+                        inSpeech = true;
+                        openLast = lines.get(end); // the speech resumes from here
+                        continue;
+                    }
+                    flush();
+                    emit(ElementType.CHARACTER, cue, line, lines.get(end), null, null);
+                    speaker = ScreenplayText.speaker(cue);
+                    inSpeech = true;
+                    parenOpen = false;
+                    openLast = lines.get(end);
+                }
+                case SPEECH -> {
+                    firstSpeechOnPage = false;
+                    speech(line, null);
+                }
+                case ACTION -> i = action(lines, i);
+                case CENTER -> paragraph(ElementType.CENTERED, line);
+                case RIGHT -> paragraph(ElementType.TRANSITION, line);
+            }
+        }
+    }
+
+    private Kind classify(List<Line> lines, int i) {
+        var line = lines.get(i);
+        float off = m.chars(line.x0() - cols.action());
+        String text = line.text();
+        if (Math.abs(off) <= 1.5f || off < 0) {
+            return Kind.ACTION;
+        }
+        var next = i + 1 < lines.size() ? lines.get(i + 1) : null;
+        boolean cueLike = line.x0() >= cols.dialogue() + 3 * m.charWidth() && off <= 40
+                && ScreenplayText.isMostlyUpper(text) && text.length() <= 50 && !text.startsWith("(");
+        if (cueLike && next != null && cueEnd(lines, i) >= 0) {
+            return Kind.CUE;
+        }
+        boolean right = m.chars(Math.abs(cols.rightEdge() - line.x1())) <= 1.5f && off >= 3
+                || m.chars(cols.rightEdge() - line.x1()) <= 2f && off >= 24;
+        if (right && ScreenplayText.isUpper(text)) {
+            return Kind.RIGHT;
+        }
+        if (isCentred(line) && !(inSpeech && isSpeechColumn(line))) {
+            return Kind.CENTER;
+        }
+        if (isSpeechColumn(line)) {
+            return Kind.SPEECH;
+        }
+        if (right || off >= 30) {
+            return ScreenplayText.isUpper(text) ? Kind.RIGHT : Kind.CENTER;
+        }
+        return off < m.chars(cols.dialogue() - cols.action()) / 2 ? Kind.ACTION : Kind.SPEECH;
+    }
+
+    private boolean isSpeechAfter(Line cue, Line next) {
+        return next.page() == cue.page() && m.lines(next.y() - cue.y()) <= 1.3f && isSpeechColumn(next)
+                && next.x0() < cue.x0() + m.charWidth();
+    }
+
+    private boolean isSpeechColumn(Line line) {
+        float dialogueOff = m.chars(Math.abs(line.x0() - cols.dialogue()));
+        boolean paren = line.text().startsWith("(") && line.x0() >= cols.dialogue() - m.charWidth()
+                && line.x0() < cols.cue() - m.charWidth() / 2;
+        boolean parenWrap = parenOpen && Math.abs(line.x0() - cols.parenthetical()) < 2.5f * m.charWidth();
+        return dialogueOff <= 3f || paren || parenWrap;
+    }
+
+    private boolean isCentred(Line line) {
+        float center = (line.x0() + line.x1()) / 2;
+        float columnCenter = (cols.action() + cols.rightEdge()) / 2;
+        boolean pageCentred = m.chars(Math.abs(center - pageWidth / 2)) <= 0.6f;
+        boolean columnCentred = m.chars(Math.abs(center - columnCenter)) <= 0.6f;
+        return (pageCentred || columnCentred) && m.chars(line.x0() - cols.action()) >= 2;
+    }
+
+    /** An action-margin line: a heading (maybe wrapped), or part of an action paragraph. Returns the last line used. */
+    private int action(List<Line> lines, int i) {
+        inSpeech = false;
+        parenOpen = false;
+        var line = lines.get(i);
+        String text = line.text();
+        boolean standalone = line.sceneNumber() != null || ScreenplayText.isSceneHeading(text)
+                || (headingsBold && line.pdf().bold() && ScreenplayText.isUpper(text) && isLoneLine(lines, i))
+                || (isLoneLine(lines, i) && i + 1 < lines.size() && ScreenplayText.isSlugLine(text));
+        if (!standalone) {
+            paragraph(ElementType.ACTION, line);
+            return i;
+        }
+        // a heading too long for one line wraps onto the next, still in capitals
+        int end = i;
+        while (end + 1 < lines.size() && m.chars(cols.rightEdge() - lines.get(end).x1()) < 12
+                && m.lines(lines.get(end + 1).y() - lines.get(end).y()) <= 1.3f
+                && m.chars(Math.abs(lines.get(end + 1).x0() - cols.action())) <= 1.5f
+                && ScreenplayText.isUpper(lines.get(end + 1).text())
+                && !ScreenplayText.isSceneHeading(lines.get(end + 1).text())) {
+            end++;
+        }
+        flush();
+        emit(ElementType.SCENE_HEADING, joinText(lines, i, end), line, lines.get(end), line.sceneNumber(), null);
+        return end;
+    }
+
+    /**
+     * If line i starts a character cue, the index of its last line (a very long name wraps), provided
+     * a speech follows at single spacing; -1 otherwise.
+     */
+    private int cueEnd(List<Line> lines, int i) {
+        int end = i;
+        while (end + 1 < lines.size() && Math.abs(lines.get(end + 1).x0() - lines.get(i).x0()) < m.charWidth() / 2
+                && m.lines(lines.get(end + 1).y() - lines.get(end).y()) <= 1.3f
+                && ScreenplayText.isMostlyUpper(lines.get(end + 1).text()) && end - i < 8) {
+            end++;
+        }
+        for (int last = end; last >= i; last--) {
+            if (last + 1 < lines.size() && isSpeechAfter(lines.get(last), lines.get(last + 1))) {
+                return last;
+            }
+        }
+        return -1;
+    }
+
+    private static String joinText(List<Line> lines, int from, int to) {
+        var text = new StringBuilder(lines.get(from).text());
+        for (int k = from + 1; k <= to; k++) {
+            text.append(' ').append(lines.get(k).text());
+        }
+        return text.toString();
+    }
+
+    private boolean isLoneLine(List<Line> lines, int i) {
+        var line = lines.get(i);
+        boolean gapBefore = i == 0 || m.lines(line.y() - lines.get(i - 1).y()) > 1.5f;
+        boolean gapAfter = i + 1 >= lines.size() || m.lines(lines.get(i + 1).y() - line.y()) > 1.5f;
+        return gapBefore && gapAfter;
+    }
+
+    /** Adds a line to the open paragraph of that type if it follows at single spacing, else opens one. */
+    private void paragraph(ElementType type, Line line) {
+        if (type != ElementType.ACTION) {
+            inSpeech = false;
+            parenOpen = false;
+        }
+        if (openType == type && openDual == null && follows(line)) {
+            append(line);
+            return;
+        }
+        flush();
+        open(type, line, null);
+    }
+
+    private void speech(Line line, Dual dual) {
+        String text = line.text();
+        if (!inSpeech) {
+            // no cue before it: a speech the page break cut (without (MORE)), or an indented action line
+            if (openLast != null && openLast.page() == line.page() - 1 && (openType == ElementType.DIALOGUE
+                    || openType == ElementType.PARENTHETICAL) && line.y() - bodyTop < 2 * m.lineHeight()) {
+                inSpeech = true;
+            } else {
+                paragraph(ElementType.ACTION, line);
+                return;
+            }
+        }
+        // "(" at the dialogue indent, where this script sets parentheticals further in, is spoken text
+        boolean parenColumn = m.chars(cols.parenthetical() - cols.dialogue()) < 2.5f
+                || m.chars(Math.abs(line.x0() - cols.dialogue())) > 1f || dual != null;
+        if (text.startsWith("(") && !parenOpen && parenColumn) {
+            flush();
+            open(ElementType.PARENTHETICAL, line, dual);
+            parenOpen = !text.endsWith(")");
+            return;
+        }
+        if (parenOpen && openType == ElementType.PARENTHETICAL) {
+            append(line);
+            parenOpen = !text.endsWith(")");
+            return;
+        }
+        parenOpen = false;
+        if (openType == ElementType.DIALOGUE && (follows(line) || line.page() != openLast.page())) {
+            append(line);
+            return;
+        }
+        flush();
+        open(ElementType.DIALOGUE, line, dual);
+    }
+
+    private boolean follows(Line line) {
+        return openLast != null && openLast.page() == line.page() && m.lines(line.y() - openLast.y()) <= 1.3f;
+    }
+
+    // ---- dual dialogue ------------------------------------------------------------------------
+
+    /** If a dual-dialogue block starts at line i (two cues side by side), the index after it; else i. */
+    private int dualBlockEnd(List<Line> lines, int i) {
+        var line = lines.get(i);
+        if (m.chars(line.x0() - cols.action()) < 2 || i + 1 >= lines.size()) {
+            return i;
+        }
+        int split = widestGap(line.pdf(), 4f);
+        if (split < 0) {
+            return i;
+        }
+        String left = PdfLine.join(line.pdf().words().subList(0, split));
+        String right = PdfLine.join(line.pdf().words().subList(split, line.pdf().words().size()));
+        if (!ScreenplayText.isMostlyUpper(left) || !ScreenplayText.isMostlyUpper(right)
+                || left.startsWith("(") || right.startsWith("(") || left.length() > 40 || right.length() > 40) {
+            return i;
+        }
+        int end = i + 1;
+        while (end < lines.size() && m.lines(lines.get(end).y() - lines.get(end - 1).y()) <= 1.3f
+                && m.chars(lines.get(end).x0() - cols.action()) >= 2) {
+            end++;
+        }
+        return end > i + 1 ? end : i;
+    }
+
+    /** Index of the first word after the widest gap of at least {@code minChars}, or -1. */
+    private int widestGap(PdfLine line, float minChars) {
+        int best = -1;
+        float widest = minChars * m.charWidth();
+        var words = line.words();
+        for (int w = 1; w < words.size(); w++) {
+            float gap = words.get(w).x0() - words.get(w - 1).x1();
+            if (gap >= widest) {
+                widest = gap;
+                best = w;
+            }
+        }
+        return best;
+    }
+
+    private void readDual(List<Line> block) {
+        var head = block.getFirst();
+        int split = widestGap(head.pdf(), 4f);
+        var leftCue = head.pdf().words().subList(0, split);
+        var rightCue = head.pdf().words().subList(split, head.pdf().words().size());
+        var left = new ArrayList<Line>();
+        var right = new ArrayList<Line>();
+        left.add(part(head, leftCue));
+        right.add(part(head, rightCue));
+        float rightStart = (leftCue.getFirst().x0() + rightCue.getFirst().x0()) / 2;
+        for (var line : block.subList(1, block.size())) {
+            int gap = widestGap(line.pdf(), 3f);
+            var words = line.pdf().words();
+            if (gap > 0) {
+                left.add(part(line, words.subList(0, gap)));
+                right.add(part(line, words.subList(gap, words.size())));
+                rightStart = Math.min(rightStart, words.get(gap).x0() - m.charWidth());
+            } else if (line.x0() >= rightStart) {
+                right.add(line);
+            } else {
+                left.add(line);
+            }
+        }
+        readDualColumn(left, Dual.LEFT);
+        readDualColumn(right, Dual.RIGHT);
+    }
+
+    private Line part(Line line, List<PdfWord> words) {
+        var pdf = line.pdf().withWords(words);
+        return new Line(pdf, pdf.text(), null, line.page());
+    }
+
+    private void readDualColumn(List<Line> column, Dual side) {
+        var cue = column.getFirst();
+        emit(ElementType.CHARACTER, cue.text(), cue, cue, null, side);
+        speaker = ScreenplayText.speaker(cue.text());
+        inSpeech = true;
+        parenOpen = false;
+        openLast = cue;
+        for (var line : column.subList(1, column.size())) {
+            speech(line, side);
+        }
+        flush();
+        inSpeech = false;
+    }
+
+    // ---- emitting ------------------------------------------------------------------------------
+
+    private void open(ElementType type, Line line, Dual dual) {
+        openType = type;
+        openText = new StringBuilder(line.text());
+        openFirst = line;
+        openLast = line;
+        openDual = dual;
+    }
+
+    private void append(Line line) {
+        if (openText.length() > 0 && openText.charAt(openText.length() - 1) == '-'
+                && openText.length() > 1 && Character.isLetter(openText.charAt(openText.length() - 2))
+                && !line.text().isEmpty() && Character.isLowerCase(line.text().charAt(0))) {
+            openText.append(line.text()); // a word the renderer hyphenated at the line end
+        } else {
+            openText.append(' ').append(line.text());
+        }
+        openLast = line;
+    }
+
+    private void flush() {
+        if (openType == null) {
+            return;
+        }
+        var type = openType;
+        var text = openText.toString().strip();
+        if (type == ElementType.ACTION && openFirst == openLast && ScreenplayText.isTransition(text)) {
+            type = ElementType.TRANSITION;
+        }
+        emit(type, text, openFirst, openLast, null, openDual);
+        openType = null;
+        openText = null;
+        openDual = null;
+    }
+
+    private void emit(ElementType type, String text, Line first, Line last, String sceneNumber, Dual dual) {
+        blocks.add(new Block(type, text, first.page(), position(first), endPosition(last), sceneNumber, dual));
+    }
+}

@@ -1,0 +1,83 @@
+package ai.sorot.lambda.screenplay;
+
+import ai.sorot.model.api.ErrorCode;
+import ai.sorot.model.api.SorotException;
+import ai.sorot.model.screenplay.Screenplay;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * The screenplay engine's front door: a PDF or a Fountain file in, a {@link Screenplay} with its
+ * scenes and statistics out, or a {@link SorotException} with a stable code. Thread-safe.
+ */
+public final class ScreenplayReader {
+
+    private final ReadLimits limits;
+
+    public ScreenplayReader() {
+        this(ReadLimits.DEFAULT);
+    }
+
+    public ScreenplayReader(ReadLimits limits) {
+        this.limits = limits;
+    }
+
+    public Screenplay read(Path file) {
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (NoSuchFileException e) {
+            throw new SorotException(ErrorCode.FILE_NOT_FOUND, "No such file: " + file);
+        } catch (IOException e) {
+            throw new SorotException(ErrorCode.FILE_NOT_FOUND, "Cannot read " + file + ": " + e.getMessage());
+        }
+        checkSize(size);
+        if (isFountainName(file.getFileName().toString())) {
+            return readFountain(readString(file));
+        }
+        return new PdfScreenplayReader(limits).read(file);
+    }
+
+    /** Reads bytes that arrived over the API; the name only decides Fountain versus PDF. */
+    public Screenplay read(byte[] content, String fileName) {
+        checkSize(content.length);
+        if (fileName != null && isFountainName(fileName)) {
+            return readFountain(new String(content, StandardCharsets.UTF_8));
+        }
+        return new PdfScreenplayReader(limits).read(content);
+    }
+
+    public Screenplay readFountain(String text) {
+        if (text.isBlank()) {
+            throw new SorotException(ErrorCode.EMPTY_FILE, "The Fountain file is empty.");
+        }
+        return new FountainParser().parse(text);
+    }
+
+    public static boolean isFountainName(String name) {
+        var lower = name.toLowerCase(Locale.ROOT);
+        return lower.endsWith(".fountain") || lower.endsWith(".spmd") || lower.endsWith(".txt");
+    }
+
+    private void checkSize(long size) {
+        if (size == 0) {
+            throw new SorotException(ErrorCode.EMPTY_FILE, "The file is empty (0 bytes).");
+        }
+        if (size > limits.maxBytes()) {
+            throw new SorotException(ErrorCode.FILE_TOO_LARGE, "The file is %d MB; the limit is %d MB."
+                    .formatted(size >> 20, limits.maxBytes() >> 20));
+        }
+    }
+
+    private static String readString(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new SorotException(ErrorCode.UNSUPPORTED_FORMAT, "Cannot read " + file.getFileName() + " as UTF-8 text.");
+        }
+    }
+}

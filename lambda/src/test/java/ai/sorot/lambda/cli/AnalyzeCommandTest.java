@@ -1,0 +1,86 @@
+package ai.sorot.lambda.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.sorot.lambda.offline.Wav;
+import ai.sorot.lambda.support.TestScripts;
+import ai.sorot.model.Json;
+import ai.sorot.model.report.AnalysisReport;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AnalyzeCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private record Run(int exit, String out, String err) {}
+
+    private Run run(String... args) {
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+        var oldOut = System.out;
+        var oldErr = System.err;
+        var cliErr = new StringWriter();
+        try {
+            System.setOut(new PrintStream(out, true));
+            System.setErr(new PrintStream(err, true));
+            var cli = SorotCli.commandLine();
+            cli.setErr(new PrintWriter(cliErr, true));
+            int exit = cli.execute(args);
+            return new Run(exit, out.toString(), err + cliErr.toString());
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    @Test
+    void writesTheReportInJsonAndMarkdownAndTheAudio() throws Exception {
+        var pdf = dir.resolve("Brick.pdf");
+        Files.write(pdf, TestScripts.brickAndSteelPdf());
+        var out = dir.resolve("out");
+        var result = run("analyze", pdf.toString(), "--trailer", "https://youtu.be/dQw4w9WgXcQ", "--out", out.toString());
+        assertThat(result.exit()).as(result.err()).isZero();
+        assertThat(result.err()).contains("[1/5] Extracting screenplay").contains("[5/5] Generating audio summary");
+        var report = Json.mapper().readValue(out.resolve("Brick.report.json").toFile(), AnalysisReport.class);
+        assertThat(report.curation().recommendation()).isNotNull();
+        assertThat(report.trailer().platform()).isEqualTo("youtube");
+        var markdown = Files.readString(out.resolve("Brick.report.md"));
+        assertThat(markdown).contains("## Verdict: CONSIDER").contains("## Steps").contains("offline heuristics");
+        assertThat(Wav.durationSeconds(Files.readAllBytes(out.resolve("Brick.summary.wav")))).isBetween(60.0, 120.0);
+        assertThat(result.out().lines()).containsExactly(out.resolve("Brick.report.json").toString(),
+                out.resolve("Brick.report.md").toString(), out.resolve("Brick.summary.wav").toString());
+    }
+
+    @Test
+    void aBrokenPdfEndsWithItsCodeAndStillWritesWhatItHas() throws Exception {
+        var pdf = dir.resolve("locked.pdf");
+        Files.write(pdf, TestScripts.encryptedPdf());
+        var result = run("analyze", pdf.toString(), "--out", dir.toString(), "--quiet");
+        assertThat(result.exit()).isEqualTo(2);
+        assertThat(result.err()).contains("PDF_ENCRYPTED");
+        assertThat(dir.resolve("locked.report.json")).exists();
+        assertThat(dir.resolve("locked.summary.wav")).doesNotExist();
+    }
+
+    @Test
+    void refusesWhatIsNotAScreenplayFileWithAClearCode() throws Exception {
+        var docx = dir.resolve("notes.docx");
+        Files.writeString(docx, "PK not a screenplay");
+        var result = run("analyze", docx.toString(), "--out", dir.toString());
+        assertThat(result.exit()).isEqualTo(2);
+        assertThat(result.err()).contains("UNSUPPORTED_FORMAT");
+        var missing = run("analyze", dir.resolve("nope.pdf").toString());
+        assertThat(missing.exit()).isEqualTo(2);
+        assertThat(missing.err()).contains("FILE_NOT_FOUND");
+        var badLink = run("analyze", docx.toString(), "--trailer", "https://10.0.0.1/x");
+        assertThat(badLink.exit()).isEqualTo(2);
+    }
+}

@@ -1,0 +1,93 @@
+package ai.sorot.lambda.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.sorot.lambda.library.Library;
+import ai.sorot.model.Json;
+import ai.sorot.model.report.AnalysisReport;
+import ai.sorot.model.report.Coverage;
+import ai.sorot.model.report.Curation;
+import ai.sorot.model.report.ProgrammingNotes;
+import ai.sorot.model.report.Recommendation;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code sorot library} on a real library file, as a script would use it. */
+class LibraryCommandTest {
+
+    @TempDir
+    Path dir;
+
+    Path folder;
+
+    private static AnalysisReport report(String id, String title, String logline, Recommendation rec, double score) {
+        var coverage = new Coverage(logline, "Synopsis.", List.of("Drama"), "wry", List.of(), List.of(), null, List.of(),
+                List.of(), List.of(), rec, "Because.", null);
+        return new AnalysisReport(id, title, List.of("Ana Ruiz"), id + ".pdf", null, Instant.now(), Instant.now(), null,
+                coverage, null, new Curation(score, rec, "", new ProgrammingNotes("short", "all", List.of()), List.of()),
+                null, List.of(), null);
+    }
+
+    @BeforeEach
+    void fill() {
+        folder = dir.resolve("library");
+        try (var library = Library.open(folder)) {
+            library.save(report("analysis-1", "The Letters", "A detective reopens old letters.", Recommendation.RECOMMEND, 81),
+                    Library.Attachments.NONE);
+            library.save(report("analysis-2", "Night Shift", "A nurse meets a thief.", Recommendation.PASS, 40),
+                    Library.Attachments.NONE);
+            var session = library.createSession("Round 1", List.of());
+            library.addToSession(session.id(), List.of("analysis-2", "analysis-1"));
+        }
+    }
+
+    private String run(int expectedStatus, String... args) {
+        var out = new StringWriter();
+        var cli = SorotCli.commandLine();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(out));
+        assertThat(cli.execute(args)).as(out.toString()).isEqualTo(expectedStatus);
+        return out.toString();
+    }
+
+    @Test
+    void listShowsTheLibraryWithRanks() {
+        var out = run(0, "library", "list", "--library", folder.toString(), "--sort", "score");
+        assertThat(out).contains("The Letters").contains("Night Shift").contains("top 50% of 2").contains("2 of 2");
+        assertThat(out.indexOf("The Letters")).isLessThan(out.indexOf("Night Shift"));
+    }
+
+    @Test
+    void searchFindsByPrefixAndPrintsJsonForScripts() throws Exception {
+        var out = run(0, "library", "search", "--library", folder.toString(), "--json", "detect");
+        var json = Json.mapper().readTree(out);
+        assertThat(json).hasSize(1);
+        assertThat(json.get(0).path("title").asText()).isEqualTo("The Letters");
+    }
+
+    @Test
+    void exportWritesCsvAndABundleThatImportsElsewhere() throws Exception {
+        var csv = dir.resolve("round1.csv");
+        var zip = dir.resolve("round1.zip");
+        run(0, "library", "export", "--library", folder.toString(), "--session", "Round 1", "--csv", csv.toString(),
+                "--bundle", zip.toString());
+        assertThat(Files.readString(csv)).contains("Night Shift").contains("The Letters");
+        var out = run(0, "library", "import", "--library", dir.resolve("other").toString(), zip.toString());
+        assertThat(out).contains("session \"Round 1\": 2 analyses");
+        assertThat(run(0, "library", "sessions", "--library", dir.resolve("other").toString())).contains("Round 1").contains("0 of 2 reviewed");
+    }
+
+    @Test
+    void unknownSessionsAndMissingTargetsAreClearErrors() {
+        assertThat(run(2, "library", "export", "--library", folder.toString(), "--session", "Nope", "--csv", "x.csv"))
+                .contains("NOT_FOUND").contains("Nope");
+        assertThat(run(2, "library", "export", "--library", folder.toString())).contains("--csv");
+    }
+}

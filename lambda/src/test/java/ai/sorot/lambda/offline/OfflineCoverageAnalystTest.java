@@ -1,0 +1,132 @@
+package ai.sorot.lambda.offline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.sorot.lambda.pipeline.CoverageRequest;
+import ai.sorot.lambda.screenplay.ScreenplayReader;
+import ai.sorot.lambda.support.TestScripts;
+import ai.sorot.model.api.ErrorCode;
+import ai.sorot.model.api.SorotException;
+import ai.sorot.model.report.Claim;
+import ai.sorot.model.report.Coverage;
+import ai.sorot.model.report.GridScore;
+import ai.sorot.model.report.Recommendation;
+import ai.sorot.model.screenplay.ElementType;
+import ai.sorot.model.screenplay.Screenplay;
+import java.time.Duration;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class OfflineCoverageAnalystTest {
+
+    private final ScreenplayReader reader = new ScreenplayReader();
+    private final OfflineCoverageAnalyst analyst = new OfflineCoverageAnalyst();
+
+    private Coverage cover(Screenplay screenplay) {
+        var result = analyst.analyse(new CoverageRequest("analysis-1-x", screenplay.title(), screenplay, Duration.ofSeconds(30)));
+        assertThat(result.provenance().offline()).isTrue();
+        assertThat(result.provenance().label()).isEqualTo("offline heuristics");
+        return result.output();
+    }
+
+    @Test
+    void coversARealScriptFromItsStatisticsAndLabelsItselfOffline() {
+        var screenplay = reader.read(TestScripts.brickAndSteelPdf(), "brick-and-steel.pdf");
+        var coverage = cover(screenplay);
+        assertThat(coverage.provenance().offline()).isTrue();
+        assertThat(coverage.protagonist()).isEqualTo("STEEL");
+        assertThat(coverage.logline()).contains(screenplay.pageCount() + "-page").contains("STEEL");
+        assertThat(coverage.recommendation()).isEqualTo(Recommendation.CONSIDER);
+        assertThat(coverage.rationale()).contains("not assessed");
+    }
+
+    @Test
+    void inventsNoQualityJudgements() {
+        var coverage = cover(reader.read(TestScripts.cyberBobPdf(), "cyber-bob.pdf"));
+        // premise and originality need a reader; comparable titles need knowledge the offline analyst does not have
+        assertThat(coverage.grid()).extracting(GridScore::criterion)
+                .containsExactly("structure", "characters", "dialogue", "festival fit");
+        assertThat(coverage.comparables()).isEmpty();
+        assertThat(coverage.grid()).allSatisfy(g -> {
+            assertThat(g.score()).isBetween(1, 10);
+            assertThat(g.reason()).startsWith("Indicator score from the script's statistics, not a reading");
+        });
+    }
+
+    @Test
+    void everyStrengthAndConcernPointsAtAPage() {
+        var screenplay = reader.read(TestScripts.cyberBobPdf(), "cyber-bob.pdf");
+        var coverage = cover(screenplay);
+        assertThat(coverage.strengths()).isNotEmpty();
+        for (Claim claim : concat(coverage)) {
+            assertThat(claim.evidence()).as(claim.text()).isNotEmpty();
+            claim.evidence().forEach(e -> assertThat(e.page()).isBetween(1, screenplay.pageCount()));
+        }
+    }
+
+    @Test
+    void theSynopsisQuotesTheScriptsOwnActionLinesInOrder() {
+        var screenplay = reader.readFountain(TestScripts.cyberBobDebateFountain());
+        var coverage = cover(screenplay);
+        var action = screenplay.elements().stream().filter(e -> e.type() == ElementType.ACTION)
+                .map(e -> e.text().replaceAll("\\s+", " ")).collect(Collectors.joining(" "));
+        var lines = coverage.synopsis().split("\n");
+        assertThat(lines[0]).startsWith("Extractive synopsis");
+        assertThat(lines.length).isGreaterThanOrEqualTo(3);
+        int previousPage = 0;
+        for (int i = 1; i < lines.length; i++) {
+            var m = java.util.regex.Pattern.compile("^[A-Za-z-]+, p\\. (\\d+): (.*)$").matcher(lines[i]);
+            assertThat(m.matches()).as(lines[i]).isTrue();
+            int page = Integer.parseInt(m.group(1));
+            assertThat(page).isGreaterThanOrEqualTo(previousPage);
+            previousPage = page;
+            var quote = m.group(2).replace("…", "");
+            assertThat(action).contains(quote.strip());
+        }
+    }
+
+    @Test
+    void findsGenreOnlyWhenTheVocabularyClearlyShowsIt() {
+        var horror = """
+                Title: Night Shift
+
+                INT. MORGUE - NIGHT
+
+                A corpse on the slab. Blood pools beneath it. MARA screams.
+
+                MARA
+                Something is haunting this place.
+
+                The ghost drifts through the wall. A demon's shadow. Terror. Mara screams again.
+
+                INT. CORRIDOR - NIGHT
+
+                Blood on the floor. The creature crawls. A monster in the dark, a curse on the flesh.
+
+                MARA
+                It's evil. It's possessed.
+
+                Another corpse. More blood. A grave dug in the basement. A coffin.
+                """;
+        var coverage = cover(reader.readFountain(horror));
+        assertThat(coverage.genres()).contains("Horror");
+        assertThat(coverage.tone()).containsIgnoringCase("dark");
+
+        var plain = cover(reader.read(TestScripts.brickAndSteelPdf(), "brick-and-steel.pdf"));
+        assertThat(plain.genres()).doesNotContain("Horror", "Science fiction", "Western");
+    }
+
+    @Test
+    void refusesAnEmptyScreenplay() {
+        var empty = new Screenplay("x", null, 1, Screenplay.SourceFormat.FOUNTAIN, null, null, null, null);
+        assertThatThrownBy(() -> cover(empty))
+                .isInstanceOfSatisfying(SorotException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_A_SCREENPLAY));
+    }
+
+    private static java.util.List<Claim> concat(Coverage c) {
+        var all = new java.util.ArrayList<>(c.strengths());
+        all.addAll(c.concerns());
+        return all;
+    }
+}

@@ -1,0 +1,62 @@
+package ai.sorot.lambda.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.sorot.lambda.offline.OfflineCoverageAnalyst;
+import ai.sorot.lambda.screenplay.ScreenplayReader;
+import ai.sorot.lambda.support.TestScripts;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** The audio script is written for the ear and sized for one to two minutes; content flags cite pages. */
+class SpokenSummaryTest {
+
+    private final ScreenplayReader reader = new ScreenplayReader();
+
+    @Test
+    void theScriptHasNoPageAbbreviationsSymbolsOrBracketsAndFitsItsBudget() {
+        var screenplay = reader.read(TestScripts.cyberBobPdf(), "bob.pdf");
+        var coverage = new OfflineCoverageAnalyst().analyse(new CoverageRequest("a", null, screenplay, Duration.ofSeconds(5))).output();
+        var curation = new Curator().curate(screenplay, coverage, null);
+        var writer = new SummaryWriter();
+        var script = writer.write(screenplay.title(), screenplay.authors(), screenplay, coverage, null, curation,
+                SummaryWriter.DEFAULT_TARGET_WORDS);
+        var text = script.plainText();
+        assertThat(text).doesNotContain("pp.", "p. ", "%", "×", "(", ")", "–", "/10", "/100");
+        assertThat(text).contains("Verdict: consider").contains("No trailer was submitted.");
+        assertThat(script.words()).isBetween(140, (int) (SummaryWriter.DEFAULT_TARGET_WORDS * 1.3));
+        var shorter = writer.write(screenplay.title(), screenplay.authors(), screenplay, coverage, null, curation, 120);
+        assertThat(shorter.words()).isLessThan(script.words());
+        assertThat(shorter.plainText()).contains("Verdict");
+    }
+
+    @Test
+    void forEarRewritesReportNotation() {
+        assertThat(SummaryWriter.forEar("MARY is absent from pp. 40–58 (19 pages)."))
+                .isEqualTo("MARY is absent from pages 40 to 58, 19 pages.");
+        assertThat(SummaryWriter.forEar("Dialogue is 74% of the words; trailer 6/10")).isEqualTo(
+                "Dialogue is 74 percent of the words; trailer 6 out of 10.");
+    }
+
+    @Test
+    void contentFlagsCitePagesAndIgnoreCharacterNames() {
+        var fountain = """
+                INT. BAR - NIGHT
+
+                DICK STEEL drinks. Dick looks at the door.
+
+                STEEL
+                Shit. Damn it. This is a fucking mess, you bastard.
+
+                A gun on the table. He grabs the gun and fires. Blood on the wall. The killer runs.
+                """;
+        var text = new ScriptWords(reader.readFountain(fountain));
+        var flags = ContentFlags.scan(text);
+        assertThat(flags).extracting(ContentFlags.Flag::name).contains("strong language", "mild language", "violence");
+        var mild = flags.stream().filter(f -> f.name().equals("mild language")).findFirst().orElseThrow();
+        assertThat(mild.hits().terms()).containsOnlyKeys("shit", "damn", "bastard"); // "Dick" is a name, not a word to flag
+        assertThat(mild.claim().evidence()).isNotEmpty().allSatisfy(e -> assertThat(e.page()).isEqualTo(1));
+        assertThat(ContentFlags.audience(flags)).startsWith("Adult audiences");
+        assertThat(ContentFlags.audience(java.util.List.of())).startsWith("General audiences");
+    }
+}
