@@ -111,6 +111,7 @@ public final class SorotDesktop implements AutoCloseable {
         queue.flush();
         queue.close();
         connection.close();
+        archive.close();
         io.shutdownNow();
         try {
             io.awaitTermination(2, TimeUnit.SECONDS);

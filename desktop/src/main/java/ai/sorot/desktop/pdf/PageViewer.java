@@ -58,6 +58,9 @@ public final class PageViewer extends StackPane {
     private Path openFile;
     private String quote;
     private int pageCount;
+    /** The script's page count as the report gives it; its page 1 comes after the title page(s). */
+    private int scriptPages;
+    private int offset;
     private int request;
 
     public PageViewer() {
@@ -131,10 +134,13 @@ public final class PageViewer extends StackPane {
     }
 
     /**
-     * Opens {@code pdf} at {@code pageNumber}, marking {@code quoteText} when it is found there.
+     * Opens {@code pdf} at script page {@code pageNumber}, marking {@code quoteText} when it is
+     * found there. Reports number pages as the screenplay does, from the first page after the title
+     * page, and count {@code scriptPages} of them; the PDF pages before those are the cover.
      * {@code pdf} null (a Fountain script, or a file that moved) shows why there is no page.
      */
-    public void open(Path pdf, int pageNumber, String title, String quoteText) {
+    public void open(Path pdf, int scriptPages, int pageNumber, String title, String quoteText) {
+        this.scriptPages = scriptPages;
         setVisible(true);
         requestFocus();
         heading.setText(title);
@@ -171,6 +177,8 @@ public final class PageViewer extends StackPane {
                         }
                         renderer = opened;
                         pageCount = opened.pageCount();
+                        // the engine's body pages are the PDF's last ones: what comes before is title matter
+                        offset = this.scriptPages > 0 && this.scriptPages <= pageCount ? pageCount - this.scriptPages : 0;
                         show(pageNumber);
                     });
                 } catch (IOException e) {
@@ -178,6 +186,7 @@ public final class PageViewer extends StackPane {
                 }
             });
         } else {
+            offset = scriptPages > 0 && scriptPages <= pageCount ? pageCount - scriptPages : 0;
             show(pageNumber);
         }
     }
@@ -186,18 +195,22 @@ public final class PageViewer extends StackPane {
         if (renderer == null || pageCount == 0) {
             return;
         }
-        int target = Math.clamp(pageNumber, 1, pageCount);
+        int last = pageCount - offset;
+        int target = Math.clamp(pageNumber, 1, last);
         page.set(target);
-        pageLabel.setText("Page " + target + " of " + pageCount);
+        pageLabel.setText("Page " + target + " of " + last);
+        pageLabel.setTooltip(offset == 0 ? null : new Tooltip("PDF page " + (target + offset) + " of " + pageCount
+                + " (the first " + offset + " " + (offset == 1 ? "is the title page" : "are title pages") + ")"));
         previous.setDisable(target <= 1);
-        next.setDisable(target >= pageCount);
+        next.setDisable(target >= last);
         var current = renderer;
         var marked = quote;
+        int pdfOffset = offset;
         int ticket = ++request;
         spinner.setVisible(true);
         renderThread.execute(() -> {
             try {
-                var rendered = current.render(target, RENDER_SCALE, marked);
+                var rendered = current.render(target + pdfOffset, RENDER_SCALE, marked);
                 Platform.runLater(() -> {
                     if (ticket != request) {
                         return;
@@ -249,6 +262,7 @@ public final class PageViewer extends StackPane {
     private void closeRenderer() {
         openFile = null;
         pageCount = 0;
+        offset = 0;
         if (renderer != null) {
             var old = renderer;
             renderer = null;

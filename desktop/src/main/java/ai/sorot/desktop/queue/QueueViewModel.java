@@ -432,18 +432,24 @@ public final class QueueViewModel implements AutoCloseable {
         }
         try {
             AnalysisReport report = api.report(analysisId);
-            archive.saveReport(report);
+            byte[] audio = null;
+            String audioType = null;
             if (report.audio() != null) {
+                var temp = Files.createTempFile(archive.scratch(), "audio-", ".part");
                 try {
-                    api.downloadAudio(analysisId, archive.audioTarget(analysisId, report.audio()));
+                    audioType = api.downloadAudio(analysisId, temp);
+                    audio = Files.readAllBytes(temp);
                 } catch (ApiFailure f) {
                     if (f.isUnreachable() || f.isUnauthorized()) {
                         throw f;
                     }
-                    // the report stands without its audio: the player says why
+                    // the report stands without its audio: the player says so
                     System.err.println("sorot: no audio for " + analysisId + ": " + f.rawCode() + " " + f.getMessage());
+                } finally {
+                    Files.deleteIfExists(temp);
                 }
             }
+            archive.save(report, audio, audioType, archive.thumbnailBytes(item.sha256()).orElse(null), item.file());
             ui.execute(() -> complete(item, generation, report));
         } catch (ApiFailure f) {
             if (f.isUnreachable() || f.isUnauthorized()) {
@@ -454,7 +460,7 @@ public final class QueueViewModel implements AutoCloseable {
             }
         } catch (IOException e) {
             ui.execute(() -> fail(item, generation, ErrorCode.INTERNAL.name(),
-                    "The report could not be saved in " + archive.dir(analysisId) + ": " + e.getMessage()));
+                    "The report could not be saved in the library: " + e.getMessage()));
         } catch (RuntimeException e) {
             ui.execute(() -> fail(item, generation, ErrorCode.INTERNAL.name(), "The report could not be read: " + e));
         }

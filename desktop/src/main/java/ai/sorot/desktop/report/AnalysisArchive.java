@@ -1,69 +1,76 @@
 package ai.sorot.desktop.report;
 
 import ai.sorot.desktop.settings.SorotHome;
-import ai.sorot.model.Json;
+import ai.sorot.lambda.library.Library;
 import ai.sorot.model.report.AnalysisReport;
-import ai.sorot.model.report.AudioSummary;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
- * Finished analyses kept on this machine, so a report opens and its audio plays with no network:
- * {@code desktop/analyses/<analysisId>/report.json} and {@code audio.<wav|mp3>}, each written
- * atomically. Thumbnails of first pages sit in {@code desktop/thumbnails/<sha256>.png}.
+ * Where finished analyses are kept so a report opens and its audio plays with no network: the
+ * curator's {@link Library} in the Sorot home (report, audio, first-page thumbnail and the
+ * screenplay itself, written atomically), the same library {@code ./sorot library} reads.
+ * Thumbnails of scripts still in the queue sit in {@code desktop/thumbnails/<sha256>.png}.
+ * Blocking: call it off the FX thread. The library opens on first use.
  */
-public final class AnalysisArchive {
+public final class AnalysisArchive implements AutoCloseable {
 
     private final SorotHome home;
+    private Library library;
 
     public AnalysisArchive(SorotHome home) {
         this.home = home;
     }
 
-    public Path dir(String analysisId) {
-        return home.resolve("analyses").resolve(safe(analysisId));
+    private synchronized Library library() {
+        if (library == null) {
+            library = Library.open(home.library());
+        }
+        return library;
     }
 
-    public void saveReport(AnalysisReport report) throws IOException {
-        home.writeAtomically(dir(report.analysisId()).resolve("report.json"),
-                Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(report));
+    /**
+     * Saves a finished analysis with what came with it; {@code source} (the screenplay on this
+     * machine) is copied in so its pages can be checked even after the file moves.
+     */
+    public void save(AnalysisReport report, byte[] audio, String audioType, byte[] thumbnailPng, Path source) throws IOException {
+        byte[] sourceBytes = source != null && Files.isRegularFile(source) ? Files.readAllBytes(source) : null;
+        var name = source == null ? report.fileName() : source.getFileName().toString();
+        library().save(report, new Library.Attachments(audio, audioType, thumbnailPng, sourceBytes, name));
     }
 
     public Optional<AnalysisReport> report(String analysisId) {
-        var file = dir(analysisId).resolve("report.json");
-        if (!Files.isRegularFile(file)) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(Json.mapper().readValue(file.toFile(), AnalysisReport.class));
-        } catch (IOException e) {
-            return Optional.empty();
-        }
-    }
-
-    /** Where the audio of this analysis goes, named by its format so players recognise it. */
-    public Path audioTarget(String analysisId, AudioSummary audio) {
-        return dir(analysisId).resolve("audio." + extension(audio));
+        var lib = library();
+        return lib.contains(analysisId) ? Optional.of(lib.report(analysisId)) : Optional.empty();
     }
 
     public Optional<Path> audio(String analysisId) {
-        var dir = dir(analysisId);
-        if (!Files.isDirectory(dir)) {
-            return Optional.empty();
-        }
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(p -> p.getFileName().toString().startsWith("audio.")).findFirst();
-        } catch (IOException e) {
-            return Optional.empty();
-        }
+        return library().audio(analysisId);
+    }
+
+    /** The screenplay as it was submitted, kept with the analysis. */
+    public Optional<Path> source(String analysisId) {
+        return library().source(analysisId);
+    }
+
+    /** Where temporary downloads go before they are saved (same disk, so moves are cheap). */
+    public Path scratch() throws IOException {
+        return home.ensureDir(home.resolve("tmp"));
     }
 
     public Path thumbnail(String sha256) {
-        return home.resolve("thumbnails").resolve(safe(sha256) + ".png");
+        return home.resolve("thumbnails").resolve(sha256.replaceAll("[^A-Fa-f0-9]", "_") + ".png");
+    }
+
+    public Optional<byte[]> thumbnailBytes(String sha256) {
+        var file = sha256 == null ? null : thumbnail(sha256);
+        try {
+            return file != null && Files.isRegularFile(file) ? Optional.of(Files.readAllBytes(file)) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     public void saveThumbnail(String sha256, byte[] png) throws IOException {
@@ -73,29 +80,11 @@ public final class AnalysisArchive {
         }
     }
 
-    static String extension(AudioSummary audio) {
-        if (audio == null) {
-            return "audio";
+    @Override
+    public synchronized void close() {
+        if (library != null) {
+            library.close();
+            library = null;
         }
-        var format = audio.format() == null ? "" : audio.format().toLowerCase(Locale.ROOT);
-        var type = audio.contentType() == null ? "" : audio.contentType().toLowerCase(Locale.ROOT);
-        if (format.contains("mp3") || type.contains("mpeg") || type.contains("mp3")) {
-            return "mp3";
-        }
-        if (format.contains("wav") || type.contains("wav")) {
-            return "wav";
-        }
-        if (format.contains("ogg") || type.contains("ogg")) {
-            return "ogg";
-        }
-        if (!format.isBlank() && format.matches("[a-z0-9]{1,5}")) {
-            return format;
-        }
-        return "audio";
-    }
-
-    private static String safe(String id) {
-        var cleaned = id.replaceAll("[^A-Za-z0-9._-]", "_");
-        return cleaned.startsWith(".") ? "_" + cleaned : cleaned;
     }
 }

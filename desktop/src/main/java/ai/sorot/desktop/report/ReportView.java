@@ -403,7 +403,7 @@ public final class ReportView extends StackPane {
             for (var scene : stats.longestScenes().stream().limit(5).toList()) {
                 var link = new Hyperlink(scene.heading() + " — " + Eighths.format(scene.eighths()) + " pages (p. " + scene.page() + ")");
                 link.getStyleClass().add("evidence-link");
-                link.setOnAction(e -> pages.open(model.pdfProperty().get(), scene.page(), "Scene " + scene.scene(), null));
+                link.setOnAction(e -> pages.open(model.pdfProperty().get(), stats.pageCount(), scene.page(), "Scene " + scene.scene(), null));
                 longest.getChildren().add(link);
             }
             box.getChildren().add(titled("Longest scenes", longest));
@@ -500,7 +500,8 @@ public final class ReportView extends StackPane {
         int target = page == null ? 1 : page;
         var heading = scene == null ? "Page " + target : "Scene " + (scene.sceneNumber() != null ? scene.sceneNumber() : scene.index())
                 + " · " + scene.heading();
-        link.setOnAction(e -> pages.open(model.pdfProperty().get(), target, heading, evidence.quote()));
+        int scriptPages = report.screenplay() == null ? 0 : report.screenplay().pageCount();
+        link.setOnAction(e -> pages.open(model.pdfProperty().get(), scriptPages, target, heading, evidence.quote()));
         link.setDisable(page == null);
         return link;
     }

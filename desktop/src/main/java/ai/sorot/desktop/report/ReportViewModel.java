@@ -4,6 +4,7 @@ import ai.sorot.desktop.connection.ApiFailure;
 import ai.sorot.desktop.connection.Connection;
 import ai.sorot.model.report.AnalysisReport;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Executor;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -57,27 +58,36 @@ public final class ReportViewModel {
                         throw new IOException("The report is not saved on this computer and the Sorot API cannot be reached.");
                     }
                     loaded = api.report(analysisId);
-                    archive.saveReport(loaded);
+                    byte[] audio = null;
+                    String type = null;
                     if (loaded.audio() != null) {
+                        var temp = Files.createTempFile(archive.scratch(), "audio-", ".part");
                         try {
-                            api.downloadAudio(analysisId, archive.audioTarget(analysisId, loaded.audio()));
+                            type = api.downloadAudio(analysisId, temp);
+                            audio = Files.readAllBytes(temp);
                         } catch (ApiFailure f) {
                             System.err.println("sorot: no audio for " + analysisId + ": " + f.getMessage());
+                        } finally {
+                            Files.deleteIfExists(temp);
                         }
                     }
+                    archive.save(loaded, audio, type, null, pdfFile);
                 }
                 var audioFile = archive.audio(analysisId).orElse(null);
+                // the file the curator dropped, or the copy kept with the analysis if it has moved
+                var pages = pdfFile != null && Files.isRegularFile(pdfFile) ? pdfFile
+                        : archive.source(analysisId).filter(p -> p.toString().endsWith(".pdf")).orElse(pdfFile);
                 var result = loaded;
                 ui.execute(() -> {
                     if (ticket != request) {
                         return;
                     }
-                    pdf.set(pdfFile);
+                    pdf.set(pages);
                     audio.set(audioFile);
                     report.set(result);
                     loading.set(false);
                 });
-            } catch (IOException | ApiFailure e) {
+            } catch (IOException | RuntimeException e) {
                 ui.execute(() -> {
                     if (ticket != request) {
                         return;

@@ -1,12 +1,12 @@
 package ai.sorot.desktop.settings;
 
+import ai.sorot.lambda.library.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
@@ -29,13 +29,14 @@ public final class SorotHome {
         this.root = root.toAbsolutePath().normalize();
     }
 
-    /** {@code SOROT_HOME} when set, else {@code ~/.sorot}. */
+    /** {@code SOROT_HOME} when set, else {@code ~/.sorot}: the same folder the backend and the CLI use. */
     public static SorotHome fromEnvironment(Map<String, String> env) {
-        var configured = env.get("SOROT_HOME");
-        if (configured != null && !configured.isBlank()) {
-            return new SorotHome(Path.of(configured));
-        }
-        return new SorotHome(Path.of(System.getProperty("user.home"), ".sorot"));
+        return new SorotHome(ai.sorot.lambda.local.SorotHome.fromEnvironment(env).root());
+    }
+
+    /** The library the finished analyses are saved in ({@code ai.sorot.lambda.library}). */
+    public Path library() {
+        return new ai.sorot.lambda.local.SorotHome(root).library();
     }
 
     public Path root() {
@@ -82,10 +83,12 @@ public final class SorotHome {
 
     private void write(Path target, byte[] bytes, boolean ownerOnly) throws IOException {
         var dir = ensureDir(target.toAbsolutePath().getParent());
-        FileAttribute<?>[] attributes = POSIX && ownerOnly
-                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY)}
-                : new FileAttribute<?>[0];
-        var temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp", attributes);
+        if (!(POSIX && ownerOnly)) {
+            AtomicFiles.write(target, bytes);
+            return;
+        }
+        // a secret is never readable by others, not even as the temporary file
+        var temp = Files.createTempFile(dir, "." + target.getFileName(), ".part", PosixFilePermissions.asFileAttribute(OWNER_ONLY));
         try {
             Files.write(temp, bytes);
             try {
@@ -93,21 +96,9 @@ public final class SorotHome {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
             }
-            if (POSIX && ownerOnly) {
-                Files.setPosixFilePermissions(target, OWNER_ONLY);
-            }
+            Files.setPosixFilePermissions(target, OWNER_ONLY);
         } finally {
             Files.deleteIfExists(temp);
-        }
-    }
-
-    /** Copies a downloaded file into place atomically (same folder temp, then move). */
-    public void moveAtomically(Path source, Path target) throws IOException {
-        ensureDir(target.toAbsolutePath().getParent());
-        try {
-            Files.move(source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(source, target, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 
