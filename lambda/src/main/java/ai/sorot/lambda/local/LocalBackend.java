@@ -14,6 +14,7 @@ import ai.sorot.lambda.pipeline.StepBudgets;
 import ai.sorot.lambda.screenplay.ScreenplayReader;
 import ai.sorot.model.api.ErrorCode;
 import ai.sorot.model.api.SorotException;
+import ai.sorot.model.report.Provenance;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.URI;
@@ -39,6 +40,7 @@ public final class LocalBackend implements RunningBackend {
 
     private static final System.Logger LOG = System.getLogger(LocalBackend.class.getName());
     private static final Duration REFILL_INTERVAL = Duration.ofSeconds(15);
+    private static final String CHECKING = " (checking for espeak-ng)";
 
     /**
      * How to build it. {@code analysts} null means chosen from the environment ({@code AnalystChoice}:
@@ -228,7 +230,10 @@ public final class LocalBackend implements RunningBackend {
         map.put("coverage", analysts.coverage().provenance().label());
         map.put("trailer", analysts.trailer().provenance().label());
         map.put("curation", "Sorot curation rules");
-        map.put("narrator", analysts.narrator().provenance().label());
+        var narrator = analysts.narrator() instanceof LocalNarrator local
+                ? local.provenanceWithin(Duration.ofMillis(300)).map(Provenance::label).orElse("local speech" + CHECKING)
+                : analysts.narrator().provenance().label();
+        map.put("narrator", narrator);
         map.put("store", "SQLite " + home.database());
         map.put("blobs", "files " + home.blobs());
         map.put("queue", queue.describe());
