@@ -61,7 +61,7 @@ public final class AnalystChoice {
         CoverageAnalyst coverage = aws ? new BedrockCoverageAnalyst(clients::bedrock, config.bedrockModelId(),
                 config.coverageMaxInputTokens(), PriceList.LIST, clock) : fallback.coverage();
         TrailerAnalyst trailer = gemini ? new GeminiTrailerAnalyst(config.geminiBaseUrl(), config.geminiModel(),
-                secrets::geminiApiKey, PriceList.LIST, clock) : fallback.trailer();
+                secrets::geminiApiKey, mode == Mode.CLOUD, PriceList.LIST, clock) : fallback.trailer();
         Narrator narrator = aws ? new PollyNarrator(clients::polly, config.pollyVoice(), PriceList.LIST, clock) : fallback.narrator();
         return new Chosen(new Analysts(fallback.extractor(), coverage, trailer, narrator), aws, gemini, aws);
     }

@@ -70,9 +70,21 @@ public final class GeminiTrailerAnalyst implements TrailerAnalyst {
     private final Clock clock;
     private final Provenance provenance;
     private final OfflineTrailerAnalyst linkOnly = new OfflineTrailerAnalyst();
+    private final boolean keyRequired;
 
     public GeminiTrailerAnalyst(URI baseUrl, String model, Supplier<java.util.Optional<String>> apiKey, PriceList prices,
                                 Clock clock) {
+        this(baseUrl, model, apiKey, true, prices, clock);
+    }
+
+    /**
+     * @param keyRequired without a key, fail with MODEL_UNAVAILABLE (true), or keep the link
+     *                    metadata and say why the trailer was not watched (false: a stack deployed
+     *                    without a Gemini key)
+     */
+    public GeminiTrailerAnalyst(URI baseUrl, String model, Supplier<java.util.Optional<String>> apiKey, boolean keyRequired,
+                                PriceList prices, Clock clock) {
+        this.keyRequired = keyRequired;
         this.http = new OkHttpClient.Builder()
                 .connectTimeout(5, TimeUnit.SECONDS)
                 .readTimeout(READ_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
@@ -102,8 +114,20 @@ public final class GeminiTrailerAnalyst implements TrailerAnalyst {
         if (!link.platform().equals("youtube")) {
             return linkOnly.analyse(request); // says plainly it was not watched
         }
-        var key = apiKey.get().orElseThrow(() -> new SorotException(ErrorCode.MODEL_UNAVAILABLE,
-                "No Gemini API key is configured: set " + CloudConfig.GEMINI_KEY_SETTING + " (the stack's GeminiApiKey parameter)."));
+        var configured = apiKey.get();
+        if (configured.isEmpty()) {
+            if (keyRequired) {
+                throw new SorotException(ErrorCode.MODEL_UNAVAILABLE, "No Gemini API key is configured: set "
+                        + CloudConfig.GEMINI_KEY_SETTING + " (the stack's GeminiApiKey parameter).");
+            }
+            var metadata = linkOnly.analyse(request).output();
+            var note = "Not analysed: no Gemini API key is configured (set " + CloudConfig.GEMINI_KEY_SETTING
+                    + ", the stack's GeminiApiKey parameter). This is a YouTube video, id " + link.videoId() + ".";
+            var analysis = new TrailerAnalysis(metadata.url(), metadata.platform(), metadata.videoId(), false, null, null, null,
+                    null, null, null, null, note, metadata.provenance());
+            return new AnalystResult<>(analysis, metadata.provenance(), Usage.NONE);
+        }
+        var key = configured.get();
         var deadline = clock.instant().plus(request.budget()).minusSeconds(2);
         var videoUrl = "https://www.youtube.com/watch?v=" + link.videoId();
         var body = requestBody(videoUrl, request.screenplay());

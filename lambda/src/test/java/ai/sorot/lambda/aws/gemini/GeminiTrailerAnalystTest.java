@@ -183,7 +183,17 @@ class GeminiTrailerAnalystTest {
     }
 
     @Test
-    void noKeyIsAClearModelUnavailable() {
+    void withoutAKeyAStackKeepsTheLinkMetadataAndSaysWhy() {
+        var keyless = new GeminiTrailerAnalyst(aws.wireMockUrl(), "gemini-2.5-flash-lite", Optional::empty, false, PriceList.LIST,
+                Clock.systemUTC());
+        var result = keyless.analyse(request("https://www.youtube.com/watch?v=abc", Duration.ofMinutes(3)));
+        assertThat(result.output().analysed()).isFalse();
+        assertThat(result.output().note()).contains("no Gemini API key").contains("GEMINI_API_KEY");
+        aws.wireMock().verify(0, postRequestedFor(urlPathMatching(ServiceStubs.GEMINI_PATH)));
+    }
+
+    @Test
+    void noKeyIsAClearModelUnavailableWhenCloudAnalystsAreRequired() {
         var keyless = new GeminiTrailerAnalyst(aws.wireMockUrl(), "gemini-2.5-flash-lite", Optional::empty, PriceList.LIST,
                 Clock.systemUTC());
         assertThatThrownBy(() -> keyless.analyse(request("https://www.youtube.com/watch?v=abc", Duration.ofMinutes(3))))
