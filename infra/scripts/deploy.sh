@@ -71,7 +71,8 @@ if [ "$BUILD" = true ]; then
 fi
 [ -f lambda/target/sorot-lambda.jar ] || { echo "deploy.sh: lambda/target/sorot-lambda.jar is missing; run without --no-build" >&2; exit 1; }
 echo "==> docker build (linux/amd64: the functions run on x86_64)"
-docker build --platform linux/amd64 -f lambda/Dockerfile -t "$REPOSITORY:$TAG" lambda
+# --provenance=false: Lambda takes a single image manifest, not the index BuildKit writes with attestations
+docker build --platform linux/amd64 --provenance=false -f lambda/Dockerfile -t "$REPOSITORY:$TAG" lambda
 
 # 3. push
 echo "==> pushing to $REGISTRY"

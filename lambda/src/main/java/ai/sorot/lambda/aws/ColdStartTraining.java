@@ -2,6 +2,7 @@ package ai.sorot.lambda.aws;
 
 import ai.sorot.lambda.api.ApiRouter;
 import ai.sorot.lambda.aws.bedrock.CoveragePrompt;
+import ai.sorot.lambda.aws.observe.CloudLogging;
 import ai.sorot.lambda.aws.observe.StepMetrics;
 import ai.sorot.lambda.aws.polly.SsmlChunks;
 import ai.sorot.lambda.aws.worker.CloudWorker;
@@ -45,6 +46,7 @@ public final class ColdStartTraining {
                 "GEMINI_API_KEY", "training");
         var config = CloudConfig.from(env);
         var quiet = new PrintStream(new ByteArrayOutputStream());
+        CloudLogging.install(quiet); // the functions log JSON lines from their first request
 
         // the API function: its backend, a request through the runtime's serializer and the router
         try (var backend = CloudBackend.open(config)) {
@@ -73,7 +75,7 @@ public final class ColdStartTraining {
                     StepStatus.COMPLETED, Duration.ofSeconds(1), null, Usage.NONE);
             StepBudgets.DEFAULT.of(PipelineStep.AUDIO);
         }
-        System.out.println("cold start training done");
+        System.out.println("cold start training done"); // stdout is still the console: only logging went quiet
     }
 
     private static final String HEALTH_EVENT = """

@@ -126,7 +126,8 @@ class ContainerEntrypointTest {
         var apiLog = Files.readString(logs.resolve("api-function.log"));
         assertThat(apiLog.lines().filter(l -> l.startsWith("{")).toList())
                 .allSatisfy(l -> assertThat(Json.mapper().readTree(l).isObject()).isTrue());
-        assertThat(apiLog).doesNotContain("Exception").doesNotContain(TOKEN);
+        assertThat(apiLog).doesNotContain("Exception").doesNotContain(TOKEN)
+                .contains("\"message\":\"GET /health 200 in ").contains("\"message\":\"POST /analyze 200 in ");
 
         var message = stack.clients().sqs().receiveMessage(b -> b.queueUrl(stack.config().queueUrl()).waitTimeSeconds(5)).messages();
         assertThat(message).hasSize(1);
