@@ -29,7 +29,13 @@ public final class CloudSecrets implements ApiTokens {
 
     static final Duration REFRESH = Duration.ofMinutes(5);
 
-    private record Values(String geminiApiKey, List<byte[]> tokens, Instant readAt) {}
+    /** {@code readAt} null: values that never go stale (they came from the environment). */
+    private record Values(String geminiApiKey, List<byte[]> tokens, Instant readAt) {
+
+        boolean staleAt(Instant now) {
+            return readAt != null && readAt.plus(REFRESH).isBefore(now);
+        }
+    }
 
     private final Supplier<Values> source;
     private final Clock clock;
@@ -45,7 +51,7 @@ public final class CloudSecrets implements ApiTokens {
     /** From the secret named by {@code SOROT_SECRET_ARN}, else from the environment. */
     public static CloudSecrets of(CloudConfig config, Supplier<SecretsManagerClient> client, Clock clock) {
         if (config.secretArn() == null) {
-            var values = new Values(config.geminiApiKey(), tokens(config.apiTokens()), Instant.MAX);
+            var values = new Values(config.geminiApiKey(), tokens(config.apiTokens()), null);
             return new CloudSecrets(() -> values, clock, "environment");
         }
         var arn = config.secretArn();
@@ -83,10 +89,10 @@ public final class CloudSecrets implements ApiTokens {
 
     private Values values() {
         var current = cached;
-        if (current == null || current.readAt().plus(REFRESH).isBefore(clock.instant())) {
+        if (current == null || current.staleAt(clock.instant())) {
             synchronized (this) {
                 current = cached;
-                if (current == null || current.readAt().plus(REFRESH).isBefore(clock.instant())) {
+                if (current == null || current.staleAt(clock.instant())) {
                     try {
                         current = source.get();
                     } catch (SorotException e) {
