@@ -59,7 +59,7 @@ public final class CloudStack implements AutoCloseable {
         var dlqArn = bootstrap.sqs().getQueueAttributes(b -> b.queueUrl(dlqUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
                 .attributes().get(QueueAttributeName.QUEUE_ARN);
         var queueUrl = bootstrap.sqs().createQueue(b -> b.queueName(queueName).attributes(Map.of(
-                QueueAttributeName.VISIBILITY_TIMEOUT, "2",
+                QueueAttributeName.VISIBILITY_TIMEOUT, "30",
                 QueueAttributeName.REDRIVE_POLICY, "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":\"3\"}")))
                 .queueUrl();
         bootstrap.close();
