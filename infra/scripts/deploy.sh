@@ -4,6 +4,10 @@
 # and a JDK 21+. Reads .env at the repository root (GEMINI_API_KEY, SOROT_API_TOKENS, AWS_REGION).
 #
 #   infra/scripts/deploy.sh [--region us-east-1] [--stack sorot-ai-stack] [--tag TAG] [--guided] [--no-build]
+#                           [--cloudformation]
+#
+# --cloudformation deploys the same template with 'aws cloudformation deploy' (CloudFormation
+# expands the SAM transform itself), for a machine without the SAM CLI.
 #
 # The first deploy generates an API token when SOROT_API_TOKENS is not set, prints it once and
 # writes it to .env. Later deploys keep the stored token and key unless you set new ones.
@@ -25,8 +29,9 @@ REPOSITORY=sorot-ai-lambda
 TAG=""
 GUIDED=false
 BUILD=true
+DEPLOYER=sam
 
-usage() { sed -n '2,10p' "$SELF" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,13p' "$SELF" | sed 's/^# \{0,1\}//'; }
 while [ $# -gt 0 ]; do
   case "$1" in
     --region) REGION=$2; shift 2 ;;
@@ -34,6 +39,7 @@ while [ $# -gt 0 ]; do
     --tag) TAG=$2; shift 2 ;;
     --guided) GUIDED=true; shift ;;
     --no-build) BUILD=false; shift ;;
+    --cloudformation) DEPLOYER=cloudformation; shift ;;
     -h|--help) usage; exit 0 ;;
     *) echo "deploy.sh: unknown option $1" >&2; usage >&2; exit 2 ;;
   esac
@@ -41,7 +47,9 @@ done
 
 need() { command -v "$1" >/dev/null 2>&1 || { echo "deploy.sh: $1 is required: $2" >&2; exit 1; }; }
 need aws "https://aws.amazon.com/cli/"
-need sam "https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/install-sam-cli.html"
+if [ "$DEPLOYER" = sam ]; then
+  need sam "https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/install-sam-cli.html (or use --cloudformation)"
+fi
 need docker "https://docs.docker.com/get-docker/ (the engine must be running)"
 docker info >/dev/null 2>&1 || { echo "deploy.sh: the Docker engine is not running" >&2; exit 1; }
 
@@ -85,7 +93,11 @@ IMAGE_URI="$REGISTRY/$REPOSITORY@$DIGEST"
 echo "    $IMAGE_URI"
 
 # 4. the stack
-sam validate --template-file infra/template.yaml --region "$REGION" --lint
+if [ "$DEPLOYER" = sam ]; then
+  sam validate --template-file infra/template.yaml --region "$REGION" --lint
+else
+  aws cloudformation validate-template --region "$REGION" --template-body file://infra/template.yaml >/dev/null
+fi
 STACK_EXISTS=false
 if aws cloudformation describe-stacks --region "$REGION" --stack-name "$STACK" >/dev/null 2>&1; then
   STACK_EXISTS=true
@@ -107,13 +119,21 @@ elif [ "$STACK_EXISTS" = false ]; then
   echo "==> no GEMINI_API_KEY: trailers will get link metadata only (set it in .env and deploy again to add Gemini)"
 fi
 
-args=(--template-file infra/template.yaml --config-file "$ROOT/infra/samconfig.toml" --stack-name "$STACK"
-      --region "$REGION" --capabilities CAPABILITY_IAM CAPABILITY_NAMED_IAM --no-fail-on-empty-changeset
-      --parameter-overrides "${overrides[@]}")
-if [ "$GUIDED" = true ]; then
-  sam deploy "${args[@]}" --guided
+if [ "$DEPLOYER" = sam ]; then
+  # the image is already in ECR (ImageUri, by digest): --image-repository only satisfies SAM's check
+  args=(--template-file infra/template.yaml --config-file "$ROOT/infra/samconfig.toml" --stack-name "$STACK"
+        --region "$REGION" --capabilities CAPABILITY_IAM CAPABILITY_NAMED_IAM --no-fail-on-empty-changeset
+        --image-repository "$REGISTRY/$REPOSITORY" --parameter-overrides "${overrides[@]}")
+  if [ "$GUIDED" = true ]; then
+    sam deploy "${args[@]}" --guided
+  else
+    sam deploy "${args[@]}" --no-confirm-changeset
+  fi
 else
-  sam deploy "${args[@]}" --no-confirm-changeset
+  # CloudFormation expands the SAM transform itself; parameters not given keep their stored values
+  aws cloudformation deploy --template-file infra/template.yaml --stack-name "$STACK" --region "$REGION" \
+    --capabilities CAPABILITY_IAM CAPABILITY_NAMED_IAM CAPABILITY_AUTO_EXPAND --no-fail-on-empty-changeset \
+    --tags project=sorot --parameter-overrides "${overrides[@]}"
 fi
 
 API_URL=$(aws cloudformation describe-stacks --region "$REGION" --stack-name "$STACK" \
