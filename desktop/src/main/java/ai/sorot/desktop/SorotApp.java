@@ -1,0 +1,77 @@
+package ai.sorot.desktop;
+
+import ai.sorot.desktop.connection.ConnectionState;
+import ai.sorot.desktop.connection.EmbeddedBackend;
+import ai.sorot.desktop.notify.ControlsFxNotifier;
+import ai.sorot.desktop.selfcheck.SelfCheck;
+import ai.sorot.desktop.settings.ThemeManager;
+import ai.sorot.desktop.shell.Desktop;
+import ai.sorot.desktop.shell.MainWindow;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+/** The JavaFX application: builds the services and the window, shows it, then connects in the background. */
+public final class SorotApp extends Application {
+
+    static LaunchOptions options = new LaunchOptions(null, null, false, false);
+
+    private SorotDesktop desktop;
+
+    @Override
+    public void start(Stage stage) {
+        var launch = options;
+        desktop = new SorotDesktop(new SorotDesktop.Options(System.getenv(), EmbeddedBackend::new, !launch.selfCheck()));
+        ThemeManager.apply(desktop.settings().theme());
+        var window = new MainWindow(desktop);
+        var scene = new Scene(window, 1360, 860);
+        stage.setTitle("Sorot");
+        stage.setMinWidth(960);
+        stage.setMinHeight(620);
+        stage.setScene(scene);
+        Desktop.setOpener(uri -> getHostServices().showDocument(uri));
+        desktop.setNotifier(new ControlsFxNotifier(() -> stage, () -> desktop.settings().notifications() && !launch.selfCheck()));
+
+        if (launch.startupProbe()) {
+            probe(scene);
+        }
+        stage.show();
+        // the window is up: everything slower (the saved queue, the local backend) starts now, off the FX thread
+        Platform.runLater(desktop::start);
+        if (launch.selfCheck()) {
+            new SelfCheck(desktop, window, stage, launch.selfCheckImage(), launch.selfCheckFile()).start();
+        }
+    }
+
+    /** Prints when the first frame of the window was laid out, and when the API answered, then exits. */
+    private void probe(Scene scene) {
+        Runnable[] listener = new Runnable[1];
+        listener[0] = () -> {
+            scene.removePostLayoutPulseListener(listener[0]);
+            System.out.println("window-shown-epoch-ms=" + System.currentTimeMillis());
+            System.out.flush();
+        };
+        scene.addPostLayoutPulseListener(listener[0]);
+        var timeout = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(60));
+        timeout.setOnFinished(e -> {
+            System.out.println("connected-epoch-ms=timeout");
+            Platform.exit();
+        });
+        timeout.play();
+        desktop.connection().stateProperty().subscribe(state -> {
+            if (state == ConnectionState.ONLINE) {
+                System.out.println("connected-epoch-ms=" + System.currentTimeMillis());
+                System.out.flush();
+                Platform.exit();
+            }
+        });
+    }
+
+    @Override
+    public void stop() {
+        if (desktop != null) {
+            desktop.close();
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package ai.sorot.desktop;
+
+import ai.sorot.desktop.connection.Connection;
+import ai.sorot.desktop.connection.ConnectionChoice;
+import ai.sorot.desktop.connection.EndpointSource;
+import ai.sorot.desktop.connection.SorotApi;
+import ai.sorot.desktop.intake.IntakeViewModel;
+import ai.sorot.desktop.intake.Preflight;
+import ai.sorot.desktop.notify.Notifier;
+import ai.sorot.desktop.queue.QueueStore;
+import ai.sorot.desktop.queue.QueueViewModel;
+import ai.sorot.desktop.report.AnalysisArchive;
+import ai.sorot.desktop.report.ReportViewModel;
+import ai.sorot.desktop.settings.Settings;
+import ai.sorot.desktop.settings.SettingsStore;
+import ai.sorot.desktop.settings.SorotHome;
+import ai.sorot.desktop.settings.TokenStore;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import javafx.application.Platform;
+import okhttp3.OkHttpClient;
+
+/**
+ * The app's services, built once and wired together: the composition root. Views get what they
+ * need from here; nothing here touches the scene graph, so tests build it with their own
+ * Sorot home and endpoint.
+ */
+public final class SorotDesktop implements AutoCloseable {
+
+    /** How this instance was asked to run. */
+    public record Options(Map<String, String> env, Function<SorotHome, EndpointSource> localBackend, boolean persistQueue) {}
+
+    private final SorotHome home;
+    private final SettingsStore settingsStore;
+    private final TokenStore tokens;
+    private final OkHttpClient http;
+    private final ScheduledExecutorService io;
+    private final Executor ui;
+    private final Clock clock = Clock.systemUTC();
+    private final Connection connection;
+    private final ConnectionChoice choice;
+    private final AnalysisArchive archive;
+    private final QueueViewModel queue;
+    private final IntakeViewModel intake;
+    private final ReportViewModel report;
+    private volatile Settings settings;
+    private volatile Notifier notifier = Notifier.NONE;
+
+    public SorotDesktop(Options options) {
+        home = SorotHome.fromEnvironment(options.env());
+        settingsStore = new SettingsStore(home);
+        tokens = new TokenStore(home);
+        settings = settingsStore.load();
+        http = SorotApi.defaultClient();
+        var threads = new AtomicInteger();
+        io = Executors.newScheduledThreadPool(4, r -> {
+            var thread = new Thread(r, "sorot-io-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        ui = Platform::runLater;
+        connection = new Connection(http, io, ui);
+        choice = new ConnectionChoice(options.env(), tokens, () -> options.localBackend().apply(home));
+        archive = new AnalysisArchive(home);
+        Notifier relay = new Notifier() {
+            @Override
+            public void success(String title, String text) {
+                notifier.success(title, text);
+            }
+
+            @Override
+            public void failure(String title, String text) {
+                notifier.failure(title, text);
+            }
+        };
+        queue = new QueueViewModel(connection, archive, options.persistQueue() ? new QueueStore(home) : null, relay, io, ui, clock);
+        queue.maxConcurrentProperty().set(settings.maxConcurrent());
+        intake = new IntakeViewModel(queue, new Preflight(), archive, io, ui);
+        report = new ReportViewModel(archive, connection, io, ui);
+    }
+
+    /** Restores the queue and connects, in the background; the window is already up. */
+    public void start() {
+        queue.restore();
+        connection.connect(choice.choose(settings));
+    }
+
+    /** Settings were saved: apply what changed; reconnect only when the API choice did. */
+    public void apply(Settings updated) {
+        var before = settings;
+        settings = updated;
+        queue.maxConcurrentProperty().set(updated.maxConcurrent());
+        boolean endpointChanged = before.connection() != updated.connection() || !java.util.Objects.equals(before.apiUrl(), updated.apiUrl());
+        if (endpointChanged || updated.connection() == Settings.ConnectionMode.REMOTE || choice.environmentUrl().isPresent()) {
+            connection.connect(choice.choose(updated));
+        }
+    }
+
+    public void setNotifier(Notifier value) {
+        notifier = value;
+    }
+
+    @Override
+    public void close() {
+        queue.flush();
+        queue.close();
+        connection.close();
+        archive.close();
+        io.shutdownNow();
+        try {
+            io.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
+    }
+
+    public SorotHome home() { return home; }
+    public SettingsStore settingsStore() { return settingsStore; }
+    public TokenStore tokens() { return tokens; }
+    public OkHttpClient http() { return http; }
+    public ScheduledExecutorService io() { return io; }
+    public Executor ui() { return ui; }
+    public Clock clock() { return clock; }
+    public Connection connection() { return connection; }
+    public ConnectionChoice choice() { return choice; }
+    public AnalysisArchive archive() { return archive; }
+    public QueueViewModel queue() { return queue; }
+    public IntakeViewModel intake() { return intake; }
+    public ReportViewModel report() { return report; }
+    public Settings settings() { return settings; }
+}

@@ -1,0 +1,81 @@
+package ai.sorot.desktop.connection;
+
+import ai.sorot.desktop.settings.SorotHome;
+import ai.sorot.lambda.local.LocalServer;
+import ai.sorot.model.Json;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The local backend, in-process: the backend's {@link LocalServer} on a free loopback port over
+ * the Sorot home, with its token. When a server already holds that home ({@code ./sorot serve}
+ * in a terminal), the app uses that one instead of failing: {@code server.json} says where it
+ * listens and where its token is.
+ */
+public final class EmbeddedBackend implements EndpointSource {
+
+    private final SorotHome home;
+    private LocalServer server;
+    private volatile String description = "Local · offline analysers";
+
+    public EmbeddedBackend(SorotHome home) {
+        this.home = home;
+    }
+
+    @Override
+    public synchronized Endpoint open() {
+        if (server != null) {
+            return new Endpoint(server.url(), server.token(), true);
+        }
+        var running = runningServer();
+        if (running.isPresent()) {
+            description = "Local · sorot serve";
+            return running.get();
+        }
+        var backendHome = new ai.sorot.lambda.local.SorotHome(home.root());
+        server = LocalServer.start(LocalServer.Options.defaults(backendHome).withPort(0));
+        return new Endpoint(server.url(), server.token(), true);
+    }
+
+    /** A server another process runs on this home, if its {@code server.json} names a live process. */
+    private Optional<Endpoint> runningServer() {
+        var info = home.root().resolve("server.json");
+        if (!Files.isRegularFile(info)) {
+            return Optional.empty();
+        }
+        try {
+            var node = Json.mapper().readTree(info.toFile());
+            long pid = node.path("pid").asLong(-1);
+            if (pid == ProcessHandle.current().pid() || ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) == false) {
+                return Optional.empty(); // left behind by a process that is gone
+            }
+            var token = Files.readString(Path.of(node.path("tokenFile").asText()), StandardCharsets.UTF_8).strip();
+            return Optional.of(new Endpoint(URI.create(node.path("url").asText()), token, true));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public String describe() {
+        return description;
+    }
+
+    @Override
+    public boolean local() {
+        return true;
+    }
+
+    /** Stops the embedded server (a server of another process is left running). */
+    @Override
+    public synchronized void close() {
+        if (server != null) {
+            server.stop();
+            server = null;
+        }
+    }
+}

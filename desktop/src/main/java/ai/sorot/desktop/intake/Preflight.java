@@ -1,0 +1,178 @@
+package ai.sorot.desktop.intake;
+
+import ai.sorot.model.api.ErrorCode;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
+import javax.imageio.ImageIO;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
+import org.apache.pdfbox.rendering.ImageType;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
+
+/**
+ * Looks at a dropped file before anything is sent: is it a screenplay we can read, how many
+ * pages, what is it called, what does its first page look like. A file that would only fail on
+ * the server (encrypted, a scan, not a PDF) is refused here, with the reason, in a few
+ * milliseconds. Blocking: call it from a background task.
+ */
+public final class Preflight {
+
+    /** Over this a file is refused: a screenplay PDF is a few hundred kilobytes, a bloated one tens of megabytes. */
+    public static final long MAX_BYTES = 100L * 1024 * 1024;
+    /** A feature script runs 90 to 120 pages; past this it is not one screenplay. */
+    public static final int MAX_PAGES = 500;
+    /** Pages whose text decides whether the PDF has a text layer at all. */
+    private static final int TEXT_PROBE_PAGES = 5;
+    private static final int MIN_TEXT_CHARS = 40;
+    /** Thumbnail width in pixels; the row shows it at half that. */
+    private static final float THUMB_WIDTH = 160f;
+
+    public PreflightResult check(Path file) {
+        var name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        try {
+            if (!Files.isRegularFile(file)) {
+                return refuse(file, ErrorCode.FILE_NOT_FOUND, "No file at " + file + ".");
+            }
+            long size = Files.size(file);
+            if (size == 0) {
+                return refuse(file, ErrorCode.EMPTY_FILE, name + " is empty.");
+            }
+            if (size > MAX_BYTES) {
+                return refuse(file, ErrorCode.FILE_TOO_LARGE, name + " is " + (size >> 20) + " MB; Sorot takes screenplays up to "
+                        + (MAX_BYTES >> 20) + " MB.");
+            }
+            if (isFountain(name)) {
+                return checkFountain(file, name, size);
+            }
+            var head = readHead(file);
+            if (!startsWithPdfMagic(head)) {
+                return name.toLowerCase(Locale.ROOT).endsWith(".pdf")
+                        ? refuse(file, ErrorCode.NOT_A_PDF, name + " is named .pdf but is not a PDF.")
+                        : refuse(file, ErrorCode.UNSUPPORTED_FORMAT, name + " is not a screenplay: Sorot reads PDF and Fountain files.");
+            }
+            return checkPdf(file, name, size);
+        } catch (IOException e) {
+            return refuse(file, ErrorCode.FILE_NOT_FOUND, "Cannot read " + name + ": " + e.getMessage());
+        }
+    }
+
+    public static boolean isFountain(String name) {
+        var lower = name.toLowerCase(Locale.ROOT);
+        return lower.endsWith(".fountain") || lower.endsWith(".spmd");
+    }
+
+    /** What a folder drop picks up: PDFs and Fountain files; anything else in the folder is left alone. */
+    public static boolean looksLikeScreenplay(Path file) {
+        var lower = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return !lower.startsWith(".") && (lower.endsWith(".pdf") || isFountain(lower));
+    }
+
+    private PreflightResult checkPdf(Path file, String name, long size) throws IOException {
+        var hash = sha256(file);
+        try (PDDocument document = Loader.loadPDF(file.toFile())) {
+            int pages = document.getNumberOfPages();
+            if (pages == 0) {
+                return refuse(file, ErrorCode.PDF_NO_PAGES, name + " has no pages.");
+            }
+            if (pages > MAX_PAGES) {
+                return refuse(file, ErrorCode.TOO_MANY_PAGES, name + " has " + pages + " pages; a screenplay has at most " + MAX_PAGES + ".");
+            }
+            if (document.isEncrypted() && !document.getCurrentAccessPermission().canExtractContent()) {
+                return refuse(file, ErrorCode.PDF_ENCRYPTED, name + " is protected against text extraction; export it again without security.");
+            }
+            var stripper = new PDFTextStripper();
+            stripper.setStartPage(1);
+            stripper.setEndPage(Math.min(pages, TEXT_PROBE_PAGES));
+            var text = stripper.getText(document);
+            if (text.codePoints().filter(c -> !Character.isWhitespace(c)).count() < MIN_TEXT_CHARS) {
+                return refuse(file, ErrorCode.PDF_IMAGE_ONLY, name + " has no text layer (a scan?); export the PDF from the writing software instead.");
+            }
+            stripper.setEndPage(1);
+            var firstPage = stripper.getText(document);
+            var title = TitleGuess.fromFirstPage(firstPage)
+                    .or(() -> TitleGuess.fromMetadata(document.getDocumentInformation().getTitle()))
+                    .orElse(TitleGuess.fromFileName(name));
+            byte[] thumbnail = thumbnail(document);
+            return new PreflightResult.Accepted(file, name, ScriptFormat.PDF, title, pages, false, size, hash, thumbnail);
+        } catch (InvalidPasswordException e) {
+            return refuse(file, ErrorCode.PDF_ENCRYPTED, name + " is password-protected; export it again without a password.");
+        } catch (IOException e) {
+            return refuse(file, ErrorCode.PDF_CORRUPT, name + " is damaged or truncated and cannot be read ("
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ").");
+        }
+    }
+
+    private PreflightResult checkFountain(Path file, String name, long size) throws IOException {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+        } catch (CharacterCodingException e) {
+            return refuse(file, ErrorCode.UNSUPPORTED_FORMAT, name + " is not UTF-8 text; save it again as UTF-8.");
+        }
+        if (text.isBlank()) {
+            return refuse(file, ErrorCode.EMPTY_FILE, name + " has no text.");
+        }
+        if (text.indexOf('\0') >= 0) {
+            return refuse(file, ErrorCode.UNSUPPORTED_FORMAT, name + " is a binary file, not Fountain text.");
+        }
+        var title = TitleGuess.fromFountain(text).orElse(TitleGuess.fromFileName(name));
+        int pages = FountainPages.estimate(text);
+        return new PreflightResult.Accepted(file, name, ScriptFormat.FOUNTAIN, title, pages, true, size, sha256(file), null);
+    }
+
+    private static byte[] thumbnail(PDDocument document) {
+        try {
+            var page = document.getPage(0).getMediaBox();
+            float scale = THUMB_WIDTH / Math.max(1f, page.getWidth());
+            BufferedImage image = new PDFRenderer(document).renderImage(0, scale, ImageType.RGB);
+            var out = new ByteArrayOutputStream();
+            ImageIO.write(image, "png", out);
+            return out.toByteArray();
+        } catch (IOException | RuntimeException e) {
+            // a page PDFBox cannot draw still has text we can analyse: no thumbnail, no refusal
+            return null;
+        }
+    }
+
+    private static byte[] readHead(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.readNBytes(1024);
+        }
+    }
+
+    /** The header may follow a little junk (some writers add a BOM or whitespace); readers accept it within 1 KB. */
+    static boolean startsWithPdfMagic(byte[] head) {
+        var text = new String(head, StandardCharsets.ISO_8859_1);
+        return text.contains("%PDF-");
+    }
+
+    static String sha256(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            var digest = MessageDigest.getInstance("SHA-256");
+            var buffer = new byte[64 * 1024];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                digest.update(buffer, 0, n);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static PreflightResult refuse(Path file, ErrorCode code, String reason) {
+        return new PreflightResult.Refused(file, file.getFileName() == null ? file.toString() : file.getFileName().toString(),
+                code.name(), reason);
+    }
+}

@@ -1,0 +1,19 @@
+package ai.sorot.desktop.queue;
+
+/** A one-line message about the last intake action ("Trailer attached to …", "Already in the queue"). */
+public record Notice(Kind kind, String text) {
+
+    public enum Kind { INFO, WARNING, ERROR }
+
+    public static Notice info(String text) {
+        return new Notice(Kind.INFO, text);
+    }
+
+    public static Notice warning(String text) {
+        return new Notice(Kind.WARNING, text);
+    }
+
+    public static Notice error(String text) {
+        return new Notice(Kind.ERROR, text);
+    }
+}

@@ -1,0 +1,177 @@
+package ai.sorot.desktop.settings;
+
+import ai.sorot.desktop.shell.Icons;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/** The settings page: where the API is, how much runs at once, how the app looks. */
+public final class SettingsView extends ScrollPane {
+
+    public SettingsView(SettingsViewModel model, Runnable close) {
+        setId("settings-view");
+        getStyleClass().add("detail-pane");
+        setFitToWidth(true);
+
+        var title = new Label("Settings");
+        title.getStyleClass().add("page-title");
+
+        // ---- connection
+        var modes = new ToggleGroup();
+        var local = new RadioButton("Local backend on this computer — offline analysers, no account needed");
+        local.setId("mode-local");
+        local.setToggleGroup(modes);
+        local.setUserData(Settings.ConnectionMode.LOCAL);
+        var remote = new RadioButton("Deployed Sorot API (AWS) — cloud models");
+        remote.setId("mode-remote");
+        remote.setToggleGroup(modes);
+        remote.setUserData(Settings.ConnectionMode.REMOTE);
+        model.modeProperty().subscribe(mode -> modes.selectToggle(mode == Settings.ConnectionMode.REMOTE ? remote : local));
+        modes.selectedToggleProperty().subscribe(t -> {
+            if (t != null) {
+                model.modeProperty().set((Settings.ConnectionMode) t.getUserData());
+            }
+        });
+
+        var url = new TextField();
+        url.setId("api-url");
+        url.setPromptText("https://abc123.execute-api.eu-west-1.amazonaws.com");
+        url.textProperty().bindBidirectional(model.apiUrlProperty());
+        var token = new PasswordField();
+        token.setId("api-token");
+        token.setPromptText("API token");
+        token.textProperty().bindBidirectional(model.tokenProperty());
+        var remoteFields = new GridPane();
+        remoteFields.getStyleClass().add("settings-grid");
+        remoteFields.addRow(0, fieldLabel("API URL"), url);
+        remoteFields.addRow(1, fieldLabel("Token"), token);
+        GridPane.setHgrow(url, Priority.ALWAYS);
+        GridPane.setHgrow(token, Priority.ALWAYS);
+        remoteFields.disableProperty().bind(remote.selectedProperty().not());
+        var tokenNote = muted("The token is kept only in " + model.tokenFile() + ", readable by you alone, and never written to a log.");
+
+        var test = new Button("Test connection");
+        test.setId("test-connection");
+        test.setOnAction(e -> model.testConnection());
+        test.disableProperty().bind(model.testingProperty());
+        var testing = new ProgressIndicator();
+        testing.setMaxSize(18, 18);
+        testing.visibleProperty().bind(model.testingProperty());
+        var testResult = new Label();
+        testResult.setId("test-result");
+        testResult.setWrapText(true);
+        model.testResultProperty().subscribe(result -> {
+            testResult.getStyleClass().removeAll("ok", "bad");
+            testResult.getStyleClass().add("test-result");
+            if (result == null) {
+                testResult.setText("");
+            } else {
+                testResult.setText(result.message());
+                testResult.getStyleClass().add(result.ok() ? "ok" : "bad");
+            }
+        });
+        var testRow = new HBox(10, test, testing, testResult);
+        testRow.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(testResult, Priority.ALWAYS);
+
+        var connection = new VBox(10, local, remote, remoteFields, tokenNote, testRow);
+        model.environmentUrl().ifPresent(forced -> {
+            local.setDisable(true);
+            remote.setDisable(true);
+            url.setDisable(true);
+            var note = new Label("SOROT_API_URL is set, so the app uses " + forced + " whatever is chosen here.");
+            note.setId("env-note");
+            note.getStyleClass().add("badge");
+            note.setWrapText(true);
+            connection.getChildren().add(0, note);
+        });
+
+        // ---- queue
+        var concurrent = new Spinner<Integer>(Settings.MIN_CONCURRENT, Settings.MAX_CONCURRENT, model.maxConcurrentProperty().get());
+        concurrent.setId("max-concurrent");
+        concurrent.setEditable(false);
+        concurrent.getValueFactory().valueProperty().addListener((o, was, now) -> model.maxConcurrentProperty().set(now));
+        model.maxConcurrentProperty().subscribe(v -> {
+            if (v.intValue() >= Settings.MIN_CONCURRENT && !concurrent.getValue().equals(v.intValue())) {
+                concurrent.getValueFactory().setValue(v.intValue());
+            }
+        });
+        var queueRow = new HBox(10, new Label("Analyses running at once"), concurrent);
+        queueRow.setAlignment(Pos.CENTER_LEFT);
+        var notify = new CheckBox("Show a desktop notification when an analysis completes or fails");
+        notify.setId("notifications");
+        notify.selectedProperty().bindBidirectional(model.notificationsProperty());
+
+        // ---- appearance
+        var themes = new ToggleGroup();
+        var light = new RadioButton("Light");
+        light.setId("theme-light");
+        light.setToggleGroup(themes);
+        var dark = new RadioButton("Dark");
+        dark.setId("theme-dark");
+        dark.setToggleGroup(themes);
+        model.themeProperty().subscribe(t -> themes.selectToggle(t == Settings.Theme.DARK ? dark : light));
+        themes.selectedToggleProperty().subscribe(t -> {
+            if (t != null) {
+                model.themeProperty().set(t == dark ? Settings.Theme.DARK : Settings.Theme.LIGHT);
+            }
+        });
+        var themeRow = new HBox(14, light, dark);
+
+        var save = new Button("Save", Icons.of(Icons.CHECK, 13));
+        save.setId("save-settings");
+        save.getStyleClass().add("accent");
+        save.setDefaultButton(true);
+        save.setOnAction(e -> model.save());
+        var back = new Button("Back to the queue", Icons.of(Icons.BACK, 13));
+        back.setId("close-settings");
+        back.setOnAction(e -> close.run());
+        var saved = new Label();
+        saved.setId("save-message");
+        saved.textProperty().bind(model.saveMessageProperty());
+        var buttons = new HBox(10, save, back, saved);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+
+        var content = new VBox(18, title,
+                card("Connection", connection),
+                card("Queue", new VBox(10, queueRow, notify)),
+                card("Appearance", themeRow),
+                buttons);
+        content.getStyleClass().add("page-content");
+        content.setMaxWidth(900);
+        setContent(content);
+    }
+
+    private static VBox card(String title, javafx.scene.Node body) {
+        var heading = new Label(title);
+        heading.getStyleClass().add("section-title");
+        var box = new VBox(10, heading, body);
+        box.getStyleClass().add("card-box");
+        return box;
+    }
+
+    private static Label fieldLabel(String text) {
+        var label = new Label(text);
+        label.getStyleClass().add("field-label");
+        return label;
+    }
+
+    private static Label muted(String text) {
+        var label = new Label(text);
+        label.getStyleClass().add("muted");
+        label.setWrapText(true);
+        return label;
+    }
+}

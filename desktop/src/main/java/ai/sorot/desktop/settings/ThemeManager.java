@@ -1,0 +1,16 @@
+package ai.sorot.desktop.settings;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import javafx.application.Application;
+
+/** Light and dark, from AtlantaFX's Primer themes; Sorot's own stylesheet uses only their colour variables. */
+public final class ThemeManager {
+
+    private ThemeManager() {}
+
+    public static void apply(Settings.Theme theme) {
+        Application.setUserAgentStylesheet(theme == Settings.Theme.DARK
+                ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
+    }
+}

@@ -1,0 +1,46 @@
+package ai.sorot.desktop.settings;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The deployed API's token, alone in {@code desktop/api-token} with mode 600. Nothing else in
+ * the app writes it anywhere, and nothing prints it.
+ */
+public final class TokenStore {
+
+    private final SorotHome home;
+    private final Path file;
+
+    public TokenStore(SorotHome home) {
+        this.home = home;
+        this.file = home.resolve("api-token");
+    }
+
+    public Optional<String> load() {
+        try {
+            if (!Files.isRegularFile(file)) {
+                return Optional.empty();
+            }
+            var token = Files.readString(file, StandardCharsets.UTF_8).strip();
+            return token.isEmpty() ? Optional.empty() : Optional.of(token);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    public void save(String token) throws IOException {
+        if (token == null || token.isBlank()) {
+            Files.deleteIfExists(file);
+            return;
+        }
+        home.writePrivate(file, token.strip().getBytes(StandardCharsets.UTF_8));
+    }
+
+    public Path file() {
+        return file;
+    }
+}

@@ -1,0 +1,27 @@
+package ai.sorot.desktop.shell;
+
+import java.nio.file.Path;
+import java.util.function.Consumer;
+
+/**
+ * Hands files and links to the operating system (the system audio player, the browser). Set
+ * once at start-up from the application's {@code HostServices}; tests replace it to observe.
+ */
+public final class Desktop {
+
+    private static volatile Consumer<String> opener = uri -> System.err.println("sorot: cannot open " + uri + " (no desktop)");
+
+    private Desktop() {}
+
+    public static void setOpener(Consumer<String> newOpener) {
+        opener = newOpener;
+    }
+
+    public static void openLink(String url) {
+        opener.accept(url);
+    }
+
+    public static void openFile(Path file) {
+        opener.accept(file.toUri().toString());
+    }
+}

@@ -1,0 +1,139 @@
+package ai.sorot.desktop.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.sorot.desktop.testing.TestPdfs;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PreflightTest {
+
+    private static final Path CORPUS = Path.of("/work/shared/corpus");
+
+    @TempDir
+    Path dir;
+    private final Preflight preflight = new Preflight();
+
+    @Test
+    void screenplayPdfGivesPagesTitleAndThumbnail() throws Exception {
+        var pdf = TestPdfs.screenplay(dir.resolve("the-ferry.pdf"), "The Last Ferry", "Ana Lindqvist", 9);
+
+        var result = preflight.check(pdf);
+
+        assertThat(result).isInstanceOfSatisfying(PreflightResult.Accepted.class, a -> {
+            assertThat(a.title()).isEqualTo("THE LAST FERRY");
+            assertThat(a.pages()).isEqualTo(3); // a title page and two pages of scenes
+            assertThat(a.format()).isEqualTo(ScriptFormat.PDF);
+            assertThat(a.sha256()).hasSize(64);
+            assertThat(a.thumbnailPng()).isNotNull();
+            try {
+                var thumbnail = ImageIO.read(new ByteArrayInputStream(a.thumbnailPng()));
+                assertThat(thumbnail.getWidth()).isEqualTo(160);
+                assertThat(thumbnail.getHeight()).isBetween(200, 210); // US Letter proportions
+            } catch (java.io.IOException e) {
+                throw new AssertionError(e);
+            }
+        });
+    }
+
+    @Test
+    void realScreenplayFromTheCorpusReadsItsTitlePage() {
+        var pdf = CORPUS.resolve("screenplain/examples/Brick-and-Steel.pdf");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(pdf), "corpus not on this machine");
+        var result = (PreflightResult.Accepted) preflight.check(pdf);
+        assertThat(result.title()).isEqualTo("BRICK & STEEL FULL RETIRED");
+        assertThat(result.pages()).isEqualTo(4);
+    }
+
+    @Test
+    void scriptWithoutTitlePageFallsBackToTheFileName() throws Exception {
+        var pdf = CORPUS.resolve("afterwriting/pdf/client.pdf");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(pdf), "corpus not on this machine");
+        var copy = Files.copy(pdf, dir.resolve("night_client-draft2.pdf"));
+        var result = (PreflightResult.Accepted) preflight.check(copy);
+        // the metadata title "Screenplay title Second line" is a template's placeholder, not a title
+        assertThat(result.title()).isEqualTo("night client draft2");
+    }
+
+    @Test
+    void passwordProtectedPdfIsRefused() throws Exception {
+        var result = preflight.check(TestPdfs.encrypted(dir.resolve("locked.pdf")));
+        assertRefused(result, "PDF_ENCRYPTED", "password");
+    }
+
+    @Test
+    void scannedPdfWithoutTextIsRefused() throws Exception {
+        var result = preflight.check(TestPdfs.imageOnly(dir.resolve("scan.pdf")));
+        assertRefused(result, "PDF_IMAGE_ONLY", "no text layer");
+    }
+
+    @Test
+    void truncatedPdfIsRefusedAsCorrupt() throws Exception {
+        var result = preflight.check(TestPdfs.truncated(dir.resolve("half.pdf")));
+        assertThat(result).isInstanceOf(PreflightResult.Refused.class);
+        assertThat(((PreflightResult.Refused) result).code()).isEqualTo("PDF_CORRUPT");
+    }
+
+    @Test
+    void fileNamedPdfThatIsNotOneIsRefused() throws Exception {
+        var fake = Files.writeString(dir.resolve("notes.pdf"), "Dear programmer, please find my script attached.");
+        assertRefused(preflight.check(fake), "NOT_A_PDF", "not a PDF");
+    }
+
+    @Test
+    void otherFormatsAreRefusedNamingWhatIsAccepted() throws Exception {
+        var docx = Files.write(dir.resolve("script.docx"), new byte[] {'P', 'K', 3, 4, 20, 0});
+        assertRefused(preflight.check(docx), "UNSUPPORTED_FORMAT", "PDF and Fountain");
+    }
+
+    @Test
+    void emptyAndMissingFilesAreRefused() throws Exception {
+        assertRefused(preflight.check(Files.createFile(dir.resolve("empty.pdf"))), "EMPTY_FILE", "empty");
+        assertRefused(preflight.check(dir.resolve("gone.pdf")), "FILE_NOT_FOUND", "gone.pdf");
+    }
+
+    @Test
+    void fountainTitleComesFromItsTitlePage() throws Exception {
+        var fountain = Files.writeString(dir.resolve("x.fountain"), """
+                Title: **THE LIBRARY**
+                    FREAK-OUT
+                Credit: Written by
+                Author: Someone
+
+                INT. LIBRARY - NIGHT
+
+                Books fall.
+                """);
+        var result = (PreflightResult.Accepted) preflight.check(fountain);
+        assertThat(result.title()).isEqualTo("THE LIBRARY FREAK-OUT");
+        assertThat(result.format()).isEqualTo(ScriptFormat.FOUNTAIN);
+        assertThat(result.pagesEstimated()).isTrue();
+        assertThat(result.pages()).isEqualTo(1);
+        assertThat(result.thumbnailPng()).isNull();
+    }
+
+    @Test
+    void binaryFileNamedFountainIsRefused() throws Exception {
+        var bogus = Files.write(dir.resolve("x.fountain"), new byte[] {(byte) 0xff, (byte) 0xfe, 0, 0, 1});
+        assertThat(preflight.check(bogus)).isInstanceOf(PreflightResult.Refused.class);
+    }
+
+    @Test
+    void sameFileHasTheSameHash() throws Exception {
+        var a = TestPdfs.screenplay(dir.resolve("a.pdf"), "Same", "W", 3);
+        var b = Files.copy(a, dir.resolve("b.pdf"));
+        assertThat(((PreflightResult.Accepted) preflight.check(a)).sha256())
+                .isEqualTo(((PreflightResult.Accepted) preflight.check(b)).sha256());
+    }
+
+    private static void assertRefused(PreflightResult result, String code, String reasonPart) {
+        assertThat(result).isInstanceOfSatisfying(PreflightResult.Refused.class, r -> {
+            assertThat(r.code()).isEqualTo(code);
+            assertThat(r.reason()).containsIgnoringCase(reasonPart);
+        });
+    }
+}

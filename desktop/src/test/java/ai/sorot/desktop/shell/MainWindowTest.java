@@ -1,0 +1,194 @@
+package ai.sorot.desktop.shell;
+
+import static ai.sorot.desktop.testing.Ui.dropFiles;
+import static ai.sorot.desktop.testing.Ui.dropLink;
+import static ai.sorot.desktop.testing.Ui.onFx;
+import static ai.sorot.desktop.testing.Ui.screenshot;
+import static ai.sorot.desktop.testing.Ui.waitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.sorot.desktop.SorotDesktop;
+import ai.sorot.desktop.connection.ConnectionState;
+import ai.sorot.desktop.connection.EmbeddedBackend;
+import ai.sorot.desktop.queue.Backoff;
+import ai.sorot.desktop.queue.QueueItem;
+import ai.sorot.desktop.queue.SubmissionState;
+import ai.sorot.desktop.settings.Settings;
+import ai.sorot.desktop.settings.ThemeManager;
+import ai.sorot.desktop.testing.TestPdfs;
+import ai.sorot.desktop.testing.TestScripts;
+import ai.sorot.desktop.testing.Ui;
+import ai.sorot.model.api.StepStatus;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.image.ImageView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.media.MediaPlayer;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * The real window, driven as a curator would, against the real embedded local backend (the
+ * backend's LocalServer with its offline analysers and local speech, over loopback).
+ */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowTest {
+
+    @TempDir
+    static Path dir;
+    private SorotDesktop app;
+    private MainWindow window;
+    private Scene scene;
+    private final List<String> opened = new CopyOnWriteArrayList<>();
+
+    @Start
+    void start(Stage stage) throws Exception {
+        var home = Files.createTempDirectory(dir, "home");
+        app = new SorotDesktop(new SorotDesktop.Options(Map.of("SOROT_HOME", home.toString()), EmbeddedBackend::new, true));
+        app.queue().setPollBackoff(() -> new Backoff(Duration.ofMillis(40), Duration.ofMillis(250), 1.5));
+        ThemeManager.apply(Settings.Theme.LIGHT);
+        Desktop.setOpener(opened::add);
+        window = new MainWindow(app);
+        scene = new Scene(window, 1360, 860);
+        stage.setScene(scene);
+        stage.show();
+        app.start();
+    }
+
+    @AfterEach
+    void stop() {
+        app.close();
+    }
+
+    private void awaitOnline() {
+        waitUntil(30, "connected to the embedded backend", () -> app.connection().stateProperty().get() == ConnectionState.ONLINE);
+    }
+
+    private QueueItem onlyItem() {
+        return onFx(() -> app.queue().items().getFirst());
+    }
+
+    private QueueItem analyse(Path file) {
+        dropFiles(window, List.of(file));
+        waitUntil(20, "a row", () -> app.queue().items().size() == 1);
+        var item = onlyItem();
+        waitUntil(60, "completed", () -> item.state() == SubmissionState.COMPLETED || item.state() == SubmissionState.FAILED);
+        assertThat(item.errorMessageProperty().get()).isNull();
+        return item;
+    }
+
+    @Test
+    void droppingALinkAndAPdfRunsTheStepsAndOpensTheReport(FxRobot robot) throws Exception {
+        awaitOnline();
+        assertThat(robot.lookup("#connection-status").queryAs(Label.class).getText()).isEqualTo("Local · offline analysers");
+        screenshot(scene, "01-empty-drop-zone");
+        // a feature-length script (101 pages), so the analysis takes long enough to watch
+        var pdf = TestPdfs.screenplay(dir.resolve("the-long-crossing.pdf"), "The Long Crossing", "Ana Lindqvist", 500);
+
+        assertThat(dropLink(window, "https://www.youtube.com/watch?v=dQw4w9WgXcQ")).isTrue();
+        waitUntil(5, "link kept", () -> app.queue().pendingTrailerProperty().get() != null);
+        // watch the row from the moment it exists: the local backend takes about a second
+        var steps = new CopyOnWriteArrayList<Integer>();
+        var states = new CopyOnWriteArrayList<SubmissionState>();
+        Ui.runFx(() -> app.queue().items().addListener((javafx.collections.ListChangeListener<QueueItem>) change -> {
+            while (change.next()) {
+                for (var added : change.getAddedSubList()) {
+                    states.add(added.state());
+                    added.currentStepProperty().addListener((o, was, now) -> steps.add(now.intValue()));
+                    added.stateProperty().addListener((o, was, now) -> states.add(now));
+                }
+            }
+        }));
+        assertThat(dropFiles(window, List.of(pdf))).isTrue();
+
+        waitUntil(20, "a row", () -> app.queue().items().size() == 1);
+        var item = onlyItem();
+        robot.clickOn(robot.lookup("#row-" + item.id()).queryAs(Node.class));
+        waitUntil(60, "completed", () -> item.state() == SubmissionState.COMPLETED || item.state() == SubmissionState.FAILED);
+        assertThat(item.errorMessageProperty().get()).isNull();
+        assertThat(item.trailerUrl()).isEqualTo("https://www.youtube.com/watch?v=dQw4w9WgXcQ");
+        // the steps advanced in order while the row was watched, and all five ended done
+        assertThat(steps).isSorted();
+        assertThat(steps.stream().distinct().count()).as("steps seen: %s", steps).isGreaterThanOrEqualTo(2);
+        assertThat(steps.getLast()).isEqualTo(5);
+        assertThat(states).containsSubsequence(SubmissionState.WAITING, SubmissionState.SENDING, SubmissionState.QUEUED,
+                SubmissionState.RUNNING, SubmissionState.FETCHING, SubmissionState.COMPLETED);
+        assertThat(item.stepsProperty().get()).extracting(s -> s.status()).allMatch(StepStatus::isDone);
+
+        // the selected row opens its report when it completes
+        waitUntil(20, "report shown", () -> window.pageProperty().get() == MainWindow.Page.REPORT
+                && app.report().reportProperty().get() != null && !app.report().loadingProperty().get());
+        assertThat(robot.lookup("#report-title").queryAs(Label.class).getText()).isEqualTo("THE LONG CROSSING");
+        assertThat(robot.lookup("#overall-score").queryAs(Label.class).getText()).matches("\\d{1,3}");
+        assertThat(robot.lookup("#recommendation").queryAs(Label.class).getText()).isIn("RECOMMEND", "CONSIDER", "PASS");
+        assertThat(robot.lookup("#provenance-badge").queryAs(Label.class).getText()).startsWith("Offline heuristics");
+        assertThat(robot.lookup("#trailer-link").tryQuery()).isPresent();
+        for (var chart : List.of("#chart-int-ext", "#chart-day-night", "#chart-dialogue-share", "#chart-scene-lengths",
+                "#chart-dialogue-density")) {
+            assertThat(robot.lookup(chart).tryQuery()).as(chart).isPresent();
+        }
+        screenshot(scene, "03-report");
+
+        // a claim's page link opens the screenplay at that page, drawn by PDFBox
+        var pageLink = robot.lookup(".evidence-link").lookup((javafx.scene.control.Hyperlink h) -> h.getText().matches("p\\. \\d+")
+                && !h.isDisabled()).queryAs(javafx.scene.control.Hyperlink.class);
+        var cited = pageLink.getText().substring(3);
+        Ui.runFx(pageLink::fire);
+        waitUntil(10, "page drawn", () -> window.pageViewer().isVisible()
+                && robot.lookup("#page-viewer").lookup(".page-image-frame").lookup((ImageView v) -> v.getImage() != null).tryQuery().isPresent());
+        assertThat(robot.lookup("#page-label").queryAs(Label.class).getText()).isEqualTo("Page " + cited + " of 100"); // the script's pages: the title page comes before page 1
+        screenshot(scene, "07-evidence-page");
+        robot.type(KeyCode.ESCAPE);
+        waitUntil(5, "viewer closed", () -> !window.pageViewer().isVisible());
+    }
+
+    @Test
+    void aBadFileIsRefusedWithItsReason(FxRobot robot) throws Exception {
+        var locked = TestPdfs.encrypted(dir.resolve("locked.pdf"));
+        dropFiles(window, List.of(locked));
+        waitUntil(10, "refused row", () -> app.queue().items().size() == 1
+                && app.queue().items().getFirst().state() == SubmissionState.REFUSED);
+        var item = onlyItem();
+        assertThat(item.errorCodeProperty().get()).isEqualTo("PDF_ENCRYPTED");
+        var rowText = robot.lookup("#row-" + item.id()).lookup(".row-error").queryAs(Label.class).getText();
+        assertThat(rowText).contains("password-protected").contains("PDF_ENCRYPTED");
+        assertThat(robot.lookup("#notice-text").queryAs(Label.class).getText()).contains("password-protected");
+        screenshot(scene, "05-refused");
+    }
+
+    @Test
+    void spaceTogglesTheAudioSummary(FxRobot robot) throws Exception {
+        awaitOnline();
+        var item = analyse(TestScripts.brickAndSteel(dir));
+        robot.clickOn(robot.lookup("#row-" + item.id()).queryAs(Node.class));
+        waitUntil(20, "player ready", () -> "ready".equals(window.player().statusProperty().get()));
+        assertThat(robot.lookup("#audio-time").queryAs(Label.class).getText()).matches("0:00 / [1-9]\\d*:\\d\\d|0:00 / 0:[1-5]\\d");
+
+        // CI has no sound card: ALSA's null device swallows audio faster than real time, so the
+        // summary loops here to stay "playing" until it is paused, as it would on a real speaker
+        Ui.runFx(() -> window.player().player().setCycleCount(MediaPlayer.INDEFINITE));
+        robot.clickOn("#play-pause");
+        waitUntil(10, "playing", () -> "playing".equals(window.player().statusProperty().get()));
+        robot.clickOn("#report-title"); // focus away from the button: Space must still work
+        robot.type(KeyCode.SPACE);
+        waitUntil(10, "paused", () -> "paused".equals(window.player().statusProperty().get()));
+        robot.type(KeyCode.SPACE);
+        waitUntil(10, "playing again", () -> "playing".equals(window.player().statusProperty().get()));
+        robot.clickOn("#speed").clickOn("1.5×");
+        waitUntil(5, "faster", () -> window.player().player().getRate() == 1.5);
+        screenshot(scene, "04-player");
+    }
+}

@@ -1,0 +1,112 @@
+package ai.sorot.desktop.testing;
+
+import ai.sorot.desktop.shell.Snapshots;
+import com.sun.javafx.scene.input.DragboardHelper;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.application.Platform;
+import javafx.event.Event;
+import javafx.geometry.Point2D;
+import javafx.scene.Node;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.DataFormat;
+import javafx.scene.input.DragEvent;
+import javafx.scene.input.TransferMode;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** What the TestFX tests do to the window: drops as a file manager or browser makes them, waiting, pictures. */
+public final class Ui {
+
+    private Ui() {}
+
+    /** Files dropped from a file manager onto {@code target}. */
+    public static boolean dropFiles(Node target, List<Path> files) {
+        var content = new ClipboardContent();
+        content.putFiles(files.stream().map(Path::toFile).toList());
+        return drop(target, content);
+    }
+
+    /** A link dragged from a browser's address bar: {@code text/uri-list} plus plain text, as Firefox and Chrome send it. */
+    public static boolean dropLink(Node target, String url) {
+        var content = new ClipboardContent();
+        var uriList = DataFormat.lookupMimeType("text/uri-list");
+        content.put(uriList != null ? uriList : new DataFormat("text/uri-list"), url + "\r\n");
+        content.putString(url);
+        return drop(target, content);
+    }
+
+    /**
+     * Dispatches DRAG_OVER then DRAG_DROPPED through the scene graph at {@code target}, the way
+     * the toolkit does for a drop from another application (no gesture source), and returns
+     * whether the drop was accepted and completed.
+     */
+    public static boolean drop(Node target, ClipboardContent content) {
+        return onFx(() -> {
+            var board = DragboardHelper.createDragboard(new DropPeer());
+            DragboardHelper.setDataAccessRestriction(board, false);
+            board.setContent(content);
+            var bounds = target.localToScreen(target.getBoundsInLocal());
+            var screen = new Point2D(bounds.getCenterX(), bounds.getCenterY());
+            var local = target.screenToLocal(screen);
+            var over = new DragEvent(target, target, DragEvent.DRAG_OVER, board, local.getX(), local.getY(),
+                    screen.getX(), screen.getY(), TransferMode.COPY, null, target, null);
+            Event.fireEvent(target, over);
+            var dropped = new DragEvent(target, target, DragEvent.DRAG_DROPPED, board, local.getX(), local.getY(),
+                    screen.getX(), screen.getY(), TransferMode.COPY, null, target, null);
+            Event.fireEvent(target, dropped);
+            return dropped.isDropCompleted() || dropped.isConsumed();
+        });
+    }
+
+    public static <T> T onFx(Callable<T> work) {
+        try {
+            return WaitForAsyncUtils.asyncFx(work).get(20, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    public static void runFx(Runnable work) {
+        onFx(() -> {
+            work.run();
+            return null;
+        });
+    }
+
+    public static void waitUntil(int seconds, String what, BooleanSupplier condition) {
+        try {
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> onFx(condition::getAsBoolean));
+        } catch (Exception e) {
+            throw new AssertionError("timed out after " + seconds + " s waiting until " + what, e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Writes the window to {@code target/screenshots/NAME.png} (the {@code sorot.screenshots} folder). */
+    public static Path screenshot(javafx.scene.Scene scene, String name) {
+        var dir = Path.of(System.getProperty("sorot.screenshots", "target/screenshots"));
+        var file = dir.resolve(name + ".png");
+        WaitForAsyncUtils.waitForFxEvents();
+        runFx(() -> {
+            try {
+                Snapshots.write(scene, file);
+            } catch (java.io.IOException e) {
+                throw new AssertionError(e);
+            }
+        });
+        return file;
+    }
+
+    public static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        Platform.requestNextPulse();
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+}
