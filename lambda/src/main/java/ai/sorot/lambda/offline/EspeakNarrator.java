@@ -76,6 +76,8 @@ public final class EspeakNarrator implements Narrator {
                     "-w", wav.toString()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             try (var stdin = process.getOutputStream()) {
                 stdin.write(ssml.getBytes(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                // it exited before reading its input: its exit status and message below say why
             }
             long budget = request.budget() == null ? 120_000 : request.budget().toMillis();
             if (!process.waitFor(budget, TimeUnit.MILLISECONDS)) {
