@@ -566,6 +566,9 @@ public final class QueueViewModel implements AutoCloseable {
 
     private void saveNow() {
         saveScheduled = false;
+        if (saver.isShutdown()) {
+            return; // closed: flush() wrote the last state
+        }
         var snapshot = items.stream().map(QueueItem::snapshot).toList();
         saver.execute(() -> write(snapshot));
     }
