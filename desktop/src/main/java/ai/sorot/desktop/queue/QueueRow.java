@@ -125,6 +125,7 @@ final class QueueRow extends HBox {
         subscription = Subscription.combine(
                 newItem.stateProperty().subscribe(refresh),
                 newItem.titleProperty().subscribe(refresh),
+                newItem.pagesProperty().subscribe(refresh),
                 newItem.trailerUrlProperty().subscribe(refresh),
                 newItem.stepsProperty().subscribe(refresh),
                 newItem.currentStepProperty().subscribe(refresh),
@@ -157,7 +158,7 @@ final class QueueRow extends HBox {
             parts.add((item.pagesEstimated() ? "~" : "") + Format.plural(item.pages(), "page"));
         }
         if (item.trailerUrl() != null) {
-            parts.add("trailer " + shortLink(item.trailerUrl()));
+            parts.add("+ trailer");
         }
         meta.setText(String.join(" · ", parts));
         meta.setTooltip(new Tooltip(item.file() == null ? item.fileName() : item.file().toString()
@@ -251,10 +252,6 @@ final class QueueRow extends HBox {
             text += " · API unreachable";
         }
         status.setText(text);
-    }
-
-    private static String shortLink(String url) {
-        return url.replaceFirst("^https?://(www\\.)?", "").replaceFirst("^(.{28}).+$", "$1…");
     }
 
     private static Button iconButton(String icon, String tooltip, String styleClass) {

@@ -473,6 +473,10 @@ public final class QueueViewModel implements AutoCloseable {
         if (report.title() != null && !report.title().isBlank()) {
             item.titleProperty().set(report.title());
         }
+        if (report.screenplay() != null && report.screenplay().pageCount() > 0) {
+            item.pagesProperty().set(report.screenplay().pageCount());
+            item.pagesEstimatedProperty().set(false);
+        }
         if (report.curation() != null) {
             item.recommendationProperty().set(report.curation().recommendation() == null ? null : report.curation().recommendation().name());
             item.overallScoreProperty().set(report.curation().overallScore());
