@@ -15,6 +15,7 @@ import ai.sorot.desktop.queue.SubmissionState;
 import ai.sorot.desktop.settings.Settings;
 import ai.sorot.desktop.settings.ThemeManager;
 import ai.sorot.desktop.testing.TestScripts;
+import ai.sorot.desktop.testing.Ui;
 import ai.sorot.lambda.local.LocalServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -114,7 +115,7 @@ class DeployedApiTest {
         var fountain = onFx(() -> app.queue().items().stream().filter(i -> i.fileName().endsWith(".fountain")).findFirst().orElseThrow());
         var firstId = fountain.analysisId();
 
-        robot.clickOn("#row-" + fountain.id());
+        robot.clickOn(Ui.row(robot, fountain));
         ai.sorot.desktop.testing.Ui.runFx(() -> {
             var content = new ClipboardContent();
             content.putString("https://vimeo.com/76979871");

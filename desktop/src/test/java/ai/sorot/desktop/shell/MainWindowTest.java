@@ -116,7 +116,7 @@ class MainWindowTest {
 
         waitUntil(20, "a row", () -> app.queue().items().size() == 1);
         var item = onlyItem();
-        robot.clickOn(robot.lookup("#row-" + item.id()).queryAs(Node.class));
+        robot.clickOn(Ui.row(robot, item));
         waitUntil(60, "completed", () -> item.state() == SubmissionState.COMPLETED || item.state() == SubmissionState.FAILED);
         assertThat(item.errorMessageProperty().get()).isNull();
         assertThat(item.trailerUrl()).isEqualTo("https://www.youtube.com/watch?v=dQw4w9WgXcQ");
@@ -163,7 +163,7 @@ class MainWindowTest {
                 && app.queue().items().getFirst().state() == SubmissionState.REFUSED);
         var item = onlyItem();
         assertThat(item.errorCodeProperty().get()).isEqualTo("PDF_ENCRYPTED");
-        var rowText = robot.lookup("#row-" + item.id()).lookup(".row-error").queryAs(Label.class).getText();
+        var rowText = robot.from(Ui.row(robot, item)).lookup(".row-error").queryAs(Label.class).getText();
         assertThat(rowText).contains("password-protected").contains("PDF_ENCRYPTED");
         assertThat(robot.lookup("#notice-text").queryAs(Label.class).getText()).contains("password-protected");
         screenshot(scene, "05-refused");
@@ -173,7 +173,7 @@ class MainWindowTest {
     void spaceTogglesTheAudioSummary(FxRobot robot) throws Exception {
         awaitOnline();
         var item = analyse(TestScripts.brickAndSteel(dir));
-        robot.clickOn(robot.lookup("#row-" + item.id()).queryAs(Node.class));
+        robot.clickOn(Ui.row(robot, item));
         waitUntil(20, "player ready", () -> "ready".equals(window.player().statusProperty().get()));
         assertThat(robot.lookup("#audio-time").queryAs(Label.class).getText()).matches("0:00 / [1-9]\\d*:\\d\\d|0:00 / 0:[1-5]\\d");
 
