@@ -59,6 +59,7 @@ public final class QueueRow extends HBox {
     private final Label status = new Label();
     private final Tooltip statusTip = new Tooltip();
     private final Label error = new Label();
+    private final Tooltip errorTip = new Tooltip();
     private final Label verdict = new Label();
     private final Label score = new Label();
     private final Button cancel = iconButton(Icons.CLOSE, "Cancel", "cancel-button");
@@ -103,6 +104,7 @@ public final class QueueRow extends HBox {
         error.getStyleClass().add("row-error");
         error.setWrapText(true);
         error.setMaxHeight(34);
+        error.setTooltip(errorTip);
         var stepsOrReason = new StackPane(chips, error);
         stepsOrReason.setAlignment(Pos.CENTER_LEFT);
         StackPane.setAlignment(chips, Pos.CENTER_LEFT);
@@ -206,6 +208,7 @@ public final class QueueRow extends HBox {
         error.setVisible(refused);
         if (refused) {
             setText(error, item.errorMessageProperty().get() + " (" + item.errorCodeProperty().get() + ")");
+            errorTip.setText(error.getText());
         } else {
             var steps = StepView.of(item);
             for (int i = 0; i < chipLabels.size(); i++) {
