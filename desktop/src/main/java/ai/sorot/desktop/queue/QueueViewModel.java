@@ -10,7 +10,6 @@ import ai.sorot.desktop.report.AnalysisArchive;
 import ai.sorot.model.api.AnalysisStatus;
 import ai.sorot.model.api.ApiError;
 import ai.sorot.model.api.ErrorCode;
-import ai.sorot.model.api.JobState;
 import ai.sorot.model.api.StepStatus;
 import ai.sorot.model.report.AnalysisReport;
 import java.io.IOException;
@@ -648,9 +647,5 @@ public final class QueueViewModel implements AutoCloseable {
     /** Analyses sent and not finished, plus those waiting to be sent: what an unreachable API holds up. */
     public int heldUp() {
         return (int) items.stream().filter(i -> i.state() == SubmissionState.WAITING || i.state().isActive()).count();
-    }
-
-    static boolean isFinished(JobState state) {
-        return state.isFinal();
     }
 }
