@@ -222,28 +222,22 @@ public final class ApiRouter {
                 "This route answers " + allowed + " only."), "allow", allowed + ", OPTIONS");
     }
 
+    /** Parses the body straight into its type: no tree in between, which matters for a 5 MB screenplay. */
     private static <T> T body(APIGatewayV2HTTPEvent event, Class<T> type) {
         var text = bodyText(event);
         if (text.isBlank()) {
             throw new SorotException(ErrorCode.INVALID_JSON, "The request has no body; send a JSON object.");
         }
-        JsonNode node;
+        if (text.strip().charAt(0) != '{') {
+            throw new SorotException(ErrorCode.INVALID_JSON, "The request body must be a JSON object.");
+        }
         try {
-            node = Json.mapper().readTree(text);
+            return Json.mapper().readValue(text, type);
+        } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+            throw new SorotException(ErrorCode.INVALID_JSON, "A field has the wrong type: " + e.getOriginalMessage() + ".");
         } catch (JsonProcessingException e) {
             throw new SorotException(ErrorCode.INVALID_JSON, "The request body is not valid JSON: "
                     + e.getOriginalMessage() + ".");
-        }
-        if (node == null || !node.isObject()) {
-            throw new SorotException(ErrorCode.INVALID_JSON, "The request body must be a JSON object.");
-        }
-        if (type == JsonNode.class) {
-            return type.cast(node);
-        }
-        try {
-            return Json.mapper().treeToValue(node, type);
-        } catch (JsonProcessingException e) {
-            throw new SorotException(ErrorCode.INVALID_JSON, "A field has the wrong type: " + e.getOriginalMessage() + ".");
         }
     }
 

@@ -25,8 +25,11 @@ import java.util.stream.Stream;
 
 /**
  * The local {@link BlobStore}: files under {@code blobs/} in the Sorot home. Every write goes to
- * a temporary file in the same folder, is flushed to disk, then renamed over the target, so a
- * crash leaves the old file or the new one, never half of one.
+ * a temporary file in the same folder and is then renamed over the target, so a process that
+ * dies at any point leaves the old file or the new one, never half of one. Writes are not
+ * fsynced, like the job database's commits (SQLite WAL, synchronous=NORMAL): a killed process
+ * loses nothing, a power cut may lose the last seconds, and an fsync behind a worker's large
+ * audio write would otherwise stall {@code POST /analyze} for tens of milliseconds.
  */
 public final class FileBlobStore implements BlobStore {
 
@@ -70,7 +73,6 @@ public final class FileBlobStore implements BlobStore {
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);
                 }
-                channel.force(true);
             }
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             temp = null;

@@ -32,6 +32,9 @@ final class HttpEventBridge implements HttpHandler {
     private static final DateTimeFormatter GATEWAY_TIME =
             DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
+    /** How much of an oversized body is read and dropped before answering; beyond it the connection just closes. */
+    private static final long MAX_DRAIN = 256L * 1024 * 1024;
+
     private final ApiRouter router;
     private final long maxBody;
     private final long maxUpload;
@@ -51,6 +54,9 @@ final class HttpEventBridge implements HttpHandler {
             byte[] body = readBody(exchange.getRequestBody(), limit, exchange.getRequestHeaders().getFirst("content-length"));
             APIGatewayV2HTTPResponse response;
             if (body == null) {
+                // read the rest into nothing, so the client gets to read the answer instead of a reset
+                exchange.getRequestBody().skip(MAX_DRAIN);
+                exchange.getResponseHeaders().set("connection", "close");
                 response = HttpResponses.error(ErrorCode.FILE_TOO_LARGE, "The request is larger than %d MB%s."
                         .formatted(limit >> 20, limit == maxBody ? "; use POST /uploads for big files" : ""));
             } else {
@@ -75,7 +81,8 @@ final class HttpEventBridge implements HttpHandler {
         event.setQueryStringParameters(queryParameters(uri.getRawQuery()));
         var contentType = headers.getOrDefault("content-type", "").toLowerCase(Locale.ROOT);
         if (body.length > 0) {
-            boolean text = contentType.startsWith("application/json") || contentType.startsWith("text/");
+            // JSON travels as text; anything else (an upload's bytes, whatever its type) as base64
+            boolean text = contentType.startsWith("application/json");
             event.setBody(text ? new String(body, StandardCharsets.UTF_8) : Base64.getEncoder().encodeToString(body));
             event.setIsBase64Encoded(!text);
         }
@@ -127,14 +134,21 @@ final class HttpEventBridge implements HttpHandler {
 
     /** The body, or null when it is over the limit (read no further than that). */
     private static byte[] readBody(InputStream in, long limit, String declaredLength) throws IOException {
+        int expected = 0;
         if (declaredLength != null) {
             try {
-                if (Long.parseLong(declaredLength.strip()) > limit) {
+                long length = Long.parseLong(declaredLength.strip());
+                if (length > limit) {
                     return null;
                 }
+                expected = (int) Math.max(0, length);
             } catch (NumberFormatException ignored) {
                 // the stream's length decides below
             }
+        }
+        if (expected > 0) {
+            var body = in.readNBytes(expected);
+            return in.read() == -1 ? body : null; // more than declared: refuse rather than guess
         }
         var out = new ByteArrayOutputStream();
         var buffer = new byte[64 * 1024];

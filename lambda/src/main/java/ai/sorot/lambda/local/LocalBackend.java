@@ -37,6 +37,7 @@ import java.util.function.Supplier;
 public final class LocalBackend implements RunningBackend {
 
     private static final System.Logger LOG = System.getLogger(LocalBackend.class.getName());
+    private static final Duration REFILL_INTERVAL = Duration.ofSeconds(15);
 
     /**
      * How to build it. {@code analysts} null means the offline ones; {@code serverUrl} says where
@@ -87,8 +88,13 @@ public final class LocalBackend implements RunningBackend {
     private final Pipeline pipeline;
     private final LocalWorkQueue queue;
     private final Backend backend;
+    private final Thread refill;
+    private volatile boolean closed;
+
+    private final Options options;
 
     private LocalBackend(Options options, FileChannel lockChannel, FileLock lock) {
+        this.options = options;
         this.home = options.home();
         this.lockChannel = lockChannel;
         this.lock = lock;
@@ -100,9 +106,10 @@ public final class LocalBackend implements RunningBackend {
         var workerId = "local-" + ProcessHandle.current().pid() + "-"
                 + Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36);
         this.pipeline = new Pipeline(jobs, blobs, analysts, options.budgets(), options.clock(), workerId);
-        this.queue = new LocalWorkQueue(pipeline::run, options.workers(), options.queueCapacity());
+        this.queue = new LocalWorkQueue(this::work, options.workers(), options.queueCapacity());
         UploadVerifier verifier = (id, query, now) -> verify(signer, id, query, now);
         var described = new java.util.concurrent.atomic.AtomicReference<Map<String, String>>();
+        this.refill = Thread.ofVirtual().name("sorot-queue-refill").unstarted(this::refillLoop);
         this.backend = new Backend("local", version(), jobs, blobs, queue, token,
                 () -> described.updateAndGet(d -> d != null ? d : describe(analysts, home, queue)),
                 verifier, options.limits(), options.clock());
@@ -126,6 +133,7 @@ public final class LocalBackend implements RunningBackend {
             }
             var backend = new LocalBackend(options, channel, lock);
             backend.resume();
+            backend.refill.start();
             return backend;
         } catch (IOException e) {
             closeQuietly(channel);
@@ -150,17 +158,53 @@ public final class LocalBackend implements RunningBackend {
     private void resume() {
         int released = jobs.releaseLeases(Instant.now());
         int removed = blobs.sweep(Duration.ofDays(1));
-        var unfinished = jobs.unfinished(100_000);
-        for (var id : unfinished) {
+        int queued = enqueueUnfinished();
+        if (queued > 0 || released > 0 || removed > 0) {
+            LOG.log(Level.INFO, "resumed {0} unfinished analyses ({1} interrupted steps); swept {2} stale files",
+                    queued, released, removed);
+        }
+    }
+
+    /** Queues stored unfinished jobs the line does not hold yet, as many as fit; returns how many. */
+    private int enqueueUnfinished() {
+        int queued = 0;
+        for (var id : jobs.unfinished(options().queueCapacity())) {
             try {
-                queue.enqueue(id);
+                queue.enqueue(id); // a job already waiting or running is not queued twice
+                queued++;
             } catch (SorotException e) {
-                LOG.log(Level.WARNING, "analysis {0} stays queued: {1}", id, e.getMessage());
+                break; // the line is full; the next refill takes the rest
             }
         }
-        if (!unfinished.isEmpty() || released > 0 || removed > 0) {
-            LOG.log(Level.INFO, "resumed {0} unfinished analyses ({1} interrupted steps); swept {2} stale files",
-                    unfinished.size(), released, removed);
+        return queued;
+    }
+
+    /** Runs one job; when the line runs low, tops it up from the store's backlog. */
+    private void work(String analysisId) {
+        pipeline.run(analysisId);
+        if (!closed && queue.pending() <= 1) {
+            enqueueUnfinished();
+        }
+    }
+
+    /**
+     * More unfinished jobs than the line holds (after a restart with a long backlog) are queued as
+     * the line drains.
+     */
+    private void refillLoop() {
+        while (!closed) {
+            try {
+                Thread.sleep(REFILL_INTERVAL);
+                if (!closed && queue.pending() < options().queueCapacity() / 2) {
+                    enqueueUnfinished();
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                if (!closed) {
+                    LOG.log(Level.WARNING, "queue refill failed: " + e.getMessage());
+                }
+            }
         }
     }
 
@@ -185,6 +229,10 @@ public final class LocalBackend implements RunningBackend {
         map.put("blobs", "files " + home.blobs());
         map.put("queue", queue.describe());
         return map;
+    }
+
+    private Options options() {
+        return options;
     }
 
     public static String version() {
@@ -224,6 +272,8 @@ public final class LocalBackend implements RunningBackend {
     /** Stops the workers (running steps resume at the next open), closes the store, frees the home. */
     @Override
     public void close() {
+        closed = true;
+        refill.interrupt();
         queue.close();
         pipeline.close();
         jobs.close();

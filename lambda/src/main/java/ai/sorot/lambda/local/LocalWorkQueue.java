@@ -41,9 +41,9 @@ public final class LocalWorkQueue implements WorkQueue {
         workers.forEach(Thread::start);
     }
 
-    /** Workers for this machine: the steps are CPU-bound, so no more than the cores, at least one. */
+    /** Workers for this machine: the steps are CPU-bound, so one core is left to the API (status polls, accepts), at least one worker. */
     public static int defaultWorkers() {
-        return Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+        return Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors() - 1));
     }
 
     @Override

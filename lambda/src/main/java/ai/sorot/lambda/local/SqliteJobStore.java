@@ -220,7 +220,7 @@ public final class SqliteJobStore implements JobStore {
                     WHERE job_id = ? AND step = ?
                       AND (status = 'pending' OR (status = 'running' AND (lease_until <= ? OR lease_owner = ?)))
                       AND EXISTS (SELECT 1 FROM jobs WHERE id = ? AND state IN ('queued', 'processing'))
-                      AND NOT EXISTS (SELECT 1 FROM steps p WHERE p.job_id = ? AND p.step < ?
+                      AND NOT EXISTS (SELECT 1 FROM steps p WHERE p.job_id = ? AND (? >> p.step) & 1 = 1
                                       AND p.status NOT IN ('completed', 'skipped'))""");
             long now = lease.now().toEpochMilli();
             claim.setString(1, lease.owner());
@@ -232,7 +232,7 @@ public final class SqliteJobStore implements JobStore {
             claim.setString(7, lease.owner());
             claim.setString(8, id);
             claim.setString(9, id);
-            claim.setInt(10, step.number());
+            claim.setInt(10, requiredMask(step));
             if (claim.executeUpdate() != 1) {
                 return false;
             }
@@ -242,6 +242,15 @@ public final class SqliteJobStore implements JobStore {
             job.executeUpdate();
             return true;
         });
+    }
+
+    /** Bit n set when step number n must be done first. */
+    private static int requiredMask(PipelineStep step) {
+        int mask = 0;
+        for (var required : step.requires()) {
+            mask |= 1 << required.number();
+        }
+        return mask;
     }
 
     @Override

@@ -150,7 +150,8 @@ public final class OfflineCoverageAnalyst implements CoverageAnalyst {
                 Sentence best = null;
                 double bestScore = 0;
                 for (var c : candidates) {
-                    if (c == first || c == last || c.page() <= from || c.page() > to) {
+                    if (c == first || c == last || c.page() <= from || c.page() > to
+                            || picks.stream().anyMatch(p -> p.text().equals(c.text()))) {
                         continue;
                     }
                     double score = score(c, lead, leadNames);
@@ -159,9 +160,8 @@ public final class OfflineCoverageAnalyst implements CoverageAnalyst {
                         bestScore = score;
                     }
                 }
-                var chosen = best;
-                if (chosen != null && picks.stream().noneMatch(p -> p.text().equals(chosen.text()))) {
-                    picks.add(chosen.withLabel(labels[q]));
+                if (best != null) {
+                    picks.add(best.withLabel(labels[q]));
                 }
             }
             if (last != first) {

@@ -72,8 +72,11 @@ public final class Curator {
         if (minutes < 80) {
             return "Short feature, about %d min: a feature slot, or paired with a short.".formatted(m);
         }
-        if (minutes <= 125) {
+        if (minutes <= 110) {
             return "Feature, about %d min: a standard feature slot.".formatted(m);
+        }
+        if (minutes <= 125) {
+            return "Feature, about %d min: a long feature slot.".formatted(m);
         }
         return "Long feature, about %d min: needs a long slot (over two hours).".formatted(m);
     }

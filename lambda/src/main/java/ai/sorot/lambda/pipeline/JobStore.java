@@ -31,9 +31,10 @@ public interface JobStore extends AutoCloseable {
 
     /**
      * Claims a step for a worker, moving the job to PROCESSING and the step to RUNNING and counting
-     * the attempt. Succeeds only when the job is not final, every earlier step is done, and the step
-     * is PENDING, or RUNNING under a lease that expired or that this owner already holds.
-     * The first claim sets {@code startedAt}; later claims keep it.
+     * the attempt. Succeeds only when the job is not final, every step it {@linkplain
+     * PipelineStep#requires() requires} is done, and the step is PENDING, or RUNNING under a lease
+     * that expired or that this owner already holds. (So coverage and trailer analysis can be
+     * claimed at the same time.) The first claim sets {@code startedAt}; later claims keep it.
      */
     boolean claimStep(String id, PipelineStep step, Lease lease);
 

@@ -26,6 +26,19 @@ public enum PipelineStep {
         return stepName;
     }
 
+    /**
+     * The steps whose outputs this one reads. Coverage and trailer analysis both need only the
+     * screenplay, so a worker may run them at the same time; curation needs both.
+     */
+    public java.util.Set<PipelineStep> requires() {
+        return switch (this) {
+            case EXTRACT -> java.util.EnumSet.noneOf(PipelineStep.class);
+            case COVERAGE, TRAILER -> java.util.EnumSet.of(EXTRACT);
+            case CURATION -> java.util.EnumSet.of(COVERAGE, TRAILER);
+            case AUDIO -> java.util.EnumSet.of(CURATION);
+        };
+    }
+
     public static PipelineStep ofNumber(int number) {
         if (number < 1 || number > values().length) {
             throw new IllegalArgumentException("no step " + number);

@@ -134,7 +134,7 @@ public final class ScriptWords {
                 var term = lexicon.match(token);
                 if (term == null || isName(text, matcher.start(), original)
                         || (skipCapitalsInAction && element.type() == ElementType.ACTION && isCapitals(original))
-                        || (names.contains(token) && !isCapitals(original) && Character.isUpperCase(original.charAt(0)))) {
+                        || (names.contains(token) && Character.isUpperCase(original.charAt(0)))) {
                     continue;
                 }
                 count++;

@@ -106,6 +106,21 @@ class SqliteJobStoreTest {
     }
 
     @Test
+    void coverageAndTrailerCanRunAtTheSameTimeButCurationWaitsForBoth() {
+        store.create(job(id(1), "c|-", T0), true);
+        store.claimStep(id(1), PipelineStep.EXTRACT, Lease.of("w1", T0, Duration.ofMinutes(1)));
+        store.completeStep(id(1), PipelineStep.EXTRACT, done(PipelineStep.EXTRACT, T0), "w1");
+        assertThat(store.claimStep(id(1), PipelineStep.COVERAGE, Lease.of("w1", T0, Duration.ofMinutes(1)))).isTrue();
+        assertThat(store.claimStep(id(1), PipelineStep.TRAILER, Lease.of("w2", T0, Duration.ofMinutes(1)))).isTrue();
+        assertThat(store.claimStep(id(1), PipelineStep.CURATION, Lease.of("w3", T0, Duration.ofMinutes(1)))).isFalse();
+        store.completeStep(id(1), PipelineStep.TRAILER, done(PipelineStep.TRAILER, T0), "w2");
+        assertThat(store.claimStep(id(1), PipelineStep.CURATION, Lease.of("w3", T0, Duration.ofMinutes(1)))).isFalse();
+        store.completeStep(id(1), PipelineStep.COVERAGE, done(PipelineStep.COVERAGE, T0), "w1");
+        assertThat(store.claimStep(id(1), PipelineStep.CURATION, Lease.of("w3", T0, Duration.ofMinutes(1)))).isTrue();
+        assertThat(store.claimStep(id(1), PipelineStep.AUDIO, Lease.of("w3", T0, Duration.ofMinutes(1)))).isFalse();
+    }
+
+    @Test
     void aLiveLeaseKeepsOtherWorkersOutUntilItExpires() {
         store.create(job(id(1), "c|-", T0), true);
         assertThat(store.claimStep(id(1), PipelineStep.EXTRACT, Lease.of("w1", T0, Duration.ofMinutes(1)))).isTrue();

@@ -22,7 +22,7 @@ class SpokenSummaryTest {
         var script = writer.write(screenplay.title(), screenplay.authors(), screenplay, coverage, null, curation,
                 SummaryWriter.DEFAULT_TARGET_WORDS);
         var text = script.plainText();
-        assertThat(text).doesNotContain("pp.", "p. ", "%", "×", "(", ")", "–", "/10", "/100");
+        assertThat(text).doesNotContain("pp.", "p. ", "%", "×", "(", ")", "–", "/10", "/100", "/8", "INT.", "EXT.", "--");
         assertThat(text).contains("Verdict: consider").contains("No trailer was submitted.");
         assertThat(script.words()).isBetween(140, (int) (SummaryWriter.DEFAULT_TARGET_WORDS * 1.3));
         var shorter = writer.write(screenplay.title(), screenplay.authors(), screenplay, coverage, null, curation, 120);
@@ -36,6 +36,10 @@ class SpokenSummaryTest {
                 .isEqualTo("MARY is absent from pages 40 to 58, 19 pages.");
         assertThat(SummaryWriter.forEar("Dialogue is 74% of the words; trailer 6/10")).isEqualTo(
                 "Dialogue is 74 percent of the words; trailer 6 out of 10.");
+        assertThat(SummaryWriter.forEar("Long scene: scene 6 (EXT. GETTYSBURG--DAY) runs 6 6/8 pages."))
+                .isEqualTo("Long scene: scene 6, GETTYSBURG, DAY, runs 6 and three quarter pages.");
+        assertThat(SummaryWriter.forEar("scenes average 6/8 pages, against 3/8 overall; about 12 min"))
+                .isEqualTo("scenes average three quarters of a page, against 3 eighths overall; about 12 minutes.");
     }
 
     @Test
