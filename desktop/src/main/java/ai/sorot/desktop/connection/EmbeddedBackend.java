@@ -43,7 +43,7 @@ public final class EmbeddedBackend implements EndpointSource {
 
     /** A server another process runs on this home, if its {@code server.json} names a live process. */
     private Optional<Endpoint> runningServer() {
-        var info = home.root().resolve("server.json");
+        var info = new ai.sorot.lambda.local.SorotHome(home.root()).serverInfo();
         if (!Files.isRegularFile(info)) {
             return Optional.empty();
         }

@@ -101,11 +101,14 @@ public final class Preflight {
             }
             stripper.setEndPage(1);
             var firstPage = stripper.getText(document);
-            var title = TitleGuess.fromFirstPage(firstPage)
+            var fromTitlePage = TitleGuess.fromFirstPage(firstPage);
+            var title = fromTitlePage
                     .or(() -> TitleGuess.fromMetadata(document.getDocumentInformation().getTitle()))
                     .orElse(TitleGuess.fromFileName(name));
+            // a script's pages are counted from the first page after its title page, as the report counts them
+            int scriptPages = fromTitlePage.isPresent() && pages > 1 ? pages - 1 : pages;
             byte[] thumbnail = thumbnail(document);
-            return new PreflightResult.Accepted(file, name, ScriptFormat.PDF, title, pages, false, size, hash, thumbnail);
+            return new PreflightResult.Accepted(file, name, ScriptFormat.PDF, title, scriptPages, false, size, hash, thumbnail);
         } catch (InvalidPasswordException e) {
             return refuse(file, ErrorCode.PDF_ENCRYPTED, name + " is password-protected; export it again without a password.");
         } catch (IOException e) {

@@ -99,6 +99,7 @@ public final class AudioPlayerView extends VBox {
         problem.setWrapText(true);
         problem.getStyleClass().add("row-error");
         openExternal.setId("open-external");
+        openExternal.setMinWidth(Label.USE_PREF_SIZE);
         openExternal.setOnAction(e -> {
             if (file != null) {
                 openExternally.accept(file);

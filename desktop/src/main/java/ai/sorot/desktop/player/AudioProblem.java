@@ -15,9 +15,14 @@ public final class AudioProblem {
         var lower = detail.toLowerCase(Locale.ROOT);
         if (error instanceof MediaException media && media.getType() == MediaException.Type.MEDIA_UNSUPPORTED
                 || lower.contains("unsupported") || lower.contains("could not create player")) {
-            var hint = format.equals("MP3") && isLinux()
-                    ? " JavaFX plays MP3 on Linux only when libavcodec (FFmpeg) is installed, and needs a sound device."
-                    : " The system has no decoder for it, or no sound device.";
+            String hint;
+            if (format.equals("WAV") && lower.contains("could not create player")) {
+                hint = " No sound output is available to it (no audio device, or the device is busy).";
+            } else if (format.equals("MP3") && isLinux()) {
+                hint = " JavaFX plays MP3 on Linux only when libavcodec (FFmpeg) is installed, and needs a sound device.";
+            } else {
+                hint = " The system has no decoder for this file, or no sound device.";
+            }
             return "This computer cannot play the " + format + " audio summary inside Sorot." + hint;
         }
         return "The " + format + " audio summary could not be played (" + detail + ").";

@@ -147,7 +147,7 @@ public final class ItemDetailView extends ScrollPane {
             facts.add(item.analysisId());
         }
         meta.setText(String.join(" · ", facts));
-        stateLabel.setText(state.label() + (item.waitingForApiProperty().get() ? " · waiting for the API" : ""));
+        stateLabel.setText(state.label() + (item.waitingForApiProperty().get() ? " · the API is unreachable" : ""));
 
         var message = item.errorMessageProperty().get();
         error.setVisible(message != null);

@@ -26,13 +26,13 @@ public final class QueueItem {
     private final Path file;
     private final String fileName;
     private final ScriptFormat format;
-    private final int pages;
-    private final boolean pagesEstimated;
     private final long sizeBytes;
     private final String sha256;
     private final boolean hasThumbnail;
     private final Instant addedAt;
 
+    private final IntegerProperty pages = new SimpleIntegerProperty(this, "pages");
+    private final BooleanProperty pagesEstimated = new SimpleBooleanProperty(this, "pagesEstimated");
     private final StringProperty title = new SimpleStringProperty(this, "title");
     private final StringProperty trailerUrl = new SimpleStringProperty(this, "trailerUrl");
     private final StringProperty analysisId = new SimpleStringProperty(this, "analysisId");
@@ -62,8 +62,8 @@ public final class QueueItem {
         this.file = file;
         this.fileName = fileName;
         this.format = format;
-        this.pages = pages;
-        this.pagesEstimated = pagesEstimated;
+        this.pages.set(pages);
+        this.pagesEstimated.set(pagesEstimated);
         this.sizeBytes = sizeBytes;
         this.sha256 = sha256;
         this.hasThumbnail = hasThumbnail;
@@ -109,7 +109,7 @@ public final class QueueItem {
     }
 
     Submission snapshot() {
-        return new Submission(id, file == null ? null : file.toString(), fileName, format, title.get(), pages, pagesEstimated,
+        return new Submission(id, file == null ? null : file.toString(), fileName, format, title.get(), pages.get(), pagesEstimated.get(),
                 sizeBytes, sha256, hasThumbnail, trailerUrl.get(), analysisId.get(), state.get(), force, currentStep.get(),
                 stepName.get(), progress.get(), steps.get(), errorCode.get(), errorMessage.get(), recommendation.get(),
                 overallScore.get(), addedAt, submittedAt.get(), finishedAt.get());
@@ -119,8 +119,11 @@ public final class QueueItem {
     public Path file() { return file; }
     public String fileName() { return fileName; }
     public ScriptFormat format() { return format; }
-    public int pages() { return pages; }
-    public boolean pagesEstimated() { return pagesEstimated; }
+    /** The script's pages (the title page not counted): pre-flight's count, then the report's. */
+    public int pages() { return pages.get(); }
+    public IntegerProperty pagesProperty() { return pages; }
+    public boolean pagesEstimated() { return pagesEstimated.get(); }
+    public BooleanProperty pagesEstimatedProperty() { return pagesEstimated; }
     public long sizeBytes() { return sizeBytes; }
     public String sha256() { return sha256; }
     public boolean hasThumbnail() { return hasThumbnail; }

@@ -1,5 +1,6 @@
 package ai.sorot.desktop.queue;
 
+import ai.sorot.desktop.connection.SorotApi;
 import ai.sorot.desktop.intake.ScriptFormat;
 import ai.sorot.desktop.shell.Format;
 import ai.sorot.desktop.shell.Icons;
@@ -7,9 +8,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.function.Function;
+import javafx.application.Platform;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.OverrunStyle;
@@ -26,25 +30,36 @@ import javafx.util.Subscription;
 
 /**
  * What one queue row shows: thumbnail, title, the five steps with the current one lit, a
- * progress bar with the elapsed time, the verdict once done, the error when not, and the row's
- * actions. A cell keeps one and points it at whichever item it shows.
+ * progress bar with the elapsed time (or the reason it failed), the verdict once done, and the
+ * row's actions. Every row has the same height, so the list lays out without measuring (smooth
+ * with hundreds of rows); a cell keeps one and points it at whichever item it shows. Changes that
+ * arrive together are drawn once, and a style or text is only touched when it changes.
  */
-final class QueueRow extends HBox {
+public final class QueueRow extends HBox {
+
+    /** The height every row has: the list uses it as its fixed cell size. */
+    static final double HEIGHT = 92;
+    /** The key under which a row's node properties hold the id of the item it shows (for tests and tools). */
+    public static final String ITEM_ID = "sorot.queue.item";
+    private static final List<String> STEP_CLASSES = List.of("running", "completed", "skipped", "failed", "pending");
 
     private final QueueViewModel queue;
     private final Function<QueueItem, Image> thumbnails;
     private final ObservableValue<Instant> now;
 
-    private final StackPane thumbFrame = new StackPane();
     private final ImageView thumb = new ImageView();
     private final Label formatLabel = new Label();
     private final Label title = new Label();
     private final Label meta = new Label();
+    private final Tooltip metaTip = new Tooltip();
     private final HBox chips = new HBox();
     private final List<Label> chipLabels = new ArrayList<>();
+    private final List<Tooltip> chipTips = new ArrayList<>();
     private final ProgressBar progress = new ProgressBar(0);
     private final Label status = new Label();
+    private final Tooltip statusTip = new Tooltip();
     private final Label error = new Label();
+    private final Tooltip errorTip = new Tooltip();
     private final Label verdict = new Label();
     private final Label score = new Label();
     private final Button cancel = iconButton(Icons.CLOSE, "Cancel", "cancel-button");
@@ -53,53 +68,65 @@ final class QueueRow extends HBox {
 
     private QueueItem item;
     private Subscription subscription = Subscription.EMPTY;
+    private boolean refreshPending;
 
     QueueRow(QueueViewModel queue, Function<QueueItem, Image> thumbnails, ObservableValue<Instant> now) {
         this.queue = queue;
         this.thumbnails = thumbnails;
         this.now = now;
         getStyleClass().add("queue-row");
+        setMinHeight(HEIGHT - 16);
+        setMaxHeight(HEIGHT - 16);
 
         thumb.setFitWidth(44);
         thumb.setFitHeight(57);
         thumb.setPreserveRatio(true);
+        var thumbFrame = new StackPane(formatLabel, thumb);
         thumbFrame.getStyleClass().add("thumb-frame");
-        thumbFrame.getChildren().addAll(formatLabel, thumb);
 
         title.getStyleClass().add("row-title");
         title.setTextOverrun(OverrunStyle.ELLIPSIS);
         title.setMaxWidth(Double.MAX_VALUE);
         meta.getStyleClass().add("row-meta");
         meta.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
+        meta.setTooltip(metaTip);
         chips.getStyleClass().add("step-chips");
         for (var name : Steps.SHORT) {
             var chip = new Label(name);
-            chip.getStyleClass().add("step-chip");
+            chip.getStyleClass().addAll("step-chip", "pending");
+            var tip = new Tooltip();
+            chip.setTooltip(tip);
             chipLabels.add(chip);
+            chipTips.add(tip);
             chips.getChildren().add(chip);
         }
-        progress.setMaxWidth(Double.MAX_VALUE);
-        progress.setPrefWidth(140);
-        HBox.setHgrow(progress, Priority.SOMETIMES);
-        status.getStyleClass().add("row-status");
-        status.setMinWidth(0);
-        var statusLine = new HBox(8, progress, status);
-        statusLine.setAlignment(Pos.CENTER_LEFT);
+        // a refused file has no steps: its reason takes their place, on up to two lines
         error.getStyleClass().add("row-error");
         error.setWrapText(true);
-        error.setMinHeight(Region.USE_PREF_SIZE); // a wrapped reason gets the lines it needs
-        error.managedProperty().bind(error.visibleProperty());
+        error.setMaxHeight(34);
+        error.setTooltip(errorTip);
+        var stepsOrReason = new StackPane(chips, error);
+        stepsOrReason.setAlignment(Pos.CENTER_LEFT);
+        StackPane.setAlignment(chips, Pos.CENTER_LEFT);
 
-        var center = new VBox(3, title, meta, chips, statusLine, error);
+        progress.setPrefWidth(120);
+        progress.setMinWidth(60);
+        status.getStyleClass().add("row-status");
+        status.setMinWidth(0);
+        status.setTooltip(statusTip);
+        var statusLine = new HBox(8, progress, status);
+        statusLine.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(status, Priority.ALWAYS);
+        status.setMaxWidth(Double.MAX_VALUE);
+
+        var center = new VBox(3, title, meta, stepsOrReason, statusLine);
         center.setMinWidth(0);
         HBox.setHgrow(center, Priority.ALWAYS);
 
         verdict.getStyleClass().add("verdict");
-        verdict.managedProperty().bind(verdict.visibleProperty());
         score.getStyleClass().add("score");
-        score.managedProperty().bind(score.visibleProperty());
-        for (var button : List.of(cancel, retry, remove)) {
-            button.managedProperty().bind(button.visibleProperty());
+        for (Node node : List.of(verdict, score, cancel, retry, remove)) {
+            node.managedProperty().bind(node.visibleProperty());
         }
         var buttons = new HBox(2, retry, cancel, remove);
         buttons.setAlignment(Pos.CENTER_RIGHT);
@@ -121,17 +148,18 @@ final class QueueRow extends HBox {
             subscription = Subscription.EMPTY;
             return;
         }
-        Runnable refresh = this::refresh;
+        Runnable later = this::refreshSoon;
         subscription = Subscription.combine(
-                newItem.stateProperty().subscribe(refresh),
-                newItem.titleProperty().subscribe(refresh),
-                newItem.trailerUrlProperty().subscribe(refresh),
-                newItem.stepsProperty().subscribe(refresh),
-                newItem.currentStepProperty().subscribe(refresh),
-                newItem.progressProperty().subscribe(refresh),
-                newItem.errorMessageProperty().subscribe(refresh),
-                newItem.waitingForApiProperty().subscribe(refresh),
-                newItem.overallScoreProperty().subscribe(refresh),
+                newItem.stateProperty().subscribe(later),
+                newItem.titleProperty().subscribe(later),
+                newItem.pagesProperty().subscribe(later),
+                newItem.trailerUrlProperty().subscribe(later),
+                newItem.stepsProperty().subscribe(later),
+                newItem.currentStepProperty().subscribe(later),
+                newItem.progressProperty().subscribe(later),
+                newItem.errorMessageProperty().subscribe(later),
+                newItem.waitingForApiProperty().subscribe(later),
+                newItem.overallScoreProperty().subscribe(later),
                 now.subscribe(this::refreshStatus));
         var image = newItem.hasThumbnail() ? thumbnails.apply(newItem) : null;
         thumb.setImage(image);
@@ -139,13 +167,25 @@ final class QueueRow extends HBox {
         refresh();
     }
 
+    /** A status update changes several properties at once: draw them together, once. */
+    private void refreshSoon() {
+        if (!refreshPending) {
+            refreshPending = true;
+            Platform.runLater(() -> {
+                refreshPending = false;
+                refresh();
+            });
+        }
+    }
+
     private void refresh() {
         if (item == null) {
             return;
         }
         var state = item.state();
-        title.setText(item.title());
-        setId("row-" + item.id());
+        setText(title, item.title());
+        // not setId: an id change re-applies CSS to the whole row, on every scroll step
+        getProperties().put(ITEM_ID, item.id());
         var parts = new ArrayList<String>();
         if (state == SubmissionState.REFUSED) {
             // the title already is the file name: say where it is instead
@@ -157,62 +197,48 @@ final class QueueRow extends HBox {
             parts.add((item.pagesEstimated() ? "~" : "") + Format.plural(item.pages(), "page"));
         }
         if (item.trailerUrl() != null) {
-            parts.add("trailer " + shortLink(item.trailerUrl()));
+            parts.add("+ trailer");
         }
-        meta.setText(String.join(" · ", parts));
-        meta.setTooltip(new Tooltip(item.file() == null ? item.fileName() : item.file().toString()
-                + (item.trailerUrl() == null ? "" : "\n" + item.trailerUrl())));
+        setText(meta, String.join(" · ", parts));
+        metaTip.setText((item.file() == null ? item.fileName() : item.file().toString())
+                + (item.trailerUrl() == null ? "" : "\nTrailer: " + item.trailerUrl()));
 
-        var steps = StepView.of(item);
-        boolean showSteps = state != SubmissionState.REFUSED;
-        chips.setVisible(showSteps);
-        chips.setManaged(showSteps);
-        for (int i = 0; i < chipLabels.size(); i++) {
-            var chip = chipLabels.get(i);
-            var step = steps.get(i);
-            chip.getStyleClass().removeAll("running", "completed", "skipped", "failed", "pending");
-            chip.getStyleClass().add(step.status().json());
-            chip.setTooltip(new Tooltip(step.number() + ". " + step.name() + " — " + step.status().json()));
+        boolean refused = state == SubmissionState.REFUSED;
+        chips.setVisible(!refused);
+        error.setVisible(refused);
+        if (refused) {
+            setText(error, item.errorMessageProperty().get() + " (" + item.errorCodeProperty().get() + ")");
+            errorTip.setText(error.getText());
+        } else {
+            var steps = StepView.of(item);
+            for (int i = 0; i < chipLabels.size(); i++) {
+                var step = steps.get(i);
+                setStyle(chipLabels.get(i), STEP_CLASSES, step.status().json());
+                chipTips.get(i).setText(step.number() + ". " + step.name() + " — " + step.status().json());
+            }
         }
 
-        progress.setVisible(state != SubmissionState.REFUSED);
-        progress.setManaged(progress.isVisible());
-        progress.setProgress(switch (state) {
+        progress.setVisible(!refused);
+        progress.setManaged(!refused);
+        double value = switch (state) {
             case SENDING, FETCHING -> ProgressBar.INDETERMINATE_PROGRESS;
             case COMPLETED -> 1.0;
             case QUEUED, RUNNING, FAILED, CANCELLED -> item.progressProperty().get() / 100.0;
             default -> 0;
-        });
-        progress.getStyleClass().removeAll("success", "danger");
-        if (state == SubmissionState.COMPLETED) {
-            progress.getStyleClass().add("success");
-        } else if (state == SubmissionState.FAILED) {
-            progress.getStyleClass().add("danger");
+        };
+        if (progress.getProgress() != value) {
+            progress.setProgress(value);
         }
-
-        var message = item.errorMessageProperty().get();
-        boolean showError = message != null && (state == SubmissionState.FAILED || state == SubmissionState.REFUSED
-                || state == SubmissionState.CANCELLED);
-        error.setVisible(showError);
-        if (showError) {
-            var code = item.errorCodeProperty().get();
-            error.setText(code == null || state == SubmissionState.CANCELLED ? message : message + " (" + code + ")");
-        }
-        error.getStyleClass().remove("muted");
-        if (state == SubmissionState.CANCELLED) {
-            error.getStyleClass().add("muted");
-        }
+        setStyle(progress, List.of("success", "danger"),
+                state == SubmissionState.COMPLETED ? "success" : state == SubmissionState.FAILED ? "danger" : null);
 
         var rec = item.recommendationProperty().get();
         verdict.setVisible(state == SubmissionState.COMPLETED && rec != null);
-        verdict.setText(rec == null ? "" : rec);
-        verdict.getStyleClass().removeAll("recommend", "consider", "pass");
-        if (rec != null) {
-            verdict.getStyleClass().add(rec.toLowerCase(Locale.ROOT));
-        }
+        setText(verdict, rec == null ? "" : rec);
+        setStyle(verdict, List.of("recommend", "consider", "pass"), rec == null ? null : rec.toLowerCase(Locale.ROOT));
         var overall = item.overallScoreProperty().get();
         score.setVisible(state == SubmissionState.COMPLETED && overall != null);
-        score.setText(overall == null ? "" : Math.round(overall) + "/100");
+        setText(score, overall == null ? "" : Math.round(overall) + "/100");
 
         cancel.setVisible(state.canCancel());
         retry.setVisible(state.canRetry());
@@ -228,11 +254,11 @@ final class QueueRow extends HBox {
         var started = item.submittedAtProperty().get();
         var finished = item.finishedAtProperty().get();
         var clock = now.getValue();
+        var message = item.errorMessageProperty().get();
         String text = switch (state) {
             case REFUSED -> "Refused before sending";
             case WAITING -> item.waitingForApiProperty().get() ? "Waiting for the API" : "Waiting for a free slot";
-            case SENDING -> item.sizeBytes() > ai.sorot.desktop.connection.SorotApi.UPLOAD_THRESHOLD_BYTES
-                    ? "Uploading " + Format.size(item.sizeBytes()) + "…" : "Sending…";
+            case SENDING -> item.sizeBytes() > SorotApi.UPLOAD_THRESHOLD_BYTES ? "Uploading " + Format.size(item.sizeBytes()) + "…" : "Sending…";
             case QUEUED -> "Queued on the server";
             case RUNNING -> {
                 int step = item.currentStepProperty().get();
@@ -241,7 +267,7 @@ final class QueueRow extends HBox {
             }
             case FETCHING -> "Saving the report and audio…";
             case COMPLETED -> "Done" + (started != null && finished != null ? " in " + Format.elapsed(started, finished) : "");
-            case FAILED -> "Failed" + (started != null && finished != null ? " after " + Format.elapsed(started, finished) : "");
+            case FAILED -> "Failed: " + message;
             case CANCELLED -> "Cancelled";
         };
         if (state.isActive() && started != null && clock != null) {
@@ -250,11 +276,29 @@ final class QueueRow extends HBox {
         if (state.isActive() && item.waitingForApiProperty().get()) {
             text += " · API unreachable";
         }
-        status.setText(text);
+        setText(status, text);
+        setStyle(status, List.of("row-error"), state == SubmissionState.FAILED ? "row-error" : null);
+        statusTip.setText(state == SubmissionState.FAILED || state == SubmissionState.CANCELLED && message != null
+                ? message + (item.errorCodeProperty().get() == null ? "" : " (" + item.errorCodeProperty().get() + ")") : text);
     }
 
-    private static String shortLink(String url) {
-        return url.replaceFirst("^https?://(www\\.)?", "").replaceFirst("^(.{28}).+$", "$1…");
+    private static void setText(Label label, String text) {
+        if (!Objects.equals(label.getText(), text)) {
+            label.setText(text);
+        }
+    }
+
+    /** Sets one class of a family (or none): CSS is only re-applied when the class really changes. */
+    private static void setStyle(Node node, List<String> family, String wanted) {
+        var classes = node.getStyleClass();
+        for (var name : family) {
+            if (!name.equals(wanted) && classes.contains(name)) {
+                classes.remove(name);
+            }
+        }
+        if (wanted != null && !classes.contains(wanted)) {
+            classes.add(wanted);
+        }
     }
 
     private static Button iconButton(String icon, String tooltip, String styleClass) {

@@ -77,6 +77,7 @@ public final class QueueView extends BorderPane {
         list.getStyleClass().add("queue-list");
         list.setItems(queue.items());
         list.setCellFactory(view -> new Cell());
+        list.setFixedCellSize(QueueRow.HEIGHT); // no measuring: the list scrolls smoothly through hundreds of rows
         var empty = new VBox(6, new Label("No screenplays yet."), muted("Drop PDFs, Fountain files or a folder anywhere in the window."));
         empty.setAlignment(Pos.CENTER);
         list.setPlaceholder(empty);

@@ -10,7 +10,6 @@ import ai.sorot.desktop.report.AnalysisArchive;
 import ai.sorot.model.api.AnalysisStatus;
 import ai.sorot.model.api.ApiError;
 import ai.sorot.model.api.ErrorCode;
-import ai.sorot.model.api.JobState;
 import ai.sorot.model.api.StepStatus;
 import ai.sorot.model.report.AnalysisReport;
 import java.io.IOException;
@@ -473,6 +472,10 @@ public final class QueueViewModel implements AutoCloseable {
         if (report.title() != null && !report.title().isBlank()) {
             item.titleProperty().set(report.title());
         }
+        if (report.screenplay() != null && report.screenplay().pageCount() > 0) {
+            item.pagesProperty().set(report.screenplay().pageCount());
+            item.pagesEstimatedProperty().set(false);
+        }
         if (report.curation() != null) {
             item.recommendationProperty().set(report.curation().recommendation() == null ? null : report.curation().recommendation().name());
             item.overallScoreProperty().set(report.curation().overallScore());
@@ -566,6 +569,9 @@ public final class QueueViewModel implements AutoCloseable {
 
     private void saveNow() {
         saveScheduled = false;
+        if (saver.isShutdown()) {
+            return; // closed: flush() wrote the last state
+        }
         var snapshot = items.stream().map(QueueItem::snapshot).toList();
         saver.execute(() -> write(snapshot));
     }
@@ -641,9 +647,5 @@ public final class QueueViewModel implements AutoCloseable {
     /** Analyses sent and not finished, plus those waiting to be sent: what an unreachable API holds up. */
     public int heldUp() {
         return (int) items.stream().filter(i -> i.state() == SubmissionState.WAITING || i.state().isActive()).count();
-    }
-
-    static boolean isFinished(JobState state) {
-        return state.isFinal();
     }
 }

@@ -22,20 +22,8 @@ public record Settings(ConnectionMode connection, String apiUrl, Theme theme, in
         maxConcurrent = Math.clamp(maxConcurrent == 0 ? 3 : maxConcurrent, MIN_CONCURRENT, MAX_CONCURRENT);
     }
 
-    public Settings withConnection(ConnectionMode mode, String url) {
-        return new Settings(mode, url, theme, maxConcurrent, notifications);
-    }
-
     public Settings withTheme(Theme newTheme) {
         return new Settings(connection, apiUrl, newTheme, maxConcurrent, notifications);
-    }
-
-    public Settings withMaxConcurrent(int value) {
-        return new Settings(connection, apiUrl, theme, value, notifications);
-    }
-
-    public Settings withNotifications(boolean value) {
-        return new Settings(connection, apiUrl, theme, maxConcurrent, value);
     }
 
     public enum ConnectionMode { LOCAL, REMOTE }

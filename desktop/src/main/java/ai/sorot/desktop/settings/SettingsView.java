@@ -1,5 +1,6 @@
 package ai.sorot.desktop.settings;
 
+import ai.sorot.desktop.connection.ConnectionChoice;
 import ai.sorot.desktop.shell.Icons;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -59,7 +60,9 @@ public final class SettingsView extends ScrollPane {
         remoteFields.addRow(1, fieldLabel("Token"), token);
         GridPane.setHgrow(url, Priority.ALWAYS);
         GridPane.setHgrow(token, Priority.ALWAYS);
-        remoteFields.disableProperty().bind(remote.selectedProperty().not());
+        if (model.environmentUrl().isEmpty()) {
+            remoteFields.disableProperty().bind(remote.selectedProperty().not());
+        }
         var tokenNote = muted("The token is kept only in " + model.tokenFile() + ", readable by you alone, and never written to a log.");
 
         var test = new Button("Test connection");
@@ -90,8 +93,10 @@ public final class SettingsView extends ScrollPane {
         model.environmentUrl().ifPresent(forced -> {
             local.setDisable(true);
             remote.setDisable(true);
+            url.setPromptText(forced);
             url.setDisable(true);
-            var note = new Label("SOROT_API_URL is set, so the app uses " + forced + " whatever is chosen here.");
+            var note = new Label("SOROT_API_URL is set, so the app uses " + forced + " whatever is chosen here"
+                    + (System.getenv(ConnectionChoice.ENV_TOKEN) == null ? "." : ", with the token from SOROT_API_TOKEN."));
             note.setId("env-note");
             note.getStyleClass().add("badge");
             note.setWrapText(true);

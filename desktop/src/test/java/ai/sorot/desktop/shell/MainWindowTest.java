@@ -61,6 +61,7 @@ class MainWindowTest {
         app.queue().setPollBackoff(() -> new Backoff(Duration.ofMillis(40), Duration.ofMillis(250), 1.5));
         ThemeManager.apply(Settings.Theme.LIGHT);
         Desktop.setOpener(opened::add);
+        app.setNotifier(new ai.sorot.desktop.notify.ControlsFxNotifier(() -> stage, () -> true));
         window = new MainWindow(app);
         scene = new Scene(window, 1360, 860);
         stage.setScene(scene);
@@ -116,7 +117,7 @@ class MainWindowTest {
 
         waitUntil(20, "a row", () -> app.queue().items().size() == 1);
         var item = onlyItem();
-        robot.clickOn(robot.lookup("#row-" + item.id()).queryAs(Node.class));
+        robot.clickOn(Ui.row(robot, item));
         waitUntil(60, "completed", () -> item.state() == SubmissionState.COMPLETED || item.state() == SubmissionState.FAILED);
         assertThat(item.errorMessageProperty().get()).isNull();
         assertThat(item.trailerUrl()).isEqualTo("https://www.youtube.com/watch?v=dQw4w9WgXcQ");
@@ -127,6 +128,9 @@ class MainWindowTest {
         assertThat(states).containsSubsequence(SubmissionState.WAITING, SubmissionState.SENDING, SubmissionState.QUEUED,
                 SubmissionState.RUNNING, SubmissionState.FETCHING, SubmissionState.COMPLETED);
         assertThat(item.stepsProperty().get()).extracting(s -> s.status()).allMatch(StepStatus::isDone);
+        // and a desktop notification says so
+        waitUntil(10, "notification", () -> robot.listWindows().stream()
+                .anyMatch(w -> w.getScene() != null && w.getScene().getRoot().lookup(".notification-bar") != null));
 
         // the selected row opens its report when it completes
         waitUntil(20, "report shown", () -> window.pageProperty().get() == MainWindow.Page.REPORT
@@ -151,6 +155,8 @@ class MainWindowTest {
                 && robot.lookup("#page-viewer").lookup(".page-image-frame").lookup((ImageView v) -> v.getImage() != null).tryQuery().isPresent());
         assertThat(robot.lookup("#page-label").queryAs(Label.class).getText()).isEqualTo("Page " + cited + " of 100"); // the script's pages: the title page comes before page 1
         screenshot(scene, "07-evidence-page");
+        // Monocle sends keys to the last window shown, the notification popup, which a desktop never does
+        Ui.runFx(() -> List.copyOf(robot.listWindows()).stream().filter(w -> w instanceof javafx.stage.Popup).forEach(javafx.stage.Window::hide));
         robot.type(KeyCode.ESCAPE);
         waitUntil(5, "viewer closed", () -> !window.pageViewer().isVisible());
     }
@@ -163,7 +169,7 @@ class MainWindowTest {
                 && app.queue().items().getFirst().state() == SubmissionState.REFUSED);
         var item = onlyItem();
         assertThat(item.errorCodeProperty().get()).isEqualTo("PDF_ENCRYPTED");
-        var rowText = robot.lookup("#row-" + item.id()).lookup(".row-error").queryAs(Label.class).getText();
+        var rowText = robot.from(Ui.row(robot, item)).lookup(".row-error").queryAs(Label.class).getText();
         assertThat(rowText).contains("password-protected").contains("PDF_ENCRYPTED");
         assertThat(robot.lookup("#notice-text").queryAs(Label.class).getText()).contains("password-protected");
         screenshot(scene, "05-refused");
@@ -173,7 +179,7 @@ class MainWindowTest {
     void spaceTogglesTheAudioSummary(FxRobot robot) throws Exception {
         awaitOnline();
         var item = analyse(TestScripts.brickAndSteel(dir));
-        robot.clickOn(robot.lookup("#row-" + item.id()).queryAs(Node.class));
+        robot.clickOn(Ui.row(robot, item));
         waitUntil(20, "player ready", () -> "ready".equals(window.player().statusProperty().get()));
         assertThat(robot.lookup("#audio-time").queryAs(Label.class).getText()).matches("0:00 / [1-9]\\d*:\\d\\d|0:00 / 0:[1-5]\\d");
 

@@ -29,9 +29,9 @@ public final class TestPdfs {
             var cover = new PDPage(PDRectangle.LETTER);
             document.addPage(cover);
             try (var out = new PDPageContentStream(document, cover)) {
-                line(out, 230, 500, title.toUpperCase());
-                line(out, 260, 460, "Written by");
-                line(out, 250, 440, author);
+                centred(out, 500, title.toUpperCase());
+                centred(out, 460, "Written by");
+                centred(out, 440, author);
                 line(out, 72, 120, "contact@example.org");
             }
             String[] cast = {"MARA", "JONAS", "OLD TEODOR"};
@@ -109,6 +109,11 @@ public final class TestPdfs {
         var bytes = Files.readAllBytes(file);
         Files.write(file, Arrays.copyOf(bytes, bytes.length / 3));
         return file;
+    }
+
+    private static void centred(PDPageContentStream out, float y, String text) throws IOException {
+        float width = COURIER.getStringWidth(text) / 1000 * 12;
+        line(out, (PDRectangle.LETTER.getWidth() - width) / 2, y, text);
     }
 
     private static void line(PDPageContentStream out, float x, float y, String text) throws IOException {

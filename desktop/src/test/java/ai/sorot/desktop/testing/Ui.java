@@ -61,6 +61,12 @@ public final class Ui {
         });
     }
 
+    /** The queue row showing {@code item}. */
+    public static javafx.scene.Node row(org.testfx.api.FxRobot robot, ai.sorot.desktop.queue.QueueItem item) {
+        return robot.lookup(".queue-row").match((javafx.scene.Node n) -> item.id().equals(
+                n.getProperties().get(ai.sorot.desktop.queue.QueueRow.ITEM_ID))).query();
+    }
+
     public static <T> T onFx(Callable<T> work) {
         try {
             return WaitForAsyncUtils.asyncFx(work).get(20, TimeUnit.SECONDS);
