@@ -1,5 +1,8 @@
 package ai.sorot.lambda;
 
+import ai.sorot.lambda.aws.CloudBackend;
+import ai.sorot.lambda.aws.CloudConfig;
+import ai.sorot.lambda.aws.observe.CloudLogging;
 import ai.sorot.lambda.local.LocalBackend;
 import ai.sorot.lambda.local.SorotHome;
 import java.nio.file.Path;
@@ -10,7 +13,8 @@ import java.util.Map;
  * Chooses and builds the backend from the environment, once per process: the composition root
  * of the Lambda handler. {@code SOROT_MODE=local} (the default) runs everything in this process
  * with the offline analysers and the SQLite store in the Sorot home ({@code /tmp/sorot} inside a
- * Lambda sandbox, the only writable place there). The cloud mode plugs in the AWS adapters.
+ * Lambda sandbox, the only writable place there). {@code SOROT_MODE=cloud} (what the SAM template
+ * sets) keeps jobs in DynamoDB, files in S3 and work on SQS ({@link CloudBackend}).
  */
 public final class BackendConfig {
 
@@ -24,8 +28,13 @@ public final class BackendConfig {
         var mode = env.getOrDefault("SOROT_MODE", "local").strip().toLowerCase(Locale.ROOT);
         return switch (mode) {
             case "local" -> LocalBackend.open(LocalBackend.Options.defaults(home(env)));
-            default -> throw new IllegalStateException("SOROT_MODE=" + mode + " is not available in this build "
-                    + "(known: local). The AWS adapters plug in here.");
+            case "cloud" -> {
+                if (env.containsKey("AWS_LAMBDA_FUNCTION_NAME")) {
+                    CloudLogging.install(System.out); // JSON lines for CloudWatch, before anything logs
+                }
+                yield CloudBackend.open(CloudConfig.from(env));
+            }
+            default -> throw new IllegalStateException("SOROT_MODE=" + mode + " is not known (local or cloud).");
         };
     }
 

@@ -35,6 +35,13 @@ public final class ApiRouter {
     private static final Pattern AUDIO_PATH = Pattern.compile("/analyses/([^/]+)/audio");
     private static final Pattern UPLOAD_PATH = Pattern.compile("/uploads/([^/]+)");
     private static final Duration AUDIO_LINK_VALIDITY = Duration.ofMinutes(15);
+    /**
+     * The routes this router serves behind API Gateway, as {@code infra/template.yaml} declares them
+     * (the template contract test holds the two together). {@code PUT /uploads/{id}} is the local
+     * server's own: in the cloud, uploads go to S3.
+     */
+    public static final java.util.List<String> ROUTES = java.util.List.of("POST /analyze", "POST /uploads", "GET /status",
+            "GET /analyses", "GET /analyses/{id}", "GET /analyses/{id}/audio", "GET /health");
     /** The largest request body an HTTP API hands a Lambda function. */
     static final int MAX_EVENT_BODY = 6 * 1024 * 1024 + 1024;
 

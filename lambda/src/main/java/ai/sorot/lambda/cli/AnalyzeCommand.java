@@ -1,6 +1,9 @@
 package ai.sorot.lambda.cli;
 
 import ai.sorot.lambda.api.SubmissionService;
+import ai.sorot.lambda.library.Library;
+import ai.sorot.lambda.library.Thumbnails;
+import ai.sorot.lambda.screenplay.ScreenplayReader;
 import ai.sorot.lambda.local.LocalBackend;
 import ai.sorot.lambda.local.SorotHome;
 import ai.sorot.lambda.pipeline.Job;
@@ -47,6 +50,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "Print only the written files.")
     boolean quiet;
 
+    @Option(names = "--no-save", description = "Do not keep the analysis in the local library.")
+    boolean noSave;
+
+    @Option(names = "--library", paramLabel = "DIR", description = "The library to save into (default: the Sorot home's).")
+    Path library;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         var err = System.err;
@@ -72,10 +81,24 @@ public final class AnalyzeCommand implements Callable<Integer> {
             System.out.println(json);
             System.out.println(md);
             var audio = new ReportAssembler(backend.blobs()).audio(job);
+            byte[] audioBytes = null;
             if (audio.isPresent()) {
                 var target = out.resolve(base + ".summary." + audio.get().format());
-                Files.write(target, backend.blobs().get(audio.get().key()).orElseThrow());
+                audioBytes = backend.blobs().get(audio.get().key()).orElseThrow();
+                Files.write(target, audioBytes);
                 System.out.println(target);
+            }
+            if (job.state() == JobState.COMPLETED && !noSave) {
+                var folder = library != null ? library : SorotHome.fromEnvironment().ensureExists().library();
+                try (var saved = Library.open(folder)) {
+                    var name = file.getFileName().toString();
+                    byte[] thumbnail = ScreenplayReader.isFountainName(name) ? null : Thumbnails.firstPage(content).orElse(null);
+                    saved.save(report, new Library.Attachments(audioBytes, audio.map(ReportAssembler.AudioRef::contentType).orElse(null),
+                            thumbnail, content, name));
+                }
+                if (!quiet) {
+                    err.println("saved in the library: " + folder);
+                }
             }
             if (job.state() == JobState.FAILED) {
                 err.println("sorot: " + job.error().code() + ": " + job.error().message());

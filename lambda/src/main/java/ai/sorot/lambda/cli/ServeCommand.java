@@ -39,6 +39,9 @@ public final class ServeCommand implements Callable<Integer> {
         System.out.println("Sorot API listening on " + server.url());
         System.out.println("  token:  " + server.tokenFile() + "  (send 'Authorization: Bearer <token>')");
         System.out.println("  home:   " + server.home().root());
+        var analysers = server.backend().backend().analysers().get();
+        System.out.println("  coverage: " + analysers.get("coverage") + "; trailer: " + analysers.get("trailer")
+                + "; voice: " + analysers.get("narrator"));
         System.out.println("  try:    curl " + server.url() + "/health");
         System.out.println("Press Ctrl+C to stop.");
         System.out.flush();

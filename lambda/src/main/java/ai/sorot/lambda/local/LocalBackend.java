@@ -2,6 +2,7 @@ package ai.sorot.lambda.local;
 
 import ai.sorot.lambda.RunningBackend;
 import ai.sorot.lambda.api.ApiLimits;
+import ai.sorot.lambda.aws.AnalystChoice;
 import ai.sorot.lambda.api.Backend;
 import ai.sorot.lambda.api.UploadVerifier;
 import ai.sorot.lambda.offline.OfflineCoverageAnalyst;
@@ -13,6 +14,7 @@ import ai.sorot.lambda.pipeline.StepBudgets;
 import ai.sorot.lambda.screenplay.ScreenplayReader;
 import ai.sorot.model.api.ErrorCode;
 import ai.sorot.model.api.SorotException;
+import ai.sorot.model.report.Provenance;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.URI;
@@ -38,10 +40,12 @@ public final class LocalBackend implements RunningBackend {
 
     private static final System.Logger LOG = System.getLogger(LocalBackend.class.getName());
     private static final Duration REFILL_INTERVAL = Duration.ofSeconds(15);
+    private static final String CHECKING = " (checking for espeak-ng)";
 
     /**
-     * How to build it. {@code analysts} null means the offline ones; {@code serverUrl} says where
-     * upload URLs point (the embedded server sets it once bound).
+     * How to build it. {@code analysts} null means chosen from the environment ({@code AnalystChoice}:
+     * cloud analysts when AWS credentials or a Gemini key are there, offline otherwise);
+     * {@code serverUrl} says where upload URLs point (the embedded server sets it once bound).
      */
     public record Options(
             SorotHome home,
@@ -102,7 +106,9 @@ public final class LocalBackend implements RunningBackend {
         this.jobs = SqliteJobStore.open(home.database());
         var signer = UploadSigner.fromToken(token.token());
         this.blobs = new FileBlobStore(home.blobs(), options.serverUrl(), signer, options.clock());
-        var analysts = options.analysts() != null ? options.analysts() : offlineAnalysts();
+        // none given: the cloud analysts where credentials and keys are present, the offline ones otherwise
+        var analysts = options.analysts() != null ? options.analysts()
+                : AnalystChoice.fromEnvironment(System.getenv(), LocalBackend::offlineAnalysts).analysts();
         var workerId = "local-" + ProcessHandle.current().pid() + "-"
                 + Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36);
         this.pipeline = new Pipeline(jobs, blobs, analysts, options.budgets(), options.clock(), workerId);
@@ -224,7 +230,10 @@ public final class LocalBackend implements RunningBackend {
         map.put("coverage", analysts.coverage().provenance().label());
         map.put("trailer", analysts.trailer().provenance().label());
         map.put("curation", "Sorot curation rules");
-        map.put("narrator", analysts.narrator().provenance().label());
+        var narrator = analysts.narrator() instanceof LocalNarrator local
+                ? local.provenanceWithin(Duration.ofMillis(300)).map(Provenance::label).orElse("local speech" + CHECKING)
+                : analysts.narrator().provenance().label();
+        map.put("narrator", narrator);
         map.put("store", "SQLite " + home.database());
         map.put("blobs", "files " + home.blobs());
         map.put("queue", queue.describe());

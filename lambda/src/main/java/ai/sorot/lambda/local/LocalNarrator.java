@@ -36,6 +36,20 @@ public final class LocalNarrator implements Narrator {
         return chosen.join();
     }
 
+    /** Who speaks, if the probe has answered within {@code wait}; {@code /health} must not hang on it. */
+    public java.util.Optional<Provenance> provenanceWithin(java.time.Duration wait) {
+        try {
+            return java.util.Optional.of(chosen.get(wait.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS).provenance());
+        } catch (java.util.concurrent.TimeoutException e) {
+            return java.util.Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return java.util.Optional.empty();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
     @Override
     public Provenance provenance() {
         return delegate().provenance();

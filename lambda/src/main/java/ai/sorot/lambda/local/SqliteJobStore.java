@@ -59,6 +59,14 @@ public final class SqliteJobStore implements JobStore {
     private final ReentrantLock writeLock = new ReentrantLock();
     private final BlockingQueue<Conn> readers;
     private final List<Conn> all = new ArrayList<>();
+    /**
+     * Jobs as last read, so that status polls (64 pollers on a few running jobs) do not each query
+     * SQLite. Every write drops its job after committing and moves the generation on; a read fills
+     * the cache only if no write happened while it read, so a stale job is never cached.
+     */
+    private final java.util.concurrent.ConcurrentHashMap<String, Job> cache = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
+    private static final int CACHE_LIMIT = 4096;
     private volatile boolean closed;
 
     private SqliteJobStore(Path file, int readerCount) throws SQLException {
@@ -168,7 +176,7 @@ public final class SqliteJobStore implements JobStore {
 
     @Override
     public CreateOutcome create(Job job, boolean dedupe) {
-        return write(c -> {
+        return write(job.id(), c -> {
             if (dedupe) {
                 var existing = c.prepare("SELECT id FROM jobs WHERE content_key = ? AND state <> 'failed' "
                         + "ORDER BY created_at DESC, id DESC LIMIT 1");
@@ -213,7 +221,7 @@ public final class SqliteJobStore implements JobStore {
 
     @Override
     public boolean claimStep(String id, PipelineStep step, Lease lease) {
-        return write(c -> {
+        return write(id, c -> {
             var claim = c.prepare("""
                     UPDATE steps SET status = 'running', lease_owner = ?, lease_until = ?, attempts = attempts + 1,
                            started_at = COALESCE(started_at, ?), error_code = NULL, error_message = NULL
@@ -255,7 +263,7 @@ public final class SqliteJobStore implements JobStore {
 
     @Override
     public boolean completeStep(String id, PipelineStep step, StepResult result, String owner) {
-        return write(c -> {
+        return write(id, c -> {
             var update = c.prepare("""
                     UPDATE steps SET status = ?, finished_at = ?, provider = ?, model = ?, offline = ?,
                            input_tokens = ?, output_tokens = ?, characters = ?, video_seconds = ?, cost_usd = ?,
@@ -293,12 +301,12 @@ public final class SqliteJobStore implements JobStore {
 
     @Override
     public boolean failStep(String id, PipelineStep step, ApiError error, Instant at, String owner) {
-        return write(c -> {
+        return write(id, c -> {
             var update = c.prepare("""
                     UPDATE steps SET status = 'failed', finished_at = ?, error_code = ?, error_message = ?,
                            lease_owner = NULL, lease_until = NULL
                     WHERE job_id = ? AND step = ? AND status = 'running' AND lease_owner = ?
-                      AND EXISTS (SELECT 1 FROM jobs WHERE id = ? AND state = 'processing')""");
+                      AND EXISTS (SELECT 1 FROM jobs WHERE id = ? AND state IN ('processing', 'failed'))""");
             update.setLong(1, at.toEpochMilli());
             update.setString(2, error.code());
             update.setString(3, error.message());
@@ -309,7 +317,9 @@ public final class SqliteJobStore implements JobStore {
             if (update.executeUpdate() != 1) {
                 return false;
             }
-            var job = c.prepare("UPDATE jobs SET state = 'failed', error_code = ?, error_message = ?, updated_at = ? WHERE id = ?");
+            // a step running beside one that already failed the job records its own failure, not the job's
+            var job = c.prepare("UPDATE jobs SET state = 'failed', error_code = ?, error_message = ?, updated_at = ? "
+                    + "WHERE id = ? AND state = 'processing'");
             job.setString(1, error.code());
             job.setString(2, error.message());
             job.setLong(3, at.toEpochMilli());
@@ -321,7 +331,7 @@ public final class SqliteJobStore implements JobStore {
 
     @Override
     public boolean failQueued(String id, ApiError error, Instant at) {
-        return write(c -> {
+        return write(id, c -> {
             var job = c.prepare("UPDATE jobs SET state = 'failed', error_code = ?, error_message = ?, updated_at = ? "
                     + "WHERE id = ? AND state = 'queued'");
             job.setString(1, error.code());
@@ -334,7 +344,7 @@ public final class SqliteJobStore implements JobStore {
 
     @Override
     public boolean completeJob(String id, JobOutcome outcome) {
-        return write(c -> {
+        return write(id, c -> {
             var job = c.prepare("""
                     UPDATE jobs SET state = 'completed', completed_at = ?, updated_at = ?, title = COALESCE(?, title),
                            recommendation = ?, overall_score = ?
@@ -358,11 +368,16 @@ public final class SqliteJobStore implements JobStore {
      * their leases run out.
      */
     public int releaseLeases(Instant now) {
-        return write(c -> {
-            var update = c.prepare("UPDATE steps SET lease_until = ? WHERE status = 'running'");
-            update.setLong(1, now.toEpochMilli());
-            return update.executeUpdate();
-        });
+        try {
+            return write(c -> {
+                var update = c.prepare("UPDATE steps SET lease_until = ? WHERE status = 'running'");
+                update.setLong(1, now.toEpochMilli());
+                return update.executeUpdate();
+            });
+        } finally {
+            generation.incrementAndGet();
+            cache.clear();
+        }
     }
 
     private static void touch(Conn c, String id, Instant at) throws SQLException {
@@ -376,7 +391,19 @@ public final class SqliteJobStore implements JobStore {
 
     @Override
     public Optional<Job> find(String id) {
-        return read(c -> readJob(c, id));
+        var cached = cache.get(id);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        long before = generation.get();
+        var job = read(c -> readJob(c, id));
+        if (job.isPresent() && generation.get() == before) {
+            if (cache.size() >= CACHE_LIMIT) {
+                cache.clear();
+            }
+            cache.put(id, job.get());
+        }
+        return job;
     }
 
     @Override
@@ -524,6 +551,16 @@ public final class SqliteJobStore implements JobStore {
     @FunctionalInterface
     private interface Work<T> {
         T run(Conn c) throws SQLException;
+    }
+
+    /** A write to one job: committed, then the job leaves the cache. */
+    private <T> T write(String id, Work<T> work) {
+        try {
+            return write(work);
+        } finally {
+            generation.incrementAndGet();
+            cache.remove(id);
+        }
     }
 
     private <T> T write(Work<T> work) {

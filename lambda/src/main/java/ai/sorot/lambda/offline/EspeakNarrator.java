@@ -41,11 +41,12 @@ public final class EspeakNarrator implements Narrator {
     static Optional<EspeakNarrator> find(String executable) {
         try {
             var process = new ProcessBuilder(executable, "--version").redirectErrorStream(true).start();
-            var output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            // wait first: a hung binary must not hang the server; the version line fits the pipe's buffer
             if (!process.waitFor(5, TimeUnit.SECONDS) || process.exitValue() != 0) {
                 process.destroyForcibly();
                 return Optional.empty();
             }
+            var output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             var matcher = java.util.regex.Pattern.compile("text-to-speech:\\s*([0-9.]+)").matcher(output);
             return Optional.of(new EspeakNarrator(executable, matcher.find() ? matcher.group(1) : "unknown"));
         } catch (IOException e) {
@@ -65,22 +66,26 @@ public final class EspeakNarrator implements Narrator {
     public AnalystResult<SpokenAudio> narrate(NarrationRequest request) {
         var ssml = ssml(request.script().paragraphs());
         java.nio.file.Path wav = null;
+        java.nio.file.Path log = null;
         Process process = null;
         try {
             wav = Files.createTempFile("sorot-speech-", ".wav");
+            log = Files.createTempFile("sorot-speech-", ".log");
+            // output to a file, not a pipe: waiting on the process stays interruptible, so the step's budget holds
             process = new ProcessBuilder(executable, "-v", VOICE, "-s", Integer.toString(WORDS_PER_MINUTE), "-m", "--stdin",
-                    "-w", wav.toString()).redirectErrorStream(true).start();
+                    "-w", wav.toString()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             try (var stdin = process.getOutputStream()) {
                 stdin.write(ssml.getBytes(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                // it exited before reading its input: its exit status and message below say why
             }
-            var output = process.getInputStream().readAllBytes();
             long budget = request.budget() == null ? 120_000 : request.budget().toMillis();
             if (!process.waitFor(budget, TimeUnit.MILLISECONDS)) {
                 throw new SorotException(ErrorCode.STEP_TIMEOUT, "espeak-ng did not finish within the step's budget.");
             }
             if (process.exitValue() != 0) {
                 throw new SorotException(ErrorCode.ANALYST_FAILED, "espeak-ng failed (exit " + process.exitValue() + "): "
-                        + new String(output, StandardCharsets.UTF_8).strip());
+                        + Files.readString(log, StandardCharsets.UTF_8).strip());
             }
             var bytes = Files.readAllBytes(wav);
             double seconds = Wav.durationSeconds(bytes);
@@ -99,11 +104,13 @@ public final class EspeakNarrator implements Narrator {
             if (process != null && process.isAlive()) {
                 process.destroyForcibly();
             }
-            if (wav != null) {
-                try {
-                    Files.deleteIfExists(wav);
-                } catch (IOException ignored) {
-                    // a temp file; the OS cleans it
+            for (var temp : new java.nio.file.Path[] {wav, log}) {
+                if (temp != null) {
+                    try {
+                        Files.deleteIfExists(temp);
+                    } catch (IOException ignored) {
+                        // a temp file; the OS cleans it
+                    }
                 }
             }
         }

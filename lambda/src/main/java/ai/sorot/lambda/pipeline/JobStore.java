@@ -43,7 +43,8 @@ public interface JobStore extends AutoCloseable {
 
     /**
      * Fails a step and with it the job, keeping what earlier steps produced. Succeeds only when the
-     * step is RUNNING under {@code owner}'s lease.
+     * step is RUNNING under {@code owner}'s lease and the job is PROCESSING, or FAILED already by a
+     * step that ran beside this one (the job then keeps that first error).
      */
     boolean failStep(String id, PipelineStep step, ApiError error, Instant at, String owner);
 

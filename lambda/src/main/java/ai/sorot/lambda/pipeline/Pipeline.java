@@ -12,6 +12,10 @@ import ai.sorot.model.screenplay.Screenplay;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.Callable;
@@ -20,6 +24,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 /**
  * Runs one analysis through its five steps, resuming after the last finished one. Each step is
@@ -31,7 +36,8 @@ import java.util.concurrent.TimeoutException;
 public final class Pipeline {
 
     private static final System.Logger LOG = System.getLogger(Pipeline.class.getName());
-    private static final Duration LEASE_MARGIN = Duration.ofSeconds(30);
+    /** How long a step's lease outlasts its budget: time to record the result. */
+    public static final Duration LEASE_MARGIN = Duration.ofSeconds(30);
     private static final Provenance CURATION_RULES = new Provenance("Sorot curation rules", "curation-rules-1", true);
     private static final double MIN_AUDIO_SECONDS = 60;
     private static final double MAX_AUDIO_SECONDS = 120;
@@ -46,8 +52,20 @@ public final class Pipeline {
         /** The worker was interrupted (shutdown); the step stays claimed and resumes after its lease. */
         INTERRUPTED,
         ALREADY_FINISHED,
-        NOT_FOUND
+        NOT_FOUND,
+        /** The next stage would not fit in the time this worker has left; the next delivery runs it. */
+        DEFERRED
     }
+
+    /** No limit on a worker's time. */
+    public static final Supplier<Duration> UNLIMITED = () -> ChronoUnit.FOREVER.getDuration();
+
+    /** The steps in the order they run; the steps of one stage may run at the same time. */
+    public static final List<List<PipelineStep>> STAGES = List.of(
+            List.of(PipelineStep.EXTRACT),
+            List.of(PipelineStep.COVERAGE, PipelineStep.TRAILER),
+            List.of(PipelineStep.CURATION),
+            List.of(PipelineStep.AUDIO));
 
     private final JobStore jobs;
     private final BlobStore blobs;
@@ -58,10 +76,18 @@ public final class Pipeline {
     private final Curator curator = new Curator();
     private final SummaryWriter writer = new SummaryWriter();
     private final ReportAssembler assembler;
+    private final PipelineObserver observer;
     private final ExecutorService stepThreads = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("sorot-step-", 0).factory());
 
     public Pipeline(JobStore jobs, BlobStore blobs, Analysts analysts, StepBudgets budgets, Clock clock, String workerId) {
+        this(jobs, blobs, analysts, budgets, clock, workerId, PipelineObserver.NONE);
+    }
+
+    /** With an observer told of every step's start and end (the cloud worker's logs and metrics). */
+    public Pipeline(JobStore jobs, BlobStore blobs, Analysts analysts, StepBudgets budgets, Clock clock, String workerId,
+                    PipelineObserver observer) {
+        this.observer = Objects.requireNonNull(observer);
         this.jobs = Objects.requireNonNull(jobs);
         this.blobs = Objects.requireNonNull(blobs);
         this.analysts = Objects.requireNonNull(analysts);
@@ -79,7 +105,17 @@ public final class Pipeline {
         return analysts;
     }
 
+    /** Runs the analysis with no limit on this worker's time (the local workers). */
     public Outcome run(String analysisId) {
+        return run(analysisId, UNLIMITED);
+    }
+
+    /**
+     * Runs the analysis from its first unfinished step. {@code remaining} says how long this worker
+     * may still run (a Lambda invocation's remaining time): a stage whose budget no longer fits is
+     * left for the next delivery ({@link Outcome#DEFERRED}) rather than cut off halfway.
+     */
+    public Outcome run(String analysisId, Supplier<Duration> remaining) {
         var found = jobs.find(analysisId);
         if (found.isEmpty()) {
             return Outcome.NOT_FOUND;
@@ -89,35 +125,135 @@ public final class Pipeline {
             return Outcome.ALREADY_FINISHED;
         }
         var outputs = new StepOutputs(blobs, job);
-        for (var step : PipelineStep.values()) {
-            if (job.step(step).status().isDone()) {
+        for (var stage : STAGES) {
+            var current = job;
+            var todo = stage.stream().filter(step -> !current.step(step).status().isDone()).toList();
+            if (todo.isEmpty()) {
                 continue;
             }
-            var lease = Lease.of(workerId, clock.instant(), budgets.of(step).plus(LEASE_MARGIN));
-            if (!jobs.claimStep(analysisId, step, lease)) {
+            var needed = todo.stream().map(budgets::of).max(Comparator.naturalOrder()).orElseThrow().plus(LEASE_MARGIN);
+            if (remaining.get().compareTo(needed) < 0) {
+                LOG.log(Level.INFO, "analysis {0}: step {1} needs up to {2} s, more than this worker has left; deferred",
+                        analysisId, todo.getFirst().number(), needed.toSeconds());
+                return Outcome.DEFERRED;
+            }
+            var claimed = new ArrayList<PipelineStep>();
+            for (var step : todo) {
+                var lease = Lease.of(workerId, clock.instant(), budgets.of(step).plus(LEASE_MARGIN));
+                if (jobs.claimStep(analysisId, step, lease)) {
+                    claimed.add(step);
+                }
+            }
+            if (claimed.isEmpty()) {
                 return jobs.find(analysisId).map(j -> j.state().isFinal() ? Outcome.ALREADY_FINISHED : Outcome.BUSY)
                         .orElse(Outcome.NOT_FOUND);
             }
-            LOG.log(Level.DEBUG, "analysis {0} step {1} started", analysisId, step.number());
-            StepResult result;
-            try {
-                result = execute(step, job, outputs);
-            } catch (Interrupted e) {
-                LOG.log(Level.INFO, "analysis {0} step {1} interrupted; it resumes on the next start", analysisId, step.number());
-                return Outcome.INTERRUPTED;
-            } catch (SorotException e) {
-                return fail(analysisId, step, e.toApiError(), e);
-            } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-                return fail(analysisId, step, unexpected(step, e), e);
+            var outcome = runStage(current, claimed, outputs);
+            if (outcome != null) {
+                return outcome;
             }
-            if (!jobs.completeStep(analysisId, step, result, workerId)) {
-                return Outcome.BUSY;
+            if (claimed.size() < todo.size()) {
+                return Outcome.BUSY; // another worker holds the rest of the stage; it or a redelivery goes on
             }
-            LOG.log(Level.DEBUG, "analysis {0} step {1} {2}", analysisId, step.number(), result.status().json());
             job = jobs.find(analysisId).orElseThrow();
             outputs.refresh(job);
         }
         return finish(job, outputs);
+    }
+
+    /** What one claimed step came to, before it is recorded. */
+    private sealed interface Attempt {
+        PipelineStep step();
+    }
+
+    private record Done(PipelineStep step, StepResult result) implements Attempt {}
+
+    private record Failed(PipelineStep step, ApiError error, Throwable cause) implements Attempt {}
+
+    private record Stopped(PipelineStep step) implements Attempt {}
+
+    /**
+     * Runs the claimed steps of one stage, side by side when there are two (coverage and the
+     * trailer), and records them: completions first, so that a step finishing beside a failing one
+     * keeps its output in the failed job's report. Null when every step completed.
+     */
+    private Outcome runStage(Job job, List<PipelineStep> claimed, StepOutputs outputs) {
+        List<Attempt> attempts;
+        if (claimed.size() == 1) {
+            attempts = List.of(attempt(claimed.getFirst(), job, outputs));
+        } else {
+            try {
+                outputs.screenplay(); // read once here, not by both steps at once
+            } catch (RuntimeException e) {
+                attempts = claimed.stream().<Attempt>map(step -> new Failed(step, unexpected(step, e), e)).toList();
+                return record(job.id(), attempts);
+            }
+            var futures = claimed.stream().map(step -> stepThreads.submit(() -> attempt(step, job, outputs))).toList();
+            attempts = new ArrayList<>();
+            for (var future : futures) {
+                try {
+                    attempts.add(future.get());
+                } catch (InterruptedException e) {
+                    futures.forEach(f -> f.cancel(true));
+                    Thread.currentThread().interrupt();
+                    return Outcome.INTERRUPTED;
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException("a step attempt never throws", e.getCause());
+                }
+            }
+        }
+        return record(job.id(), attempts);
+    }
+
+    private Attempt attempt(PipelineStep step, Job job, StepOutputs outputs) {
+        var started = System.nanoTime();
+        observer.stepStarted(job.id(), step);
+        Attempt attempt;
+        try {
+            attempt = new Done(step, execute(step, job, outputs));
+        } catch (Interrupted e) {
+            attempt = new Stopped(step);
+        } catch (SorotException e) {
+            attempt = new Failed(step, e.toApiError(), e);
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            attempt = new Failed(step, unexpected(step, e), e);
+        }
+        var took = Duration.ofNanos(System.nanoTime() - started);
+        switch (attempt) {
+            case Done done -> observer.stepFinished(job.id(), step, done.result().status(), took, null, done.result().usage());
+            case Failed failed -> observer.stepFinished(job.id(), step, StepStatus.FAILED, took, failed.error(), Usage.NONE);
+            case Stopped stopped -> { } // not finished: it resumes on the next delivery
+        }
+        return attempt;
+    }
+
+    private Outcome record(String analysisId, List<Attempt> attempts) {
+        Outcome outcome = null;
+        for (var attempt : attempts) {
+            if (attempt instanceof Done done) {
+                if (!jobs.completeStep(analysisId, done.step(), done.result(), workerId)) {
+                    outcome = Outcome.BUSY;
+                } else {
+                    LOG.log(Level.DEBUG, "analysis {0} step {1} {2}", analysisId, done.step().number(),
+                            done.result().status().json());
+                }
+            }
+        }
+        for (var attempt : attempts) {
+            if (attempt instanceof Failed failed) {
+                outcome = fail(analysisId, failed.step(), failed.error(), failed.cause());
+            }
+        }
+        if (outcome == null) {
+            for (var attempt : attempts) {
+                if (attempt instanceof Stopped stopped) {
+                    LOG.log(Level.INFO, "analysis {0} step {1} interrupted; it resumes on the next start",
+                            analysisId, stopped.step().number());
+                    outcome = Outcome.INTERRUPTED;
+                }
+            }
+        }
+        return outcome;
     }
 
     private Outcome finish(Job job, StepOutputs outputs) {

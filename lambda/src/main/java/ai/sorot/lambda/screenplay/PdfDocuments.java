@@ -42,6 +42,7 @@ public final class PdfDocuments {
 
     public static PDDocument open(Path file) {
         checkMagic(head(file), file.getFileName().toString());
+        checkComplete(tail(file), file.getFileName().toString());
         try {
             if (Files.size(file) <= IN_MEMORY_LIMIT) {
                 return load(new RandomAccessReadBuffer(Files.readAllBytes(file)));
@@ -54,6 +55,7 @@ public final class PdfDocuments {
 
     public static PDDocument open(byte[] content) {
         checkMagic(content, "The upload");
+        checkComplete(java.util.Arrays.copyOfRange(content, Math.max(0, content.length - 2048), content.length), "The upload");
         return load(new RandomAccessReadBuffer(content));
     }
 
@@ -87,6 +89,32 @@ public final class PdfDocuments {
         }
         if (!looksLikePdf(head)) {
             throw new SorotException(ErrorCode.NOT_A_PDF, what + " is not a PDF (it does not start with %PDF-).");
+        }
+    }
+
+    /**
+     * A PDF ends with %%EOF. PDFBox can recover the first pages of a file cut short, and would
+     * silently lose the rest; a download interrupted half way is reported instead.
+     */
+    private static void checkComplete(byte[] tail, String what) {
+        var text = new String(tail, java.nio.charset.StandardCharsets.ISO_8859_1);
+        if (!text.contains("%%EOF")) {
+            throw new SorotException(ErrorCode.PDF_CORRUPT,
+                    what + " is truncated (it has no end-of-file marker): it was probably cut off while downloading or copying.");
+        }
+    }
+
+    private static byte[] tail(Path file) {
+        try (var channel = java.nio.channels.FileChannel.open(file)) {
+            long size = channel.size();
+            var buffer = java.nio.ByteBuffer.allocate((int) Math.min(2048, size));
+            channel.position(size - buffer.capacity());
+            while (buffer.hasRemaining() && channel.read(buffer) > 0) {
+                // keep reading until the tail is in
+            }
+            return buffer.array();
+        } catch (IOException e) {
+            throw new SorotException(ErrorCode.FILE_NOT_FOUND, "Cannot read " + file + ": " + e.getMessage(), e);
         }
     }
 

@@ -16,6 +16,9 @@ final class TitlePageReader {
             "^(?:(?:an? )?(?:original )?(?:screenplay|teleplay|script|story|written|adapted|adaptation)"
                     + "(?: and (?:screenplay|teleplay|story))?\\s*)?by:?$",
             Pattern.CASE_INSENSITIVE);
+    /** "Story by", "Based on the novel by", "From an idea by": the source line, not an author. */
+    private static final Pattern SOURCE = Pattern.compile(
+            "^(?:story by|based on|from (?:a|an|the)\\b|adapted from|inspired by)", Pattern.CASE_INSENSITIVE);
     private static final Pattern DATE = Pattern.compile(
             "(?i)\\b(?:\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.? \\d{1,2},? \\d{4}"
                     + "|\\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \\d{4}|\\b(?:19|20)\\d{2}\\b|draft)");
@@ -74,7 +77,6 @@ final class TitlePageReader {
         String credit = null;
         String source = null;
         var authors = new ArrayList<String>();
-        var corners = new ArrayList<String>();
         String draftDate = null;
         var contact = new ArrayList<String>();
         var notes = new ArrayList<String>();
@@ -96,7 +98,10 @@ final class TitlePageReader {
                         expectAuthors = true;
                         continue;
                     }
-                    if (expectAuthors) {
+                    if (SOURCE.matcher(text).find()) {
+                        source = source == null ? text : source + " " + text;
+                        expectAuthors = false;
+                    } else if (expectAuthors) {
                         authors.add(text);
                     } else if (authors.isEmpty() && credit == null && centredBlocks == 2 && block.size() <= 3) {
                         // no credit line: the block under the title names the writers
@@ -110,17 +115,22 @@ final class TitlePageReader {
                     expectAuthors = false;
                 }
             } else {
-                boolean right = block.getFirst().x0() > page.width() / 2 - metrics.charWidth() * 4;
+                // a corner block: a date line is the draft date; a block with an address, phone,
+                // e-mail or agency (or on the right, where Final Draft puts it) is the contact
+                var rest = new ArrayList<String>();
                 for (var line : block) {
                     String text = line.text().strip();
-                    corners.add(text);
                     if (draftDate == null && DATE.matcher(text).find() && text.length() < 40) {
                         draftDate = text;
-                    } else if (right || looksLikeContact(text)) {
-                        contact.add(text);
                     } else {
-                        notes.add(text);
+                        rest.add(text);
                     }
+                }
+                boolean right = block.getFirst().x0() > page.width() / 2 - metrics.charWidth() * 4;
+                if (right || rest.stream().anyMatch(TitlePageReader::looksLikeContact)) {
+                    contact.addAll(rest);
+                } else {
+                    notes.addAll(rest);
                 }
             }
         }

@@ -46,7 +46,9 @@ class AnalyzeCommandTest {
         var pdf = dir.resolve("Brick.pdf");
         Files.write(pdf, TestScripts.brickAndSteelPdf());
         var out = dir.resolve("out");
-        var result = run("analyze", pdf.toString(), "--trailer", "https://youtu.be/dQw4w9WgXcQ", "--out", out.toString());
+        var library = dir.resolve("library");
+        var result = run("analyze", pdf.toString(), "--trailer", "https://youtu.be/dQw4w9WgXcQ", "--out", out.toString(),
+                "--library", library.toString());
         assertThat(result.exit()).as(result.err()).isZero();
         assertThat(result.err()).contains("[1/5] Extracting screenplay").contains("[5/5] Generating audio summary");
         var report = Json.mapper().readValue(out.resolve("Brick.report.json").toFile(), AnalysisReport.class);
@@ -57,13 +59,30 @@ class AnalyzeCommandTest {
         assertThat(Wav.durationSeconds(Files.readAllBytes(out.resolve("Brick.summary.wav")))).isBetween(60.0, 120.0);
         assertThat(result.out().lines()).containsExactly(out.resolve("Brick.report.json").toString(),
                 out.resolve("Brick.report.md").toString(), out.resolve("Brick.summary.wav").toString());
+        try (var saved = ai.sorot.lambda.library.Library.open(library)) {
+            var entry = saved.entry(report.analysisId()).orElseThrow();
+            assertThat(entry.hasAudio()).isTrue();
+            assertThat(saved.thumbnail(report.analysisId())).isPresent();
+            assertThat(saved.source(report.analysisId())).get().satisfies(p -> assertThat(p).hasBinaryContent(Files.readAllBytes(pdf)));
+        }
+    }
+
+    @Test
+    void noSaveLeavesTheLibraryAlone() throws Exception {
+        var pdf = dir.resolve("Brick.pdf");
+        Files.write(pdf, TestScripts.brickAndSteelPdf());
+        var library = dir.resolve("library");
+        var result = run("analyze", pdf.toString(), "--out", dir.resolve("out").toString(), "--quiet", "--no-save",
+                "--library", library.toString());
+        assertThat(result.exit()).as(result.err()).isZero();
+        assertThat(library).doesNotExist();
     }
 
     @Test
     void aBrokenPdfEndsWithItsCodeAndStillWritesWhatItHas() throws Exception {
         var pdf = dir.resolve("locked.pdf");
         Files.write(pdf, TestScripts.encryptedPdf());
-        var result = run("analyze", pdf.toString(), "--out", dir.toString(), "--quiet");
+        var result = run("analyze", pdf.toString(), "--out", dir.toString(), "--quiet", "--no-save");
         assertThat(result.exit()).isEqualTo(2);
         assertThat(result.err()).contains("PDF_ENCRYPTED");
         assertThat(dir.resolve("locked.report.json")).exists();

@@ -220,6 +220,31 @@ class SqliteJobStoreTest {
     }
 
     @Test
+    void pollsNeverSeeAStateOlderThanTheLastWrite() throws Exception {
+        store.create(job(id(1), "c", T0), true);
+        var stop = new java.util.concurrent.atomic.AtomicBoolean();
+        try (var pool = Executors.newFixedThreadPool(4)) {
+            for (int r = 0; r < 3; r++) {
+                pool.submit(() -> {
+                    while (!stop.get()) {
+                        store.find(id(1)); // fills and refills the cache while the writer moves on
+                    }
+                });
+            }
+            for (var step : PipelineStep.values()) {
+                store.claimStep(id(1), step, Lease.of("w", T0, Duration.ofMinutes(1)));
+                assertThat(store.find(id(1)).orElseThrow().step(step).status()).isEqualTo(StepStatus.RUNNING);
+                store.completeStep(id(1), step, done(step, T0), "w");
+                assertThat(store.find(id(1)).orElseThrow().step(step).status()).isEqualTo(StepStatus.COMPLETED);
+            }
+            store.completeJob(id(1), new JobOutcome(T0, "t", Recommendation.CONSIDER, 50.0));
+            assertThat(store.find(id(1)).orElseThrow().state()).isEqualTo(JobState.COMPLETED);
+            stop.set(true);
+        }
+        assertThat(store.find(id(1)).orElseThrow().state()).isEqualTo(JobState.COMPLETED);
+    }
+
+    @Test
     void concurrentClaimsOfOneStepHaveExactlyOneWinner() throws Exception {
         store.create(job(id(1), "c", T0), true);
         try (var pool = Executors.newFixedThreadPool(8)) {

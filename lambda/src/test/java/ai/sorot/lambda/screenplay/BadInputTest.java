@@ -76,12 +76,14 @@ class BadInputTest {
     }
 
     @Test
-    void aTruncatedPdfIsCorrupt() throws IOException {
+    void aTruncatedPdfIsCorruptWhereverItWasCut() throws IOException {
         var whole = screenplay();
-        var cut = Arrays.copyOf(whole, whole.length / 2);
-        var file = Files.write(dir.resolve("cut.pdf"), cut);
-        assertThat(codeOf(() -> reader.read(file))).isEqualTo(ErrorCode.PDF_CORRUPT);
-        assertThat(codeOf(() -> reader.read(cut, "cut.pdf"))).isEqualTo(ErrorCode.PDF_CORRUPT);
+        for (double at : new double[] {0.2, 0.5, 0.8, 0.99}) {
+            var cut = Arrays.copyOf(whole, (int) (whole.length * at));
+            var file = Files.write(dir.resolve("cut.pdf"), cut);
+            assertThat(codeOf(() -> reader.read(file))).as("cut at %s", at).isEqualTo(ErrorCode.PDF_CORRUPT);
+            assertThat(codeOf(() -> reader.read(cut, "cut.pdf"))).as("cut at %s", at).isEqualTo(ErrorCode.PDF_CORRUPT);
+        }
     }
 
     @Test

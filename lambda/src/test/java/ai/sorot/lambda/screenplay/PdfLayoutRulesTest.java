@@ -177,13 +177,15 @@ class PdfLayoutRulesTest {
     @Test
     void titlePageGivesTitleAuthorsCreditDateAndContact() {
         var pdf = ScriptPdf.letter().page()
-                .centredAt(3.5, "THE LETTERS").centredAt(4.0, "Written by").centredAt(4.33, "Ana Ruiz")
+                .centredAt(3.5, "THE LETTERS").centredAt(4.0, "Written by").centredAt(4.17, "Ana Ruiz")
+                .centredAt(4.33, "Story by Lee Park")
                 .at(1.5, 9.0, "ana@example.com").at(1.5, 9.17, "+1 555 0100 2222").at(5.5, 9.0, "Draft 11/28/2026");
         scene(pdf.page(), "INT. OFFICE - NIGHT");
         var screenplay = read(pdf);
         assertThat(screenplay.title()).isEqualTo("THE LETTERS");
         assertThat(screenplay.authors()).containsExactly("Ana Ruiz");
         assertThat(screenplay.titlePage().credit()).isEqualTo("Written by");
+        assertThat(screenplay.titlePage().source()).isEqualTo("Story by Lee Park");
         assertThat(screenplay.titlePage().draftDate()).isEqualTo("Draft 11/28/2026");
         assertThat(screenplay.titlePage().contact()).contains("ana@example.com");
         assertThat(screenplay.pageCount()).isEqualTo(1);

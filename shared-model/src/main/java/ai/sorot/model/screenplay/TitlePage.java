@@ -20,6 +20,7 @@ public record TitlePage(
         authors = authors == null ? List.of() : List.copyOf(authors);
     }
 
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isEmpty() {
         return title == null && authors.isEmpty() && credit == null && source == null
                 && draftDate == null && contact == null && notes == null;

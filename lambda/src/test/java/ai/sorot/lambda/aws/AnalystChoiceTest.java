@@ -1,0 +1,80 @@
+package ai.sorot.lambda.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.sorot.lambda.aws.bedrock.BedrockCoverageAnalyst;
+import ai.sorot.lambda.aws.gemini.GeminiTrailerAnalyst;
+import ai.sorot.lambda.aws.polly.PollyNarrator;
+import ai.sorot.lambda.local.LocalBackend;
+import ai.sorot.lambda.local.LocalServer;
+import ai.sorot.lambda.local.SorotHome;
+import ai.sorot.lambda.offline.OfflineCoverageAnalyst;
+import ai.sorot.lambda.offline.OfflineTrailerAnalyst;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Which analysts a machine gets: cloud where credentials and keys are, offline everywhere else. */
+class AnalystChoiceTest {
+
+    @TempDir
+    Path home;
+
+    private Map<String, String> noCredentials() {
+        // point the SDK's files at an empty folder, so a developer's own ~/.aws does not count
+        return Map.of("AWS_SHARED_CREDENTIALS_FILE", home.resolve("none").toString(),
+                "AWS_CONFIG_FILE", home.resolve("none-config").toString());
+    }
+
+    @Test
+    void withNothingConfiguredEveryAnalystIsOffline() {
+        var chosen = AnalystChoice.fromEnvironment(noCredentials(), CloudBackend::offlineFallback);
+        assertThat(chosen.anyCloud()).isFalse();
+        assertThat(chosen.analysts().coverage()).isInstanceOf(OfflineCoverageAnalyst.class);
+        assertThat(chosen.analysts().trailer()).isInstanceOf(OfflineTrailerAnalyst.class);
+    }
+
+    @Test
+    void awsCredentialsBringBedrockAndPollyAndAGeminiKeyBringsGemini() {
+        var env = new java.util.HashMap<>(noCredentials());
+        env.put("AWS_ACCESS_KEY_ID", "AKIAEXAMPLE");
+        env.put("AWS_SECRET_ACCESS_KEY", "secret");
+        var aws = AnalystChoice.fromEnvironment(env, CloudBackend::offlineFallback);
+        assertThat(aws.analysts().coverage()).isInstanceOf(BedrockCoverageAnalyst.class);
+        assertThat(aws.analysts().narrator()).isInstanceOf(PollyNarrator.class);
+        assertThat(aws.analysts().trailer()).isInstanceOf(OfflineTrailerAnalyst.class);
+        assertThat(AnalystChoice.describe(aws.analysts())).containsEntry("coverage", "DeepSeek-R1 (us.deepseek.r1-v1:0) on Amazon Bedrock")
+                .containsEntry("narrator", "neural voice Joanna on Amazon Polly");
+
+        var gemini = AnalystChoice.fromEnvironment(Map.of("GEMINI_API_KEY", "AIza-key",
+                "AWS_SHARED_CREDENTIALS_FILE", home.resolve("none").toString(), "AWS_CONFIG_FILE", home.resolve("x").toString()),
+                CloudBackend::offlineFallback);
+        assertThat(gemini.analysts().trailer()).isInstanceOf(GeminiTrailerAnalyst.class);
+        assertThat(gemini.analysts().coverage()).isInstanceOf(OfflineCoverageAnalyst.class);
+    }
+
+    @Test
+    void aProfileFileCountsAsCredentialsAndOfflineOverridesEverything() throws Exception {
+        var credentials = home.resolve("credentials");
+        Files.writeString(credentials, "[default]\naws_access_key_id = AKIAEXAMPLE\naws_secret_access_key = x\n");
+        assertThat(AnalystChoice.hasAwsCredentials(Map.of("AWS_SHARED_CREDENTIALS_FILE", credentials.toString()))).isTrue();
+        var offline = AnalystChoice.fromEnvironment(Map.of("SOROT_ANALYSTS", "offline", "GEMINI_API_KEY", "k",
+                "AWS_SHARED_CREDENTIALS_FILE", credentials.toString()), CloudBackend::offlineFallback);
+        assertThat(offline.anyCloud()).isFalse();
+        assertThatThrownBy(() -> AnalystChoice.mode(Map.of("SOROT_ANALYSTS", "sometimes"))).hasMessageContaining("SOROT_ANALYSTS");
+    }
+
+    @Test
+    void theLocalServersHealthSaysWhichAnalystsServeIt() throws Exception {
+        // the test run sets SOROT_ANALYSTS=offline for every test; the local server honours it
+        try (var server = LocalServer.start(LocalServer.Options.defaults(new SorotHome(home.resolve("sorot"))).withPort(0))) {
+            var health = server.backend().backend().analysers().get();
+            assertThat(health.get("coverage")).isEqualTo(OfflineCoverageAnalyst.PROVENANCE.label());
+            assertThat(health).containsKeys("trailer", "narrator", "store", "queue");
+        }
+        assertThat(LocalBackend.offlineAnalysts().coverage()).isInstanceOf(OfflineCoverageAnalyst.class);
+    }
+}

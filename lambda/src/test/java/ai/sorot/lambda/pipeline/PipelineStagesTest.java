@@ -1,0 +1,255 @@
+package ai.sorot.lambda.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.sorot.lambda.api.SubmissionService;
+import ai.sorot.lambda.local.LocalBackend;
+import ai.sorot.lambda.local.LocalNarrator;
+import ai.sorot.lambda.local.SorotHome;
+import ai.sorot.lambda.offline.OfflineCoverageAnalyst;
+import ai.sorot.lambda.offline.OfflineTrailerAnalyst;
+import ai.sorot.lambda.screenplay.ScreenplayReader;
+import ai.sorot.lambda.support.TestScripts;
+import ai.sorot.model.api.ApiError;
+import ai.sorot.model.api.ErrorCode;
+import ai.sorot.model.api.JobState;
+import ai.sorot.model.api.SorotException;
+import ai.sorot.model.api.StepStatus;
+import ai.sorot.model.report.Coverage;
+import ai.sorot.model.report.Provenance;
+import ai.sorot.model.report.TrailerAnalysis;
+import ai.sorot.model.report.Usage;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Coverage and the trailer side by side, a worker that runs out of time handing the rest to the
+ * next delivery, and the observer that the cloud's logs and metrics hang on.
+ */
+class PipelineStagesTest {
+
+    private static final String TRAILER = "https://www.youtube.com/watch?v=dQw4w9WgXcQ";
+    private static final LocalNarrator NARRATOR = new LocalNarrator(null);
+
+    @TempDir
+    Path home;
+    LocalBackend backend;
+
+    @AfterEach
+    void close() {
+        if (backend != null) {
+            backend.close();
+        }
+    }
+
+    private LocalBackend open(CoverageAnalyst coverage, TrailerAnalyst trailer) {
+        var analysts = new Analysts(new ScreenplayReader()::read, coverage, trailer, NARRATOR);
+        backend = LocalBackend.open(LocalBackend.Options.defaults(new SorotHome(home)).withAnalysts(analysts).withWorkers(0));
+        return backend;
+    }
+
+    private String submit() {
+        return new SubmissionService(backend.backend()).analyzeFile(TestScripts.cyberBobPdf(), "bob.pdf", TRAILER, null, true)
+                .analysisId();
+    }
+
+    private Job job(String id) {
+        return backend.jobs().find(id).orElseThrow();
+    }
+
+    /** A coverage analyst that waits until the trailer analyst is running too, and the other way round. */
+    @Test
+    void coverageAndTrailerRunAtTheSameTimeAndStatusShowsBoth() throws Exception {
+        var bothRunning = new CountDownLatch(2);
+        var release = new CountDownLatch(1);
+        var offlineCoverage = new OfflineCoverageAnalyst();
+        var offlineTrailer = new OfflineTrailerAnalyst();
+        CoverageAnalyst coverage = new CoverageAnalyst() {
+            @Override
+            public Provenance provenance() {
+                return offlineCoverage.provenance();
+            }
+
+            @Override
+            public AnalystResult<Coverage> analyse(CoverageRequest request) {
+                bothRunning.countDown();
+                await(release);
+                return offlineCoverage.analyse(request);
+            }
+        };
+        TrailerAnalyst trailer = new TrailerAnalyst() {
+            @Override
+            public Provenance provenance() {
+                return offlineTrailer.provenance();
+            }
+
+            @Override
+            public AnalystResult<TrailerAnalysis> analyse(TrailerRequest request) {
+                bothRunning.countDown();
+                await(release);
+                return offlineTrailer.analyse(request);
+            }
+        };
+        open(coverage, trailer);
+        var id = submit();
+        try (var pool = Executors.newSingleThreadExecutor()) {
+            var run = pool.submit(() -> backend.pipeline().run(id));
+            assertThat(bothRunning.await(30, TimeUnit.SECONDS)).as("both analysts entered").isTrue();
+            var status = StatusView.status(job(id));
+            assertThat(status.steps()).extracting(s -> s.status()).containsExactly(StepStatus.COMPLETED,
+                    StepStatus.RUNNING, StepStatus.RUNNING, StepStatus.PENDING, StepStatus.PENDING);
+            assertThat(status.currentStep()).isEqualTo(2);
+            release.countDown();
+            assertThat(run.get(60, TimeUnit.SECONDS)).isEqualTo(Pipeline.Outcome.COMPLETED);
+        }
+        assertThat(job(id).steps()).extracting(StepRun::status).containsOnly(StepStatus.COMPLETED);
+    }
+
+    @Test
+    void aFailingTrailerKeepsTheCoverageThatRanBesideIt() {
+        TrailerAnalyst privateVideo = new TrailerAnalyst() {
+            @Override
+            public Provenance provenance() {
+                return new Provenance("Google Gemini API", "gemini-2.5-flash-lite", false);
+            }
+
+            @Override
+            public AnalystResult<TrailerAnalysis> analyse(TrailerRequest request) {
+                throw new SorotException(ErrorCode.TRAILER_UNAVAILABLE, "The trailer is private.");
+            }
+        };
+        open(new OfflineCoverageAnalyst(), privateVideo);
+        var id = submit();
+        assertThat(backend.pipeline().run(id)).isEqualTo(Pipeline.Outcome.FAILED);
+        var job = job(id);
+        assertThat(job.state()).isEqualTo(JobState.FAILED);
+        assertThat(job.error().code()).isEqualTo("TRAILER_UNAVAILABLE");
+        assertThat(job.step(PipelineStep.COVERAGE).status()).isEqualTo(StepStatus.COMPLETED);
+        assertThat(job.step(PipelineStep.TRAILER).status()).isEqualTo(StepStatus.FAILED);
+        assertThat(new ReportAssembler(backend.blobs()).report(job).coverage()).isNotNull();
+        assertThat(StatusView.status(job).currentStep()).isEqualTo(3);
+    }
+
+    @Test
+    void whenBothSideBySideStepsFailTheJobKeepsTheFirstErrorAndEveryStepEnds() {
+        CoverageAnalyst throttled = new CoverageAnalyst() {
+            @Override
+            public Provenance provenance() {
+                return new Provenance("Amazon Bedrock", "us.deepseek.r1-v1:0", false);
+            }
+
+            @Override
+            public AnalystResult<Coverage> analyse(CoverageRequest request) {
+                throw new SorotException(ErrorCode.THROTTLED, "Bedrock throttled.");
+            }
+        };
+        TrailerAnalyst unavailable = new TrailerAnalyst() {
+            @Override
+            public Provenance provenance() {
+                return new Provenance("Google Gemini API", "gemini-2.5-flash-lite", false);
+            }
+
+            @Override
+            public AnalystResult<TrailerAnalysis> analyse(TrailerRequest request) {
+                throw new SorotException(ErrorCode.TRAILER_UNAVAILABLE, "Removed.");
+            }
+        };
+        open(throttled, unavailable);
+        var id = submit();
+        assertThat(backend.pipeline().run(id)).isEqualTo(Pipeline.Outcome.FAILED);
+        var job = job(id);
+        assertThat(job.error().code()).isEqualTo("THROTTLED");
+        assertThat(job.step(PipelineStep.COVERAGE).status()).isEqualTo(StepStatus.FAILED);
+        assertThat(job.step(PipelineStep.TRAILER).status()).isEqualTo(StepStatus.FAILED);
+        assertThat(job.step(PipelineStep.TRAILER).error()).isEqualTo(new ApiError("TRAILER_UNAVAILABLE", "Removed."));
+    }
+
+    @Test
+    void aWorkerShortOfTimeDefersTheNextStageAndTheNextDeliveryFinishesWithoutRepeatingAStep() {
+        var coverages = new AtomicInteger();
+        var offline = new OfflineCoverageAnalyst();
+        CoverageAnalyst counting = new CoverageAnalyst() {
+            @Override
+            public Provenance provenance() {
+                return offline.provenance();
+            }
+
+            @Override
+            public AnalystResult<Coverage> analyse(CoverageRequest request) {
+                coverages.incrementAndGet();
+                return offline.analyse(request);
+            }
+        };
+        open(counting, new OfflineTrailerAnalyst());
+        var id = submit();
+        // enough time left for the extraction (90 s budget), not for coverage (10 min)
+        assertThat(backend.pipeline().run(id, () -> Duration.ofMinutes(3))).isEqualTo(Pipeline.Outcome.DEFERRED);
+        var job = job(id);
+        assertThat(job.state()).isEqualTo(JobState.PROCESSING);
+        assertThat(job.step(PipelineStep.EXTRACT).status()).isEqualTo(StepStatus.COMPLETED);
+        assertThat(job.step(PipelineStep.COVERAGE).status()).isEqualTo(StepStatus.PENDING);
+
+        var next = new Pipeline(backend.jobs(), backend.blobs(), backend.pipeline().analysts(), StepBudgets.DEFAULT,
+                Clock.systemUTC(), "next-delivery");
+        try {
+            assertThat(next.run(id, () -> Duration.ofMinutes(15))).isEqualTo(Pipeline.Outcome.COMPLETED);
+        } finally {
+            next.close();
+        }
+        assertThat(coverages).hasValue(1);
+        assertThat(job(id).step(PipelineStep.EXTRACT).attempts()).isEqualTo(1);
+    }
+
+    @Test
+    void theObserverHearsEveryStepStartAndFinishWithItsStatus() {
+        var events = new CopyOnWriteArrayList<String>();
+        PipelineObserver observer = new PipelineObserver() {
+            @Override
+            public void stepStarted(String analysisId, PipelineStep step) {
+                events.add("start " + step.number());
+            }
+
+            @Override
+            public void stepFinished(String analysisId, PipelineStep step, StepStatus status, Duration took, ApiError error,
+                                     Usage usage) {
+                assertThat(took.isNegative()).isFalse();
+                events.add("end " + step.number() + " " + status.json());
+            }
+        };
+        open(new OfflineCoverageAnalyst(), new OfflineTrailerAnalyst());
+        var id = new SubmissionService(backend.backend())
+                .analyzeFile(TestScripts.cyberBobDebateFountain().getBytes(), "debate.fountain", null, null, true).analysisId();
+        var pipeline = new Pipeline(backend.jobs(), backend.blobs(), backend.pipeline().analysts(), StepBudgets.DEFAULT,
+                Clock.systemUTC(), "observed", observer);
+        try {
+            assertThat(pipeline.run(id)).isEqualTo(Pipeline.Outcome.COMPLETED);
+        } finally {
+            pipeline.close();
+        }
+        assertThat(events).containsSubsequence("start 1", "end 1 completed", "start 4", "end 4 completed", "start 5",
+                "end 5 completed");
+        assertThat(events).contains("end 2 completed", "end 3 skipped").hasSize(10);
+        assertThat(List.copyOf(events).indexOf("end 3 skipped")).isLessThan(events.indexOf("start 4"));
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("never released");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
