@@ -227,7 +227,7 @@ class TemplateContractTest {
         var worker = actions(statements("WorkerRole"));
         assertThat(api).doesNotContain("bedrock:InvokeModel", "polly:SynthesizeSpeech", "sqs:ReceiveMessage", "sqs:DeleteMessage");
         assertThat(api).contains("sqs:SendMessage", "dynamodb:PutItem", "dynamodb:UpdateItem", "s3:PutObject", "secretsmanager:GetSecretValue");
-        assertThat(worker).contains("bedrock:InvokeModel", "polly:SynthesizeSpeech", "sqs:ReceiveMessage", "sqs:DeleteMessage",
+        assertThat(worker).contains("bedrock:InvokeModel", "bedrock:GetFoundationModel", "polly:SynthesizeSpeech", "sqs:ReceiveMessage", "sqs:DeleteMessage",
                 "sqs:SendMessage", "dynamodb:UpdateItem", "s3:GetObject", "s3:PutObject", "secretsmanager:GetSecretValue");
         assertThat(worker).doesNotContain("dynamodb:PutItem", "dynamodb:DeleteItem", "s3:DeleteObject");
         var bedrock = statements("WorkerRole").stream().filter(s -> list(s.path("Action")).stream()
