@@ -30,6 +30,9 @@ public final class SorotApp extends Application {
         var window = new MainWindow(desktop);
         var scene = new Scene(window, 1360, 860);
         stage.setTitle("Sorot");
+        for (int size : new int[] {32, 64, 256}) { // the taskbar's and the window switcher's icon (installers/icons)
+            stage.getIcons().add(new javafx.scene.image.Image(SorotApp.class.getResource("icon/sorot-" + size + ".png").toExternalForm(), true));
+        }
         stage.setMinWidth(960);
         stage.setMinHeight(620);
         stage.setScene(scene);
