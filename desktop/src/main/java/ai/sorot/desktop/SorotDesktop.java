@@ -50,6 +50,8 @@ public final class SorotDesktop implements AutoCloseable {
     private final IntakeViewModel intake;
     private final ReportViewModel report;
     private volatile Settings settings;
+    /** The connection key last connected with (holds a token: never printed). */
+    private String connectedWith;
     private volatile Notifier notifier = Notifier.NONE;
 
     public SorotDesktop(Options options) {
@@ -88,18 +90,27 @@ public final class SorotDesktop implements AutoCloseable {
     /** Restores the queue and connects, in the background; the window is already up. */
     public void start() {
         queue.restore();
+        connect();
+    }
+
+    /** Settings were saved: apply what changed; reconnect only when the API or its token did. */
+    public void apply(Settings updated) {
+        settings = updated;
+        queue.maxConcurrentProperty().set(updated.maxConcurrent());
+        if (!connectionKey(updated).equals(connectedWith)) {
+            connect();
+        }
+    }
+
+    private void connect() {
+        connectedWith = connectionKey(settings);
         connection.connect(choice.choose(settings));
     }
 
-    /** Settings were saved: apply what changed; reconnect only when the API choice did. */
-    public void apply(Settings updated) {
-        var before = settings;
-        settings = updated;
-        queue.maxConcurrentProperty().set(updated.maxConcurrent());
-        boolean endpointChanged = before.connection() != updated.connection() || !java.util.Objects.equals(before.apiUrl(), updated.apiUrl());
-        if (endpointChanged || updated.connection() == Settings.ConnectionMode.REMOTE || choice.environmentUrl().isPresent()) {
-            connection.connect(choice.choose(updated));
-        }
+    /** What decides the endpoint: the URL in force and, for a deployed API, the stored token. */
+    private String connectionKey(Settings s) {
+        var url = choice.environmentUrl().orElse(s.connection() == Settings.ConnectionMode.REMOTE ? s.apiUrl() : null);
+        return url == null ? "local" : url + " " + tokens.load().orElse("");
     }
 
     public void setNotifier(Notifier value) {

@@ -34,7 +34,7 @@ import okhttp3.Response;
 public final class SorotApi {
 
     /** Above this size a screenplay goes through {@code POST /uploads}: base64 would break the 6 MB request cap. */
-    public static final long UPLOAD_THRESHOLD_BYTES = 4L * 1024 * 1024;
+    public static final long UPLOAD_THRESHOLD_BYTES = ai.sorot.lambda.api.ApiLimits.DEFAULT.inlineMaxBytes();
 
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
     private static final MediaType PDF = MediaType.get("application/pdf");

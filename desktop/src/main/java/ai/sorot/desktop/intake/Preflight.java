@@ -1,5 +1,7 @@
 package ai.sorot.desktop.intake;
 
+import ai.sorot.lambda.api.ApiLimits;
+import ai.sorot.lambda.screenplay.ReadLimits;
 import ai.sorot.model.api.ErrorCode;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -29,10 +31,10 @@ import org.apache.pdfbox.text.PDFTextStripper;
  */
 public final class Preflight {
 
-    /** Over this a file is refused: a screenplay PDF is a few hundred kilobytes, a bloated one tens of megabytes. */
-    public static final long MAX_BYTES = 100L * 1024 * 1024;
-    /** A feature script runs 90 to 120 pages; past this it is not one screenplay. */
-    public static final int MAX_PAGES = 500;
+    /** The API's limit on an uploaded screenplay: over it the file would only be refused after the upload. */
+    public static final long MAX_BYTES = ApiLimits.DEFAULT.uploadMaxBytes();
+    /** The screenplay engine's page limit, for the same reason. */
+    public static final int MAX_PAGES = ReadLimits.DEFAULT.maxPages();
     /** Pages whose text decides whether the PDF has a text layer at all. */
     private static final int TEXT_PROBE_PAGES = 5;
     private static final int MIN_TEXT_CHARS = 40;

@@ -1,22 +1,17 @@
 package ai.sorot.desktop.intake;
 
-import ai.sorot.model.api.ErrorCode;
-import java.net.URI;
-import java.net.URISyntaxException;
+import ai.sorot.model.api.SorotException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Trailer links as the API accepts them: https, on YouTube or Vimeo. Checked on drop so a bad
- * link is refused at once rather than after the script has been sent.
+ * Trailer links as the API accepts them: https, on YouTube or Vimeo, naming a video. Checked on
+ * drop so a bad link is refused at once rather than after the script has been sent.
  */
 public final class TrailerLinks {
 
-    private static final Set<String> ALLOWED_HOSTS = Set.of("youtube.com", "youtu.be", "vimeo.com");
     private static final Pattern LINK = Pattern.compile("(?i)\\b(?:https?://|www\\.)[^\\s<>\"']+");
 
     private TrailerLinks() {}
@@ -30,31 +25,24 @@ public final class TrailerLinks {
 
     public record Invalid(String input, String code, String reason) implements Check {}
 
+    /**
+     * The API's own allow-list ({@link ai.sorot.lambda.pipeline.TrailerLinks}), so a link passes
+     * here exactly when the API will take it. A browser's {@code www.} or {@code http://} form is
+     * upgraded to https first, as the browser itself would.
+     */
     public static Check check(String raw) {
         var text = raw == null ? "" : raw.strip();
-        if (text.startsWith("www.")) {
+        if (text.regionMatches(true, 0, "www.", 0, 4)) {
             text = "https://" + text;
+        } else if (text.regionMatches(true, 0, "http://", 0, 7)) {
+            text = "https://" + text.substring(7);
         }
-        URI uri;
         try {
-            uri = new URI(text);
-        } catch (URISyntaxException e) {
-            return new Invalid(raw, ErrorCode.INVALID_URL.name(), "\"" + abbreviate(raw) + "\" is not a link.");
+            var link = ai.sorot.lambda.pipeline.TrailerLinks.check(text);
+            return new Valid(raw, link.url().toString(), link.platform().equals("vimeo") ? "Vimeo" : "YouTube");
+        } catch (SorotException e) {
+            return new Invalid(raw, e.code().name(), e.getMessage());
         }
-        if (!"https".equalsIgnoreCase(uri.getScheme()) && !"http".equalsIgnoreCase(uri.getScheme())) {
-            return new Invalid(raw, ErrorCode.INVALID_URL.name(), "\"" + abbreviate(raw) + "\" is not a web link.");
-        }
-        var host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
-        var platform = platformOf(host);
-        if (platform == null) {
-            return new Invalid(raw, ErrorCode.URL_NOT_ALLOWED.name(),
-                    "Trailer links must point to YouTube or Vimeo; " + (host.isEmpty() ? "this link has no host" : host + " is not one") + ".");
-        }
-        if ("http".equalsIgnoreCase(uri.getScheme())) {
-            // the platforms all serve https; upgrading is what a browser would do
-            text = "https" + text.substring(4);
-        }
-        return new Valid(raw, text, platform);
     }
 
     /** Every web link in a dropped or pasted text ({@code text/uri-list} lines or prose), each once. */
@@ -73,19 +61,5 @@ public final class TrailerLinks {
             }
         }
         return new ArrayList<>(found);
-    }
-
-    private static String platformOf(String host) {
-        for (var allowed : ALLOWED_HOSTS) {
-            if (host.equals(allowed) || host.endsWith("." + allowed)) {
-                return allowed.equals("vimeo.com") ? "Vimeo" : "YouTube";
-            }
-        }
-        return null;
-    }
-
-    private static String abbreviate(String raw) {
-        var text = raw == null ? "" : raw.strip();
-        return text.length() > 60 ? text.substring(0, 59) + "…" : text;
     }
 }

@@ -35,6 +35,7 @@ public final class AudioPlayerView extends VBox {
 
     private final Consumer<Path> openExternally;
     private final Button playPause = new Button();
+    private boolean wantsPlaying;
     private final Slider seek = new Slider(0, 1, 0);
     private final Label time = new Label("0:00 / 0:00");
     private final ComboBox<PlaybackSpeed> speed = new ComboBox<>();
@@ -155,6 +156,11 @@ public final class AudioPlayerView extends VBox {
                 if (created != player || now == null) {
                     return;
                 }
+                if (now == MediaPlayer.Status.PLAYING && !wantsPlaying) {
+                    // a pause asked for while the pipeline was starting or looping back is kept
+                    created.pause();
+                    return;
+                }
                 playPause.setGraphic(Icons.of(now == MediaPlayer.Status.PLAYING ? Icons.PAUSE : Icons.PLAY, 14));
                 switch (now) {
                     case PLAYING -> setStatus("playing");
@@ -167,6 +173,7 @@ public final class AudioPlayerView extends VBox {
                 if (created.getCycleCount() == MediaPlayer.INDEFINITE) {
                     return; // looping: JavaFX reports each pass's end, and goes on
                 }
+                wantsPlaying = false;
                 created.pause();
                 created.seek(Duration.ZERO);
                 setStatus("ended");
@@ -184,14 +191,18 @@ public final class AudioPlayerView extends VBox {
         if (player == null) {
             return;
         }
-        if (player.getStatus() == MediaPlayer.Status.PLAYING) {
-            player.pause();
+        // the user's last wish decides, not the player's status, which lags behind play() and
+        // pause() and passes through other states when a loop restarts
+        if (wantsPlaying) {
+            pause();
         } else {
+            wantsPlaying = true;
             player.play();
         }
     }
 
     public void pause() {
+        wantsPlaying = false;
         if (player != null) {
             player.pause();
         }
@@ -205,6 +216,7 @@ public final class AudioPlayerView extends VBox {
             old.stop();
             old.dispose();
         }
+        wantsPlaying = false;
         seek.setValue(0);
         time.setText("0:00 / 0:00");
         playPause.setGraphic(Icons.of(Icons.PLAY, 14));

@@ -44,6 +44,9 @@ public final class ItemDetailView extends ScrollPane {
     private final Button cancel = new Button("Cancel", Icons.of(Icons.CLOSE, 12));
     private final Button retry = new Button("Retry", Icons.of(Icons.RETRY, 13));
     private final Button remove = new Button("Remove", Icons.of(Icons.DELETE, 13));
+    private final Label refusedHint = new Label("Nothing was sent. Fix the file (or export it again from the writing software) "
+            + "and drop it again; remove this row when you are done with it.");
+    private java.util.List<javafx.scene.Node> analysisParts = java.util.List.of();
     private QueueItem item;
     private Subscription subscription = Subscription.EMPTY;
 
@@ -109,7 +112,15 @@ public final class ItemDetailView extends ScrollPane {
         stepsTitle.getStyleClass().add("section-title");
         var trailerTitle = new Label("Trailer");
         trailerTitle.getStyleClass().add("section-title");
-        content.getChildren().addAll(top, error, stepsTitle, progress, steps, trailerTitle, trailerRow, actions);
+        refusedHint.getStyleClass().add("muted");
+        refusedHint.setWrapText(true);
+        // a refused file never reached the API: no steps, no trailer, just why and what to do
+        analysisParts = java.util.List.of(stepsTitle, progress, steps, trailerTitle, trailerRow);
+        for (var node : analysisParts) {
+            node.managedProperty().bind(node.visibleProperty());
+        }
+        refusedHint.managedProperty().bind(refusedHint.visibleProperty());
+        content.getChildren().addAll(top, error, refusedHint, stepsTitle, progress, steps, trailerTitle, trailerRow, actions);
     }
 
     public void show(QueueItem newItem) {
@@ -171,8 +182,8 @@ public final class ItemDetailView extends ScrollPane {
             steps.getChildren().add(line);
         }
         boolean refused = state == SubmissionState.REFUSED;
-        trailerField.setDisable(refused);
-        attach.setDisable(refused);
+        analysisParts.forEach(node -> node.setVisible(!refused));
+        refusedHint.setVisible(refused);
         trailerField.setPromptText(item.trailerUrl() == null ? "Paste a YouTube or Vimeo trailer link" : "Replace " + item.trailerUrl());
         cancel.setVisible(state.canCancel());
         retry.setVisible(state.canRetry());

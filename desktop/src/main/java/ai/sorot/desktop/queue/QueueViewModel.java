@@ -122,9 +122,11 @@ public final class QueueViewModel implements AutoCloseable {
     /** A pre-flighted screenplay joins the queue and is sent when a slot is free (UI thread). */
     public QueueItem addAccepted(PreflightResult.Accepted accepted) {
         var trailer = pendingTrailer.get();
+        // the same file is waiting or running already, or was analysed with this same trailer
         var duplicate = items.stream()
-                .filter(i -> accepted.sha256().equals(i.sha256()) && !i.state().isFinal() || accepted.sha256().equals(i.sha256())
-                        && i.state() == SubmissionState.COMPLETED && Objects.equals(i.trailerUrl(), trailer))
+                .filter(i -> accepted.sha256().equals(i.sha256()))
+                .filter(i -> !i.state().isFinal()
+                        || i.state() == SubmissionState.COMPLETED && Objects.equals(i.trailerUrl(), trailer))
                 .findFirst();
         if (duplicate.isPresent()) {
             notice.set(Notice.warning(accepted.fileName() + " is already in the queue as \"" + duplicate.get().title() + "\"."));

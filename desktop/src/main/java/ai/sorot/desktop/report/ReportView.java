@@ -153,6 +153,7 @@ public final class ReportView extends StackPane {
 
         var verdictBox = new VBox(6);
         verdictBox.setAlignment(Pos.CENTER_RIGHT);
+        verdictBox.setMinWidth(Region.USE_PREF_SIZE); // a long title wraps; the verdict never shrinks
         var curation = report.curation();
         if (curation != null) {
             var score = new Label(Long.toString(Math.round(curation.overallScore())));

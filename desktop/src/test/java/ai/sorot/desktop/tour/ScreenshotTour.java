@@ -38,7 +38,16 @@ public final class ScreenshotTour {
     private static MainWindow window;
     private static SorotDesktop app;
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            tour(args);
+        } catch (Exception e) {
+            e.printStackTrace();
+            System.exit(1); // the FX thread would keep the JVM alive
+        }
+    }
+
+    private static void tour(String[] args) throws Exception {
         var out = Files.createDirectories(Path.of(args.length > 0 ? args[0] : "docs/screenshots"));
         var work = Files.createTempDirectory("sorot-tour");
         var home = Files.createDirectories(work.resolve("home"));
@@ -87,8 +96,11 @@ public final class ScreenshotTour {
         shot(out, "04-report-charts");
 
         fx(() -> {
-            var link = window.reportView().lookupAll(".evidence-link").stream()
-                    .map(javafx.scene.control.Hyperlink.class::cast).filter(h -> h.getTooltip() != null).findFirst().orElseThrow();
+            // a link that carries a quote shows the highlight; any enabled link shows the page
+            var links = window.reportView().lookupAll(".evidence-link").stream()
+                    .map(javafx.scene.control.Hyperlink.class::cast).filter(h -> !h.isDisabled()).toList();
+            var link = links.stream().filter(h -> h.getTooltip() != null && h.getTooltip().getText().contains("“"))
+                    .findFirst().orElse(links.getFirst());
             link.fire();
             return null;
         });
