@@ -3,7 +3,10 @@ package ai.sorot.installers;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.spi.ToolProvider;
 
 /**
@@ -38,5 +41,32 @@ final class JdkTools {
             System.out.println(err.toString().strip().indent(4).stripTrailing());
         }
         return out.toString();
+    }
+
+    /**
+     * Runs {@code tool} as a process of its own, with {@code env} added to this one's environment:
+     * for what a tool passes on to the programs it starts (jpackage to dpkg-deb), which an
+     * in-process call cannot set.
+     */
+    String runProcess(String tool, List<String> args, Map<String, String> env) throws IOException, InterruptedException {
+        var executable = Path.of(System.getProperty("java.home"), "bin", tool);
+        if (verbose) {
+            System.out.println("  $ " + env + " " + tool + " " + String.join(" ", args));
+        }
+        var command = new java.util.ArrayList<String>();
+        command.add(executable.toString());
+        command.addAll(args);
+        var builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(env);
+        var process = builder.start();
+        var output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        int code = process.waitFor();
+        if (code != 0) {
+            throw new IOException(tool + " failed (exit " + code + "): " + output.strip());
+        }
+        if (verbose && !output.isBlank()) {
+            System.out.println(output.strip().indent(4).stripTrailing());
+        }
+        return output;
     }
 }

@@ -186,7 +186,14 @@ public final class Packager {
             var installer = new ArrayList<>(common(name, version));
             installer.addAll(List.of("--type", type, "--app-image", image.toString(), "--dest", dest.toString()));
             installer.addAll(installerOptions(name));
-            tools.run("jpackage", installer);
+            if (type.equals("deb")) {
+                // dpkg-deb compresses the package: xz at its default level 6 takes 90 s on two
+                // cores for 4 % less than level 1 (the jars and the AOT cache hardly compress)
+                tools.runProcess("jpackage", installer, Map.of("DPKG_DEB_COMPRESSOR_TYPE", "xz",
+                        "DPKG_DEB_COMPRESSOR_LEVEL", spec.getProperty("linux.xz-level", "6")));
+            } else {
+                tools.run("jpackage", installer);
+            }
             Path made;
             try (Stream<Path> files = Files.list(dest)) {
                 made = files.filter(f -> f.getFileName().toString().endsWith("." + type)).findFirst()
@@ -214,11 +221,11 @@ public final class Packager {
         return options;
     }
 
-    private List<String> installerOptions(String name) {
+    private List<String> installerOptions(String name) throws IOException {
         var options = new ArrayList<String>();
         switch (platform) {
             case LINUX -> {
-                options.addAll(List.of("--resource-dir", resources().toString(),
+                options.addAll(List.of("--resource-dir", linuxResources(name).toString(),
                         "--linux-package-name", spec.getProperty("linux.package"),
                         "--linux-deb-maintainer", spec.getProperty("linux.maintainer-email"),
                         "--linux-app-category", spec.getProperty("linux.section"),
@@ -234,6 +241,18 @@ public final class Packager {
             case MAC -> options.addAll(macOptions(name));
         }
         return options;
+    }
+
+    /**
+     * The package's resources: this system's folder, and the icon under the name jpackage looks
+     * for. Built from an app image, the .deb takes its menu icon only from there: {@code --icon}
+     * is an app image option, and without {@code NAME.png} the menu shows jpackage's default icon.
+     */
+    private Path linuxResources(String name) throws IOException {
+        var dir = path("work").resolve("resources");
+        copyTree(resources(), dir);
+        Files.copy(path("icons").resolve(platform.iconFile()), dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        return dir;
     }
 
     private List<String> macOptions(String name) {
