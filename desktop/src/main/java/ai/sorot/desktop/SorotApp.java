@@ -30,8 +30,10 @@ public final class SorotApp extends Application {
         var window = new MainWindow(desktop);
         var scene = new Scene(window, 1360, 860);
         stage.setTitle("Sorot");
-        for (int size : new int[] {32, 64, 256}) { // the taskbar's and the window switcher's icon (installers/icons)
-            stage.getIcons().add(new javafx.scene.image.Image(SorotApp.class.getResource("icon/sorot-" + size + ".png").toExternalForm(), true));
+        // the taskbar's and the window switcher's icon (installers/icons); loaded at once (12 kB): an
+        // icon still loading in the background when the window is shown never reaches the window manager
+        for (int size : new int[] {32, 64, 256}) {
+            stage.getIcons().add(new javafx.scene.image.Image(SorotApp.class.getResource("icon/sorot-" + size + ".png").toExternalForm(), false));
         }
         stage.setMinWidth(960);
         stage.setMinHeight(620);
