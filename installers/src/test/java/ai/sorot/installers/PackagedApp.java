@@ -43,7 +43,11 @@ final class PackagedApp {
     }
 
     Path deb() {
-        return Path.of(summary.getProperty("deb"));
+        var deb = summary.getProperty("deb");
+        if (deb == null) {
+            throw new IllegalStateException("this build made no .deb (was it run with -Dsorot.installers.types=app-image?)");
+        }
+        return Path.of(deb);
     }
 
     String get(String key) {
