@@ -1,5 +1,8 @@
 package ai.sorot.desktop;
 
+import ai.sorot.desktop.instance.SingleInstance;
+import ai.sorot.desktop.settings.SorotHome;
+import java.io.IOException;
 import javafx.application.Application;
 
 /**
@@ -8,6 +11,8 @@ import javafx.application.Application;
  *
  * <pre>
  *   sorot desktop                          the app
+ *   sorot desktop FILE...                  the app with FILEs queued (or handed to the window already running)
+ *   sorot desktop --version                print the version
  *   sorot desktop --self-check OUT.png F   submit F, wait for the report, screenshot it, exit 0 (or 1 with the reason)
  *   sorot desktop --startup-probe          print when the window is usable, then exit (bench/desktop-startup.sh)
  * </pre>
@@ -30,7 +35,27 @@ public final class Main {
             System.out.println(LaunchOptions.USAGE);
             return;
         }
+        if (options.version()) {
+            System.out.println(LaunchOptions.versionLine());
+            return;
+        }
         SorotApp.options = options;
+        // the probes run apart from any window the user has open; a plain launch joins it
+        if (!options.selfCheck() && !options.startupProbe()) {
+            try {
+                switch (SingleInstance.claim(SorotHome.fromEnvironment(System.getenv()), options.files())) {
+                    case SingleInstance.Forwarded forwarded -> {
+                        System.out.println("Sorot is already running (process " + forwarded.pid() + "): "
+                                + (forwarded.files() == 0 ? "brought its window to the front." : "added " + forwarded.files()
+                                + " file" + (forwarded.files() == 1 ? "" : "s") + " to its queue."));
+                        return;
+                    }
+                    case SingleInstance.Primary primary -> SorotApp.instance = primary.instance();
+                }
+            } catch (IOException e) {
+                System.err.println("sorot desktop: cannot reach a running Sorot window (" + e.getMessage() + "); starting a new one");
+            }
+        }
         Application.launch(SorotApp.class, args);
     }
 }

@@ -2,6 +2,7 @@ package ai.sorot.desktop;
 
 import ai.sorot.desktop.connection.ConnectionState;
 import ai.sorot.desktop.connection.EmbeddedBackend;
+import ai.sorot.desktop.instance.SingleInstance;
 import ai.sorot.desktop.notify.ControlsFxNotifier;
 import ai.sorot.desktop.selfcheck.SelfCheck;
 import ai.sorot.desktop.settings.ThemeManager;
@@ -16,6 +17,8 @@ import javafx.stage.Stage;
 public final class SorotApp extends Application {
 
     static LaunchOptions options = new LaunchOptions(null, null, false, false);
+    /** Set when this process is the window files are handed to ({@link Main}). */
+    static SingleInstance instance;
 
     private SorotDesktop desktop;
 
@@ -27,6 +30,11 @@ public final class SorotApp extends Application {
         var window = new MainWindow(desktop);
         var scene = new Scene(window, 1360, 860);
         stage.setTitle("Sorot");
+        // the taskbar's and the window switcher's icon (installers/icons); loaded at once (12 kB): an
+        // icon still loading in the background when the window is shown never reaches the window manager
+        for (int size : new int[] {32, 64, 256}) {
+            stage.getIcons().add(new javafx.scene.image.Image(SorotApp.class.getResource("icon/sorot-" + size + ".png").toExternalForm(), false));
+        }
         stage.setMinWidth(960);
         stage.setMinHeight(620);
         stage.setScene(scene);
@@ -39,6 +47,19 @@ public final class SorotApp extends Application {
         stage.show();
         // the window is up: everything slower (the saved queue, the local backend) starts now, off the FX thread
         Platform.runLater(desktop::start);
+        // "Open with Sorot": files on the command line, and later the ones other launches hand over
+        if (!launch.files().isEmpty()) {
+            Platform.runLater(() -> desktop.intake().addFiles(launch.files()));
+        }
+        if (instance != null) {
+            instance.onOpen(files -> Platform.runLater(() -> {
+                stage.setIconified(false);
+                stage.toFront();
+                if (!files.isEmpty()) {
+                    desktop.intake().addFiles(files);
+                }
+            }));
+        }
         if (launch.selfCheck()) {
             new SelfCheck(desktop, window, stage, launch.selfCheckImage(), launch.selfCheckFile()).start();
         }
@@ -70,6 +91,9 @@ public final class SorotApp extends Application {
 
     @Override
     public void stop() {
+        if (instance != null) {
+            instance.close();
+        }
         if (desktop != null) {
             desktop.close();
         }
