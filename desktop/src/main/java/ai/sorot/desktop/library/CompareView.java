@@ -97,7 +97,7 @@ public final class CompareView extends BorderPane {
         var first = new ColumnConstraints(150);
         grid.getColumnConstraints().add(first);
         for (int i = 0; i < columns.size(); i++) {
-            var c = new ColumnConstraints(220, 300, Double.MAX_VALUE);
+            var c = new ColumnConstraints(220, 320, 440);
             c.setHgrow(Priority.ALWAYS);
             grid.getColumnConstraints().add(c);
         }

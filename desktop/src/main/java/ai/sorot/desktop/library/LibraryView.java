@@ -92,7 +92,7 @@ public final class LibraryView extends BorderPane {
         getStyleClass().add("library-view");
         setTop(new VBox(toolbar(), filters()));
         var split = new SplitPane(sessionsPane(), tablePane());
-        split.setDividerPositions(0.2);
+        split.setDividerPositions(0.17);
         SplitPane.setResizableWithParent(split.getItems().getFirst(), false);
         setCenter(split);
         setBottom(statusLine());
@@ -212,12 +212,12 @@ public final class LibraryView extends BorderPane {
         var from = new DatePicker();
         from.setId("filter-from");
         from.setPromptText("Saved from");
-        from.setPrefWidth(128);
+        from.setPrefWidth(150);
         from.valueProperty().bindBidirectional(model.savedFromProperty());
         var to = new DatePicker();
         to.setId("filter-to");
         to.setPromptText("to");
-        to.setPrefWidth(128);
+        to.setPrefWidth(150);
         to.valueProperty().bindBidirectional(model.savedToProperty());
 
         var clear = new Button("Clear");
@@ -275,6 +275,7 @@ public final class LibraryView extends BorderPane {
         all.setId("show-all");
         all.getStyleClass().add("flat");
         all.setMaxWidth(Double.MAX_VALUE);
+        all.setAlignment(Pos.CENTER_LEFT);
         all.setOnAction(e -> {
             sessionList.getSelectionModel().clearSelection();
             model.sessionFilterProperty().set(null);
@@ -282,7 +283,11 @@ public final class LibraryView extends BorderPane {
 
         sessionList.setId("session-list");
         sessionList.setItems(model.sessions());
-        sessionList.setPlaceholder(new Label("No sessions yet. Select analyses and\nchoose New session, or drop a folder here."));
+        var empty = new Label("No sessions yet. Select analyses and choose New session, or drop a folder of screenplays here.");
+        empty.setWrapText(true);
+        empty.setMaxWidth(190);
+        empty.getStyleClass().add("muted");
+        sessionList.setPlaceholder(empty);
         sessionList.setCellFactory(list -> new SessionCell());
         sessionList.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
             if (now != null && (model.sessionFilterProperty().get() == null || model.sessionFilterProperty().get().id() != now.id())) {
@@ -337,7 +342,7 @@ public final class LibraryView extends BorderPane {
         var buttons = new FlowPane(6, 6, create, review, rubric, delete);
         var box = new VBox(8, title, all, sessionList, buttons);
         box.getStyleClass().add("sessions-pane");
-        box.setMinWidth(220);
+        box.setMinWidth(210);
         return box;
     }
 
@@ -437,6 +442,7 @@ public final class LibraryView extends BorderPane {
         table.getStyleClass().add("library-table");
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setTableMenuButtonVisible(true);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("Nothing here yet: every analysis you run is saved to the library."));
         var sorted = new SortedList<>(model.rows());
         sorted.comparatorProperty().bind(table.comparatorProperty());
@@ -450,10 +456,10 @@ public final class LibraryView extends BorderPane {
         thumb.setPrefWidth(42);
         thumb.setResizable(false);
         table.getColumns().add(thumb);
-        table.getColumns().add(column("col-title", "Title", 230, LibraryEntry::title, String.CASE_INSENSITIVE_ORDER));
-        table.getColumns().add(column("col-authors", "Authors", 130, LibraryEntry::authors, String.CASE_INSENSITIVE_ORDER));
-        table.getColumns().add(column("col-genres", "Genres", 110, LibraryEntry::genres, String.CASE_INSENSITIVE_ORDER));
-        var rec = column("col-recommendation", "AI", 98, LibraryEntry::recommendation, String::compareTo);
+        table.getColumns().add(column("col-title", "Title", 200, LibraryEntry::title, String.CASE_INSENSITIVE_ORDER));
+        table.getColumns().add(column("col-authors", "Authors", 120, LibraryEntry::authors, String.CASE_INSENSITIVE_ORDER));
+        table.getColumns().add(column("col-genres", "Genres", 96, LibraryEntry::genres, String.CASE_INSENSITIVE_ORDER));
+        var rec = column("col-recommendation", "AI", 112, LibraryEntry::recommendation, String::compareTo);
         rec.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(String value, boolean empty) {
@@ -469,12 +475,12 @@ public final class LibraryView extends BorderPane {
         var score = column("col-score", "Score", 64, LibraryEntry::aiScore, Double::compare);
         score.setCellFactory(c -> text(v -> Long.toString(Math.round(v))));
         table.getColumns().add(score);
-        var pages = column("col-pages", "Pages", 58, LibraryEntry::pages, Integer::compare);
+        var pages = column("col-pages", "Pages", 62, LibraryEntry::pages, Integer::compare);
         table.getColumns().add(pages);
         var runtime = column("col-runtime", "Min", 52, LibraryEntry::runtime, Double::compare);
         runtime.setCellFactory(c -> text(v -> Long.toString(Math.round(v))));
         table.getColumns().add(runtime);
-        var rating = column("col-rating", "Rating", 76, LibraryEntry::rating, Integer::compare);
+        var rating = column("col-rating", "Rating", 80, LibraryEntry::rating, Integer::compare);
         rating.setCellFactory(c -> text(v -> "★".repeat(v) + "☆".repeat(Math.max(0, 5 - v))));
         table.getColumns().add(rating);
         var verdict = column("col-verdict", "Verdict", 76, e -> e.verdict() == null ? null : e.verdict().name(), String::compareTo);
@@ -482,8 +488,8 @@ public final class LibraryView extends BorderPane {
         var shortlist = column("col-shortlisted", "★", 36, e -> e.shortlisted() ? "★" : "", String::compareTo);
         shortlist.getStyleClass().add("shortlist-column");
         table.getColumns().add(shortlist);
-        table.getColumns().add(column("col-tags", "Tags", 110, e -> String.join(" ", e.tags()), String::compareTo));
-        var saved = column("col-saved", "Saved", 96, LibraryEntry::savedAt, java.time.Instant::compareTo);
+        table.getColumns().add(column("col-tags", "Tags", 80, e -> String.join(" ", e.tags()), String::compareTo));
+        var saved = column("col-saved", "Saved", 100, LibraryEntry::savedAt, java.time.Instant::compareTo);
         saved.setCellFactory(c -> text(SAVED::format));
         table.getColumns().add(saved);
 
@@ -542,6 +548,7 @@ public final class LibraryView extends BorderPane {
         var col = new TableColumn<LibraryEntry, T>(name);
         col.setId(id);
         col.setPrefWidth(width);
+        col.setMinWidth(Math.min(width, 60));
         col.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
         col.setComparator(java.util.Comparator.nullsLast(order));
         return col;

@@ -311,10 +311,8 @@ public final class ReviewView extends BorderPane {
                 buttons.getButtons().add(b);
             }
             buttons.getStyleClass().add("small");
-            var name = new Label(criterion.name());
-            name.setMinWidth(110);
-            var row = new HBox(8, name, buttons);
-            row.setAlignment(Pos.CENTER_LEFT);
+            var name = new Label(criterion.name() + " (1–" + criterion.scale() + ")");
+            var row = new VBox(4, name, buttons);
             row.setUserData(criterion.name());
             row.getProperties().put(ToggleGroup.class, group);
             row.getStyleClass().add("card-row");

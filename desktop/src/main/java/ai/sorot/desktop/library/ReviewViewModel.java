@@ -166,8 +166,8 @@ public final class ReviewViewModel {
                     showing = true;
                     try {
                         entry.set(found);
+                        audio.set(sound); // before the report: the view loads the player when the report changes
                         report.set(rep);
-                        audio.set(sound);
                         sessionRank.set(inSession.isEmpty() ? "" : inSession + " in this session");
                         libraryRank.set(inLibrary.isEmpty() ? "" : inLibrary + " in the library");
                         rating.set(found.rating());

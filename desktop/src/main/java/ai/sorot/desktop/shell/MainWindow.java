@@ -119,7 +119,8 @@ public final class MainWindow extends BorderPane {
         buildNoticeBar();
         var top = new VBox(appBar(), banner, noticeBar);
         setTop(top);
-        setCenter(split);
+        libraryPage.setVisible(false);
+        setCenter(new StackPane(split, libraryPage));
         setBottom(statusBar());
 
         queueView.selectedItemProperty().subscribe(this::selectionChanged);
@@ -279,16 +280,17 @@ public final class MainWindow extends BorderPane {
     public void showLibrary(boolean library) {
         showLibrary.setSelected(library);
         showQueue.setSelected(!library);
-        if (library == (getCenter() == libraryPage)) {
+        if (library == libraryPage.isVisible()) {
             return;
         }
+        // both stay in the scene (no CSS pass over a whole page at each switch); one is shown
+        libraryPage.setVisible(library);
+        queueSplit.setVisible(!library);
         if (library) {
             player.pause();
-            setCenter(libraryPage);
             libraryPage.shown();
         } else {
             libraryPage.hidden();
-            setCenter(queueSplit);
         }
     }
 
@@ -403,9 +405,9 @@ public final class MainWindow extends BorderPane {
             openSettings();
             event.consume();
         } else if (LIBRARY.match(event)) {
-            showLibrary(getCenter() != libraryPage);
+            showLibrary(!libraryPage.isVisible());
             event.consume();
-        } else if (event.getCode() == KeyCode.SPACE && page.get() == Page.REPORT && !typing && getCenter() != libraryPage
+        } else if (event.getCode() == KeyCode.SPACE && page.get() == Page.REPORT && !typing && !libraryPage.isVisible()
                 && !(focus instanceof ButtonBase) && !(focus instanceof ComboBoxBase<?>)) {
             player.toggle();
             event.consume();
