@@ -15,5 +15,6 @@ CP="$ROOT/desktop/target/test-classes:$ROOT/desktop/target/classes:$(cat "$ROOT/
 cd "$ROOT/desktop"
 xvfb-run -a -s "-screen 0 1600x1000x24" "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp "$CP" \
   ai.sorot.desktop.tour.ScreenshotTour "$OUT" 2> >(grep -v -E '^WARNING|^[A-Z][a-z]{2} [0-9]+, ' >&2)
-xvfb-run -a -s "-screen 0 1600x1000x24" "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp "$CP" \
+# review mode's player needs a sound output: ALSA's null device, as in the tests
+HOME="$ROOT/desktop/src/test/alsa" xvfb-run -a -s "-screen 0 1600x1000x24" "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp "$CP" \
   ai.sorot.desktop.tour.LibraryTour "$OUT" 2> >(grep -v -E '^WARNING|^[A-Z][a-z]{2} [0-9]+, ' >&2)

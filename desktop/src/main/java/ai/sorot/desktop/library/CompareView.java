@@ -166,11 +166,13 @@ public final class CompareView extends BorderPane {
     private int numberRow(String name, List<Column> columns, Function<Column, Double> value, int row, boolean markBest, String format) {
         grid.add(rowName(name), 0, row);
         var values = columns.stream().map(value).toList();
-        var best = values.stream().filter(java.util.Objects::nonNull).max(Double::compare).orElse(null);
+        var present = values.stream().filter(java.util.Objects::nonNull).toList();
+        // a best only where the values differ: a tie marks nothing
+        var best = present.stream().distinct().count() > 1 ? present.stream().max(Double::compare).orElse(null) : null;
         for (int i = 0; i < columns.size(); i++) {
             var v = values.get(i);
             var label = new Label(v == null ? "—" : String.format(Locale.ROOT, format, v));
-            if (markBest && v != null && v.equals(best) && values.stream().filter(java.util.Objects::nonNull).count() > 1) {
+            if (markBest && v != null && v.equals(best)) {
                 label.getStyleClass().add("best");
             }
             grid.add(label, i + 1, row);
@@ -185,7 +187,8 @@ public final class CompareView extends BorderPane {
             return coverage == null ? null : coverage.grid().stream().filter(g -> g.criterion().equals(criterion))
                     .map(GridScore::score).findFirst().orElse(null);
         }).toList();
-        var best = scores.stream().filter(java.util.Objects::nonNull).max(Integer::compare).orElse(null);
+        var present = scores.stream().filter(java.util.Objects::nonNull).toList();
+        var best = present.stream().distinct().count() > 1 ? present.stream().max(Integer::compare).orElse(null) : null;
         for (int i = 0; i < columns.size(); i++) {
             var s = scores.get(i);
             Node cell;

@@ -351,6 +351,7 @@ public final class LibraryView extends BorderPane {
 
         SessionCell() {
             getStyleClass().add("session-cell");
+            setPrefWidth(0); // follow the list's width: long names wrap instead of scrolling sideways
             setOnDragOver(this::dragOver);
             setOnDragExited(e -> pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("drop-target"), false));
             setOnDragDropped(this::dropped);
@@ -373,7 +374,8 @@ public final class LibraryView extends BorderPane {
             var name = new Label(s.name());
             name.getStyleClass().add("session-name");
             var meta = new Label(s.reviewed() + " of " + s.size() + " reviewed"
-                    + (s.rubric().isEmpty() ? "" : " · score card of " + s.rubric().size()));
+                    + (s.rubric().isEmpty() ? "" : " · " + s.rubric().size() + " criteria"));
+            name.setWrapText(true);
             meta.getStyleClass().add("session-meta");
             setGraphic(new VBox(2, name, meta));
         }
@@ -456,10 +458,10 @@ public final class LibraryView extends BorderPane {
         thumb.setPrefWidth(42);
         thumb.setResizable(false);
         table.getColumns().add(thumb);
-        table.getColumns().add(column("col-title", "Title", 200, LibraryEntry::title, String.CASE_INSENSITIVE_ORDER));
-        table.getColumns().add(column("col-authors", "Authors", 120, LibraryEntry::authors, String.CASE_INSENSITIVE_ORDER));
-        table.getColumns().add(column("col-genres", "Genres", 96, LibraryEntry::genres, String.CASE_INSENSITIVE_ORDER));
-        var rec = column("col-recommendation", "AI", 112, LibraryEntry::recommendation, String::compareTo);
+        table.getColumns().add(column("col-title", "Title", 178, LibraryEntry::title, String.CASE_INSENSITIVE_ORDER));
+        table.getColumns().add(column("col-authors", "Authors", 115, LibraryEntry::authors, String.CASE_INSENSITIVE_ORDER));
+        table.getColumns().add(column("col-genres", "Genres", 84, LibraryEntry::genres, String.CASE_INSENSITIVE_ORDER));
+        var rec = column("col-recommendation", "AI", 122, LibraryEntry::recommendation, String::compareTo);
         rec.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(String value, boolean empty) {
@@ -472,24 +474,24 @@ public final class LibraryView extends BorderPane {
             }
         });
         table.getColumns().add(rec);
-        var score = column("col-score", "Score", 64, LibraryEntry::aiScore, Double::compare);
+        var score = column("col-score", "Score", 60, LibraryEntry::aiScore, Double::compare);
         score.setCellFactory(c -> text(v -> Long.toString(Math.round(v))));
         table.getColumns().add(score);
-        var pages = column("col-pages", "Pages", 62, LibraryEntry::pages, Integer::compare);
+        var pages = column("col-pages", "Pages", 66, LibraryEntry::pages, Integer::compare);
         table.getColumns().add(pages);
-        var runtime = column("col-runtime", "Min", 52, LibraryEntry::runtime, Double::compare);
+        var runtime = column("col-runtime", "Min", 50, LibraryEntry::runtime, Double::compare);
         runtime.setCellFactory(c -> text(v -> Long.toString(Math.round(v))));
         table.getColumns().add(runtime);
         var rating = column("col-rating", "Rating", 80, LibraryEntry::rating, Integer::compare);
         rating.setCellFactory(c -> text(v -> "★".repeat(v) + "☆".repeat(Math.max(0, 5 - v))));
         table.getColumns().add(rating);
-        var verdict = column("col-verdict", "Verdict", 76, e -> e.verdict() == null ? null : e.verdict().name(), String::compareTo);
+        var verdict = column("col-verdict", "Verdict", 78, e -> e.verdict() == null ? null : e.verdict().name(), String::compareTo);
         table.getColumns().add(verdict);
-        var shortlist = column("col-shortlisted", "★", 36, e -> e.shortlisted() ? "★" : "", String::compareTo);
+        var shortlist = column("col-shortlisted", "★", 34, e -> e.shortlisted() ? "★" : "", String::compareTo);
         shortlist.getStyleClass().add("shortlist-column");
         table.getColumns().add(shortlist);
-        table.getColumns().add(column("col-tags", "Tags", 80, e -> String.join(" ", e.tags()), String::compareTo));
-        var saved = column("col-saved", "Saved", 100, LibraryEntry::savedAt, java.time.Instant::compareTo);
+        table.getColumns().add(column("col-tags", "Tags", 70, e -> String.join(" ", e.tags()), String::compareTo));
+        var saved = column("col-saved", "Saved", 106, LibraryEntry::savedAt, java.time.Instant::compareTo);
         saved.setCellFactory(c -> text(SAVED::format));
         table.getColumns().add(saved);
 
@@ -568,11 +570,14 @@ public final class LibraryView extends BorderPane {
     private final class ThumbnailCell extends TableCell<LibraryEntry, LibraryEntry> {
 
         private final ImageView view = new ImageView();
+        private final javafx.scene.layout.StackPane frame = new javafx.scene.layout.StackPane(view);
 
         ThumbnailCell() {
             view.setFitWidth(26);
             view.setFitHeight(34);
             view.setPreserveRatio(true);
+            frame.getStyleClass().add("thumbnail");
+            frame.setMaxSize(javafx.scene.layout.Region.USE_PREF_SIZE, javafx.scene.layout.Region.USE_PREF_SIZE);
             getStyleClass().add("thumbnail-cell");
         }
 
@@ -580,6 +585,7 @@ public final class LibraryView extends BorderPane {
         protected void updateItem(LibraryEntry e, boolean empty) {
             super.updateItem(e, empty);
             if (empty || e == null) {
+                frame.visibleProperty().unbind();
                 setGraphic(null);
                 return;
             }
@@ -587,8 +593,10 @@ public final class LibraryView extends BorderPane {
                 Path file = model.library().folder().resolve("items").resolve(id).resolve("thumbnail.png");
                 return new Image(file.toUri().toString(), 26, 34, true, true, true);
             });
-            view.setImage(image.isError() ? null : image);
-            setGraphic(view);
+            view.setImage(image);
+            // no thumbnail saved (a Fountain script, a synced analysis): no empty frame either
+            frame.visibleProperty().bind(image.errorProperty().not());
+            setGraphic(frame);
         }
     }
 

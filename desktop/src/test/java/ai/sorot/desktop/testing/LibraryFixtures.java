@@ -17,9 +17,12 @@ public final class LibraryFixtures {
     /** A full report (the contract fixture) with its own title, author, logline, genres, recommendation and score. */
     public static AnalysisReport report(String id, String title, String author, String logline, List<String> genres,
                                         Recommendation recommendation, double score, int gridBase) {
-        var base = ContractFixtures.report(id, title, title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-") + ".pdf", null, 12);
+        // pages and grid vary with the title, as real scripts do
+        int pages = 8 + Math.floorMod(title.hashCode(), 23);
+        var base = ContractFixtures.report(id, title, title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-") + ".pdf", null, pages);
         var c = base.coverage();
-        var grid = c.grid().stream().map(g -> new GridScore(g.criterion(), Math.max(1, Math.min(10, gridBase + g.score() - 6)),
+        var grid = c.grid().stream().map(g -> new GridScore(g.criterion(),
+                Math.max(1, Math.min(10, gridBase + g.score() - 6 + Math.floorMod((title + g.criterion()).hashCode(), 3) - 1)),
                 g.reason(), g.evidence())).toList();
         var coverage = new Coverage(logline, c.synopsis(), genres, c.tone(), c.themes(), c.comparables(), c.protagonist(),
                 c.strengths(), c.concerns(), grid, recommendation, c.rationale(), c.provenance());

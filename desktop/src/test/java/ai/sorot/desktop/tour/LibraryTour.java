@@ -87,10 +87,12 @@ public final class LibraryTour {
             stage.setTitle("Sorot");
             stage.setScene(scene);
             stage.show();
+            app.start();
             started.complete(null);
         });
         started.get(30, TimeUnit.SECONDS);
         var page = window.libraryPage();
+        await("online", () -> fx(() -> app.connection().stateProperty().get() == ai.sorot.desktop.connection.ConnectionState.ONLINE));
         fx(() -> { window.showLibrary(true); return null; });
         await("rows", () -> fx(() -> page.listView().table().getItems().size()) == SCRIPTS.size());
         fx(() -> { page.listView().table().getSelectionModel().select(2); return null; });
@@ -103,7 +105,7 @@ public final class LibraryTour {
         shot(out, "11-library-search");
         fx(() -> { page.model().clearFilters(); return null; });
 
-        var session = fx(() -> page.model().sessions().getFirst());
+        var session = fx(() -> page.model().sessions().stream().filter(s -> s.name().startsWith("Shorts")).findFirst().orElseThrow());
         fx(() -> { page.startReview(session, ids.get(3)); return null; });
         await("review", () -> fx(() -> page.review().entryProperty().get() != null && !page.review().loadingProperty().get()));
         settle();
@@ -133,7 +135,7 @@ public final class LibraryTour {
                         s.title(), s.author(), 10 + i * 3);
                 var bytes = Files.readAllBytes(pdf);
                 var report = LibraryFixtures.report(id, s.title(), s.author(), s.logline(), List.of(s.genre()), s.rec(), s.score(), s.grid());
-                library.save(report, new Library.Attachments(Wav.tone(3.0), "audio/wav", Thumbnails.firstPage(bytes).orElse(null),
+                library.save(report, new Library.Attachments(Wav.tone(2.0), "audio/wav", Thumbnails.firstPage(bytes).orElse(null),
                         bytes, pdf.getFileName().toString()));
                 ids.add(id);
             }
