@@ -149,7 +149,9 @@ public final class LibraryViewModel {
                     rows.setAll(found);
                     matching.set(found.size());
                     total.set(size);
-                    sessions.setAll(allSessions);
+                    if (!sessions.equals(allSessions)) {
+                        sessions.setAll(allSessions); // only on a change: the list keeps its selection and cells
+                    }
                     if (!tags.equals(allTags)) {
                         var chosen = tag.get();
                         tags.setAll(allTags);

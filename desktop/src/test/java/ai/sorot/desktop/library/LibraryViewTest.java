@@ -13,6 +13,7 @@ import ai.sorot.desktop.settings.ThemeManager;
 import ai.sorot.desktop.shell.Desktop;
 import ai.sorot.desktop.shell.MainWindow;
 import ai.sorot.desktop.testing.LibraryFixtures;
+import ai.sorot.desktop.testing.Ui;
 import ai.sorot.lambda.library.LibraryEntry;
 import ai.sorot.lambda.library.ReviewSession;
 import com.fasterxml.jackson.databind.MappingIterator;
@@ -199,7 +200,7 @@ class LibraryViewTest {
         library.scoreCriterion(session.id(), "lib-00001", "Story", 5);
         robot.clickOn("#show-library");
         waitUntil(10, "sessions listed", () -> onFx(() -> window.libraryPage().model().sessions().size()) == 1);
-        robot.clickOn(robot.lookup(".session-cell").match(n -> ((javafx.scene.control.ListCell<?>) n).getItem() != null).queryAs(Node.class));
+        robot.clickOn(Ui.sessionCell(robot));
         waitUntil(5, "session rows", () -> rows(robot).size() == 3);
         assertThat(count(robot)).isEqualTo("3 of 40 analyses in \"Features · Round 2\"");
 

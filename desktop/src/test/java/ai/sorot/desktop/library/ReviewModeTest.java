@@ -11,6 +11,7 @@ import ai.sorot.desktop.settings.Settings;
 import ai.sorot.desktop.settings.ThemeManager;
 import ai.sorot.desktop.shell.MainWindow;
 import ai.sorot.desktop.testing.LibraryFixtures;
+import ai.sorot.desktop.testing.Ui;
 import ai.sorot.lambda.library.CuratorVerdict;
 import ai.sorot.lambda.library.Library;
 import ai.sorot.lambda.library.LibraryEntry;
@@ -96,7 +97,7 @@ class ReviewModeTest {
     void theKeyboardReviewsASessionAndEveryChangeIsSavedInTheLibraryFile(FxRobot robot) {
         robot.clickOn("#show-library");
         waitUntil(10, "the library listed", () -> window.libraryPage().listView().table().getItems().size() == 12);
-        robot.clickOn(robot.lookup(".session-cell").match(n -> ((javafx.scene.control.ListCell<?>) n).getItem() != null).queryAs(javafx.scene.Node.class));
+        robot.clickOn(Ui.sessionCell(robot));
         waitUntil(10, "the session's rows", () -> window.libraryPage().listView().table().getItems().size() == 5);
         robot.clickOn("#review-session");
 

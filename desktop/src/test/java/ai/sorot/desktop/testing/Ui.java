@@ -67,6 +67,17 @@ public final class Ui {
                 n.getProperties().get(ai.sorot.desktop.queue.QueueRow.ITEM_ID))).query();
     }
 
+    /**
+     * The library's first session in its list: a cell on screen, not one of the spare cells a
+     * virtual flow keeps out of sight (those may still hold an item).
+     */
+    public static javafx.scene.Node sessionCell(org.testfx.api.FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        return onFx(() -> robot.lookup(".session-cell").match((javafx.scene.control.ListCell<?> c) ->
+                c.getItem() != null && c.getIndex() == 0 && c.isVisible() && c.getParent() != null && c.getParent().isVisible()
+                        && c.getWidth() > 0).query());
+    }
+
     public static <T> T onFx(Callable<T> work) {
         try {
             return WaitForAsyncUtils.asyncFx(work).get(20, TimeUnit.SECONDS);
