@@ -229,6 +229,7 @@ public final class LibraryView extends BorderPane {
         score.setAlignment(Pos.CENTER_LEFT);
         var pane = new FlowPane(8, 6, recommendation, score, genre, rated, shortlisted, tag, from, to, clear);
         pane.getStyleClass().add("library-filters");
+        pane.setPrefWrapLength(1300); // one row at a usual window width from the first layout, no jump when shown
         pane.setAlignment(Pos.CENTER_LEFT);
         return pane;
     }
@@ -351,7 +352,7 @@ public final class LibraryView extends BorderPane {
 
         SessionCell() {
             getStyleClass().add("session-cell");
-            setPrefWidth(0); // follow the list's width: long names wrap instead of scrolling sideways
+            setPrefWidth(0); // follow the list's width: a long name is cut short (…) instead of scrolling sideways
             setOnDragOver(this::dragOver);
             setOnDragExited(e -> pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("drop-target"), false));
             setOnDragDropped(this::dropped);
@@ -375,7 +376,6 @@ public final class LibraryView extends BorderPane {
             name.getStyleClass().add("session-name");
             var meta = new Label(s.reviewed() + " of " + s.size() + " reviewed"
                     + (s.rubric().isEmpty() ? "" : " · " + s.rubric().size() + " criteria"));
-            name.setWrapText(true);
             meta.getStyleClass().add("session-meta");
             setGraphic(new VBox(2, name, meta));
         }

@@ -257,4 +257,33 @@ class LibraryViewTest {
         assertThat(Files.list(dir).filter(p -> p.getFileName().toString().endsWith(".part")).toList()).isEmpty();
         screenshot(scene, "library-session");
     }
+
+    @Test
+    void rowsDroppedOnASessionJoinItAndADroppedFolderMatchesWhatIsKnownAndQueuesTheRest(FxRobot robot) throws Exception {
+        var library = app.archive().library();
+        var session = library.createSession("Shorts · Round 1", List.of());
+        robot.clickOn("#show-library");
+        waitUntil(10, "sessions listed", () -> onFx(() -> window.libraryPage().model().sessions().size()) == 1);
+
+        // rows dragged from the table carry their ids
+        var rows = new javafx.scene.input.ClipboardContent();
+        rows.put(LibraryView.ANALYSIS_IDS, "lib-00007\nlib-00003");
+        assertThat(Ui.drop(Ui.sessionCell(robot), rows)).isTrue();
+        waitUntil(5, "added", () -> library.sessionItems(session.id()).size() == 2);
+        assertThat(library.sessionItems(session.id())).containsExactly("lib-00007", "lib-00003");
+
+        // a folder: one script the library knows by its file name, one by its title, one new
+        var folder = java.nio.file.Files.createDirectories(dir.resolve("drop-" + System.nanoTime()));
+        ai.sorot.desktop.testing.TestPdfs.screenplay(folder.resolve("quiet-hours.pdf"), "Quiet Hours", "B", 4);
+        ai.sorot.desktop.testing.TestPdfs.screenplay(folder.resolve("SALT_HARBOUR_final.pdf"), "Salt Harbour", "C", 4);
+        ai.sorot.desktop.testing.TestPdfs.screenplay(folder.resolve("a-brand-new-script.pdf"), "A Brand New Script", "D", 4);
+        assertThat(Ui.dropFiles(Ui.sessionCell(robot), List.of(folder))).isTrue();
+        // quiet-hours.pdf is lib-00007 (already in, stays where it is); SALT_HARBOUR_final.pdf is lib-00001
+        waitUntil(10, "matched", () -> library.sessionItems(session.id()).size() == 3);
+        assertThat(library.sessionItems(session.id())).containsExactly("lib-00007", "lib-00003", "lib-00001");
+        waitUntil(10, "the new one queued for analysis", () -> onFx(() -> app.queue().items().size()) == 1);
+        assertThat(onFx(() -> app.queue().items().getFirst().file().getFileName().toString())).isEqualTo("a-brand-new-script.pdf");
+        waitUntil(5, "message", () -> onFx(() -> robot.lookup("#library-message").queryAs(Label.class).getText())
+                .startsWith("2 matched in \"Shorts · Round 1\"; 1 not in the library yet"));
+    }
 }

@@ -108,6 +108,16 @@ class ReviewModeTest {
         assertThat(text(robot, "#review-session-rank")).matches("top \\d+% of 5 in this session");
         assertThat(text(robot, "#review-library-rank")).matches("top \\d+% of 12 in the library");
 
+        // Space plays and pauses the audio summary, saved in the library (no network)
+        var player = window.libraryPage().player();
+        waitUntil(20, "player ready", () -> "ready".equals(player.statusProperty().get()));
+        // no sound card on CI: ALSA's null device plays faster than real time, so the summary loops
+        Ui.runFx(() -> player.player().setCycleCount(javafx.scene.media.MediaPlayer.INDEFINITE));
+        press(robot, KeyCode.SPACE);
+        waitUntil(10, "playing", () -> "playing".equals(player.statusProperty().get()));
+        press(robot, KeyCode.SPACE);
+        waitUntil(10, "paused", () -> "paused".equals(player.statusProperty().get()));
+
         // 1–5 rates, and a rating makes the item reviewed
         press(robot, KeyCode.DIGIT4);
         waitUntil(5, "progress", () -> "1 of 5 reviewed".equals(text(robot, "#review-progress")));

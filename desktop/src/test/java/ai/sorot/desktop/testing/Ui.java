@@ -73,9 +73,21 @@ public final class Ui {
      */
     public static javafx.scene.Node sessionCell(org.testfx.api.FxRobot robot) {
         WaitForAsyncUtils.waitForFxEvents();
-        return onFx(() -> robot.lookup(".session-cell").match((javafx.scene.control.ListCell<?> c) ->
-                c.getItem() != null && c.getIndex() == 0 && c.isVisible() && c.getParent() != null && c.getParent().isVisible()
-                        && c.getWidth() > 0).query());
+        javafx.geometry.Bounds last = null;
+        // the page settles over a few pulses after it is shown (the filter bar finds its width):
+        // click where the cell is once it stays put, not where it was a pulse ago
+        for (int i = 0; i < 40; i++) {
+            javafx.scene.Node cell = onFx(() -> robot.lookup(".session-cell").match((javafx.scene.control.ListCell<?> c) ->
+                    c.getItem() != null && c.getIndex() == 0 && c.isVisible() && c.getParent() != null && c.getParent().isVisible()
+                            && c.getWidth() > 0).query());
+            javafx.geometry.Bounds bounds = onFx(() -> cell.localToScreen(cell.getBoundsInLocal()));
+            if (bounds.equals(last)) {
+                return cell;
+            }
+            last = bounds;
+            pause(50);
+        }
+        throw new AssertionError("the session list did not settle");
     }
 
     public static <T> T onFx(Callable<T> work) {
