@@ -63,6 +63,15 @@ public final class LibraryPage extends StackPane {
                 player.pause();
             }
         });
+        // an analysis finishing in the queue shows up in the list open beside it
+        app.queue().items().addListener((javafx.collections.ListChangeListener<ai.sorot.desktop.queue.QueueItem>) change -> {
+            while (change.next()) {
+                if (change.wasUpdated() && isVisible() && change.getList().subList(change.getFrom(), change.getTo()).stream()
+                        .anyMatch(item -> item.state() == ai.sorot.desktop.queue.SubmissionState.COMPLETED)) {
+                    model.refreshSoon();
+                }
+            }
+        });
         // past analyses from the API, once connected (and again after each reconnect)
         app.connection().addOnlineListener(() -> app.ui().execute(model::sync));
     }

@@ -123,7 +123,7 @@ public final class LibraryViewModel {
     }
 
     /** Typing and filter changes wait a moment so a burst of keys runs one query. */
-    private void refreshSoon() {
+    void refreshSoon() {
         if (pending != null) {
             pending.cancel(false);
         }

@@ -46,6 +46,7 @@ public final class ReviewView extends BorderPane {
     private final ToggleGroup verdicts = new ToggleGroup();
     private final ToggleButton shortlist = new ToggleButton("Shortlist");
     private final TextArea notes = new TextArea();
+    private final javafx.scene.control.TextField tags = new javafx.scene.control.TextField();
     private final VBox card = new VBox(8);
     private final GridPane grid = new GridPane();
     private boolean updating;
@@ -265,6 +266,19 @@ public final class ReviewView extends BorderPane {
         notes.textProperty().bindBidirectional(model.notesProperty());
         VBox.setVgrow(notes, Priority.ALWAYS);
 
+        tags.setId("review-tags");
+        tags.setPromptText("Tags, space-separated (T, Enter saves)");
+        model.tagsProperty().subscribe(t -> tags.setText(t));
+        tags.setOnAction(e -> {
+            model.setTags(tags.getText());
+            requestFocus();
+        });
+        tags.focusedProperty().addListener((o, was, now) -> {
+            if (!now && !tags.getText().equals(model.tagsProperty().get())) {
+                model.setTags(tags.getText());
+            }
+        });
+
         card.setId("review-card");
         model.sessionProperty().subscribe(this::buildCard);
         model.cardProperty().addListener((MapChangeListener<String, Integer>) c -> refreshCard());
@@ -272,7 +286,7 @@ public final class ReviewView extends BorderPane {
         var head = new HBox(10, heading, reviewed);
         head.setAlignment(Pos.CENTER_LEFT);
         var box = new VBox(10, head, label("Rating (1–5)"), rating, label("Verdict (V)"), buttons, shortlist,
-                card, label("Notes (N)"), notes);
+                card, label("Tags (T)"), tags, label("Notes (N)"), notes);
         box.getStyleClass().add("review-curator");
         box.setPrefWidth(380);
         box.setMinWidth(340);
@@ -332,7 +346,7 @@ public final class ReviewView extends BorderPane {
     }
 
     private Node keysHint() {
-        var hint = new Label("J / K  next, previous   ·   1–5  rate   ·   V  verdict   ·   S  shortlist   ·   N  note (Esc leaves it)"
+        var hint = new Label("J / K  next, previous   ·   1–5  rate   ·   V  verdict   ·   S  shortlist   ·   T  tags   ·   N  note (Esc leaves it)"
                 + "   ·   Space  play / pause");
         hint.setId("review-keys");
         var box = new HBox(hint);
@@ -367,6 +381,7 @@ public final class ReviewView extends BorderPane {
             case V -> model.cycleVerdict();
             case S -> model.toggleShortlist();
             case N -> notes.requestFocus();
+            case T -> tags.requestFocus();
             case SPACE -> player.toggle();
             case ESCAPE -> leave();
             default -> {

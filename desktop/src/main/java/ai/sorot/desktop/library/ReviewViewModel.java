@@ -59,6 +59,7 @@ public final class ReviewViewModel {
     private final BooleanProperty shortlisted = new SimpleBooleanProperty(this, "shortlisted");
     private final StringProperty notes = new SimpleStringProperty(this, "notes", "");
     private final ObservableMap<String, Integer> card = FXCollections.observableHashMap();
+    private final ReadOnlyStringWrapper tags = new ReadOnlyStringWrapper(this, "tags", "");
 
     private List<String> ids = List.of();
     private int ticket;
@@ -174,6 +175,7 @@ public final class ReviewViewModel {
                         verdict.set(found.verdict());
                         shortlisted.set(found.shortlisted());
                         notes.set(found.notes());
+                        tags.set(String.join(" ", found.tags()));
                         card.clear();
                         card.putAll(scores);
                         currentReviewed.set(done);
@@ -205,6 +207,7 @@ public final class ReviewViewModel {
             verdict.set(null);
             shortlisted.set(false);
             notes.set("");
+            tags.set("");
             card.clear();
         } finally {
             showing = false;
@@ -271,6 +274,31 @@ public final class ReviewViewModel {
         writes.execute(() -> archive.library().scoreCriterion(s.id(), id, criterion, value));
     }
 
+    /**
+     * The tags as typed ("shorts local-talent"): words separated by spaces or commas; the ones
+     * added are tagged, the ones gone are removed.
+     */
+    public void setTags(String text) {
+        var current = editable();
+        if (current == null) {
+            return;
+        }
+        var wanted = new java.util.LinkedHashSet<String>();
+        for (var word : (text == null ? "" : text).toLowerCase(java.util.Locale.ROOT).split("[\\s,]+")) {
+            if (!word.isBlank() && word.length() <= 40) {
+                wanted.add(word);
+            }
+        }
+        var had = java.util.Set.copyOf(java.util.List.of(tags.get().isBlank() ? new String[0] : tags.get().split(" ")));
+        tags.set(String.join(" ", wanted.stream().sorted().toList()));
+        var id = current.id();
+        writes.execute(() -> {
+            var lib = archive.library();
+            wanted.stream().filter(t -> !had.contains(t)).forEach(t -> lib.tag(id, t));
+            had.stream().filter(t -> !wanted.contains(t)).forEach(t -> lib.untag(id, t));
+        });
+    }
+
     /** Notes are saved as typed; a burst of keys is written once, with the latest text. */
     private void saveNotes(String id, String text) {
         pendingNotes.set(new String[] {id, text});
@@ -322,6 +350,7 @@ public final class ReviewViewModel {
     public ReadOnlyStringProperty sessionRankProperty() { return sessionRank.getReadOnlyProperty(); }
     public ReadOnlyStringProperty libraryRankProperty() { return libraryRank.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty currentReviewedProperty() { return currentReviewed.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty tagsProperty() { return tags.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty loadingProperty() { return loading.getReadOnlyProperty(); }
     public ReadOnlyStringProperty problemProperty() { return problem.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<Integer> ratingProperty() { return rating; }

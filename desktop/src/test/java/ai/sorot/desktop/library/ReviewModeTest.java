@@ -144,6 +144,12 @@ class ReviewModeTest {
         assertThat(text(robot, "#review-title")).isEqualTo("Winter Light");
         press(robot, KeyCode.ESCAPE);
 
+        // T goes to the tags; Enter saves them and gives the keys back
+        press(robot, KeyCode.T);
+        robot.write("shorts Local");
+        press(robot, KeyCode.ENTER);
+        waitUntil(5, "tags on disk", () -> saved("lib-00002").tags().equals(List.of("local", "shorts")));
+
         // the score card
         robot.clickOn(robot.lookup(".card-row").nth(0).lookup("4").queryAs(javafx.scene.Node.class));
         waitUntil(5, "score card on disk", () -> Integer.valueOf(4).equals(
