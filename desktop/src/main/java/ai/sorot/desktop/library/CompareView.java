@@ -1,15 +1,11 @@
 package ai.sorot.desktop.library;
 
-import ai.sorot.desktop.report.AnalysisArchive;
+import ai.sorot.desktop.library.CompareViewModel.Column;
 import ai.sorot.desktop.shell.Icons;
 import ai.sorot.lambda.library.LibraryEntry;
-import ai.sorot.lambda.library.Percentile;
-import ai.sorot.model.report.AnalysisReport;
 import ai.sorot.model.report.GridScore;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Executor;
 import java.util.function.Function;
 import javafx.geometry.HPos;
 import javafx.geometry.Pos;
@@ -32,19 +28,11 @@ import javafx.scene.layout.VBox;
  */
 public final class CompareView extends BorderPane {
 
-    /** One analysis as compared: its library row, its report (null if unreadable), its rank in the library. */
-    record Column(LibraryEntry entry, AnalysisReport report, String rank) {}
-
-    private final AnalysisArchive archive;
-    private final Executor io;
-    private final Executor ui;
+    private final CompareViewModel model;
     private final GridPane grid = new GridPane();
-    private int ticket;
 
-    public CompareView(AnalysisArchive archive, Executor io, Executor ui, Runnable back) {
-        this.archive = archive;
-        this.io = io;
-        this.ui = ui;
+    public CompareView(CompareViewModel model, Runnable back) {
+        this.model = model;
         setId("compare-view");
         getStyleClass().add("compare-view");
         var backButton = new Button("Library", Icons.of(Icons.BACK, 13));
@@ -64,31 +52,12 @@ public final class CompareView extends BorderPane {
         var scroll = new ScrollPane(grid);
         scroll.setFitToWidth(true);
         setCenter(scroll);
+        model.columns().subscribe(() -> layout(List.copyOf(model.columns())));
     }
 
-    /** Loads the reports off the UI thread, then lays them out. UI thread. */
+    /** Shows {@code entries} side by side once their reports are loaded. UI thread. */
     public void show(List<LibraryEntry> entries) {
-        int mine = ++ticket;
-        grid.getChildren().clear();
-        io.execute(() -> {
-            var lib = archive.library();
-            var columns = new ArrayList<Column>();
-            for (var e : entries) {
-                AnalysisReport report;
-                try {
-                    report = lib.report(e.id());
-                } catch (RuntimeException missing) {
-                    report = null;
-                }
-                columns.add(new Column(lib.entry(e.id()).orElse(e), report,
-                        lib.percentileInLibrary(e.id()).map(Percentile::label).orElse("")));
-            }
-            ui.execute(() -> {
-                if (mine == ticket) {
-                    layout(columns);
-                }
-            });
-        });
+        model.show(entries);
     }
 
     private void layout(List<Column> columns) {

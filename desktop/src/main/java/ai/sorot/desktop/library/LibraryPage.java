@@ -53,7 +53,7 @@ public final class LibraryPage extends StackPane {
             player.pause();
             openReport.accept(id);
         });
-        compare = new CompareView(app.archive(), app.io(), app.ui(), this::showList);
+        compare = new CompareView(new CompareViewModel(app.archive(), app.io(), app.ui()), this::showList);
         getChildren().addAll(list, reviewView, compare);
         mode.subscribe(m -> {
             list.setVisible(m == Mode.LIST);

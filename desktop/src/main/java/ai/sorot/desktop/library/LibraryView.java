@@ -339,7 +339,7 @@ public final class LibraryView extends BorderPane {
         delete.getStyleClass().addAll("flat", "button-icon");
         delete.setTooltip(new Tooltip("Delete the session (its analyses stay in the library)"));
         delete.disableProperty().bind(model.sessionFilterProperty().isNull());
-        delete.setOnAction(e -> model.deleteSession(model.sessionFilterProperty().get()));
+        delete.setOnAction(e -> confirmDelete(model.sessionFilterProperty().get()));
         var buttons = new FlowPane(6, 6, create, review, rubric, delete);
         var box = new VBox(8, title, all, sessionList, buttons);
         box.getStyleClass().add("sessions-pane");
@@ -404,6 +404,15 @@ public final class LibraryView extends BorderPane {
             }
             e.consume();
         }
+    }
+
+    private void confirmDelete(ReviewSession session) {
+        var alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                "Its analyses, ratings, verdicts and notes stay in the library; the session's order, progress and score card go.",
+                javafx.scene.control.ButtonType.CANCEL, javafx.scene.control.ButtonType.OK);
+        alert.initOwner(getScene() == null ? null : getScene().getWindow());
+        alert.setHeaderText("Delete the session \"" + session.name() + "\"?");
+        alert.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.OK).ifPresent(b -> model.deleteSession(session));
     }
 
     private void sessionFromSelection() {
