@@ -121,6 +121,15 @@ public final class LibraryTour {
         await("compare", () -> fx(() -> page.compareView().lookupAll(".compare-title").size() == 3));
         settle();
         shot(out, "13-compare");
+
+        fx(() -> {
+            ThemeManager.apply(Settings.Theme.DARK);
+            page.startReview(session, ids.get(0));
+            return null;
+        });
+        await("review", () -> fx(() -> page.review().entryProperty().get() != null && !page.review().loadingProperty().get()));
+        settle();
+        shot(out, "14-review-mode-dark");
         fx(() -> { app.close(); return null; });
     }
 
