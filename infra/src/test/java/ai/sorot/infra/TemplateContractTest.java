@@ -107,7 +107,7 @@ class TemplateContractTest {
 
     @Test
     void eachFunctionsHandlerIsARequestHandlerTheRuntimeCanBuild() throws Exception {
-        for (var function : List.of("ApiFunction", "WorkerFunction")) {
+        for (var function : List.of("ApiFunction", "WorkerFunction", "DeadLetterFunction")) {
             var props = props(function);
             assertThat(props.path("PackageType").asText()).isEqualTo("Image");
             assertThat(props.path("ImageUri").asText()).isEqualTo("ImageUri");
@@ -161,6 +161,13 @@ class TemplateContractTest {
         assertThat(sqs.path("Properties").path("BatchSize").asInt() == 1
                 || list(sqs.path("Properties").path("FunctionResponseTypes")).stream().anyMatch(n -> n.asText().equals("ReportBatchItemFailures")))
                 .isTrue();
+
+        // a dead letter is consumed (its analysis marked failed), within the queue's visibility rule too
+        var deadLetters = props("DeadLetterFunction");
+        var dlqEvent = deadLetters.path("Events").path("DeadLetters").path("Properties");
+        assertThat(dlqEvent.path("Queue").asText()).isEqualTo("WorkDeadLetterQueue.Arn");
+        assertThat(props("WorkDeadLetterQueue").path("VisibilityTimeout").asInt()).as("six times the dead-letter function's timeout")
+                .isGreaterThanOrEqualTo(6 * deadLetters.path("Timeout").asInt());
     }
 
     @Test
@@ -196,7 +203,7 @@ class TemplateContractTest {
 
     @Test
     void noStatementGrantsEverythingWhereSomethingNarrowerExists() {
-        for (var role : List.of("ApiRole", "WorkerRole")) {
+        for (var role : List.of("ApiRole", "WorkerRole", "DeadLetterRole")) {
             assertThat(props(role).has("ManagedPolicyArns")).as(role + " uses no broad managed policy").isFalse();
             for (var statement : statements(role)) {
                 var sid = role + "/" + statement.path("Sid").asText();
@@ -227,9 +234,13 @@ class TemplateContractTest {
         var worker = actions(statements("WorkerRole"));
         assertThat(api).doesNotContain("bedrock:InvokeModel", "polly:SynthesizeSpeech", "sqs:ReceiveMessage", "sqs:DeleteMessage");
         assertThat(api).contains("sqs:SendMessage", "dynamodb:PutItem", "dynamodb:UpdateItem", "s3:PutObject", "secretsmanager:GetSecretValue");
-        assertThat(worker).contains("bedrock:InvokeModel", "polly:SynthesizeSpeech", "sqs:ReceiveMessage", "sqs:DeleteMessage",
+        assertThat(worker).contains("bedrock:InvokeModel", "bedrock:GetFoundationModel", "polly:SynthesizeSpeech", "sqs:ReceiveMessage", "sqs:DeleteMessage",
                 "sqs:SendMessage", "dynamodb:UpdateItem", "s3:GetObject", "s3:PutObject", "secretsmanager:GetSecretValue");
         assertThat(worker).doesNotContain("dynamodb:PutItem", "dynamodb:DeleteItem", "s3:DeleteObject");
+        // the dead-letter function reads and fails a job, nothing more
+        assertThat(actions(statements("DeadLetterRole"))).containsExactlyInAnyOrder("logs:CreateLogStream", "logs:PutLogEvents",
+                "dynamodb:GetItem", "dynamodb:UpdateItem", "sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes",
+                "sqs:ChangeMessageVisibility");
         var bedrock = statements("WorkerRole").stream().filter(s -> list(s.path("Action")).stream()
                 .anyMatch(a -> a.asText().startsWith("bedrock:"))).toList();
         assertThat(bedrock).allSatisfy(s -> assertThat(s.path("Resource").asText()).containsAnyOf(
@@ -312,11 +323,12 @@ class TemplateContractTest {
         assertThat(list(template.path("Globals").path("Function").path("Architectures"))).extracting(JsonNode::asText)
                 .containsExactly("x86_64");
         // logs are kept for a while, not forever, and each function writes to its own group
-        for (var group : List.of("ApiLogGroup", "WorkerLogGroup")) {
+        for (var group : List.of("ApiLogGroup", "WorkerLogGroup", "DeadLetterLogGroup")) {
             assertThat(props(group).path("RetentionInDays").asText()).isEqualTo("LogRetentionDays");
         }
         assertThat(props("ApiFunction").path("LoggingConfig").path("LogGroup").asText()).isEqualTo("ApiLogGroup");
         assertThat(props("WorkerFunction").path("LoggingConfig").path("LogGroup").asText()).isEqualTo("WorkerLogGroup");
+        assertThat(props("DeadLetterFunction").path("LoggingConfig").path("LogGroup").asText()).isEqualTo("DeadLetterLogGroup");
         assertThat(template.path("Outputs").path("ApiUrl").path("Value").asText()).contains("execute-api");
     }
 

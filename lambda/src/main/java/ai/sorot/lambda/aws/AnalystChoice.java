@@ -1,6 +1,7 @@
 package ai.sorot.lambda.aws;
 
 import ai.sorot.lambda.aws.bedrock.BedrockCoverageAnalyst;
+import ai.sorot.lambda.aws.bedrock.ModelLifecycle;
 import ai.sorot.lambda.aws.gemini.GeminiTrailerAnalyst;
 import ai.sorot.lambda.aws.polly.PollyNarrator;
 import ai.sorot.lambda.pipeline.Analysts;
@@ -58,7 +59,8 @@ public final class AnalystChoice {
         }
         var fallback = offline.get();
         var clock = Clock.systemUTC();
-        CoverageAnalyst coverage = aws ? new BedrockCoverageAnalyst(clients::bedrock, config.bedrockModelId(),
+        CoverageAnalyst coverage = aws ? new BedrockCoverageAnalyst(clients::bedrock,
+                new ModelLifecycle(clients::bedrockControl, config.bedrockModelId(), clock), config.bedrockModelId(),
                 config.coverageMaxInputTokens(), PriceList.LIST, clock) : fallback.coverage();
         TrailerAnalyst trailer = gemini ? new GeminiTrailerAnalyst(config.geminiBaseUrl(), config.geminiModel(),
                 secrets::geminiApiKey, mode == Mode.CLOUD, PriceList.LIST, clock) : fallback.trailer();

@@ -17,6 +17,7 @@ import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.bedrock.BedrockClient;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.polly.PollyClient;
@@ -60,6 +61,7 @@ public final class AwsClients implements AutoCloseable {
     private final Supplier<SqsClient> sqs = once(this::buildSqs);
     private final Supplier<SecretsManagerClient> secrets = once(this::buildSecrets);
     private final Supplier<BedrockRuntimeClient> bedrock = once(this::buildBedrock);
+    private final Supplier<BedrockClient> bedrockControl = once(this::buildBedrockControl);
     private final Supplier<PollyClient> polly = once(this::buildPolly);
 
     public AwsClients(CloudConfig config) {
@@ -93,6 +95,11 @@ public final class AwsClients implements AutoCloseable {
 
     public BedrockRuntimeClient bedrock() {
         return bedrock.get();
+    }
+
+    /** The control plane: model lifecycles, not inference. */
+    public BedrockClient bedrockControl() {
+        return bedrockControl.get();
     }
 
     public PollyClient polly() {
@@ -148,6 +155,10 @@ public final class AwsClients implements AutoCloseable {
                 .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(4).build())
                 .build();
         return remember(configure(BedrockRuntimeClient.builder(), Service.BEDROCK_RUNTIME, http, overrides).build());
+    }
+
+    private BedrockClient buildBedrockControl() {
+        return remember(configure(BedrockClient.builder(), Service.BEDROCK, stateHttp(), stateOverrides()).build());
     }
 
     private PollyClient buildPolly() {

@@ -55,6 +55,7 @@ public record CloudConfig(
         SQS("SQS"),
         SECRETS_MANAGER("SECRETS_MANAGER"),
         BEDROCK_RUNTIME("BEDROCK_RUNTIME"),
+        BEDROCK("BEDROCK"),
         POLLY("POLLY");
 
         private final String envSuffix;

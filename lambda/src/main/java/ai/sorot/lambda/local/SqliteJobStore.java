@@ -343,6 +343,29 @@ public final class SqliteJobStore implements JobStore {
     }
 
     @Override
+    public boolean abandon(String id, ApiError error, Instant at) {
+        return write(id, c -> {
+            var job = c.prepare("UPDATE jobs SET state = 'failed', error_code = ?, error_message = ?, updated_at = ? "
+                    + "WHERE id = ? AND state IN ('queued', 'processing')");
+            job.setString(1, error.code());
+            job.setString(2, error.message());
+            job.setLong(3, at.toEpochMilli());
+            job.setString(4, id);
+            if (job.executeUpdate() != 1) {
+                return false;
+            }
+            var steps = c.prepare("UPDATE steps SET status = 'failed', finished_at = ?, error_code = ?, error_message = ?, "
+                    + "lease_owner = NULL, lease_until = NULL WHERE job_id = ? AND status = 'running'");
+            steps.setLong(1, at.toEpochMilli());
+            steps.setString(2, error.code());
+            steps.setString(3, error.message());
+            steps.setString(4, id);
+            steps.executeUpdate();
+            return true;
+        });
+    }
+
+    @Override
     public boolean completeJob(String id, JobOutcome outcome) {
         return write(id, c -> {
             var job = c.prepare("""

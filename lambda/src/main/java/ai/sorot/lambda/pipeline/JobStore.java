@@ -51,6 +51,13 @@ public interface JobStore extends AutoCloseable {
     /** Fails a job that never got to run (it could not be queued, say). Succeeds only when it is QUEUED. */
     boolean failQueued(String id, ApiError error, Instant at);
 
+    /**
+     * Gives up on an unfinished job, as when its work message was dead-lettered after failing every
+     * delivery: the job, and any step still RUNNING, become FAILED with {@code error}; finished
+     * steps keep their results. Succeeds only when the job is QUEUED or PROCESSING.
+     */
+    boolean abandon(String id, ApiError error, Instant at);
+
     /** Marks the job COMPLETED. Succeeds only when it is PROCESSING and all five steps are done. */
     boolean completeJob(String id, JobOutcome outcome);
 

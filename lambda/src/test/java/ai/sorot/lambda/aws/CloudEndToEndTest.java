@@ -17,6 +17,7 @@ import ai.sorot.lambda.aws.testkit.CloudStack;
 import ai.sorot.lambda.aws.testkit.LambdaEvents;
 import ai.sorot.lambda.aws.testkit.ServiceStubs;
 import ai.sorot.lambda.aws.worker.CloudWorker;
+import ai.sorot.lambda.aws.worker.DeadLetterHandler;
 import ai.sorot.lambda.aws.worker.WorkerHandler;
 import ai.sorot.lambda.pipeline.Lease;
 import ai.sorot.lambda.pipeline.PipelineStep;
@@ -323,6 +324,43 @@ class CloudEndToEndTest {
         assertThat(dead).hasSize(1);
         assertThat(dead.getFirst().body()).contains("analysis-1795917600000-deadbeef");
         broken.close();
+    }
+
+    @Test
+    void aDeadLetteredAnalysisIsMarkedFailedSoNoClientWaitsForIt() {
+        var id = submit(TestScripts.brickAndSteelPdf(), null);
+        drainQueue(); // every delivery "crashed": the worker never finished a step
+        assertThat(backend.jobs().claimStep(id, PipelineStep.EXTRACT, Lease.of("crashed-worker", Instant.now(), Duration.ofMinutes(10))))
+                .isTrue();
+        var sqs = stack.clients().sqs();
+        sqs.purgeQueue(b -> b.queueUrl(stack.dlqUrl()));
+        var dlqArn = sqs.getQueueAttributes(b -> b.queueUrl(stack.dlqUrl()).attributeNames(QueueAttributeName.QUEUE_ARN))
+                .attributes().get(QueueAttributeName.QUEUE_ARN);
+        sqs.sendMessage(b -> b.queueUrl(stack.dlqUrl()).messageBody("{\"analysisId\":\"" + id + "\"}"));
+        var dead = sqs.receiveMessage(b -> b.queueUrl(stack.dlqUrl()).waitTimeSeconds(5)
+                .messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages();
+        assertThat(dead).hasSize(1);
+
+        var metrics = new ByteArrayOutputStream();
+        var handler = new DeadLetterHandler(backend.jobs(), Clock.systemUTC(), new PrintStream(metrics, true, StandardCharsets.UTF_8));
+        var response = handler.handleRequest(LambdaEvents.sqs(dead, dlqArn), LambdaEvents.context("sorot-ai-dead-letters", Duration.ofSeconds(60)));
+        assertThat(response.getBatchItemFailures()).isEmpty();
+
+        var failed = status(id);
+        assertThat(failed.path("status").asText()).isEqualTo("failed");
+        assertThat(failed.path("error").path("code").asText()).isEqualTo("ANALYSIS_ABANDONED");
+        assertThat(failed.path("error").path("message").asText()).contains("submit it again");
+        assertThat(failed.path("steps").path(0).path("status").asText()).isEqualTo("failed");
+        assertThat(failed.path("steps").path(1).path("status").asText()).isEqualTo("pending");
+        assertThat(metrics.toString(StandardCharsets.UTF_8)).contains("\"AnalysesAbandoned\":1").contains(id)
+                .contains("\"Namespace\":\"Sorot\"");
+
+        // SQS delivers at least once: the same dead letter again changes nothing and counts nothing
+        metrics.reset();
+        assertThat(handler.handleRequest(LambdaEvents.sqs(dead, dlqArn), LambdaEvents.context("sorot-ai-dead-letters",
+                Duration.ofSeconds(60))).getBatchItemFailures()).isEmpty();
+        assertThat(metrics.toString(StandardCharsets.UTF_8)).isEmpty();
+        assertThat(status(id).path("error").path("code").asText()).isEqualTo("ANALYSIS_ABANDONED");
     }
 
     @Test

@@ -3,6 +3,7 @@ package ai.sorot.lambda.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.sorot.model.api.ApiError;
+import ai.sorot.model.api.ErrorCode;
 import ai.sorot.model.api.JobState;
 import ai.sorot.model.api.StepStatus;
 import ai.sorot.model.report.Provenance;
@@ -160,6 +161,43 @@ public abstract class JobStoreContract {
         assertThat(job.step(PipelineStep.TRAILER).error()).isEqualTo(new ApiError("TRAILER_UNAVAILABLE", "private"));
         assertThat(store.claimStep(id(1), PipelineStep.COVERAGE, Lease.of("w", T0.plusSeconds(9), Duration.ofMinutes(1)))).isFalse();
         assertThat(store.unfinished(10)).doesNotContain(id(1));
+    }
+
+    @Test
+    void anAbandonedJobFailsWithItsRunningStepsAndKeepsWhatFinished() {
+        store.create(job(1, "c", T0), true);
+        finish(id(1), PipelineStep.EXTRACT);
+        var lease = Lease.of("w1", T0.plusSeconds(5), Duration.ofMinutes(10));
+        assertThat(store.claimStep(id(1), PipelineStep.COVERAGE, lease)).isTrue();
+        assertThat(store.claimStep(id(1), PipelineStep.TRAILER, lease)).isTrue();
+        var gaveUp = new ApiError(ErrorCode.ANALYSIS_ABANDONED.name(), "failed five deliveries");
+        assertThat(store.abandon(id(1), gaveUp, T0.plusSeconds(60))).isTrue();
+
+        var job = store.find(id(1)).orElseThrow();
+        assertThat(job.state()).isEqualTo(JobState.FAILED);
+        assertThat(job.error()).isEqualTo(gaveUp);
+        assertThat(job.step(PipelineStep.EXTRACT).status()).isEqualTo(StepStatus.COMPLETED);
+        assertThat(job.step(PipelineStep.COVERAGE).status()).isEqualTo(StepStatus.FAILED);
+        assertThat(job.step(PipelineStep.COVERAGE).error()).isEqualTo(gaveUp);
+        assertThat(job.step(PipelineStep.TRAILER).status()).isEqualTo(StepStatus.FAILED);
+        assertThat(job.step(PipelineStep.CURATION).status()).isEqualTo(StepStatus.PENDING);
+        assertThat(store.unfinished(10)).doesNotContain(id(1));
+        // the worker that held the lease can no longer record anything
+        assertThat(store.completeStep(id(1), PipelineStep.COVERAGE, done(PipelineStep.COVERAGE, T0.plusSeconds(61)), "w1")).isFalse();
+        assertThat(store.abandon(id(1), gaveUp, T0.plusSeconds(62))).as("already failed").isFalse();
+
+        store.create(job(2, "d", T0), true);
+        assertThat(store.abandon(id(2), gaveUp, T0.plusSeconds(1))).as("a queued job").isTrue();
+        assertThat(store.find(id(2)).orElseThrow().state()).isEqualTo(JobState.FAILED);
+
+        store.create(job(3, "e", T0), true);
+        for (var step : PipelineStep.values()) {
+            finish(id(3), step);
+        }
+        assertThat(store.completeJob(id(3), new JobOutcome(T0.plusSeconds(9), "Done", Recommendation.PASS, 40.0))).isTrue();
+        assertThat(store.abandon(id(3), gaveUp, T0.plusSeconds(10))).as("a completed job").isFalse();
+        assertThat(store.find(id(3)).orElseThrow().state()).isEqualTo(JobState.COMPLETED);
+        assertThat(store.abandon("analysis-1764000000000-nothere1", gaveUp, T0)).isFalse();
     }
 
     @Test

@@ -37,6 +37,7 @@ public enum ErrorCode {
     THROTTLED(429, "Too many requests; try again shortly."),
     STEP_TIMEOUT(504, "An analysis step ran out of time."),
     TRAILER_UNAVAILABLE(422, "The trailer is private, removed or cannot be read."),
+    ANALYSIS_ABANDONED(500, "The analysis failed on every attempt and was given up; submit it again."),
     // transport
     NETWORK(503, "The Sorot API cannot be reached."),
     INTERNAL(500, "Something went wrong inside Sorot.");

@@ -49,7 +49,8 @@ import software.amazon.awssdk.services.bedrockruntime.model.ValidationException;
  * timeout is what is left of it, and no repair starts without a minute in hand.
  *
  * <p>A model id Bedrock no longer serves (retired, never enabled, or an on-demand id where only
- * an inference profile works) fails with MODEL_UNAVAILABLE and names the setting to change.
+ * an inference profile works) fails with MODEL_UNAVAILABLE and names the setting to change. A
+ * retirement is known before any call: {@link ModelLifecycle} reads the model's end-of-life date.
  */
 public final class BedrockCoverageAnalyst implements CoverageAnalyst {
 
@@ -62,15 +63,17 @@ public final class BedrockCoverageAnalyst implements CoverageAnalyst {
     static final Duration BUDGET_MARGIN = Duration.ofSeconds(5);
 
     private final Supplier<BedrockRuntimeClient> client;
+    private final ModelLifecycle lifecycle;
     private final String modelId;
     private final int maxInputTokens;
     private final PriceList prices;
     private final Clock clock;
     private final Provenance provenance;
 
-    public BedrockCoverageAnalyst(Supplier<BedrockRuntimeClient> client, String modelId, int maxInputTokens,
-                                  PriceList prices, Clock clock) {
+    public BedrockCoverageAnalyst(Supplier<BedrockRuntimeClient> client, ModelLifecycle lifecycle, String modelId,
+                                  int maxInputTokens, PriceList prices, Clock clock) {
         this.client = client;
+        this.lifecycle = lifecycle;
         this.modelId = modelId;
         this.maxInputTokens = maxInputTokens;
         this.prices = prices;
@@ -97,6 +100,10 @@ public final class BedrockCoverageAnalyst implements CoverageAnalyst {
         var screenplay = request.screenplay();
         if (screenplay == null || screenplay.elements().isEmpty()) {
             throw new SorotException(ErrorCode.NOT_A_SCREENPLAY, "The screenplay has no text to cover.");
+        }
+        if (lifecycle.standing() instanceof ModelLifecycle.Standing.Retired retired) {
+            throw unavailable("it reached its end of life on Bedrock on "
+                    + retired.endOfLife().atZone(java.time.ZoneOffset.UTC).toLocalDate(), null);
         }
         var deadline = clock.instant().plus(request.budget()).minus(BUDGET_MARGIN);
         var prompt = CoveragePrompt.build(request.title(), screenplay, maxInputTokens);

@@ -199,6 +199,45 @@ public final class DynamoJobStore implements JobStore {
     }
 
     @Override
+    public boolean abandon(String id, ApiError error, Instant at) {
+        // which steps are running is read first; the write holds only if nothing moved since
+        for (int attempt = 0; attempt < 5; attempt++) {
+            var job = find(id).orElse(null);
+            if (job == null || job.state().isFinal()) {
+                return false;
+            }
+            var values = new HashMap<String, AttributeValue>();
+            values.put(":failed", str(JobState.FAILED.json()));
+            values.put(":queued", str(JobState.QUEUED.json()));
+            values.put(":processing", str(JobState.PROCESSING.json()));
+            values.put(":stepFailed", str(StepStatus.FAILED.json()));
+            values.put(":code", str(error.code()));
+            values.put(":message", str(error.message()));
+            values.put(":at", num(at.toEpochMilli()));
+            values.put(":seen", num(job.updatedAt().toEpochMilli()));
+            var names = new HashMap<String, String>();
+            var set = new StringBuilder("SET #state = :failed, #errorCode = :code, #errorMessage = :message, #updatedAt = :at");
+            var remove = new StringBuilder();
+            for (var run : job.steps()) {
+                if (run.status() != StepStatus.RUNNING) {
+                    continue;
+                }
+                var alias = "#p" + run.step().number();
+                names.put(alias, JobItems.stepKey(run.step()));
+                set.append(", #steps.").append(alias).append(".#st = :stepFailed, #steps.").append(alias)
+                        .append(".#finishedAt = :at, #steps.").append(alias).append(".#errorCode = :code, #steps.")
+                        .append(alias).append(".#errorMessage = :message");
+                remove.append(remove.isEmpty() ? " REMOVE " : ", ").append("#steps.").append(alias).append(".#leaseOwner, #steps.")
+                        .append(alias).append(".#leaseUntil");
+            }
+            if (update(id, set.toString() + remove, "#state IN (:queued, :processing) AND #updatedAt = :seen", names, values)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
     public boolean completeJob(String id, JobOutcome outcome) {
         var values = new HashMap<String, AttributeValue>();
         values.put(":completedState", str(JobState.COMPLETED.json()));

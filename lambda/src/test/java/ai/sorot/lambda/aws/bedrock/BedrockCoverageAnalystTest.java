@@ -63,7 +63,9 @@ class BedrockCoverageAnalystTest {
     }
 
     private BedrockCoverageAnalyst analyst() {
-        return new BedrockCoverageAnalyst(clients::bedrock, MODEL, 90_000, PriceList.LIST, Clock.systemUTC());
+        // WireMock has no lifecycle answer here (404): the lifecycle is unknown and the call goes ahead
+        return new BedrockCoverageAnalyst(clients::bedrock, new ModelLifecycle(clients::bedrockControl, MODEL, Clock.systemUTC()),
+                MODEL, 90_000, PriceList.LIST, Clock.systemUTC());
     }
 
     private static CoverageRequest request(Duration budget) {

@@ -119,6 +119,7 @@ public final class LocalAws {
         env.put(CloudConfig.Service.DYNAMODB.endpointVariable(), dynamo.toString());
         env.put(CloudConfig.Service.SQS.endpointVariable(), sqs.toString());
         env.put(CloudConfig.Service.BEDROCK_RUNTIME.endpointVariable(), wireMockUrl().toString());
+        env.put(CloudConfig.Service.BEDROCK.endpointVariable(), wireMockUrl().toString());
         env.put(CloudConfig.Service.POLLY.endpointVariable(), wireMockUrl().toString());
         env.put(CloudConfig.Service.SECRETS_MANAGER.endpointVariable(), wireMockUrl().toString());
         env.put("SOROT_GEMINI_BASE_URL", wireMockUrl().toString());
