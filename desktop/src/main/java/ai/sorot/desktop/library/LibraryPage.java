@@ -66,8 +66,13 @@ public final class LibraryPage extends StackPane {
         // an analysis finishing in the queue shows up in the list open beside it
         app.queue().items().addListener((javafx.collections.ListChangeListener<ai.sorot.desktop.queue.QueueItem>) change -> {
             while (change.next()) {
-                if (change.wasUpdated() && isVisible() && change.getList().subList(change.getFrom(), change.getTo()).stream()
-                        .anyMatch(item -> item.state() == ai.sorot.desktop.queue.SubmissionState.COMPLETED)) {
+                if (!change.wasUpdated()) {
+                    continue;
+                }
+                var done = change.getList().subList(change.getFrom(), change.getTo()).stream()
+                        .filter(item -> item.state() == ai.sorot.desktop.queue.SubmissionState.COMPLETED).toList();
+                done.forEach(item -> model.analysisFinished(item.file(), item.analysisId()));
+                if (!done.isEmpty() && isVisible()) {
                     model.refreshSoon();
                 }
             }

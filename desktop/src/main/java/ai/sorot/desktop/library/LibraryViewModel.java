@@ -75,6 +75,8 @@ public final class LibraryViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message");
     private final IntegerProperty loads = new SimpleIntegerProperty(this, "loads");
 
+    /** Screenplays of a dropped folder sent for analysis, by file, with the session they join once analysed. */
+    private final java.util.Map<Path, ReviewSession> awaiting = new java.util.concurrent.ConcurrentHashMap<>();
     private ScheduledFuture<?> pending;
     private int ticket;
     private boolean quiet;
@@ -275,8 +277,9 @@ public final class LibraryViewModel {
                 ui.execute(() -> {
                     message.set(result.matched().size() + " matched in \"" + name + "\""
                             + (result.unknown().isEmpty() ? "." : "; " + result.unknown().size()
-                            + " not in the library yet, queued for analysis."));
+                            + " not in the library yet, queued for analysis; they join the session when done."));
                     if (!result.unknown().isEmpty()) {
+                        result.unknown().forEach(file -> awaiting.put(file.toAbsolutePath().normalize(), fresh));
                         analyse.accept(result.unknown());
                     }
                     refresh();
@@ -288,6 +291,14 @@ public final class LibraryViewModel {
                 ui.execute(() -> message.set("The folder could not be read: " + e.getMessage()));
             }
         });
+    }
+
+    /** An analysis finished in the queue: a script from a dropped folder joins its session. UI thread. */
+    public void analysisFinished(Path file, String analysisId) {
+        var session = file == null || analysisId == null ? null : awaiting.remove(file.toAbsolutePath().normalize());
+        if (session != null) {
+            addToSession(session, List.of(analysisId));
+        }
     }
 
     public void setRubric(ReviewSession session, List<ReviewSession.Criterion> rubric) {

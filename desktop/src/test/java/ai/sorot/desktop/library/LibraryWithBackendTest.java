@@ -14,6 +14,7 @@ import ai.sorot.desktop.settings.Settings;
 import ai.sorot.desktop.settings.ThemeManager;
 import ai.sorot.desktop.shell.MainWindow;
 import ai.sorot.desktop.testing.TestPdfs;
+import ai.sorot.desktop.testing.Ui;
 import ai.sorot.lambda.library.LibraryEntry;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -86,5 +87,23 @@ class LibraryWithBackendTest {
                 .anyMatch(n -> n.isVisible() && n instanceof javafx.scene.layout.StackPane p
                         && p.getChildren().getFirst() instanceof javafx.scene.image.ImageView v && v.getImage() != null
                         && v.getImage().getProgress() == 1.0 && !v.getImage().isError())));
+
+        // a folder dropped on a session: the known script joins at once, the new one once analysed
+        var library = app.archive().library();
+        var session = library.createSession("Tidal round", List.of());
+        Ui.runFx(() -> window.libraryPage().model().refresh());
+        waitUntil(10, "session listed", () -> onFx(() -> window.libraryPage().model().sessions().size()) == 1);
+        var folder = Files.createDirectories(dir.resolve("round"));
+        Files.copy(pdf, folder.resolve("harbour-lights.pdf"));
+        TestPdfs.screenplay(folder.resolve("tidal-flats.pdf"), "Tidal Flats", "Ruth Adler", 30);
+        assertThat(Ui.dropFiles(Ui.sessionCell(robot), List.of(folder))).isTrue();
+        waitUntil(10, "known one joined", () -> library.sessionItems(session.id()).equals(List.of(entry.id())));
+        waitUntil(10, "new one queued", () -> app.queue().items().size() == 2);
+        var second = onFx(() -> app.queue().items().stream().filter(i -> i.file().getFileName().toString().equals("tidal-flats.pdf"))
+                .findFirst().orElseThrow());
+        waitUntil(60, "analysed", () -> second.state() == SubmissionState.COMPLETED || second.state() == SubmissionState.FAILED);
+        waitUntil(10, "new one joined", () -> library.sessionItems(session.id()).size() == 2);
+        assertThat(library.sessionItems(session.id())).containsExactly(entry.id(), second.analysisId());
+        waitUntil(10, "listed", () -> onFx(() -> table.getItems().size()) == 2);
     }
 }
