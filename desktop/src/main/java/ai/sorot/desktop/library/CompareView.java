@@ -4,8 +4,10 @@ import ai.sorot.desktop.library.CompareViewModel.Column;
 import ai.sorot.desktop.shell.Icons;
 import ai.sorot.lambda.library.LibraryEntry;
 import ai.sorot.model.report.GridScore;
+import ai.sorot.model.screenplay.ScreenplayStats;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.function.Function;
 import javafx.geometry.HPos;
 import javafx.geometry.Pos;
@@ -105,7 +107,7 @@ public final class CompareView extends BorderPane {
         textRow("Notes", columns, c -> c.entry().notes().isBlank() ? "—" : c.entry().notes(), row, false);
     }
 
-    private static Double stat(Column c, Function<ai.sorot.model.screenplay.ScreenplayStats, Double> value) {
+    private static Double stat(Column c, Function<ScreenplayStats, Double> value) {
         var report = c.report();
         var stats = report == null || report.screenplay() == null ? null : report.screenplay().stats();
         return stats == null ? null : value.apply(stats);
@@ -135,7 +137,7 @@ public final class CompareView extends BorderPane {
     private int numberRow(String name, List<Column> columns, Function<Column, Double> value, int row, boolean markBest, String format) {
         grid.add(rowName(name), 0, row);
         var values = columns.stream().map(value).toList();
-        var present = values.stream().filter(java.util.Objects::nonNull).toList();
+        var present = values.stream().filter(Objects::nonNull).toList();
         // a best only where the values differ: a tie marks nothing
         var best = present.stream().distinct().count() > 1 ? present.stream().max(Double::compare).orElse(null) : null;
         for (int i = 0; i < columns.size(); i++) {
@@ -156,7 +158,7 @@ public final class CompareView extends BorderPane {
             return coverage == null ? null : coverage.grid().stream().filter(g -> g.criterion().equals(criterion))
                     .map(GridScore::score).findFirst().orElse(null);
         }).toList();
-        var present = scores.stream().filter(java.util.Objects::nonNull).toList();
+        var present = scores.stream().filter(Objects::nonNull).toList();
         var best = present.stream().distinct().count() > 1 ? present.stream().max(Integer::compare).orElse(null) : null;
         for (int i = 0; i < columns.size(); i++) {
             var s = scores.get(i);

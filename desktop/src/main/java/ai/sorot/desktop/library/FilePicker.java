@@ -2,6 +2,7 @@ package ai.sorot.desktop.library;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -19,7 +20,7 @@ public interface FilePicker {
     Path folder(String title);
 
     /** The JavaFX {@link FileChooser} and {@link DirectoryChooser} over {@code owner}. */
-    static FilePicker dialogs(java.util.function.Supplier<Window> owner) {
+    static FilePicker dialogs(Supplier<Window> owner) {
         return new FilePicker() {
             @Override
             public Path save(String title, String suggestedName, String description, String extension) {

@@ -2,6 +2,8 @@ package ai.sorot.desktop.library;
 
 import ai.sorot.desktop.SorotDesktop;
 import ai.sorot.desktop.player.AudioPlayerView;
+import ai.sorot.desktop.queue.QueueItem;
+import ai.sorot.desktop.queue.SubmissionState;
 import ai.sorot.desktop.shell.Desktop;
 import ai.sorot.lambda.library.LibraryEntry;
 import ai.sorot.lambda.library.ReviewSession;
@@ -9,6 +11,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.ListChangeListener;
 import javafx.scene.layout.StackPane;
 
 /**
@@ -64,13 +67,13 @@ public final class LibraryPage extends StackPane {
             }
         });
         // an analysis finishing in the queue shows up in the list open beside it
-        app.queue().items().addListener((javafx.collections.ListChangeListener<ai.sorot.desktop.queue.QueueItem>) change -> {
+        app.queue().items().addListener((ListChangeListener<QueueItem>) change -> {
             while (change.next()) {
                 if (!change.wasUpdated()) {
                     continue;
                 }
                 var done = change.getList().subList(change.getFrom(), change.getTo()).stream()
-                        .filter(item -> item.state() == ai.sorot.desktop.queue.SubmissionState.COMPLETED).toList();
+                        .filter(item -> item.state() == SubmissionState.COMPLETED).toList();
                 done.forEach(item -> model.analysisFinished(item.file(), item.analysisId()));
                 if (!done.isEmpty() && isVisible()) {
                     model.refreshSoon();

@@ -4,20 +4,29 @@ import ai.sorot.desktop.shell.Icons;
 import ai.sorot.lambda.library.LibraryEntry;
 import ai.sorot.lambda.library.ReviewSession;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.collections.transformation.SortedList;
+import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ContextMenu;
@@ -49,6 +58,7 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
@@ -201,7 +211,7 @@ public final class LibraryView extends BorderPane {
         tag.setConverter(named("Any tag"));
         model.tags().subscribe(() -> {
             var chosen = tag.getValue();
-            var items = new java.util.ArrayList<String>();
+            var items = new ArrayList<String>();
             items.add(null);
             items.addAll(model.tags());
             tag.getItems().setAll(items);
@@ -257,7 +267,7 @@ public final class LibraryView extends BorderPane {
         return field;
     }
 
-    private static void bindScore(TextField field, javafx.beans.property.ObjectProperty<Double> target) {
+    private static void bindScore(TextField field, ObjectProperty<Double> target) {
         field.textProperty().addListener((o, was, now) -> target.set(now == null || now.isBlank() ? null : Double.valueOf(now)));
         target.addListener((o, was, now) -> {
             var text = now == null ? "" : Integer.toString(now.intValue());
@@ -354,7 +364,7 @@ public final class LibraryView extends BorderPane {
             getStyleClass().add("session-cell");
             setPrefWidth(0); // follow the list's width: a long name is cut short (…) instead of scrolling sideways
             setOnDragOver(this::dragOver);
-            setOnDragExited(e -> pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("drop-target"), false));
+            setOnDragExited(e -> pseudoClassStateChanged(PseudoClass.getPseudoClass("drop-target"), false));
             setOnDragDropped(this::dropped);
             setOnMouseClicked(e -> {
                 if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && getItem() != null) {
@@ -383,7 +393,7 @@ public final class LibraryView extends BorderPane {
         private void dragOver(DragEvent e) {
             if (getItem() != null && (e.getDragboard().hasContent(ANALYSIS_IDS) || e.getDragboard().hasFiles())) {
                 e.acceptTransferModes(TransferMode.COPY, TransferMode.LINK);
-                pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("drop-target"), true);
+                pseudoClassStateChanged(PseudoClass.getPseudoClass("drop-target"), true);
                 e.consume();
             }
         }
@@ -407,12 +417,12 @@ public final class LibraryView extends BorderPane {
     }
 
     private void confirmDelete(ReviewSession session) {
-        var alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+        var alert = new Alert(Alert.AlertType.CONFIRMATION,
                 "Its analyses, ratings, verdicts and notes stay in the library; the session's order, progress and score card go.",
-                javafx.scene.control.ButtonType.CANCEL, javafx.scene.control.ButtonType.OK);
+                ButtonType.CANCEL, ButtonType.OK);
         alert.initOwner(getScene() == null ? null : getScene().getWindow());
         alert.setHeaderText("Delete the session \"" + session.name() + "\"?");
-        alert.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.OK).ifPresent(b -> model.deleteSession(session));
+        alert.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> model.deleteSession(session));
     }
 
     private void sessionFromSelection() {
@@ -430,7 +440,7 @@ public final class LibraryView extends BorderPane {
                 model.createSessionFromFilter(name, s -> model.sessionFilterProperty().set(s)));
     }
 
-    private java.util.Optional<String> askName(String header) {
+    private Optional<String> askName(String header) {
         var dialog = new TextInputDialog();
         dialog.initOwner(getScene() == null ? null : getScene().getWindow());
         dialog.setTitle("New session");
@@ -500,7 +510,7 @@ public final class LibraryView extends BorderPane {
         shortlist.getStyleClass().add("shortlist-column");
         table.getColumns().add(shortlist);
         table.getColumns().add(column("col-tags", "Tags", 70, e -> String.join(" ", e.tags()), String::compareTo));
-        var saved = column("col-saved", "Saved", 106, LibraryEntry::savedAt, java.time.Instant::compareTo);
+        var saved = column("col-saved", "Saved", 106, LibraryEntry::savedAt, Instant::compareTo);
         saved.setCellFactory(c -> text(SAVED::format));
         table.getColumns().add(saved);
 
@@ -555,13 +565,13 @@ public final class LibraryView extends BorderPane {
     }
 
     private static <T> TableColumn<LibraryEntry, T> column(String id, String name, double width, Function<LibraryEntry, T> value,
-                                                         java.util.Comparator<T> order) {
+                                                         Comparator<T> order) {
         var col = new TableColumn<LibraryEntry, T>(name);
         col.setId(id);
         col.setPrefWidth(width);
         col.setMinWidth(Math.min(width, 60));
         col.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
-        col.setComparator(java.util.Comparator.nullsLast(order));
+        col.setComparator(Comparator.nullsLast(order));
         return col;
     }
 
@@ -579,14 +589,14 @@ public final class LibraryView extends BorderPane {
     private final class ThumbnailCell extends TableCell<LibraryEntry, LibraryEntry> {
 
         private final ImageView view = new ImageView();
-        private final javafx.scene.layout.StackPane frame = new javafx.scene.layout.StackPane(view);
+        private final StackPane frame = new StackPane(view);
 
         ThumbnailCell() {
             view.setFitWidth(26);
             view.setFitHeight(34);
             view.setPreserveRatio(true);
             frame.getStyleClass().add("thumbnail");
-            frame.setMaxSize(javafx.scene.layout.Region.USE_PREF_SIZE, javafx.scene.layout.Region.USE_PREF_SIZE);
+            frame.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
             getStyleClass().add("thumbnail-cell");
         }
 
@@ -614,7 +624,7 @@ public final class LibraryView extends BorderPane {
     private Node statusLine() {
         var count = new Label();
         count.setId("library-count");
-        count.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+        count.textProperty().bind(Bindings.createStringBinding(() -> {
             int shown = model.matchingProperty().get();
             int all = model.totalProperty().get();
             var s = model.sessionFilterProperty().get();

@@ -8,10 +8,13 @@ import ai.sorot.lambda.library.LibraryEntry;
 import ai.sorot.lambda.library.LibraryQuery;
 import ai.sorot.lambda.library.ReviewSession;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -76,7 +79,7 @@ public final class LibraryViewModel {
     private final IntegerProperty loads = new SimpleIntegerProperty(this, "loads");
 
     /** Screenplays of a dropped folder sent for analysis, by file, with the session they join once analysed. */
-    private final java.util.Map<Path, ReviewSession> awaiting = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Path, ReviewSession> awaiting = new ConcurrentHashMap<>();
     private ScheduledFuture<?> pending;
     private int ticket;
     private boolean quiet;
@@ -120,7 +123,7 @@ public final class LibraryViewModel {
         return q.sortedBy(words ? LibraryQuery.Sort.RELEVANCE : LibraryQuery.Sort.SAVED, true).page(MAX_ROWS, 0);
     }
 
-    private static java.time.Instant start(LocalDate day) {
+    private static Instant start(LocalDate day) {
         return day == null ? null : day.atStartOfDay(ZoneId.systemDefault()).toInstant();
     }
 

@@ -8,6 +8,8 @@ import ai.sorot.lambda.library.ReviewSession;
 import ai.sorot.model.report.AnalysisReport;
 import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
+import javafx.beans.binding.Bindings;
 import javafx.collections.MapChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -16,6 +18,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
@@ -46,7 +49,7 @@ public final class ReviewView extends BorderPane {
     private final ToggleGroup verdicts = new ToggleGroup();
     private final ToggleButton shortlist = new ToggleButton("Shortlist");
     private final TextArea notes = new TextArea();
-    private final javafx.scene.control.TextField tags = new javafx.scene.control.TextField();
+    private final TextField tags = new TextField();
     private final VBox card = new VBox(8);
     private final GridPane grid = new GridPane();
     private boolean updating;
@@ -98,7 +101,7 @@ public final class ReviewView extends BorderPane {
         name.textProperty().bind(model.sessionProperty().map(ReviewSession::name));
         var position = new Label();
         position.setId("review-position");
-        position.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+        position.textProperty().bind(Bindings.createStringBinding(
                 () -> model.totalProperty().get() == 0 ? "" : (model.indexProperty().get() + 1) + " / " + model.totalProperty().get(),
                 model.indexProperty(), model.totalProperty()));
         var previous = new Button(null, Icons.of(Icons.PREVIOUS, 14));
@@ -116,7 +119,7 @@ public final class ReviewView extends BorderPane {
         progress.textProperty().bind(model.progressProperty());
         var bar = new ProgressBar();
         bar.setPrefWidth(160);
-        bar.progressProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+        bar.progressProperty().bind(Bindings.createDoubleBinding(
                 () -> model.totalProperty().get() == 0 ? 0 : model.reviewedProperty().get() / (double) model.totalProperty().get(),
                 model.reviewedProperty(), model.totalProperty()));
         var spacer = new Region();
@@ -179,7 +182,7 @@ public final class ReviewView extends BorderPane {
 
         model.entryProperty().subscribe((LibraryEntry e) -> {
             title.setText(e == null ? "" : e.title());
-            meta.setText(e == null ? "" : String.join(" · ", java.util.stream.Stream.of(e.authors(),
+            meta.setText(e == null ? "" : String.join(" · ", Stream.of(e.authors(),
                     e.pages() == null ? null : e.pages() + " pages", e.runtime() == null ? null : Math.round(e.runtime()) + " min",
                     e.genres()).filter(s -> s != null && !s.isBlank()).toList()));
             recommendation.getStyleClass().removeAll("recommend", "consider", "pass");

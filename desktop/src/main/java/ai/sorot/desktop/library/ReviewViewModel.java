@@ -7,8 +7,11 @@ import ai.sorot.lambda.library.Percentile;
 import ai.sorot.lambda.library.ReviewSession;
 import ai.sorot.model.report.AnalysisReport;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.beans.property.BooleanProperty;
@@ -283,13 +286,13 @@ public final class ReviewViewModel {
         if (current == null) {
             return;
         }
-        var wanted = new java.util.LinkedHashSet<String>();
-        for (var word : (text == null ? "" : text).toLowerCase(java.util.Locale.ROOT).split("[\\s,]+")) {
+        var wanted = new LinkedHashSet<String>();
+        for (var word : (text == null ? "" : text).toLowerCase(Locale.ROOT).split("[\\s,]+")) {
             if (!word.isBlank() && word.length() <= 40) {
                 wanted.add(word);
             }
         }
-        var had = java.util.Set.copyOf(java.util.List.of(tags.get().isBlank() ? new String[0] : tags.get().split(" ")));
+        var had = Set.copyOf(List.of(tags.get().isBlank() ? new String[0] : tags.get().split(" ")));
         tags.set(String.join(" ", wanted.stream().sorted().toList()));
         var id = current.id();
         writes.execute(() -> {

@@ -2,6 +2,7 @@ package ai.sorot.desktop.library;
 
 import ai.sorot.lambda.library.ReviewSession;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.regex.Pattern;
 import javafx.scene.control.ButtonType;
@@ -34,7 +35,7 @@ final class RubricDialog extends Dialog<List<ReviewSession.Criterion>> {
 
     static List<ReviewSession.Criterion> parse(String text) {
         var criteria = new ArrayList<ReviewSession.Criterion>();
-        var names = new java.util.HashSet<String>();
+        var names = new HashSet<String>();
         for (var raw : text.split("\\R")) {
             var line = raw.strip();
             if (line.isEmpty()) {

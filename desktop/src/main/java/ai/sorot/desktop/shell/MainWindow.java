@@ -34,6 +34,7 @@ import javafx.scene.control.ComboBoxBase;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.DragEvent;
@@ -53,6 +54,7 @@ import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import javafx.util.Duration;
 import javafx.util.Subscription;
+import org.controlsfx.control.SegmentedButton;
 
 /**
  * The window: an app bar, the connection banner, the queue on the left and, on the right, what
@@ -82,8 +84,8 @@ public final class MainWindow extends BorderPane {
     private Subscription selectedState = Subscription.EMPTY;
     private final LibraryPage libraryPage;
     private final SplitPane queueSplit;
-    private final javafx.scene.control.ToggleButton showQueue = new javafx.scene.control.ToggleButton("Queue");
-    private final javafx.scene.control.ToggleButton showLibrary = new javafx.scene.control.ToggleButton("Library");
+    private final ToggleButton showQueue = new ToggleButton("Queue");
+    private final ToggleButton showLibrary = new ToggleButton("Library");
 
     public MainWindow(SorotDesktop app) {
         this(app, null);
@@ -158,7 +160,7 @@ public final class MainWindow extends BorderPane {
         settings.setId("open-settings");
         settings.getStyleClass().add("flat");
         settings.setOnAction(e -> openSettings());
-        var views = new org.controlsfx.control.SegmentedButton(showQueue, showLibrary);
+        var views = new SegmentedButton(showQueue, showLibrary);
         showQueue.setId("show-queue");
         showLibrary.setId("show-library");
         showLibrary.setTooltip(new Tooltip("Every saved analysis: search, sessions, review, compare, export (Ctrl+L)"));

@@ -106,6 +106,7 @@ class LibraryViewTest {
     void searchAndFiltersNarrowTheTableAndColumnsSort(FxRobot robot) {
         robot.clickOn("#show-library");
         waitUntil(10, "all rows", () -> rows(robot).size() == 40);
+        Ui.settled(robot, "#compare", "#library-search", "#filter-clear", "#session-list", "#export-menu");
         assertThat(count(robot)).isEqualTo("40 analyses");
         screenshot(scene, "library-list");
 
@@ -162,6 +163,7 @@ class LibraryViewTest {
     void twoSelectedAnalysesCompareSideBySideAndOneOpensInTheReport(FxRobot robot) {
         robot.clickOn("#show-library");
         waitUntil(10, "all rows", () -> rows(robot).size() == 40);
+        Ui.settled(robot, "#compare", "#library-search", "#filter-clear", "#session-list", "#export-menu");
         runFx(() -> {
             var t = table(robot);
             t.getSelectionModel().clearSelection();
@@ -200,6 +202,7 @@ class LibraryViewTest {
         library.scoreCriterion(session.id(), "lib-00001", "Story", 5);
         robot.clickOn("#show-library");
         waitUntil(10, "sessions listed", () -> onFx(() -> window.libraryPage().model().sessions().size()) == 1);
+        Ui.settled(robot, "#compare", "#library-search", "#filter-clear", "#session-list", "#export-menu");
         robot.clickOn(Ui.sessionCell(robot));
         waitUntil(5, "session rows", () -> rows(robot).size() == 3);
         assertThat(count(robot)).isEqualTo("3 of 40 analyses in \"Features · Round 2\"");
@@ -264,6 +267,7 @@ class LibraryViewTest {
         var session = library.createSession("Shorts · Round 1", List.of());
         robot.clickOn("#show-library");
         waitUntil(10, "sessions listed", () -> onFx(() -> window.libraryPage().model().sessions().size()) == 1);
+        Ui.settled(robot, "#compare", "#library-search", "#filter-clear", "#session-list", "#export-menu");
 
         // rows dragged from the table carry their ids
         var rows = new javafx.scene.input.ClipboardContent();

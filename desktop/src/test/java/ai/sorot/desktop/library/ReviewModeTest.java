@@ -97,6 +97,7 @@ class ReviewModeTest {
     void theKeyboardReviewsASessionAndEveryChangeIsSavedInTheLibraryFile(FxRobot robot) {
         robot.clickOn("#show-library");
         waitUntil(10, "the library listed", () -> window.libraryPage().listView().table().getItems().size() == 12);
+        Ui.settled(robot, "#session-list", "#review-session");
         robot.clickOn(Ui.sessionCell(robot));
         waitUntil(10, "the session's rows", () -> window.libraryPage().listView().table().getItems().size() == 5);
         robot.clickOn("#review-session");

@@ -90,6 +90,23 @@ public final class Ui {
         throw new AssertionError("the session list did not settle");
     }
 
+    /**
+     * Waits until the nodes {@code queries} name stay where they are over three checks 50 ms apart:
+     * a page just shown settles over a few pulses, and a click aimed before that lands beside its target.
+     */
+    public static void settled(org.testfx.api.FxRobot robot, String... queries) {
+        java.util.List<javafx.geometry.Bounds> last = null;
+        int same = 0;
+        for (int i = 0; i < 60 && same < 2; i++) {
+            java.util.List<javafx.geometry.Bounds> now = onFx(() -> java.util.Arrays.stream(queries)
+                    .map(q -> robot.lookup(q).query()).map(n -> ((javafx.scene.Node) n).localToScreen(((javafx.scene.Node) n).getBoundsInLocal()))
+                    .toList());
+            same = now.equals(last) ? same + 1 : 0;
+            last = now;
+            pause(50);
+        }
+    }
+
     public static <T> T onFx(Callable<T> work) {
         try {
             return WaitForAsyncUtils.asyncFx(work).get(20, TimeUnit.SECONDS);
