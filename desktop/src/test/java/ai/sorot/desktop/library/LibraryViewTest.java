@@ -148,6 +148,24 @@ class LibraryViewTest {
         robot.clickOn("#filter-clear");
         waitUntil(5, "cleared", () -> rows(robot).size() == 40);
 
+        // tags in use are offered in the tag filter; the date filter is by day saved
+        library.tag("lib-00011", "local talent");
+        library.tag("lib-00012", "Local Talent");
+        runFx(() -> window.libraryPage().model().refresh());
+        waitUntil(5, "tag offered", () -> onFx(() -> robot.lookup("#filter-tag").queryAs(ComboBox.class).getItems().contains("local-talent")));
+        runFx(() -> robot.lookup("#filter-tag").queryAs(ComboBox.class).getSelectionModel().select("local-talent"));
+        waitUntil(5, "tagged", () -> rows(robot).stream().map(LibraryEntry::id).toList().equals(List.of("lib-00012", "lib-00011"))
+                || rows(robot).stream().map(LibraryEntry::id).sorted().toList().equals(List.of("lib-00011", "lib-00012")));
+        robot.clickOn("#filter-clear");
+        waitUntil(5, "cleared", () -> rows(robot).size() == 40);
+        var today = java.time.LocalDate.now();
+        runFx(() -> robot.lookup("#filter-from").queryAs(javafx.scene.control.DatePicker.class).setValue(today.plusDays(1)));
+        waitUntil(5, "nothing saved tomorrow", () -> rows(robot).isEmpty());
+        runFx(() -> robot.lookup("#filter-from").queryAs(javafx.scene.control.DatePicker.class).setValue(today));
+        runFx(() -> robot.lookup("#filter-to").queryAs(javafx.scene.control.DatePicker.class).setValue(today));
+        waitUntil(5, "all saved today", () -> rows(robot).size() == 40);
+        robot.clickOn("#filter-clear");
+
         // any column sorts, both ways
         robot.clickOn(robot.lookup(".column-header").match(n -> "col-score".equals(n.getId())).queryAs(Node.class));
         var ascending = rows(robot).stream().map(LibraryEntry::aiScore).toList();
