@@ -129,4 +129,32 @@ class LibraryViewModelTest {
         assertThat(called).isNotDone();
         assertThat(app.archive().library().size()).isEqualTo(20);
     }
+
+    @Test
+    void aBundleFromACoProgrammerOpensAsTheSameSessionWithItsReviewsAndAudio() throws Exception {
+        var library = app.archive().library();
+        var session = library.createSession("Round 1", List.of(new ReviewSession.Criterion("Story", 5)));
+        library.addToSession(session.id(), List.of("lib-00004", "lib-00001"));
+        library.rate("lib-00004", 3);
+        library.setNotes("lib-00004", "Second act drags.");
+        var bundle = dir.resolve("round1.zip");
+        var done = new CompletableFuture<Void>();
+        model.exportBundle(library.session(session.id()).orElseThrow(), bundle, () -> done.complete(null));
+        done.get(5, TimeUnit.SECONDS);
+
+        try (var colleague = new SorotDesktop(new SorotDesktop.Options(Map.of("SOROT_HOME", dir.resolve("colleague").toString()),
+                EmbeddedBackend::new, false))) {
+            var theirs = new LibraryViewModel(colleague.archive(), colleague.connection(), io, Runnable::run, queued::add);
+            var imported = new CompletableFuture<ReviewSession>();
+            theirs.importBundle(bundle, imported::complete);
+            var s = imported.get(5, TimeUnit.SECONDS);
+            assertThat(s.name()).isEqualTo("Round 1");
+            assertThat(s.rubric()).extracting(ReviewSession.Criterion::name).containsExactly("Story");
+            var lib = colleague.archive().library();
+            assertThat(lib.sessionItems(s.id())).containsExactly("lib-00004", "lib-00001");
+            assertThat(lib.entry("lib-00004").orElseThrow().notes()).isEqualTo("Second act drags.");
+            assertThat(lib.audio("lib-00001")).isPresent();
+            assertThat(theirs.messageProperty().get()).isEqualTo("Imported round1.zip.");
+        }
+    }
 }
