@@ -24,7 +24,8 @@ public final class AnalysisArchive implements AutoCloseable {
         this.home = home;
     }
 
-    private synchronized Library library() {
+    /** The library itself, for the library page (its calls block: off the FX thread). */
+    public synchronized Library library() {
         if (library == null) {
             library = Library.open(home.library());
         }

@@ -6,6 +6,8 @@ import ai.sorot.desktop.connection.ConnectionState;
 import ai.sorot.desktop.intake.DropContent;
 import ai.sorot.desktop.intake.DropZoneView;
 import ai.sorot.desktop.intake.ScriptFormat;
+import ai.sorot.desktop.library.FilePicker;
+import ai.sorot.desktop.library.LibraryPage;
 import ai.sorot.desktop.pdf.PageViewer;
 import ai.sorot.desktop.player.AudioPlayerView;
 import ai.sorot.desktop.queue.ItemDetailView;
@@ -32,6 +34,7 @@ import javafx.scene.control.ComboBoxBase;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.DragEvent;
@@ -51,6 +54,7 @@ import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import javafx.util.Duration;
 import javafx.util.Subscription;
+import org.controlsfx.control.SegmentedButton;
 
 /**
  * The window: an app bar, the connection banner, the queue on the left and, on the right, what
@@ -78,8 +82,17 @@ public final class MainWindow extends BorderPane {
     private final ObjectProperty<Page> page = new SimpleObjectProperty<>(this, "page", Page.DROP);
     private final Button themeToggle = new Button();
     private Subscription selectedState = Subscription.EMPTY;
+    private final LibraryPage libraryPage;
+    private final SplitPane queueSplit;
+    private final ToggleButton showQueue = new ToggleButton("Queue");
+    private final ToggleButton showLibrary = new ToggleButton("Library");
 
     public MainWindow(SorotDesktop app) {
+        this(app, null);
+    }
+
+    /** {@code files} answers the export and import dialogs (null: the system's file dialogs). */
+    public MainWindow(SorotDesktop app, FilePicker files) {
         this.app = app;
         setId("main-window");
         getStylesheets().add(MainWindow.class.getResource("/ai/sorot/desktop/sorot.css").toExternalForm());
@@ -101,12 +114,15 @@ public final class MainWindow extends BorderPane {
         split.setDividerPositions(0.34);
         SplitPane.setResizableWithParent(queueView, false);
         queueView.setMinWidth(340);
+        queueSplit = split;
+        libraryPage = new LibraryPage(app, files != null ? files : FilePicker.dialogs(this::window), this::openSavedAnalysis);
 
         var banner = new ConnectionBanner(app.connection(), app.queue(), app.clock(), this::openSettings);
         buildNoticeBar();
         var top = new VBox(appBar(), banner, noticeBar);
         setTop(top);
-        setCenter(split);
+        libraryPage.setVisible(false);
+        setCenter(new StackPane(split, libraryPage));
         setBottom(statusBar());
 
         queueView.selectedItemProperty().subscribe(this::selectionChanged);
@@ -144,7 +160,14 @@ public final class MainWindow extends BorderPane {
         settings.setId("open-settings");
         settings.getStyleClass().add("flat");
         settings.setOnAction(e -> openSettings());
-        var bar = new HBox(wordmark, add, folder, paste, spacer, themeToggle, settings);
+        var views = new SegmentedButton(showQueue, showLibrary);
+        showQueue.setId("show-queue");
+        showLibrary.setId("show-library");
+        showLibrary.setTooltip(new Tooltip("Every saved analysis: search, sessions, review, compare, export (Ctrl+L)"));
+        showQueue.setSelected(true);
+        showQueue.setOnAction(e -> showLibrary(false));
+        showLibrary.setOnAction(e -> showLibrary(true));
+        var bar = new HBox(wordmark, views, add, folder, paste, spacer, themeToggle, settings);
         bar.getStyleClass().add("app-bar");
         return bar;
     }
@@ -255,7 +278,33 @@ public final class MainWindow extends BorderPane {
         }
     }
 
+    /** The library page instead of the queue and its detail (or back). */
+    public void showLibrary(boolean library) {
+        showLibrary.setSelected(library);
+        showQueue.setSelected(!library);
+        if (library == libraryPage.isVisible()) {
+            return;
+        }
+        // both stay in the scene (no CSS pass over a whole page at each switch); one is shown
+        libraryPage.setVisible(library);
+        queueSplit.setVisible(!library);
+        if (library) {
+            player.pause();
+            libraryPage.shown();
+        } else {
+            libraryPage.hidden();
+        }
+    }
+
+    /** A saved analysis opens in the report view, from the library on this computer (no network needed). */
+    private void openSavedAnalysis(String analysisId) {
+        showLibrary(false);
+        app.report().open(analysisId, null);
+        page.set(Page.REPORT);
+    }
+
     public void openSettings() {
+        showLibrary(false);
         settingsModel.load(app.settings());
         page.set(Page.SETTINGS);
     }
@@ -343,6 +392,7 @@ public final class MainWindow extends BorderPane {
     private static final KeyCombination PASTE = new KeyCodeCombination(KeyCode.V, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination OPEN = new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination SETTINGS = new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination LIBRARY = new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN);
 
     private void keyPressed(KeyEvent event) {
         var focus = getScene() == null ? null : getScene().getFocusOwner();
@@ -356,7 +406,10 @@ public final class MainWindow extends BorderPane {
         } else if (SETTINGS.match(event)) {
             openSettings();
             event.consume();
-        } else if (event.getCode() == KeyCode.SPACE && page.get() == Page.REPORT && !typing
+        } else if (LIBRARY.match(event)) {
+            showLibrary(!libraryPage.isVisible());
+            event.consume();
+        } else if (event.getCode() == KeyCode.SPACE && page.get() == Page.REPORT && !typing && !libraryPage.isVisible()
                 && !(focus instanceof ButtonBase) && !(focus instanceof ComboBoxBase<?>)) {
             player.toggle();
             event.consume();
@@ -373,6 +426,7 @@ public final class MainWindow extends BorderPane {
     public AudioPlayerView player() { return player; }
     public PageViewer pageViewer() { return pageViewer; }
     public ObjectProperty<Page> pageProperty() { return page; }
+    public LibraryPage libraryPage() { return libraryPage; }
 
     boolean isConnected() {
         return app.connection().stateProperty().get() == ConnectionState.ONLINE;

@@ -67,6 +67,46 @@ public final class Ui {
                 n.getProperties().get(ai.sorot.desktop.queue.QueueRow.ITEM_ID))).query();
     }
 
+    /**
+     * The library's first session in its list: a cell on screen, not one of the spare cells a
+     * virtual flow keeps out of sight (those may still hold an item).
+     */
+    public static javafx.scene.Node sessionCell(org.testfx.api.FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.geometry.Bounds last = null;
+        // the page settles over a few pulses after it is shown (the filter bar finds its width):
+        // click where the cell is once it stays put, not where it was a pulse ago
+        for (int i = 0; i < 40; i++) {
+            javafx.scene.Node cell = onFx(() -> robot.lookup(".session-cell").match((javafx.scene.control.ListCell<?> c) ->
+                    c.getItem() != null && c.getIndex() == 0 && c.isVisible() && c.getParent() != null && c.getParent().isVisible()
+                            && c.getWidth() > 0).query());
+            javafx.geometry.Bounds bounds = onFx(() -> cell.localToScreen(cell.getBoundsInLocal()));
+            if (bounds.equals(last)) {
+                return cell;
+            }
+            last = bounds;
+            pause(50);
+        }
+        throw new AssertionError("the session list did not settle");
+    }
+
+    /**
+     * Waits until the nodes {@code queries} name stay where they are over three checks 50 ms apart:
+     * a page just shown settles over a few pulses, and a click aimed before that lands beside its target.
+     */
+    public static void settled(org.testfx.api.FxRobot robot, String... queries) {
+        java.util.List<javafx.geometry.Bounds> last = null;
+        int same = 0;
+        for (int i = 0; i < 60 && same < 2; i++) {
+            java.util.List<javafx.geometry.Bounds> now = onFx(() -> java.util.Arrays.stream(queries)
+                    .map(q -> robot.lookup(q).query()).map(n -> ((javafx.scene.Node) n).localToScreen(((javafx.scene.Node) n).getBoundsInLocal()))
+                    .toList());
+            same = now.equals(last) ? same + 1 : 0;
+            last = now;
+            pause(50);
+        }
+    }
+
     public static <T> T onFx(Callable<T> work) {
         try {
             return WaitForAsyncUtils.asyncFx(work).get(20, TimeUnit.SECONDS);
