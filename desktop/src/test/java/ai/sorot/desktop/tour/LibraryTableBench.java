@@ -21,7 +21,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -74,17 +73,17 @@ public final class LibraryTableBench {
         // open the page: the first load of all rows
         var open = new ArrayList<Double>();
         for (int i = 0; i < RUNS; i++) {
-            int before = fx(() -> model.loadsProperty().get());
+            int before = TourFx.call(() -> model.loadsProperty().get());
             long t0 = System.nanoTime();
-            fx(() -> { window.showLibrary(true); return null; });
+            TourFx.call(() -> { window.showLibrary(true); return null; });
             awaitLoads(model, before + 1);
             open.add(ms(t0));
-            fx(() -> { window.showLibrary(false); return null; });
+            TourFx.call(() -> { window.showLibrary(false); return null; });
         }
-        fx(() -> { window.showLibrary(true); return null; });
-        awaitLoads(model, fx(() -> model.loadsProperty().get()) + 1);
+        TourFx.call(() -> { window.showLibrary(true); return null; });
+        awaitLoads(model, TourFx.call(() -> model.loadsProperty().get()) + 1);
         var all = LibraryQuery.ALL.page(50_000, 0);
-        print("open the library (all rows)", open, query(library, all), fx(() -> table.getItems().size()));
+        print("open the library (all rows)", open, query(library, all), TourFx.call(() -> table.getItems().size()));
 
         // searches and filters, each changed then cleared; the time excludes the 180 ms typing pause
         change("search 'detective'", model, table, library, m -> m.textProperty().set("detective"), m -> m.textProperty().set(""));
@@ -99,14 +98,14 @@ public final class LibraryTableBench {
             m.minScoreProperty().set(null);
             m.genreProperty().set("");
         });
-        int before = fx(() -> model.loadsProperty().get());
-        fx(() -> { model.textProperty().set("detective"); return null; });
+        int before = TourFx.call(() -> model.loadsProperty().get());
+        TourFx.call(() -> { model.textProperty().set("detective"); return null; });
         awaitLoads(model, before + 1);
         change("clear the search (back to all rows)", model, table, library, m -> m.textProperty().set(""),
                 m -> m.textProperty().set("detective"));
 
-        before = fx(() -> model.loadsProperty().get());
-        fx(() -> { model.textProperty().set(""); return null; });
+        before = TourFx.call(() -> model.loadsProperty().get());
+        TourFx.call(() -> { model.textProperty().set(""); return null; });
         awaitLoads(model, before + 1);
 
         // sort by a column: the SortedList re-sorts 10,000 light records on the FX thread
@@ -116,7 +115,7 @@ public final class LibraryTableBench {
         var sorts = new ArrayList<Double>();
         for (int i = 0; i < RUNS; i++) {
             long t0 = System.nanoTime();
-            fx(() -> {
+            TourFx.call(() -> {
                 score.setSortType(score.getSortType() == TableColumn.SortType.ASCENDING ? TableColumn.SortType.DESCENDING
                         : TableColumn.SortType.ASCENDING);
                 table.getSortOrder().setAll(List.of(score));
@@ -125,16 +124,16 @@ public final class LibraryTableBench {
             });
             sorts.add(ms(t0));
         }
-        print("sort 10,000 rows by score", sorts, Double.NaN, fx(() -> table.getItems().size()));
+        print("sort 10,000 rows by score", sorts, Double.NaN, TourFx.call(() -> table.getItems().size()));
 
         // scrolling: jump to 100 places across the list, laying the table out each time
         var scrolls = new ArrayList<Double>();
         var random = new Random(7);
-        int size = fx(() -> table.getItems().size());
+        int size = TourFx.call(() -> table.getItems().size());
         for (int i = 0; i < 100; i++) {
             int row = random.nextInt(size);
             long t0 = System.nanoTime();
-            fx(() -> {
+            TourFx.call(() -> {
                 table.scrollTo(row);
                 table.layout();
                 return null;
@@ -154,15 +153,15 @@ public final class LibraryTableBench {
         int rows = 0;
         LibraryQuery q = null;
         for (int i = 0; i < RUNS; i++) {
-            int before = fx(() -> model.loadsProperty().get());
+            int before = TourFx.call(() -> model.loadsProperty().get());
             long t0 = System.nanoTime();
-            fx(() -> { apply.accept(model); return null; });
+            TourFx.call(() -> { apply.accept(model); return null; });
             awaitLoads(model, before + 1);
             times.add(ms(t0) - 180); // the typing pause is a choice, not work
-            rows = fx(() -> table.getItems().size());
-            q = fx(model::query);
-            int mid = fx(() -> model.loadsProperty().get());
-            fx(() -> { undo.accept(model); return null; });
+            rows = TourFx.call(() -> table.getItems().size());
+            q = TourFx.call(model::query);
+            int mid = TourFx.call(() -> model.loadsProperty().get());
+            TourFx.call(() -> { undo.accept(model); return null; });
             awaitLoads(model, mid + 1);
         }
         print(name, times, query(library, q), rows);
@@ -190,30 +189,19 @@ public final class LibraryTableBench {
 
     private static void awaitLoads(LibraryViewModel model, int target) throws Exception {
         long deadline = System.currentTimeMillis() + 60_000;
-        while (fx(() -> model.loadsProperty().get()) < target) {
+        while (TourFx.call(() -> model.loadsProperty().get()) < target) {
             if (System.currentTimeMillis() > deadline) {
                 throw new IllegalStateException("the library page did not load");
             }
             Thread.sleep(1);
         }
-        fx(() -> null); // and the pulse that lays the table out
+        TourFx.call(() -> null); // and the pulse that lays the table out
     }
 
     private static double ms(long t0) {
         return (System.nanoTime() - t0) / 1e6;
     }
 
-    private static <T> T fx(Callable<T> work) throws Exception {
-        var result = new CompletableFuture<T>();
-        Platform.runLater(() -> {
-            try {
-                result.complete(work.call());
-            } catch (Exception e) {
-                result.completeExceptionally(e);
-            }
-        });
-        return result.get(60, TimeUnit.SECONDS);
-    }
 
     /** Analyses with varied titles, loglines, genres, scores and reviews, as the backend bench makes them. */
     private static void fill(Path folder, int n) {

@@ -6,7 +6,6 @@ import ai.sorot.desktop.library.LibraryPage;
 import ai.sorot.desktop.settings.Settings;
 import ai.sorot.desktop.settings.ThemeManager;
 import ai.sorot.desktop.shell.MainWindow;
-import ai.sorot.desktop.shell.Snapshots;
 import ai.sorot.desktop.testing.LibraryFixtures;
 import ai.sorot.desktop.testing.TestPdfs;
 import ai.sorot.desktop.testing.Wav;
@@ -92,45 +91,45 @@ public final class LibraryTour {
         });
         started.get(30, TimeUnit.SECONDS);
         var page = window.libraryPage();
-        await("online", () -> fx(() -> app.connection().stateProperty().get() == ai.sorot.desktop.connection.ConnectionState.ONLINE));
-        fx(() -> { window.showLibrary(true); return null; });
-        await("rows", () -> fx(() -> page.listView().table().getItems().size()) == SCRIPTS.size());
-        fx(() -> { page.listView().table().getSelectionModel().select(2); return null; });
+        await("online", () -> TourFx.call(() -> app.connection().stateProperty().get() == ai.sorot.desktop.connection.ConnectionState.ONLINE));
+        TourFx.call(() -> { window.showLibrary(true); return null; });
+        await("rows", () -> TourFx.call(() -> page.listView().table().getItems().size()) == SCRIPTS.size());
+        TourFx.call(() -> { page.listView().table().getSelectionModel().select(2); return null; });
         settle();
-        shot(out, "10-library");
+        TourFx.shot(scene, out, "10-library");
 
-        fx(() -> { page.model().textProperty().set("light"); return null; });
-        await("search", () -> fx(() -> page.listView().table().getItems().size()) < SCRIPTS.size());
+        TourFx.call(() -> { page.model().textProperty().set("light"); return null; });
+        await("search", () -> TourFx.call(() -> page.listView().table().getItems().size()) < SCRIPTS.size());
         settle();
-        shot(out, "11-library-search");
-        fx(() -> { page.model().clearFilters(); return null; });
+        TourFx.shot(scene, out, "11-library-search");
+        TourFx.call(() -> { page.model().clearFilters(); return null; });
 
-        var session = fx(() -> page.model().sessions().stream().filter(s -> s.name().startsWith("Shorts")).findFirst().orElseThrow());
-        fx(() -> { page.startReview(session, ids.get(3)); return null; });
-        await("review", () -> fx(() -> page.review().entryProperty().get() != null && !page.review().loadingProperty().get()));
+        var session = TourFx.call(() -> page.model().sessions().stream().filter(s -> s.name().startsWith("Shorts")).findFirst().orElseThrow());
+        TourFx.call(() -> { page.startReview(session, ids.get(3)); return null; });
+        await("review", () -> TourFx.call(() -> page.review().entryProperty().get() != null && !page.review().loadingProperty().get()));
         settle();
-        shot(out, "12-review-mode");
+        TourFx.shot(scene, out, "12-review-mode");
 
-        fx(() -> {
+        TourFx.call(() -> {
             page.modeProperty().set(LibraryPage.Mode.LIST);
             var entries = page.model().rows().stream().filter(e -> List.of(ids.get(0), ids.get(2), ids.get(13)).contains(e.id())).toList();
             page.compareView().show(entries);
             page.modeProperty().set(LibraryPage.Mode.COMPARE);
             return null;
         });
-        await("compare", () -> fx(() -> page.compareView().lookupAll(".compare-title").size() == 3));
+        await("compare", () -> TourFx.call(() -> page.compareView().lookupAll(".compare-title").size() == 3));
         settle();
-        shot(out, "13-compare");
+        TourFx.shot(scene, out, "13-compare");
 
-        fx(() -> {
+        TourFx.call(() -> {
             ThemeManager.apply(Settings.Theme.DARK);
             page.startReview(session, ids.get(0));
             return null;
         });
-        await("review", () -> fx(() -> page.review().entryProperty().get() != null && !page.review().loadingProperty().get()));
+        await("review", () -> TourFx.call(() -> page.review().entryProperty().get() != null && !page.review().loadingProperty().get()));
         settle();
-        shot(out, "14-review-mode-dark");
-        fx(() -> { app.close(); return null; });
+        TourFx.shot(scene, out, "14-review-mode-dark");
+        TourFx.call(() -> { app.close(); return null; });
     }
 
     /** The scripts as real PDFs (first-page thumbnails), saved with audio; a session half reviewed. */
@@ -178,28 +177,10 @@ public final class LibraryTour {
 
     private static void settle() throws Exception {
         Thread.sleep(600); // thumbnails load in the background
-        fx(() -> null);
+        TourFx.call(() -> null);
     }
 
-    private static void shot(Path dir, String name) throws Exception {
-        fx(() -> {
-            Snapshots.write(scene, dir.resolve(name + ".png"));
-            return null;
-        });
-        System.out.println("wrote " + name);
-    }
 
-    private static <T> T fx(Callable<T> work) throws Exception {
-        var result = new CompletableFuture<T>();
-        Platform.runLater(() -> {
-            try {
-                result.complete(work.call());
-            } catch (Throwable e) {
-                result.completeExceptionally(e);
-            }
-        });
-        return result.get(60, TimeUnit.SECONDS);
-    }
 
     private static void await(String what, Callable<Boolean> condition) throws Exception {
         long deadline = System.currentTimeMillis() + 30_000;

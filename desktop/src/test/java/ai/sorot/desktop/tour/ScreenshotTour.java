@@ -10,7 +10,6 @@ import ai.sorot.desktop.queue.SubmissionState;
 import ai.sorot.desktop.settings.Settings;
 import ai.sorot.desktop.settings.ThemeManager;
 import ai.sorot.desktop.shell.MainWindow;
-import ai.sorot.desktop.shell.Snapshots;
 import ai.sorot.desktop.testing.TestPdfs;
 import ai.sorot.desktop.testing.TestScripts;
 import java.net.URI;
@@ -18,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -66,7 +64,7 @@ public final class ScreenshotTour {
         });
         started.get(30, TimeUnit.SECONDS);
         await("online", () -> app.connection().stateProperty().get() == ConnectionState.ONLINE);
-        shot(out, "01-drop-zone");
+        TourFx.shot(scene, out, "01-drop-zone");
 
         var batch = Files.createDirectories(work.resolve("Shorts 2027"));
         TestScripts.brickAndSteel(batch);
@@ -75,27 +73,27 @@ public final class ScreenshotTour {
             TestPdfs.screenplay(batch.resolve(name.toLowerCase().replace(' ', '-') + ".pdf"), name, "A. Writer", 700);
         }
         TestPdfs.encrypted(batch.resolve("locked-draft.pdf"));
-        fx(() -> { app.queue().maxConcurrentProperty().set(2); return null; });
-        fx(() -> { app.queue().offerTrailer("https://www.youtube.com/watch?v=dQw4w9WgXcQ", null); return null; });
-        fx(() -> { app.intake().addFiles(List.of(batch)); return null; });
+        TourFx.call(() -> { app.queue().maxConcurrentProperty().set(2); return null; });
+        TourFx.call(() -> { app.queue().offerTrailer("https://www.youtube.com/watch?v=dQw4w9WgXcQ", null); return null; });
+        TourFx.call(() -> { app.intake().addFiles(List.of(batch)); return null; });
         await("running", () -> app.queue().items().size() == 8 && app.queue().items().stream()
                 .anyMatch(i -> i.state() == SubmissionState.RUNNING && i.currentStepProperty().get() >= 1));
-        fx(() -> { window.queueView().select(app.queue().items().stream().filter(i -> i.state() == SubmissionState.RUNNING)
+        TourFx.call(() -> { window.queueView().select(app.queue().items().stream().filter(i -> i.state() == SubmissionState.RUNNING)
                 .findFirst().orElseThrow()); return null; });
         Thread.sleep(300);
-        shot(out, "02-queue-running");
+        TourFx.shot(scene, out, "02-queue-running");
 
         await("all done", () -> app.queue().items().stream().allMatch(i -> i.state().isFinal()));
-        QueueItem brick = fx(() -> app.queue().items().stream().filter(i -> i.fileName().startsWith("brick")).findFirst().orElseThrow());
-        fx(() -> { window.queueView().select(brick); return null; });
+        QueueItem brick = TourFx.call(() -> app.queue().items().stream().filter(i -> i.fileName().startsWith("brick")).findFirst().orElseThrow());
+        TourFx.call(() -> { window.queueView().select(brick); return null; });
         await("report", () -> app.report().reportProperty().get() != null && !app.report().loadingProperty().get());
         Thread.sleep(800);
-        shot(out, "03-report");
-        fx(() -> { scroll(0.62); return null; });
+        TourFx.shot(scene, out, "03-report");
+        TourFx.call(() -> { scroll(0.62); return null; });
         Thread.sleep(400);
-        shot(out, "04-report-charts");
+        TourFx.shot(scene, out, "04-report-charts");
 
-        fx(() -> {
+        TourFx.call(() -> {
             // a link that carries a quote shows the highlight; any enabled link shows the page
             var links = window.reportView().lookupAll(".evidence-link").stream()
                     .map(javafx.scene.control.Hyperlink.class::cast).filter(h -> !h.isDisabled()).toList();
@@ -105,37 +103,37 @@ public final class ScreenshotTour {
             return null;
         });
         Thread.sleep(1200);
-        shot(out, "05-evidence-page");
-        fx(() -> { window.pageViewer().close(); return null; });
+        TourFx.shot(scene, out, "05-evidence-page");
+        TourFx.call(() -> { window.pageViewer().close(); return null; });
 
-        QueueItem refused = fx(() -> app.queue().items().stream().filter(i -> i.state() == SubmissionState.REFUSED).findFirst().orElseThrow());
-        fx(() -> { window.queueView().select(refused); return null; });
+        QueueItem refused = TourFx.call(() -> app.queue().items().stream().filter(i -> i.state() == SubmissionState.REFUSED).findFirst().orElseThrow());
+        TourFx.call(() -> { window.queueView().select(refused); return null; });
         Thread.sleep(300);
-        shot(out, "06-refused");
+        TourFx.shot(scene, out, "06-refused");
 
-        fx(() -> { window.openSettings(); return null; });
+        TourFx.call(() -> { window.openSettings(); return null; });
         Thread.sleep(300);
-        shot(out, "07-settings");
+        TourFx.shot(scene, out, "07-settings");
 
-        fx(() -> { ThemeManager.apply(Settings.Theme.DARK); window.queueView().select(brick); return null; });
+        TourFx.call(() -> { ThemeManager.apply(Settings.Theme.DARK); window.queueView().select(brick); return null; });
         Thread.sleep(800);
-        shot(out, "08-report-dark");
-        fx(() -> { ThemeManager.apply(Settings.Theme.LIGHT); return null; });
+        TourFx.shot(scene, out, "08-report-dark");
+        TourFx.call(() -> { ThemeManager.apply(Settings.Theme.LIGHT); return null; });
 
         // the API goes away: point the app at a port nobody listens on and add a script
-        fx(() -> {
+        TourFx.call(() -> {
             app.connection().connect(EndpointSource.remote(new Endpoint(URI.create("http://127.0.0.1:9"), "x", false)));
             return null;
         });
         await("unreachable", () -> app.connection().stateProperty().get() == ConnectionState.UNREACHABLE);
-        fx(() -> { app.intake().addFiles(List.of(TestPdfs.screenplay(work.resolve("late-entry.pdf"), "Late Entry", "B. Writer", 40))); return null; });
+        TourFx.call(() -> { app.intake().addFiles(List.of(TestPdfs.screenplay(work.resolve("late-entry.pdf"), "Late Entry", "B. Writer", 40))); return null; });
         await("waiting", () -> app.queue().items().stream().anyMatch(i -> i.fileName().equals("late-entry.pdf")
                 && i.state() == SubmissionState.WAITING));
-        fx(() -> { window.queueView().select(app.queue().items().getLast()); return null; });
+        TourFx.call(() -> { window.queueView().select(app.queue().items().getLast()); return null; });
         Thread.sleep(1200);
-        shot(out, "09-api-unreachable");
+        TourFx.shot(scene, out, "09-api-unreachable");
 
-        fx(() -> { app.close(); return null; });
+        TourFx.call(() -> { app.close(); return null; });
         Platform.exit();
         System.out.println("screenshots in " + out.toAbsolutePath());
         System.exit(0);
@@ -146,30 +144,12 @@ public final class ScreenshotTour {
         pane.setVvalue(v);
     }
 
-    private static void shot(Path dir, String name) throws Exception {
-        fx(() -> {
-            Snapshots.write(scene, dir.resolve(name + ".png"));
-            return null;
-        });
-        System.out.println("wrote " + name);
-    }
 
-    private static <T> T fx(Callable<T> work) throws Exception {
-        var result = new CompletableFuture<T>();
-        Platform.runLater(() -> {
-            try {
-                result.complete(work.call());
-            } catch (Throwable e) {
-                result.completeExceptionally(e);
-            }
-        });
-        return result.get(60, TimeUnit.SECONDS);
-    }
 
     private static void await(String what, BooleanSupplier condition) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (System.nanoTime() < deadline) {
-            if (fx(condition::getAsBoolean)) {
+            if (TourFx.call(condition::getAsBoolean)) {
                 return;
             }
             Thread.sleep(50);
