@@ -30,6 +30,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextInputControl;
 import javafx.stage.Stage;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -98,6 +99,20 @@ class LibraryViewTest {
         return onFx(() -> List.copyOf(table(robot).getItems()));
     }
 
+    /**
+     * Types into a field as a user does, after giving it the focus and waiting for it: a click can
+     * land beside a field that moves while the window settles, and the keys then go elsewhere.
+     */
+    private void typeInto(FxRobot robot, String query, String text) {
+        var field = robot.lookup(query).queryAs(TextInputControl.class);
+        runFx(field::requestFocus);
+        waitUntil(5, query + " focused", field::isFocused);
+        var before = onFx(field::getText);
+        robot.write(text);
+        waitUntil(5, query + " holds '" + text + "' (it holds '" + onFx(field::getText) + "', focus on "
+                + onFx(() -> String.valueOf(scene.getFocusOwner())) + ")", () -> field.getText().equals(before + text));
+    }
+
     private String count(FxRobot robot) {
         return onFx(() -> robot.lookup("#library-count").queryAs(Label.class).getText());
     }
@@ -111,7 +126,7 @@ class LibraryViewTest {
         screenshot(scene, "library-list");
 
         // typing searches as you type: prefix words over titles and loglines
-        robot.clickOn("#library-search").write("ligh");
+        typeInto(robot, "#library-search", "ligh");
         waitUntil(5, "search narrows", () -> rows(robot).size() == 8);
         assertThat(rows(robot)).extracting(LibraryEntry::title).allMatch(t -> t.toLowerCase().contains("light"));
         assertThat(count(robot)).isEqualTo("8 of 40 analyses");
@@ -125,11 +140,11 @@ class LibraryViewTest {
         runFx(() -> robot.lookup("#filter-recommendation").queryAs(ComboBox.class).getSelectionModel().select("RECOMMEND"));
         waitUntil(5, "recommend only", () -> rows(robot).size() == 10);
         assertThat(rows(robot)).extracting(LibraryEntry::recommendation).containsOnly("RECOMMEND");
-        robot.clickOn("#filter-min-score").write("60");
+        typeInto(robot, "#filter-min-score", "60");
         waitUntil(5, "score ≥ 60", () -> !rows(robot).isEmpty() && rows(robot).size() < 10
                 && rows(robot).stream().allMatch(e -> e.aiScore() >= 60));
         var recommendedAbove60 = rows(robot).size();
-        robot.clickOn("#filter-genre").write("drama");
+        typeInto(robot, "#filter-genre", "drama");
         waitUntil(5, "drama", () -> rows(robot).size() < recommendedAbove60 || rows(robot).stream().allMatch(e -> e.genres().equals("drama")));
         assertThat(rows(robot)).allMatch(e -> e.genres().equals("drama") && e.aiScore() >= 60 && e.recommendation().equals("RECOMMEND"));
         robot.clickOn("#filter-clear");
