@@ -169,6 +169,12 @@ public final class AudioPlayerView extends VBox {
                     default -> { }
                 }
             });
+            // a looping player restarts itself with play(): a pause that landed as a pass ended is kept
+            created.setOnRepeat(() -> {
+                if (created == player && !wantsPlaying) {
+                    created.pause();
+                }
+            });
             created.setOnEndOfMedia(() -> {
                 if (created.getCycleCount() == MediaPlayer.INDEFINITE) {
                     return; // looping: JavaFX reports each pass's end, and goes on

@@ -175,6 +175,13 @@ class MainWindowTest {
         screenshot(scene, "05-refused");
     }
 
+    /** What a failed wait on the player reports: where the keys went and what the player thinks. */
+    private String playerState(Scene scene) {
+        return onFx(() -> "view " + window.player().statusProperty().get() + ", player " + window.player().player().getStatus()
+                + ", pass " + window.player().player().getCurrentCount() + ", at " + window.player().player().getCurrentTime()
+                + ", focus on " + scene.getFocusOwner());
+    }
+
     @Test
     void spaceTogglesTheAudioSummary(FxRobot robot) throws Exception {
         awaitOnline();
@@ -190,7 +197,7 @@ class MainWindowTest {
         waitUntil(10, "playing", () -> "playing".equals(window.player().statusProperty().get()));
         robot.clickOn("#report-title"); // focus away from the button: Space must still work
         robot.type(KeyCode.SPACE);
-        waitUntil(10, "paused", () -> "paused".equals(window.player().statusProperty().get()));
+        waitUntil(10, "paused", () -> "paused".equals(window.player().statusProperty().get()), () -> playerState(scene));
         robot.type(KeyCode.SPACE);
         waitUntil(10, "playing again", () -> "playing".equals(window.player().statusProperty().get()));
         robot.clickOn("#speed").clickOn("1.5×");

@@ -122,6 +122,16 @@ public final class Ui {
         });
     }
 
+    /** As {@link #waitUntil(int, String, BooleanSupplier)}, and a timeout says what {@code state} saw then. */
+    public static void waitUntil(int seconds, String what, BooleanSupplier condition, java.util.function.Supplier<String> state) {
+        try {
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> onFx(condition::getAsBoolean));
+        } catch (Exception e) {
+            throw new AssertionError("timed out after " + seconds + " s waiting until " + what + " (" + state.get() + ")", e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     public static void waitUntil(int seconds, String what, BooleanSupplier condition) {
         try {
             WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> onFx(condition::getAsBoolean));
