@@ -12,9 +12,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -79,7 +77,7 @@ public final class LibraryViewModel {
     private final IntegerProperty loads = new SimpleIntegerProperty(this, "loads");
 
     /** Screenplays of a dropped folder sent for analysis, by file, with the session they join once analysed. */
-    private final Map<Path, ReviewSession> awaiting = new ConcurrentHashMap<>();
+    private final PendingSessionLinks awaiting;
     private ScheduledFuture<?> pending;
     private int ticket;
     private boolean quiet;
@@ -92,6 +90,7 @@ public final class LibraryViewModel {
         this.ui = ui;
         this.writes = new SerialExecutor(io);
         this.analyse = analyse;
+        this.awaiting = PendingSessionLinks.in(archive.library().folder());
         for (Observable filter : List.of(text, recommendation, minScore, maxScore, genre, rated, shortlistedOnly, tag,
                 savedFrom, savedTo, sessionFilter)) {
             filter.addListener(o -> {
@@ -277,12 +276,12 @@ public final class LibraryViewModel {
                 var s = session != null ? session : lib.createSession(name, List.of());
                 lib.addToSession(s.id(), result.matched());
                 var fresh = lib.session(s.id()).orElseThrow();
+                result.unknown().forEach(file -> awaiting.put(file, fresh.id()));
                 ui.execute(() -> {
                     message.set(result.matched().size() + " matched in \"" + name + "\""
                             + (result.unknown().isEmpty() ? "." : "; " + result.unknown().size()
                             + " not in the library yet, queued for analysis; they join the session when done."));
                     if (!result.unknown().isEmpty()) {
-                        result.unknown().forEach(file -> awaiting.put(file.toAbsolutePath().normalize(), fresh));
                         analyse.accept(result.unknown());
                     }
                     refresh();
@@ -298,10 +297,26 @@ public final class LibraryViewModel {
 
     /** An analysis finished in the queue: a script from a dropped folder joins its session. UI thread. */
     public void analysisFinished(Path file, String analysisId) {
-        var session = file == null || analysisId == null ? null : awaiting.remove(file.toAbsolutePath().normalize());
-        if (session != null) {
-            addToSession(session, List.of(analysisId));
+        if (file == null || analysisId == null) {
+            return;
         }
+        writes.execute(() -> {
+            try {
+                var sessionId = awaiting.take(file);
+                var lib = archive.library();
+                // the session may have been deleted meanwhile
+                var session = sessionId.isPresent() ? lib.session(sessionId.getAsLong()) : java.util.Optional.<ReviewSession>empty();
+                if (session.isPresent()) {
+                    lib.addToSession(session.get().id(), List.of(analysisId));
+                    ui.execute(() -> {
+                        message.set(file.getFileName() + " joined \"" + session.get().name() + "\".");
+                        refresh();
+                    });
+                }
+            } catch (RuntimeException e) {
+                ui.execute(() -> message.set(e.getMessage() == null ? e.toString() : e.getMessage()));
+            }
+        });
     }
 
     public void setRubric(ReviewSession session, List<ReviewSession.Criterion> rubric) {

@@ -58,6 +58,31 @@ class LibraryViewModelTest {
     }
 
     @Test
+    void aQueuedScriptFromADroppedFolderStillJoinsItsSessionAfterARestart() throws Exception {
+        var folder = java.nio.file.Files.createDirectories(dir.resolve("Shorts 2027"));
+        var unknown = java.nio.file.Files.writeString(folder.resolve("zz-unheard-of.fountain"), "INT. HOUSE - DAY\n\nA door.\n");
+        var made = new CompletableFuture<ReviewSession>();
+        model.addFolder(null, folder, made::complete);
+        var session = made.get(5, TimeUnit.SECONDS);
+        assertThat(queued).containsExactly(List.of(unknown));
+        assertThat(app.archive().library().sessionItems(session.id())).isEmpty();
+
+        // the app closes before the analysis finishes; a new view model (the next start) keeps the promise
+        var restarted = new LibraryViewModel(app.archive(), app.connection(), io, Runnable::run, queued::add);
+        restarted.analysisFinished(unknown, "lib-00003");
+        long deadline = System.currentTimeMillis() + 5_000;
+        while (app.archive().library().sessionItems(session.id()).isEmpty() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(app.archive().library().sessionItems(session.id())).containsExactly("lib-00003");
+        // kept once: the same script finishing again (a retry) joins nothing twice
+        restarted.analysisFinished(unknown, "lib-00004");
+        Thread.sleep(200);
+        assertThat(app.archive().library().sessionItems(session.id())).containsExactly("lib-00003");
+        assertThat(PendingSessionLinks.in(app.archive().library().folder()).snapshot()).isEmpty();
+    }
+
+    @Test
     void aSessionFromTheFilterHoldsExactlyWhatTheFiltersMatch() throws Exception {
         model.recommendationProperty().set("RECOMMEND");
         model.minScoreProperty().set(50.0);
