@@ -5,14 +5,6 @@
 # Usage: bench/desktop-library-bench.sh [N]
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-source "$ROOT/bin/find-jdk.sh"
-export JAVA_HOME
-cd "$ROOT"
-./mvnw -q -B -ntp -DskipTests -pl desktop -am test-compile dependency:build-classpath \
-  -Dmdep.outputFile="$ROOT/desktop/target/test-classpath.txt" -Dmdep.includeScope=test >&2
-CP="$ROOT/desktop/target/test-classes:$ROOT/desktop/target/classes:$(cat "$ROOT/desktop/target/test-classpath.txt")"
+source "$ROOT/bench/lib/desktop-tour.sh"
 mkdir -p "$ROOT/bench/out/desktop-library"
-cd "$ROOT/desktop"
-xvfb-run -a -s "-screen 0 1600x1000x24" "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -Xmx1g -cp "$CP" \
-  ai.sorot.desktop.tour.LibraryTableBench "${1:-10000}" "$ROOT/bench/out/desktop-library" \
-  2> >(grep -v -E '^WARNING|^[A-Z][a-z]{2} [0-9]+, ' >&2)
+run_tour -Xmx1g ai.sorot.desktop.tour.LibraryTableBench "${1:-10000}" "$ROOT/bench/out/desktop-library"
