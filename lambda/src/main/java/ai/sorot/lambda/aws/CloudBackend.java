@@ -17,7 +17,6 @@ import ai.sorot.lambda.pipeline.Narrator;
 import ai.sorot.lambda.pipeline.SpokenAudio;
 import ai.sorot.model.report.Provenance;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -42,7 +41,7 @@ public final class CloudBackend implements RunningBackend {
     private CloudBackend(CloudConfig config, AwsClients clients, Clock clock, Supplier<Analysts> offline) {
         this.config = config.requireState();
         this.clients = clients;
-        this.jobs = new DynamoJobStore(clients.dynamo(), config.table(), Duration.ofDays(config.retentionDays()));
+        this.jobs = new DynamoJobStore(clients.dynamo(), config.table(), config.retention());
         this.blobs = new S3BlobStore(clients.s3(), clients.presigner(), config.bucket(), clock);
         this.queue = new SqsWorkQueue(clients.sqs(), config.queueUrl());
         this.secrets = CloudSecrets.of(config, clients::secrets, clock);

@@ -3,6 +3,7 @@ package ai.sorot.lambda.aws;
 import ai.sorot.model.api.ErrorCode;
 import ai.sorot.model.api.SorotException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
@@ -142,6 +143,11 @@ public record CloudConfig(
 
     public Optional<URI> endpoint(Service service) {
         return Optional.ofNullable(endpoints.get(service));
+    }
+
+    /** How long a job's record and files are kept (the table's TTL, the bucket's lifecycle). */
+    public Duration retention() {
+        return Duration.ofDays(retentionDays);
     }
 
     /** The table, bucket and queue the cloud backend cannot run without; a clear error names what is missing. */

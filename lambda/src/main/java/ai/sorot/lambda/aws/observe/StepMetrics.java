@@ -5,26 +5,21 @@ import ai.sorot.lambda.pipeline.PipelineStep;
 import ai.sorot.model.api.ApiError;
 import ai.sorot.model.api.StepStatus;
 import ai.sorot.model.report.Usage;
-import com.fasterxml.jackson.core.JsonFactory;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
 
 /**
  * The cloud worker's view of each step: a JSON log line when it starts and ends, and a CloudWatch
- * embedded-metric-format record when it ends: {@code StepDuration} (ms), {@code StepFailures}
- * (0 or 1) and {@code StepCostUsd}, by step name, in the namespace {@code Sorot}. CloudWatch
- * extracts the metrics from the log line itself, with no API call and no extra latency.
+ * embedded-metric-format record ({@link EmbeddedMetrics}) when it ends: {@code StepDuration} (ms),
+ * {@code StepFailures} (0 or 1) and {@code StepCostUsd}, by step name.
  */
 public final class StepMetrics implements PipelineObserver {
 
-    public static final String NAMESPACE = "Sorot";
     private static final System.Logger LOG = System.getLogger(StepMetrics.class.getName());
-    private static final JsonFactory JSON = new JsonFactory();
 
     private final PrintStream out;
     private final Clock clock;
@@ -62,47 +57,16 @@ public final class StepMetrics implements PipelineObserver {
     }
 
     String emf(String analysisId, PipelineStep step, StepStatus status, Duration took, ApiError error, Usage usage) {
-        var text = new StringWriter(512);
-        try (var g = JSON.createGenerator(text)) {
-            g.writeStartObject();
-            g.writeObjectFieldStart("_aws");
-            g.writeNumberField("Timestamp", clock.millis());
-            g.writeArrayFieldStart("CloudWatchMetrics");
-            g.writeStartObject();
-            g.writeStringField("Namespace", NAMESPACE);
-            g.writeArrayFieldStart("Dimensions");
-            g.writeStartArray();
-            g.writeString("Step");
-            g.writeEndArray();
-            g.writeEndArray();
-            g.writeArrayFieldStart("Metrics");
-            metric(g, "StepDuration", "Milliseconds");
-            metric(g, "StepFailures", "Count");
-            metric(g, "StepCostUsd", "None");
-            g.writeEndArray();
-            g.writeEndObject();
-            g.writeEndArray();
-            g.writeEndObject();
-            g.writeStringField("Step", step.stepName());
-            g.writeNumberField("StepDuration", took.toMillis());
-            g.writeNumberField("StepFailures", error == null ? 0 : 1);
-            g.writeNumberField("StepCostUsd", usage == null ? 0 : usage.costUsd());
-            g.writeStringField("analysisId", analysisId);
-            g.writeStringField("status", status.json());
-            if (error != null) {
-                g.writeStringField("errorCode", error.code());
-            }
-            g.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        var fields = new LinkedHashMap<String, String>();
+        fields.put("Step", step.stepName());
+        fields.put("analysisId", analysisId);
+        fields.put("status", status.json());
+        if (error != null) {
+            fields.put("errorCode", error.code());
         }
-        return text.append('\n').toString();
-    }
-
-    private static void metric(com.fasterxml.jackson.core.JsonGenerator g, String name, String unit) throws IOException {
-        g.writeStartObject();
-        g.writeStringField("Name", name);
-        g.writeStringField("Unit", unit);
-        g.writeEndObject();
+        return EmbeddedMetrics.line(clock.millis(), List.of("Step"), List.of(
+                new EmbeddedMetrics.Metric("StepDuration", "Milliseconds", took.toMillis()),
+                new EmbeddedMetrics.Metric("StepFailures", "Count", error == null ? 0 : 1),
+                new EmbeddedMetrics.Metric("StepCostUsd", "None", usage == null ? 0.0 : usage.costUsd())), fields);
     }
 }

@@ -33,7 +33,7 @@ public final class CloudWorker implements AutoCloseable {
     public CloudWorker(CloudConfig config, AwsClients clients, Analysts analysts, StepBudgets budgets, Clock clock, PrintStream out) {
         config.requireState();
         this.clients = clients;
-        this.jobs = new DynamoJobStore(clients.dynamo(), config.table(), Duration.ofDays(config.retentionDays()));
+        this.jobs = new DynamoJobStore(clients.dynamo(), config.table(), config.retention());
         this.blobs = new S3BlobStore(clients.s3(), clients.presigner(), config.bucket(), clock);
         this.queue = new SqsWorkQueue(clients.sqs(), config.queueUrl());
         var workerId = "lambda-" + Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36);

@@ -4,7 +4,7 @@ import ai.sorot.lambda.aws.AwsClients;
 import ai.sorot.lambda.aws.CloudConfig;
 import ai.sorot.lambda.aws.observe.CloudLogging;
 import ai.sorot.lambda.aws.observe.LogContext;
-import ai.sorot.lambda.aws.observe.StepMetrics;
+import ai.sorot.lambda.aws.observe.EmbeddedMetrics;
 import ai.sorot.lambda.aws.state.DynamoJobStore;
 import ai.sorot.lambda.pipeline.JobStore;
 import ai.sorot.model.api.ApiError;
@@ -16,8 +16,9 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.io.PrintStream;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The dead-letter function's entry point. A work message lands in the dead-letter queue after
@@ -49,9 +50,8 @@ public final class DeadLetterHandler implements RequestHandler<SQSEvent, SQSBatc
 
     private static JobStore init() {
         CloudLogging.install(System.out);
-        var config = CloudConfig.fromEnvironment();
-        var clients = new AwsClients(config);
-        return new DynamoJobStore(clients.dynamo(), config.table(), Duration.ofDays(config.retentionDays()));
+        var config = CloudConfig.fromEnvironment().requireState();
+        return new DynamoJobStore(new AwsClients(config).dynamo(), config.table(), config.retention());
     }
 
     @Override
@@ -82,13 +82,11 @@ public final class DeadLetterHandler implements RequestHandler<SQSEvent, SQSBatc
         return new SQSBatchResponse(failures);
     }
 
-    /** One embedded-metric-format line: CloudWatch counts it with no API call. */
     private void emitAbandoned(String id) {
-        var line = "{\"_aws\":{\"Timestamp\":" + clock.millis() + ",\"CloudWatchMetrics\":[{\"Namespace\":\""
-                + StepMetrics.NAMESPACE + "\",\"Dimensions\":[[]],\"Metrics\":[{\"Name\":\"AnalysesAbandoned\",\"Unit\":\"Count\"}]}]},"
-                + "\"AnalysesAbandoned\":1,\"analysisId\":\"" + id + "\"}";
+        var line = EmbeddedMetrics.line(clock.millis(), List.of(),
+                List.of(new EmbeddedMetrics.Metric("AnalysesAbandoned", "Count", 1)), Map.of("analysisId", id));
         synchronized (metrics) {
-            metrics.println(line);
+            metrics.print(line);
             metrics.flush();
         }
     }
