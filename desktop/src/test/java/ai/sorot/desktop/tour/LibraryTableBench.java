@@ -1,11 +1,6 @@
 package ai.sorot.desktop.tour;
 
-import ai.sorot.desktop.SorotDesktop;
-import ai.sorot.desktop.connection.EmbeddedBackend;
 import ai.sorot.desktop.library.LibraryViewModel;
-import ai.sorot.desktop.settings.Settings;
-import ai.sorot.desktop.settings.ThemeManager;
-import ai.sorot.desktop.shell.MainWindow;
 import ai.sorot.desktop.testing.ContractFixtures;
 import ai.sorot.lambda.library.Library;
 import ai.sorot.lambda.library.LibraryQuery;
@@ -19,15 +14,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.scene.control.TableColumn;
-import javafx.stage.Stage;
 
 /**
  * The library page with 10,000 analyses in the real window: how long until the table shows them
@@ -48,19 +38,9 @@ public final class LibraryTableBench {
         var home = Files.createDirectories(Path.of(args.length > 1 ? args[1] : "target/library-bench-home"));
         fill(home.resolve("library"), n);
 
-        var ready = new CompletableFuture<Object[]>();
-        Platform.startup(() -> {
-            var app = new SorotDesktop(new SorotDesktop.Options(Map.of("SOROT_HOME", home.toString()), EmbeddedBackend::new, false));
-            ThemeManager.apply(Settings.Theme.LIGHT);
-            var window = new MainWindow(app);
-            var stage = new Stage();
-            stage.setScene(new Scene(window, 1360, 860));
-            stage.show();
-            ready.complete(new Object[] {app, window});
-        });
-        var parts = ready.get(30, TimeUnit.SECONDS);
-        var app = (SorotDesktop) parts[0];
-        var window = (MainWindow) parts[1];
+        var opened = TourFx.open(home, false, false);
+        var app = opened.app();
+        var window = opened.window();
         var page = window.libraryPage();
         var model = page.model();
         var table = page.listView().table();

@@ -1,7 +1,6 @@
 package ai.sorot.desktop.tour;
 
 import ai.sorot.desktop.SorotDesktop;
-import ai.sorot.desktop.connection.EmbeddedBackend;
 import ai.sorot.desktop.library.LibraryPage;
 import ai.sorot.desktop.settings.Settings;
 import ai.sorot.desktop.settings.ThemeManager;
@@ -19,13 +18,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
 import javafx.scene.Scene;
-import javafx.stage.Stage;
 
 /**
  * The library page, review mode and compare as a curator sees them, on a library of real
@@ -76,20 +70,10 @@ public final class LibraryTour {
         var home = Files.createDirectories(work.resolve("home"));
         var ids = fill(work, home.resolve("library"));
 
-        var started = new CompletableFuture<Void>();
-        Platform.startup(() -> {
-            app = new SorotDesktop(new SorotDesktop.Options(Map.of("SOROT_HOME", home.toString()), EmbeddedBackend::new, false));
-            ThemeManager.apply(Settings.Theme.LIGHT);
-            window = new MainWindow(app);
-            scene = new Scene(window, 1360, 860);
-            var stage = new Stage();
-            stage.setTitle("Sorot");
-            stage.setScene(scene);
-            stage.show();
-            app.start();
-            started.complete(null);
-        });
-        started.get(30, TimeUnit.SECONDS);
+        var opened = TourFx.open(home, false, true);
+        app = opened.app();
+        window = opened.window();
+        scene = opened.scene();
         var page = window.libraryPage();
         await("online", () -> TourFx.call(() -> app.connection().stateProperty().get() == ai.sorot.desktop.connection.ConnectionState.ONLINE));
         TourFx.call(() -> { window.showLibrary(true); return null; });

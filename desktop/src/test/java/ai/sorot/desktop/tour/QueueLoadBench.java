@@ -1,27 +1,19 @@
 package ai.sorot.desktop.tour;
 
-import ai.sorot.desktop.SorotDesktop;
 import ai.sorot.desktop.connection.ConnectionState;
-import ai.sorot.desktop.connection.EmbeddedBackend;
 import ai.sorot.desktop.queue.SubmissionState;
-import ai.sorot.desktop.settings.Settings;
-import ai.sorot.desktop.settings.ThemeManager;
-import ai.sorot.desktop.shell.MainWindow;
 import ai.sorot.desktop.testing.TestPdfs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javafx.application.Platform;
-import javafx.scene.Scene;
-import javafx.stage.Stage;
 
 /**
  * Is the window still responsive with 200 submissions in the queue? Drops a folder of 200
@@ -41,20 +33,9 @@ public final class QueueLoadBench {
             TestPdfs.screenplay(batch.resolve("script-%03d.pdf".formatted(i)), "Submission " + i, "Writer " + i, 20 + i % 60);
         }
         var home = Files.createDirectories(work.resolve("home"));
-        var ready = new CompletableFuture<Object[]>();
-        Platform.startup(() -> {
-            var app = new SorotDesktop(new SorotDesktop.Options(Map.of("SOROT_HOME", home.toString()), EmbeddedBackend::new, true));
-            ThemeManager.apply(Settings.Theme.LIGHT);
-            var window = new MainWindow(app);
-            var stage = new Stage();
-            stage.setScene(new Scene(window, 1360, 860));
-            stage.show();
-            app.start();
-            ready.complete(new Object[] {app, window});
-        });
-        var parts = ready.get(30, TimeUnit.SECONDS);
-        var app = (SorotDesktop) parts[0];
-        var window = (MainWindow) parts[1];
+        var opened = TourFx.open(home, true, true);
+        var app = opened.app();
+        var window = opened.window();
         await(() -> app.connection().stateProperty().get() == ConnectionState.ONLINE, 60);
 
         var idle = probe(() -> { }, 5_000);

@@ -2,7 +2,6 @@ package ai.sorot.desktop.tour;
 
 import ai.sorot.desktop.SorotDesktop;
 import ai.sorot.desktop.connection.ConnectionState;
-import ai.sorot.desktop.connection.EmbeddedBackend;
 import ai.sorot.desktop.connection.Endpoint;
 import ai.sorot.desktop.connection.EndpointSource;
 import ai.sorot.desktop.queue.QueueItem;
@@ -16,14 +15,11 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.ScrollPane;
-import javafx.stage.Stage;
 
 /**
  * Walks the real app through its main screens on the real embedded backend and writes a PNG of
@@ -49,20 +45,10 @@ public final class ScreenshotTour {
         var out = Files.createDirectories(Path.of(args.length > 0 ? args[0] : "docs/screenshots"));
         var work = Files.createTempDirectory("sorot-tour");
         var home = Files.createDirectories(work.resolve("home"));
-        var started = new CompletableFuture<Void>();
-        Platform.startup(() -> {
-            app = new SorotDesktop(new SorotDesktop.Options(Map.of("SOROT_HOME", home.toString()), EmbeddedBackend::new, true));
-            ThemeManager.apply(Settings.Theme.LIGHT);
-            window = new MainWindow(app);
-            scene = new Scene(window, 1360, 860);
-            var stage = new Stage();
-            stage.setTitle("Sorot");
-            stage.setScene(scene);
-            stage.show();
-            app.start();
-            started.complete(null);
-        });
-        started.get(30, TimeUnit.SECONDS);
+        var opened = TourFx.open(home, true, true);
+        app = opened.app();
+        window = opened.window();
+        scene = opened.scene();
         await("online", () -> app.connection().stateProperty().get() == ConnectionState.ONLINE);
         TourFx.shot(scene, out, "01-drop-zone");
 

@@ -1,17 +1,50 @@
 package ai.sorot.desktop.tour;
 
+import ai.sorot.desktop.SorotDesktop;
+import ai.sorot.desktop.connection.EmbeddedBackend;
+import ai.sorot.desktop.settings.Settings;
+import ai.sorot.desktop.settings.ThemeManager;
+import ai.sorot.desktop.shell.MainWindow;
 import ai.sorot.desktop.shell.Snapshots;
+import java.util.Map;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.stage.Stage;
 
 /** The FX-thread plumbing the screenshot tours and the window benchmarks share (they run without TestFX). */
 final class TourFx {
 
     private TourFx() {}
+
+    /** The app's window as a user sees it, 1360×860, light theme. */
+    record Opened(SorotDesktop app, MainWindow window, Scene scene) {}
+
+    /**
+     * Starts the toolkit and opens the window on the embedded backend of {@code home}.
+     * @param connect start the app's services (the backend and the connection) as a launch does
+     */
+    static Opened open(Path home, boolean persistQueue, boolean connect) throws Exception {
+        var opened = new CompletableFuture<Opened>();
+        Platform.startup(() -> {
+            var app = new SorotDesktop(new SorotDesktop.Options(Map.of("SOROT_HOME", home.toString()), EmbeddedBackend::new, persistQueue));
+            ThemeManager.apply(Settings.Theme.LIGHT);
+            var window = new MainWindow(app);
+            var scene = new Scene(window, 1360, 860);
+            var stage = new Stage();
+            stage.setTitle("Sorot");
+            stage.setScene(scene);
+            stage.show();
+            if (connect) {
+                app.start();
+            }
+            opened.complete(new Opened(app, window, scene));
+        });
+        return opened.get(30, TimeUnit.SECONDS);
+    }
 
     /** Runs {@code work} on the FX thread and waits for its result (a minute at most). */
     static <T> T call(Callable<T> work) throws Exception {
