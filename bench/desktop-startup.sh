@@ -19,7 +19,7 @@ LIB="$ROOT/desktop/target/lib"
 FXCP=$(find "$LIB" -name 'javafx-*.jar' | sort | tr '\n' ':')
 "$JAVA_HOME/bin/javac" -d "$OUT/hello" -cp "$FXCP" "$ROOT/bench/desktop/HelloFx.java"
 
-major=$("$JAVA" -version 2>&1 | sed -nE '1s/.*version "([0-9]+).*/\1/p')
+major=$(_sorot_java_major "$JAVA_HOME")
 FLAGS=(--enable-native-access=ALL-UNNAMED -Xlog:cds=off -Xlog:cds+dynamic=off)
 if [ "$major" -ge 23 ]; then FLAGS+=(--sun-misc-unsafe-memory-access=allow); fi
 CDS="$OUT/desktop.jsa"
