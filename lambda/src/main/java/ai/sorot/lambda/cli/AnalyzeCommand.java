@@ -64,6 +64,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
             content = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new SorotException(ErrorCode.FILE_NOT_FOUND, "No such file: " + file);
+        } catch (IOException e) {
+            throw new SorotException(ErrorCode.FILE_NOT_FOUND, "Cannot read " + file + ": " + (Files.isDirectory(file)
+                    ? "it is a folder; analyse one screenplay file (./sorot parse takes folders)" : e.getMessage()));
         }
         var scratch = Files.createTempDirectory("sorot-analyze-");
         var options = LocalBackend.Options.defaults(new SorotHome(scratch)).withWorkers(1);

@@ -99,6 +99,9 @@ class AnalyzeCommandTest {
         var missing = run("analyze", dir.resolve("nope.pdf").toString());
         assertThat(missing.exit()).isEqualTo(2);
         assertThat(missing.err()).contains("FILE_NOT_FOUND");
+        var folder = run("analyze", dir.toString());
+        assertThat(folder.exit()).isEqualTo(2);
+        assertThat(folder.err()).contains("FILE_NOT_FOUND").contains("it is a folder").doesNotContain("unexpected");
         var badLink = run("analyze", docx.toString(), "--trailer", "https://10.0.0.1/x");
         assertThat(badLink.exit()).isEqualTo(2);
     }
