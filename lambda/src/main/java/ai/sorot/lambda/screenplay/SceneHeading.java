@@ -30,7 +30,9 @@ record SceneHeading(String setting, String location, String timeOfDay) {
             };
             text = text.substring(prefix.end());
         }
-        String[] parts = text.split("\\s+[-–—]+\\s+|\\s+[-–—]{2,}\\s*|\\s*[-–—]{2,}\\s+");
+        // " - " separates; so does a double dash with or without spaces ("PARK--DAY"), which a
+        // hyphenated name ("JEAN-LUC'S FLAT") never has
+        String[] parts = text.split("\\s+[-–—]+\\s+|\\s*[-–—]{2,}\\s*");
         String time = null;
         String location = text;
         if (parts.length > 1) {
