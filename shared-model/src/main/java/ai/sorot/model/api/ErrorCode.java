@@ -17,7 +17,9 @@ public enum ErrorCode {
     PARSE_TIMEOUT(422, "The document took too long to read."),
     FILE_TOO_LARGE(413, "The file is too large."),
     FILE_NOT_FOUND(404, "The file does not exist."),
-    UNSUPPORTED_FORMAT(415, "Only PDF and Fountain screenplays are supported."),
+    UNSUPPORTED_FORMAT(415, "Only PDF, Fountain, Final Draft (.fdx) and Highland screenplays are supported."),
+    FDX_INVALID(422, "The Final Draft file is not valid XML."),
+    ARCHIVE_TOO_LARGE(413, "The archive expands beyond what Sorot reads."),
     // requests
     INVALID_JSON(400, "The request body is not valid JSON."),
     MISSING_FIELD(400, "A required field is missing."),
@@ -31,15 +33,18 @@ public enum ErrorCode {
     AUDIO_NOT_READY(409, "The audio summary is not ready yet."),
     REPORT_NOT_READY(409, "The analysis has not finished yet."),
     INVALID_PARAMETER(400, "A request parameter is not valid."),
+    FORBIDDEN(403, "Your role does not allow this."),
     // analysis
     ANALYST_FAILED(502, "An analysis step failed."),
     MODEL_UNAVAILABLE(503, "The configured AI model is not available."),
+    MODEL_ANSWER_UNUSABLE(502, "The AI model's answer could not be used, even after one repair."),
     THROTTLED(429, "Too many requests; try again shortly."),
     STEP_TIMEOUT(504, "An analysis step ran out of time."),
     TRAILER_UNAVAILABLE(422, "The trailer is private, removed or cannot be read."),
     ANALYSIS_ABANDONED(500, "The analysis failed on every attempt and was given up; submit it again."),
     // transport
     NETWORK(503, "The Sorot API cannot be reached."),
+    DISK_FULL(507, "The disk is full; free some space and try again. Nothing was lost."),
     INTERNAL(500, "Something went wrong inside Sorot.");
 
     private final int httpStatus;

@@ -3,7 +3,11 @@ package ai.sorot.model.report;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
 
-/** A statement in a report and what backs it; a claim with no evidence is shown as unverified. */
+/**
+ * A statement in a report and what backs it. A claim is verified when at least one piece of its
+ * evidence supports it (evidence whose quote was not found never does); otherwise it is shown
+ * as unverified.
+ */
 public record Claim(String text, List<Evidence> evidence) {
 
     public Claim {
@@ -16,6 +20,6 @@ public record Claim(String text, List<Evidence> evidence) {
 
     @JsonIgnore
     public boolean isVerified() {
-        return !evidence.isEmpty();
+        return evidence.stream().anyMatch(e -> e.verification() == null || e.verification().supports());
     }
 }
