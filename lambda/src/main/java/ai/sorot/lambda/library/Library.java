@@ -266,13 +266,12 @@ public final class Library implements AutoCloseable {
 
     public synchronized int count(LibraryQuery query) {
         var sql = new StringBuilder("SELECT count(*) FROM analyses a LEFT JOIN reviews r ON r.analysis_id = a.id");
-        var params = new ArrayList<Object>();
-        where(query, sql, params, null, List.of());
-        return query(sql.toString(), st -> bind(st, params), rs -> rs.getInt(1));
+        var filter = where(query, null, List.of());
+        sql.append(filter.sql());
+        return query(sql.toString(), st -> bind(st, filter.params()), rs -> rs.getInt(1));
     }
 
     private List<LibraryEntry> search(LibraryQuery query, String extraWhere, List<Object> extraParams) {
-        var params = new ArrayList<Object>();
         var sql = new StringBuilder("""
                 SELECT a.id, a.title, a.authors, a.file_name, a.logline, a.genres, a.recommendation, a.ai_score,
                   a.pages, a.runtime, a.scenes, a.analysers, a.saved_at, a.has_audio,
@@ -281,7 +280,9 @@ public final class Library implements AutoCloseable {
         boolean fullText = hasText(query);
         sql.append(fullText ? ", bm25(search) AS rank" : ", 0 AS rank");
         sql.append(" FROM analyses a LEFT JOIN reviews r ON r.analysis_id = a.id");
-        where(query, sql, params, extraWhere, extraParams);
+        var filter = where(query, extraWhere, extraParams);
+        sql.append(filter.sql());
+        var params = filter.params();
         var sort = query.sort() == LibraryQuery.Sort.RELEVANCE && !fullText ? LibraryQuery.Sort.SAVED : query.sort();
         boolean desc = sort == LibraryQuery.Sort.RELEVANCE ? false : query.descending();
         sql.append(" ORDER BY ").append(sort.sql).append(desc ? " DESC" : " ASC").append(" NULLS LAST, a.rowid DESC");
@@ -301,60 +302,48 @@ public final class Library implements AutoCloseable {
         return query.text() != null && WORD.matcher(query.text()).find();
     }
 
-    private void where(LibraryQuery q, StringBuilder sql, List<Object> params, String extraWhere, List<Object> extraParams) {
-        var conditions = new ArrayList<String>();
+    private static SqlFilter where(LibraryQuery q, String extraWhere, List<Object> extraParams) {
+        var filter = new SqlFilter();
         if (hasText(q)) {
-            sql.append(" JOIN search ON search.rowid = a.rowid");
-            conditions.add("search MATCH ?");
-            params.add(ftsQuery(q.text()));
+            filter.join("JOIN search ON search.rowid = a.rowid").where("search MATCH ?", ftsQuery(q.text()));
         }
         if (q.sessionId() != null) {
-            sql.append(" JOIN session_items si ON si.analysis_id = a.id AND si.session_id = ?");
-            params.add(q.sessionId());
+            filter.join("JOIN session_items si ON si.analysis_id = a.id AND si.session_id = ?", q.sessionId());
         }
         if (!q.recommendations().isEmpty()) {
-            conditions.add("a.recommendation IN (" + placeholders(q.recommendations().size()) + ")");
-            params.addAll(q.recommendations());
+            filter.where("a.recommendation IN (" + placeholders(q.recommendations().size()) + ")", List.copyOf(q.recommendations()));
         }
         if (q.minScore() != null) {
-            conditions.add("a.ai_score >= ?");
-            params.add(q.minScore());
+            filter.where("a.ai_score >= ?", q.minScore());
         }
         if (q.maxScore() != null) {
-            conditions.add("a.ai_score <= ?");
-            params.add(q.maxScore());
+            filter.where("a.ai_score <= ?", q.maxScore());
         }
         if (q.genre() != null && !q.genre().isBlank()) {
-            conditions.add("(', ' || lower(a.genres) || ',') LIKE ?");
-            params.add("%, " + q.genre().strip().toLowerCase(Locale.ROOT) + ",%");
+            filter.where("(', ' || lower(a.genres) || ',') LIKE ?", "%, " + q.genre().strip().toLowerCase(Locale.ROOT) + ",%");
         }
         if (q.rated() != null) {
-            conditions.add(q.rated() ? "r.rating IS NOT NULL" : "r.rating IS NULL");
+            filter.where(q.rated() ? "r.rating IS NOT NULL" : "r.rating IS NULL");
         }
         if (q.shortlisted() != null) {
-            conditions.add(q.shortlisted() ? "r.shortlisted = 1" : "coalesce(r.shortlisted, 0) = 0");
+            filter.where(q.shortlisted() ? "r.shortlisted = 1" : "coalesce(r.shortlisted, 0) = 0");
         }
         if (!q.tags().isEmpty()) {
-            conditions.add("a.id IN (SELECT analysis_id FROM tags WHERE tag IN (" + placeholders(q.tags().size())
-                    + ") GROUP BY analysis_id HAVING count(*) = ?)");
-            params.addAll(q.tags());
+            var params = new ArrayList<Object>(q.tags());
             params.add(q.tags().size());
+            filter.where("a.id IN (SELECT analysis_id FROM tags WHERE tag IN (" + placeholders(q.tags().size())
+                    + ") GROUP BY analysis_id HAVING count(*) = ?)", params);
         }
         if (q.savedFrom() != null) {
-            conditions.add("a.saved_at >= ?");
-            params.add(q.savedFrom().toString());
+            filter.where("a.saved_at >= ?", q.savedFrom().toString());
         }
         if (q.savedTo() != null) {
-            conditions.add("a.saved_at < ?");
-            params.add(q.savedTo().toString());
+            filter.where("a.saved_at < ?", q.savedTo().toString());
         }
         if (extraWhere != null) {
-            conditions.add(extraWhere);
-            params.addAll(extraParams);
+            filter.where(extraWhere, extraParams);
         }
-        if (!conditions.isEmpty()) {
-            sql.append(" WHERE ").append(String.join(" AND ", conditions));
-        }
+        return filter;
     }
 
     /** Every word a prefix, all words required: "brick det" finds "Brick ... detective". */

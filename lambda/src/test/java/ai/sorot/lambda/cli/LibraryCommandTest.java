@@ -90,4 +90,14 @@ class LibraryCommandTest {
                 .contains("NOT_FOUND").contains("Nope");
         assertThat(run(2, "library", "export", "--library", folder.toString())).contains("--csv");
     }
+
+    @Test
+    void searchInsideASessionFindsItsMatches() throws Exception {
+        var found = Json.mapper().readTree(run(0, "library", "search", "--library", folder.toString(), "--session", "Round 1",
+                "--json", "detect"));
+        assertThat(found).hasSize(1);
+        assertThat(found.get(0).path("title").asText()).isEqualTo("The Letters");
+        assertThat(run(0, "library", "search", "--library", folder.toString(), "--session", "Round 1", "nurse"))
+                .contains("Night Shift").contains("1 of 1");
+    }
 }
