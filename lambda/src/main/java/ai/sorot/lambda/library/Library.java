@@ -743,14 +743,33 @@ public final class Library implements AutoCloseable {
                 return;
             }
             connection.setAutoCommit(false);
+            Exception failed = null;
             try {
                 work.run();
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
+                failed = e;
+                try {
+                    connection.rollback();
+                } catch (SQLException alreadyRolledBack) {
+                    // a commit that fails on a full disk is rolled back by SQLite itself: keep the real cause
+                    e.addSuppressed(alreadyRolledBack);
+                }
+            }
+            try {
                 connection.setAutoCommit(true);
+            } catch (SQLException e) {
+                // the same: "cannot commit - no transaction is active" must not hide why the transaction ended
+                if (failed == null) {
+                    throw e;
+                }
+                failed.addSuppressed(e);
+            }
+            if (failed instanceof RuntimeException e) {
+                throw e;
+            }
+            if (failed != null) {
+                throw (SQLException) failed;
             }
         } catch (SQLException e) {
             throw failure(e);
