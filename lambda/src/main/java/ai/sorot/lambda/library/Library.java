@@ -35,7 +35,7 @@ import org.sqlite.SQLiteConfig;
  */
 public final class Library implements AutoCloseable {
 
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}']+");
+    static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}']+");
 
     private final Path folder;
     private final Connection connection;
@@ -266,7 +266,7 @@ public final class Library implements AutoCloseable {
 
     public synchronized int count(LibraryQuery query) {
         var sql = new StringBuilder("SELECT count(*) FROM analyses a LEFT JOIN reviews r ON r.analysis_id = a.id");
-        var filter = where(query, null, List.of());
+        var filter = LibraryFilters.of(query, null, List.of());
         sql.append(filter.sql());
         return query(sql.toString(), st -> bind(st, filter.params()), rs -> rs.getInt(1));
     }
@@ -277,10 +277,10 @@ public final class Library implements AutoCloseable {
                   a.pages, a.runtime, a.scenes, a.analysers, a.saved_at, a.has_audio,
                   r.rating, r.verdict, r.notes, r.shortlisted,
                   (SELECT group_concat(tag, char(31)) FROM tags t WHERE t.analysis_id = a.id) AS tag_list""");
-        boolean fullText = hasText(query);
+        boolean fullText = LibraryFilters.hasText(query);
         sql.append(fullText ? ", bm25(search) AS rank" : ", 0 AS rank");
         sql.append(" FROM analyses a LEFT JOIN reviews r ON r.analysis_id = a.id");
-        var filter = where(query, extraWhere, extraParams);
+        var filter = LibraryFilters.of(query, extraWhere, extraParams);
         sql.append(filter.sql());
         var params = filter.params();
         var sort = query.sort() == LibraryQuery.Sort.RELEVANCE && !fullText ? LibraryQuery.Sort.SAVED : query.sort();
@@ -296,64 +296,6 @@ public final class Library implements AutoCloseable {
             }
             return entries;
         });
-    }
-
-    private static boolean hasText(LibraryQuery query) {
-        return query.text() != null && WORD.matcher(query.text()).find();
-    }
-
-    private static SqlFilter where(LibraryQuery q, String extraWhere, List<Object> extraParams) {
-        var filter = new SqlFilter();
-        if (hasText(q)) {
-            filter.join("JOIN search ON search.rowid = a.rowid").where("search MATCH ?", ftsQuery(q.text()));
-        }
-        if (q.sessionId() != null) {
-            filter.join("JOIN session_items si ON si.analysis_id = a.id AND si.session_id = ?", q.sessionId());
-        }
-        if (!q.recommendations().isEmpty()) {
-            filter.where("a.recommendation IN (" + placeholders(q.recommendations().size()) + ")", List.copyOf(q.recommendations()));
-        }
-        if (q.minScore() != null) {
-            filter.where("a.ai_score >= ?", q.minScore());
-        }
-        if (q.maxScore() != null) {
-            filter.where("a.ai_score <= ?", q.maxScore());
-        }
-        if (q.genre() != null && !q.genre().isBlank()) {
-            filter.where("(', ' || lower(a.genres) || ',') LIKE ?", "%, " + q.genre().strip().toLowerCase(Locale.ROOT) + ",%");
-        }
-        if (q.rated() != null) {
-            filter.where(q.rated() ? "r.rating IS NOT NULL" : "r.rating IS NULL");
-        }
-        if (q.shortlisted() != null) {
-            filter.where(q.shortlisted() ? "r.shortlisted = 1" : "coalesce(r.shortlisted, 0) = 0");
-        }
-        if (!q.tags().isEmpty()) {
-            var params = new ArrayList<Object>(q.tags());
-            params.add(q.tags().size());
-            filter.where("a.id IN (SELECT analysis_id FROM tags WHERE tag IN (" + placeholders(q.tags().size())
-                    + ") GROUP BY analysis_id HAVING count(*) = ?)", params);
-        }
-        if (q.savedFrom() != null) {
-            filter.where("a.saved_at >= ?", q.savedFrom().toString());
-        }
-        if (q.savedTo() != null) {
-            filter.where("a.saved_at < ?", q.savedTo().toString());
-        }
-        if (extraWhere != null) {
-            filter.where(extraWhere, extraParams);
-        }
-        return filter;
-    }
-
-    /** Every word a prefix, all words required: "brick det" finds "Brick ... detective". */
-    static String ftsQuery(String text) {
-        var terms = new ArrayList<String>();
-        var matcher = WORD.matcher(text);
-        while (matcher.find()) {
-            terms.add("\"" + matcher.group().replace("\"", "") + "\"*");
-        }
-        return String.join(" AND ", terms);
     }
 
     private static LibraryEntry entry(ResultSet rs) throws SQLException {
@@ -642,6 +584,9 @@ public final class Library implements AutoCloseable {
     }
 
     public ReviewSession importBundle(Path bundle) {
+        if (!Files.isRegularFile(bundle)) {
+            throw new SorotException(ErrorCode.FILE_NOT_FOUND, "No such bundle: " + bundle);
+        }
         try {
             return SessionBundle.importBundle(this, bundle);
         } catch (IOException e) {
@@ -657,7 +602,7 @@ public final class Library implements AutoCloseable {
         try {
             export.run();
         } catch (IOException e) {
-            throw new SorotException(ErrorCode.INTERNAL, "The export could not be written: " + e.getMessage(), e);
+            throw DiskFull.or(ErrorCode.INTERNAL, "The export could not be written", e);
         }
     }
 
@@ -695,10 +640,6 @@ public final class Library implements AutoCloseable {
 
     private static String text(Instant instant) {
         return instant == null ? null : instant.toString();
-    }
-
-    private static String placeholders(int n) {
-        return String.join(", ", java.util.Collections.nCopies(n, "?"));
     }
 
     private static void setDouble(PreparedStatement st, int i, Double value) throws SQLException {

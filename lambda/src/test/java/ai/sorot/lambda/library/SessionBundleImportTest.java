@@ -136,6 +136,12 @@ class SessionBundleImportTest {
         assertThat(itemFolders()).containsExactlyInAnyOrder("victim", "fresh");
     }
 
+    @Test
+    void aMissingBundleIsFileNotFound() {
+        assertThatThrownBy(() -> receiver.importBundle(dir.resolve("nowhere.zip"))).isInstanceOf(SorotException.class)
+                .satisfies(e -> assertThat(((SorotException) e).code()).isEqualTo(ErrorCode.FILE_NOT_FOUND));
+    }
+
     private void assertReceiverUntouched() {
         assertThat(receiver.size()).isEqualTo(1);
         assertThat(receiver.report("victim").title()).isEqualTo("Mine");
