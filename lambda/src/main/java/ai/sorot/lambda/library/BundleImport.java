@@ -40,10 +40,12 @@ final class BundleImport {
 
     ReviewSession run() {
         try {
-            stage();
-            long[] sessionId = new long[1];
-            library.inTransaction(() -> sessionId[0] = apply());
-            return library.session(sessionId[0]).orElseThrow();
+            stage(); // the long part, copying files, holds no lock: the library stays readable meanwhile
+            synchronized (library) {
+                long[] sessionId = new long[1];
+                library.inTransaction(() -> sessionId[0] = apply());
+                return library.session(sessionId[0]).orElseThrow();
+            }
         } catch (RuntimeException e) {
             for (var dir : moved) {
                 Library.removeFolder(dir); // the rows that would have pointed to them were rolled back

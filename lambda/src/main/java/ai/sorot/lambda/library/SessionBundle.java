@@ -99,9 +99,7 @@ final class SessionBundle {
             }
             var manifest = readManifest(zip);
             var incoming = check(library, zip, manifest);
-            synchronized (library) {
-                return new BundleImport(library, zip, manifest, incoming).run();
-            }
+            return new BundleImport(library, zip, manifest, incoming).run();
         } catch (ZipException e) {
             throw new SorotException(ErrorCode.UNSUPPORTED_FORMAT, "Not a Sorot session bundle (the zip is damaged).", e);
         }
