@@ -6,6 +6,7 @@ import ai.sorot.model.api.ErrorCode;
 import ai.sorot.model.api.SorotException;
 import ai.sorot.model.api.UploadTicket;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -79,12 +80,62 @@ public final class FileBlobStore implements BlobStore {
         } catch (IOException e) {
             throw new SorotException(ErrorCode.INTERNAL, "Cannot store " + key + ": " + e.getMessage(), e);
         } finally {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
-                    // swept at the next start
+            deleteQuietly(temp);
+        }
+    }
+
+    /**
+     * Streams the bytes into a temporary file beside the target and renames it over the target
+     * only when all of them arrived within the limit: an upload that is too large, breaks off or
+     * meets a full disk leaves no file, and at most a 64 KB buffer is held in memory.
+     */
+    @Override
+    public long putStream(String key, InputStream content, long maxBytes, String contentType) {
+        var target = resolve(key);
+        Path temp = null;
+        try {
+            Files.createDirectories(target.getParent());
+            temp = target.resolveSibling(TEMP_PREFIX + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36));
+            long written = 0;
+            try (var out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                var buffer = new byte[64 * 1024];
+                int n;
+                while ((n = read(content, buffer)) >= 0) {
+                    written += n;
+                    if (written > maxBytes) {
+                        throw BlobStore.streamTooLarge(maxBytes);
+                    }
+                    out.write(buffer, 0, n);
                 }
+            }
+            if (written == 0) {
+                throw new SorotException(ErrorCode.EMPTY_FILE, "The upload is empty.");
+            }
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            temp = null;
+            return written;
+        } catch (IOException e) {
+            throw new SorotException(ErrorCode.INTERNAL, "Cannot store " + key + ": " + e.getMessage(), e);
+        } finally {
+            deleteQuietly(temp);
+        }
+    }
+
+    /** A failed read is the client's connection, not this disk: said apart from a failed write. */
+    private static int read(InputStream content, byte[] buffer) {
+        try {
+            return content.read(buffer);
+        } catch (IOException e) {
+            throw BlobStore.streamEndedEarly();
+        }
+    }
+
+    private static void deleteQuietly(Path temp) {
+        if (temp != null) {
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException ignored) {
+                // swept at the next start
             }
         }
     }
