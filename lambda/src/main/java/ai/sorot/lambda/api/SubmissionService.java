@@ -84,7 +84,14 @@ public final class SubmissionService {
         var submission = new Submission(contentKey, sourceKey, fileName, source.kind(), source.bytes().length, trailer, title);
         backend.blobs().put(sourceKey, source.bytes(),
                 source.kind() == Submission.SourceKind.PDF ? "application/pdf" : "text/plain; charset=utf-8");
-        var outcome = backend.jobs().create(Job.accepted(id, submission, title != null ? title : baseName(fileName), now), !force);
+        CreateOutcome outcome;
+        try {
+            outcome = backend.jobs().create(Job.accepted(id, submission, title != null ? title : baseName(fileName), now), !force);
+        } catch (RuntimeException e) {
+            // the job was not recorded (a full disk, say): its screenplay must not stay behind as an orphan
+            deleteQuietly(sourceKey, e);
+            throw e;
+        }
         if (outcome instanceof CreateOutcome.Existing existing) {
             backend.blobs().delete(sourceKey);
             if (source.uploadKey() != null) {
@@ -102,6 +109,14 @@ public final class SubmissionService {
             throw e;
         }
         return AnalyzeAccepted.started(id);
+    }
+
+    private void deleteQuietly(String key, RuntimeException cause) {
+        try {
+            backend.blobs().delete(key);
+        } catch (RuntimeException e) {
+            cause.addSuppressed(e);
+        }
     }
 
     public UploadTicket createUpload(Long declaredSize) {
