@@ -167,6 +167,13 @@ class ApiHardeningHttpTest {
             Thread.sleep(20); // the server notices the hang-up on its own thread
         }
         assertThat(filesIn("uploads")).isEmpty();
+        // the same URL takes the whole file afterwards
+        var pdf = TestScripts.cyberBobPdf();
+        var again = api.withToken(null).sendRaw(HttpRequest.newBuilder(URI.create(url)).PUT(HttpRequest.BodyPublishers.ofByteArray(pdf)));
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+        var uploadId = URI.create(url).getPath().substring("/uploads/".length());
+        assertThat(Files.readAllBytes(blobs().resolve("uploads").resolve(uploadId))).isEqualTo(pdf);
+        api.post("/analyze", "{\"uploadId\": \"%s\", \"force\": true}".formatted(uploadId));
     }
 
     // ---- /health -----------------------------------------------------------------------------------
