@@ -238,7 +238,7 @@ class CloudEndToEndTest {
 
         var list = call("GET", "/analyses", "limit=5", null, true, 200).path("data");
         assertThat(list.path("items").findValuesAsText("analysisId")).contains(id);
-        var health = call("GET", "/health", null, null, false, 200).path("data");
+        var health = call("GET", "/health", null, null, true, 200).path("data");
         assertThat(health.path("mode").asText()).isEqualTo("cloud");
         assertThat(health.path("analysers").path("coverage").asText()).isEqualTo("DeepSeek-R1 (us.deepseek.r1-v1:0) on Amazon Bedrock");
         assertThat(health.path("analysers").path("trailer").asText()).isEqualTo("Gemini 2.5 Flash-Lite on Google Gemini API");
