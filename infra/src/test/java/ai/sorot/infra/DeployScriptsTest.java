@@ -249,7 +249,8 @@ class DeployScriptsTest {
                 .contains("arn:aws:ecr:us-east-1:123456789012:repository/sorot-ai-lambda")
                 .contains("arn:aws:iam::123456789012:role/sorot-ai-stack-*")
                 .doesNotContain("\"Action\": \"*\"").doesNotContain("lambda:*")
-                .contains("cloudwatch:TagResource").contains("bedrock:ListInferenceProfiles").contains("ecr:PutImageTagMutability");
+                .contains("cloudwatch:TagResource").contains("bedrock:ListInferenceProfiles").contains("ecr:PutImageTagMutability")
+                .contains("arn:aws:cognito-idp:us-east-1:123456789012:userpool/*");
     }
 
     private static void copyTree(Path from, Path to) throws IOException {

@@ -143,6 +143,25 @@ class TemplateContractTest {
     }
 
     @Test
+    void theJwtSettingsReachTheApiFunctionAndWithoutAnIssuerTheStackIsAsBefore() {
+        var parameters = template.path("Parameters");
+        assertThat(parameters.path("JwtIssuer").path("Default").asText("missing")).isEmpty();
+        assertThat(parameters.path("JwtAudience").path("Default").asText("missing")).isEmpty();
+        assertThat(parameters.path("CreateUserPool").path("Default").asText()).isEqualTo("false");
+        var variables = props("ApiFunction").path("Environment").path("Variables");
+        assertThat(variables.path("SOROT_JWT_ISSUER").toString()).contains("CreatePool").contains("JwtIssuer")
+                .contains("AWS::NoValue").contains("cognito-idp");
+        assertThat(variables.path("SOROT_JWT_AUDIENCE").toString()).contains("UserPoolClient").contains("JwtAudience")
+                .contains("AWS::NoValue");
+        // the sign-in resources exist only when asked for; the routes keep no authorizer either way, so
+        // an API token still reaches the handler
+        assertThat(resources.path("UserPool").path("Condition").asText()).isEqualTo("CreatePool");
+        assertThat(resources.path("UserPoolClient").path("Condition").asText()).isEqualTo("CreatePool");
+        assertThat(props("SorotApi").has("Auth")).isFalse();
+        assertThat(httpEvents().values()).noneMatch(p -> p.has("Auth"));
+    }
+
+    @Test
     void cutOffModelAnswersRaiseAnAlarmOnTheMetricTheWorkerEmits() {
         var alarm = props("ModelCutOffAlarm");
         assertThat(alarm.path("Namespace").asText()).isEqualTo("Sorot");
