@@ -88,12 +88,14 @@ public final class ApiRouter {
             if (upload.matches() && method.equals("PUT") && backend.uploads() != null) {
                 return receiveUpload(upload.group(1), head, body); // the signed URL is the credential, as with S3
             }
-            if (!authorised(head)) {
+            var caller = caller(head);
+            if (caller.isEmpty()) {
                 return HttpResponses.withHeader(HttpResponses.error(ErrorCode.UNAUTHORIZED,
-                        "A valid API token is required: send it as 'Authorization: Bearer <token>'."),
+                        "A valid API token (or, where sign-in is configured, a valid sign-in token) is required: "
+                                + "send it as 'Authorization: Bearer <token>'."),
                         "www-authenticate", "Bearer");
             }
-            return route(method, path, head, body);
+            return route(method, path, head, body, caller.get());
         } catch (SorotException e) {
             if (e.code() == ErrorCode.INTERNAL && DiskFull.isDiskFull(e)) {
                 return diskFull(method, path, e);
@@ -120,10 +122,11 @@ public final class ApiRouter {
                 + "was not kept; free some space and send it again. Nothing stored before was lost.");
     }
 
-    private APIGatewayV2HTTPResponse route(String method, String path, APIGatewayV2HTTPEvent event, RequestBody body) {
+    private APIGatewayV2HTTPResponse route(String method, String path, APIGatewayV2HTTPEvent event, RequestBody body,
+            Caller caller) {
         switch (path) {
             case "/analyze" -> {
-                return method.equals("POST") ? HttpResponses.ok(submissions.analyze(json(body, AnalyzeRequest.class)))
+                return method.equals("POST") ? HttpResponses.ok(submissions.analyze(json(body, AnalyzeRequest.class), caller))
                         : notAllowed("POST");
             }
             case "/uploads" -> {
@@ -170,7 +173,7 @@ public final class ApiRouter {
      * token); how it runs and where it keeps its files is for the token's holder.
      */
     private APIGatewayV2HTTPResponse health(APIGatewayV2HTTPEvent head) {
-        if (!authorised(head)) {
+        if (caller(head).isEmpty()) {
             return HttpResponses.ok(HealthInfo.up(backend.version()));
         }
         return HttpResponses.ok(new HealthInfo("ok", backend.version(), backend.mode(), backend.analysers().get()));
@@ -251,16 +254,17 @@ public final class ApiRouter {
         return backend.jobs().find(id).orElseThrow(() -> new SorotException(ErrorCode.NOT_FOUND, "No analysis " + id + "."));
     }
 
-    private boolean authorised(APIGatewayV2HTTPEvent event) {
+    /** Who sent the request, from its Authorization header alone; empty when no credential passes. */
+    private java.util.Optional<Caller> caller(APIGatewayV2HTTPEvent event) {
         var header = header(event, "authorization");
         if (header == null) {
-            return false;
+            return java.util.Optional.empty();
         }
         var value = header.strip();
         if (value.length() < 7 || !value.substring(0, 7).equalsIgnoreCase("bearer ")) {
-            return false;
+            return java.util.Optional.empty();
         }
-        return backend.tokens().accepts(value.substring(7).strip());
+        return backend.tokens().caller(value.substring(7).strip());
     }
 
     private static APIGatewayV2HTTPResponse notAllowed(String allowed) {

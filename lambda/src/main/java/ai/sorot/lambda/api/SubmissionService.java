@@ -28,6 +28,8 @@ public final class SubmissionService {
     private static final char[] ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
     private static final byte[] PDF_MAGIC = "%PDF-".getBytes(StandardCharsets.US_ASCII);
 
+    private static final System.Logger LOG = System.getLogger(SubmissionService.class.getName());
+
     private final Backend backend;
 
     public SubmissionService(Backend backend) {
@@ -36,6 +38,13 @@ public final class SubmissionService {
 
     public AnalyzeAccepted analyze(AnalyzeRequest request) {
         return accept(source(request), request.fileName(), request.trailerUrl(), request.title(), request.forced());
+    }
+
+    /** A submission over the API, from a caller the router has authenticated (logged by kind and subject). */
+    public AnalyzeAccepted analyze(AnalyzeRequest request, Caller caller) {
+        var accepted = analyze(request);
+        LOG.log(System.Logger.Level.INFO, "analysis {0} accepted from {1}", accepted.analysisId(), caller.describe());
+        return accepted;
     }
 
     /**
