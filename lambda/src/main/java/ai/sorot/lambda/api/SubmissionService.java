@@ -28,6 +28,8 @@ public final class SubmissionService {
     private static final char[] ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
     private static final byte[] PDF_MAGIC = "%PDF-".getBytes(StandardCharsets.US_ASCII);
 
+    private static final System.Logger LOG = System.getLogger(SubmissionService.class.getName());
+
     private final Backend backend;
 
     public SubmissionService(Backend backend) {
@@ -36,6 +38,13 @@ public final class SubmissionService {
 
     public AnalyzeAccepted analyze(AnalyzeRequest request) {
         return accept(source(request), request.fileName(), request.trailerUrl(), request.title(), request.forced());
+    }
+
+    /** A submission over the API, from a caller the router has authenticated (logged by kind and subject). */
+    public AnalyzeAccepted analyze(AnalyzeRequest request, Caller caller) {
+        var accepted = analyze(request);
+        LOG.log(System.Logger.Level.INFO, "analysis {0} accepted from {1}", accepted.analysisId(), caller.describe());
+        return accepted;
     }
 
     /**
@@ -84,7 +93,14 @@ public final class SubmissionService {
         var submission = new Submission(contentKey, sourceKey, fileName, source.kind(), source.bytes().length, trailer, title);
         backend.blobs().put(sourceKey, source.bytes(),
                 source.kind() == Submission.SourceKind.PDF ? "application/pdf" : "text/plain; charset=utf-8");
-        var outcome = backend.jobs().create(Job.accepted(id, submission, title != null ? title : baseName(fileName), now), !force);
+        CreateOutcome outcome;
+        try {
+            outcome = backend.jobs().create(Job.accepted(id, submission, title != null ? title : baseName(fileName), now), !force);
+        } catch (RuntimeException e) {
+            // the job was not recorded (a full disk, say): its screenplay must not stay behind as an orphan
+            deleteQuietly(sourceKey, e);
+            throw e;
+        }
         if (outcome instanceof CreateOutcome.Existing existing) {
             backend.blobs().delete(sourceKey);
             if (source.uploadKey() != null) {
@@ -102,6 +118,14 @@ public final class SubmissionService {
             throw e;
         }
         return AnalyzeAccepted.started(id);
+    }
+
+    private void deleteQuietly(String key, RuntimeException cause) {
+        try {
+            backend.blobs().delete(key);
+        } catch (RuntimeException e) {
+            cause.addSuppressed(e);
+        }
     }
 
     public UploadTicket createUpload(Long declaredSize) {

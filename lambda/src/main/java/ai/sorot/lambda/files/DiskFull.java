@@ -2,50 +2,58 @@ package ai.sorot.lambda.files;
 
 import ai.sorot.model.api.ErrorCode;
 import ai.sorot.model.api.SorotException;
+import java.io.IOException;
 import java.sql.SQLException;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Locale;
+import java.util.Set;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
 
 /**
- * Recognises a full disk, wherever it surfaces: an {@link java.io.IOException} or
- * {@link java.nio.file.FileSystemException} saying "No space left on device" (ENOSPC) or that a
- * quota is exceeded (EDQUOT), or SQLite's SQLITE_FULL, anywhere in the cause chain. Each layer
- * that writes (the library, the server's uploads) asks here, so a full disk is one error,
- * {@link ErrorCode#DISK_FULL}, with one message, not an unexpected failure.
+ * Recognises a failure that a full disk caused, wherever it was wrapped: the JDK reports ENOSPC
+ * as an {@link IOException} (a {@code FileSystemException} from {@code Files}) whose message is the
+ * system's "No space left on device", SQLite as {@code SQLITE_FULL} ("database or disk is full").
+ * The API answers such a failure with {@code DISK_FULL} (507) instead of {@code INTERNAL}, since
+ * the user can do something about it; the library and the CLI report it the same way through
+ * {@link #or}.
  */
 public final class DiskFull {
 
-    /** SQLite's result code for "database or disk is full". */
-    private static final int SQLITE_FULL = 13;
+    /** How deep a cause chain is followed; real ones are a few links long. */
+    private static final int MAX_DEPTH = 16;
 
     private DiskFull() {}
 
-    public static boolean causedBy(Throwable error) {
-        for (var e = error; e != null; e = e.getCause() == e ? null : e.getCause()) {
-            if (e instanceof SorotException sorot && sorot.code() == ErrorCode.DISK_FULL) {
+    public static boolean isDiskFull(Throwable failure) {
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (var t = failure; t != null && seen.size() < MAX_DEPTH && seen.add(t); t = t.getCause()) {
+            if (t instanceof SQLiteException sqlite && sqlite.getResultCode() == SQLiteErrorCode.SQLITE_FULL) {
                 return true;
             }
-            if (e instanceof SQLException sql && ((sql.getErrorCode() & 0xff) == SQLITE_FULL || mentions(sql.getMessage(), "SQLITE_FULL"))) {
-                return true;
+            if (t instanceof SQLException && t.getMessage() != null && t.getMessage().contains("SQLITE_FULL")) {
+                return true; // some driver paths rethrow the code as plain text
             }
-            if (mentions(e.getMessage(), "no space left on device") || mentions(e.getMessage(), "disk quota exceeded")
-                    || mentions(e.getMessage(), "database or disk is full")) {
+            if (t instanceof IOException && mentionsNoSpace(t.getMessage())) {
                 return true;
             }
         }
         return false;
     }
 
-    /** The error to report when {@code what} (e.g. "The analysis could not be saved") failed on a full disk. */
-    public static SorotException error(String what, Throwable cause) {
-        return cause instanceof SorotException sorot && sorot.code() == ErrorCode.DISK_FULL ? sorot
-                : new SorotException(ErrorCode.DISK_FULL,
-                        what + ": the disk is full. Free some space and try again; what was saved before is kept.", cause);
-    }
-
-    /** {@link #error} when the disk is full, else a failure with {@code otherwise} and the cause's message. */
+    /**
+     * The error to report when {@code what} ("The analysis could not be saved") failed: {@code DISK_FULL}
+     * with a message saying so when a full disk caused it, else a failure with {@code otherwise} and
+     * the cause's message (a {@link SorotException} is passed on as it is).
+     */
     public static SorotException or(ErrorCode otherwise, String what, Throwable cause) {
-        if (causedBy(cause)) {
-            return error(what, cause);
+        if (cause instanceof SorotException sorot && sorot.code() == ErrorCode.DISK_FULL) {
+            return sorot;
+        }
+        if (isDiskFull(cause)) {
+            return new SorotException(ErrorCode.DISK_FULL,
+                    what + ": the disk is full. Free some space and try again; what was saved before is kept.", cause);
         }
         if (cause instanceof SorotException sorot) {
             return sorot;
@@ -53,7 +61,13 @@ public final class DiskFull {
         return new SorotException(otherwise, what + ": " + cause.getMessage(), cause);
     }
 
-    private static boolean mentions(String message, String words) {
-        return message != null && message.toLowerCase(Locale.ROOT).contains(words.toLowerCase(Locale.ROOT));
+    /** ENOSPC and EDQUOT, as Linux and macOS word them; the JDK passes the system's text on. */
+    private static boolean mentionsNoSpace(String message) {
+        if (message == null) {
+            return false;
+        }
+        var lower = message.toLowerCase(Locale.ROOT);
+        return lower.contains("no space left on device") || lower.contains("disk quota exceeded")
+                || lower.contains("not enough space on the disk");
     }
 }
