@@ -1,10 +1,10 @@
 package ai.sorot.lambda.library;
 
+import ai.sorot.lambda.archive.BoundedZipReader;
 import ai.sorot.model.Json;
 import ai.sorot.model.api.ErrorCode;
 import ai.sorot.model.api.SorotException;
 import ai.sorot.model.report.AnalysisReport;
-import ai.sorot.lambda.archive.BoundedZipReader;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.nio.file.Files;
