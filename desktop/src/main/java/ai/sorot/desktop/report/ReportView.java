@@ -502,7 +502,15 @@ public final class ReportView extends StackPane {
         var heading = scene == null ? "Page " + target : "Scene " + (scene.sceneNumber() != null ? scene.sceneNumber() : scene.index())
                 + " · " + scene.heading();
         int scriptPages = report.screenplay() == null ? 0 : report.screenplay().pageCount();
-        link.setOnAction(e -> pages.open(model.pdfProperty().get(), scriptPages, target, heading, evidence.quote()));
+        Integer citedPage = page;
+        link.setOnAction(e -> {
+            if (model.pdfProperty().get() == null && model.scriptTextProperty().get() != null) {
+                // a script with no printed pages (Fountain): the scene from its text, the quote marked
+                pages.openText(model.scriptTextProperty().get(), evidence.scene(), citedPage, heading, evidence.quote());
+            } else {
+                pages.open(model.pdfProperty().get(), scriptPages, target, heading, evidence.quote());
+            }
+        });
         link.setDisable(page == null);
         return link;
     }
