@@ -215,7 +215,8 @@ public final class PageViewer extends StackPane {
                         show(pageNumber);
                     });
                 } catch (IOException e) {
-                    Platform.runLater(() -> failed("The PDF cannot be opened: " + e.getMessage()));
+                    // PDFBox's words are not a programmer's: say what it means for them
+                    Platform.runLater(() -> failed("The screenplay's PDF cannot be opened here: it is damaged or incomplete."));
                 }
             });
         } else {
@@ -254,7 +255,7 @@ public final class PageViewer extends StackPane {
                     drawMarks();
                 });
             } catch (IOException | RuntimeException e) {
-                Platform.runLater(() -> failed("Page " + target + " cannot be drawn: " + e.getMessage()));
+                Platform.runLater(() -> failed("Page " + target + " cannot be drawn: that part of the PDF is damaged."));
             }
         });
     }
