@@ -58,6 +58,7 @@ public final class QueueView extends BorderPane {
 
         var title = new Label("Queue");
         title.getStyleClass().add("title");
+        title.setMinWidth(Region.USE_PREF_SIZE);
         var counts = new Label();
         counts.getStyleClass().add("muted");
         counts.setId("queue-counts");

@@ -107,6 +107,15 @@ class NoClippedTextTest {
         waitUntil(20, "report", () -> window.pageProperty().get() == MainWindow.Page.REPORT
                 && app.report().reportProperty().get() != null && !app.report().loadingProperty().get());
         look("report");
+        // further down: the programming notes, whose tiles hold sentences
+        runFx(() -> {
+            var pane = (javafx.scene.control.ScrollPane) window.reportView().lookup(".scroll-pane");
+            var tile = window.reportView().lookup(".note-tile");
+            var content = pane.getContent().getLayoutBounds().getHeight() - pane.getViewportBounds().getHeight();
+            var y = pane.getContent().sceneToLocal(tile.localToScene(0, 0)).getY();
+            pane.setVvalue(Math.clamp((y - 120) / content, 0, 1));
+        });
+        look("report-programming-notes");
 
         runFx(() -> window.showLibrary(true));
         waitUntil(10, "library rows", () -> onFx(() -> window.libraryPage().model().rows().size()) == 4);
