@@ -310,6 +310,9 @@ public final class Pipeline {
                 var screenplay = outputs.screenplay();
                 var result = within(step, budget, () -> analysts.coverage()
                         .analyse(new CoverageRequest(id, bestTitle(job, screenplay), screenplay, budget)));
+                if (!result.checks().isEmpty()) { // before the output: a finished step's checks are never missing
+                    blobs.put(BlobKeys.checks(id, step), StepOutputs.json(result.checks()), "application/json");
+                }
                 blobs.put(key, StepOutputs.json(result.output()), "application/json");
                 outputs.remember(result.output());
                 yield done(result.provenance(), result.usage(), key);

@@ -48,7 +48,19 @@ public final class ReportAssembler {
                 job.submission().trailerUrl(), job.createdAt(), job.completedAt(),
                 screenplay == null ? null : screenplay.withoutElements(),
                 safely(outputs::coverage), safely(outputs::trailer), safely(outputs::curation), safely(outputs::audio),
-                steps, usage);
+                steps, usage, checks(outputs));
+    }
+
+    /** The checks the steps recorded, in step order. */
+    private static List<ai.sorot.model.report.Check> checks(StepOutputs outputs) {
+        var all = new java.util.ArrayList<ai.sorot.model.report.Check>();
+        for (var step : PipelineStep.values()) {
+            var recorded = safely(() -> outputs.checks(step));
+            if (recorded != null) {
+                all.addAll(recorded);
+            }
+        }
+        return all;
     }
 
     /** A report of a failed job shows what survived; an unreadable output is left out, not fatal. */
