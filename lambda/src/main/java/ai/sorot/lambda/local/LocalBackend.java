@@ -107,11 +107,20 @@ public final class LocalBackend implements RunningBackend {
         var signer = UploadSigner.fromToken(token.token());
         this.blobs = new FileBlobStore(home.blobs(), options.serverUrl(), signer, options.clock());
         // none given: the cloud analysts where credentials and keys are present, the offline ones otherwise
-        var analysts = options.analysts() != null ? options.analysts()
-                : AnalystChoice.fromEnvironment(System.getenv(), LocalBackend::offlineAnalysts).analysts();
+        var budgets = options.budgets();
+        Analysts analysts;
+        if (options.analysts() != null) {
+            analysts = options.analysts();
+        } else {
+            var chosen = AnalystChoice.fromEnvironment(System.getenv(), LocalBackend::offlineAnalysts);
+            analysts = chosen.analysts();
+            if (chosen.coverageBudget() != null) {
+                budgets = budgets.withCoverage(chosen.coverageBudget()); // a model on a laptop needs longer than the cloud
+            }
+        }
         var workerId = "local-" + ProcessHandle.current().pid() + "-"
                 + Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36);
-        this.pipeline = new Pipeline(jobs, blobs, analysts, options.budgets(), options.clock(), workerId);
+        this.pipeline = new Pipeline(jobs, blobs, analysts, budgets, options.clock(), workerId);
         this.queue = new LocalWorkQueue(this::work, options.workers(), options.queueCapacity());
         UploadVerifier verifier = (id, query, now) -> verify(signer, id, query, now);
         var described = new java.util.concurrent.atomic.AtomicReference<Map<String, String>>();
