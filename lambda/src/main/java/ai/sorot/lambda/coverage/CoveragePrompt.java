@@ -329,8 +329,10 @@ public final class CoveragePrompt {
         for (int i = script.indexOf("[S"); i >= 0; i = script.indexOf("\n[S", i + 1)) {
             starts.add(i == 0 ? 0 : (script.charAt(i) == '\n' ? i + 1 : i));
         }
-        if (starts.size() < 3 || maxChars <= 0) {
-            return script.substring(script.length() - Math.max(0, Math.min(script.length(), maxChars)));
+        if (starts.size() < 3 || maxChars <= starts.get(1) + script.length() - starts.getLast()) {
+            // not even the first and the last scene fit: the last one stays, since the ending is what a reader needs most
+            return starts.size() < 2 ? script : CLIPPED.formatted(sceneNumber(script, starts.getFirst()),
+                    sceneNumber(script, starts.get(starts.size() - 2))).stripLeading() + script.substring(starts.getLast());
         }
         int headBudget = maxChars / 3;
         int head = 1; // scenes kept at the start
