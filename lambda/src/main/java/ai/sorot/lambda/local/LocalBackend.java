@@ -5,6 +5,8 @@ import ai.sorot.lambda.api.ApiLimits;
 import ai.sorot.lambda.aws.AnalystChoice;
 import ai.sorot.lambda.api.Backend;
 import ai.sorot.lambda.api.UploadVerifier;
+import ai.sorot.lambda.coverage.NoModelFallback;
+import ai.sorot.lambda.localmodel.LocalModelCoverageAnalyst;
 import ai.sorot.lambda.offline.OfflineCoverageAnalyst;
 import ai.sorot.lambda.offline.OfflineTrailerAnalyst;
 import ai.sorot.lambda.pipeline.Analysts;
@@ -237,6 +239,11 @@ public final class LocalBackend implements RunningBackend {
         var map = new LinkedHashMap<String, String>();
         map.put("extract", "Sorot screenplay engine (PDFBox, Fountain)");
         map.put("coverage", analysts.coverage().provenance().label());
+        var fallback = analysts.coverage() instanceof NoModelFallback f ? f : null;
+        if ((fallback != null ? fallback.model() : analysts.coverage()) instanceof LocalModelCoverageAnalyst local) {
+            map.put("coverage-server", local.settings().base() + (fallback != null
+                    ? " (Sorot's own coverage when it cannot be used)" : " (required: SOROT_ANALYSTS=local-model)"));
+        }
         map.put("trailer", analysts.trailer().provenance().label());
         map.put("curation", "Sorot curation rules");
         var narrator = analysts.narrator() instanceof LocalNarrator local

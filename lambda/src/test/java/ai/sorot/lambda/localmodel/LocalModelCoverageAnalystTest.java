@@ -257,6 +257,19 @@ class LocalModelCoverageAnalystTest {
     }
 
     @Test
+    void healthDetailsNameTheModelAndItsServer(@org.junit.jupiter.api.io.TempDir java.nio.file.Path home) {
+        var offline = ai.sorot.lambda.local.LocalBackend.offlineAnalysts();
+        var analysts = new ai.sorot.lambda.pipeline.Analysts(offline.extractor(),
+                new NoModelFallback(analyst(null), offline.coverage()), offline.trailer(), offline.narrator());
+        try (var backend = ai.sorot.lambda.local.LocalBackend.open(ai.sorot.lambda.local.LocalBackend.Options.defaults(
+                new ai.sorot.lambda.local.SorotHome(home)).withAnalysts(analysts).withWorkers(0))) {
+            var described = backend.backend().analysers().get();
+            assertThat(described).containsEntry("coverage", "qwen3:14b via an OpenAI-compatible server, on this computer");
+            assertThat(described.get("coverage-server")).startsWith(stub.base().toString());
+        }
+    }
+
+    @Test
     void plainHttpIsRefusedBeyondLoopback() {
         assertThatThrownBy(() -> new LocalModelSettings(URI.create("http://192.0.2.10:11434/v1"), MODEL, null))
                 .isInstanceOfSatisfying(SorotException.class, e -> assertThat(e.getMessage()).contains("https")
