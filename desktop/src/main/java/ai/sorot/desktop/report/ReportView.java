@@ -18,7 +18,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -195,16 +194,9 @@ public final class ReportView extends StackPane {
             badge.setText("Analysers not recorded");
             return badge;
         }
-        boolean allOffline = sources.stream().allMatch(Provenance::offline);
-        var cloud = new LinkedHashSet<String>();
-        sources.stream().filter(p -> !p.offline()).map(Provenance::label).forEach(cloud::add);
-        if (allOffline) {
-            badge.setText("Offline heuristics · no AI model");
-            badge.getStyleClass().add("offline");
-        } else {
-            badge.setText("Cloud models · " + String.join(", ", cloud));
-            badge.getStyleClass().add("cloud");
-        }
+        var said = ProvenanceBadge.of(sources);
+        badge.setText(said.text());
+        badge.getStyleClass().add(said.style());
         var detail = new StringBuilder("Produced by:");
         for (var step : report.steps()) {
             detail.append("\n").append(step.number()).append(". ").append(step.name()).append(" — ")
