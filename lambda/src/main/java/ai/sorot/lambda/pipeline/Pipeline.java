@@ -323,8 +323,11 @@ public final class Pipeline {
                 }
                 var link = TrailerLinks.check(job.submission().trailerUrl());
                 var screenplay = outputs.screenplay();
+                // the coverage, when it finished first (a resumed job): its logline and synopsis tell the trailer's
+                // reader what the film is; otherwise the script's opening does
+                var coverage = job.step(PipelineStep.COVERAGE).status().isDone() ? coverageIfReadable(outputs) : null;
                 var result = within(step, budget,
-                        () -> analysts.trailer().analyse(new TrailerRequest(id, link, screenplay, budget)));
+                        () -> analysts.trailer().analyse(new TrailerRequest(id, link, screenplay, coverage, budget)));
                 blobs.put(key, StepOutputs.json(result.output()), "application/json");
                 outputs.remember(result.output());
                 yield done(result.provenance(), result.usage(), key);
@@ -349,6 +352,14 @@ public final class Pipeline {
                 yield done(narrated.provenance(), narrated.usage(), key);
             }
         };
+    }
+
+    private static ai.sorot.model.report.Coverage coverageIfReadable(StepOutputs outputs) {
+        try {
+            return outputs.coverage();
+        } catch (RuntimeException e) {
+            return null; // the trailer does without it
+        }
     }
 
     private record Narrated(SpokenAudio output, SpeechScript script, Provenance provenance, Usage usage) {}
