@@ -145,7 +145,7 @@ public record LocalModelSettings(URI baseUrl, String model, String apiKey, Integ
     }
 
     /** "900" (seconds), "15m", "1h", or an ISO-8601 duration ("PT15M"). */
-    static Duration duration(Map<String, String> env, String name) {
+    public static Duration duration(Map<String, String> env, String name) {
         var raw = env.get(name);
         if (raw == null || raw.isBlank()) {
             return null;
