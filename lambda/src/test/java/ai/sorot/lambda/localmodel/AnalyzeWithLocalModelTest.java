@@ -84,7 +84,7 @@ class AnalyzeWithLocalModelTest {
         var run = analyze(Map.of());
         assertThat(run.exit()).as(run.output()).isZero();
         assertThat(run.report().coverage().provenance().label()).isEqualTo("qwen3:14b via Ollama, on this computer");
-        assertThat(run.output()).contains("qwen3:14b via Ollama, on this computer");
+        assertThat(run.output()).contains("[2/5] Analyzing screenplay").contains("(qwen3:14b via Ollama, on this computer)");
         var quoted = run.report().coverage().strengths().getFirst().evidence().getFirst();
         assertThat(quoted.verification()).isEqualTo(Evidence.Verification.QUOTED);
         assertThat(quoted.page()).isEqualTo(1);
