@@ -4,6 +4,7 @@ import ai.sorot.model.Json;
 import ai.sorot.model.api.ErrorCode;
 import ai.sorot.model.api.SorotException;
 import ai.sorot.model.report.AnalysisReport;
+import ai.sorot.model.report.Verdicts;
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -55,6 +56,7 @@ public final class Library implements AutoCloseable {
             config.setBusyTimeout(5_000);
             var connection = DriverManager.getConnection("jdbc:sqlite:" + folder.resolve("library.db"), config.toProperties());
             LibraryMigrations.migrate(connection);
+            LibraryMigrations.forgetUnreadVerdicts(connection);
             removeInterruptedWrites(folder.resolve("items"));
             return new Library(folder, connection);
         } catch (IOException | SQLException e) {
@@ -183,7 +185,7 @@ public final class Library implements AutoCloseable {
     public AnalysisReport report(String id) {
         var file = itemFolder(safeId(id)).resolve("report.json");
         try {
-            return Json.mapper().readValue(file.toFile(), AnalysisReport.class);
+            return Verdicts.shown(Json.mapper().readValue(file.toFile(), AnalysisReport.class));
         } catch (IOException e) {
             throw new SorotException(ErrorCode.NOT_FOUND, "No saved report for " + id + " in the library.", e);
         }

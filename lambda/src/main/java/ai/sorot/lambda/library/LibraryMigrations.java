@@ -99,6 +99,21 @@ final class LibraryMigrations {
             CREATE INDEX analyses_pages ON analyses(pages);
             """);
 
+    /**
+     * Rows an older Sorot saved with a verdict no model gave (its "offline heuristics" coverage
+     * scored every script) are not judged: their recommendation and score are cleared so that they
+     * list, filter and rank as "Not judged" and never beside a model's scores. Idempotent; cheap
+     * once done (the score index finds no row to touch).
+     */
+    static void forgetUnreadVerdicts(Connection connection) throws SQLException {
+        try (var statement = connection.createStatement()) {
+            statement.executeUpdate("""
+                    UPDATE analyses SET recommendation = NULL, ai_score = NULL
+                    WHERE ai_score IS NOT NULL
+                      AND (analysers = 'offline heuristics' OR analysers LIKE 'offline heuristics,%')""");
+        }
+    }
+
     static int latest() {
         return MIGRATIONS.size();
     }

@@ -64,7 +64,7 @@ public final class ScriptWords {
         int sceneIndex = sceneOf(elementIndex);
         var scene = scene(sceneIndex);
         return new Evidence(element.page(), sceneIndex == 0 ? null : sceneIndex,
-                scene == null ? null : scene.sceneNumber(), null);
+                scene == null ? null : scene.sceneNumber(), null, Evidence.Verification.LOCATED);
     }
 
     public static List<String> words(String text) {
@@ -141,7 +141,7 @@ public final class ScriptWords {
                 terms.merge(term, 1, Integer::sum);
                 pages.add(element.page());
                 if (!sampled && samples.size() < maxSamples && samples.stream().noneMatch(e -> e.page() == element.page())) {
-                    samples.add(evidenceAt(i).withQuote(quoteAround(text, token)));
+                    samples.add(evidenceAt(i).withQuote(quoteAround(text, token)).withVerification(Evidence.Verification.QUOTED));
                     sampled = true;
                 }
             }

@@ -39,8 +39,12 @@ public final class StatusView {
         return job.nextStep().map(StepRun::step).orElse(PipelineStep.AUDIO);
     }
 
+    /** A job whose coverage no model wrote lists with no verdict, whatever an older Sorot stored for it. */
     public static AnalysisSummary summary(Job job) {
+        var coverage = job.step(PipelineStep.COVERAGE).provenance();
+        boolean judged = coverage == null || coverage.modelRead();
         return new AnalysisSummary(job.id(), job.title(), job.submission().fileName(), job.state(), job.createdAt(),
-                job.completedAt(), job.recommendation() == null ? null : job.recommendation().name(), job.overallScore());
+                job.completedAt(), judged && job.recommendation() != null ? job.recommendation().name() : null,
+                judged ? job.overallScore() : null);
     }
 }
