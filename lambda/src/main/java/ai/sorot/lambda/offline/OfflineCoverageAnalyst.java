@@ -1,5 +1,6 @@
 package ai.sorot.lambda.offline;
 
+import ai.sorot.lambda.checks.ScriptChecks;
 import ai.sorot.lambda.pipeline.AnalystResult;
 import ai.sorot.lambda.pipeline.CoverageAnalyst;
 import ai.sorot.lambda.pipeline.CoverageRequest;
@@ -74,9 +75,12 @@ public final class OfflineCoverageAnalyst implements CoverageAnalyst {
 
         Coverage coverage() {
             var protagonist = indicators.protagonist();
-            var genres = genres();
-            var themes = themes();
-            return new Coverage(logline(protagonist), synopsis(protagonist), genres, tone(), themes, List.of(),
+            // the word lists are English: on another language, or on words that make no sentences, they would count noise
+            var why = ScriptChecks.text(screenplay).whyNoWordLists();
+            var genres = why == null ? genres() : List.<String>of();
+            var themes = why == null ? themes() : List.<String>of();
+            var tone = why == null ? tone() : why;
+            return new Coverage(logline(protagonist), synopsis(protagonist), genres, tone, themes, List.of(),
                     protagonist == null ? null : protagonist.name(), List.of(), List.of(), List.of(), null,
                     Verdicts.NOT_JUDGED + ". " + Verdicts.HOW_TO_JUDGE
                             + " What is shown is measured: the craft indicators, vocabulary counts and quoted lines.",

@@ -1,5 +1,6 @@
 package ai.sorot.lambda.pipeline;
 
+import ai.sorot.lambda.checks.ScriptChecks;
 import ai.sorot.model.report.Claim;
 import ai.sorot.model.report.Coverage;
 import ai.sorot.model.report.Curation;
@@ -26,9 +27,10 @@ public final class Curator {
 
     public Curation curate(Screenplay screenplay, Coverage coverage, TrailerAnalysis trailer) {
         var text = new ScriptWords(screenplay);
-        var flags = ContentFlags.scan(text);
-        var notes = new ProgrammingNotes(runtimeSlot(screenplay), ContentFlags.audience(flags),
-                flags.stream().map(ContentFlags.Flag::claim).toList());
+        var why = ScriptChecks.text(screenplay).whyNoWordLists();
+        var flags = why == null ? ContentFlags.scan(text) : List.<ContentFlags.Flag>of();
+        var notes = new ProgrammingNotes(runtimeSlot(screenplay), why == null ? ContentFlags.audience(flags)
+                : why.replace("Not assessed:", "Audience not assessed:"), flags.stream().map(ContentFlags.Flag::claim).toList());
         var claims = new ArrayList<Claim>();
         claims.add(lengthClaim(screenplay));
         claims.addAll(coverage.strengths());

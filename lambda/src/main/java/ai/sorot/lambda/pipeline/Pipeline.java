@@ -264,6 +264,9 @@ public final class Pipeline {
         var completed = new Job(job.id(), JobState.COMPLETED, job.submission(), job.steps(), null, job.createdAt(),
                 now, now, title, curation.recommendation(), curation.overallScore());
         var report = assembler.assemble(completed, outputs);
+        var checks = new ArrayList<>(report.checks());
+        checks.addAll(SubmissionChecks.run(jobs, job, screenplay, title));
+        report = report.withChecks(checks);
         blobs.put(BlobKeys.report(job.id()), StepOutputs.json(report), "application/json");
         boolean done = jobs.completeJob(job.id(), new JobOutcome(now, title, curation.recommendation(), curation.overallScore()));
         return done ? Outcome.COMPLETED : Outcome.ALREADY_FINISHED;
