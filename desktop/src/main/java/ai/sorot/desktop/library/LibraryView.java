@@ -497,6 +497,23 @@ public final class LibraryView extends BorderPane {
             }
         });
         table.getColumns().add(rec);
+        var flags = column("col-checks", "Checks", 90, LibraryEntry::checks, Comparator.comparingInt(List::size));
+        flags.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(List<String> codes, boolean empty) {
+                super.updateItem(codes, empty);
+                boolean none = empty || codes == null || codes.isEmpty();
+                // the library keeps the codes; the report holds each check's message
+                setText(none ? null : codes.size() == 1 ? "⚑ " + codeName(codes.getFirst()) : "⚑ " + codes.size() + " checks");
+                setTooltip(none ? null : new javafx.scene.control.Tooltip(String.join("\n",
+                        codes.stream().map(LibraryView::codeName).toList())));
+                getStyleClass().remove("check-flag");
+                if (!none) {
+                    getStyleClass().add("check-flag");
+                }
+            }
+        });
+        table.getColumns().add(flags);
         var score = column("col-score", "Model score", 60, LibraryEntry::aiScore, Double::compare);
         score.setCellFactory(c -> text(v -> Long.toString(Math.round(v))));
         table.getColumns().add(score);
@@ -566,6 +583,11 @@ public final class LibraryView extends BorderPane {
         var menu = new ContextMenu(open, compare, item("ctx-pdf", "Export as PDF…", this::exportAnalysis), remove);
         menu.setOnShowing(e -> remove.setVisible(model.sessionFilterProperty().get() != null));
         return menu;
+    }
+
+    private static String codeName(String code) {
+        var words = code.replace('_', ' ').toLowerCase(Locale.ROOT);
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
     private static <T> TableColumn<LibraryEntry, T> column(String id, String name, double width, Function<LibraryEntry, T> value,

@@ -8,11 +8,11 @@ import java.util.Set;
  * rules of order (an article is followed by a noun or an adjective, hardly ever by another
  * function word), which random or shuffled words break.
  */
-final class EnglishWords {
+public final class EnglishWords {
 
     private EnglishWords() {}
 
-    static final Set<String> FUNCTION = Set.of(
+    public static final Set<String> FUNCTION = Set.of(
             "the", "a", "an", "this", "that", "these", "those", "my", "your", "his", "her", "its", "our", "their",
             "i", "you", "he", "she", "it", "we", "they", "me", "him", "us", "them", "myself", "yourself", "himself",
             "herself", "itself", "ourselves", "themselves", "who", "whom", "whose", "which", "what", "where", "when",

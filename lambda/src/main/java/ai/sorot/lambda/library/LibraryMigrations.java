@@ -114,6 +114,22 @@ final class LibraryMigrations {
         }
     }
 
+    /**
+     * The check codes of each analysis (space-separated), for the library's flag column. Added on
+     * open when missing rather than as a numbered migration: an older Sorot opening the file
+     * ignores the column, and reports saved before it show no flag until saved again.
+     */
+    static void addCheckColumn(Connection connection) throws SQLException {
+        try (var statement = connection.createStatement();
+             var rs = statement.executeQuery("SELECT 1 FROM pragma_table_info('analyses') WHERE name = 'checks'")) {
+            if (!rs.next()) {
+                try (var alter = connection.createStatement()) {
+                    alter.execute("ALTER TABLE analyses ADD COLUMN checks TEXT NOT NULL DEFAULT ''");
+                }
+            }
+        }
+    }
+
     static int latest() {
         return MIGRATIONS.size();
     }

@@ -1,5 +1,6 @@
 package ai.sorot.lambda.offline;
 
+import ai.sorot.lambda.checks.EnglishWords;
 import ai.sorot.lambda.checks.ScriptChecks;
 import ai.sorot.lambda.pipeline.AnalystResult;
 import ai.sorot.lambda.pipeline.CoverageAnalyst;
@@ -59,6 +60,8 @@ public final class OfflineCoverageAnalyst implements CoverageAnalyst {
         final int sceneCount;
         final int proseWords;
         final CraftIndicators indicators;
+        /** The word counts behind each genre and theme named, for the report to show. */
+        final List<String> cues = new ArrayList<>();
 
         Reading(Screenplay screenplay, String title) {
             this.screenplay = screenplay;
@@ -83,7 +86,8 @@ public final class OfflineCoverageAnalyst implements CoverageAnalyst {
             return new Coverage(logline(protagonist), synopsis(protagonist), genres, tone, themes, List.of(),
                     protagonist == null ? null : protagonist.name(), List.of(), List.of(), List.of(), null,
                     Verdicts.NOT_JUDGED + ". " + Verdicts.HOW_TO_JUDGE
-                            + " What is shown is measured: the craft indicators, vocabulary counts and quoted lines.",
+                            + " What is shown is measured: the craft indicators, vocabulary counts and quoted lines."
+                            + (cues.isEmpty() ? "" : " Vocabulary cues (word counts): " + String.join("; ", cues) + "."),
                     PROVENANCE, indicators.all());
         }
 
@@ -127,20 +131,23 @@ public final class OfflineCoverageAnalyst implements CoverageAnalyst {
         }
 
         /**
-         * An extractive synopsis: the opening line, the most telling action sentence of each
-         * quarter (most about the lead and the script's recurring words), and the closing line.
+         * Key lines: the script's own action sentences, the most typical of each act (acts by page:
+         * the first quarter, the middle half, the last quarter). A sentence is typical when its
+         * content words are the ones its act uses most (a centrality over word counts, not a
+         * position). Only action: never a cue, a note, a transition or a heading.
          */
         String synopsis(CharacterStat protagonist) {
             var candidates = new ArrayList<Sentence>();
             var elements = screenplay.elements();
             for (int i = 0; i < elements.size(); i++) {
                 var element = elements.get(i);
-                if (element.type() != ElementType.ACTION) {
+                if (element.type() != ElementType.ACTION || element.text().contains("[[")) {
                     continue;
                 }
                 for (var sentence : ScriptWords.sentences(element.text())) {
                     int words = ScriptWords.wordCount(sentence);
-                    if (words >= 4 && words <= 45) {
+                    boolean shouted = sentence.equals(sentence.toUpperCase(Locale.ROOT));
+                    if (words >= 5 && words <= 45 && !shouted && !sentence.strip().endsWith(":")) {
                         candidates.add(new Sentence(i, element.page(), sentence, words));
                     }
                 }
@@ -148,62 +155,63 @@ public final class OfflineCoverageAnalyst implements CoverageAnalyst {
             if (candidates.isEmpty()) {
                 return "No action lines to quote: the script is all dialogue or headings.";
             }
-            var leadNames = new ArrayList<String>();
-            stats.characters().stream().sorted(Comparator.comparingInt(CharacterStat::words).reversed()).limit(4)
-                    .forEach(c -> leadNames.add(c.name().toLowerCase(Locale.ROOT)));
-            var lead = protagonist == null ? null : protagonist.name().toLowerCase(Locale.ROOT);
+            int[] perAct = pages < 40 ? new int[] {1, 2, 1} : new int[] {2, 2, 2};
             var picks = new ArrayList<Sentence>();
-            var first = candidates.getFirst();
-            var last = candidates.getLast();
-            picks.add(first);
-            String[] labels = {"Set-up", "Development", "Turn", "Climax"};
-            for (int q = 0; q < 4; q++) {
-                double from = pages * q / 4.0;
-                double to = pages * (q + 1) / 4.0;
-                Sentence best = null;
-                double bestScore = 0;
-                for (var c : candidates) {
-                    if (c == first || c == last || c.page() <= from || c.page() > to
-                            || picks.stream().anyMatch(p -> p.text().equals(c.text()))) {
-                        continue;
-                    }
-                    double score = score(c, lead, leadNames);
-                    if (best == null || score > bestScore) {
-                        best = c;
-                        bestScore = score;
-                    }
-                }
-                if (best != null) {
-                    picks.add(best.withLabel(labels[q]));
-                }
+            for (int act = 0; act < 3; act++) {
+                int a = act;
+                var inAct = candidates.stream().filter(c -> actOf(c.page()) == a).toList();
+                picks.addAll(mostTypical(inAct, perAct[act]).stream().map(c -> c.withLabel("Act " + (a + 1))).toList());
             }
-            if (last != first) {
-                picks.add(last.withLabel("Ending"));
-            }
-            var sb = new StringBuilder("Extractive synopsis (the script's own action lines, in order):");
-            for (int i = 0; i < picks.size(); i++) {
-                var p = picks.get(i);
-                var label = i == 0 ? "Opening" : p.label();
-                sb.append('\n').append(label).append(", p. ").append(p.page()).append(": ")
+            picks.sort(Comparator.comparingInt(Sentence::element));
+            var sb = new StringBuilder("Key lines (the script's own action lines, the most typical of each act):");
+            for (var p : picks) {
+                sb.append('\n').append(p.label()).append(", p. ").append(p.page()).append(": ")
                         .append(ScriptWords.clip(p.text(), 240));
             }
             return sb.toString();
         }
 
-        private static double score(Sentence c, String lead, List<String> leadNames) {
-            var words = ScriptWords.words(c.text());
-            double score = 0;
-            if (lead != null && words.contains(lead)) {
-                score += 3;
+        private int actOf(int page) {
+            double at = (page - 0.5) / pages;
+            return at < 0.25 ? 0 : at < 0.75 ? 1 : 2;
+        }
+
+        /** The {@code n} sentences whose content words are most used across {@code sentences}, one per paragraph. */
+        private static List<Sentence> mostTypical(List<Sentence> sentences, int n) {
+            var counts = new java.util.HashMap<String, Integer>();
+            var contentWords = new java.util.IdentityHashMap<Sentence, java.util.Set<String>>();
+            for (var s : sentences) {
+                var content = new java.util.HashSet<String>();
+                for (var w : ScriptWords.words(s.text())) {
+                    if (w.length() > 2 && !EnglishWords.FUNCTION.contains(w)) {
+                        content.add(w);
+                    }
+                }
+                contentWords.put(s, content);
+                content.forEach(w -> counts.merge(w, 1, Integer::sum));
             }
-            for (var name : leadNames) {
-                if (!name.equals(lead) && words.contains(name)) {
-                    score += 1;
+            record Scored(Sentence sentence, double score) {}
+            var scored = new ArrayList<Scored>();
+            for (var s : sentences) {
+                var content = contentWords.get(s);
+                if (content.size() < 3) {
+                    continue;
+                }
+                // words shared with other sentences of the act, not the sentence's own: centrality, not length
+                double shared = content.stream().mapToDouble(w -> counts.get(w) - 1).sum();
+                scored.add(new Scored(s, shared / Math.sqrt(content.size())));
+            }
+            scored.sort(Comparator.comparingDouble(Scored::score).reversed());
+            var out = new ArrayList<Sentence>();
+            for (var s : scored) {
+                if (out.size() == n) {
+                    break;
+                }
+                if (out.stream().noneMatch(o -> o.element() == s.sentence().element())) {
+                    out.add(s.sentence());
                 }
             }
-            // mid-length sentences carry a beat; very short ones are stage furniture
-            score += c.words() >= 8 && c.words() <= 30 ? 1.5 : 0;
-            return score;
+            return out;
         }
 
         private record Sentence(int element, int page, String text, int words, String label) {
@@ -218,17 +226,19 @@ public final class OfflineCoverageAnalyst implements CoverageAnalyst {
 
         /** Genres whose vocabulary clearly stands out: at least 6 hits of 3 different words, 3 per 1,000 words. */
         List<String> genres() {
-            record Scored(String name, double rate) {}
+            record Scored(String name, double rate, String terms) {}
             var scored = new ArrayList<Scored>();
             for (var lexicon : Vocabulary.GENRES) {
                 var hits = text.scan(lexicon, PROSE, 0);
                 double rate = hits.count() * 1000.0 / proseWords;
                 if (hits.count() >= 6 && hits.distinctTerms() >= 3 && rate >= 3) {
-                    scored.add(new Scored(lexicon.name(), rate));
+                    scored.add(new Scored(lexicon.name(), rate, hits.topTerms(4)));
                 }
             }
             scored.sort(Comparator.comparingDouble(Scored::rate).reversed());
-            return scored.stream().limit(2).map(Scored::name).toList();
+            var top = scored.stream().limit(2).toList();
+            top.forEach(g -> cues.add(g.name() + " (" + g.terms() + ")"));
+            return top.stream().map(Scored::name).toList();
         }
 
         String tone() {
@@ -261,16 +271,18 @@ public final class OfflineCoverageAnalyst implements CoverageAnalyst {
         }
 
         List<String> themes() {
-            record Scored(String name, int count) {}
+            record Scored(String name, int count, String terms) {}
             var scored = new ArrayList<Scored>();
             for (var lexicon : Vocabulary.THEMES) {
                 var hits = text.scan(lexicon, PROSE, 0);
                 if (hits.count() >= Math.max(4, proseWords / 1500) && hits.distinctTerms() >= 2) {
-                    scored.add(new Scored(lexicon.name(), hits.count()));
+                    scored.add(new Scored(lexicon.name(), hits.count(), hits.topTerms(3)));
                 }
             }
             scored.sort(Comparator.comparingInt(Scored::count).reversed());
-            return scored.stream().limit(4).map(Scored::name).toList();
+            var top = scored.stream().limit(4).toList();
+            top.forEach(t -> cues.add(t.name() + " (" + t.terms() + ")"));
+            return top.stream().map(Scored::name).toList();
         }
     }
 }

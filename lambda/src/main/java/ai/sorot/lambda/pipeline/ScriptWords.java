@@ -27,7 +27,9 @@ public final class ScriptWords {
             EnumSet.of(ElementType.ACTION, ElementType.DIALOGUE, ElementType.PARENTHETICAL, ElementType.LYRICS, ElementType.CENTERED);
 
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}']+");
-    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+(?=[\"'(\\p{Lu}])");
+    /** A sentence ends at . ! ? before a capital, but not after a title's abbreviation ("Dr. Morgan"). */
+    private static final Pattern SENTENCE_END = Pattern.compile(
+            "(?<=[.!?])(?<!\\b(?:Dr|Mr|Mrs|Ms|St|Jr|Sr|Prof|Lt|Sgt|Capt|Col|Gen|Rev|Mt|Ft|Det|Insp|Sen|Gov)\\.)\\s+(?=[\"'(\\p{Lu}])");
 
     private final Screenplay screenplay;
     private final int[] sceneOfElement;

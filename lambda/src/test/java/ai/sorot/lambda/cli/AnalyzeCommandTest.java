@@ -59,7 +59,8 @@ class AnalyzeCommandTest {
         var markdown = Files.readString(out.resolve("Brick.report.md"));
         assertThat(markdown).contains("## Not judged: no model read this script").doesNotContain("## Verdict")
                 .contains("Craft indicators").contains("## Steps").contains("no model");
-        assertThat(Wav.durationSeconds(Files.readAllBytes(out.resolve("Brick.summary.wav")))).isBetween(60.0, 120.0);
+        // a short of a few pages: the summary fits in 45 seconds
+        assertThat(Wav.durationSeconds(Files.readAllBytes(out.resolve("Brick.summary.wav")))).isBetween(10.0, 45.0);
         assertThat(result.out().lines()).containsExactly(out.resolve("Brick.report.json").toString(),
                 out.resolve("Brick.report.md").toString(), out.resolve("Brick.summary.wav").toString());
         try (var saved = ai.sorot.lambda.library.Library.open(library)) {

@@ -71,6 +71,17 @@ class NotJudgedTest {
     }
 
     @Test
+    void theChecksOfASavedReportAreListedAsFlags() {
+        try (var library = libraryWithThree()) {
+            library.save(noModelReport("flagged-1").withChecks(List.of(ai.sorot.model.report.Check.of(
+                    ai.sorot.model.report.CheckCode.INCOHERENT_TEXT, ai.sorot.model.report.Check.Severity.WARNING, "Random words."))),
+                    Library.Attachments.NONE);
+            assertThat(library.entry("flagged-1").orElseThrow().checks()).containsExactly("INCOHERENT_TEXT");
+            assertThat(library.entry("judged-1").orElseThrow().checks()).isEmpty();
+        }
+    }
+
+    @Test
     void anOldLibraryRowWithAHeuristicScoreIsClearedWhenTheLibraryOpens() throws Exception {
         libraryWithThree().close();
         try (var c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("lib/library.db"));

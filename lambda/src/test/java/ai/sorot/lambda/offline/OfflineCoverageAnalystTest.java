@@ -90,11 +90,11 @@ class OfflineCoverageAnalystTest {
         var action = screenplay.elements().stream().filter(e -> e.type() == ElementType.ACTION)
                 .map(e -> e.text().replaceAll("\\s+", " ")).collect(Collectors.joining(" "));
         var lines = coverage.synopsis().split("\n");
-        assertThat(lines[0]).startsWith("Extractive synopsis");
+        assertThat(lines[0]).startsWith("Key lines");
         assertThat(lines.length).isGreaterThanOrEqualTo(3);
         int previousPage = 0;
         for (int i = 1; i < lines.length; i++) {
-            var m = java.util.regex.Pattern.compile("^[A-Za-z-]+, p\\. (\\d+): (.*)$").matcher(lines[i]);
+            var m = java.util.regex.Pattern.compile("^Act [123], p\\. (\\d+): (.*)$").matcher(lines[i]);
             assertThat(m.matches()).as(lines[i]).isTrue();
             int page = Integer.parseInt(m.group(1));
             assertThat(page).isGreaterThanOrEqualTo(previousPage);
@@ -102,6 +102,26 @@ class OfflineCoverageAnalystTest {
             var quote = m.group(2).replace("…", "");
             assertThat(action).contains(quote.strip());
         }
+    }
+
+    @Test
+    void aTitleAbbreviationDoesNotEndASentenceAndHousekeepingIsNotNudity() {
+        var text = """
+                Title: Rounds
+
+                INT. WARD - DAY
+
+                Dr. Morgan checks the chart and frowns at the numbers. Nurse Ada strips the bed and folds the sheets.
+
+                ADA
+                She was here all night, waiting for you to come back.
+                """;
+        var screenplay = reader.readFountain(text);
+        assertThat(ai.sorot.lambda.pipeline.ScriptWords.sentences("Dr. Morgan checks the chart. Ada strips the bed."))
+                .containsExactly("Dr. Morgan checks the chart.", "Ada strips the bed.");
+        var curation = new ai.sorot.lambda.pipeline.Curator().curate(screenplay, cover(screenplay), null);
+        assertThat(curation.notes().contentFlags()).noneMatch(c -> c.text().startsWith("Sexual"));
+        assertThat(curation.notes().audience()).doesNotContain("Adult");
     }
 
     @Test
