@@ -176,6 +176,13 @@ public final class SqliteJobStore implements JobStore {
                 st.executeUpdate("ALTER TABLE steps ADD COLUMN host TEXT");
                 st.executeUpdate("PRAGMA user_version = 2");
             }
+            // added beside schema 1, not in it: a store of any version gains it on open, and an older Sorot ignores it
+            st.executeUpdate("""
+                    CREATE TABLE IF NOT EXISTS fingerprints (
+                      analysis_id TEXT PRIMARY KEY,
+                      title TEXT,
+                      file_name TEXT,
+                      fingerprint TEXT NOT NULL)""");
             c.commit();
         }
     }
@@ -392,6 +399,36 @@ public final class SqliteJobStore implements JobStore {
             job.setString(6, id);
             job.setString(7, id);
             return job.executeUpdate() == 1;
+        });
+    }
+
+    @Override
+    public List<PriorFingerprint> priorFingerprints(String exceptId) {
+        return read(c -> {
+            var query = c.prepare("SELECT analysis_id, title, file_name, fingerprint FROM fingerprints WHERE analysis_id <> ?");
+            query.setString(1, exceptId);
+            var out = new ArrayList<PriorFingerprint>();
+            try (var rs = query.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new PriorFingerprint(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public void rememberFingerprint(PriorFingerprint fingerprint) {
+        write(c -> {
+            var insert = c.prepare("""
+                    INSERT INTO fingerprints (analysis_id, title, file_name, fingerprint) VALUES (?, ?, ?, ?)
+                    ON CONFLICT (analysis_id) DO UPDATE SET title = excluded.title, file_name = excluded.file_name,
+                      fingerprint = excluded.fingerprint""");
+            insert.setString(1, fingerprint.analysisId());
+            insert.setString(2, fingerprint.title());
+            insert.setString(3, fingerprint.fileName());
+            insert.setString(4, fingerprint.fingerprint());
+            return insert.executeUpdate();
         });
     }
 

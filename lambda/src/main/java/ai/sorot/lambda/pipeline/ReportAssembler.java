@@ -6,6 +6,7 @@ import ai.sorot.model.api.SorotException;
 import ai.sorot.model.report.AnalysisReport;
 import ai.sorot.model.report.StepRecord;
 import ai.sorot.model.report.Usage;
+import ai.sorot.model.report.Verdicts;
 import ai.sorot.model.screenplay.Screenplay;
 import java.io.IOException;
 import java.util.List;
@@ -29,13 +30,13 @@ public final class ReportAssembler {
             var stored = blobs.get(BlobKeys.report(job.id()));
             if (stored.isPresent()) {
                 try {
-                    return Json.mapper().readValue(stored.get(), AnalysisReport.class);
+                    return Verdicts.shown(Json.mapper().readValue(stored.get(), AnalysisReport.class));
                 } catch (IOException e) {
                     // fall through: rebuild it from the step outputs
                 }
             }
         }
-        return assemble(job, new StepOutputs(blobs, job));
+        return Verdicts.shown(assemble(job, new StepOutputs(blobs, job)));
     }
 
     AnalysisReport assemble(Job job, StepOutputs outputs) {
