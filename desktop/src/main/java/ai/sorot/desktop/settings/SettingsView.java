@@ -152,9 +152,18 @@ public final class SettingsView extends ScrollPane {
         var buttons = new HBox(10, save, back, saved);
         buttons.setAlignment(Pos.CENTER_LEFT);
 
+        // the model serves the local backend only: with a deployed API, the API's own analysers read
+        var localModelCard = card("Local model", localModel);
+        localModelCard.setId("local-model-card");
+        if (model.environmentUrl().isPresent()) {
+            localModelCard.setVisible(false);
+        } else {
+            localModelCard.visibleProperty().bind(model.modeProperty().isEqualTo(Settings.ConnectionMode.LOCAL));
+        }
+        localModelCard.managedProperty().bind(localModelCard.visibleProperty());
         var content = new VBox(18, title,
                 card("Connection", connection),
-                card("Local model", localModel),
+                localModelCard,
                 card("Queue", new VBox(10, queueRow, notify)),
                 card("Appearance", themeRow),
                 buttons);
