@@ -230,6 +230,21 @@ class LocalModelCoverageAnalystTest {
     }
 
     @Test
+    void aServerThatRefusesTheSchemaFieldIsAskedAgainWithoutIt() {
+        stub.asLlamaCpp("old-build.gguf", 8_192);
+        stub.chat(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\":{\"code\":400,\"message\":\"Unsupported response_format type: json_schema\","
+                                + "\"type\":\"invalid_request_error\"}}"),
+                llamaCppAnswer("old-build.gguf", null, coverage("CONSIDER", REAL_QUOTE), "stop", 2_500, 900));
+        var result = analyst(null).analyse(request(Duration.ofMinutes(10)));
+        assertThat(result.output().logline()).startsWith("Two retired detectives");
+        var requests = stub.server.findAll(postRequestedFor(urlPathEqualTo(CHAT)));
+        assertThat(requests).hasSize(2);
+        assertThat(requests.get(0).getBodyAsString()).contains("\"response_format\"");
+        assertThat(requests.get(1).getBodyAsString()).doesNotContain("\"response_format\"").contains("TASK");
+    }
+
+    @Test
     void aModelTheServerDoesNotHaveIsNamedWithWhatItHas() {
         stub.asOllama("llama3.2:3b", null);
         assertThatThrownBy(() -> analyst(null).analyse(request(Duration.ofMinutes(10))))
