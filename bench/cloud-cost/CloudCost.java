@@ -1,6 +1,6 @@
 import ai.sorot.lambda.aws.PriceList;
 import ai.sorot.lambda.aws.bedrock.BedrockCoverageAnalyst;
-import ai.sorot.lambda.aws.bedrock.CoveragePrompt;
+import ai.sorot.lambda.coverage.CoveragePrompt;
 import ai.sorot.lambda.aws.polly.SsmlChunks;
 import ai.sorot.lambda.offline.OfflineCoverageAnalyst;
 import ai.sorot.lambda.pipeline.CoverageRequest;

@@ -39,6 +39,7 @@ public final class SorotDesktop implements AutoCloseable {
     private final SorotHome home;
     private final SettingsStore settingsStore;
     private final TokenStore tokens;
+    private final TokenStore llmKeys;
     private final OkHttpClient http;
     private final ScheduledExecutorService io;
     private final Executor ui;
@@ -58,6 +59,7 @@ public final class SorotDesktop implements AutoCloseable {
         home = SorotHome.fromEnvironment(options.env());
         settingsStore = new SettingsStore(home);
         tokens = new TokenStore(home);
+        llmKeys = new TokenStore(home, LLM_KEY_FILE);
         settings = settingsStore.load();
         http = SorotApi.defaultClient();
         var threads = new AtomicInteger();
@@ -87,6 +89,9 @@ public final class SorotDesktop implements AutoCloseable {
         report = new ReportViewModel(archive, connection, io, ui);
     }
 
+    /** The file, in the desktop folder, that keeps the model server's key. */
+    public static final String LLM_KEY_FILE = "llm-key";
+
     /** Restores the queue and connects, in the background; the window is already up. */
     public void start() {
         queue.restore();
@@ -107,10 +112,14 @@ public final class SorotDesktop implements AutoCloseable {
         connection.connect(choice.choose(settings));
     }
 
-    /** What decides the endpoint: the URL in force and, for a deployed API, the stored token. */
+    /**
+     * What decides the endpoint: the URL in force and, for a deployed API, the stored token; for
+     * the local backend, its model server (a change restarts the backend with the new model).
+     */
     private String connectionKey(Settings s) {
         var url = choice.environmentUrl().orElse(s.connection() == Settings.ConnectionMode.REMOTE ? s.apiUrl() : null);
-        return url == null ? "local" : url + " " + tokens.load().orElse("");
+        return url == null ? "local " + s.llmUrl() + " " + s.llmModel() + " " + llmKeys.load().orElse("")
+                : url + " " + tokens.load().orElse("");
     }
 
     public void setNotifier(Notifier value) {
@@ -136,6 +145,7 @@ public final class SorotDesktop implements AutoCloseable {
     public SorotHome home() { return home; }
     public SettingsStore settingsStore() { return settingsStore; }
     public TokenStore tokens() { return tokens; }
+    public TokenStore llmKeys() { return llmKeys; }
     public OkHttpClient http() { return http; }
     public ScheduledExecutorService io() { return io; }
     public Executor ui() { return ui; }

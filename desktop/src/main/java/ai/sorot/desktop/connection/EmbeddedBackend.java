@@ -1,13 +1,23 @@
 package ai.sorot.desktop.connection;
 
+import ai.sorot.desktop.SorotDesktop;
+import ai.sorot.desktop.settings.SettingsStore;
 import ai.sorot.desktop.settings.SorotHome;
+import ai.sorot.desktop.settings.TokenStore;
+import ai.sorot.lambda.aws.AnalystChoice;
+import ai.sorot.lambda.local.LocalBackend;
+import ai.sorot.lambda.localmodel.LocalModelSettings;
+import ai.sorot.lambda.pipeline.StepBudgets;
+import ai.sorot.model.api.SorotException;
 import ai.sorot.lambda.local.LocalServer;
 import ai.sorot.model.Json;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Optional;
 
 /**
@@ -15,6 +25,10 @@ import java.util.Optional;
  * the Sorot home, with its token. When a server already holds that home ({@code ./sorot serve}
  * in a terminal), the app uses that one instead of failing: {@code server.json} says where it
  * listens and where its token is.
+ *
+ * <p>The model server chosen in Settings (URL, model, key) serves the coverage; it is read when
+ * the backend starts, and saving a change restarts the backend. Without one, the environment
+ * decides, as for {@code ./sorot serve}.
  */
 public final class EmbeddedBackend implements EndpointSource {
 
@@ -37,8 +51,34 @@ public final class EmbeddedBackend implements EndpointSource {
             return running.get();
         }
         var backendHome = new ai.sorot.lambda.local.SorotHome(home.root());
-        server = LocalServer.start(LocalServer.Options.defaults(backendHome).withPort(0));
+        var options = LocalServer.Options.defaults(backendHome).withPort(0);
+        var model = localModel();
+        if (model.isPresent()) {
+            var env = new HashMap<>(System.getenv());
+            env.remove(LocalModelSettings.URL); // the settings' model, not the environment's
+            var chosen = AnalystChoice.withLocalModel(AnalystChoice.fromEnvironment(env, LocalBackend::offlineAnalysts),
+                    model.get(), false);
+            options = options.withBackend(LocalBackend.Options.defaults(backendHome).withAnalysts(chosen.analysts())
+                    .withBudgets(StepBudgets.DEFAULT.withCoverage(chosen.coverageBudget())));
+            description = "Local · " + chosen.analysts().coverage().provenance().label();
+        }
+        server = LocalServer.start(options);
         return new Endpoint(server.url(), server.token(), true);
+    }
+
+    /** The model server saved in Settings, with its key; empty when none (or when what is saved is not valid). */
+    private Optional<LocalModelSettings> localModel() {
+        var settings = new SettingsStore(home).load();
+        if (!settings.hasLocalModel()) {
+            return Optional.empty();
+        }
+        try {
+            var key = new TokenStore(home, SorotDesktop.LLM_KEY_FILE).load().orElse(null);
+            return Optional.of(new LocalModelSettings(new URI(settings.llmUrl()), settings.llmModel(), key));
+        } catch (URISyntaxException | SorotException e) {
+            description = "Local · no model (" + e.getMessage() + ")";
+            return Optional.empty();
+        }
     }
 
     /** A server another process runs on this home, if its {@code server.json} names a live process. */

@@ -4,6 +4,7 @@ import ai.sorot.desktop.library.CompareViewModel.Column;
 import ai.sorot.desktop.shell.Icons;
 import ai.sorot.lambda.library.LibraryEntry;
 import ai.sorot.model.report.GridScore;
+import ai.sorot.model.report.Indicator;
 import ai.sorot.model.screenplay.ScreenplayStats;
 import java.util.List;
 import java.util.Locale;
@@ -83,13 +84,18 @@ public final class CompareView extends BorderPane {
             grid.add(new VBox(2, title, who), i + 1, row);
         }
         row++;
-        row = section("The AI", row);
-        row = textRow("Recommendation", columns, c -> c.entry().recommendation(), row, true);
-        row = numberRow("Score", columns, c -> c.entry().aiScore(), row, true, "%.0f");
+        row = section("The model's reading", row);
+        row = textRow("Recommendation", columns, c -> c.entry().recommendation() == null ? "Not judged"
+                : c.entry().recommendation(), row, true);
+        row = numberRow("Model score", columns, c -> c.entry().aiScore(), row, true, "%.0f");
         row = textRow("Rank", columns, Column::rank, row, false);
         row = section("Coverage grid", row);
         for (var criterion : GridScore.CRITERIA) {
             row = gridRow(criterion, columns, row);
+        }
+        row = section("Craft indicators (measured, not judged)", row);
+        for (var code : Indicator.CODES) {
+            row = textRow(indicatorName(code), columns, c -> indicatorFigure(c, code), row, false);
         }
         row = section("Screenplay", row);
         row = numberRow("Pages", columns, c -> c.entry().pages() == null ? null : c.entry().pages().doubleValue(), row, false, "%.0f");
@@ -105,6 +111,26 @@ public final class CompareView extends BorderPane {
         row = textRow("Verdict", columns, c -> c.entry().verdict() == null ? "—" : c.entry().verdict().name(), row, false);
         row = textRow("Shortlisted", columns, c -> c.entry().shortlisted() ? "yes" : "no", row, false);
         textRow("Notes", columns, c -> c.entry().notes().isBlank() ? "—" : c.entry().notes(), row, false);
+    }
+
+    private static String indicatorName(String code) {
+        return switch (code) {
+            case "pages" -> "Length";
+            case "scenes" -> "Scene balance";
+            case "dialogue_share" -> "Dialogue balance";
+            case "lead_share" -> "Lead presence";
+            case "format" -> "Format conformance";
+            default -> code;
+        };
+    }
+
+    private static String indicatorFigure(Column c, String code) {
+        var report = c.report();
+        if (report == null || report.coverage() == null) {
+            return null;
+        }
+        return report.coverage().indicators().stream().filter(i -> i.code().equals(code)).map(Indicator::figure)
+                .findFirst().orElse(null);
     }
 
     private static Double stat(Column c, Function<ScreenplayStats, Double> value) {
@@ -127,7 +153,7 @@ public final class CompareView extends BorderPane {
             var label = new Label(text == null || text.isBlank() ? "—" : text);
             label.setWrapText(true);
             if (badge && text != null) {
-                label.getStyleClass().addAll("recommendation-badge", text.toLowerCase(Locale.ROOT));
+                label.getStyleClass().addAll("recommendation-badge", text.toLowerCase(Locale.ROOT).replace(' ', '-'));
             }
             grid.add(label, i + 1, row);
         }

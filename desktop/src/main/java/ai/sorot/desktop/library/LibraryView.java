@@ -71,6 +71,8 @@ public final class LibraryView extends BorderPane {
 
     /** Rows dragged onto a session carry their analysis ids. */
     static final DataFormat ANALYSIS_IDS = new DataFormat("application/x-sorot-analysis-ids");
+    private static final javafx.scene.control.Tooltip NOT_JUDGED_TIP = new javafx.scene.control.Tooltip(
+            ai.sorot.model.report.Verdicts.NOT_JUDGED + ".\n" + ai.sorot.model.report.Verdicts.HOW_TO_JUDGE);
     private static final DateTimeFormatter SAVED = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK).withZone(ZoneId.systemDefault());
 
     /** What the page around this view does for it. */
@@ -484,20 +486,39 @@ public final class LibraryView extends BorderPane {
         table.getColumns().add(column("col-title", "Title", 178, LibraryEntry::title, String.CASE_INSENSITIVE_ORDER));
         table.getColumns().add(column("col-authors", "Authors", 115, LibraryEntry::authors, String.CASE_INSENSITIVE_ORDER));
         table.getColumns().add(column("col-genres", "Genres", 84, LibraryEntry::genres, String.CASE_INSENSITIVE_ORDER));
-        var rec = column("col-recommendation", "AI", 122, LibraryEntry::recommendation, String::compareTo);
+        var rec = column("col-recommendation", "Model", 122, LibraryEntry::recommendation, String::compareTo);
         rec.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(String value, boolean empty) {
                 super.updateItem(value, empty);
-                getStyleClass().removeAll("recommend", "consider", "pass");
-                setText(empty || value == null ? null : value);
-                if (!empty && value != null) {
-                    getStyleClass().add(value.toLowerCase(Locale.ROOT));
+                getStyleClass().removeAll("recommend", "consider", "pass", "not-judged");
+                // no model read the script: no verdict, and the cell says so rather than stay blank
+                setText(empty ? null : value == null ? "Not judged" : value);
+                setTooltip(empty || value != null ? null : NOT_JUDGED_TIP);
+                if (!empty) {
+                    getStyleClass().add(value == null ? "not-judged" : value.toLowerCase(Locale.ROOT));
                 }
             }
         });
         table.getColumns().add(rec);
-        var score = column("col-score", "Score", 60, LibraryEntry::aiScore, Double::compare);
+        var flags = column("col-checks", "Checks", 90, LibraryEntry::checks, Comparator.comparingInt(List::size));
+        flags.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(List<String> codes, boolean empty) {
+                super.updateItem(codes, empty);
+                boolean none = empty || codes == null || codes.isEmpty();
+                // the library keeps the codes; the report holds each check's message
+                setText(none ? null : codes.size() == 1 ? "⚑ " + codeName(codes.getFirst()) : "⚑ " + codes.size() + " checks");
+                setTooltip(none ? null : new javafx.scene.control.Tooltip(String.join("\n",
+                        codes.stream().map(LibraryView::codeName).toList())));
+                getStyleClass().remove("check-flag");
+                if (!none) {
+                    getStyleClass().add("check-flag");
+                }
+            }
+        });
+        table.getColumns().add(flags);
+        var score = column("col-score", "Model score", 60, LibraryEntry::aiScore, Double::compare);
         score.setCellFactory(c -> text(v -> Long.toString(Math.round(v))));
         table.getColumns().add(score);
         var pages = column("col-pages", "Pages", 66, LibraryEntry::pages, Integer::compare);
@@ -566,6 +587,11 @@ public final class LibraryView extends BorderPane {
         var menu = new ContextMenu(open, compare, item("ctx-pdf", "Export as PDF…", this::exportAnalysis), remove);
         menu.setOnShowing(e -> remove.setVisible(model.sessionFilterProperty().get() != null));
         return menu;
+    }
+
+    private static String codeName(String code) {
+        var words = code.replace('_', ' ').toLowerCase(Locale.ROOT);
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
     private static <T> TableColumn<LibraryEntry, T> column(String id, String name, double width, Function<LibraryEntry, T> value,

@@ -6,6 +6,7 @@ import ai.sorot.lambda.library.CuratorVerdict;
 import ai.sorot.lambda.library.LibraryEntry;
 import ai.sorot.lambda.library.ReviewSession;
 import ai.sorot.model.report.AnalysisReport;
+import ai.sorot.model.report.Verdicts;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -151,7 +152,7 @@ public final class ReviewView extends BorderPane {
         libraryRank.setId("review-library-rank");
         libraryRank.getStyleClass().add("muted");
         libraryRank.textProperty().bind(model.libraryRankProperty());
-        var ranks = new VBox(2, new Label("AI score"), sessionRank, libraryRank);
+        var ranks = new VBox(2, new Label("Model score"), sessionRank, libraryRank);
         ranks.getStyleClass().add("review-ranks");
         var verdictLine = new HBox(14, recommendation, score, ranks);
         verdictLine.setAlignment(Pos.CENTER_LEFT);
@@ -185,10 +186,13 @@ public final class ReviewView extends BorderPane {
             meta.setText(e == null ? "" : String.join(" · ", Stream.of(e.authors(),
                     e.pages() == null ? null : e.pages() + " pages", e.runtime() == null ? null : Math.round(e.runtime()) + " min",
                     e.genres()).filter(s -> s != null && !s.isBlank()).toList()));
-            recommendation.getStyleClass().removeAll("recommend", "consider", "pass");
-            recommendation.setText(e == null || e.recommendation() == null ? "—" : e.recommendation());
-            if (e != null && e.recommendation() != null) {
-                recommendation.getStyleClass().add(e.recommendation().toLowerCase(Locale.ROOT));
+            recommendation.getStyleClass().removeAll("recommend", "consider", "pass", "not-judged");
+            // no model read the script: "Not judged" stands where the verdict would
+            recommendation.setText(e == null ? "—" : e.recommendation() == null ? "Not judged" : e.recommendation());
+            recommendation.setTooltip(e != null && e.recommendation() == null ? new javafx.scene.control.Tooltip(
+                    Verdicts.NOT_JUDGED + ".\n" + Verdicts.HOW_TO_JUDGE) : null);
+            if (e != null) {
+                recommendation.getStyleClass().add(e.recommendation() == null ? "not-judged" : e.recommendation().toLowerCase(Locale.ROOT));
             }
             score.setText(e == null || e.aiScore() == null ? "—" : Long.toString(Math.round(e.aiScore())));
         });
@@ -205,6 +209,15 @@ public final class ReviewView extends BorderPane {
                     bar.setPrefWidth(140);
                     var value = new Label(g.score() + "/10");
                     grid.addRow(row++, name, bar, value);
+                }
+                // with no model there is no grid: the measured indicators, as figures, never bars
+                for (var indicator : coverage.indicators()) {
+                    var name = new Label(indicator.name());
+                    var figure = new Label(indicator.figure());
+                    figure.setWrapText(true);
+                    figure.getStyleClass().add("review-indicator");
+                    grid.add(name, 0, row);
+                    grid.add(figure, 1, row++, 2, 1);
                 }
             }
             player.load(model.audioProperty().get(), r == null ? null : r.audio());

@@ -3,6 +3,7 @@ package ai.sorot.desktop.queue;
 import ai.sorot.desktop.intake.PreflightResult;
 import ai.sorot.desktop.intake.ScriptFormat;
 import ai.sorot.model.api.StepState;
+import ai.sorot.model.report.Check;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -45,6 +46,8 @@ public final class QueueItem {
     private final StringProperty errorMessage = new SimpleStringProperty(this, "errorMessage");
     private final StringProperty recommendation = new SimpleStringProperty(this, "recommendation");
     private final ObjectProperty<Double> overallScore = new SimpleObjectProperty<>(this, "overallScore");
+    /** What Sorot noticed about the script (set when the report arrives; not kept across restarts). */
+    private final ObjectProperty<List<Check>> checks = new SimpleObjectProperty<>(this, "checks", List.of());
     private final ObjectProperty<Instant> submittedAt = new SimpleObjectProperty<>(this, "submittedAt");
     private final ObjectProperty<Instant> finishedAt = new SimpleObjectProperty<>(this, "finishedAt");
     private final BooleanProperty waitingForApi = new SimpleBooleanProperty(this, "waitingForApi");
@@ -101,8 +104,10 @@ public final class QueueItem {
         item.steps.set(s.steps());
         item.errorCode.set(s.errorCode());
         item.errorMessage.set(s.errorMessage());
-        item.recommendation.set(s.recommendation());
-        item.overallScore.set(s.overallScore());
+        // a verdict an older Sorot stored for a script no model read is not restored
+        boolean noModel = s.steps() != null && s.steps().stream().anyMatch(step -> "offline heuristics".equals(step.provider()));
+        item.recommendation.set(noModel ? null : s.recommendation());
+        item.overallScore.set(noModel ? null : s.overallScore());
         item.submittedAt.set(s.submittedAt());
         item.finishedAt.set(s.finishedAt());
         return item;
@@ -145,6 +150,7 @@ public final class QueueItem {
     public StringProperty errorMessageProperty() { return errorMessage; }
     public StringProperty recommendationProperty() { return recommendation; }
     public ObjectProperty<Double> overallScoreProperty() { return overallScore; }
+    public ObjectProperty<List<Check>> checksProperty() { return checks; }
     public ObjectProperty<Instant> submittedAtProperty() { return submittedAt; }
     public ObjectProperty<Instant> finishedAtProperty() { return finishedAt; }
     public BooleanProperty waitingForApiProperty() { return waitingForApi; }

@@ -2,8 +2,10 @@ package ai.sorot.desktop.queue;
 
 import ai.sorot.desktop.connection.SorotApi;
 import ai.sorot.desktop.intake.ScriptFormat;
+import ai.sorot.desktop.report.CheckList;
 import ai.sorot.desktop.shell.Format;
 import ai.sorot.desktop.shell.Icons;
+import ai.sorot.model.report.Verdicts;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,6 +65,8 @@ public final class QueueRow extends HBox {
     private final Tooltip errorTip = new Tooltip();
     private final Label verdict = new Label();
     private final Label score = new Label();
+    private final Label checkFlag = new Label();
+    private final Tooltip notJudgedTip = new Tooltip(Verdicts.NOT_JUDGED + ".\n" + Verdicts.HOW_TO_JUDGE);
     private final Button cancel = iconButton(Icons.CLOSE, "Cancel", "cancel-button");
     private final Button retry = iconButton(Icons.RETRY, "Retry", "retry-button");
     private final Button remove = iconButton(Icons.DELETE, "Remove from the queue", "remove-button");
@@ -131,12 +135,13 @@ public final class QueueRow extends HBox {
 
         verdict.getStyleClass().add("verdict");
         score.getStyleClass().add("score");
-        for (Node node : List.of(verdict, score, cancel, retry, remove)) {
+        checkFlag.getStyleClass().add("check-flag");
+        for (Node node : List.of(verdict, score, checkFlag, cancel, retry, remove)) {
             node.managedProperty().bind(node.visibleProperty());
         }
         var buttons = new HBox(2, retry, cancel, remove);
         buttons.setAlignment(Pos.CENTER_RIGHT);
-        var right = new VBox(4, verdict, score, buttons);
+        var right = new VBox(4, verdict, score, checkFlag, buttons);
         right.setAlignment(Pos.TOP_RIGHT);
         right.setMinWidth(Region.USE_PREF_SIZE);
 
@@ -166,6 +171,7 @@ public final class QueueRow extends HBox {
                 newItem.errorMessageProperty().subscribe(later),
                 newItem.waitingForApiProperty().subscribe(later),
                 newItem.overallScoreProperty().subscribe(later),
+                newItem.checksProperty().subscribe(later),
                 now.subscribe(this::refreshStatus));
         var image = newItem.hasThumbnail() ? thumbnails.apply(newItem) : null;
         thumb.setImage(image);
@@ -240,9 +246,15 @@ public final class QueueRow extends HBox {
                 state == SubmissionState.COMPLETED ? "success" : state == SubmissionState.FAILED ? "danger" : null);
 
         var rec = item.recommendationProperty().get();
-        verdict.setVisible(state == SubmissionState.COMPLETED && rec != null);
-        setText(verdict, rec == null ? "" : rec);
-        setStyle(verdict, List.of("recommend", "consider", "pass"), rec == null ? null : rec.toLowerCase(Locale.ROOT));
+        verdict.setVisible(state == SubmissionState.COMPLETED);
+        setText(verdict, rec == null ? "Not judged" : rec);
+        setStyle(verdict, List.of("recommend", "consider", "pass", "not-judged"),
+                rec == null ? "not-judged" : rec.toLowerCase(Locale.ROOT));
+        verdict.setTooltip(rec == null ? notJudgedTip : null);
+        var checks = item.checksProperty().get();
+        checkFlag.setVisible(state == SubmissionState.COMPLETED && !checks.isEmpty());
+        setText(checkFlag, CheckList.flag(checks));
+        checkFlag.setTooltip(checks.isEmpty() ? null : CheckList.tooltip(checks));
         var overall = item.overallScoreProperty().get();
         score.setVisible(state == SubmissionState.COMPLETED && overall != null);
         setText(score, overall == null ? "" : Math.round(overall) + "/100");

@@ -13,6 +13,7 @@ import ai.sorot.model.api.ApiError;
 import ai.sorot.model.api.ErrorCode;
 import ai.sorot.model.api.StepStatus;
 import ai.sorot.model.report.AnalysisReport;
+import ai.sorot.model.report.Verdicts;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -479,15 +480,18 @@ public final class QueueViewModel implements AutoCloseable {
             item.pagesProperty().set(report.screenplay().pageCount());
             item.pagesEstimatedProperty().set(false);
         }
-        if (report.curation() != null) {
-            item.recommendationProperty().set(report.curation().recommendation() == null ? null : report.curation().recommendation().name());
-            item.overallScoreProperty().set(report.curation().overallScore());
+        var shown = Verdicts.shown(report); // an older report's heuristic verdict is not shown
+        if (shown.curation() != null) {
+            item.recommendationProperty().set(shown.curation().recommendation() == null ? null : shown.curation().recommendation().name());
+            item.overallScoreProperty().set(shown.curation().overallScore());
         }
+        item.checksProperty().set(report.checks());
         item.progressProperty().set(100);
         item.finishedAtProperty().set(clock.instant());
         item.waitingForApiProperty().set(false);
         item.stateProperty().set(SubmissionState.COMPLETED);
-        var verdict = item.recommendationProperty().get() == null ? "" : item.recommendationProperty().get() + " · ";
+        var verdict = item.recommendationProperty().get() == null ? "Not judged: no model read this script"
+                : item.recommendationProperty().get() + " · ";
         var score = item.overallScoreProperty().get() == null ? "" : Math.round(item.overallScoreProperty().get()) + "/100";
         notifier.success("Analysis ready", item.title() + "\n" + verdict + score);
         pump();

@@ -18,7 +18,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -90,6 +89,10 @@ public final class ReportView extends StackPane {
             return;
         }
         content.getChildren().add(header(report));
+        var checks = CheckList.panel(report.checks());
+        if (checks != null) {
+            content.getChildren().add(checks);
+        }
         player.load(model.audioProperty().get(), report.audio());
         var audioBox = section("Audio summary", player);
         if (report.audio() != null && report.audio().script() != null) {
@@ -156,7 +159,9 @@ public final class ReportView extends StackPane {
         verdictBox.setAlignment(Pos.CENTER_RIGHT);
         verdictBox.setMinWidth(Region.USE_PREF_SIZE); // a long title wraps; the verdict never shrinks
         var curation = report.curation();
-        if (curation != null) {
+        if (curation != null && !curation.isJudged()) {
+            verdictBox.getChildren().add(CheckList.notJudged());
+        } else if (curation != null) {
             var score = new Label(Long.toString(Math.round(curation.overallScore())));
             score.setId("overall-score");
             score.getStyleClass().addAll("score", "large");
@@ -196,16 +201,9 @@ public final class ReportView extends StackPane {
             badge.setText("Analysers not recorded");
             return badge;
         }
-        boolean allOffline = sources.stream().allMatch(Provenance::offline);
-        var cloud = new LinkedHashSet<String>();
-        sources.stream().filter(p -> !p.offline()).map(Provenance::label).forEach(cloud::add);
-        if (allOffline) {
-            badge.setText("Offline heuristics · no AI model");
-            badge.getStyleClass().add("offline");
-        } else {
-            badge.setText("Cloud models · " + String.join(", ", cloud));
-            badge.getStyleClass().add("cloud");
-        }
+        var said = ProvenanceBadge.of(sources, report.coverage() == null ? null : report.coverage().provenance());
+        badge.setText(said.text());
+        badge.getStyleClass().add(said.style());
         var detail = new StringBuilder("Produced by:");
         for (var step : report.steps()) {
             detail.append("\n").append(step.number()).append(". ").append(step.name()).append(" — ")
@@ -257,14 +255,23 @@ public final class ReportView extends StackPane {
         if (!coverage.grid().isEmpty()) {
             nodes.add(section("Coverage grid", grid(report, coverage.grid())));
         }
+        if (!coverage.indicators().isEmpty()) {
+            var indicators = new VBox(6);
+            indicators.setId("craft-indicators");
+            for (var indicator : coverage.indicators()) {
+                indicators.getChildren().add(claimRow(report, new Claim(indicator.name() + ": " + indicator.figure() + ". "
+                        + indicator.meaning(), indicator.evidence()), true));
+            }
+            nodes.add(section("Craft indicators (measured, not judged)", indicators));
+        }
         var strengths = claims(report, coverage.strengths(), "strengths");
         var concerns = claims(report, coverage.concerns(), "concerns");
         var columns = new HBox(18, titled("Strengths", strengths), titled("Concerns", concerns));
         columns.getChildren().forEach(n -> HBox.setHgrow(n, Priority.ALWAYS));
         var verdict = new VBox(10, columns);
         if (coverage.rationale() != null) {
-            verdict.getChildren().addAll(subheading("Why " + (coverage.recommendation() == null ? "this verdict"
-                    : coverage.recommendation().name())), text(coverage.rationale()));
+            verdict.getChildren().addAll(subheading(coverage.recommendation() == null ? "Why there is no verdict"
+                    : "Why " + coverage.recommendation().name()), text(coverage.rationale()));
         }
         nodes.add(section("Strengths and concerns", verdict));
         return nodes;
@@ -329,7 +336,8 @@ public final class ReportView extends StackPane {
             box.getChildren().add(titled("Content flags", claims(report, notes.contentFlags(), "content-flags")));
         }
         if (!curation.claims().isEmpty()) {
-            box.getChildren().add(titled("Evidence behind the score", claims(report, curation.claims(), "curation-claims")));
+            box.getChildren().add(titled(curation.isJudged() ? "Evidence behind the score" : "Evidence",
+                    claims(report, curation.claims(), "curation-claims")));
         }
         return section("Programming notes", box);
     }

@@ -3,6 +3,7 @@ package ai.sorot.desktop.report;
 import ai.sorot.desktop.connection.ApiFailure;
 import ai.sorot.desktop.connection.Connection;
 import ai.sorot.model.report.AnalysisReport;
+import ai.sorot.model.report.Verdicts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -89,7 +90,7 @@ public final class ReportViewModel {
                     pdf.set(pages != null && isPdf(pages) ? pages : null);
                     scriptText.set(text);
                     audio.set(audioFile);
-                    report.set(result);
+                    report.set(Verdicts.shown(result)); // an older report's heuristic verdict is not shown
                     loading.set(false);
                 });
             } catch (IOException | RuntimeException e) {

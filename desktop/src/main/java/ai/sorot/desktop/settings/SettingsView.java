@@ -5,6 +5,7 @@ import ai.sorot.desktop.shell.Icons;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressIndicator;
@@ -103,6 +104,8 @@ public final class SettingsView extends ScrollPane {
             connection.getChildren().add(0, note);
         });
 
+        var localModel = localModelCard(model);
+
         // ---- queue
         var concurrent = new Spinner<Integer>(Settings.MIN_CONCURRENT, Settings.MAX_CONCURRENT, model.maxConcurrentProperty().get());
         concurrent.setId("max-concurrent");
@@ -149,14 +152,78 @@ public final class SettingsView extends ScrollPane {
         var buttons = new HBox(10, save, back, saved);
         buttons.setAlignment(Pos.CENTER_LEFT);
 
+        // the model serves the local backend only: with a deployed API, the API's own analysers read
+        var localModelCard = card("Local model", localModel);
+        localModelCard.setId("local-model-card");
+        if (model.environmentUrl().isPresent()) {
+            localModelCard.setVisible(false);
+        } else {
+            localModelCard.visibleProperty().bind(model.modeProperty().isEqualTo(Settings.ConnectionMode.LOCAL));
+        }
+        localModelCard.managedProperty().bind(localModelCard.visibleProperty());
         var content = new VBox(18, title,
                 card("Connection", connection),
+                localModelCard,
                 card("Queue", new VBox(10, queueRow, notify)),
                 card("Appearance", themeRow),
                 buttons);
         content.getStyleClass().add("page-content");
         content.setMaxWidth(900);
         setContent(content);
+    }
+
+    /** The local backend's model server: URL, a model from the server's list, a key, a test. */
+    private static VBox localModelCard(SettingsViewModel model) {
+        var url = new TextField();
+        url.setId("llm-url");
+        url.setPromptText("http://127.0.0.1:11434/v1 (Ollama)");
+        url.textProperty().bindBidirectional(model.llmUrlProperty());
+        var name = new ComboBox<String>(model.llmModels());
+        name.setId("llm-model");
+        name.setEditable(true);
+        name.setPromptText("Test the connection to list the server's models");
+        name.setMaxWidth(Double.MAX_VALUE);
+        name.valueProperty().bindBidirectional(model.llmModelProperty());
+        var key = new PasswordField();
+        key.setId("llm-key");
+        key.setPromptText("Key (only if the server asks for one)");
+        key.textProperty().bindBidirectional(model.llmKeyProperty());
+        var fields = new GridPane();
+        fields.getStyleClass().add("settings-grid");
+        fields.addRow(0, fieldLabel("Server URL"), url);
+        fields.addRow(1, fieldLabel("Model"), name);
+        fields.addRow(2, fieldLabel("Key"), key);
+        GridPane.setHgrow(url, Priority.ALWAYS);
+        GridPane.setHgrow(name, Priority.ALWAYS);
+        GridPane.setHgrow(key, Priority.ALWAYS);
+        var note = muted("A model served on this computer by Ollama, llama.cpp, LM Studio or vLLM writes the local "
+                + "backend's coverage: the script never leaves the computer. Another machine must be reached over https. "
+                + "The key is kept only in " + model.llmKeyFile() + ", readable by you alone. Leave the URL empty for "
+                + "Sorot's own reading without a model.");
+        var test = new Button("Test connection");
+        test.setId("test-llm");
+        test.setOnAction(e -> model.testLocalModel());
+        test.disableProperty().bind(model.llmTestingProperty());
+        var testing = new ProgressIndicator();
+        testing.setMaxSize(18, 18);
+        testing.visibleProperty().bind(model.llmTestingProperty());
+        var result = new Label();
+        result.setId("llm-test-result");
+        result.setWrapText(true);
+        model.llmTestResultProperty().subscribe(outcome -> {
+            result.getStyleClass().removeAll("ok", "bad");
+            result.getStyleClass().add("test-result");
+            if (outcome == null) {
+                result.setText("");
+            } else {
+                result.setText(outcome.message());
+                result.getStyleClass().add(outcome.ok() ? "ok" : "bad");
+            }
+        });
+        var row = new HBox(10, test, testing, result);
+        row.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(result, Priority.ALWAYS);
+        return new VBox(10, fields, note, row);
     }
 
     private static VBox card(String title, javafx.scene.Node body) {

@@ -5,7 +5,15 @@ import ai.sorot.desktop.connection.Connection;
 import ai.sorot.desktop.connection.ConnectionChoice;
 import ai.sorot.desktop.connection.Endpoint;
 import ai.sorot.desktop.connection.SorotApi;
+import ai.sorot.lambda.localmodel.LocalModelSettings;
+import ai.sorot.lambda.localmodel.ModelServer;
+import ai.sorot.model.api.SorotException;
+import ai.sorot.model.report.Provenance;
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -22,11 +30,14 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 import okhttp3.OkHttpClient;
 
 /**
- * The settings form: local backend or deployed API (URL and token), how many analyses at once,
- * theme, notifications; a connection test; save. The token goes only to {@link TokenStore}.
+ * The settings form: local backend or deployed API (URL and token), the local backend's model
+ * server (URL, model picked from the server's list, key), how many analyses at once, theme,
+ * notifications; connection tests; save. The token and the key go only to their {@link TokenStore}s.
  */
 public final class SettingsViewModel {
 
@@ -35,6 +46,7 @@ public final class SettingsViewModel {
 
     private final SettingsStore store;
     private final TokenStore tokens;
+    private final TokenStore llmKeys;
     private final ConnectionChoice choice;
     private final Connection connection;
     private final OkHttpClient http;
@@ -51,12 +63,19 @@ public final class SettingsViewModel {
     private final ReadOnlyObjectWrapper<TestResult> testResult = new ReadOnlyObjectWrapper<>(this, "testResult");
     private final ReadOnlyBooleanWrapper testing = new ReadOnlyBooleanWrapper(this, "testing");
     private final ReadOnlyObjectWrapper<String> saveMessage = new ReadOnlyObjectWrapper<>(this, "saveMessage");
+    private final StringProperty llmUrl = new SimpleStringProperty(this, "llmUrl", "");
+    private final StringProperty llmModel = new SimpleStringProperty(this, "llmModel", "");
+    private final StringProperty llmKey = new SimpleStringProperty(this, "llmKey", "");
+    private final ObservableList<String> llmModels = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<TestResult> llmTestResult = new ReadOnlyObjectWrapper<>(this, "llmTestResult");
+    private final ReadOnlyBooleanWrapper llmTesting = new ReadOnlyBooleanWrapper(this, "llmTesting");
     private Settings current;
 
-    public SettingsViewModel(SettingsStore store, TokenStore tokens, ConnectionChoice choice, Connection connection,
-                             OkHttpClient http, Executor io, Executor ui, Consumer<Settings> onSaved) {
+    public SettingsViewModel(SettingsStore store, TokenStore tokens, TokenStore llmKeys, ConnectionChoice choice,
+                             Connection connection, OkHttpClient http, Executor io, Executor ui, Consumer<Settings> onSaved) {
         this.store = store;
         this.tokens = tokens;
+        this.llmKeys = llmKeys;
         this.choice = choice;
         this.connection = connection;
         this.http = http;
@@ -74,13 +93,80 @@ public final class SettingsViewModel {
         theme.set(settings.theme());
         maxConcurrent.set(settings.maxConcurrent());
         notifications.set(settings.notifications());
+        llmUrl.set(settings.llmUrl() == null ? "" : settings.llmUrl());
+        llmModel.set(settings.llmModel() == null ? "" : settings.llmModel());
+        llmKey.set(llmKeys.load().orElse(""));
+        if (settings.llmModel() != null && !llmModels.contains(settings.llmModel())) {
+            llmModels.setAll(settings.llmModel());
+        }
         testResult.set(null);
+        llmTestResult.set(null);
         saveMessage.set(null);
     }
 
     Settings edited() {
         var url = apiUrl.get() == null || apiUrl.get().isBlank() ? null : apiUrl.get().strip();
-        return new Settings(mode.get(), url, theme.get(), maxConcurrent.get(), notifications.get());
+        return new Settings(mode.get(), url, theme.get(), maxConcurrent.get(), notifications.get(), llmUrl.get(), llmModel.get());
+    }
+
+    /**
+     * Asks the model server at the form's URL for its models (filling the list, and the model
+     * when none is chosen) and, with a model, which server it is and the window the model runs
+     * with. Nothing is saved and no script is sent.
+     */
+    public void testLocalModel() {
+        llmTesting.set(true);
+        llmTestResult.set(null);
+        var url = llmUrl.get() == null ? "" : llmUrl.get().strip();
+        var model = llmModel.get() == null ? "" : llmModel.get().strip();
+        var key = llmKey.get();
+        io.execute(() -> {
+            TestResult result;
+            List<String> models = List.of();
+            String picked = model;
+            try {
+                if (url.isEmpty()) {
+                    throw new IllegalArgumentException("Enter the model server's URL first, e.g. http://127.0.0.1:11434/v1 for Ollama.");
+                }
+                var listing = new ModelServer(localModel(url, model.isEmpty() ? "(any)" : model, key));
+                models = listing.models();
+                if (picked.isEmpty() && !models.isEmpty()) {
+                    picked = models.getFirst();
+                }
+                if (picked.isEmpty()) {
+                    throw new IllegalArgumentException("The server at " + url + " lists no models; install one (ollama pull qwen3:8b).");
+                }
+                var settings = localModel(url, picked, key);
+                var identity = new ModelServer(settings).identify();
+                var who = Provenance.localModel(picked, identity.server(), settings.hostLabel(), settings.loopback());
+                result = new TestResult(true, String.format(Locale.ROOT, "Connected: %s; a %,d-token window (%s).",
+                        who.label(), identity.contextTokens(), identity.contextSource()));
+            } catch (SorotException | IllegalArgumentException e) {
+                result = new TestResult(false, e.getMessage());
+            }
+            var outcome = result;
+            var listed = models;
+            var chosen = picked;
+            ui.execute(() -> {
+                if (!listed.isEmpty()) {
+                    llmModels.setAll(listed);
+                }
+                if (!chosen.isEmpty()) {
+                    llmModel.set(chosen);
+                }
+                llmTesting.set(false);
+                llmTestResult.set(outcome);
+            });
+        });
+    }
+
+    /** The form's model server as the backend's settings; they refuse plain http beyond loopback. */
+    static LocalModelSettings localModel(String url, String model, String key) {
+        try {
+            return new LocalModelSettings(new URI(url.strip()), model, key);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("\"" + url + "\" is not a URL.");
+        }
     }
 
     /** Checks the form's connection without saving it: the deployed URL and token, or the running local backend. */
@@ -143,11 +229,26 @@ public final class SettingsViewModel {
                 return false;
             }
         }
+        if (edited.llmUrl() != null || edited.llmModel() != null) {
+            try {
+                if (edited.llmUrl() == null) {
+                    throw new IllegalArgumentException("Enter the model server's URL, or clear the model.");
+                }
+                localModel(edited.llmUrl(), edited.llmModel(), null);
+            } catch (SorotException | IllegalArgumentException e) {
+                saveMessage.set(e.getMessage());
+                return false;
+            }
+        }
         try {
             store.save(edited);
             var typed = token.get() == null ? "" : token.get().strip();
             if (!Objects.equals(Optional.of(typed).filter(t -> !t.isEmpty()), tokens.load())) {
                 tokens.save(typed);
+            }
+            var typedKey = llmKey.get() == null ? "" : llmKey.get().strip();
+            if (!Objects.equals(Optional.of(typedKey).filter(t -> !t.isEmpty()), llmKeys.load())) {
+                llmKeys.save(typedKey);
             }
         } catch (IOException e) {
             saveMessage.set("Cannot save the settings: " + e.getMessage());
@@ -177,4 +278,11 @@ public final class SettingsViewModel {
     public ReadOnlyBooleanProperty testingProperty() { return testing.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<String> saveMessageProperty() { return saveMessage.getReadOnlyProperty(); }
     public String tokenFile() { return tokens.file().toString(); }
+    public StringProperty llmUrlProperty() { return llmUrl; }
+    public StringProperty llmModelProperty() { return llmModel; }
+    public StringProperty llmKeyProperty() { return llmKey; }
+    public ObservableList<String> llmModels() { return llmModels; }
+    public ReadOnlyObjectProperty<TestResult> llmTestResultProperty() { return llmTestResult.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty llmTestingProperty() { return llmTesting.getReadOnlyProperty(); }
+    public String llmKeyFile() { return llmKeys.file().toString(); }
 }

@@ -7,8 +7,9 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * The deployed API's token, alone in {@code desktop/api-token} with mode 600. Nothing else in
- * the app writes it anywhere, and nothing prints it.
+ * The deployed API's token, alone in {@code desktop/api-token} with mode 600; the local model
+ * server's key the same way in {@code desktop/llm-key}. Nothing else in the app writes them
+ * anywhere, and nothing prints them.
  */
 public final class TokenStore {
 
@@ -16,8 +17,13 @@ public final class TokenStore {
     private final Path file;
 
     public TokenStore(SorotHome home) {
+        this(home, "api-token");
+    }
+
+    /** A secret of its own in {@code desktop/NAME} (the local model's key: {@code llm-key}). */
+    public TokenStore(SorotHome home, String name) {
         this.home = home;
-        this.file = home.resolve("api-token");
+        this.file = home.resolve(name);
     }
 
     public Optional<String> load() {

@@ -102,7 +102,7 @@ public final class MainWindow extends BorderPane {
         itemDetail = new ItemDetailView(app.queue(), app.archive());
         player = new AudioPlayerView(Desktop.files());
         reportView = new ReportView(app.report(), player, pageViewer);
-        settingsModel = new SettingsViewModel(app.settingsStore(), app.tokens(), app.choice(), app.connection(), app.http(),
+        settingsModel = new SettingsViewModel(app.settingsStore(), app.tokens(), app.llmKeys(), app.choice(), app.connection(), app.http(),
                 app.io(), app.ui(), this::settingsSaved);
         settingsView = new SettingsView(settingsModel, () -> showSelection(queueView.selectedItemProperty().get()));
 

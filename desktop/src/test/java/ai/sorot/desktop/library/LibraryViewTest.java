@@ -233,7 +233,7 @@ class LibraryViewTest {
         var titles = onFx(() -> robot.lookup("#compare-grid").lookup(".compare-title").queryAllAs(Label.class).stream().map(Label::getText).toList());
         assertThat(titles).containsExactly(chosen.get(0).title(), chosen.get(1).title());
         var labels = onFx(() -> robot.lookup("#compare-grid").lookup(".label").queryAllAs(Label.class).stream().map(Label::getText).toList());
-        assertThat(labels).containsOnlyOnce("festival fit", "Score", "Dialogue share", "Verdict");
+        assertThat(labels).containsOnlyOnce("festival fit", "Model score", "Dialogue share", "Verdict");
         assertThat(labels.stream().filter(t -> t.matches("\\d+/10")).count()).isEqualTo(12);
         screenshot(scene, "library-compare");
         robot.clickOn("#compare-back");
@@ -278,7 +278,7 @@ class LibraryViewTest {
         assertThat(second.get("curator_rating")).isEqualTo("4");
         assertThat(second.get("notes")).isEqualTo("Keep, with a note, \"quoted\".");
         assertThat(second.get("card_Story")).isEqualTo("5");
-        assertThat(second.get("ai_rank")).matches("top \\d+% of 3");
+        assertThat(second.get("model_rank")).matches("top \\d+% of 3");
 
         var pdf = dir.resolve("round2.pdf");
         answers.add(pdf);

@@ -31,6 +31,8 @@ import java.util.List;
 public final class ContractFixtures {
 
     public static final Provenance OFFLINE = new Provenance("offline heuristics", "sorot-offline-1", true);
+    /** The coverage of these reports was written by a model, so their verdict stands. */
+    public static final Provenance MODEL = new Provenance("Amazon Bedrock", "DeepSeek-R1", false);
     public static final List<String> STEP_NAMES = List.of("Extracting screenplay", "Analyzing screenplay", "Analyzing trailer",
             "Scoring and curation", "Generating audio summary");
 
@@ -117,7 +119,7 @@ public final class ContractFixtures {
                         new GridScore("dialogue", 5, "Functional, sometimes on the nose.", List.of(Evidence.page(4))),
                         new GridScore("originality", 6, "Familiar setting, fresh angle.", List.of()),
                         new GridScore("festival fit", 8, "A short-form drama with one location.", List.of())),
-                Recommendation.CONSIDER, "Strong situation and cast; dialogue needs another pass.", OFFLINE);
+                Recommendation.CONSIDER, "Strong situation and cast; dialogue needs another pass.", MODEL);
         TrailerAnalysis trailer = trailerUrl == null ? null
                 : new TrailerAnalysis(trailerUrl, "YouTube", "abc123", false, null, null, null, null, null, null, List.of(),
                 "Not analysed offline: only the link is known.", OFFLINE);
@@ -129,7 +131,7 @@ public final class ContractFixtures {
         var stepRecords = new ArrayList<StepRecord>();
         for (int i = 1; i <= 5; i++) {
             var status = i == 3 && trailerUrl == null ? StepStatus.SKIPPED : StepStatus.COMPLETED;
-            stepRecords.add(new StepRecord(i, STEP_NAMES.get(i - 1), status, OFFLINE, created.plusSeconds(i), created.plusSeconds(i).plusMillis(400),
+            stepRecords.add(new StepRecord(i, STEP_NAMES.get(i - 1), status, i == 2 ? MODEL : OFFLINE, created.plusSeconds(i), created.plusSeconds(i).plusMillis(400),
                     400L, null));
         }
         return new AnalysisReport(analysisId, title, List.of("A. Writer"), fileName, trailerUrl, created, created.plusSeconds(6),

@@ -4,6 +4,10 @@ import ai.sorot.lambda.aws.bedrock.BedrockCoverageAnalyst;
 import ai.sorot.lambda.aws.bedrock.ModelLifecycle;
 import ai.sorot.lambda.aws.gemini.GeminiTrailerAnalyst;
 import ai.sorot.lambda.aws.polly.PollyNarrator;
+import ai.sorot.lambda.coverage.CoverageExchange;
+import ai.sorot.lambda.coverage.NoModelFallback;
+import ai.sorot.lambda.localmodel.LocalModelCoverageAnalyst;
+import ai.sorot.lambda.localmodel.LocalModelSettings;
 import ai.sorot.lambda.pipeline.Analysts;
 import ai.sorot.lambda.pipeline.CoverageAnalyst;
 import ai.sorot.lambda.pipeline.Narrator;
@@ -13,6 +17,7 @@ import ai.sorot.model.api.SorotException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -21,19 +26,31 @@ import java.util.function.Supplier;
 /**
  * Chooses each analyst, cloud or offline, from what the environment holds, the same way in the
  * Lambda worker and on a workstation: coverage by DeepSeek-R1 on Bedrock and the voice by Polly
- * when AWS credentials are there, the trailer by Gemini when a Gemini key is. {@code SOROT_ANALYSTS}
- * overrides: {@code offline} (never call a cloud service, and never spend), {@code cloud} (all
- * three in the cloud, failing clearly when a key is missing), {@code auto} (the default).
+ * when AWS credentials are there, the trailer by Gemini when a Gemini key is. A model of the
+ * festival's own ({@code SOROT_LLM_URL} and {@code SOROT_LLM_MODEL}: Ollama, llama.cpp, LM Studio,
+ * vLLM) serves coverage before Bedrock, and when it cannot be used the report is Sorot's own with
+ * a check saying why. {@code SOROT_ANALYSTS} overrides: {@code offline} (no model at all, never
+ * call a cloud service, never spend), {@code cloud} (all three in the cloud, failing clearly when a
+ * key is missing), {@code local-model} (coverage by the configured model only, failing with
+ * MODEL_UNAVAILABLE or MODEL_ANSWER_UNUSABLE rather than falling back), {@code auto} (the default).
  * {@code GET /health} shows what was chosen.
  *
  * <p>Choosing builds no client and makes no call: the analysts build their SDK client on first use.
  */
 public final class AnalystChoice {
 
-    public enum Mode { AUTO, OFFLINE, CLOUD }
+    public enum Mode { AUTO, OFFLINE, CLOUD, LOCAL_MODEL }
 
-    /** The chosen analysts, and whether each is a cloud one. */
-    public record Chosen(Analysts analysts, boolean cloudCoverage, boolean cloudTrailer, boolean cloudNarrator) {
+    /**
+     * The chosen analysts, and whether each is a cloud one; {@code coverageBudget}, when not null,
+     * is the coverage step's budget the chosen model needs (a local model's, from its settings).
+     */
+    public record Chosen(Analysts analysts, boolean cloudCoverage, boolean cloudTrailer, boolean cloudNarrator,
+                         Duration coverageBudget) {
+
+        public Chosen(Analysts analysts, boolean cloudCoverage, boolean cloudTrailer, boolean cloudNarrator) {
+            this(analysts, cloudCoverage, cloudTrailer, cloudNarrator, null);
+        }
 
         public boolean anyCloud() {
             return cloudCoverage || cloudTrailer || cloudNarrator;
@@ -43,14 +60,41 @@ public final class AnalystChoice {
     private AnalystChoice() {}
 
     public static Chosen fromEnvironment(Map<String, String> env, Supplier<Analysts> offline) {
+        var mode = mode(env);
+        var localModel = mode == Mode.OFFLINE ? java.util.Optional.<LocalModelSettings>empty()
+                : LocalModelSettings.fromEnvironment(env);
+        if (mode == Mode.LOCAL_MODEL && localModel.isEmpty()) {
+            throw new SorotException(ErrorCode.MODEL_UNAVAILABLE, "SOROT_ANALYSTS=local-model needs "
+                    + LocalModelSettings.URL + " (e.g. http://127.0.0.1:11434/v1 for Ollama) and " + LocalModelSettings.MODEL + ".");
+        }
         var config = CloudConfig.from(env);
         var clients = new AwsClients(config);
         var secrets = CloudSecrets.of(config, clients::secrets, Clock.systemUTC());
-        return choose(mode(env), config, clients, secrets, hasAwsCredentials(env), offline);
+        var chosen = choose(mode == Mode.LOCAL_MODEL ? Mode.OFFLINE : mode, config, clients, secrets, hasAwsCredentials(env),
+                offline);
+        return localModel.map(settings -> withLocalModel(chosen, settings, mode == Mode.LOCAL_MODEL)).orElse(chosen);
+    }
+
+    /**
+     * The festival's own model takes coverage: alone when insisted on, else with the no-model
+     * coverage behind it for when it cannot be used. The other analysts stay as chosen.
+     */
+    public static Chosen withLocalModel(Chosen chosen, LocalModelSettings settings, boolean insist) {
+        var analysts = chosen.analysts();
+        var model = new LocalModelCoverageAnalyst(settings, Clock.systemUTC());
+        CoverageAnalyst coverage = insist ? model : new NoModelFallback(model, analysts.coverage() instanceof BedrockCoverageAnalyst
+                ? new ai.sorot.lambda.offline.OfflineCoverageAnalyst() : analysts.coverage());
+        return new Chosen(new Analysts(analysts.extractor(), coverage, analysts.trailer(), analysts.narrator()), false,
+                chosen.cloudTrailer(), chosen.cloudNarrator(), settings.stepBudget());
     }
 
     public static Chosen choose(Mode mode, CloudConfig config, AwsClients clients, CloudSecrets secrets, boolean awsCredentials,
                                 Supplier<Analysts> offline) {
+        return choose(mode, config, clients, secrets, awsCredentials, offline, CoverageExchange.CallObserver.NONE);
+    }
+
+    public static Chosen choose(Mode mode, CloudConfig config, AwsClients clients, CloudSecrets secrets, boolean awsCredentials,
+                                Supplier<Analysts> offline, CoverageExchange.CallObserver calls) {
         boolean aws = mode == Mode.CLOUD || (mode == Mode.AUTO && awsCredentials);
         boolean gemini = mode == Mode.CLOUD
                 || (mode == Mode.AUTO && (config.geminiApiKey() != null || config.secretArn() != null));
@@ -61,7 +105,7 @@ public final class AnalystChoice {
         var clock = Clock.systemUTC();
         CoverageAnalyst coverage = aws ? new BedrockCoverageAnalyst(clients::bedrock,
                 new ModelLifecycle(clients::bedrockControl, config.bedrockModelId(), clock), config.bedrockModelId(),
-                config.coverageMaxInputTokens(), PriceList.LIST, clock) : fallback.coverage();
+                config.coverageMaxInputTokens(), PriceList.LIST, clock, calls) : fallback.coverage();
         TrailerAnalyst trailer = gemini ? new GeminiTrailerAnalyst(config.geminiBaseUrl(), config.geminiModel(),
                 secrets::geminiApiKey, mode == Mode.CLOUD, PriceList.LIST, clock) : fallback.trailer();
         Narrator narrator = aws ? new PollyNarrator(clients::polly, config.pollyVoice(), PriceList.LIST, clock) : fallback.narrator();
@@ -74,8 +118,9 @@ public final class AnalystChoice {
             case "", "auto" -> Mode.AUTO;
             case "offline" -> Mode.OFFLINE;
             case "cloud" -> Mode.CLOUD;
+            case "local-model", "local_model" -> Mode.LOCAL_MODEL;
             default -> throw new SorotException(ErrorCode.INTERNAL,
-                    "SOROT_ANALYSTS must be auto, offline or cloud, not '" + raw + "'.");
+                    "SOROT_ANALYSTS must be auto, offline, cloud or local-model, not '" + raw + "'.");
         };
     }
 

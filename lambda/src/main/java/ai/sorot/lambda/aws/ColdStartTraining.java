@@ -1,7 +1,7 @@
 package ai.sorot.lambda.aws;
 
 import ai.sorot.lambda.api.ApiRouter;
-import ai.sorot.lambda.aws.bedrock.CoveragePrompt;
+import ai.sorot.lambda.coverage.CoveragePrompt;
 import ai.sorot.lambda.aws.observe.CloudLogging;
 import ai.sorot.lambda.aws.observe.StepMetrics;
 import ai.sorot.lambda.aws.polly.SsmlChunks;

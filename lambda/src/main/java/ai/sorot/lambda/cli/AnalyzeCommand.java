@@ -14,6 +14,7 @@ import ai.sorot.model.api.ErrorCode;
 import ai.sorot.model.api.JobState;
 import ai.sorot.model.api.SorotException;
 import ai.sorot.model.api.StepStatus;
+import ai.sorot.model.report.Verdicts;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -108,8 +109,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 return CliErrors.BAD_INPUT;
             }
             if (!quiet && report.curation() != null) {
-                err.printf(Locale.ROOT, "%s: %s, %.0f/100%n", report.title(), report.curation().recommendation(),
-                        report.curation().overallScore());
+                err.printf(Locale.ROOT, "%s: %s%n", report.title(), Verdicts.line(report.curation()));
+                if (!report.curation().isJudged()) {
+                    err.println(Verdicts.HOW_TO_JUDGE);
+                }
+                report.checks().forEach(c -> err.printf(Locale.ROOT, "check %s (%s): %s%n", c.code(),
+                        c.severity().name().toLowerCase(Locale.ROOT), c.message()));
             }
             return 0;
         } finally {

@@ -10,6 +10,7 @@ import ai.sorot.lambda.local.SorotHome;
 import ai.sorot.model.Json;
 import ai.sorot.model.api.ErrorCode;
 import ai.sorot.model.api.SorotException;
+import ai.sorot.model.report.Verdicts;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -83,12 +84,15 @@ final class LibraryCommand {
         }
 
         private static void table(PrintWriter out, Library library, List<LibraryEntry> rows, ReviewSession session) {
-            out.printf("%-34s %-22s %5s %-10s %5s %-16s %-7s %-8s%n", "TITLE", "AUTHORS", "PAGES", "AI", "SCORE", "RANK",
+            out.printf("%-34s %-22s %5s %-10s %5s %-16s %-7s %-8s%n", "TITLE", "AUTHORS", "PAGES", "MODEL", "SCORE", "RANK",
                     "RATING", "VERDICT");
+            if (rows.stream().anyMatch(e -> e.recommendation() == null)) {
+                out.println("(Not judged: no model read that script. " + Verdicts.HOW_TO_JUDGE + ")");
+            }
             for (var e : rows) {
                 var rank = session == null ? library.percentileInLibrary(e.id()) : library.percentileInSession(e.id(), session.id());
                 out.printf("%-34s %-22s %5s %-10s %5s %-16s %-7s %-8s%n", clip(e.title(), 34), clip(e.authors(), 22),
-                        e.pages() == null ? "" : e.pages(), e.recommendation() == null ? "" : e.recommendation(),
+                        e.pages() == null ? "" : e.pages(), e.recommendation() == null ? "Not judged" : e.recommendation(),
                         e.aiScore() == null ? "" : Math.round(e.aiScore()), rank.map(Percentile::label).orElse(""),
                         e.rating() == null ? "" : "*".repeat(e.rating()), e.verdict() == null ? "" : e.verdict());
             }

@@ -4,6 +4,7 @@ import ai.sorot.model.report.AnalysisReport;
 import ai.sorot.model.report.Claim;
 import ai.sorot.model.report.Evidence;
 import ai.sorot.model.report.StepRecord;
+import ai.sorot.model.report.Verdicts;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -13,7 +14,8 @@ public final class ReportMarkdown {
 
     private ReportMarkdown() {}
 
-    public static String render(AnalysisReport report) {
+    public static String render(AnalysisReport saved) {
+        var report = Verdicts.shown(saved);
         var md = new StringBuilder();
         md.append("# ").append(escape(report.title() == null ? "Untitled" : report.title())).append("\n\n");
         if (!report.authors().isEmpty()) {
@@ -30,9 +32,12 @@ public final class ReportMarkdown {
         md.append("\n\n");
 
         var curation = report.curation();
-        if (curation != null) {
+        if (curation != null && curation.isJudged()) {
             md.append("## Verdict: ").append(curation.recommendation()).append(" (")
                     .append(Math.round(curation.overallScore())).append("/100)\n\n");
+            md.append(escape(curation.summary())).append("\n\n");
+        } else if (curation != null) {
+            md.append("## ").append(Verdicts.NOT_JUDGED).append("\n\n").append(Verdicts.HOW_TO_JUDGE).append("\n\n");
             md.append(escape(curation.summary())).append("\n\n");
         }
         var coverage = report.coverage();
@@ -59,9 +64,17 @@ public final class ReportMarkdown {
                             .append(escape(g.reason()).replace("|", "\\|")).append(evidence(g.evidence())).append(" |\n");
                 }
             }
+            if (!coverage.indicators().isEmpty()) {
+                md.append("\n### Craft indicators (measured, not judged)\n\n");
+                for (var i : coverage.indicators()) {
+                    md.append("- **").append(i.name()).append("**: ").append(escape(i.figure())).append(". ")
+                            .append(escape(i.meaning())).append(evidence(i.evidence())).append('\n');
+                }
+            }
             claims(md, "Strengths", coverage.strengths());
             claims(md, "Concerns", coverage.concerns());
-            line(md, "\n**Recommendation**", coverage.recommendation() + ". " + coverage.rationale());
+            line(md, "\n**Recommendation**", coverage.recommendation() == null ? coverage.rationale()
+                    : coverage.recommendation() + ". " + coverage.rationale());
         }
         if (curation != null && curation.notes() != null) {
             md.append("\n## Programming notes\n\n");

@@ -2,6 +2,7 @@ package ai.sorot.lambda.library;
 
 import ai.sorot.model.api.ErrorCode;
 import ai.sorot.model.api.SorotException;
+import ai.sorot.model.report.Verdicts;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
@@ -163,7 +164,8 @@ public final class FilmFreeway {
             });
             row.put("Rating", entry == null || entry.rating() == null ? "" : entry.rating());
             row.put("Notes", entry == null ? "" : entry.notes());
-            row.put("Sorot Recommendation", entry == null ? "" : entry.recommendation());
+            row.put("Sorot Recommendation", entry == null ? ""
+                    : entry.recommendation() == null ? Verdicts.NOT_JUDGED : entry.recommendation());
             row.put("Sorot Score", entry == null || entry.aiScore() == null ? "" : Math.round(entry.aiScore()));
             row.put("Sorot Analysis", submission.analysisId() == null ? "" : submission.analysisId());
             rows.add(row);

@@ -5,6 +5,7 @@ import ai.sorot.model.Json;
 import ai.sorot.model.api.ErrorCode;
 import ai.sorot.model.api.SorotException;
 import ai.sorot.model.report.AnalysisReport;
+import ai.sorot.model.report.Verdicts;
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -56,6 +57,8 @@ public final class Library implements AutoCloseable {
             config.setBusyTimeout(5_000);
             var connection = DriverManager.getConnection("jdbc:sqlite:" + folder.resolve("library.db"), config.toProperties());
             LibraryMigrations.migrate(connection);
+            LibraryMigrations.forgetUnreadVerdicts(connection);
+            LibraryMigrations.addCheckColumn(connection);
             removeInterruptedWrites(folder.resolve("items"));
             return new Library(folder, connection);
         } catch (IOException | SQLException e) {
@@ -152,8 +155,8 @@ public final class Library implements AutoCloseable {
         try (var st = connection.prepareStatement("""
                 INSERT INTO analyses (id, title, authors, file_name, trailer_url, logline, synopsis, genres,
                   recommendation, ai_score, pages, runtime, scenes, analysers, created_at, completed_at, saved_at,
-                  has_audio, audio_type, has_thumbnail)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""" + (replace ? """
+                  has_audio, audio_type, has_thumbnail, checks)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""" + (replace ? """
                  ON CONFLICT(id) DO UPDATE SET title = excluded.title, authors = excluded.authors,
                   file_name = excluded.file_name, trailer_url = excluded.trailer_url, logline = excluded.logline,
                   synopsis = excluded.synopsis, genres = excluded.genres, recommendation = excluded.recommendation,
@@ -162,7 +165,7 @@ public final class Library implements AutoCloseable {
                   completed_at = excluded.completed_at,
                   has_audio = max(analyses.has_audio, excluded.has_audio),
                   audio_type = coalesce(excluded.audio_type, analyses.audio_type),
-                  has_thumbnail = max(analyses.has_thumbnail, excluded.has_thumbnail)""" : ""))) {
+                  has_thumbnail = max(analyses.has_thumbnail, excluded.has_thumbnail), checks = excluded.checks""" : ""))) {
             var row = ReportRow.of(report);
             int i = 1;
             st.setString(i++, id);
@@ -184,7 +187,8 @@ public final class Library implements AutoCloseable {
             st.setString(i++, Instant.now().toString());
             st.setInt(i++, audioType != null ? 1 : 0);
             st.setString(i++, audioType);
-            st.setInt(i, hasThumbnail ? 1 : 0);
+            st.setInt(i++, hasThumbnail ? 1 : 0);
+            st.setString(i, String.join(" ", report.checks().stream().map(c -> c.code()).distinct().toList()));
             st.executeUpdate();
         }
     }
@@ -229,7 +233,7 @@ public final class Library implements AutoCloseable {
     public AnalysisReport report(String id) {
         var file = itemFolder(safeId(id)).resolve("report.json");
         try {
-            return Json.mapper().readValue(file.toFile(), AnalysisReport.class);
+            return Verdicts.shown(Json.mapper().readValue(file.toFile(), AnalysisReport.class));
         } catch (IOException e) {
             throw new SorotException(ErrorCode.NOT_FOUND, "No saved report for " + id + " in the library.", e);
         }
@@ -274,7 +278,7 @@ public final class Library implements AutoCloseable {
     private List<LibraryEntry> search(LibraryQuery query, String extraWhere, List<Object> extraParams) {
         var sql = new StringBuilder("""
                 SELECT a.id, a.title, a.authors, a.file_name, a.logline, a.genres, a.recommendation, a.ai_score,
-                  a.pages, a.runtime, a.scenes, a.analysers, a.saved_at, a.has_audio,
+                  a.pages, a.runtime, a.scenes, a.analysers, a.saved_at, a.has_audio, a.checks,
                   r.rating, r.verdict, r.notes, r.shortlisted,
                   (SELECT group_concat(tag, char(31)) FROM tags t WHERE t.analysis_id = a.id) AS tag_list""");
         boolean fullText = LibraryFilters.hasText(query);
@@ -311,7 +315,9 @@ public final class Library implements AutoCloseable {
                 rs.getObject("rating") == null ? null : rs.getInt("rating"),
                 verdict == null ? null : CuratorVerdict.valueOf(verdict),
                 rs.getString("notes") == null ? "" : rs.getString("notes"), rs.getInt("shortlisted") == 1,
-                tagList == null ? List.of() : Arrays.stream(tagList.split("\u001f")).sorted().toList());
+                tagList == null ? List.of() : Arrays.stream(tagList.split("\u001f")).sorted().toList(),
+                rs.getString("checks") == null || rs.getString("checks").isBlank() ? List.of()
+                        : List.of(rs.getString("checks").split(" ")));
     }
 
     // ---- the curator's review ---------------------------------------------------------------------

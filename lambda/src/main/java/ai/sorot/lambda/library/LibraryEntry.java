@@ -3,7 +3,10 @@ package ai.sorot.lambda.library;
 import java.time.Instant;
 import java.util.List;
 
-/** One analysis as the library lists it: the AI's view, the curator's, and what is on disk. */
+/**
+ * One analysis as the library lists it: a model's view (none when no model read it), the
+ * curator's, what is on disk, and the codes of the checks Sorot raised on it.
+ */
 public record LibraryEntry(
         String id,
         String title,
@@ -23,9 +26,11 @@ public record LibraryEntry(
         CuratorVerdict verdict,
         String notes,
         boolean shortlisted,
-        List<String> tags) {
+        List<String> tags,
+        List<String> checks) {
 
     public LibraryEntry {
         tags = tags == null ? List.of() : List.copyOf(tags);
+        checks = checks == null ? List.of() : List.copyOf(checks);
     }
 }

@@ -99,6 +99,37 @@ final class LibraryMigrations {
             CREATE INDEX analyses_pages ON analyses(pages);
             """);
 
+    /**
+     * Rows an older Sorot saved with a verdict no model gave (its "offline heuristics" coverage
+     * scored every script) are not judged: their recommendation and score are cleared so that they
+     * list, filter and rank as "Not judged" and never beside a model's scores. Idempotent; cheap
+     * once done (the score index finds no row to touch).
+     */
+    static void forgetUnreadVerdicts(Connection connection) throws SQLException {
+        try (var statement = connection.createStatement()) {
+            statement.executeUpdate("""
+                    UPDATE analyses SET recommendation = NULL, ai_score = NULL
+                    WHERE ai_score IS NOT NULL
+                      AND (analysers = 'offline heuristics' OR analysers LIKE 'offline heuristics,%')""");
+        }
+    }
+
+    /**
+     * The check codes of each analysis (space-separated), for the library's flag column. Added on
+     * open when missing rather than as a numbered migration: an older Sorot opening the file
+     * ignores the column, and reports saved before it show no flag until saved again.
+     */
+    static void addCheckColumn(Connection connection) throws SQLException {
+        try (var statement = connection.createStatement();
+             var rs = statement.executeQuery("SELECT 1 FROM pragma_table_info('analyses') WHERE name = 'checks'")) {
+            if (!rs.next()) {
+                try (var alter = connection.createStatement()) {
+                    alter.execute("ALTER TABLE analyses ADD COLUMN checks TEXT NOT NULL DEFAULT ''");
+                }
+            }
+        }
+    }
+
     static int latest() {
         return MIGRATIONS.size();
     }

@@ -3,6 +3,7 @@ package ai.sorot.lambda.library;
 import ai.sorot.model.report.AnalysisReport;
 import ai.sorot.model.report.Claim;
 import ai.sorot.model.report.Evidence;
+import ai.sorot.model.report.Verdicts;
 import ai.sorot.model.screenplay.Eighths;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -25,7 +26,8 @@ final class LibraryPdf {
                     continue;
                 }
                 pdf.heading((++n) + ". " + entry.title() + (entry.authors().isBlank() ? "" : " - " + entry.authors()));
-                pdf.field("AI", "%s, %s/100 (%s)".formatted(entry.recommendation(), format(entry.aiScore()),
+                pdf.field("Model", entry.recommendation() == null || entry.aiScore() == null ? Verdicts.NOT_JUDGED
+                        : "%s, %s/100 (%s)".formatted(entry.recommendation(), format(entry.aiScore()),
                         library.percentileInSession(id, sessionId).map(Percentile::label).orElse("unranked")));
                 pdf.field("Curator", "%s%s%s".formatted(entry.rating() == null ? "not rated" : "*".repeat(entry.rating()),
                         entry.verdict() == null ? "" : ", " + entry.verdict(), entry.shortlisted() ? ", shortlisted" : ""));
@@ -50,9 +52,11 @@ final class LibraryPdf {
             pdf.title(entry.title());
             pdf.field("By", entry.authors());
             var curation = report.curation();
-            if (curation != null) {
+            if (curation != null && curation.isJudged()) {
                 pdf.field("Recommendation", curation.recommendation() + ", " + format(curation.overallScore()) + "/100 ("
                         + library.percentileInLibrary(id).map(Percentile::label).orElse("unranked") + ")");
+            } else {
+                pdf.field("Recommendation", Verdicts.NOT_JUDGED + ". " + Verdicts.HOW_TO_JUDGE);
             }
             pdf.field("Curator", entry.rating() == null ? "not rated" : entry.rating() + " of 5"
                     + (entry.verdict() == null ? "" : ", " + entry.verdict()));
@@ -63,13 +67,23 @@ final class LibraryPdf {
                 pdf.heading("Synopsis").paragraph(coverage.synopsis());
                 pdf.field("Genres", String.join(", ", coverage.genres()));
                 pdf.field("Tone", coverage.tone());
-                pdf.heading("Coverage grid");
-                for (var row : coverage.grid()) {
-                    pdf.paragraph("%s: %d/10 - %s%s".formatted(row.criterion(), row.score(), row.reason(), cite(row.evidence())));
+                if (!coverage.grid().isEmpty()) {
+                    pdf.heading("Coverage grid (model)");
+                    for (var row : coverage.grid()) {
+                        pdf.paragraph("%s: %d/10 - %s%s".formatted(row.criterion(), row.score(), row.reason(), cite(row.evidence())));
+                    }
+                }
+                if (!coverage.indicators().isEmpty()) {
+                    pdf.heading("Craft indicators (measured, not judged)");
+                    for (var indicator : coverage.indicators()) {
+                        pdf.paragraph("%s: %s. %s%s".formatted(indicator.name(), indicator.figure(), indicator.meaning(),
+                                cite(indicator.evidence())));
+                    }
                 }
                 claims(pdf, "Strengths", coverage.strengths());
                 claims(pdf, "Concerns", coverage.concerns());
-                pdf.heading("Recommendation").paragraph(coverage.recommendation() + ": " + coverage.rationale());
+                pdf.heading("Recommendation").paragraph(coverage.recommendation() == null ? coverage.rationale()
+                        : coverage.recommendation() + ": " + coverage.rationale());
             }
             if (report.trailer() != null) {
                 var trailer = report.trailer();

@@ -1,13 +1,16 @@
 package ai.sorot.lambda.library;
 
 import ai.sorot.model.report.AnalysisReport;
+import ai.sorot.model.report.Verdicts;
 import java.util.ArrayList;
 
 /** The columns of a report the library searches, filters and sorts on. */
 record ReportRow(String title, String authors, String logline, String synopsis, String genres, String recommendation,
                  Double score, Integer pages, Double runtime, Integer scenes, String analysers) {
 
-    static ReportRow of(AnalysisReport report) {
+    /** The row of a report as it may be shown: no verdict where no model read the script. */
+    static ReportRow of(AnalysisReport saved) {
+        var report = Verdicts.shown(saved);
         var coverage = report.coverage();
         var curation = report.curation();
         var screenplay = report.screenplay();

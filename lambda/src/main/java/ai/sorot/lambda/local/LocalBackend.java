@@ -5,6 +5,8 @@ import ai.sorot.lambda.api.ApiLimits;
 import ai.sorot.lambda.aws.AnalystChoice;
 import ai.sorot.lambda.api.Backend;
 import ai.sorot.lambda.api.UploadVerifier;
+import ai.sorot.lambda.coverage.NoModelFallback;
+import ai.sorot.lambda.localmodel.LocalModelCoverageAnalyst;
 import ai.sorot.lambda.offline.OfflineCoverageAnalyst;
 import ai.sorot.lambda.offline.OfflineTrailerAnalyst;
 import ai.sorot.lambda.pipeline.Analysts;
@@ -107,11 +109,20 @@ public final class LocalBackend implements RunningBackend {
         var signer = UploadSigner.fromToken(token.token());
         this.blobs = new FileBlobStore(home.blobs(), options.serverUrl(), signer, options.clock());
         // none given: the cloud analysts where credentials and keys are present, the offline ones otherwise
-        var analysts = options.analysts() != null ? options.analysts()
-                : AnalystChoice.fromEnvironment(System.getenv(), LocalBackend::offlineAnalysts).analysts();
+        var budgets = options.budgets();
+        Analysts analysts;
+        if (options.analysts() != null) {
+            analysts = options.analysts();
+        } else {
+            var chosen = AnalystChoice.fromEnvironment(System.getenv(), LocalBackend::offlineAnalysts);
+            analysts = chosen.analysts();
+            if (chosen.coverageBudget() != null) {
+                budgets = budgets.withCoverage(chosen.coverageBudget()); // a model on a laptop needs longer than the cloud
+            }
+        }
         var workerId = "local-" + ProcessHandle.current().pid() + "-"
                 + Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36);
-        this.pipeline = new Pipeline(jobs, blobs, analysts, options.budgets(), options.clock(), workerId);
+        this.pipeline = new Pipeline(jobs, blobs, analysts, budgets, options.clock(), workerId);
         this.queue = new LocalWorkQueue(this::work, options.workers(), options.queueCapacity());
         UploadVerifier verifier = (id, query, now) -> verify(signer, id, query, now);
         var described = new java.util.concurrent.atomic.AtomicReference<Map<String, String>>();
@@ -228,6 +239,11 @@ public final class LocalBackend implements RunningBackend {
         var map = new LinkedHashMap<String, String>();
         map.put("extract", "Sorot screenplay engine (PDFBox, Fountain)");
         map.put("coverage", analysts.coverage().provenance().label());
+        var fallback = analysts.coverage() instanceof NoModelFallback f ? f : null;
+        if ((fallback != null ? fallback.model() : analysts.coverage()) instanceof LocalModelCoverageAnalyst local) {
+            map.put("coverage-server", local.settings().base() + (fallback != null
+                    ? " (Sorot's own coverage when it cannot be used)" : " (required: SOROT_ANALYSTS=local-model)"));
+        }
         map.put("trailer", analysts.trailer().provenance().label());
         map.put("curation", "Sorot curation rules");
         var narrator = analysts.narrator() instanceof LocalNarrator local

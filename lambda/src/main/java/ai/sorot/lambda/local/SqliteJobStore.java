@@ -47,12 +47,13 @@ import org.sqlite.SQLiteConfig;
  */
 public final class SqliteJobStore implements JobStore {
 
-    private static final int SCHEMA_VERSION = 1;
+    private static final int SCHEMA_VERSION = 2;
     private static final String JOB_COLUMNS = "id, state, content_key, source_key, file_name, source_kind, source_bytes, "
             + "trailer_url, request_title, title, created_at, updated_at, completed_at, error_code, error_message, "
             + "recommendation, overall_score";
     private static final String STEP_COLUMNS = "job_id, step, status, started_at, finished_at, error_code, error_message, "
-            + "provider, model, offline, input_tokens, output_tokens, characters, video_seconds, cost_usd, output_key, attempts";
+            + "provider, model, offline, place, host, input_tokens, output_tokens, characters, video_seconds, cost_usd, "
+            + "output_key, attempts";
 
     private final Path file;
     private final Conn writer;
@@ -166,8 +167,22 @@ public final class SqliteJobStore implements JobStore {
                           lease_owner TEXT,
                           lease_until INTEGER,
                           PRIMARY KEY (job_id, step))""");
-                st.executeUpdate("PRAGMA user_version = " + SCHEMA_VERSION);
+                st.executeUpdate("PRAGMA user_version = 1");
+                version = 1;
             }
+            if (version < 2) {
+                // where a step's model read the script (this computer, a festival host, the cloud) and that host
+                st.executeUpdate("ALTER TABLE steps ADD COLUMN place TEXT");
+                st.executeUpdate("ALTER TABLE steps ADD COLUMN host TEXT");
+                st.executeUpdate("PRAGMA user_version = 2");
+            }
+            // added beside schema 1, not in it: a store of any version gains it on open, and an older Sorot ignores it
+            st.executeUpdate("""
+                    CREATE TABLE IF NOT EXISTS fingerprints (
+                      analysis_id TEXT PRIMARY KEY,
+                      title TEXT,
+                      file_name TEXT,
+                      fingerprint TEXT NOT NULL)""");
             c.commit();
         }
     }
@@ -267,7 +282,7 @@ public final class SqliteJobStore implements JobStore {
             var update = c.prepare("""
                     UPDATE steps SET status = ?, finished_at = ?, provider = ?, model = ?, offline = ?,
                            input_tokens = ?, output_tokens = ?, characters = ?, video_seconds = ?, cost_usd = ?,
-                           output_key = ?, lease_owner = NULL, lease_until = NULL
+                           output_key = ?, place = ?, host = ?, lease_owner = NULL, lease_until = NULL
                     WHERE job_id = ? AND step = ? AND status = 'running' AND lease_owner = ?
                       AND EXISTS (SELECT 1 FROM jobs WHERE id = ? AND state = 'processing')""");
             var p = result.provenance();
@@ -287,10 +302,12 @@ public final class SqliteJobStore implements JobStore {
             update.setDouble(9, u.videoSeconds());
             update.setDouble(10, u.costUsd());
             update.setString(11, result.outputKey());
-            update.setString(12, id);
-            update.setInt(13, step.number());
-            update.setString(14, owner);
-            update.setString(15, id);
+            update.setString(12, p == null ? null : p.place().name());
+            update.setString(13, p == null ? null : p.host());
+            update.setString(14, id);
+            update.setInt(15, step.number());
+            update.setString(16, owner);
+            update.setString(17, id);
             if (update.executeUpdate() != 1) {
                 return false;
             }
@@ -382,6 +399,36 @@ public final class SqliteJobStore implements JobStore {
             job.setString(6, id);
             job.setString(7, id);
             return job.executeUpdate() == 1;
+        });
+    }
+
+    @Override
+    public List<PriorFingerprint> priorFingerprints(String exceptId) {
+        return read(c -> {
+            var query = c.prepare("SELECT analysis_id, title, file_name, fingerprint FROM fingerprints WHERE analysis_id <> ?");
+            query.setString(1, exceptId);
+            var out = new ArrayList<PriorFingerprint>();
+            try (var rs = query.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new PriorFingerprint(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public void rememberFingerprint(PriorFingerprint fingerprint) {
+        write(c -> {
+            var insert = c.prepare("""
+                    INSERT INTO fingerprints (analysis_id, title, file_name, fingerprint) VALUES (?, ?, ?, ?)
+                    ON CONFLICT (analysis_id) DO UPDATE SET title = excluded.title, file_name = excluded.file_name,
+                      fingerprint = excluded.fingerprint""");
+            insert.setString(1, fingerprint.analysisId());
+            insert.setString(2, fingerprint.title());
+            insert.setString(3, fingerprint.fileName());
+            insert.setString(4, fingerprint.fingerprint());
+            return insert.executeUpdate();
         });
     }
 
@@ -511,8 +558,9 @@ public final class SqliteJobStore implements JobStore {
                 var step = PipelineStep.ofNumber(rs.getInt("step"));
                 var errorCode = rs.getString("error_code");
                 var provider = rs.getString("provider");
-                var provenance = provider == null ? null
-                        : new Provenance(provider, rs.getString("model"), rs.getInt("offline") == 1);
+                var place = rs.getString("place"); // null in rows written before places were kept
+                var provenance = provider == null ? null : new Provenance(provider, rs.getString("model"),
+                        rs.getInt("offline") == 1, place == null ? null : Provenance.Place.valueOf(place), rs.getString("host"));
                 var status = StepStatus.fromJson(rs.getString("status"));
                 var finished = instant(rs, "finished_at");
                 var usage = finished == null ? null : new Usage(rs.getLong("input_tokens"), rs.getLong("output_tokens"),

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * The word lists behind the offline reading of genre, tone and theme. Deliberately plain: a hit
- * is a word on a page that anyone can check, and the report quotes the counts it rests on.
+ * is a word on a page that anyone can check, and the report quotes the counts it rests on. No
+ * function or all-purpose words ("who", "away", "together", "run", "hold"): they fill any script.
  */
 final class Vocabulary {
 
@@ -19,7 +20,7 @@ final class Vocabulary {
             Lexicon.of("Comedy", "laugh* joke* grin* giggl* funny silly ridiculous awkward* snort* chuckl* "
                     + "hilarious prank* embarrass* goofy dork* oops"),
             Lexicon.of("Romance", "love loves loved lover* kiss* romance romantic* marry married marriage wedding* "
-                    + "boyfriend girlfriend crush flirt* darling sweetheart date dating heartbroken"),
+                    + "boyfriend girlfriend crush flirt* darling sweetheart dating heartbroken"),
             Lexicon.of("Science fiction", "planet* robot* android* laser* orbit* galax* alien* spacecraft spaceship* "
                     + "starship* cyber* hologram* quantum lab laboratory scientist* experiment* asteroid* colony "
                     + "airlock* cryo*"),
@@ -32,18 +33,18 @@ final class Vocabulary {
             Lexicon.of("Musical", "sing sings singing sang song* dance* dancing music* band stage guitar* piano* "
                     + "melody chorus lyric*"),
             Lexicon.of("Crime", "gang* cartel* mob mobster* drug* dealer* heist robbery rob robbed prison* "
-                    + "jail* cash deal smuggl* hitman boss"),
+                    + "jail* cash smuggl* hitman"),
             Lexicon.of("Family", "mom mommy dad daddy grandma* grandpa* kid kids school homework birthday* "
                     + "teacher* bedtime toy* puppy"));
 
     static final List<Lexicon> TONES = List.of(
             Lexicon.of("dark", "death dead die dies dying grief griev* funeral* blood cold dark darkness shadow* "
                     + "cry cries crying tears pain alone empty despair hurt bleak rot*"),
-            Lexicon.of("light", "laugh* smile* smiling grin* joke* giggl* play plays playing bright sunny cheer* "
+            Lexicon.of("light", "laugh* smile* smiling grin* joke* giggl* bright sunny cheer* "
                     + "fun delight* beam* wink*"),
             Lexicon.of("tense", "sudden* run runs running race races racing slam* scream* gasp* grab* panic* "
                     + "freez* lunge* bolt* crash* trembl* whisper* sprint*"),
-            Lexicon.of("warm", "hug* embrac* gentl* soft* tender* kind kindly warm* hold holds holding comfort* "
+            Lexicon.of("warm", "hug* embrac* gentl* soft* tender* warm* comfort* "
                     + "cuddl* caress*"));
 
     static final List<Lexicon> THEMES = List.of(
@@ -52,13 +53,13 @@ final class Vocabulary {
             Lexicon.of("Love", "love loves loved lover* heart kiss* romance marry married"),
             Lexicon.of("Death and loss", "death dead die dies died dying funeral* grave* grief griev* mourn* loss lost"),
             Lexicon.of("Money and class", "money cash rich poor debt* rent job jobs paycheck salary broke wealth* bills"),
-            Lexicon.of("Power", "power powerful control boss king queen rule* command* order orders obey*"),
+            Lexicon.of("Power", "power powerful control boss king queen ruler* command* obey*"),
             Lexicon.of("Faith", "god gods pray* prayer* church* faith* heaven hell sin sins soul* priest* bible"),
-            Lexicon.of("Identity", "identity mirror name names who reflection pretend* mask* real self"),
+            Lexicon.of("Identity", "identity mirror reflection pretend* mask* disguise*"),
             Lexicon.of("Justice", "police law laws court* judge* justice guilty innocent prison* crime* lawyer*"),
-            Lexicon.of("Freedom", "free freedom escape* cage* trapped leave leaving run away border*"),
-            Lexicon.of("Friendship", "friend friends friendship buddy pal together loyal* trust*"),
+            Lexicon.of("Freedom", "freedom escape* cage* caged trapped border*"),
+            Lexicon.of("Friendship", "friend friends friendship buddy pal loyal* trust*"),
             Lexicon.of("Technology", "computer* screen* phone* machine* robot* program* code internet online data"),
-            Lexicon.of("Home", "home house homes homeless belong* return* hometown"),
+            Lexicon.of("Home", "home homes homeless belong* hometown homesick*"),
             Lexicon.of("Secrets and lies", "secret* lie lies lying liar* truth betray* hide hides hiding"));
 }

@@ -37,6 +37,11 @@ public final class BlobKeys {
         };
     }
 
+    /** The checks a step made (the coverage's: quotes not found, a model that could not be used). */
+    public static String checks(String analysisId, PipelineStep step) {
+        return folder(analysisId) + step.name().toLowerCase(java.util.Locale.ROOT) + "-checks.json";
+    }
+
     public static String audio(String analysisId, String format) {
         if (!format.matches("[a-z0-9]{2,5}")) {
             throw new IllegalArgumentException("bad audio format " + format);

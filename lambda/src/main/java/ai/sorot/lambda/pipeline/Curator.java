@@ -1,5 +1,6 @@
 package ai.sorot.lambda.pipeline;
 
+import ai.sorot.lambda.checks.ScriptChecks;
 import ai.sorot.model.report.Claim;
 import ai.sorot.model.report.Coverage;
 import ai.sorot.model.report.Curation;
@@ -8,6 +9,7 @@ import ai.sorot.model.report.GridScore;
 import ai.sorot.model.report.ProgrammingNotes;
 import ai.sorot.model.report.Recommendation;
 import ai.sorot.model.report.TrailerAnalysis;
+import ai.sorot.model.report.Verdicts;
 import ai.sorot.model.screenplay.Screenplay;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,8 +17,8 @@ import java.util.Locale;
 
 /**
  * Step 4: merges coverage and the trailer into the curation report. Rules, not a model, so the
- * same inputs always give the same verdict whoever wrote the coverage, and every claim it adds
- * points at pages.
+ * same inputs always give the same verdict whoever wrote the coverage. A verdict needs a reader:
+ * when no model read the script the curation has no score and no recommendation ("Not judged").
  */
 public final class Curator {
 
@@ -25,16 +27,10 @@ public final class Curator {
 
     public Curation curate(Screenplay screenplay, Coverage coverage, TrailerAnalysis trailer) {
         var text = new ScriptWords(screenplay);
-        var flags = ContentFlags.scan(text);
-        double scriptScore = scriptScore(coverage.grid());
-        double overall = scriptScore;
-        if (trailer != null && trailer.analysed() && trailer.score() != null) {
-            overall = (1 - TRAILER_WEIGHT) * scriptScore + TRAILER_WEIGHT * trailer.score() * 10;
-        }
-        overall = Math.round(overall * 10) / 10.0;
-        var recommendation = coverage.recommendation() != null ? coverage.recommendation() : fromScore(overall);
-        var notes = new ProgrammingNotes(runtimeSlot(screenplay), ContentFlags.audience(flags),
-                flags.stream().map(ContentFlags.Flag::claim).toList());
+        var why = ScriptChecks.text(screenplay).whyNoWordLists();
+        var flags = why == null ? ContentFlags.scan(text) : List.<ContentFlags.Flag>of();
+        var notes = new ProgrammingNotes(runtimeSlot(screenplay), why == null ? ContentFlags.audience(flags)
+                : why.replace("Not assessed:", "Audience not assessed:"), flags.stream().map(ContentFlags.Flag::claim).toList());
         var claims = new ArrayList<Claim>();
         claims.add(lengthClaim(screenplay));
         claims.addAll(coverage.strengths());
@@ -42,7 +38,22 @@ public final class Curator {
         if (trailer != null) {
             claims.addAll(trailer.observations());
         }
+        if (!judged(coverage)) {
+            return new Curation(null, null, unjudgedSummary(screenplay, coverage, trailer), notes, claims);
+        }
+        double scriptScore = scriptScore(coverage.grid());
+        double overall = scriptScore;
+        if (trailer != null && trailer.analysed() && trailer.score() != null) {
+            overall = (1 - TRAILER_WEIGHT) * scriptScore + TRAILER_WEIGHT * trailer.score() * 10;
+        }
+        overall = Math.round(overall * 10) / 10.0;
+        var recommendation = coverage.recommendation() != null ? coverage.recommendation() : fromScore(overall);
         return new Curation(overall, recommendation, summary(screenplay, coverage, trailer, overall, recommendation), notes, claims);
+    }
+
+    /** A verdict needs a reader: a model's coverage with a recommendation or a grid. */
+    static boolean judged(Coverage coverage) {
+        return !Verdicts.noModelRead(coverage) && (coverage.recommendation() != null || !coverage.grid().isEmpty());
     }
 
     static double scriptScore(List<GridScore> grid) {
@@ -93,7 +104,7 @@ public final class Curator {
         int scenes = screenplay.scenes().size();
         return new Claim("%d pages, %d scenes: about %d minutes on screen at a page a minute."
                 .formatted(pages, scenes, Math.round(runtimeMinutes(screenplay))),
-                List.of(Evidence.page(Math.max(1, pages))));
+                List.of(Evidence.statistic()));
     }
 
     private static String summary(Screenplay screenplay, Coverage coverage, TrailerAnalysis trailer,
@@ -108,10 +119,25 @@ public final class Curator {
             sb.append(", centred on ").append(coverage.protagonist());
         }
         sb.append(". ");
-        sb.append(recommendation.name()).append(" at %.0f/100".formatted(overall));
-        sb.append(coverage.provenance() != null && coverage.provenance().offline()
-                ? " (indicator score from the script's statistics; the writing itself was not judged). "
-                : ". ");
+        sb.append(recommendation.name()).append(" at %.0f/100. ".formatted(overall));
+        sb.append(trailerSentence(trailer));
+        return sb.toString().strip();
+    }
+
+    private static String unjudgedSummary(Screenplay screenplay, Coverage coverage, TrailerAnalysis trailer) {
+        var sb = new StringBuilder(Verdicts.NOT_JUDGED).append(". ");
+        var title = screenplay.title() == null || screenplay.title().isBlank() ? "This screenplay" : screenplay.title();
+        sb.append(title).append(": ").append(screenplay.pageCount()).append(" pages");
+        if (coverage.protagonist() != null) {
+            sb.append(", led by ").append(coverage.protagonist());
+        }
+        sb.append(". ").append(Verdicts.HOW_TO_JUDGE).append(' ');
+        sb.append(trailerSentence(trailer));
+        return sb.toString().strip();
+    }
+
+    private static String trailerSentence(TrailerAnalysis trailer) {
+        var sb = new StringBuilder();
         if (trailer == null) {
             sb.append("No trailer was submitted.");
         } else if (!trailer.analysed()) {
@@ -119,6 +145,6 @@ public final class Curator {
         } else if (trailer.score() != null) {
             sb.append("Trailer: %d/10.".formatted(trailer.score()));
         }
-        return sb.toString().strip();
+        return sb.toString();
     }
 }

@@ -64,6 +64,22 @@ public interface JobStore extends AutoCloseable {
     /** Ids of QUEUED and PROCESSING jobs, oldest first: what a restarted worker must pick up again. */
     List<String> unfinished(int limit);
 
+    /** A finished analysis's text fingerprint (see {@code checks.Fingerprint}), kept to find resubmissions. */
+    record PriorFingerprint(String analysisId, String title, String fileName, String fingerprint) {}
+
+    /**
+     * Fingerprints of analyses this backend finished, other than {@code exceptId}: what the
+     * duplicate check compares a new script with. A store that keeps none answers an empty list
+     * (the check then finds nothing).
+     */
+    default List<PriorFingerprint> priorFingerprints(String exceptId) {
+        return List.of();
+    }
+
+    /** Keeps a finished analysis's fingerprint for later duplicate checks; a store that keeps none ignores it. */
+    default void rememberFingerprint(PriorFingerprint fingerprint) {
+    }
+
     @Override
     void close();
 }

@@ -39,9 +39,17 @@ public final class Pipeline {
     /** How long a step's lease outlasts its budget: time to record the result. */
     public static final Duration LEASE_MARGIN = Duration.ofSeconds(30);
     private static final Provenance CURATION_RULES = new Provenance("Sorot curation rules", "curation-rules-1", true);
-    private static final double MIN_AUDIO_SECONDS = 60;
-    private static final double MAX_AUDIO_SECONDS = 120;
-    private static final double AIM_AUDIO_SECONDS = 85;
+    /** How long a spoken summary may run: a short of a few pages gets under 45 s, a feature 45 to 120 s. */
+    record AudioSpan(double min, double max, double aim) {
+        static AudioSpan of(Screenplay screenplay) {
+            return screenplay.pageCount() < 40 ? new AudioSpan(10, 45, 32) : new AudioSpan(45, 120, 85);
+        }
+
+        /** Words for the aim at the narrators' measured pace (about 180 words in 85 s). */
+        int targetWords() {
+            return (int) Math.round(SummaryWriter.DEFAULT_TARGET_WORDS * aim / 85);
+        }
+    }
 
     /** What a run came to. */
     public enum Outcome {
@@ -264,6 +272,9 @@ public final class Pipeline {
         var completed = new Job(job.id(), JobState.COMPLETED, job.submission(), job.steps(), null, job.createdAt(),
                 now, now, title, curation.recommendation(), curation.overallScore());
         var report = assembler.assemble(completed, outputs);
+        var checks = new ArrayList<>(report.checks());
+        checks.addAll(SubmissionChecks.run(jobs, job, screenplay, title));
+        report = report.withChecks(checks);
         blobs.put(BlobKeys.report(job.id()), StepOutputs.json(report), "application/json");
         boolean done = jobs.completeJob(job.id(), new JobOutcome(now, title, curation.recommendation(), curation.overallScore()));
         return done ? Outcome.COMPLETED : Outcome.ALREADY_FINISHED;
@@ -310,6 +321,9 @@ public final class Pipeline {
                 var screenplay = outputs.screenplay();
                 var result = within(step, budget, () -> analysts.coverage()
                         .analyse(new CoverageRequest(id, bestTitle(job, screenplay), screenplay, budget)));
+                if (!result.checks().isEmpty()) { // before the output: a finished step's checks are never missing
+                    blobs.put(BlobKeys.checks(id, step), StepOutputs.json(result.checks()), "application/json");
+                }
                 blobs.put(key, StepOutputs.json(result.output()), "application/json");
                 outputs.remember(result.output());
                 yield done(result.provenance(), result.usage(), key);
@@ -320,8 +334,11 @@ public final class Pipeline {
                 }
                 var link = TrailerLinks.check(job.submission().trailerUrl());
                 var screenplay = outputs.screenplay();
+                // the coverage, when it finished first (a resumed job): its logline and synopsis tell the trailer's
+                // reader what the film is; otherwise the script's opening does
+                var coverage = job.step(PipelineStep.COVERAGE).status().isDone() ? coverageIfReadable(outputs) : null;
                 var result = within(step, budget,
-                        () -> analysts.trailer().analyse(new TrailerRequest(id, link, screenplay, budget)));
+                        () -> analysts.trailer().analyse(new TrailerRequest(id, link, screenplay, coverage, budget)));
                 blobs.put(key, StepOutputs.json(result.output()), "application/json");
                 outputs.remember(result.output());
                 yield done(result.provenance(), result.usage(), key);
@@ -348,30 +365,38 @@ public final class Pipeline {
         };
     }
 
+    private static ai.sorot.model.report.Coverage coverageIfReadable(StepOutputs outputs) {
+        try {
+            return outputs.coverage();
+        } catch (RuntimeException e) {
+            return null; // the trailer does without it
+        }
+    }
+
     private record Narrated(SpokenAudio output, SpeechScript script, Provenance provenance, Usage usage) {}
 
-    /** Speaks the summary; when it lands outside 60–120 s, rewrites it to the narrator's measured pace once. */
+    /** Speaks the summary; when it lands outside its span (short or feature), rewrites it to the narrator's measured pace once. */
     private Narrated narrate(Job job, StepOutputs outputs, Duration budget) {
         var screenplay = outputs.screenplay();
         var title = bestTitle(job, screenplay);
         var coverage = outputs.coverage();
         var trailer = outputs.trailer();
         var curation = outputs.curation();
-        var script = writer.write(title, screenplay.authors(), screenplay, coverage, trailer, curation,
-                SummaryWriter.DEFAULT_TARGET_WORDS);
+        var span = AudioSpan.of(screenplay);
+        var script = writer.write(title, screenplay.authors(), screenplay, coverage, trailer, curation, span.targetWords());
         var first = analysts.narrator().narrate(new NarrationRequest(job.id(), script, budget));
         double seconds = first.output().durationSeconds();
-        if (seconds >= MIN_AUDIO_SECONDS && seconds <= MAX_AUDIO_SECONDS || seconds <= 0) {
+        if (seconds >= span.min() && seconds <= span.max() || seconds <= 0) {
             return new Narrated(first.output(), script, first.provenance(), first.usage());
         }
-        int target = (int) Math.round(script.words() * AIM_AUDIO_SECONDS / seconds);
+        int target = (int) Math.round(script.words() * span.aim() / seconds);
         var retold = writer.write(title, screenplay.authors(), screenplay, coverage, trailer, curation, target);
         if (retold.words() == script.words()) {
             return new Narrated(first.output(), script, first.provenance(), first.usage());
         }
         var second = analysts.narrator().narrate(new NarrationRequest(job.id(), retold, budget));
         var usage = first.usage().plus(second.usage());
-        boolean better = Math.abs(second.output().durationSeconds() - AIM_AUDIO_SECONDS) < Math.abs(seconds - AIM_AUDIO_SECONDS);
+        boolean better = Math.abs(second.output().durationSeconds() - span.aim()) < Math.abs(seconds - span.aim());
         return better ? new Narrated(second.output(), retold, second.provenance(), usage)
                 : new Narrated(first.output(), script, first.provenance(), usage);
     }

@@ -6,6 +6,7 @@ import ai.sorot.model.api.SorotException;
 import ai.sorot.model.report.AnalysisReport;
 import ai.sorot.model.report.StepRecord;
 import ai.sorot.model.report.Usage;
+import ai.sorot.model.report.Verdicts;
 import ai.sorot.model.screenplay.Screenplay;
 import java.io.IOException;
 import java.util.List;
@@ -29,13 +30,13 @@ public final class ReportAssembler {
             var stored = blobs.get(BlobKeys.report(job.id()));
             if (stored.isPresent()) {
                 try {
-                    return Json.mapper().readValue(stored.get(), AnalysisReport.class);
+                    return Verdicts.shown(Json.mapper().readValue(stored.get(), AnalysisReport.class));
                 } catch (IOException e) {
                     // fall through: rebuild it from the step outputs
                 }
             }
         }
-        return assemble(job, new StepOutputs(blobs, job));
+        return Verdicts.shown(assemble(job, new StepOutputs(blobs, job)));
     }
 
     AnalysisReport assemble(Job job, StepOutputs outputs) {
@@ -48,7 +49,19 @@ public final class ReportAssembler {
                 job.submission().trailerUrl(), job.createdAt(), job.completedAt(),
                 screenplay == null ? null : screenplay.withoutElements(),
                 safely(outputs::coverage), safely(outputs::trailer), safely(outputs::curation), safely(outputs::audio),
-                steps, usage);
+                steps, usage, checks(outputs));
+    }
+
+    /** The checks the steps recorded, in step order. */
+    private static List<ai.sorot.model.report.Check> checks(StepOutputs outputs) {
+        var all = new java.util.ArrayList<ai.sorot.model.report.Check>();
+        for (var step : PipelineStep.values()) {
+            var recorded = safely(() -> outputs.checks(step));
+            if (recorded != null) {
+                all.addAll(recorded);
+            }
+        }
+        return all;
     }
 
     /** A report of a failed job shows what survived; an unreadable output is left out, not fatal. */

@@ -27,7 +27,9 @@ public final class ScriptWords {
             EnumSet.of(ElementType.ACTION, ElementType.DIALOGUE, ElementType.PARENTHETICAL, ElementType.LYRICS, ElementType.CENTERED);
 
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}']+");
-    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+(?=[\"'(\\p{Lu}])");
+    /** A sentence ends at . ! ? before a capital, but not after a title's abbreviation ("Dr. Morgan"). */
+    private static final Pattern SENTENCE_END = Pattern.compile(
+            "(?<=[.!?])(?<!\\b(?:Dr|Mr|Mrs|Ms|St|Jr|Sr|Prof|Lt|Sgt|Capt|Col|Gen|Rev|Mt|Ft|Det|Insp|Sen|Gov)\\.)\\s+(?=[\"'(\\p{Lu}])");
 
     private final Screenplay screenplay;
     private final int[] sceneOfElement;
@@ -64,7 +66,7 @@ public final class ScriptWords {
         int sceneIndex = sceneOf(elementIndex);
         var scene = scene(sceneIndex);
         return new Evidence(element.page(), sceneIndex == 0 ? null : sceneIndex,
-                scene == null ? null : scene.sceneNumber(), null);
+                scene == null ? null : scene.sceneNumber(), null, Evidence.Verification.LOCATED);
     }
 
     public static List<String> words(String text) {
@@ -141,7 +143,7 @@ public final class ScriptWords {
                 terms.merge(term, 1, Integer::sum);
                 pages.add(element.page());
                 if (!sampled && samples.size() < maxSamples && samples.stream().noneMatch(e -> e.page() == element.page())) {
-                    samples.add(evidenceAt(i).withQuote(quoteAround(text, token)));
+                    samples.add(evidenceAt(i).withQuote(quoteAround(text, token)).withVerification(Evidence.Verification.QUOTED));
                     sampled = true;
                 }
             }

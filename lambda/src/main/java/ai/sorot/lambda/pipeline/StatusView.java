@@ -39,8 +39,19 @@ public final class StatusView {
         return job.nextStep().map(StepRun::step).orElse(PipelineStep.AUDIO);
     }
 
+    /** The provider name of the offline analyser that scored scripts no model read (Sorot before "Not judged"). */
+    static final String LEGACY_NO_MODEL_PROVIDER = "offline heuristics";
+
+    /**
+     * A job whose coverage the old offline analyser wrote lists with no verdict, whatever that
+     * Sorot stored for it. (By provider name: a job store may not keep where a model ran, so a
+     * local model's provenance can read back as offline; only the legacy analyser's verdicts go.)
+     */
     public static AnalysisSummary summary(Job job) {
+        var coverage = job.step(PipelineStep.COVERAGE).provenance();
+        boolean judged = coverage == null || !LEGACY_NO_MODEL_PROVIDER.equals(coverage.provider());
         return new AnalysisSummary(job.id(), job.title(), job.submission().fileName(), job.state(), job.createdAt(),
-                job.completedAt(), job.recommendation() == null ? null : job.recommendation().name(), job.overallScore());
+                job.completedAt(), judged && job.recommendation() != null ? job.recommendation().name() : null,
+                judged ? job.overallScore() : null);
     }
 }

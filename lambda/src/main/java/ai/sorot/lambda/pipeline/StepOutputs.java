@@ -70,6 +70,22 @@ final class StepOutputs {
         return audio;
     }
 
+    /** The checks a finished step recorded; none when it made none (or has not finished). */
+    java.util.List<ai.sorot.model.report.Check> checks(PipelineStep step) {
+        if (!job.step(step).status().isDone()) {
+            return java.util.List.of();
+        }
+        var bytes = blobs.get(BlobKeys.checks(job.id(), step));
+        if (bytes.isEmpty()) {
+            return java.util.List.of();
+        }
+        try {
+            return java.util.List.of(Json.mapper().readValue(bytes.get(), ai.sorot.model.report.Check[].class));
+        } catch (IOException e) {
+            throw new UncheckedIOException("unreadable checks of " + step, e);
+        }
+    }
+
     void remember(Screenplay value) {
         screenplay = value;
     }

@@ -53,17 +53,23 @@ public final class SummaryWriter {
             parts.add(new Part(50, 2, feel));
         }
         parts.add(new Part(60, 1, forEar(curation.notes().runtimeSlot()) + " " + forEar(curation.notes().audience())));
+        int order = 65;
+        for (var indicator : coverage.indicators()) {
+            if (List.of("scenes", "dialogue_share", "format").contains(indicator.code())) {
+                parts.add(new Part(order++, 3, indicator.name() + ": " + forEar(indicator.figure())));
+            }
+        }
         addClaims(parts, 70, "On the plus side: ", coverage.strengths(), 3);
         addClaims(parts, 75, "To watch: ", coverage.concerns(), 3);
         parts.add(new Part(80, 1, trailerLine(trailer)));
-        parts.add(new Part(90, 0, verdict(coverage, curation)));
+        if (curation.isJudged()) {
+            parts.add(new Part(90, 0, verdict(coverage, curation)));
+        } else {
+            parts.add(new Part(1, 0, "Not judged: no model read this script. What follows is measured, not a reading."));
+            parts.add(new Part(90, 0, "For a verdict, run it again with a local model or in the cloud."));
+        }
         if (stats != null) {
             parts.add(new Part(15, 6, settingDetail(stats)));
-        }
-        if (offline) {
-            parts.add(new Part(95, 7, "This summary was made on this computer, without a network and without a "
-                    + "language model. It describes the script's shape and words; it does not judge the writing. "
-                    + "A cloud analysis or a human reader adds that judgement."));
         }
         return new SpeechScript(select(parts, targetWords));
     }
@@ -211,9 +217,7 @@ public final class SummaryWriter {
     private static String verdict(Coverage coverage, Curation curation) {
         var sb = new StringBuilder("Verdict: ").append(curation.recommendation().name().toLowerCase(Locale.ROOT))
                 .append(", with an overall score of ").append(Math.round(curation.overallScore())).append(" out of 100.");
-        if (coverage.provenance() != null && coverage.provenance().offline()) {
-            sb.append(" The score comes from structural indicators, so read the script before you decide.");
-        } else if (coverage.rationale() != null) {
+        if (coverage.rationale() != null) {
             sb.append(' ').append(forEar(firstSentence(coverage.rationale())));
         }
         return sb.toString();

@@ -6,7 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ai.sorot.lambda.aws.bedrock.BedrockCoverageAnalyst;
 import ai.sorot.lambda.aws.gemini.GeminiTrailerAnalyst;
 import ai.sorot.lambda.aws.polly.PollyNarrator;
+import ai.sorot.lambda.coverage.NoModelFallback;
 import ai.sorot.lambda.local.LocalBackend;
+import ai.sorot.lambda.localmodel.LocalModelCoverageAnalyst;
+import ai.sorot.lambda.localmodel.LocalModelSettings;
+import ai.sorot.model.api.ErrorCode;
+import ai.sorot.model.api.SorotException;
 import ai.sorot.lambda.local.LocalServer;
 import ai.sorot.lambda.local.SorotHome;
 import ai.sorot.lambda.offline.OfflineCoverageAnalyst;
@@ -65,6 +70,42 @@ class AnalystChoiceTest {
                 "AWS_SHARED_CREDENTIALS_FILE", credentials.toString()), CloudBackend::offlineFallback);
         assertThat(offline.anyCloud()).isFalse();
         assertThatThrownBy(() -> AnalystChoice.mode(Map.of("SOROT_ANALYSTS", "sometimes"))).hasMessageContaining("SOROT_ANALYSTS");
+    }
+
+    @Test
+    void aLocalModelServesCoverageBeforeBedrockAndFallsBackUnlessInsistedOn() {
+        var env = new java.util.HashMap<>(noCredentials());
+        env.put("AWS_ACCESS_KEY_ID", "AKIAEXAMPLE");
+        env.put("AWS_SECRET_ACCESS_KEY", "secret");
+        env.put("SOROT_LLM_URL", "http://127.0.0.1:11434/v1");
+        env.put("SOROT_LLM_MODEL", "qwen3:14b");
+        env.put("SOROT_LLM_STEP_BUDGET", "45m");
+        var auto = AnalystChoice.fromEnvironment(env, CloudBackend::offlineFallback);
+        assertThat(auto.analysts().coverage()).isInstanceOfSatisfying(NoModelFallback.class, f -> {
+            assertThat(f.model()).isInstanceOf(LocalModelCoverageAnalyst.class);
+            assertThat(f.provenance().label()).isEqualTo("qwen3:14b via Ollama, on this computer");
+        });
+        assertThat(auto.cloudCoverage()).isFalse();
+        assertThat(auto.coverageBudget()).isEqualTo(java.time.Duration.ofMinutes(45));
+        assertThat(auto.analysts().narrator()).isInstanceOf(PollyNarrator.class); // the voice is chosen as before
+
+        env.put("SOROT_ANALYSTS", "local-model");
+        assertThat(AnalystChoice.fromEnvironment(env, CloudBackend::offlineFallback).analysts().coverage())
+                .isInstanceOf(LocalModelCoverageAnalyst.class);
+        env.put("SOROT_ANALYSTS", "offline");
+        assertThat(AnalystChoice.fromEnvironment(env, CloudBackend::offlineFallback).analysts().coverage())
+                .isInstanceOf(OfflineCoverageAnalyst.class);
+
+        assertThatThrownBy(() -> AnalystChoice.fromEnvironment(Map.of("SOROT_ANALYSTS", "local-model"), CloudBackend::offlineFallback))
+                .isInstanceOfSatisfying(SorotException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.MODEL_UNAVAILABLE);
+                    assertThat(e.getMessage()).contains("SOROT_LLM_URL");
+                });
+        assertThatThrownBy(() -> AnalystChoice.fromEnvironment(Map.of("SOROT_LLM_URL", "http://127.0.0.1:11434/v1",
+                "SOROT_LLM_MODEL", "qwen3:14b", "SOROT_LLM_TIMEOUT", "soon"), CloudBackend::offlineFallback))
+                .hasMessageContaining("SOROT_LLM_TIMEOUT");
+        assertThat(LocalModelSettings.duration(Map.of("T", "900"), "T")).isEqualTo(java.time.Duration.ofMinutes(15));
+        assertThat(LocalModelSettings.duration(Map.of("T", "PT1H"), "T")).isEqualTo(java.time.Duration.ofHours(1));
     }
 
     @Test

@@ -253,8 +253,14 @@ class CloudEndToEndTest {
         assertThat(lines).isNotEmpty().allSatisfy(line -> assertThat(Json.mapper().readTree(line).isObject()).isTrue());
         assertThat(lines).anySatisfy(line -> assertThat(line).contains("\"analysisId\":\"" + id + "\"").contains("\"step\":\"Analyzing screenplay\""));
         var emf = lines.stream().filter(line -> line.contains("\"_aws\"")).toList();
-        assertThat(emf).hasSize(5);
-        assertThat(emf).allSatisfy(line -> assertThat(line).contains("\"Namespace\":\"Sorot\"").contains("\"StepDuration\""));
+        var steps = emf.stream().filter(line -> line.contains("\"StepDuration\"")).toList();
+        assertThat(steps).hasSize(5);
+        assertThat(emf).allSatisfy(line -> assertThat(line).contains("\"Namespace\":\"Sorot\""));
+        // the one coverage call: its stop reason and output tokens, for the alarm on cut-off answers
+        var calls = emf.stream().filter(line -> line.contains("\"ModelOutputTokens\"")).toList();
+        assertThat(calls).hasSize(1);
+        assertThat(calls.getFirst()).contains("\"StopReason\":\"end_turn\"").contains("\"ModelOutputTokens\":2930")
+                .contains("\"ModelCutOff\":0");
         var brick = new ai.sorot.lambda.screenplay.ScreenplayReader().read(TestScripts.brickAndSteelPdf(), "b.pdf");
         var someAction = brick.elements().stream().filter(e -> e.type() == ElementType.ACTION && e.text().length() > 40)
                 .findFirst().orElseThrow().text();

@@ -71,10 +71,10 @@ class LibraryExportTest {
         assertThat(rows).extracting(r -> r.get("title")).containsExactly("Brick & Steel", "The Letters");
         var letters = rows.get(1);
         assertThat(letters).containsEntry("authors", "Ana Ruiz").containsEntry("pages", "104")
-                .containsEntry("ai_recommendation", "RECOMMEND").containsEntry("ai_score", "82.0")
-                .containsEntry("ai_rank", "top 50% of 2").containsEntry("curator_rating", "5")
+                .containsEntry("model_recommendation", "RECOMMEND").containsEntry("model_score", "82.0")
+                .containsEntry("model_rank", "top 50% of 2").containsEntry("provenance", "DeepSeek-R1 on Amazon Bedrock").containsEntry("curator_rating", "5")
                 .containsEntry("curator_verdict", "ACCEPT").containsEntry("notes", "Ending lands.\nSecond act, page 40, drags; cut?")
-                .containsEntry("tags", "festival-opener").containsEntry("card_Story", "9").containsEntry("ai_premise", "6");
+                .containsEntry("tags", "festival-opener").containsEntry("card_Story", "9").containsEntry("model_premise", "6");
         assertThat(letters.get("logline")).isNull();
     }
 

@@ -19,7 +19,10 @@ final class Reports {
 
     private Reports() {}
 
-    static final Provenance OFFLINE = new Provenance("offline heuristics", "sorot-offline", true);
+    /** A model read these reports: their verdicts stand. */
+    static final Provenance MODEL = new Provenance("Amazon Bedrock", "DeepSeek-R1", false);
+    /** What an older Sorot wrote with no model: a heuristic verdict that must read as "Not judged". */
+    static final Provenance LEGACY_OFFLINE = new Provenance("offline heuristics", "sorot-offline-coverage-1", true);
 
     static AnalysisReport withFileName(AnalysisReport r, String fileName) {
         return new AnalysisReport(r.analysisId(), r.title(), r.authors(), fileName, r.trailerUrl(), r.createdAt(),
@@ -28,13 +31,18 @@ final class Reports {
 
     static AnalysisReport report(String id, String title, String author, String logline, List<String> genres,
                                  Recommendation recommendation, double score, int pages) {
+        return report(id, title, author, logline, genres, recommendation, score, pages, MODEL);
+    }
+
+    static AnalysisReport report(String id, String title, String author, String logline, List<String> genres,
+                                 Recommendation recommendation, double score, int pages, Provenance provenance) {
         var stats = new ScreenplayStats(pages, pages, 30, Map.of("INT", 20, "EXT", 10), Map.of("DAY", 18, "NIGHT", 12),
                 List.of(), List.of(), 6, 9000, 7000, 0.56, List.of(), List.of(), List.of());
         var screenplay = new Screenplay(title, List.of(author), pages, Screenplay.SourceFormat.PDF,
                 new TitlePage(title, List.of(author), "Written by", null, null, null, null), List.of(), List.of(), stats);
         var grid = GridScore.CRITERIA.stream().map(c -> new GridScore(c, 6, "steady", List.of())).toList();
         var coverage = new Coverage(logline, "A synopsis of " + title + ".", genres, "wry", List.of("grief"), List.of(),
-                "MARA", List.of(), List.of(), grid, recommendation, "Because.", OFFLINE);
+                "MARA", List.of(), List.of(), grid, recommendation, "Because.", provenance);
         var curation = new Curation(score, recommendation, "Summary.", new ProgrammingNotes("feature", "adults", List.of()), List.of());
         return new AnalysisReport(id, title, List.of(author), title.toLowerCase().replace(' ', '-') + ".pdf", null,
                 Instant.parse("2026-11-01T10:00:00Z"), Instant.parse("2026-11-01T10:01:00Z"), screenplay, coverage, null,

@@ -60,6 +60,30 @@ class SqliteJobStoreTest {
     }
 
     @Test
+    void aDatabaseOfTheFirstSchemaGainsThePlaceOfEachStepAndKeepsItsSteps() throws Exception {
+        store.create(job(id(1), "old|-", T0), true);
+        assertThat(store.claimStep(id(1), PipelineStep.EXTRACT, Lease.of("w", T0, Duration.ofMinutes(1)))).isTrue();
+        assertThat(store.completeStep(id(1), PipelineStep.EXTRACT, done(PipelineStep.EXTRACT, T0.plusSeconds(1)), "w")).isTrue();
+        store.close();
+        // back to the first schema, as a Sorot home made before places were kept has it
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("sorot.db"));
+             var st = c.createStatement()) {
+            st.executeUpdate("ALTER TABLE steps DROP COLUMN place");
+            st.executeUpdate("ALTER TABLE steps DROP COLUMN host");
+            st.executeUpdate("PRAGMA user_version = 1");
+        }
+        store = SqliteJobStore.open(dir.resolve("sorot.db"));
+        var old = store.find(id(1)).orElseThrow().step(PipelineStep.EXTRACT).provenance();
+        assertThat(old).isEqualTo(OFFLINE); // no place stored: read from offline, as before
+        assertThat(store.claimStep(id(1), PipelineStep.COVERAGE, Lease.of("w", T0, Duration.ofMinutes(1)))).isTrue();
+        var model = Provenance.localModel("qwen3:14b", "Ollama", null, true);
+        assertThat(store.completeStep(id(1), PipelineStep.COVERAGE,
+                new StepResult(StepStatus.COMPLETED, T0.plusSeconds(2), model, Usage.NONE, "k"), "w")).isTrue();
+        assertThat(store.find(id(1)).orElseThrow().step(PipelineStep.COVERAGE).provenance().label())
+                .isEqualTo("qwen3:14b via Ollama, on this computer");
+    }
+
+    @Test
     void storesAJobWithFivePendingStepsAndReadsItBack() {
         var created = store.create(job(id(1), "hash|-", T0), true);
         assertThat(created).isInstanceOf(CreateOutcome.Created.class);

@@ -10,11 +10,13 @@ import ai.sorot.model.api.ErrorCode;
 import ai.sorot.model.api.SorotException;
 import ai.sorot.model.report.Claim;
 import ai.sorot.model.report.Coverage;
-import ai.sorot.model.report.GridScore;
-import ai.sorot.model.report.Recommendation;
+import ai.sorot.model.report.Evidence;
+import ai.sorot.model.report.Indicator;
+import ai.sorot.model.report.Verdicts;
 import ai.sorot.model.screenplay.ElementType;
 import ai.sorot.model.screenplay.Screenplay;
 import java.time.Duration;
+import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +28,8 @@ class OfflineCoverageAnalystTest {
     private Coverage cover(Screenplay screenplay) {
         var result = analyst.analyse(new CoverageRequest("analysis-1-x", screenplay.title(), screenplay, Duration.ofSeconds(30)));
         assertThat(result.provenance().offline()).isTrue();
-        assertThat(result.provenance().label()).isEqualTo("offline heuristics");
+        assertThat(result.provenance().modelRead()).isFalse();
+        assertThat(result.provenance().label()).contains("no model");
         return result.output();
     }
 
@@ -36,33 +39,48 @@ class OfflineCoverageAnalystTest {
         var coverage = cover(screenplay);
         assertThat(coverage.provenance().offline()).isTrue();
         assertThat(coverage.protagonist()).isEqualTo("STEEL");
-        assertThat(coverage.logline()).contains(screenplay.pageCount() + "-page").contains("STEEL");
-        assertThat(coverage.recommendation()).isEqualTo(Recommendation.CONSIDER);
-        assertThat(coverage.rationale()).contains("not assessed");
+        assertThat(coverage.logline()).startsWith("A " + screenplay.pageCount() + "-page short").contains("led by STEEL (");
+        assertThat(coverage.recommendation()).isNull();
+        assertThat(coverage.rationale()).startsWith(Verdicts.NOT_JUDGED).contains("SOROT_LLM_URL");
     }
 
     @Test
-    void inventsNoQualityJudgements() {
+    void givesNoVerdictNoScoreAndNoGridOnlyIndicatorsWithTheirFiguresAndMeaning() {
         var coverage = cover(reader.read(TestScripts.cyberBobPdf(), "cyber-bob.pdf"));
-        // premise and originality need a reader; comparable titles need knowledge the offline analyst does not have
-        assertThat(coverage.grid()).extracting(GridScore::criterion)
-                .containsExactly("structure", "characters", "dialogue", "festival fit");
+        // premise, originality and quality need a reader; comparable titles need knowledge no model brought
+        assertThat(coverage.grid()).isEmpty();
+        assertThat(coverage.recommendation()).isNull();
         assertThat(coverage.comparables()).isEmpty();
-        assertThat(coverage.grid()).allSatisfy(g -> {
-            assertThat(g.score()).isBetween(1, 10);
-            assertThat(g.reason()).startsWith("Indicator score from the script's statistics, not a reading");
+        assertThat(coverage.indicators()).extracting(Indicator::code)
+                .containsExactly("pages", "scenes", "dialogue_share", "lead_share", "format");
+        assertThat(coverage.indicators()).allSatisfy(i -> {
+            assertThat(i.value()).isNotNull();
+            assertThat(i.figure()).isNotBlank();
+            assertThat(i.meaning()).isNotBlank();
+            assertThat(i.evidence()).isNotEmpty();
         });
     }
 
     @Test
-    void everyStrengthAndConcernPointsAtAPage() {
+    void everyEvidenceItemSaysHowItWasVerifiedAndNoneIsAPlaceholderPage() {
         var screenplay = reader.read(TestScripts.cyberBobPdf(), "cyber-bob.pdf");
         var coverage = cover(screenplay);
-        assertThat(coverage.strengths()).isNotEmpty();
-        for (Claim claim : concat(coverage)) {
-            assertThat(claim.evidence()).as(claim.text()).isNotEmpty();
-            claim.evidence().forEach(e -> assertThat(e.page()).isBetween(1, screenplay.pageCount()));
-        }
+        var evidence = new java.util.ArrayList<Evidence>();
+        concat(coverage).forEach(c -> evidence.addAll(c.evidence()));
+        coverage.indicators().forEach(i -> evidence.addAll(i.evidence()));
+        assertThat(evidence).isNotEmpty().allSatisfy(e -> {
+            assertThat(e.verification()).isIn(Evidence.Verification.QUOTED, Evidence.Verification.LOCATED,
+                    Evidence.Verification.STATISTIC);
+            if (e.verification() == Evidence.Verification.STATISTIC) {
+                assertThat(e.page()).isNull();
+            } else {
+                assertThat(e.page()).isBetween(1, screenplay.pageCount());
+            }
+        });
+        // the whole-script figures (length, dialogue share, format) are statistics, not page 1 or the last page
+        assertThat(coverage.indicators().stream().filter(i -> List.of("pages", "format").contains(i.code())))
+                .allSatisfy(i -> assertThat(i.evidence()).extracting(Evidence::verification)
+                        .containsOnly(Evidence.Verification.STATISTIC));
     }
 
     @Test
@@ -72,11 +90,11 @@ class OfflineCoverageAnalystTest {
         var action = screenplay.elements().stream().filter(e -> e.type() == ElementType.ACTION)
                 .map(e -> e.text().replaceAll("\\s+", " ")).collect(Collectors.joining(" "));
         var lines = coverage.synopsis().split("\n");
-        assertThat(lines[0]).startsWith("Extractive synopsis");
+        assertThat(lines[0]).startsWith("Key lines");
         assertThat(lines.length).isGreaterThanOrEqualTo(3);
         int previousPage = 0;
         for (int i = 1; i < lines.length; i++) {
-            var m = java.util.regex.Pattern.compile("^[A-Za-z-]+, p\\. (\\d+): (.*)$").matcher(lines[i]);
+            var m = java.util.regex.Pattern.compile("^Act [123], p\\. (\\d+): (.*)$").matcher(lines[i]);
             assertThat(m.matches()).as(lines[i]).isTrue();
             int page = Integer.parseInt(m.group(1));
             assertThat(page).isGreaterThanOrEqualTo(previousPage);
@@ -84,6 +102,26 @@ class OfflineCoverageAnalystTest {
             var quote = m.group(2).replace("…", "");
             assertThat(action).contains(quote.strip());
         }
+    }
+
+    @Test
+    void aTitleAbbreviationDoesNotEndASentenceAndHousekeepingIsNotNudity() {
+        var text = """
+                Title: Rounds
+
+                INT. WARD - DAY
+
+                Dr. Morgan checks the chart and frowns at the numbers. Nurse Ada strips the bed and folds the sheets.
+
+                ADA
+                She was here all night, waiting for you to come back.
+                """;
+        var screenplay = reader.readFountain(text);
+        assertThat(ai.sorot.lambda.pipeline.ScriptWords.sentences("Dr. Morgan checks the chart. Ada strips the bed."))
+                .containsExactly("Dr. Morgan checks the chart.", "Ada strips the bed.");
+        var curation = new ai.sorot.lambda.pipeline.Curator().curate(screenplay, cover(screenplay), null);
+        assertThat(curation.notes().contentFlags()).noneMatch(c -> c.text().startsWith("Sexual"));
+        assertThat(curation.notes().audience()).doesNotContain("Adult");
     }
 
     @Test

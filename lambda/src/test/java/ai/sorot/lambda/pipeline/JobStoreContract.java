@@ -76,6 +76,18 @@ public abstract class JobStoreContract {
     }
 
     @Test
+    void aStepKeepsWhereItsModelReadTheScript() {
+        store.create(job(1, "place", T0), true);
+        assertThat(store.claimStep(id(1), PipelineStep.EXTRACT, Lease.of("w", T0, Duration.ofMinutes(1)))).isTrue();
+        var onHost = Provenance.localModel("qwen3:14b", "vLLM", "gpu.festival.example:8000", false);
+        assertThat(store.completeStep(id(1), PipelineStep.EXTRACT,
+                new StepResult(StepStatus.COMPLETED, T0.plusSeconds(1), onHost, Usage.NONE, "k"), "w")).isTrue();
+        var read = store.find(id(1)).orElseThrow().step(PipelineStep.EXTRACT).provenance();
+        assertThat(read).isEqualTo(onHost);
+        assertThat(read.label()).isEqualTo("qwen3:14b via vLLM, on gpu.festival.example:8000");
+    }
+
+    @Test
     void theSameContentAnswersWithTheEarlierJobUnlessForced() {
         store.create(job(1, "same", T0), true);
         var again = store.create(job(2, "same", T0.plusSeconds(1)), true);

@@ -175,6 +175,43 @@ class PipelineStagesTest {
     }
 
     @Test
+    void aTrailerStepThatRunsAfterTheCoverageIsGivenIt() throws Exception {
+        var seen = new java.util.concurrent.CopyOnWriteArrayList<Coverage>();
+        var offlineTrailer = new OfflineTrailerAnalyst();
+        TrailerAnalyst recording = new TrailerAnalyst() {
+            @Override
+            public Provenance provenance() {
+                return offlineTrailer.provenance();
+            }
+
+            @Override
+            public AnalystResult<TrailerAnalysis> analyse(TrailerRequest request) {
+                seen.add(request.coverage() == null ? PLACEHOLDER : request.coverage());
+                return offlineTrailer.analyse(request);
+            }
+        };
+        open(new OfflineCoverageAnalyst(), recording);
+        var id = submit();
+        // the extraction only (no time for the next stage), then another worker holds the trailer step for a second
+        assertThat(backend.pipeline().run(id, () -> Duration.ofMinutes(3))).isEqualTo(Pipeline.Outcome.DEFERRED);
+        var leaseEnds = java.time.Instant.now().plusSeconds(1);
+        assertThat(backend.jobs().claimStep(id, PipelineStep.TRAILER, Lease.of("other-worker", java.time.Instant.now(),
+                Duration.ofSeconds(1)))).isTrue();
+        assertThat(backend.pipeline().run(id)).isEqualTo(Pipeline.Outcome.BUSY);
+        assertThat(job(id).step(PipelineStep.COVERAGE).status()).isEqualTo(StepStatus.COMPLETED);
+        assertThat(seen).isEmpty();
+        Thread.sleep(Math.max(0, Duration.between(java.time.Instant.now(), leaseEnds).toMillis() + 200));
+        assertThat(backend.pipeline().run(id)).isEqualTo(Pipeline.Outcome.COMPLETED);
+        assertThat(seen).singleElement().satisfies(c -> {
+            assertThat(c).isNotSameAs(PLACEHOLDER);
+            assertThat(c.provenance()).isEqualTo(new ReportAssembler(backend.blobs()).report(job(id)).coverage().provenance());
+        });
+    }
+
+    private static final Coverage PLACEHOLDER = new Coverage(null, null, null, null, null, null, null, null, null, null, null,
+            null, null);
+
+    @Test
     void aWorkerShortOfTimeDefersTheNextStageAndTheNextDeliveryFinishesWithoutRepeatingAStep() {
         var coverages = new AtomicInteger();
         var offline = new OfflineCoverageAnalyst();

@@ -23,11 +23,15 @@ class SpokenSummaryTest {
                 SummaryWriter.DEFAULT_TARGET_WORDS);
         var text = script.plainText();
         assertThat(text).doesNotContain("pp.", "p. ", "%", "×", "(", ")", "–", "/10", "/100", "/8", "INT.", "EXT.", "--");
-        assertThat(text).contains("Verdict: consider").contains("No trailer was submitted.");
+        // right after the title, before any figure, it says that no model read the script
+        assertThat(text.lines().filter(l -> !l.isBlank()).skip(1).findFirst().orElseThrow())
+                .startsWith("Not judged: no model read this script.");
+        assertThat(text).doesNotContain("Verdict")
+                .contains("No trailer was submitted.");
         assertThat(script.words()).isBetween(140, (int) (SummaryWriter.DEFAULT_TARGET_WORDS * 1.3));
         var shorter = writer.write(screenplay.title(), screenplay.authors(), screenplay, coverage, null, curation, 120);
         assertThat(shorter.words()).isLessThan(script.words());
-        assertThat(shorter.plainText()).contains("Verdict");
+        assertThat(shorter.plainText()).contains("Not judged");
     }
 
     @Test

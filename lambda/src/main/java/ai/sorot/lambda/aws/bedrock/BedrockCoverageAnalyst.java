@@ -2,6 +2,8 @@ package ai.sorot.lambda.aws.bedrock;
 
 import ai.sorot.lambda.aws.CloudConfig;
 import ai.sorot.lambda.aws.PriceList;
+import ai.sorot.lambda.coverage.CoverageChat;
+import ai.sorot.lambda.coverage.CoverageExchange;
 import ai.sorot.lambda.pipeline.AnalystResult;
 import ai.sorot.lambda.pipeline.CoverageAnalyst;
 import ai.sorot.lambda.pipeline.CoverageRequest;
@@ -10,11 +12,8 @@ import ai.sorot.model.api.SorotException;
 import ai.sorot.model.report.Coverage;
 import ai.sorot.model.report.Provenance;
 import ai.sorot.model.report.Usage;
-import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
@@ -42,9 +41,9 @@ import software.amazon.awssdk.services.bedrockruntime.model.ValidationException;
  * Step 2 in the cloud: coverage by DeepSeek-R1 on Amazon Bedrock, through the Converse API.
  *
  * <p>R1 answers with a reasoning block and a text block; only the text is read, and it must be the
- * coverage as JSON. An answer that is not (malformed, a criterion missing, cut off at the token
- * limit) gets one repair request that names the problems; a second bad answer fails the step
- * with ANALYST_FAILED. Throttling and 5xx answers are retried by the SDK (STANDARD mode:
+ * coverage as JSON. The conversation itself (prompt, quotes checked against the script, one
+ * repair request naming the problems, MODEL_ANSWER_UNUSABLE when even the repair is no
+ * coverage, the checks) is {@link CoverageExchange}'s, shared with every chat model. Throttling and 5xx answers are retried by the SDK (STANDARD mode:
  * exponential backoff with jitter, four attempts). The step's budget caps everything: each call's
  * timeout is what is left of it, and no repair starts without a minute in hand.
  *
@@ -54,7 +53,6 @@ import software.amazon.awssdk.services.bedrockruntime.model.ValidationException;
  */
 public final class BedrockCoverageAnalyst implements CoverageAnalyst {
 
-    private static final System.Logger LOG = System.getLogger(BedrockCoverageAnalyst.class.getName());
     /** R1's output counts its reasoning: 8k tokens leave room for both. */
     public static final int MAX_OUTPUT_TOKENS = 8192;
     /** DeepSeek's advice for R1: 0.5 to 0.7, lower repeats itself, higher wanders. */
@@ -69,9 +67,17 @@ public final class BedrockCoverageAnalyst implements CoverageAnalyst {
     private final PriceList prices;
     private final Clock clock;
     private final Provenance provenance;
+    private final CoverageExchange.CallObserver calls;
 
     public BedrockCoverageAnalyst(Supplier<BedrockRuntimeClient> client, ModelLifecycle lifecycle, String modelId,
                                   int maxInputTokens, PriceList prices, Clock clock) {
+        this(client, lifecycle, modelId, maxInputTokens, prices, clock, CoverageExchange.CallObserver.NONE);
+    }
+
+    /** {@code calls} hears every answer's stop reason and output tokens (R1's 8k output limit includes its reasoning). */
+    public BedrockCoverageAnalyst(Supplier<BedrockRuntimeClient> client, ModelLifecycle lifecycle, String modelId,
+                                  int maxInputTokens, PriceList prices, Clock clock, CoverageExchange.CallObserver calls) {
+        this.calls = calls;
         this.client = client;
         this.lifecycle = lifecycle;
         this.modelId = modelId;
@@ -105,45 +111,36 @@ public final class BedrockCoverageAnalyst implements CoverageAnalyst {
             throw unavailable("it reached its end of life on Bedrock on "
                     + retired.endOfLife().atZone(java.time.ZoneOffset.UTC).toLocalDate(), null);
         }
-        var deadline = clock.instant().plus(request.budget()).minus(BUDGET_MARGIN);
-        var prompt = CoveragePrompt.build(request.title(), screenplay, maxInputTokens);
-        LOG.log(Level.INFO, "analysis {0}: coverage prompt of about {1} tokens ({2})", request.analysisId(),
-                prompt.estimatedTokens(), prompt.level().name().toLowerCase(Locale.ROOT));
-        var messages = new ArrayList<Message>();
-        messages.add(Message.builder().role(ConversationRole.USER).content(ContentBlock.fromText(prompt.text())).build());
+        var exchange = new CoverageExchange(new Chat(), provenance,
+                new CoverageExchange.Settings(REPAIR_NEEDS, BUDGET_MARGIN), clock, calls);
+        var result = exchange.run(request);
+        return new AnalystResult<>(result.coverage(), provenance, result.usage(), result.checks());
+    }
 
-        var usage = Usage.NONE;
-        var first = converse(messages, deadline);
-        usage = usage.plus(usage(first));
-        var answer = answerText(first);
-        var reading = CoverageAnswer.read(answer, screenplay, provenance);
-        if (reading.ok()) {
-            return new AnalystResult<>(reading.coverage(), provenance, usage);
+    /** The Converse API as the coverage exchange's chat model. */
+    private final class Chat implements CoverageChat {
+
+        @Override
+        public String describe() {
+            return provenance.model() + " on Amazon Bedrock";
         }
-        var problems = new ArrayList<>(reading.problems());
-        if (first.stopReason() == StopReason.MAX_TOKENS) {
-            problems.addFirst("The answer was cut off at the output limit: keep the reasoning short and the JSON complete.");
+
+        @Override
+        public int maxPromptTokens() {
+            return maxInputTokens;
         }
-        if (remaining(deadline).compareTo(REPAIR_NEEDS) < 0) {
-            throw new SorotException(ErrorCode.ANALYST_FAILED, "DeepSeek-R1's coverage could not be used ("
-                    + summary(problems) + ") and no time was left in the step to ask again.");
+
+        @Override
+        public Reply send(List<Turn> turns, Duration timeLeft) {
+            var messages = turns.stream().map(t -> Message.builder()
+                    .role(t.role() == Role.USER ? ConversationRole.USER : ConversationRole.ASSISTANT)
+                    .content(ContentBlock.fromText(t.text())).build()).toList();
+            var response = converse(messages, timeLeft);
+            var stop = response.stopReason();
+            // Bedrock refuses a prompt over the model's window rather than cutting it: no prompt count to compare
+            return new Reply(answerText(response), stop == StopReason.MAX_TOKENS,
+                    stop == null ? "unknown" : stop.toString(), 0, usage(response));
         }
-        LOG.log(Level.INFO, "analysis {0}: coverage answer unusable ({1} problems); asking once more",
-                request.analysisId(), problems.size());
-        messages.add(Message.builder().role(ConversationRole.ASSISTANT)
-                .content(ContentBlock.fromText(answer.isBlank() ? "(no answer)" : answer)).build());
-        messages.add(Message.builder().role(ConversationRole.USER).content(ContentBlock.fromText(
-                "Your answer could not be used:\n- " + String.join("\n- ", problems)
-                        + "\nReply with the corrected coverage: one complete JSON object with every field, nothing else."))
-                .build());
-        var second = converse(messages, deadline);
-        usage = usage.plus(usage(second));
-        var repaired = CoverageAnswer.read(answerText(second), screenplay, provenance);
-        if (repaired.ok()) {
-            return new AnalystResult<>(repaired.coverage(), provenance, usage);
-        }
-        throw new SorotException(ErrorCode.ANALYST_FAILED,
-                "DeepSeek-R1's coverage was unusable twice: " + summary(repaired.problems()));
     }
 
     /** The answer: the text blocks only. The reasoning block is the model's scratchpad, never the answer. */
@@ -169,11 +166,7 @@ public final class BedrockCoverageAnalyst implements CoverageAnalyst {
         return new Usage(in, out, 0, 0, prices.bedrockR1(in, out));
     }
 
-    private ConverseResponse converse(List<Message> messages, Instant deadline) {
-        var left = remaining(deadline);
-        if (left.isNegative() || left.isZero()) {
-            throw timeout();
-        }
+    private ConverseResponse converse(List<Message> messages, Duration left) {
         var request = ConverseRequest.builder()
                 .modelId(modelId)
                 .messages(messages)
@@ -234,10 +227,6 @@ public final class BedrockCoverageAnalyst implements CoverageAnalyst {
         return new SorotException(ErrorCode.STEP_TIMEOUT, "DeepSeek-R1 did not finish the coverage within the step's budget.");
     }
 
-    private Duration remaining(Instant deadline) {
-        return Duration.between(clock.instant(), deadline);
-    }
-
     private static String errorCode(BedrockRuntimeException e) {
         return e.awsErrorDetails() == null || e.awsErrorDetails().errorCode() == null ? "error" : e.awsErrorDetails().errorCode();
     }
@@ -248,8 +237,4 @@ public final class BedrockCoverageAnalyst implements CoverageAnalyst {
         return text == null ? e.getClass().getSimpleName() : text;
     }
 
-    private static String summary(List<String> problems) {
-        var joined = String.join(" ", problems);
-        return joined.length() > 400 ? joined.substring(0, 400) + "…" : joined;
-    }
 }

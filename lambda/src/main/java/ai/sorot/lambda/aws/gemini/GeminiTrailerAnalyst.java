@@ -10,14 +10,12 @@ import ai.sorot.model.Json;
 import ai.sorot.model.api.ErrorCode;
 import ai.sorot.model.api.SorotException;
 import ai.sorot.model.report.Claim;
+import ai.sorot.model.report.Coverage;
 import ai.sorot.model.report.Provenance;
 import ai.sorot.model.report.TrailerAnalysis;
 import ai.sorot.model.report.Usage;
-import ai.sorot.model.screenplay.ElementType;
 import ai.sorot.model.screenplay.Screenplay;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.lang.System.Logger.Level;
@@ -30,7 +28,6 @@ import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -130,7 +127,7 @@ public final class GeminiTrailerAnalyst implements TrailerAnalyst {
         var key = configured.get();
         var deadline = clock.instant().plus(request.budget()).minusSeconds(2);
         var videoUrl = "https://www.youtube.com/watch?v=" + link.videoId();
-        var body = requestBody(videoUrl, request.screenplay());
+        var body = requestBody(videoUrl, request.screenplay(), request.coverage());
         var url = baseUrl.resolve("/v1beta/models/" + model + ":generateContent").toString();
         JsonNode answer = null;
         for (int attempt = 1; answer == null; attempt++) {
@@ -155,13 +152,17 @@ public final class GeminiTrailerAnalyst implements TrailerAnalyst {
     // ---- the request ---------------------------------------------------------------------------
 
     byte[] requestBody(String videoUrl, Screenplay screenplay) {
+        return requestBody(videoUrl, screenplay, null);
+    }
+
+    byte[] requestBody(String videoUrl, Screenplay screenplay, Coverage coverage) {
         var root = Json.mapper().createObjectNode();
         var part = root.putArray("contents").addObject().put("role", "user").putArray("parts");
         part.addObject().putObject("file_data").put("file_uri", videoUrl);
-        part.addObject().put("text", instructions(screenplay));
+        part.addObject().put("text", TrailerPrompt.instructions(screenplay, coverage));
         var config = root.putObject("generationConfig");
         config.put("responseMimeType", "application/json");
-        config.set("responseSchema", schema());
+        config.set("responseSchema", TrailerPrompt.schema());
         config.put("temperature", 0.4);
         config.put("maxOutputTokens", 2048);
         try {
@@ -169,71 +170,6 @@ public final class GeminiTrailerAnalyst implements TrailerAnalyst {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** The answer's shape, in the OpenAPI subset the Gemini API takes as {@code responseSchema}. */
-    static ObjectNode schema() {
-        var m = Json.mapper();
-        var schema = m.createObjectNode().put("type", "OBJECT");
-        var props = schema.putObject("properties");
-        props.putObject("pacing").put("type", "STRING").put("description", "How the trailer is cut and paced, one or two sentences");
-        props.putObject("tone").put("type", "STRING").put("description", "The tone it sets, a short phrase");
-        props.putObject("hook").put("type", "STRING").put("description", "What grabs the viewer, and when");
-        props.putObject("promiseVsScript").put("type", "STRING")
-                .put("description", "What the trailer promises against what the screenplay delivers");
-        props.putObject("score").put("type", "INTEGER").put("description", "How well the trailer sells the film, 1 to 10");
-        props.putObject("durationSeconds").put("type", "NUMBER").put("description", "The video's length in seconds");
-        var observation = props.putObject("observations").put("type", "ARRAY").putObject("items").put("type", "OBJECT");
-        var oProps = observation.putObject("properties");
-        oProps.putObject("timestamp").put("type", "STRING").put("description", "Where in the video, as m:ss");
-        oProps.putObject("text").put("type", "STRING");
-        ((ArrayNode) observation.putArray("required")).add("timestamp").add("text");
-        var required = schema.putArray("required");
-        for (var name : new String[] {"pacing", "tone", "hook", "promiseVsScript", "score", "durationSeconds", "observations"}) {
-            required.add(name);
-        }
-        var order = schema.putArray("propertyOrdering");
-        for (var name : new String[] {"pacing", "tone", "hook", "promiseVsScript", "score", "durationSeconds", "observations"}) {
-            order.add(name);
-        }
-        return schema;
-    }
-
-    static String instructions(Screenplay screenplay) {
-        var sb = new StringBuilder();
-        sb.append("You are a film-festival programmer watching the trailer of a submitted film. Judge the trailer ")
-                .append("itself (pacing, tone, hook) and compare what it promises with the screenplay summarised below. ")
-                .append("Give three to six observations with the time in the video where each shows. ")
-                .append("Score 1 to 10 how well the trailer sells this film; 5 is typical. Answer in English.\n\n");
-        if (screenplay == null) {
-            return sb.append("(No screenplay details are available.)").toString();
-        }
-        sb.append("SCREENPLAY\n");
-        if (screenplay.title() != null) {
-            sb.append("Title: ").append(screenplay.title()).append('\n');
-        }
-        var stats = screenplay.stats();
-        if (stats != null) {
-            sb.append("%d pages, %d scenes, about %.0f minutes. Leading characters: %s.%n".formatted(stats.pageCount(),
-                    stats.sceneCount(), stats.runtimeMinutes(), stats.characters().stream().limit(6)
-                            .map(c -> c.name()).collect(Collectors.joining(", "))));
-            sb.append("Main locations: ").append(stats.locations().stream().limit(6).map(l -> l.name())
-                    .collect(Collectors.joining(", "))).append(".\n");
-        }
-        sb.append("Opening of the script:\n");
-        int words = 0;
-        for (var element : screenplay.elements()) {
-            if (words > 600) {
-                break;
-            }
-            if (element.type() == ElementType.ACTION || element.type() == ElementType.SCENE_HEADING
-                    || element.type() == ElementType.DIALOGUE) {
-                var text = element.text().replaceAll("\\s+", " ").strip();
-                sb.append(text).append('\n');
-                words += text.split(" ").length;
-            }
-        }
-        return sb.toString();
     }
 
     private JsonNode post(String url, String key, byte[] body, Instant deadline) {
@@ -335,20 +271,40 @@ public final class GeminiTrailerAnalyst implements TrailerAnalyst {
             throw new SorotException(ErrorCode.ANALYST_FAILED, "Gemini's trailer analysis is not the JSON its schema asks for"
                     + (finish.equals("MAX_TOKENS") ? " (cut off at the output limit)." : "."));
         }
-        var observations = new ArrayList<Claim>();
-        for (var o : answer.path("observations")) {
-            var said = o.path("text").asText("").strip();
-            if (!said.isEmpty()) {
-                var at = o.path("timestamp").asText("").strip();
-                observations.add(new Claim(at.isEmpty() ? said : at + " " + said, java.util.List.of()));
-            }
-        }
         Integer score = answer.path("score").canConvertToInt() ? Math.max(1, Math.min(10, answer.path("score").asInt())) : null;
         Double duration = answer.path("durationSeconds").isNumber() && answer.path("durationSeconds").asDouble() > 0
                 ? answer.path("durationSeconds").asDouble() : (usage.videoSeconds() > 0 ? usage.videoSeconds() : null);
+        // times are checked against the length Gemini metered (its video tokens) before the one it says
+        Double end = usage.videoSeconds() > 0 ? Double.valueOf(usage.videoSeconds()) : duration;
+        var observations = new ArrayList<Claim>();
+        int pastTheEnd = 0;
+        for (var o : answer.path("observations")) {
+            var said = o.path("text").asText("").strip();
+            if (said.isEmpty()) {
+                continue;
+            }
+            var at = o.path("timestamp").asText("").strip();
+            var seconds = seconds(at);
+            if (seconds != null && end != null && seconds > end + TIMESTAMP_SLACK_SECONDS) {
+                pastTheEnd++; // a time the video does not have: the observation cannot be checked, so it is left out
+                continue;
+            }
+            observations.add(new Claim(at.isEmpty() ? said : at + " " + said, java.util.List.of()));
+        }
+        var notes = new ArrayList<String>();
+        if (answer.path("isTrailerOfThisFilm").isBoolean() && !answer.path("isTrailerOfThisFilm").asBoolean()) {
+            var what = blankToNull(answer.path("notTrailerReason").asText(""));
+            notes.add("Gemini judged that this video is not this film's trailer" + (what == null ? "." : ": " + what)
+                    + " Check the link with the submitter.");
+        }
+        if (pastTheEnd > 0) {
+            notes.add(pastTheEnd + (pastTheEnd == 1 ? " observation" : " observations") + " gave a time past the video's end ("
+                    + clock(end) + ") and " + (pastTheEnd == 1 ? "was" : "were") + " left out.");
+        }
         var analysis = new TrailerAnalysis(url, platform, videoId, true, blankToNull(answer.path("pacing").asText("")),
                 blankToNull(answer.path("tone").asText("")), blankToNull(answer.path("hook").asText("")),
-                blankToNull(answer.path("promiseVsScript").asText("")), score, duration, observations, null, provenance);
+                blankToNull(answer.path("promiseVsScript").asText("")), score, duration, observations,
+                notes.isEmpty() ? null : String.join(" ", notes), provenance);
         return new AnalystResult<>(analysis, provenance, usage);
     }
 
@@ -424,6 +380,26 @@ public final class GeminiTrailerAnalyst implements TrailerAnalyst {
 
     private static SorotException timeout() {
         return new SorotException(ErrorCode.STEP_TIMEOUT, "Gemini did not finish the trailer analysis within the step's budget.");
+    }
+
+    /** A time may round up past the end by a second or two. */
+    static final double TIMESTAMP_SLACK_SECONDS = 2;
+
+    /** "1:05" or "0:01:05" as seconds; null when it is not a time. */
+    static Double seconds(String timestamp) {
+        if (timestamp == null || !timestamp.matches("\\d{1,3}(:\\d{1,2}){1,2}(\\.\\d+)?")) {
+            return null;
+        }
+        double total = 0;
+        for (var part : timestamp.split(":")) {
+            total = total * 60 + Double.parseDouble(part);
+        }
+        return total;
+    }
+
+    private static String clock(double seconds) {
+        long s = Math.round(seconds);
+        return s / 60 + ":" + String.format(Locale.ROOT, "%02d", s % 60);
     }
 
     private static String blankToNull(String text) {

@@ -110,8 +110,15 @@ final class JobItems {
     }
 
     static Map<String, AttributeValue> provenance(Provenance p) {
-        return Map.of("provider", str(p.provider()), "model", str(p.model() == null ? "" : p.model()),
-                "offline", AttributeValue.fromBool(p.offline()));
+        var m = new java.util.HashMap<String, AttributeValue>();
+        m.put("provider", str(p.provider()));
+        m.put("model", str(p.model() == null ? "" : p.model()));
+        m.put("offline", AttributeValue.fromBool(p.offline()));
+        m.put("place", str(p.place().name()));
+        if (p.host() != null) {
+            m.put("host", str(p.host()));
+        }
+        return m;
     }
 
     static Map<String, AttributeValue> usage(Usage u) {
@@ -131,8 +138,10 @@ final class JobItems {
             var finished = instant(m, "finishedAt");
             var errorCode = s(m, "errorCode");
             var provider = s(m, "provider");
+            var place = s(m, "place"); // absent from items written before places were kept
             Provenance provenance = provider == null ? null : new Provenance(provider, blankToNull(s(m, "model")),
-                    m.containsKey("offline") && Boolean.TRUE.equals(m.get("offline").bool()));
+                    m.containsKey("offline") && Boolean.TRUE.equals(m.get("offline").bool()),
+                    place == null ? null : Provenance.Place.valueOf(place), s(m, "host"));
             Usage usage = m.containsKey("inputTokens") ? new Usage(n(m, "inputTokens").longValue(),
                     n(m, "outputTokens").longValue(), n(m, "characters").longValue(), n(m, "videoSeconds").doubleValue(),
                     n(m, "costUsd").doubleValue()) : (finished == null ? null : Usage.NONE);

@@ -1,6 +1,7 @@
 package ai.sorot.lambda.aws.worker;
 
 import ai.sorot.lambda.aws.AnalystChoice;
+import ai.sorot.lambda.aws.observe.ModelCallMetrics;
 import ai.sorot.lambda.aws.AwsClients;
 import ai.sorot.lambda.aws.CloudBackend;
 import ai.sorot.lambda.aws.CloudConfig;
@@ -44,7 +45,9 @@ public final class CloudWorker implements AutoCloseable {
     public static CloudWorker fromEnvironment(CloudConfig config, PrintStream out) {
         var clients = new AwsClients(config);
         var secrets = CloudSecrets.of(config, clients::secrets, Clock.systemUTC());
-        var chosen = AnalystChoice.choose(AnalystChoice.Mode.AUTO, config, clients, secrets, true, CloudBackend::offlineFallback);
+        // each coverage call's stop reason and output tokens become metrics beside the steps'
+        var chosen = AnalystChoice.choose(AnalystChoice.Mode.AUTO, config, clients, secrets, true, CloudBackend::offlineFallback,
+                new ModelCallMetrics(out, Clock.systemUTC()));
         return new CloudWorker(config, clients, chosen.analysts(), StepBudgets.DEFAULT, Clock.systemUTC(), out);
     }
 

@@ -21,6 +21,8 @@ import ai.sorot.lambda.support.TestScripts;
 import ai.sorot.model.Json;
 import ai.sorot.model.api.ErrorCode;
 import ai.sorot.model.api.SorotException;
+import ai.sorot.model.report.Evidence;
+import ai.sorot.model.report.Evidence.Verification;
 import ai.sorot.model.report.GridScore;
 import ai.sorot.model.report.Recommendation;
 import ai.sorot.model.screenplay.Screenplay;
@@ -85,8 +87,12 @@ class BedrockCoverageAnalystTest {
         assertThat(coverage.logline()).startsWith("A welder");
         assertThat(coverage.recommendation()).isEqualTo(Recommendation.CONSIDER);
         assertThat(coverage.grid()).extracting(GridScore::criterion).containsExactlyElementsOf(GridScore.CRITERIA);
-        assertThat(coverage.strengths().getFirst().evidence()).hasSize(2); // scene 999 does not exist
-        assertThat(coverage.strengths().getFirst().evidence().getFirst().page()).isEqualTo(brick.scenes().getFirst().startPage());
+        var evidence = coverage.strengths().getFirst().evidence();
+        assertThat(evidence).extracting(Evidence::verification).containsExactly(Verification.QUOTED, Verification.NOT_FOUND,
+                Verification.QUOTED); // Cyber Bob's words are not in Brick & Steel
+        assertThat(evidence.getFirst().page()).isEqualTo(brick.scenes().getFirst().startPage());
+        assertThat(evidence.get(2).scene()).as("cited as scene 999, found in scene 1").isEqualTo(1);
+        assertThat(result.checks()).isEmpty();
         assertThat(coverage.provenance().label()).isEqualTo("DeepSeek-R1 (us.deepseek.r1-v1:0) on Amazon Bedrock");
         assertThat(Json.mapper().valueToTree(coverage).toString()).doesNotContain("PRIVATE-REASONING");
         assertThat(result.usage().inputTokens()).isEqualTo(31_842);
@@ -127,8 +133,9 @@ class BedrockCoverageAnalystTest {
         stubs.converse(converseAnswer("r", "I cannot help with that.", 30_000, 50, "end_turn"));
         assertThatThrownBy(() -> analyst().analyse(request(Duration.ofMinutes(10))))
                 .isInstanceOfSatisfying(SorotException.class, e -> {
-                    assertThat(e.code()).isEqualTo(ErrorCode.ANALYST_FAILED);
-                    assertThat(e.getMessage()).contains("unusable twice").contains("not a JSON object");
+                    assertThat(e.code()).isEqualTo(ErrorCode.MODEL_ANSWER_UNUSABLE);
+                    assertThat(e.getMessage()).contains("after one repair request").contains("not a JSON object")
+                            .contains(MODEL);
                 });
         aws.wireMock().verify(2, postRequestedFor(urlPathMatching(ServiceStubs.CONVERSE_PATH)));
     }
@@ -141,6 +148,35 @@ class BedrockCoverageAnalystTest {
         assertThat(analyst().analyse(request(Duration.ofMinutes(10))).output().recommendation()).isEqualTo(Recommendation.PASS);
         aws.wireMock().verify(1, postRequestedFor(urlPathMatching(ServiceStubs.CONVERSE_PATH))
                 .withRequestBody(containing("cut off at the output limit")));
+    }
+
+    @Test
+    void inventedQuotesGoBackInTheOneRepairAndStayNotFoundWhenTheModelInsists() {
+        // an answer written for this test: every quote is invented
+        var invented = validAnswer("RECOMMEND").replace(ServiceStubs.BRICK_QUOTE, "The mill burns while Mara watches.")
+                .replace(ServiceStubs.CYBER_BOB_QUOTE, "Nobody in this town keeps a ledger honest.")
+                .replace("Screw retirement.", "The ledger was never ours to keep.")
+                .replace("Does a bear crap in the woods?", "Owners never walk the floor at night.")
+                .replace("The SCREEN DOOR slides open", "Sparks fall on the ledger");
+        stubs.converse(converseAnswer("r", invented, 30_000, 1_500, "end_turn"));
+        var seen = new java.util.ArrayList<String>();
+        var analyst = new BedrockCoverageAnalyst(clients::bedrock, new ModelLifecycle(clients::bedrockControl, MODEL,
+                Clock.systemUTC()), MODEL, 90_000, PriceList.LIST, Clock.systemUTC(),
+                reply -> seen.add(reply.stopReason() + " " + reply.usage().outputTokens()));
+        var result = analyst.analyse(request(Duration.ofMinutes(10)));
+        var coverage = result.output();
+        var all = java.util.stream.Stream.concat(java.util.stream.Stream.concat(coverage.strengths().stream().map(c -> c.evidence()),
+                coverage.concerns().stream().map(c -> c.evidence())), coverage.grid().stream().map(GridScore::evidence))
+                .flatMap(java.util.List::stream).toList();
+        assertThat(all).isNotEmpty().extracting(Evidence::verification).containsOnly(Verification.NOT_FOUND);
+        assertThat(all).extracting(Evidence::page).containsOnlyNulls();
+        assertThat(coverage.strengths()).noneMatch(ai.sorot.model.report.Claim::isVerified);
+        assertThat(result.checks()).extracting(ai.sorot.model.report.Check::code)
+                .containsExactly("QUOTES_NOT_FOUND"); // RECOMMEND on a grid averaging 7.5 agrees with it
+        aws.wireMock().verify(2, postRequestedFor(urlPathMatching(ServiceStubs.CONVERSE_PATH)));
+        aws.wireMock().verify(1, postRequestedFor(urlPathMatching(ServiceStubs.CONVERSE_PATH))
+                .withRequestBody(containing("not in the script")));
+        assertThat(seen).containsExactly("end_turn 1500", "end_turn 1500");
     }
 
     @Test

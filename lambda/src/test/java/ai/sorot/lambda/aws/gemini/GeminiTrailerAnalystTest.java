@@ -81,6 +81,35 @@ class GeminiTrailerAnalystTest {
     }
 
     @Test
+    void theCoveragesStoryGoesInsteadOfTheOpeningAndAWrongVideoAndTimesPastItsEndAreSaid() throws Exception {
+        // an answer written for this test: Gemini says the video is something else, and cites a time past the end
+        var root = (com.fasterxml.jackson.databind.node.ObjectNode) Json.mapper().readTree(answer());
+        root.put("isTrailerOfThisFilm", false).put("notTrailerReason", "a music video for an unrelated song");
+        ((com.fasterxml.jackson.databind.node.ArrayNode) root.get("observations")).addObject().put("timestamp", "7:45")
+                .put("text", "A closing card that this video does not have.");
+        stubs.gemini(geminiAnswer(root.toString(), 820, 31_992, 0, 310)); // 31,992 video tokens: 124 s
+        var coverage = new ai.sorot.model.report.Coverage("Two retired detectives learn everyone they jailed is coming.",
+                "Brick and Steel hate retirement; word comes that every criminal they put away wants revenge.",
+                java.util.List.of("Action"), null, null, null, "BRICK", null, null, null, null, null,
+                ai.sorot.model.report.Provenance.localModel("qwen3:14b", "Ollama", null, true));
+        var result = analyst().analyse(new TrailerRequest("analysis-1764000000000-abcdef12",
+                TrailerLinks.check("https://youtu.be/dQw4w9WgXcQ"), brick, coverage, Duration.ofMinutes(3)));
+        aws.wireMock().verify(1, postRequestedFor(urlPathEqualTo("/v1beta/models/gemini-2.5-flash-lite:generateContent"))
+                .withRequestBody(containing("Logline: Two retired detectives"))
+                .withRequestBody(containing("Synopsis: Brick and Steel hate retirement"))
+                .withRequestBody(matchingJsonPath("$.generationConfig.responseSchema.properties.isTrailerOfThisFilm")));
+        aws.wireMock().verify(0, postRequestedFor(urlPathEqualTo("/v1beta/models/gemini-2.5-flash-lite:generateContent"))
+                .withRequestBody(containing("Opening of the script")));
+        var trailer = result.output();
+        assertThat(trailer.observations()).extracting(c -> c.text()).containsExactly("0:14 The ledger is the hook.",
+                "1:40 The title card lands late.");
+        assertThat(trailer.note()).contains("not this film's trailer: a music video for an unrelated song")
+                .contains("1 observation gave a time past the video's end (2:04)");
+        assertThat(GeminiTrailerAnalyst.seconds("1:02:03")).isEqualTo(3723.0);
+        assertThat(GeminiTrailerAnalyst.seconds("soon")).isNull();
+    }
+
+    @Test
     void sendsTheYoutubeLinkAsFileDataWithASchemaAndTheKeyInAHeader() {
         stubs.gemini(geminiAnswer(answer(), 820, 31_992, 3_968, 310));
         var result = analyst().analyse(request("https://youtu.be/dQw4w9WgXcQ?t=3", Duration.ofMinutes(3)));

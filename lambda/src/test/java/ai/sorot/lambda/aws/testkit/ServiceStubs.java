@@ -72,7 +72,12 @@ public final class ServiceStubs {
                 .withBody(body.toString());
     }
 
-    /** A coverage answer as the prompt asks for it (scene 999 does not exist, and is dropped). */
+    /**
+     * A coverage answer as the prompt asks for it, written for these tests (no model wrote it).
+     * Each claim quotes Brick &amp; Steel (MIT, shared/corpus/screenplain) and Cyber Bob episode 1
+     * (public domain, shared/corpus/ebscreenplays-pd), so that it is grounded in either script;
+     * the first strength cites scene 999, which does not exist, for a quote that is in scene 1.
+     */
     public static String coverageAnswer(String recommendation) {
         var root = Json.mapper().createObjectNode();
         root.put("logline", "A welder in a dying mill town finds the ledger that could bring down its owners.");
@@ -81,19 +86,35 @@ public final class ServiceStubs {
         root.put("tone", "taut, working-class noir");
         root.putArray("themes").add("loyalty").add("complicity");
         root.putArray("comparables").add("Blue Collar (1978)").add("Hell or High Water (2016)");
-        root.put("protagonist", "MARA");
+        root.put("protagonist", "BRICK");
         var s = root.putArray("strengths").addObject().put("text", "Lean, visual action lines.");
-        s.putArray("scenes").add(1).add(2).add(999);
-        root.putArray("concerns").addObject().put("text", "A thin antagonist.").putArray("scenes").add(3);
+        cite(s, 1, BRICK_QUOTE).add(citation(999, "The SCREEN DOOR slides open"));
+        cite(root.putArray("concerns").addObject().put("text", "A thin antagonist."), 3, "Does a bear crap in the woods?");
         var grid = root.putArray("grid");
         int score = 5;
         for (var criterion : GridScore.CRITERIA) {
-            grid.addObject().put("criterion", criterion).put("score", score++).put("reason", "Because of scene 1.")
-                    .putArray("scenes").add(1);
+            cite(grid.addObject().put("criterion", criterion).put("score", score++).put("reason", "Because of scene 1."), 1,
+                    "Screw retirement.");
         }
         root.put("recommendation", recommendation);
         root.put("rationale", "Worth a second read for the late-night strand.");
         return root.toString();
+    }
+
+    /** Words from Brick &amp; Steel's first scene, and from Cyber Bob's, cut by line breaks in its source. */
+    public static final String BRICK_QUOTE = "A gorgeous day. The sun is shining.";
+    public static final String CYBER_BOB_QUOTE = "They all stop at the sound of MANY DOGS throughout the park";
+
+    private static com.fasterxml.jackson.databind.node.ArrayNode cite(com.fasterxml.jackson.databind.node.ObjectNode claim,
+                                                                      int scene, String brickQuote) {
+        var evidence = claim.putArray("evidence");
+        evidence.add(citation(scene, brickQuote));
+        evidence.add(citation(1, CYBER_BOB_QUOTE));
+        return evidence;
+    }
+
+    private static com.fasterxml.jackson.databind.node.ObjectNode citation(int scene, String quote) {
+        return Json.mapper().createObjectNode().put("scene", scene).put("quote", quote);
     }
 
     public void converse(ResponseDefinitionBuilder... answers) {

@@ -1,4 +1,4 @@
-package ai.sorot.lambda.aws.bedrock;
+package ai.sorot.lambda.coverage;
 
 import ai.sorot.model.Json;
 import ai.sorot.model.report.Claim;
@@ -18,20 +18,36 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Reads the model's answer into the {@link Coverage} record, or says precisely what is wrong
- * with it, so that one repair request can name the problems. Only the answer's text blocks are
- * read: the reasoning block never becomes part of a report, and a {@code <think>} section some
- * deployments leave in the text is cut off too.
+ * Reads a model's answer into the {@link Coverage} record, or says precisely what is wrong with
+ * it, so that one repair request can name the problems. Only the answer's text is read: a
+ * reasoning block never becomes part of a report, and a {@code <think>} section some servers
+ * leave in the text is cut off too.
+ *
+ * <p>Every strength, concern and grid row cites scenes with quotes; each quote is looked up in
+ * the script ({@link QuoteFinder}) and becomes QUOTED evidence with its page, or NOT_FOUND. A
+ * claim whose every quote is NOT_FOUND is listed in {@code unfound}, for the repair request; it
+ * stays in the coverage, shown as unverified, and never counts as support.
  */
 public final class CoverageAnswer {
 
-    /** The coverage, or the problems that keep it from being one (then {@code coverage} is null). */
-    public record Reading(Coverage coverage, List<String> problems) {
+    /**
+     * The coverage, or the problems that keep it from being one (then {@code coverage} is null);
+     * {@code unfound} describes the claims none of whose quotes is in the script.
+     */
+    public record Reading(Coverage coverage, List<String> problems, List<String> unfound) {
+
+        public Reading {
+            problems = List.copyOf(problems);
+            unfound = List.copyOf(unfound);
+        }
 
         public boolean ok() {
             return coverage != null;
         }
     }
+
+    /** Longer quotes than this are not copied words but paraphrase or whole paragraphs. */
+    static final int QUOTE_WORDS_LIMIT = 60;
 
     private static final Pattern THINK = Pattern.compile("(?s)<think>.*?</think>");
     private static final Pattern UNCLOSED_THINK = Pattern.compile("(?s)^.*</think>");
@@ -39,21 +55,26 @@ public final class CoverageAnswer {
     private CoverageAnswer() {}
 
     public static Reading read(String answerText, Screenplay screenplay, Provenance provenance) {
+        return read(answerText, screenplay, new QuoteFinder(screenplay), provenance);
+    }
+
+    public static Reading read(String answerText, Screenplay screenplay, QuoteFinder quotes, Provenance provenance) {
         var problems = new ArrayList<String>();
         var json = extractJson(answerText);
         if (json == null) {
-            return new Reading(null, List.of("The answer is not a JSON object (it must be one object, nothing around it)."));
+            return failed("The answer is not a JSON object (it must be one object, nothing around it).");
         }
         JsonNode root;
         try {
             root = Json.mapper().readTree(json);
         } catch (JsonProcessingException e) {
-            return new Reading(null, List.of("The answer is not valid JSON: " + e.getOriginalMessage()
-                    + " (line " + e.getLocation().getLineNr() + ")."));
+            return failed("The answer is not valid JSON: " + e.getOriginalMessage()
+                    + " (line " + e.getLocation().getLineNr() + ").");
         }
         if (root == null || !root.isObject()) {
-            return new Reading(null, List.of("The answer must be one JSON object."));
+            return failed("The answer must be one JSON object.");
         }
+        var cited = new Cited(screenplay, quotes, problems, new ArrayList<>());
         var logline = text(root, "logline", problems, true);
         var synopsis = text(root, "synopsis", problems, true);
         var rationale = text(root, "rationale", problems, true);
@@ -64,16 +85,23 @@ public final class CoverageAnswer {
             problems.add("\"genres\" must list at least one genre.");
         }
         var recommendation = recommendation(root, problems);
-        var strengths = claims(root, "strengths", screenplay, problems);
-        var concerns = claims(root, "concerns", screenplay, problems);
-        var grid = grid(root, screenplay, problems);
+        var strengths = claims(root, "strengths", cited);
+        var concerns = claims(root, "concerns", cited);
+        var grid = grid(root, cited);
         if (!problems.isEmpty()) {
-            return new Reading(null, List.copyOf(problems));
+            return new Reading(null, problems, cited.unfound());
         }
         var coverage = new Coverage(logline, synopsis, genres, tone, strings(root, "themes"), strings(root, "comparables"),
                 protagonist, strengths, concerns, grid, recommendation, rationale, provenance);
-        return new Reading(coverage, List.of());
+        return new Reading(coverage, List.of(), cited.unfound());
     }
+
+    private static Reading failed(String problem) {
+        return new Reading(null, List.of(problem), List.of());
+    }
+
+    /** What reading the citations needs, and what it collects. */
+    private record Cited(Screenplay screenplay, QuoteFinder quotes, List<String> problems, List<String> unfound) {}
 
     /** The JSON object in the answer: without reasoning tags or a Markdown fence, from the first brace to its match. */
     static String extractJson(String answerText) {
@@ -159,29 +187,29 @@ public final class CoverageAnswer {
         }
     }
 
-    private static List<Claim> claims(JsonNode root, String field, Screenplay screenplay, List<String> problems) {
+    private static List<Claim> claims(JsonNode root, String field, Cited cited) {
         var node = root.get(field);
         if (node == null || !node.isArray() || node.isEmpty()) {
-            problems.add("\"" + field + "\" must list at least one item.");
+            cited.problems().add("\"" + field + "\" must list at least one item.");
             return List.of();
         }
         var out = new ArrayList<Claim>();
+        int n = 0;
         for (var item : node) {
-            if (item.isTextual() && !item.asText().isBlank()) {
-                out.add(new Claim(item.asText().strip(), List.of()));
-                continue;
-            }
+            n++;
             var text = item.path("text").asText("").strip();
             if (text.isEmpty()) {
-                problems.add("Every item of \"" + field + "\" needs a \"text\".");
+                cited.problems().add("Every item of \"" + field + "\" needs a \"text\" and its \"evidence\".");
                 continue;
             }
-            out.add(new Claim(text, evidence(item, screenplay)));
+            var label = singular(field) + " " + n + " (\"" + clip(text) + "\")";
+            out.add(new Claim(text, evidence(item, label, cited)));
         }
         return out;
     }
 
-    private static List<GridScore> grid(JsonNode root, Screenplay screenplay, List<String> problems) {
+    private static List<GridScore> grid(JsonNode root, Cited cited) {
+        var problems = cited.problems();
         var node = root.get("grid");
         if (node == null || !node.isArray()) {
             problems.add("\"grid\" must be a list of six rows: " + String.join(", ", GridScore.CRITERIA) + ".");
@@ -213,7 +241,7 @@ public final class CoverageAnswer {
                 problems.add("\"grid\" has " + criterion + " twice.");
                 continue;
             }
-            rows.put(criterion, new GridScore(criterion, value, reason, evidence(item, screenplay)));
+            rows.put(criterion, new GridScore(criterion, value, reason, evidence(item, "the " + criterion + " row", cited)));
         }
         var missing = new LinkedHashSet<>(GridScore.CRITERIA);
         missing.removeAll(rows.keySet());
@@ -223,19 +251,50 @@ public final class CoverageAnswer {
         return GridScore.CRITERIA.stream().filter(rows::containsKey).map(rows::get).toList();
     }
 
-    /** Scenes the model cited, as evidence a programmer can open; numbers outside the script are dropped. */
-    private static List<Evidence> evidence(JsonNode item, Screenplay screenplay) {
-        var scenes = screenplay.scenes();
+    /**
+     * The quotes a claim cites, each looked up in the script: QUOTED with its page, or NOT_FOUND.
+     * A claim with no quote at all is a problem for the repair; one whose every quote is missing
+     * from the script is listed as unfound.
+     */
+    private static List<Evidence> evidence(JsonNode item, String label, Cited cited) {
         var out = new ArrayList<Evidence>();
-        var seen = new LinkedHashSet<Integer>();
-        for (var n : item.path("scenes")) {
-            int index = n.isNumber() ? n.asInt() : parseSceneRef(n.asText(""));
-            if (index >= 1 && index <= scenes.size() && seen.add(index)) {
-                var scene = scenes.get(index - 1);
-                out.add(Evidence.scene(scene.index(), scene.sceneNumber(), scene.startPage()));
+        var node = item.get("evidence");
+        if (node != null && node.isObject()) {
+            node = Json.mapper().createArrayNode().add(node);
+        }
+        if (node == null || !node.isArray() || node.isEmpty()) {
+            cited.problems().add(capitalise(label) + " cites no evidence: give one to three {\"scene\", \"quote\"} items.");
+            return out;
+        }
+        for (var citation : node) {
+            var quote = (citation.isTextual() ? citation.asText("") : citation.path("quote").asText("")).strip();
+            if (quote.isEmpty()) {
+                cited.problems().add(capitalise(label) + " cites a scene without a quote.");
+                continue;
             }
+            if (quote.split("\\s+").length > QUOTE_WORDS_LIMIT) {
+                cited.problems().add(capitalise(label) + " quotes more than " + CoveragePrompt.MAX_QUOTE_WORDS
+                        + " words: quote a short passage.");
+                continue;
+            }
+            var scene = citation.get("scene");
+            int index = scene == null ? -1 : scene.isNumber() ? scene.asInt() : parseSceneRef(scene.asText(""));
+            out.add(cited.quotes().verify(quote, index));
+        }
+        if (!out.isEmpty() && out.stream().noneMatch(e -> e.verification().supports())) {
+            cited.unfound().add(capitalise(label) + " quotes words that are not in the script: "
+                    + out.stream().map(e -> "\"" + clip(e.quote()) + "\"" + (e.scene() == null ? "" : " (scene " + e.scene() + ")"))
+                    .collect(java.util.stream.Collectors.joining(", ")) + ".");
         }
         return out;
+    }
+
+    private static String singular(String field) {
+        return field.endsWith("s") ? field.substring(0, field.length() - 1) : field;
+    }
+
+    private static String capitalise(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     private static int parseSceneRef(String text) {
@@ -252,6 +311,6 @@ public final class CoverageAnswer {
     }
 
     private static String clip(String text) {
-        return text.length() > 40 ? text.substring(0, 40) + "…" : text;
+        return text.length() > 60 ? text.substring(0, 60) + "…" : text;
     }
 }

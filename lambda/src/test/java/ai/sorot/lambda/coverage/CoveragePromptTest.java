@@ -1,4 +1,4 @@
-package ai.sorot.lambda.aws.bedrock;
+package ai.sorot.lambda.coverage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -67,7 +67,10 @@ class CoveragePromptTest {
         var prompt = CoveragePrompt.build("Endless", huge, 20_000);
         assertThat(prompt.level()).isEqualTo(CoveragePrompt.Level.OUTLINE);
         assertThat(prompt.estimatedTokens()).isLessThanOrEqualTo(20_000);
-        assertThat(prompt.text()).contains("the remaining scenes did not fit").contains("TASK");
+        assertThat(prompt.text()).contains("they did not fit").contains("TASK");
+        // the middle goes, never the ending: the last scene is there, after the note
+        assertThat(prompt.text()).contains("[S3000 p.").contains("[S1 p.");
+        assertThat(prompt.text().indexOf("[S3000 p.")).isGreaterThan(prompt.text().indexOf("they did not fit"));
     }
 
     @Test

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Calibration of the INCOHERENT_TEXT check: every script of ../shared/corpus and ../shared/corpus-real
+# (read at run time), and a shuffled and a random-word version of each (structure kept), with the
+# figures the check reads. Prints one line per script, then the range of each figure per kind.
+# Usage: bench/coherence-calibration.sh [SHARED]
+set -euo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+cd "$here"
+export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+./mvnw -B -ntp -q -pl shared-model,lambda test-compile
+./mvnw -B -ntp -q -pl lambda dependency:build-classpath -Dmdep.outputFile=target/calibration.cp >/dev/null
+cd lambda
+"$JAVA_HOME/bin/java" -cp "target/test-classes:target/classes:../shared-model/target/classes:$(cat target/calibration.cp)" \
+  ai.sorot.lambda.checks.CoherenceCalibration "${1:-${SOROT_SHARED:-$here/../shared}}"
