@@ -31,7 +31,7 @@ import picocli.CommandLine.Parameters;
  * scratch home that is removed afterwards; the report (JSON and Markdown) and the audio summary
  * are written to {@code --out}.
  */
-@Command(name = "analyze", mixinStandardHelpOptions = true,
+@Command(name = "analyze", aliases = "analyse", mixinStandardHelpOptions = true,
         description = "Analyse one screenplay (PDF or Fountain) offline and write the report and the audio summary.")
 public final class AnalyzeCommand implements Callable<Integer> {
 
