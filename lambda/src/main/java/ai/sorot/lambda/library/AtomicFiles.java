@@ -1,5 +1,6 @@
 package ai.sorot.lambda.library;
 
+import ai.sorot.lambda.local.OwnerOnly;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -23,8 +24,8 @@ public final class AtomicFiles {
         if (folder == null || target.getFileName() == null) {
             throw new IOException("Not a file path: " + target);
         }
-        Files.createDirectories(folder);
-        Path temp = Files.createTempFile(folder, "." + target.getFileName(), ".part");
+        OwnerOnly.createDirectories(folder); // what Sorot writes is its user's alone (600 files, 700 folders)
+        Path temp = Files.createTempFile(folder, "." + target.getFileName(), ".part", OwnerOnly.fileAttributes(folder));
         try {
             try (var channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 var buffer = java.nio.ByteBuffer.wrap(content);

@@ -51,7 +51,7 @@ public final class FileBlobStore implements BlobStore {
         this.signer = signer;
         this.clock = clock;
         try {
-            Files.createDirectories(this.root);
+            OwnerOnly.createDirectories(this.root);
         } catch (IOException e) {
             throw new SorotException(ErrorCode.INTERNAL, "Cannot create the blob folder " + root + ": " + e.getMessage(), e);
         }
@@ -66,9 +66,10 @@ public final class FileBlobStore implements BlobStore {
         var target = resolve(key);
         Path temp = null;
         try {
-            Files.createDirectories(target.getParent());
+            OwnerOnly.createDirectories(target.getParent());
             temp = target.resolveSibling(TEMP_PREFIX + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36));
-            try (var channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            try (var channel = FileChannel.open(temp, java.util.Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                    OwnerOnly.fileAttributes(temp))) {
                 var buffer = ByteBuffer.wrap(content);
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);

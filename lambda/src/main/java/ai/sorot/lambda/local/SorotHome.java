@@ -28,20 +28,35 @@ public record SorotHome(Path root) {
         return new SorotHome(Path.of(System.getProperty("user.home"), ".sorot"));
     }
 
-    /** Creates the folder (owner-only where the file system allows) if it is not there. */
+    /**
+     * Creates the folder and its blob folder if they are not there, owner-only (700 folders, 600
+     * files). A home that exists but is open to others (made by hand, or by a Sorot before this
+     * rule) is tightened whole, once; otherwise only its top level is checked, which is cheap on
+     * every start and catches what a library wrote with the umask's permissions (a SQLite file).
+     */
     public SorotHome ensureExists() {
         try {
             if (!Files.isDirectory(root)) {
                 try {
                     Files.createDirectories(root.getParent() == null ? root : root.getParent());
-                    Files.createDirectory(root, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-                } catch (UnsupportedOperationException e) {
-                    Files.createDirectories(root);
+                    Files.createDirectory(root, OwnerOnly.posix(root)
+                            ? new java.nio.file.attribute.FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OwnerOnly.FOLDER)}
+                            : new java.nio.file.attribute.FileAttribute<?>[0]);
                 } catch (FileAlreadyExistsException e) {
                     // created meanwhile by another process: fine
                 }
             }
-            Files.createDirectories(blobs());
+            var folder = root.toRealPath(); // the home may be a link to the real folder
+            if (OwnerOnly.isOwnerOnly(folder)) {
+                try (var top = Files.list(folder)) {
+                    for (var entry : top.toList()) {
+                        OwnerOnly.tighten(entry);
+                    }
+                }
+            } else {
+                OwnerOnly.tightenTree(folder);
+            }
+            OwnerOnly.createDirectories(blobs());
             return this;
         } catch (IOException e) {
             throw new SorotException(ErrorCode.INTERNAL, "Cannot create the Sorot home folder " + root + ": " + e.getMessage(), e);
