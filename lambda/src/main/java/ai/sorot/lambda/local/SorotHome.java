@@ -30,9 +30,10 @@ public record SorotHome(Path root) {
 
     /**
      * Creates the folder and its blob folder if they are not there, owner-only (700 folders, 600
-     * files). A home that exists but is open to others (made by hand, or by a Sorot before this
-     * rule) is tightened whole, once; otherwise only its top level is checked, which is cheap on
-     * every start and catches what a library wrote with the umask's permissions (a SQLite file).
+     * files), and tightens what Sorot keeps in an existing one: each of its entries, a folder of them
+     * that was open to others whole (made by an older Sorot, or by hand). The home folder itself is
+     * tightened only when it holds nothing but Sorot's entries: SOROT_HOME may be a folder the user
+     * shares with other things (even ~), whose other files are not Sorot's to change.
      */
     public SorotHome ensureExists() {
         try {
@@ -47,20 +48,35 @@ public record SorotHome(Path root) {
                 }
             }
             var folder = root.toRealPath(); // the home may be a link to the real folder
-            if (OwnerOnly.isOwnerOnly(folder)) {
-                try (var top = Files.list(folder)) {
-                    for (var entry : top.toList()) {
+            boolean onlySorots = true;
+            try (var top = Files.list(folder)) {
+                for (var entry : top.toList()) {
+                    if (!isSorotEntry(entry.getFileName().toString())) {
+                        onlySorots = false;
+                    } else if (Files.isDirectory(entry, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !OwnerOnly.isOwnerOnly(entry)) {
+                        OwnerOnly.tightenTree(entry);
+                    } else {
                         OwnerOnly.tighten(entry);
                     }
                 }
-            } else {
-                OwnerOnly.tightenTree(folder);
+            }
+            if (onlySorots) {
+                OwnerOnly.tighten(folder);
             }
             OwnerOnly.createDirectories(blobs());
             return this;
         } catch (IOException e) {
             throw new SorotException(ErrorCode.INTERNAL, "Cannot create the Sorot home folder " + root + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The names Sorot keeps at the top of its home (the desktop keeps its own under "desktop"). */
+    static boolean isSorotEntry(String name) {
+        return switch (name) {
+            case "sorot.db", "sorot.db-wal", "sorot.db-shm", "sorot.db-journal", "blobs", "library", "token", "server.json",
+                 ".server.json.tmp", "server.lock", "desktop" -> true;
+            default -> name.startsWith(".token-");
+        };
     }
 
     public Path database() {

@@ -78,6 +78,24 @@ class OwnerOnlyHomeTest {
     }
 
     @Test
+    void aHomeSharedWithOtherFilesHasOnlySorotsEntriesTightened() throws Exception {
+        // SOROT_HOME pointed at a folder that holds other things too (the user's own home, say)
+        var root = Files.createDirectory(dir.resolve("shared-home"));
+        Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwxr-xr-x"));
+        make(root.resolve("notes.txt"), "rw-r--r--", "mine");
+        make(root.resolve("photos/cat.jpg"), "rw-r--r--", "jpg");
+        Files.setPosixFilePermissions(root.resolve("photos"), PosixFilePermissions.fromString("rwxr-xr-x"));
+        make(root.resolve("sorot.db"), "rw-r--r--", "db");
+        make(root.resolve("blobs/uploads/u1/script.pdf"), "rw-r--r--", "%PDF");
+        Files.setPosixFilePermissions(root.resolve("blobs"), PosixFilePermissions.fromString("rwxr-xr-x"));
+
+        new SorotHome(root).ensureExists();
+
+        assertThat(openToOthers(root)).containsOnlyKeys("", "notes.txt", "photos", "photos/cat.jpg");
+        assertThat(openToOthers(root)).containsEntry("", "rwxr-xr-x").containsEntry("notes.txt", "rw-r--r--");
+    }
+
+    @Test
     void aFileLeftOpenInAnOwnerOnlyHomeIsTightenedAtTheNextOpen() throws Exception {
         var home = new SorotHome(dir.resolve("home")).ensureExists();
         make(home.database(), "rw-r--r--", "");
