@@ -82,6 +82,13 @@ class CliUsageTest {
     }
 
     @Test
+    void aPortOutOfRangeIsAUsageErrorNotAnUnexpectedOne() {
+        var bad = run("serve", "--port", "99999");
+        assertThat(bad.status()).as(bad.output()).isEqualTo(2);
+        assertThat(bad.output()).contains("0 to 65535").doesNotContain("unexpected");
+    }
+
+    @Test
     void sortColumnsMatchWhateverTheirCase() {
         var library = dir.resolve("library");
         Library.open(library).close();
