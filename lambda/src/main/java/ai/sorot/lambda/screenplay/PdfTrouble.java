@@ -83,7 +83,10 @@ public final class PdfTrouble {
             var heard = HEARD.get();
             if (heard != null && record.getLevel().intValue() >= Level.SEVERE.intValue()) {
                 var thrown = record.getThrown();
-                heard.add(Kind.of(record.getMessage() + (thrown == null ? "" : " " + thrown.getMessage())));
+                var kind = Kind.of(record.getMessage() + (thrown == null ? "" : " " + thrown.getMessage()));
+                if (!heard.contains(kind)) { // a loop repeats its complaint once per turn
+                    heard.add(kind);
+                }
             }
         }
 
@@ -138,7 +141,7 @@ public final class PdfTrouble {
 
     /** Plain words for what was heard, most telling first ("" when nothing was). */
     static String describe(List<Kind> heard) {
-        return heard.stream().sorted().distinct().findFirst().map(Kind::words).orElse("");
+        return heard.stream().sorted().findFirst().map(Kind::words).orElse("");
     }
 
     /**
