@@ -33,7 +33,7 @@
 @SET __MVNW_PSMODULEP_SAVE=%PSModulePath%
 @SET PSModulePath=
 @FOR /F "usebackq tokens=1* delims==" %%A IN (`powershell -noprofile "& {$scriptDir='%~dp0'; $script='%__MVNW_ARG0_NAME__%'; icm -ScriptBlock ([Scriptblock]::Create((Get-Content -Raw '%~f0'))) -NoNewScope}"`) DO @(
-  IF "%%A"=="MVN_CMD" (set __MVNW_CMD__=%%B) ELSE IF "%%B"=="" (echo %%A) ELSE (echo %%A=%%B)
+  IF "%%A"=="MVN_CMD" (set __MVNW_CMD__=%%B) ELSE IF "%%A"=="JAVA_HOME" (set "JAVA_HOME=%%B") ELSE IF "%%B"=="" (echo %%A) ELSE (echo %%A=%%B)
 )
 @SET PSModulePath=%__MVNW_PSMODULEP_SAVE%
 @SET __MVNW_PSMODULEP_SAVE=
@@ -48,6 +48,40 @@
 $ErrorActionPreference = "Stop"
 if ($env:MVNW_VERBOSE -eq "true") {
   $VerbosePreference = "Continue"
+}
+
+# Sorot: Maven itself must run on a JDK 21 or newer (the enforcer checks Maven's own JVM, jpackage
+# runs from its java.home). When JAVA_HOME is unset or older, pick the newest JDK 21+ in the usual
+# install folders, as ./sorot's bin/find-jdk.sh does on Linux and macOS, and say which on stderr.
+# The batch part above sets JAVA_HOME from the "JAVA_HOME=" line written here.
+function Get-SorotJdkMajor($jdk) {
+  $release = Join-Path $jdk "release"
+  if (Test-Path -Path $release -PathType Leaf) {
+    $m = Select-String -Path $release -Pattern '^JAVA_VERSION="(\d+)' | Select-Object -First 1
+    if ($m) { return [int]$m.Matches[0].Groups[1].Value }
+  }
+  return 0
+}
+if (-not $env:JAVA_HOME -or (Get-SorotJdkMajor $env:JAVA_HOME) -lt 21) {
+  $sorotJdk = $null
+  $sorotJdkMajor = 0
+  foreach ($vendor in @("Eclipse Adoptium", "Java", "Microsoft", "Zulu", "Amazon Corretto", "BellSoft", "OpenJDK")) {
+    $parent = Join-Path $env:ProgramFiles $vendor
+    if (-not (Test-Path -Path $parent -PathType Container)) { continue }
+    foreach ($jdk in Get-ChildItem -Path $parent -Directory -ErrorAction SilentlyContinue) {
+      $major = Get-SorotJdkMajor $jdk.FullName
+      if ($major -ge 21 -and $major -gt $sorotJdkMajor -and (Test-Path -Path (Join-Path $jdk.FullName "bin\javac.exe"))) {
+        $sorotJdk = $jdk.FullName
+        $sorotJdkMajor = $major
+      }
+    }
+  }
+  if ($sorotJdk) {
+    $why = if ($env:JAVA_HOME) { "JAVA_HOME=$env:JAVA_HOME is not a JDK 21 or newer" } else { "JAVA_HOME is unset" }
+    [Console]::Error.WriteLine("mvnw: $why; using JDK $sorotJdkMajor at $sorotJdk")
+    $env:JAVA_HOME = $sorotJdk
+    Write-Output "JAVA_HOME=$sorotJdk"
+  }
 }
 
 # calculate distributionUrl, requires .mvn/wrapper/maven-wrapper.properties

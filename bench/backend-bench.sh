@@ -5,7 +5,8 @@
 # Needs the shared bench tools (fountain-to-pdf, node) to render the 120-page screenplay once.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-shared=${SOROT_SHARED:-$(cd "$root/../../shared" 2>/dev/null && pwd || echo /work/shared)}
+source "$root/bench/lib/shared.sh"
+shared=$(sorot_shared "$root")
 out=${1:-$root/bench/out/backend}
 mkdir -p "$out/classes"
 source "$root/bin/find-jdk.sh"

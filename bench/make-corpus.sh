@@ -4,7 +4,8 @@
 # truth beside it: OUT/<script>--<config>.pdf + .truth.json. Usage: make-corpus.sh [OUT]
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-shared=${SOROT_SHARED:-$(cd "$here/../../shared" 2>/dev/null && pwd || echo /work/shared)}
+source "$here/lib/shared.sh"
+shared=$(sorot_shared "$(dirname "$here")")
 out=${1:-$here/out/corpus}
 mkdir -p "$out"
 # Non-Latin scripts (jp, sc, cyrillic) are left out: the scorer counts only A-Z/0-9 words.

@@ -4,7 +4,8 @@
 # under several print configs. Usage: make-long-scripts.sh [OUT]
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-shared=${SOROT_SHARED:-$(cd "$here/../../shared" 2>/dev/null && pwd || echo /work/shared)}
+source "$here/lib/shared.sh"
+shared=$(sorot_shared "$(dirname "$here")")
 out=${1:-$here/out/long}
 mkdir -p "$out"
 src="$out/feature.fountain"

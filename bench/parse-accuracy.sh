@@ -11,7 +11,8 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
-shared=${SOROT_SHARED:-$(cd "$root/../shared" 2>/dev/null && pwd || echo /work/shared)}
+source "$here/lib/shared.sh"
+shared=$(sorot_shared "$root")
 "$here/make-corpus.sh" >/dev/null
 "$here/make-long-scripts.sh" >/dev/null
 mkdir -p "$here/out/screenplain"

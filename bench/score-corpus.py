@@ -12,9 +12,23 @@ import argparse, difflib, importlib.util, json, os, subprocess, sys
 from pathlib import Path
 
 here = Path(__file__).resolve().parent
-shared = Path(os.environ.get("SOROT_SHARED", here.parent.parent / "shared"))
-if not shared.exists():
-    shared = Path("/work/shared")
+
+
+def find_shared(root):
+    """$SOROT_SHARED, else "shared" beside the repository, else beside the main checkout of a worktree."""
+    if os.environ.get("SOROT_SHARED"):
+        return Path(os.environ["SOROT_SHARED"])
+    if (root.parent / "shared").is_dir():
+        return root.parent / "shared"
+    common = subprocess.run(["git", "-C", str(root), "rev-parse", "--git-common-dir"], capture_output=True, text=True)
+    if common.returncode == 0:
+        main = (root / common.stdout.strip()).resolve().parent
+        if (main.parent / "shared").is_dir():
+            return main.parent / "shared"
+    sys.exit(f"score-corpus: no shared folder beside {root}; set SOROT_SHARED to it")
+
+
+shared = find_shared(here.parent)
 spec = importlib.util.spec_from_file_location("score_parse", shared / "bench" / "score_parse.py")
 sp = importlib.util.module_from_spec(spec); spec.loader.exec_module(sp)
 

@@ -1,5 +1,5 @@
 # shellcheck shell=bash
-# Sourced by ./sorot and .ci/run: sets JAVA_HOME to a JDK of version 21 or newer.
+# Sourced by ./sorot, ./mvnw (POSIX sh: keep it portable) and .ci/run: sets JAVA_HOME to a JDK of version 21 or newer.
 # Order: $JAVA_HOME if new enough, then the newest JDK under /usr/lib/jvm, then java on PATH.
 _sorot_java_major() {
   # the release file names the version without starting a JVM (each start costs 50-100 ms)

@@ -40,6 +40,8 @@ public final class Main {
             return;
         }
         SorotApp.options = options;
+        // PDFBox's complaints about a damaged PDF (pages of stack traces) never reach the terminal: Sorot says what is wrong
+        ai.sorot.lambda.screenplay.PdfTrouble.install();
         // the probes run apart from any window the user has open; a plain launch joins it
         if (!options.selfCheck() && !options.startupProbe()) {
             try {

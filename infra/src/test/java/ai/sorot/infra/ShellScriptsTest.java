@@ -21,6 +21,7 @@ class ShellScriptsTest {
             }
         }
         out.add(Path.of("..", ".ci", "run"));
+        out.add(Path.of("..", "mvnw")); // sources bin/find-jdk.sh under POSIX sh
         return out;
     }
 

@@ -1,13 +1,14 @@
 package ai.sorot.desktop.intake;
 
 import ai.sorot.lambda.api.ApiLimits;
+import ai.sorot.lambda.screenplay.FountainSource;
 import ai.sorot.lambda.screenplay.ReadLimits;
 import ai.sorot.model.api.ErrorCode;
+import ai.sorot.model.api.SorotException;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -123,15 +124,14 @@ public final class Preflight {
     private PreflightResult checkFountain(Path file, String name, long size) throws IOException {
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
-        } catch (CharacterCodingException e) {
-            return refuse(file, ErrorCode.UNSUPPORTED_FORMAT, name + " is not UTF-8 text; save it again as UTF-8.");
-        }
-        if (text.isBlank()) {
-            return refuse(file, ErrorCode.EMPTY_FILE, name + " has no text.");
-        }
-        if (text.indexOf('\0') >= 0) {
-            return refuse(file, ErrorCode.UNSUPPORTED_FORMAT, name + " is a binary file, not Fountain text.");
+            // the backend's decision, so that the window refuses exactly what an analysis would
+            text = FountainSource.decode(Files.readAllBytes(file));
+            if (text.isBlank()) {
+                return refuse(file, ErrorCode.EMPTY_FILE, name + " has no text.");
+            }
+            FountainSource.read(text);
+        } catch (SorotException e) {
+            return refuse(file, e.code(), name + ": " + e.getMessage());
         }
         var title = TitleGuess.fromFountain(text).orElse(TitleGuess.fromFileName(name));
         int pages = FountainPages.estimate(text);

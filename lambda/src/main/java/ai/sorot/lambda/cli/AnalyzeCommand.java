@@ -32,7 +32,7 @@ import picocli.CommandLine.Parameters;
  * scratch home that is removed afterwards; the report (JSON and Markdown) and the audio summary
  * are written to {@code --out}.
  */
-@Command(name = "analyze", mixinStandardHelpOptions = true,
+@Command(name = "analyze", aliases = "analyse", mixinStandardHelpOptions = true,
         description = "Analyse one screenplay (PDF or Fountain) offline and write the report and the audio summary.")
 public final class AnalyzeCommand implements Callable<Integer> {
 
@@ -70,8 +70,19 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     ? "it is a folder; analyse one screenplay file (./sorot parse takes folders)" : e.getMessage()));
         }
         var scratch = Files.createTempDirectory("sorot-analyze-");
+        // Ctrl+C (or a kill) runs shutdown hooks, not finally blocks: the scratch home goes either way
+        var running = new java.util.concurrent.atomic.AtomicReference<LocalBackend>();
+        var cleanup = new Thread(() -> {
+            var open = running.get();
+            if (open != null) {
+                open.close();
+            }
+            deleteQuietly(scratch);
+        }, "sorot-analyze-cleanup");
+        Runtime.getRuntime().addShutdownHook(cleanup);
         var options = LocalBackend.Options.defaults(new SorotHome(scratch)).withWorkers(1);
         try (var backend = LocalBackend.open(options)) {
+            running.set(backend);
             var id = new SubmissionService(backend.backend())
                     .analyzeFile(content, file.getFileName().toString(), trailer, title, true).analysisId();
             var job = follow(backend, id, quiet ? null : err);
@@ -118,7 +129,13 @@ public final class AnalyzeCommand implements Callable<Integer> {
             }
             return 0;
         } finally {
+            running.set(null);
             deleteTree(scratch);
+            try {
+                Runtime.getRuntime().removeShutdownHook(cleanup);
+            } catch (IllegalStateException e) {
+                // the JVM is shutting down: the hook runs, and finds nothing left to do
+            }
         }
     }
 
@@ -160,6 +177,16 @@ public final class AnalyzeCommand implements Callable<Integer> {
     private static String baseName(String name) {
         int dot = name.lastIndexOf('.');
         return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    private static void deleteQuietly(Path root) {
+        try {
+            if (Files.exists(root)) {
+                deleteTree(root);
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // a file still being written: the next pass of the OS's temp cleaning takes it
+        }
     }
 
     private static void deleteTree(Path root) throws IOException {

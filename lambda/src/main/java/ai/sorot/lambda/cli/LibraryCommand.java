@@ -14,7 +14,6 @@ import ai.sorot.model.report.Verdicts;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,7 +48,7 @@ final class LibraryCommand {
 
         @Option(names = "--sort", paramLabel = "COLUMN", defaultValue = "saved",
                 description = "title, authors, score, recommendation, pages, runtime, rating, verdict, saved, relevance (default: ${DEFAULT-VALUE})")
-        String sort;
+        LibraryQuery.Sort sort;
 
         @Option(names = "--asc", description = "Ascending order (default: descending)")
         boolean ascending;
@@ -65,7 +64,7 @@ final class LibraryCommand {
 
         int print(LibraryQuery query) throws Exception {
             try (var library = location.open()) {
-                var q = query.sortedBy(LibraryQuery.Sort.valueOf(sort.toUpperCase(Locale.ROOT)), !ascending).page(limit, 0);
+                var q = query.sortedBy(sort, !ascending).page(limit, 0);
                 ReviewSession s = null;
                 if (session != null) {
                     s = library.session(session).orElseThrow(() -> new SorotException(ErrorCode.NOT_FOUND, "No session named \"" + session + "\"."));
@@ -122,8 +121,8 @@ final class LibraryCommand {
 
         @Override
         public Integer call() throws Exception {
-            if ("saved".equals(sort)) {
-                sort = "relevance";
+            if (sort == LibraryQuery.Sort.SAVED) {
+                sort = LibraryQuery.Sort.RELEVANCE;
             }
             return print(LibraryQuery.ALL.withText(String.join(" ", words)));
         }

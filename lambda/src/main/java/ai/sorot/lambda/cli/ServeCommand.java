@@ -6,15 +6,29 @@ import ai.sorot.lambda.local.SorotHome;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code ./sorot serve}: the local API, until Ctrl+C. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Run the Sorot API on this machine with the offline analysers (no cloud account needed).")
 public final class ServeCommand implements Callable<Integer> {
 
-    @Option(names = "--port", defaultValue = "8787", description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    @Spec
+    CommandSpec spec;
+
     int port;
+
+    @Option(names = "--port", defaultValue = "8787", description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    void port(int value) {
+        if (value < 0 || value > 65_535) {
+            throw new ParameterException(spec.commandLine(),
+                    "Invalid value for option '--port': " + value + " (a port is 0 to 65535; 0 picks a free one)");
+        }
+        port = value;
+    }
 
     @Option(names = "--host", defaultValue = "127.0.0.1",
             description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine only).")

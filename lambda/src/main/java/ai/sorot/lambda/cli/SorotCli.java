@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "sorot", mixinStandardHelpOptions = true, versionProvider = SorotCli.Version.class,
         description = "Screenplay and trailer analysis for film-festival programmers.",
         subcommands = {ParseCommand.class, ServeCommand.class, AnalyzeCommand.class, LibraryCommand.class, SelftestCommand.class,
-                CommandLine.HelpCommand.class})
+                LauncherCommands.Desktop.class, LauncherCommands.Package.class, CommandLine.HelpCommand.class})
 public final class SorotCli {
 
     public static void main(String[] args) {
@@ -15,7 +15,10 @@ public final class SorotCli {
     }
 
     public static CommandLine commandLine() {
+        // Every option with a fixed set of values is typed as an enum: a wrong value is then a usage
+        // error naming the allowed ones (exit 2), and "score" matches SCORE.
         return new CommandLine(new SorotCli())
+                .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler(new CliErrors())
                 .setParameterExceptionHandler(CliErrors::onBadParameters);
     }

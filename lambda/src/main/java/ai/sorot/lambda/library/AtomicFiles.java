@@ -1,5 +1,6 @@
 package ai.sorot.lambda.library;
 
+import ai.sorot.lambda.local.OwnerOnly;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -18,8 +19,13 @@ public final class AtomicFiles {
     private AtomicFiles() {}
 
     public static void write(Path target, byte[] content) throws IOException {
-        Files.createDirectories(target.getParent());
-        Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".part");
+        // A bare file name ("lib.csv") has no parent of its own: the folder is the working directory's.
+        Path folder = target.toAbsolutePath().getParent();
+        if (folder == null || target.getFileName() == null) {
+            throw new IOException("Not a file path: " + target);
+        }
+        OwnerOnly.createDirectories(folder); // what Sorot writes is its user's alone (600 files, 700 folders)
+        Path temp = Files.createTempFile(folder, "." + target.getFileName(), ".part", OwnerOnly.fileAttributes(folder));
         try {
             try (var channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 var buffer = java.nio.ByteBuffer.wrap(content);

@@ -1,6 +1,7 @@
 package ai.sorot.lambda.library;
 
 import ai.sorot.lambda.files.DiskFull;
+import ai.sorot.lambda.local.OwnerOnly;
 import ai.sorot.model.Json;
 import ai.sorot.model.api.ErrorCode;
 import ai.sorot.model.api.SorotException;
@@ -49,7 +50,8 @@ public final class Library implements AutoCloseable {
     /** Opens (creating and migrating as needed) the library in {@code folder}. */
     public static Library open(Path folder) {
         try {
-            Files.createDirectories(folder.resolve("items"));
+            OwnerOnly.createDirectories(folder.resolve("items"));
+            OwnerOnly.createFileIfMissing(folder.resolve("library.db")); // else SQLite makes it with the umask's permissions
             var config = new SQLiteConfig();
             config.setJournalMode(SQLiteConfig.JournalMode.WAL);
             config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -51,7 +52,7 @@ public final class FileBlobStore implements BlobStore {
         this.signer = signer;
         this.clock = clock;
         try {
-            Files.createDirectories(this.root);
+            OwnerOnly.createDirectories(this.root);
         } catch (IOException e) {
             throw new SorotException(ErrorCode.INTERNAL, "Cannot create the blob folder " + root + ": " + e.getMessage(), e);
         }
@@ -110,10 +111,12 @@ public final class FileBlobStore implements BlobStore {
         Path temp = null;
         boolean stored = false;
         try {
-            Files.createDirectories(folder);
+            OwnerOnly.createDirectories(folder);
             temp = target.resolveSibling(TEMP_PREFIX + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36));
             long written;
-            try (var out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            // owner-only from the moment it exists: other local users never read a submitted screenplay
+            try (var out = java.nio.channels.Channels.newOutputStream(FileChannel.open(temp,
+                    java.util.Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), OwnerOnly.fileAttributes(temp)))) {
                 written = content.writeTo(out);
             }
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -137,7 +137,8 @@ public final class LocalBackend implements RunningBackend {
         var home = options.home().ensureExists();
         FileChannel channel = null;
         try {
-            channel = FileChannel.open(home.lockFile(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            channel = FileChannel.open(home.lockFile(), java.util.Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
+                    OwnerOnly.fileAttributes(home.lockFile()));
             FileLock lock;
             try {
                 lock = channel.tryLock();

@@ -155,6 +155,8 @@ public final class LocalServer implements AutoCloseable {
         var target = home().serverInfo();
         var temp = target.resolveSibling(".server.json.tmp");
         try {
+            Files.deleteIfExists(temp);
+            Files.createFile(temp, OwnerOnly.fileAttributes(temp));
             Files.write(temp, Json.mapper().writeValueAsBytes(info));
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {

@@ -28,24 +28,55 @@ public record SorotHome(Path root) {
         return new SorotHome(Path.of(System.getProperty("user.home"), ".sorot"));
     }
 
-    /** Creates the folder (owner-only where the file system allows) if it is not there. */
+    /**
+     * Creates the folder and its blob folder if they are not there, owner-only (700 folders, 600
+     * files), and tightens what Sorot keeps in an existing one: each of its entries, a folder of them
+     * that was open to others whole (made by an older Sorot, or by hand). The home folder itself is
+     * tightened only when it holds nothing but Sorot's entries: SOROT_HOME may be a folder the user
+     * shares with other things (even ~), whose other files are not Sorot's to change.
+     */
     public SorotHome ensureExists() {
         try {
             if (!Files.isDirectory(root)) {
                 try {
                     Files.createDirectories(root.getParent() == null ? root : root.getParent());
-                    Files.createDirectory(root, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-                } catch (UnsupportedOperationException e) {
-                    Files.createDirectories(root);
+                    Files.createDirectory(root, OwnerOnly.posix(root)
+                            ? new java.nio.file.attribute.FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OwnerOnly.FOLDER)}
+                            : new java.nio.file.attribute.FileAttribute<?>[0]);
                 } catch (FileAlreadyExistsException e) {
                     // created meanwhile by another process: fine
                 }
             }
-            Files.createDirectories(blobs());
+            var folder = root.toRealPath(); // the home may be a link to the real folder
+            boolean onlySorots = true;
+            try (var top = Files.list(folder)) {
+                for (var entry : top.toList()) {
+                    if (!isSorotEntry(entry.getFileName().toString())) {
+                        onlySorots = false;
+                    } else if (Files.isDirectory(entry, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !OwnerOnly.isOwnerOnly(entry)) {
+                        OwnerOnly.tightenTree(entry);
+                    } else {
+                        OwnerOnly.tighten(entry);
+                    }
+                }
+            }
+            if (onlySorots) {
+                OwnerOnly.tighten(folder);
+            }
+            OwnerOnly.createDirectories(blobs());
             return this;
         } catch (IOException e) {
             throw new SorotException(ErrorCode.INTERNAL, "Cannot create the Sorot home folder " + root + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The names Sorot keeps at the top of its home (the desktop keeps its own under "desktop"). */
+    static boolean isSorotEntry(String name) {
+        return switch (name) {
+            case "sorot.db", "sorot.db-wal", "sorot.db-shm", "sorot.db-journal", "blobs", "library", "token", "server.json",
+                 ".server.json.tmp", "server.lock", "desktop" -> true;
+            default -> name.startsWith(".token-");
+        };
     }
 
     public Path database() {

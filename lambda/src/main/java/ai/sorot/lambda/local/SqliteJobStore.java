@@ -89,7 +89,10 @@ public final class SqliteJobStore implements JobStore {
 
     public static SqliteJobStore open(Path file, int readerCount) {
         try {
+            OwnerOnly.createFileIfMissing(file); // else SQLite makes it with the umask's permissions
             return new SqliteJobStore(file, readerCount);
+        } catch (java.io.IOException e) {
+            throw new SorotException(ErrorCode.INTERNAL, "Cannot create the job database " + file + ": " + e.getMessage(), e);
         } catch (SQLException e) {
             throw new SorotException(ErrorCode.INTERNAL, "Cannot open the job database " + file + ": " + e.getMessage(), e);
         }

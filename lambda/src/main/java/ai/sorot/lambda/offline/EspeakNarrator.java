@@ -9,11 +9,14 @@ import ai.sorot.model.api.SorotException;
 import ai.sorot.model.report.Provenance;
 import ai.sorot.model.report.Usage;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Local speech with espeak-ng when it is installed: fast (tens of times real time) and clearer
@@ -65,15 +68,15 @@ public final class EspeakNarrator implements Narrator {
     @Override
     public AnalystResult<SpokenAudio> narrate(NarrationRequest request) {
         var ssml = ssml(request.script().paragraphs());
-        java.nio.file.Path wav = null;
-        java.nio.file.Path log = null;
         Process process = null;
         try {
-            wav = Files.createTempFile("sorot-speech-", ".wav");
-            log = Files.createTempFile("sorot-speech-", ".log");
-            // output to a file, not a pipe: waiting on the process stays interruptible, so the step's budget holds
+            // The WAV comes on stdout and the messages on stderr, each read by its own thread: no
+            // temporary file to leave behind when the JVM dies mid-sentence, and waiting on the process
+            // (not on a read) keeps the step's budget interruptible.
             process = new ProcessBuilder(executable, "-v", VOICE, "-s", Integer.toString(WORDS_PER_MINUTE), "-m", "--stdin",
-                    "-w", wav.toString()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                    "--stdout").start();
+            var audio = drain(process.getInputStream(), "sorot-espeak-audio");
+            var messages = drain(process.getErrorStream(), "sorot-espeak-messages");
             try (var stdin = process.getOutputStream()) {
                 stdin.write(ssml.getBytes(StandardCharsets.UTF_8));
             } catch (IOException e) {
@@ -85,16 +88,16 @@ public final class EspeakNarrator implements Narrator {
             }
             if (process.exitValue() != 0) {
                 throw new SorotException(ErrorCode.ANALYST_FAILED, "espeak-ng failed (exit " + process.exitValue() + "): "
-                        + Files.readString(log, StandardCharsets.UTF_8).strip());
+                        + new String(read(messages), StandardCharsets.UTF_8).strip());
             }
-            var bytes = Files.readAllBytes(wav);
+            var bytes = Wav.withExactSizes(read(audio));
             double seconds = Wav.durationSeconds(bytes);
             if (seconds <= 0) {
                 throw new SorotException(ErrorCode.ANALYST_FAILED, "espeak-ng wrote no audio.");
             }
-            var audio = new SpokenAudio(bytes, "wav", "audio/wav", seconds, "espeak-ng " + VOICE);
+            var spoken = new SpokenAudio(bytes, "wav", "audio/wav", seconds, "espeak-ng " + VOICE);
             var usage = new Usage(0, 0, request.script().plainText().length(), 0, 0);
-            return new AnalystResult<>(audio, provenance(), usage);
+            return new AnalystResult<>(spoken, provenance(), usage);
         } catch (IOException e) {
             throw new SorotException(ErrorCode.ANALYST_FAILED, "espeak-ng could not be run: " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -104,15 +107,30 @@ public final class EspeakNarrator implements Narrator {
             if (process != null && process.isAlive()) {
                 process.destroyForcibly();
             }
-            for (var temp : new java.nio.file.Path[] {wav, log}) {
-                if (temp != null) {
-                    try {
-                        Files.deleteIfExists(temp);
-                    } catch (IOException ignored) {
-                        // a temp file; the OS cleans it
-                    }
-                }
+        }
+    }
+
+    /** Everything a stream of the process gives until it closes, read on a virtual thread. */
+    private static CompletableFuture<byte[]> drain(InputStream in, String name) {
+        var bytes = new CompletableFuture<byte[]>();
+        Thread.ofVirtual().name(name).start(() -> {
+            try (in) {
+                bytes.complete(in.readAllBytes());
+            } catch (IOException e) {
+                bytes.completeExceptionally(e);
             }
+        });
+        return bytes;
+    }
+
+    /** What a drained stream held once the process has exited (a child it left holding the pipe gets 5 s). */
+    private static byte[] read(CompletableFuture<byte[]> drained) throws IOException, InterruptedException {
+        try {
+            return drained.get(5, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        } catch (TimeoutException e) {
+            throw new IOException("espeak-ng exited but its output did not close");
         }
     }
 

@@ -24,6 +24,33 @@ public final class Wav {
         return out.toByteArray();
     }
 
+    /**
+     * The same WAV with its RIFF and data sizes set to what the bytes hold: a WAV written to a pipe
+     * (espeak-ng --stdout) cannot seek back to fill them in and says 2 GB. Left as it is when it
+     * is not a WAV or has no data chunk.
+     */
+    public static byte[] withExactSizes(byte[] wav) {
+        if (wav.length < 12 || !ascii(wav, 0, "RIFF") || !ascii(wav, 8, "WAVE")) {
+            return wav;
+        }
+        var fixed = wav.clone();
+        var buffer = ByteBuffer.wrap(fixed).order(ByteOrder.LITTLE_ENDIAN);
+        int pos = 12;
+        while (pos + 8 <= fixed.length) {
+            long size = Integer.toUnsignedLong(buffer.getInt(pos + 4));
+            if (ascii(fixed, pos, "data")) {
+                buffer.putInt(pos + 4, fixed.length - pos - 8);
+                buffer.putInt(4, fixed.length - 8);
+                return fixed;
+            }
+            if (pos + 8 + size + (size & 1) > fixed.length) {
+                return wav;
+            }
+            pos += 8 + (int) (size + (size & 1));
+        }
+        return wav;
+    }
+
     /** Seconds of audio in a PCM WAV file, from its fmt and data chunks; -1 when it is not one. */
     public static double durationSeconds(byte[] wav) {
         if (wav.length < 12 || !ascii(wav, 0, "RIFF") || !ascii(wav, 8, "WAVE")) {

@@ -20,16 +20,9 @@ import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
  */
 public final class PdfDocuments {
 
-    /**
-     * PDFBox reports missing fonts and odd objects through java.util.logging; they are about the
-     * rendering, not the text, and would only clutter the CLI and the server logs. Held strongly
-     * because JUL keeps loggers by weak reference.
-     */
-    private static final java.util.List<java.util.logging.Logger> QUIET = java.util.stream.Stream
-            .of("org.apache.pdfbox", "org.apache.fontbox")
-            .map(java.util.logging.Logger::getLogger)
-            .peek(logger -> logger.setLevel(java.util.logging.Level.SEVERE))
-            .toList();
+    static {
+        PdfTrouble.install(); // PDFBox's complaints go to the read in progress, never to the console
+    }
 
     /** Scratch for decoded streams: memory up to 16 MB, temp files beyond, so a huge PDF cannot exhaust the heap. */
     private static final org.apache.pdfbox.io.RandomAccessStreamCache.StreamCacheCreateFunction STREAM_CACHE =
@@ -78,8 +71,7 @@ public final class PdfDocuments {
             throw new SorotException(ErrorCode.PDF_ENCRYPTED, ErrorCode.PDF_ENCRYPTED.defaultMessage(), e);
         } catch (IOException | RuntimeException e) {
             close(source);
-            throw new SorotException(ErrorCode.PDF_CORRUPT,
-                    "The PDF is damaged or truncated and cannot be read (" + brief(e) + ").", e);
+            throw new SorotException(ErrorCode.PDF_CORRUPT, damaged(e), e);
         }
     }
 
@@ -126,9 +118,10 @@ public final class PdfDocuments {
         }
     }
 
-    private static String brief(Exception e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return message.length() > 120 ? message.substring(0, 120) + "..." : message;
+    /** Sorot's message for a PDF that PDFBox could not open or read: its words, never PDFBox's. */
+    public static String damaged(Throwable pdfboxFailure) {
+        return "The PDF is damaged and cannot be read: " + PdfTrouble.describe(pdfboxFailure)
+                + ". Export it again from the writing software.";
     }
 
     private static void close(RandomAccessRead source) {

@@ -21,22 +21,22 @@ final class PdfScreenplayReader {
     }
 
     Screenplay read(Path file) {
-        try (var document = PdfDocuments.open(file)) {
-            return read(document);
+        try (var trouble = PdfTrouble.listen(); var document = PdfDocuments.open(file)) {
+            return read(document, trouble);
         } catch (IOException e) {
-            throw new SorotException(ErrorCode.PDF_CORRUPT, "The PDF could not be read: " + e.getMessage(), e);
+            throw new SorotException(ErrorCode.PDF_CORRUPT, PdfDocuments.damaged(e), e);
         }
     }
 
     Screenplay read(byte[] content) {
-        try (var document = PdfDocuments.open(content)) {
-            return read(document);
+        try (var trouble = PdfTrouble.listen(); var document = PdfDocuments.open(content)) {
+            return read(document, trouble);
         } catch (IOException e) {
-            throw new SorotException(ErrorCode.PDF_CORRUPT, "The PDF could not be read: " + e.getMessage(), e);
+            throw new SorotException(ErrorCode.PDF_CORRUPT, PdfDocuments.damaged(e), e);
         }
     }
 
-    private Screenplay read(PDDocument document) {
+    private Screenplay read(PDDocument document, PdfTrouble.Listening trouble) {
         int pageCount = document.getNumberOfPages();
         if (pageCount == 0) {
             throw new SorotException(ErrorCode.PDF_NO_PAGES, "The PDF has no pages.");
@@ -51,11 +51,16 @@ final class PdfScreenplayReader {
             pages = new PageGeometryExtractor(deadline).extract(document);
         } catch (SorotException e) {
             throw e;
-        } catch (IOException | RuntimeException e) {
-            throw new SorotException(ErrorCode.PDF_CORRUPT, "The PDF's pages could not be read: " + e.getMessage(), e);
+        } catch (IOException | RuntimeException | StackOverflowError e) {
+            throw new SorotException(ErrorCode.PDF_CORRUPT, PdfDocuments.damaged(e), e);
         }
         int glyphs = pages.stream().mapToInt(PdfPage::glyphCount).sum();
         int imagePages = glyphs < 5 * pageCount ? countPagesWithImages(document) : 0;
+        if (glyphs == 0 && !trouble.heard().isEmpty()) {
+            // no text, and PDFBox met a broken structure on the way: a damaged file, not a scan
+            throw new SorotException(ErrorCode.PDF_CORRUPT, "The PDF is damaged and no text could be read from it: "
+                    + PdfTrouble.describe(trouble.heard()) + ". Export it again from the writing software.");
+        }
         if (glyphs == 0 || imagePages > 0) {
             throw new SorotException(ErrorCode.PDF_IMAGE_ONLY, imagePages > 0
                     ? "The PDF has no text layer: its %d page(s) are images (%d characters of text in all). Export the script from the writing software, or run OCR first."

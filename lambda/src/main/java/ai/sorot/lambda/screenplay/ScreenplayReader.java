@@ -4,7 +4,6 @@ import ai.sorot.model.api.ErrorCode;
 import ai.sorot.model.api.SorotException;
 import ai.sorot.model.screenplay.Screenplay;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -37,7 +36,7 @@ public final class ScreenplayReader {
         }
         checkSize(size);
         if (isFountainName(file.getFileName().toString())) {
-            return readFountain(readString(file));
+            return readFountain(FountainSource.decode(readBytes(file)));
         }
         return new PdfScreenplayReader(limits).read(file);
     }
@@ -46,7 +45,7 @@ public final class ScreenplayReader {
     public Screenplay read(byte[] content, String fileName) {
         checkSize(content.length);
         if (fileName != null && isFountainName(fileName)) {
-            return readFountain(new String(content, StandardCharsets.UTF_8));
+            return readFountain(FountainSource.decode(content));
         }
         return new PdfScreenplayReader(limits).read(content);
     }
@@ -55,7 +54,7 @@ public final class ScreenplayReader {
         if (text.isBlank()) {
             throw new SorotException(ErrorCode.EMPTY_FILE, "The Fountain file is empty.");
         }
-        return new FountainParser().parse(text);
+        return FountainSource.read(text);
     }
 
     public static boolean isFountainName(String name) {
@@ -73,11 +72,11 @@ public final class ScreenplayReader {
         }
     }
 
-    private static String readString(Path file) {
+    private static byte[] readBytes(Path file) {
         try {
-            return Files.readString(file, StandardCharsets.UTF_8);
+            return Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new SorotException(ErrorCode.UNSUPPORTED_FORMAT, "Cannot read " + file.getFileName() + " as UTF-8 text.");
+            throw new SorotException(ErrorCode.FILE_NOT_FOUND, "Cannot read " + file + ": " + e.getMessage());
         }
     }
 }

@@ -36,7 +36,9 @@ class ResumeAfterKillTest {
     @Test
     void analysesResumeFromTheirLastFinishedStepAfterTheServerIsKilled() throws Exception {
         var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        var process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+        // its temp folder is the test's: what the killed JVM leaves there (SQLite's native library) goes with it
+        var tmp = Files.createDirectories(home.resolve("jvm-tmp"));
+        var process = new ProcessBuilder(java, "-Djava.io.tmpdir=" + tmp, "-cp", System.getProperty("java.class.path"),
                 KillableServer.class.getName(), home.toString()).redirectErrorStream(true).start();
         String running;
         String waiting;

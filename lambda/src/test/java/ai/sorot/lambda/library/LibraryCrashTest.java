@@ -46,8 +46,10 @@ class LibraryCrashTest {
     @Test
     void killNineDuringWritesLosesNothingThatWasSaved() throws Exception {
         var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        var process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), LibraryCrashTest.class.getName(),
-                dir.toString()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        // its temp folder is the test's: what the killed JVM leaves there (SQLite's native library) goes with it
+        var tmp = Files.createDirectories(dir.resolve("jvm-tmp"));
+        var process = new ProcessBuilder(java, "-Djava.io.tmpdir=" + tmp, "-cp", System.getProperty("java.class.path"),
+                LibraryCrashTest.class.getName(), dir.toString()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         var saved = new ArrayList<Integer>();
         try (var reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
