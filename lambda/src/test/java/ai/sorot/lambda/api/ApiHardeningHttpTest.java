@@ -190,7 +190,7 @@ class ApiHardeningHttpTest {
         }
         var full = json(api.get("/health")).path("data");
         assertThat(full.path("mode").asText()).isEqualTo("local");
-        assertThat(full.path("analysers").path("coverage").asText()).isEqualTo("offline heuristics");
+        assertThat(full.path("analysers").path("coverage").asText()).isEqualTo("Sorot's own measures, no model");
         assertThat(full.path("analysers").path("store").asText()).startsWith("SQLite");
     }
 
