@@ -1,0 +1,99 @@
+package ai.sorot.lambda.screenplay;
+
+import ai.sorot.model.api.ErrorCode;
+import ai.sorot.model.api.SorotException;
+import ai.sorot.model.screenplay.Screenplay;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Highland's {@code .highland} file: a zip holding the script as Fountain text. Highland has named
+ * that entry differently across versions ({@code text.md} and {@code text.fountain} inside a
+ * {@code .textbundle} folder, or a {@code .fountain} file of the script's name), so the entry is
+ * found by its name first, then by its content: the text entry with the most screenplay in it.
+ * The zip is opened through the bounded archive reader, so entries that expand past its cap are
+ * refused ({@code ARCHIVE_TOO_LARGE}) before they fill memory; a zip with no script in it is
+ * {@code UNSUPPORTED_FORMAT}.
+ */
+final class HighlandReader {
+
+    /** A script is a few hundred kilobytes; a Highland file with images stays well under this. */
+    static final long MAX_EXPANDED_BYTES = 64L * 1024 * 1024;
+    static final int MAX_ENTRIES = 2_000;
+
+    /** Names Highland gives the script's entry, best first. */
+    private static final List<Pattern> SCRIPT_NAMES = List.of(
+            Pattern.compile("(?:^|/)text\\.fountain$"),
+            Pattern.compile("\\.fountain$"),
+            Pattern.compile("(?:^|/)text\\.(?:md|markdown|txt)$"),
+            Pattern.compile("\\.(?:md|markdown|txt|spmd)$"));
+
+    Screenplay read(byte[] zip) {
+        var entries = new ZipEntries(MAX_EXPANDED_BYTES, MAX_ENTRIES).read(zip);
+        var script = byName(entries).or(() -> byContent(entries)).orElseThrow(() -> new SorotException(
+                ErrorCode.UNSUPPORTED_FORMAT, "The Highland file holds no screenplay (no Fountain text among its "
+                + entries.size() + " entries)."));
+        String text = script.text();
+        if (text.isBlank()) {
+            throw new SorotException(ErrorCode.EMPTY_FILE, "The Highland file's script (" + script.name() + ") is empty.");
+        }
+        return new FountainParser().parse(text, Screenplay.SourceFormat.HIGHLAND);
+    }
+
+    private record Script(String name, String text) {}
+
+    private static Optional<Script> byName(List<ZipEntries.Entry> entries) {
+        for (var pattern : SCRIPT_NAMES) {
+            var found = entries.stream()
+                    .filter(e -> !isHidden(e.name()) && pattern.matcher(e.name().toLowerCase(Locale.ROOT)).find())
+                    .map(e -> utf8(e).map(text -> new Script(e.name(), text)))
+                    .flatMap(Optional::stream)
+                    .max(Comparator.comparingInt(s -> s.text().length()));
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Any text entry that reads as a screenplay: scene headings, or a Fountain title page. */
+    private static Optional<Script> byContent(List<ZipEntries.Entry> entries) {
+        return entries.stream()
+                .filter(e -> !isHidden(e.name()))
+                .map(e -> utf8(e).map(text -> new Script(e.name(), text)))
+                .flatMap(Optional::stream)
+                .filter(s -> screenplaySigns(s.text()) > 0)
+                .max(Comparator.comparingInt(s -> screenplaySigns(s.text())));
+    }
+
+    private static int screenplaySigns(String text) {
+        int signs = 0;
+        for (var line : text.lines().limit(20_000).toList()) {
+            var t = line.strip();
+            if (ScreenplayText.isSceneHeading(t) || t.matches("(?i)^(?:title|credit|author):.*")) {
+                signs++;
+            }
+        }
+        return signs;
+    }
+
+    /** macOS resource forks ({@code __MACOSX/}, {@code ._name}) and hidden files are never the script. */
+    private static boolean isHidden(String name) {
+        return name.startsWith("__MACOSX/") || name.contains("/.") || name.startsWith(".");
+    }
+
+    private static Optional<String> utf8(ZipEntries.Entry entry) {
+        try {
+            var text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(entry.bytes())).toString();
+            return text.indexOf('\0') >= 0 ? Optional.empty() : Optional.of(text);
+        } catch (CharacterCodingException e) {
+            return Optional.empty();
+        }
+    }
+}
