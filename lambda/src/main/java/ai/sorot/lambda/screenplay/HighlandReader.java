@@ -1,14 +1,18 @@
 package ai.sorot.lambda.screenplay;
 
+import ai.sorot.lambda.archive.BoundedZipReader;
 import ai.sorot.model.api.ErrorCode;
 import ai.sorot.model.api.SorotException;
 import ai.sorot.model.screenplay.Screenplay;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -17,15 +21,14 @@ import java.util.regex.Pattern;
  * that entry differently across versions ({@code text.md} and {@code text.fountain} inside a
  * {@code .textbundle} folder, or a {@code .fountain} file of the script's name), so the entry is
  * found by its name first, then by its content: the text entry with the most screenplay in it.
- * The zip is opened through the bounded archive reader, so entries that expand past its cap are
- * refused ({@code ARCHIVE_TOO_LARGE}) before they fill memory; a zip with no script in it is
- * {@code UNSUPPORTED_FORMAT}.
+ * The zip is opened through the one bounded archive reader ({@link BoundedZipReader}, document
+ * limits), so entries that expand past its caps are refused ({@code ARCHIVE_TOO_LARGE}) before they
+ * fill memory; a damaged zip, or one with no script in it, is {@code UNSUPPORTED_FORMAT}.
  */
 final class HighlandReader {
 
-    /** A script is a few hundred kilobytes; a Highland file with images stays well under this. */
-    static final long MAX_EXPANDED_BYTES = 64L * 1024 * 1024;
-    static final int MAX_ENTRIES = 2_000;
+    /** Pictures and fonts are never the script: they stay compressed. */
+    private static final Pattern BINARY = Pattern.compile("\\.(?:png|jpe?g|gif|tiff?|heic|pdf|ttf|otf|mov|mp4|m4a|wav)$");
 
     /** Names Highland gives the script's entry, best first. */
     private static final List<Pattern> SCRIPT_NAMES = List.of(
@@ -35,10 +38,10 @@ final class HighlandReader {
             Pattern.compile("\\.(?:md|markdown|txt|spmd)$"));
 
     Screenplay read(byte[] zip) {
-        var entries = new ZipEntries(MAX_EXPANDED_BYTES, MAX_ENTRIES).read(zip);
+        var entries = entries(zip);
         var script = byName(entries).or(() -> byContent(entries)).orElseThrow(() -> new SorotException(
                 ErrorCode.UNSUPPORTED_FORMAT, "The Highland file holds no screenplay (no Fountain text among its "
-                + entries.size() + " entries)."));
+                + entries.size() + " text entries)."));
         String text = script.text();
         if (text.isBlank()) {
             throw new SorotException(ErrorCode.EMPTY_FILE, "The Highland file's script (" + script.name() + ") is empty.");
@@ -48,7 +51,21 @@ final class HighlandReader {
 
     private record Script(String name, String text) {}
 
-    private static Optional<Script> byName(List<ZipEntries.Entry> entries) {
+    private record Entry(String name, byte[] bytes) {}
+
+    private static List<Entry> entries(byte[] zip) {
+        Map<String, byte[]> read;
+        try {
+            read = BoundedZipReader.readMatching(new ByteArrayInputStream(zip), BoundedZipReader.Limits.DOCUMENT,
+                    name -> !isHidden(name) && !BINARY.matcher(name.toLowerCase(Locale.ROOT)).find());
+        } catch (IOException | IllegalArgumentException e) {
+            throw new SorotException(ErrorCode.UNSUPPORTED_FORMAT, "The Highland file is a damaged zip and cannot be opened ("
+                    + e.getMessage() + ").", e);
+        }
+        return read.entrySet().stream().map(e -> new Entry(e.getKey().replace('\\', '/'), e.getValue())).toList();
+    }
+
+    private static Optional<Script> byName(List<Entry> entries) {
         for (var pattern : SCRIPT_NAMES) {
             var found = entries.stream()
                     .filter(e -> !isHidden(e.name()) && pattern.matcher(e.name().toLowerCase(Locale.ROOT)).find())
@@ -63,7 +80,7 @@ final class HighlandReader {
     }
 
     /** Any text entry that reads as a screenplay: scene headings, or a Fountain title page. */
-    private static Optional<Script> byContent(List<ZipEntries.Entry> entries) {
+    private static Optional<Script> byContent(List<Entry> entries) {
         return entries.stream()
                 .filter(e -> !isHidden(e.name()))
                 .map(e -> utf8(e).map(text -> new Script(e.name(), text)))
@@ -88,7 +105,7 @@ final class HighlandReader {
         return name.startsWith("__MACOSX/") || name.contains("/.") || name.startsWith(".");
     }
 
-    private static Optional<String> utf8(ZipEntries.Entry entry) {
+    private static Optional<String> utf8(Entry entry) {
         try {
             var text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(entry.bytes())).toString();
             return text.indexOf('\0') >= 0 ? Optional.empty() : Optional.of(text);

@@ -123,7 +123,7 @@ class HighlandReaderTest {
     @Test
     void entriesThatExpandPastTheCapAreRefused() throws IOException {
         // a few hundred kilobytes of zip that inflate to more than the cap: refused while inflating
-        var zeros = new byte[(int) HighlandReader.MAX_EXPANDED_BYTES + 1024];
+        var zeros = new byte[(int) ai.sorot.lambda.archive.BoundedZipReader.Limits.DOCUMENT.maxEntryBytes() + 1024];
         var bytes = zip(Map.of("text.fountain", zeros));
         assertThat(bytes.length).isLessThan(1 << 20);
         assertThat(codeOf(bytes)).isEqualTo(ErrorCode.ARCHIVE_TOO_LARGE);
