@@ -8,7 +8,7 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 shared=${SOROT_SHARED:-$(cd "$here/../../shared" 2>/dev/null && pwd || echo /work/shared)}
 count=${1:-120}
-out=${SOROT_BENCH_CACHE:-$HOME/.cache/sorot-bench}/parse-batch-$count
+out=${SOROT_BENCH_CACHE:-$HOME/.cache/sorot-bench}/parse-batch-v2-$count  # v2: the recipe below
 mkdir -p "$out/src"
 mapfile -t parts < <(ls "$shared"/corpus/ebscreenplays-pd/*/*.fountain \
   "$shared"/corpus/screenplain/examples/Brick-and-Steel.fountain "$shared"/corpus/afterwriting/fountain/test.fountain | sort)
@@ -21,8 +21,8 @@ for ((i = 0; i < count; i++)); do
   src="$out/src/$name.fountain"
   {
     printf 'Title: Batch Script %d\nCredit: Written by\nAuthor: The Sorot Bench\n\n' "$i"
-    # a rotated order, and two or three parts left out, so the scripts differ in text and length
-    take=$(( n - 2 - (i / n) % 2 ))
+    # a rotated order, and one or two parts left out, so the scripts differ in text and length
+    take=$(( n - 1 - (i / n) % 2 ))
     for ((k = 0; k < take; k++)); do
       f=${parts[$(( (i + k) % n ))]}
       # the part's title page dropped: everything up to the first blank line when it starts with "Key:"

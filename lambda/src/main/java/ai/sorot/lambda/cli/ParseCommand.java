@@ -27,10 +27,10 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code sorot parse FILE...}: screenplays in, structure and statistics out. */
 @Command(name = "parse", mixinStandardHelpOptions = true,
-        description = "Read screenplay PDFs or Fountain files (or folders of them) and print their structure.")
+        description = "Read screenplays (PDF, Fountain, Final Draft .fdx, Highland .highland; or folders of them) and print their structure.")
 final class ParseCommand implements Callable<Integer> {
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "PDF or .fountain files, or folders holding them")
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "PDF, .fountain, .fdx or .highland files, or folders holding them")
     List<Path> inputs;
 
     @Option(names = "--json", description = "Print JSON: elements, title page and statistics")
@@ -124,7 +124,7 @@ final class ParseCommand implements Callable<Integer> {
         out.println(mapper.writeValueAsString(array));
     }
 
-    /** The bench format: title, authors, pageCount, elements, and the statistics under "stats". */
+    /** The bench format: title, authors, pageCount, format, elements, and the statistics under "stats". */
     private ObjectNode node(Outcome outcome, boolean withFile) {
         var mapper = Json.mapper();
         var node = mapper.createObjectNode();
@@ -139,6 +139,7 @@ final class ParseCommand implements Callable<Integer> {
         node.put("title", screenplay.title());
         node.set("authors", mapper.valueToTree(screenplay.authors()));
         node.put("pageCount", screenplay.pageCount());
+        node.put("format", screenplay.format().name());
         if (!screenplay.titlePage().isEmpty()) {
             node.set("titlePage", mapper.valueToTree(screenplay.titlePage()));
         }
@@ -150,7 +151,7 @@ final class ParseCommand implements Callable<Integer> {
         return node;
     }
 
-    /** Files as given, and every PDF or Fountain file under the folders given, in name order. */
+    /** Files as given, and every screenplay file under the folders given, in name order. */
     static List<Path> expand(List<Path> inputs) throws IOException {
         var files = new ArrayList<Path>();
         for (var input : inputs) {
@@ -163,13 +164,14 @@ final class ParseCommand implements Callable<Integer> {
             }
         }
         if (files.isEmpty()) {
-            throw new SorotException(ErrorCode.FILE_NOT_FOUND, "No PDF or Fountain files in " + inputs);
+            throw new SorotException(ErrorCode.FILE_NOT_FOUND, "No screenplay files (.pdf, .fountain, .fdx, .highland) in " + inputs);
         }
         return files;
     }
 
+    /** In a folder, the name picks the files (a folder holds other things); each file's bytes then decide its format. */
     private static boolean isScreenplayFile(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        return name.endsWith(".pdf") || name.endsWith(".fountain");
+        return name.endsWith(".pdf") || name.endsWith(".fountain") || name.endsWith(".fdx") || name.endsWith(".highland");
     }
 }

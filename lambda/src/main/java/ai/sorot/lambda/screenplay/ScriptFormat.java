@@ -54,7 +54,9 @@ public enum ScriptFormat {
             return Optional.of(PDF);
         }
         if (startsWith(head, ZIP_MAGIC)) {
-            return Optional.of(HIGHLAND); // whether a script is inside is for the Highland reader to say
+            // whether a script is inside is for the Highland reader to say; a zip named .pdf is
+            // most often a Word file saved under the wrong name, and NOT_A_PDF says that best
+            return Optional.of(byName(fileName).orElse(HIGHLAND) == PDF ? PDF : HIGHLAND);
         }
         if (isFinalDraftXml(head)) {
             return Optional.of(FINAL_DRAFT);

@@ -13,7 +13,6 @@ import ai.sorot.model.screenplay.Screenplay;
 import ai.sorot.model.screenplay.ScreenplayStats.CharacterStat;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,10 +35,8 @@ class FdxReaderTest {
     @TempDir
     Path dir;
 
-    static byte[] fixture() throws IOException {
-        try (InputStream in = FdxReaderTest.class.getResourceAsStream("/formats/night-ferry.fdx")) {
-            return in.readAllBytes();
-        }
+    static byte[] fixture() {
+        return ai.sorot.lambda.support.FormatFixtures.finalDraft();
     }
 
     @Test

@@ -15,6 +15,13 @@ class ScriptFormatTest {
                 .contains(ScriptFormat.PDF);
         assertThat(ScriptFormat.detect(FdxReaderTest.fixture(), "x.pdf")).contains(ScriptFormat.FINAL_DRAFT);
         assertThat(ScriptFormat.detect(HighlandReaderTest.highland2(), null)).contains(ScriptFormat.HIGHLAND);
+        assertThat(ScriptFormat.detect(HighlandReaderTest.highland2(), "x.txt")).contains(ScriptFormat.HIGHLAND);
+    }
+
+    @Test
+    void aZipNamedPdfIsAPdfThatIsNot() throws IOException {
+        // a Word file saved as .pdf: NOT_A_PDF from the PDF reader says what went wrong
+        assertThat(ScriptFormat.detect(HighlandReaderTest.highland2(), "script.pdf")).contains(ScriptFormat.PDF);
     }
 
     @Test
