@@ -121,7 +121,7 @@ public final class ContractFixtures {
         TrailerAnalysis trailer = trailerUrl == null ? null
                 : new TrailerAnalysis(trailerUrl, "YouTube", "abc123", false, null, null, null, null, null, null, List.of(),
                 "Not analysed offline: only the link is known.", OFFLINE);
-        var curation = new Curation(68, Recommendation.CONSIDER, "A contained drama that would sit well in a shorts block.",
+        var curation = new Curation(68.0, Recommendation.CONSIDER, "A contained drama that would sit well in a shorts block.",
                 new ProgrammingNotes("short (" + pages + " min)", "adult drama audiences",
                         List.of(Claim.of("A storm at sea in night scenes.", Evidence.page(3)))),
                 List.of(Claim.of("Score weighs premise and festival fit highest.", Evidence.page(2))));

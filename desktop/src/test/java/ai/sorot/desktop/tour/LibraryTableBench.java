@@ -200,7 +200,7 @@ public final class LibraryTableBench {
                 var grid = GridScore.CRITERIA.stream().map(c -> new GridScore(c, 1 + random.nextInt(10), "", List.of())).toList();
                 var coverage = new Coverage(logline, "A synopsis of " + title + ".", List.of(GENRES[random.nextInt(GENRES.length)]),
                         "wry", List.of(), List.of(), null, List.of(), List.of(), grid, rec, "", template.coverage().provenance());
-                var curation = new Curation(random.nextInt(101), rec, "", null, List.of());
+                var curation = new Curation((double) random.nextInt(101), rec, "", null, List.of());
                 var id = "analysis-" + i;
                 library.save(new AnalysisReport(id, title, List.of("Writer " + random.nextInt(3000)), id + ".pdf", null,
                         template.createdAt(), template.completedAt(), null, coverage, null, curation, null, List.of(), null),
