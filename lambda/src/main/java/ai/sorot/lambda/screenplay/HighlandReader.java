@@ -40,8 +40,8 @@ final class HighlandReader {
     Screenplay read(byte[] zip) {
         var entries = entries(zip);
         var script = byName(entries).or(() -> byContent(entries)).orElseThrow(() -> new SorotException(
-                ErrorCode.UNSUPPORTED_FORMAT, "The Highland file holds no screenplay (no Fountain text among its "
-                + entries.size() + " text entries)."));
+                ErrorCode.UNSUPPORTED_FORMAT, "The file is a zip archive with no screenplay in it (no Fountain text among its "
+                + entries.size() + " text entries), so not a Highland file; Sorot reads PDF, Fountain, Final Draft and Highland files."));
         String text = script.text();
         if (text.isBlank()) {
             throw new SorotException(ErrorCode.EMPTY_FILE, "The Highland file's script (" + script.name() + ") is empty.");
@@ -59,8 +59,8 @@ final class HighlandReader {
             read = BoundedZipReader.readMatching(new ByteArrayInputStream(zip), BoundedZipReader.Limits.DOCUMENT,
                     name -> !isHidden(name) && !BINARY.matcher(name.toLowerCase(Locale.ROOT)).find());
         } catch (IOException | IllegalArgumentException e) {
-            throw new SorotException(ErrorCode.UNSUPPORTED_FORMAT, "The Highland file is a damaged zip and cannot be opened ("
-                    + e.getMessage() + ").", e);
+            throw new SorotException(ErrorCode.UNSUPPORTED_FORMAT, "The file is a damaged zip archive and cannot be opened as "
+                    + "a Highland file (" + e.getMessage() + "); Sorot reads PDF, Fountain, Final Draft and Highland files.", e);
         }
         return read.entrySet().stream().map(e -> new Entry(e.getKey().replace('\\', '/'), e.getValue())).toList();
     }
