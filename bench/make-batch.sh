@@ -9,7 +9,8 @@ here=$(cd "$(dirname "$0")" && pwd)
 shared=${SOROT_SHARED:-$(cd "$here/../../shared" 2>/dev/null && pwd || echo /work/shared)}
 count=${1:-120}
 out=${SOROT_BENCH_CACHE:-$HOME/.cache/sorot-bench}/parse-batch-v2-$count  # v2: the recipe below
-mkdir -p "$out/src"
+src_dir=$out-src   # the Fountain sources beside the folder, not in it: parse FOLDER would read them too
+mkdir -p "$out" "$src_dir"
 mapfile -t parts < <(ls "$shared"/corpus/ebscreenplays-pd/*/*.fountain \
   "$shared"/corpus/screenplain/examples/Brick-and-Steel.fountain "$shared"/corpus/afterwriting/fountain/test.fountain | sort)
 mapfile -t configs < <(ls "$here"/configs/*.json | sort)
@@ -18,7 +19,7 @@ for ((i = 0; i < count; i++)); do
   name=$(printf 'script-%03d' "$i")
   pdf="$out/$name.pdf"
   [ -s "$pdf" ] && continue
-  src="$out/src/$name.fountain"
+  src="$src_dir/$name.fountain"
   {
     printf 'Title: Batch Script %d\nCredit: Written by\nAuthor: The Sorot Bench\n\n' "$i"
     # a rotated order, and one or two parts left out, so the scripts differ in text and length
