@@ -32,11 +32,6 @@ final class FountainParser {
     private final FountainPaginator pages = new FountainPaginator();
 
     Screenplay parse(String source) {
-        return parse(source, Screenplay.SourceFormat.FOUNTAIN);
-    }
-
-    /** {@code format}: FOUNTAIN, or HIGHLAND for the Fountain text inside a Highland archive. */
-    Screenplay parse(String source, Screenplay.SourceFormat format) {
         String text = source.replace("\r\n", "\n").replace('\r', '\n');
         if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
             text = text.substring(1);
@@ -45,7 +40,7 @@ final class FountainParser {
         var lines = new ArrayList<>(List.of(text.split("\n", -1)));
         TitlePage titlePage = readTitlePage(lines);
         readBody(lines);
-        return ScreenplayBuilder.build(titlePage, blocks, pages.pageCount(), format);
+        return ScreenplayBuilder.build(titlePage, blocks, pages.pageCount(), Screenplay.SourceFormat.FOUNTAIN);
     }
 
     // ---- title page -----------------------------------------------------------------------

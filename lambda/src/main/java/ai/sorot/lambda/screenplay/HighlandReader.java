@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
  * that entry differently across versions ({@code text.md} and {@code text.fountain} inside a
  * {@code .textbundle} folder, or a {@code .fountain} file of the script's name), so the entry is
  * found by its name first, then by its content: the text entry with the most screenplay in it.
+ * The text is then read as any Fountain file is ({@link FountainSource}).
  * The zip is opened through the one bounded archive reader ({@link BoundedZipReader}, document
  * limits), so entries that expand past its caps are refused ({@code ARCHIVE_TOO_LARGE}) before they
  * fill memory; a damaged zip, or one with no script in it, is {@code UNSUPPORTED_FORMAT}.
@@ -46,7 +47,10 @@ final class HighlandReader {
         if (text.isBlank()) {
             throw new SorotException(ErrorCode.EMPTY_FILE, "The Highland file's script (" + script.name() + ") is empty.");
         }
-        return new FountainParser().parse(text, Screenplay.SourceFormat.HIGHLAND);
+        // the one decision on Fountain text (readable, with a screenplay's structure), then named for its file
+        var read = FountainSource.read(text);
+        return new Screenplay(read.title(), read.authors(), read.pageCount(), Screenplay.SourceFormat.HIGHLAND,
+                read.titlePage(), read.elements(), read.scenes(), read.stats());
     }
 
     private record Script(String name, String text) {}

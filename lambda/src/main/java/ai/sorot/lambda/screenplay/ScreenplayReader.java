@@ -4,7 +4,6 @@ import ai.sorot.model.api.ErrorCode;
 import ai.sorot.model.api.SorotException;
 import ai.sorot.model.screenplay.Screenplay;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -46,7 +45,7 @@ public final class ScreenplayReader {
         }
         return switch (format) {
             case PDF -> new PdfScreenplayReader(limits).read(file); // not a PDF either: NOT_A_PDF from there
-            case FOUNTAIN -> readFountain(readString(file));
+            case FOUNTAIN -> readFountain(FountainSource.decode(readBytes(file)));
             case FINAL_DRAFT -> new FdxReader().read(readBytes(file));
             case HIGHLAND -> new HighlandReader().read(readBytes(file));
         };
@@ -58,7 +57,7 @@ public final class ScreenplayReader {
         var head = java.util.Arrays.copyOf(content, Math.min(content.length, ScriptFormat.HEAD_BYTES));
         return switch (ScriptFormat.detect(head, fileName).orElse(ScriptFormat.PDF)) {
             case PDF -> new PdfScreenplayReader(limits).read(content);
-            case FOUNTAIN -> readFountain(new String(content, StandardCharsets.UTF_8));
+            case FOUNTAIN -> readFountain(FountainSource.decode(content));
             case FINAL_DRAFT -> new FdxReader().read(content);
             case HIGHLAND -> new HighlandReader().read(content);
         };
@@ -68,7 +67,7 @@ public final class ScreenplayReader {
         if (text.isBlank()) {
             throw new SorotException(ErrorCode.EMPTY_FILE, "The Fountain file is empty.");
         }
-        return new FountainParser().parse(text);
+        return FountainSource.read(text);
     }
 
     public static boolean isFountainName(String name) {
@@ -91,14 +90,6 @@ public final class ScreenplayReader {
             return Files.readAllBytes(file);
         } catch (IOException e) {
             throw new SorotException(ErrorCode.FILE_NOT_FOUND, "Cannot read " + file + ": " + e.getMessage());
-        }
-    }
-
-    private static String readString(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new SorotException(ErrorCode.UNSUPPORTED_FORMAT, "Cannot read " + file.getFileName() + " as UTF-8 text.");
         }
     }
 }
