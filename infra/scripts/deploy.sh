@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
-# Builds the Lambda image from the Maven artefact, pushes it to ECR (sorot-ai-lambda) and deploys
-# the stack (sorot-ai-stack) with SAM. Run from anywhere; needs the AWS CLI v2, the SAM CLI, Docker
-# and a JDK 21+. Reads .env at the repository root (GEMINI_API_KEY, SOROT_API_TOKENS, AWS_REGION).
+# Builds the Lambda image (the Maven build runs inside Docker: lambda/Dockerfile), pushes it to ECR
+# (sorot-ai-lambda, immutable tags) and deploys the stack (sorot-ai-stack) pinned to the image's
+# digest. Run from anywhere; needs the AWS CLI v2, the SAM CLI and Docker. Reads .env at the
+# repository root (GEMINI_API_KEY, SOROT_API_TOKENS, AWS_REGION). Checks the models first
+# (check-models.sh): a region without an inference profile, a Legacy or retired model stop it.
 #
-#   infra/scripts/deploy.sh [--region us-east-1] [--stack sorot-ai-stack] [--tag TAG] [--guided] [--no-build]
-#                           [--cloudformation]
+#   infra/scripts/deploy.sh [--region us-east-1] [--stack sorot-ai-stack] [--tag TAG] [--guided]
+#                           [--cloudformation] [--rollback TAG] [--allow-legacy-model]
 #
-# --cloudformation deploys the same template with 'aws cloudformation deploy' (CloudFormation
-# expands the SAM transform itself), for a machine without the SAM CLI.
+# --rollback TAG deploys the image ECR holds for TAG, by its digest: nothing is built or pushed.
+# A deploy of a commit already pushed reuses its image. --cloudformation deploys the same template
+# with 'aws cloudformation deploy', for a machine without the SAM CLI.
 #
 # The first deploy generates an API token when SOROT_API_TOKENS is not set, prints it once and
 # writes it to .env. Later deploys keep the stored token and key unless you set new ones.
@@ -28,17 +31,23 @@ STACK=sorot-ai-stack
 REPOSITORY=sorot-ai-lambda
 TAG=""
 GUIDED=false
-BUILD=true
+ROLLBACK=""
 DEPLOYER=sam
+MODEL_FLAGS=()
 
-usage() { sed -n '2,13p' "$SELF" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,17p' "$SELF" | sed 's/^# \{0,1\}//'; }
 while [ $# -gt 0 ]; do
   case "$1" in
     --region) REGION=$2; shift 2 ;;
     --stack) STACK=$2; shift 2 ;;
     --tag) TAG=$2; shift 2 ;;
     --guided) GUIDED=true; shift ;;
-    --no-build) BUILD=false; shift ;;
+    --rollback) ROLLBACK=$2; shift 2 ;;
+    --no-build)
+      # the old way to redeploy a tag; it rebuilt the image under that tag. Now it means --rollback.
+      echo "deploy.sh: --no-build is now --rollback TAG (deploys what ECR holds for the tag, builds nothing)" >&2
+      ROLLBACK=pending; shift ;;
+    --allow-legacy-model) MODEL_FLAGS+=(--allow-legacy); shift ;;
     --cloudformation) DEPLOYER=cloudformation; shift ;;
     -h|--help) usage; exit 0 ;;
     *) echo "deploy.sh: unknown option $1" >&2; usage >&2; exit 2 ;;
@@ -50,16 +59,22 @@ need aws "https://aws.amazon.com/cli/"
 if [ "$DEPLOYER" = sam ]; then
   need sam "https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/install-sam-cli.html (or use --cloudformation)"
 fi
-need docker "https://docs.docker.com/get-docker/ (the engine must be running)"
-docker info >/dev/null 2>&1 || { echo "deploy.sh: the Docker engine is not running" >&2; exit 1; }
+if [ "$ROLLBACK" = pending ]; then
+  [ -n "$TAG" ] || { echo "deploy.sh: --no-build needs --tag TAG (better: --rollback TAG)" >&2; exit 2; }
+  ROLLBACK=$TAG
+fi
 
 ACCOUNT=$(aws sts get-caller-identity --query Account --output text) || {
   echo "deploy.sh: no usable AWS credentials; run 'aws configure' (or 'aws sso login')" >&2; exit 1; }
 REGISTRY="$ACCOUNT.dkr.ecr.$REGION.amazonaws.com"
-if [ -z "$TAG" ]; then
+DIRTY=false
+if [ -n "$ROLLBACK" ]; then
+  TAG=$ROLLBACK
+elif [ -z "$TAG" ]; then
   TAG=$(git rev-parse --short=12 HEAD 2>/dev/null || date -u +%Y%m%d%H%M%S)
   if [ -n "$(git status --porcelain 2>/dev/null)" ]; then
     TAG="$TAG-dirty-$(date -u +%Y%m%d%H%M%S)"
+    DIRTY=true
   fi
 fi
 IMAGE="$REGISTRY/$REPOSITORY:$TAG"
@@ -72,23 +87,36 @@ if ! aws ecr describe-repositories --region "$REGION" --repository-names "$REPOS
     --image-scanning-configuration scanOnPush=true >/dev/null
 fi
 
-# 2. the Maven artefact, then the image from it
-if [ "$BUILD" = true ]; then
-  echo "==> building lambda/target/sorot-lambda.jar and lambda/target/lib/"
-  ./mvnw -B -ntp -q -pl lambda -am -DskipTests package
-fi
-[ -f lambda/target/sorot-lambda.jar ] || { echo "deploy.sh: lambda/target/sorot-lambda.jar is missing; run without --no-build" >&2; exit 1; }
-echo "==> docker build (linux/amd64: the functions run on x86_64)"
-# --provenance=false: Lambda takes a single image manifest, not the index BuildKit writes with attestations
-docker build --platform linux/amd64 --provenance=false -f lambda/Dockerfile -t "$REPOSITORY:$TAG" lambda
+# 2. the models the stack will call: stop here rather than fail on the first analysis
+echo "==> checking the models (check-models.sh)"
+PROFILE=$("$ROOT/infra/scripts/check-models.sh" --region "$REGION" \
+  --model "${SOROT_BEDROCK_FOUNDATION_MODEL:-deepseek.r1-v1:0}" --gemini-model "${SOROT_GEMINI_MODEL:-gemini-2.5-flash-lite}" \
+  ${MODEL_FLAGS[@]+"${MODEL_FLAGS[@]}"} | tail -1)
 
-# 3. push
-echo "==> pushing to $REGISTRY"
-aws ecr get-login-password --region "$REGION" | docker login --username AWS --password-stdin "$REGISTRY" >/dev/null
-docker tag "$REPOSITORY:$TAG" "$IMAGE"
-docker push "$IMAGE" >/dev/null
-DIGEST=$(aws ecr describe-images --region "$REGION" --repository-name "$REPOSITORY" --image-ids imageTag="$TAG" \
-  --query 'imageDetails[0].imageDigest' --output text)
+# 3. the image: the one ECR already holds for the tag (a rollback, or a commit pushed before), or a new one
+digest_of() {
+  aws ecr describe-images --region "$REGION" --repository-name "$REPOSITORY" --image-ids imageTag="$1" \
+    --query 'imageDetails[0].imageDigest' --output text 2>/dev/null || true
+}
+DIGEST=$(digest_of "$TAG")
+case "$DIGEST" in sha256:*) ;; *) DIGEST="" ;; esac
+if [ -n "$ROLLBACK" ]; then
+  [ -n "$DIGEST" ] || { echo "deploy.sh: ECR has no image tagged $TAG in $REPOSITORY; nothing to roll back to (aws ecr describe-images --repository-name $REPOSITORY lists the tags)" >&2; exit 1; }
+  echo "==> rolling back to $TAG: nothing is built or pushed"
+elif [ -n "$DIGEST" ] && [ "$DIRTY" = false ]; then
+  echo "==> ECR already holds $TAG (this commit): reusing it"
+else
+  need docker "https://docs.docker.com/get-docker/ (the engine must be running)"
+  docker info >/dev/null 2>&1 || { echo "deploy.sh: the Docker engine is not running" >&2; exit 1; }
+  echo "==> docker build (linux/amd64: the functions run on x86_64; Maven runs inside the build)"
+  # --provenance=false: Lambda takes a single image manifest, not the index BuildKit writes with attestations
+  docker build --platform linux/amd64 --provenance=false -f lambda/Dockerfile -t "$REPOSITORY:$TAG" .
+  echo "==> pushing to $REGISTRY"
+  aws ecr get-login-password --region "$REGION" | docker login --username AWS --password-stdin "$REGISTRY" >/dev/null
+  docker tag "$REPOSITORY:$TAG" "$IMAGE"
+  docker push "$IMAGE" >/dev/null
+  DIGEST=$(digest_of "$TAG")
+fi
 IMAGE_URI="$REGISTRY/$REPOSITORY@$DIGEST"
 echo "    $IMAGE_URI"
 
@@ -102,7 +130,7 @@ STACK_EXISTS=false
 if aws cloudformation describe-stacks --region "$REGION" --stack-name "$STACK" >/dev/null 2>&1; then
   STACK_EXISTS=true
 fi
-overrides=("ImageUri=$IMAGE_URI")
+overrides=("ImageUri=$IMAGE_URI" "BedrockModelId=$PROFILE" "BedrockFoundationModelId=${PROFILE#*.}")
 if [ -n "${SOROT_API_TOKENS:-}" ]; then
   overrides+=("ApiTokens=$SOROT_API_TOKENS")
 elif [ "$STACK_EXISTS" = false ]; then
@@ -141,4 +169,7 @@ API_URL=$(aws cloudformation describe-stacks --region "$REGION" --stack-name "$S
 echo
 echo "Deployed. API: $API_URL"
 echo "Check it:   infra/scripts/smoke-test.sh $API_URL"
-echo "Logs:       aws logs tail /sorot/$STACK/api --follow --region $REGION   (and /sorot/$STACK/worker)"
+echo "Logs:       aws logs tail /sorot/$STACK/api --follow --region $REGION"
+echo "            aws logs tail /sorot/$STACK/worker --follow --region $REGION"
+echo "            aws logs tail /sorot/$STACK/dead-letters --follow --region $REGION"
+echo "Roll back:  infra/scripts/deploy.sh --rollback $TAG   (or any earlier tag)"

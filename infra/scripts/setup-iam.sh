@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # One-time (and repeatable) account set-up for deploying Sorot, safe to run again at any time:
 #   - the ECR repository sorot-ai-lambda, kept outside the stack (so that re-creating the stack never
-#     meets "Resource of type 'AWS::ECR::Repository' ... already exists"), scanned on push, last 20 images kept;
+#     meets "Resource of type 'AWS::ECR::Repository' ... already exists"), scanned on push, last 20 images
+#     kept, tags immutable (a tag always names the image first pushed under it, so a rollback restores it);
 #   - the managed policy SorotAIDeployPolicy with what a deployer needs for this stack only, attached to
 #     a user or role of your choosing (--attach-user / --attach-role); created, or updated in place;
-#   - a check that the account can call DeepSeek-R1 on Bedrock through its inference profile.
+#   - the model checks deploy.sh runs too (check-models.sh): the region's inference profile for the
+#     coverage model, its lifecycle (not Legacy, not retired) and a one-token call.
 # The functions' own roles are created by the stack (infra/template.yaml), least privilege, not here.
 #
 #   infra/scripts/setup-iam.sh [--region us-east-1] [--stack sorot-ai-stack] [--attach-user NAME | --attach-role NAME]
@@ -14,7 +16,7 @@ REGION=${AWS_REGION:-us-east-1}
 STACK=sorot-ai-stack
 REPOSITORY=sorot-ai-lambda
 POLICY_NAME=SorotAIDeployPolicy
-MODEL=us.deepseek.r1-v1:0
+MODEL=deepseek.r1-v1:0
 ATTACH_USER=""
 ATTACH_ROLE=""
 
@@ -42,9 +44,11 @@ if aws ecr describe-repositories --region "$REGION" --repository-names "$REPOSIT
   echo "ECR repository $REPOSITORY: exists"
 else
   aws ecr create-repository --region "$REGION" --repository-name "$REPOSITORY" \
-    --image-scanning-configuration scanOnPush=true --encryption-configuration encryptionType=AES256 >/dev/null
+    --image-scanning-configuration scanOnPush=true --encryption-configuration encryptionType=AES256 \
+    --image-tag-mutability IMMUTABLE >/dev/null
   echo "ECR repository $REPOSITORY: created"
 fi
+aws ecr put-image-tag-mutability --region "$REGION" --repository-name "$REPOSITORY" --image-tag-mutability IMMUTABLE >/dev/null
 aws ecr put-lifecycle-policy --region "$REGION" --repository-name "$REPOSITORY" --lifecycle-policy-text \
   '{"rules":[{"rulePriority":1,"description":"keep the last 20 images","selection":{"tagStatus":"any","countType":"imageCountMoreThan","countNumber":20},"action":{"type":"expire"}}]}' \
   >/dev/null
@@ -70,7 +74,7 @@ read -r -d '' POLICY <<JSON || true
     {"Sid": "Image", "Effect": "Allow",
      "Action": ["ecr:BatchCheckLayerAvailability", "ecr:InitiateLayerUpload", "ecr:UploadLayerPart", "ecr:CompleteLayerUpload",
                 "ecr:PutImage", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer", "ecr:DescribeImages", "ecr:DescribeRepositories",
-                "ecr:SetRepositoryPolicy", "ecr:GetRepositoryPolicy"],
+                "ecr:SetRepositoryPolicy", "ecr:GetRepositoryPolicy", "ecr:PutImageTagMutability"],
      "Resource": "$ARN_PREFIX:ecr:$REGION:$ACCOUNT:repository/$REPOSITORY"},
     {"Sid": "RegistryLogin", "Effect": "Allow", "Action": "ecr:GetAuthorizationToken", "Resource": "*"},
     {"Sid": "Functions", "Effect": "Allow",
@@ -111,9 +115,22 @@ read -r -d '' POLICY <<JSON || true
      "Action": ["logs:CreateLogGroup", "logs:DeleteLogGroup", "logs:PutRetentionPolicy", "logs:DescribeLogGroups",
                 "logs:TagResource", "logs:FilterLogEvents", "logs:GetLogEvents", "logs:StartLiveTail"],
      "Resource": "$ARN_PREFIX:logs:$REGION:$ACCOUNT:log-group:/sorot/$STACK/*"},
-    {"Sid": "Alarm", "Effect": "Allow", "Action": ["cloudwatch:PutMetricAlarm", "cloudwatch:DeleteAlarms", "cloudwatch:DescribeAlarms"],
+    {"Sid": "Alarm", "Effect": "Allow",
+     "Action": ["cloudwatch:PutMetricAlarm", "cloudwatch:DeleteAlarms", "cloudwatch:DescribeAlarms", "cloudwatch:TagResource",
+                "cloudwatch:UntagResource", "cloudwatch:ListTagsForResource"],
      "Resource": "$ARN_PREFIX:cloudwatch:$REGION:$ACCOUNT:alarm:$STACK-*"},
-    {"Sid": "ModelAccessCheck", "Effect": "Allow", "Action": ["bedrock:GetInferenceProfile", "bedrock:GetFoundationModel"], "Resource": "*"}
+    {"Sid": "Dashboard", "Effect": "Allow", "Action": ["cloudwatch:PutDashboard", "cloudwatch:DeleteDashboards", "cloudwatch:GetDashboard"],
+     "Resource": "$ARN_PREFIX:cloudwatch::$ACCOUNT:dashboard/$STACK-*"},
+    {"Sid": "SignInPoolCreate", "Effect": "Allow", "Action": "cognito-idp:CreateUserPool", "Resource": "*"},
+    {"Sid": "SignInPool", "Effect": "Allow",
+     "Action": ["cognito-idp:DeleteUserPool", "cognito-idp:UpdateUserPool", "cognito-idp:DescribeUserPool",
+                "cognito-idp:CreateUserPoolClient", "cognito-idp:DeleteUserPoolClient", "cognito-idp:UpdateUserPoolClient",
+                "cognito-idp:DescribeUserPoolClient", "cognito-idp:TagResource", "cognito-idp:SetUserPoolMfaConfig"],
+     "Resource": "$ARN_PREFIX:cognito-idp:$REGION:$ACCOUNT:userpool/*"},
+    {"Sid": "ModelChecks", "Effect": "Allow",
+     "Action": ["bedrock:GetInferenceProfile", "bedrock:ListInferenceProfiles", "bedrock:GetFoundationModel"], "Resource": "*"},
+    {"Sid": "ModelAccessCheck", "Effect": "Allow", "Action": "bedrock:InvokeModel",
+     "Resource": ["$ARN_PREFIX:bedrock:*:$ACCOUNT:inference-profile/*", "$ARN_PREFIX:bedrock:*::foundation-model/*"]}
   ]
 }
 JSON
@@ -153,12 +170,11 @@ if aws iam get-role --role-name sorot-ai-lambda-role >/dev/null 2>&1; then
 fi
 
 # ---- can this account call the coverage model? -------------------------------------------------
-if aws bedrock get-inference-profile --region "$REGION" --inference-profile-identifier "$MODEL" \
-    --query 'status' --output text >/dev/null 2>&1; then
-  echo "Bedrock inference profile $MODEL: available in $REGION"
+if PROFILE=$("$(dirname "$0")/check-models.sh" --region "$REGION" --model "$MODEL" | tail -1); then
+  echo "Bedrock inference profile $PROFILE: available in $REGION"
 else
-  echo "Warning: Bedrock inference profile $MODEL is not available to this account in $REGION." >&2
-  echo "         Enable DeepSeek-R1 under Bedrock > Model access, or pass another model id as the stack's" >&2
-  echo "         BedrockModelId parameter (SOROT_BEDROCK_MODEL_ID)." >&2
+  echo "Warning: the coverage model cannot be used from this account in $REGION (see above); deploy.sh will stop" >&2
+  echo "         at the same check until it can. Request access under Bedrock > Model access, or choose another" >&2
+  echo "         model (SOROT_BEDROCK_FOUNDATION_MODEL)." >&2
 fi
 echo "Done. Next: infra/scripts/deploy.sh"

@@ -53,7 +53,8 @@ field() { grep -o "\"$1\":\"\{0,1\}[^\",}]*" | head -1 | sed 's/^"[^"]*":"\{0,1\
 
 echo "Sorot smoke test: $API"
 
-code=$(curl -sS -o "$WORK/health" -w '%{http_code}' "$API/health")
+# without the token /health says only that the API is up; with it, the mode and the analysers
+code=$(curl -sS -o "$WORK/health" -w '%{http_code}' -H "Authorization: Bearer $TOKEN" "$API/health")
 if [ "$code" != 200 ] || ! grep -q '"success":true' "$WORK/health"; then
   fail "GET /health answered $code: $(cat "$WORK/health")"
 fi

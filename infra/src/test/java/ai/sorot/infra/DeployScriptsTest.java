@@ -38,11 +38,10 @@ class DeployScriptsTest {
         copyTree(Path.of("scripts"), repo.resolve("infra/scripts"));
         Files.copy(Path.of("template.yaml"), repo.resolve("infra/template.yaml"));
         Files.copy(Path.of("samconfig.toml"), repo.resolve("infra/samconfig.toml"));
-        Files.createDirectories(repo.resolve("lambda/target/lib"));
-        Files.writeString(repo.resolve("lambda/target/sorot-lambda.jar"), "a jar");
+        Files.createDirectories(repo.resolve("lambda"));
         Files.copy(Path.of("..", "lambda", "Dockerfile"), repo.resolve("lambda/Dockerfile"));
         bin = Files.createDirectories(dir.resolve("bin"));
-        for (var tool : List.of("aws", "sam", "docker")) {
+        for (var tool : List.of("aws", "sam", "docker", "curl")) {
             var target = bin.resolve(tool);
             Files.copy(Path.of("src", "test", "resources", "stubs", tool), target, StandardCopyOption.REPLACE_EXISTING);
             Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -75,14 +74,16 @@ class DeployScriptsTest {
     }
 
     @Test
-    void theFirstDeployBuildsPushesByDigestGeneratesATokenAndDeploysTheStackWithSam() throws Exception {
+    void theFirstDeployChecksTheModelsBuildsPushesByDigestGeneratesATokenAndDeploysTheStackWithSam() throws Exception {
         var env = new HashMap<String, String>();
         env.put("GEMINI_API_KEY", "AIza-deploy-test");
-        var result = run("deploy.sh", env, "--no-build", "--tag", "v42");
+        env.put("PATH_CURL_CODE", "200");
+        var result = run("deploy.sh", env, "--tag", "v42");
         assertThat(result.exit()).as(result.output()).isZero();
         var calls = result.calls();
+        // the Maven build runs inside the image build: the context is the repository
         assertThat(single(calls, "docker build")).isEqualTo(
-                "docker build --platform linux/amd64 --provenance=false -f lambda/Dockerfile -t sorot-ai-lambda:v42 lambda");
+                "docker build --platform linux/amd64 --provenance=false -f lambda/Dockerfile -t sorot-ai-lambda:v42 .");
         assertThat(single(calls, "docker push")).isEqualTo("docker push " + REGISTRY + "/sorot-ai-lambda:v42");
         assertThat(single(calls, "docker login")).contains("--username AWS --password-stdin " + REGISTRY);
         assertThat(single(calls, "sam validate")).contains("--template-file infra/template.yaml").contains("--lint");
@@ -90,22 +91,32 @@ class DeployScriptsTest {
         assertThat(deploy).contains("--stack-name sorot-ai-stack").contains("--region us-east-1")
                 .contains("--capabilities CAPABILITY_IAM CAPABILITY_NAMED_IAM")
                 .contains("ImageUri=" + REGISTRY + "/sorot-ai-lambda@" + DIGEST)
+                .contains("BedrockModelId=us.deepseek.r1-v1:0").contains("BedrockFoundationModelId=deepseek.r1-v1:0")
                 .contains("GeminiApiKey=AIza-deploy-test").contains("ApiTokens=")
                 .contains("--image-repository " + REGISTRY + "/sorot-ai-lambda").contains("--no-confirm-changeset");
-        // the push comes before the deploy, the image is in ECR when the stack asks for it
+        // the models are checked before anything is built, and the push comes before the deploy
+        int converse = calls.indexOf(single(calls, "aws bedrock-runtime converse"));
+        assertThat(single(calls, "aws bedrock-runtime converse")).contains("--model-id us.deepseek.r1-v1:0")
+                .contains("\"maxTokens\":1");
+        assertThat(converse).isLessThan(calls.indexOf(single(calls, "docker build")));
         assertThat(calls.indexOf(single(calls, "docker push"))).isLessThan(calls.indexOf(deploy));
+        // the Gemini key went to Google in a header read from stdin, never on a command line
+        assertThat(single(calls, "curl")).contains("generativelanguage.googleapis.com/v1beta/models/gemini-2.5-flash-lite")
+                .contains("-H @-").doesNotContain("AIza-deploy-test");
         // a token was generated for the first deploy and kept, private, in .env
         var dotenv = repo.resolve(".env");
         assertThat(Files.readString(dotenv)).containsPattern("SOROT_API_TOKENS=[0-9a-f]{48}");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dotenv))).isEqualTo("rw-------");
         var token = Files.readString(dotenv).replaceAll("(?s).*SOROT_API_TOKENS=([0-9a-f]{48}).*", "$1");
         assertThat(deploy).contains("ApiTokens=" + token);
-        assertThat(result.output()).contains("https://k7c2q9x1ab.execute-api.us-east-1.amazonaws.com").contains("smoke-test.sh");
+        assertThat(result.output()).contains("https://k7c2q9x1ab.execute-api.us-east-1.amazonaws.com").contains("smoke-test.sh")
+                .contains("aws logs tail /sorot/sorot-ai-stack/worker").contains("aws logs tail /sorot/sorot-ai-stack/dead-letters")
+                .contains("--rollback v42");
     }
 
     @Test
     void aLaterDeployKeepsTheStoredSecretsAndCanGoThroughCloudFormationAlone() throws Exception {
-        var result = run("deploy.sh", Map.of("STUB_STACK_EXISTS", "1", "AWS_REGION", "us-east-1"), "--no-build", "--tag", "v43",
+        var result = run("deploy.sh", Map.of("STUB_STACK_EXISTS", "1", "AWS_REGION", "us-east-1"), "--tag", "v43",
                 "--cloudformation");
         assertThat(result.exit()).as(result.output()).isZero();
         var deploy = single(result.calls(), "aws cloudformation deploy");
@@ -117,12 +128,92 @@ class DeployScriptsTest {
     }
 
     @Test
-    void withoutTheArtefactDeployStopsBeforeTouchingTheAccount() throws Exception {
-        Files.delete(repo.resolve("lambda/target/sorot-lambda.jar"));
-        var result = run("deploy.sh", Map.of(), "--no-build");
+    void aRollbackDeploysTheDigestEcrHoldsForTheTagAndBuildsAndPushesNothing() throws Exception {
+        var result = run("deploy.sh", Map.of("STUB_STACK_EXISTS", "1", "STUB_IMAGE_TAGS", "v40 v41"), "--rollback", "v40");
+        assertThat(result.exit()).as(result.output()).isZero();
+        var calls = result.calls();
+        assertThat(calls).noneMatch(c -> c.startsWith("docker "));
+        assertThat(single(calls, "aws ecr describe-images")).contains("imageTag=v40");
+        assertThat(single(calls, "sam deploy")).contains("ImageUri=" + REGISTRY + "/sorot-ai-lambda@sha256:" + sha256("v40"));
+        assertThat(result.output()).contains("rolling back to v40");
+    }
+
+    @Test
+    void theOldNoBuildRedeployIsARollbackNowAndNeverRebuildsUnderAnOldTag() throws Exception {
+        var result = run("deploy.sh", Map.of("STUB_STACK_EXISTS", "1", "STUB_IMAGE_TAGS", "v40"), "--no-build", "--tag", "v40");
+        assertThat(result.exit()).as(result.output()).isZero();
+        assertThat(result.calls()).noneMatch(c -> c.startsWith("docker "));
+        assertThat(single(result.calls(), "sam deploy")).contains("@sha256:" + sha256("v40"));
+    }
+
+    @Test
+    void aRollbackToATagEcrDoesNotHoldStopsBeforeTheStack() throws Exception {
+        var result = run("deploy.sh", Map.of("STUB_STACK_EXISTS", "1", "STUB_IMAGE_TAGS", "v40"), "--rollback", "v39");
         assertThat(result.exit()).isNotZero();
-        assertThat(result.output()).contains("sorot-lambda.jar is missing");
-        assertThat(result.calls()).noneMatch(c -> c.startsWith("docker push") || c.startsWith("sam deploy"));
+        assertThat(result.output()).contains("ECR has no image tagged v39");
+        assertThat(result.calls()).noneMatch(c -> c.startsWith("docker ") || c.startsWith("sam deploy"));
+    }
+
+    @Test
+    void aRedeployOfACommitAlreadyPushedReusesItsImage() throws Exception {
+        var result = run("deploy.sh", Map.of("STUB_STACK_EXISTS", "1", "STUB_IMAGE_TAGS", "v44"), "--tag", "v44");
+        assertThat(result.exit()).as(result.output()).isZero();
+        assertThat(result.calls()).noneMatch(c -> c.startsWith("docker "));
+        assertThat(single(result.calls(), "sam deploy")).contains("@sha256:" + sha256("v44"));
+    }
+
+    @Test
+    void aLegacyModelStopsTheDeployBeforeAnythingIsBuiltAndNamesTheReplacements() throws Exception {
+        var result = run("deploy.sh", Map.of("STUB_MODEL_STATUS", "LEGACY", "STUB_MODEL_EOL", "2099-03-10T00:00:00+00:00"), "--tag", "v45");
+        assertThat(result.exit()).isNotZero();
+        assertThat(result.output()).contains("deepseek.r1-v1:0 is Legacy").contains("BedrockFoundationModelId")
+                .contains("deepseek.v3-v1:0");
+        assertThat(result.calls()).noneMatch(c -> c.startsWith("docker ") || c.startsWith("sam deploy"));
+
+        Files.writeString(log, "");
+        var anyway = run("deploy.sh", Map.of("STUB_MODEL_STATUS", "LEGACY", "STUB_MODEL_EOL", "2099-03-10T00:00:00+00:00"), "--tag", "v45",
+                "--allow-legacy-model");
+        assertThat(anyway.exit()).as(anyway.output()).isZero();
+        assertThat(anyway.output()).contains("deploying anyway");
+    }
+
+    @Test
+    void aModelPastItsEndOfLifeStopsTheDeploy() throws Exception {
+        var result = run("deploy.sh", Map.of("STUB_MODEL_EOL", "2026-03-10T00:00:00+00:00"), "--tag", "v46");
+        assertThat(result.exit()).isNotZero();
+        assertThat(result.output()).contains("reached its end of life on 2026-03-10");
+        assertThat(result.calls()).noneMatch(c -> c.startsWith("docker ") || c.startsWith("sam deploy"));
+    }
+
+    @Test
+    void aRegionWithoutAnInferenceProfileForTheModelIsRefusedAtDeployTime() throws Exception {
+        var result = run("deploy.sh", Map.of("STUB_NO_PROFILE_REGION", "eu-north-1"), "--region", "eu-north-1", "--tag", "v47");
+        assertThat(result.exit()).isNotZero();
+        assertThat(result.output()).contains("eu-north-1 has no inference profile for deepseek.r1-v1:0");
+        assertThat(result.calls()).noneMatch(c -> c.startsWith("docker ") || c.startsWith("sam deploy"));
+        // no profile id is ever built from a prefix
+        assertThat(result.calls()).noneMatch(c -> c.contains("eu.deepseek"));
+    }
+
+    @Test
+    void anAccountWithoutAccessToTheModelIsToldBeforeTheDeploy() throws Exception {
+        var result = run("deploy.sh", Map.of("STUB_MODEL_ACCESS", "0"), "--tag", "v48");
+        assertThat(result.exit()).isNotZero();
+        assertThat(result.output()).contains("cannot call us.deepseek.r1-v1:0").contains("Model access");
+        assertThat(result.calls()).noneMatch(c -> c.startsWith("sam deploy"));
+    }
+
+    @Test
+    void aGeminiModelGoogleNoLongerServesStopsTheDeploy() throws Exception {
+        var result = run("deploy.sh", Map.of("GEMINI_API_KEY", "AIza-deploy-test", "PATH_CURL_CODE", "404"), "--tag", "v49");
+        assertThat(result.exit()).isNotZero();
+        assertThat(result.output()).contains("no longer serves gemini-2.5-flash-lite").contains("GeminiModel");
+        assertThat(result.output()).doesNotContain("AIza-deploy-test");
+    }
+
+    private static String sha256(String text) throws Exception {
+        var digest = java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return java.util.HexFormat.of().formatHex(digest);
     }
 
     @Test
@@ -136,6 +227,8 @@ class DeployScriptsTest {
         assertThat(single(first.calls(), "aws iam attach-user-policy")).contains("--user-name deployer")
                 .contains("arn:aws:iam::123456789012:policy/SorotAIDeployPolicy");
         assertThat(first.output()).contains("inference profile us.deepseek.r1-v1:0: available");
+        assertThat(single(first.calls(), "aws ecr create-repository")).contains("--image-tag-mutability IMMUTABLE");
+        assertThat(single(first.calls(), "aws ecr put-image-tag-mutability")).contains("--image-tag-mutability IMMUTABLE");
 
         Files.writeString(log, "");
         var again = run("setup-iam.sh", Map.of("STUB_REPO_EXISTS", "1", "STUB_POLICY_EXISTS", "1"));
@@ -155,7 +248,9 @@ class DeployScriptsTest {
         assertThat(json).contains("arn:aws:cloudformation:us-east-1:123456789012:stack/sorot-ai-stack/*")
                 .contains("arn:aws:ecr:us-east-1:123456789012:repository/sorot-ai-lambda")
                 .contains("arn:aws:iam::123456789012:role/sorot-ai-stack-*")
-                .doesNotContain("\"Action\": \"*\"").doesNotContain("lambda:*");
+                .doesNotContain("\"Action\": \"*\"").doesNotContain("lambda:*")
+                .contains("cloudwatch:TagResource").contains("bedrock:ListInferenceProfiles").contains("ecr:PutImageTagMutability")
+                .contains("arn:aws:cognito-idp:us-east-1:123456789012:userpool/*");
     }
 
     private static void copyTree(Path from, Path to) throws IOException {

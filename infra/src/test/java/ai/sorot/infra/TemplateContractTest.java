@@ -124,6 +124,53 @@ class TemplateContractTest {
     }
 
     @Test
+    void samBuildBuildsEachImageFunctionFromTheRepositorysDockerfile() throws Exception {
+        var tags = new java.util.HashSet<String>();
+        for (var function : List.of("ApiFunction", "WorkerFunction", "DeadLetterFunction")) {
+            var metadata = template.path("Resources").path(function).path("Metadata");
+            assertThat(metadata.path("DockerContext").asText()).as(function).isEqualTo("..");
+            assertThat(metadata.path("Dockerfile").asText()).as(function).isEqualTo("lambda/Dockerfile");
+            assertThat(Path.of(metadata.path("DockerContext").asText(), metadata.path("Dockerfile").asText())).exists();
+            tags.add(metadata.path("DockerTag").asText());
+        }
+        assertThat(tags).as("SAM builds only the first of functions with identical metadata").hasSize(3);
+        // the image builds from a clean clone: Maven runs inside, nothing is copied from a prior build
+        var dockerfile = Files.readString(Path.of("..", "lambda", "Dockerfile"));
+        assertThat(dockerfile).contains("AS build").contains("mvn -B -ntp -q -pl lambda -am")
+                .contains("COPY --from=build /src/lambda/target/sorot-lambda.jar")
+                .doesNotContain("COPY target/");
+        assertThat(template.path("Parameters").path("ImageUri").path("Default").asText("missing")).isEmpty();
+    }
+
+    @Test
+    void theJwtSettingsReachTheApiFunctionAndWithoutAnIssuerTheStackIsAsBefore() {
+        var parameters = template.path("Parameters");
+        assertThat(parameters.path("JwtIssuer").path("Default").asText("missing")).isEmpty();
+        assertThat(parameters.path("JwtAudience").path("Default").asText("missing")).isEmpty();
+        assertThat(parameters.path("CreateUserPool").path("Default").asText()).isEqualTo("false");
+        var variables = props("ApiFunction").path("Environment").path("Variables");
+        assertThat(variables.path("SOROT_JWT_ISSUER").toString()).contains("CreatePool").contains("JwtIssuer")
+                .contains("AWS::NoValue").contains("cognito-idp");
+        assertThat(variables.path("SOROT_JWT_AUDIENCE").toString()).contains("UserPoolClient").contains("JwtAudience")
+                .contains("AWS::NoValue");
+        // the sign-in resources exist only when asked for; the routes keep no authorizer either way, so
+        // an API token still reaches the handler
+        assertThat(resources.path("UserPool").path("Condition").asText()).isEqualTo("CreatePool");
+        assertThat(resources.path("UserPoolClient").path("Condition").asText()).isEqualTo("CreatePool");
+        assertThat(props("SorotApi").has("Auth")).isFalse();
+        assertThat(httpEvents().values()).noneMatch(p -> p.has("Auth"));
+    }
+
+    @Test
+    void cutOffModelAnswersRaiseAnAlarmOnTheMetricTheWorkerEmits() {
+        var alarm = props("ModelCutOffAlarm");
+        assertThat(alarm.path("Namespace").asText()).isEqualTo("Sorot");
+        assertThat(alarm.path("MetricName").asText()).isEqualTo("ModelCutOff");
+        assertThat(alarm.path("Dimensions").path(0).path("Value").asText()).isEqualTo("max_tokens");
+        assertThat(template.path("Resources").path("OverviewDashboard").path("Type").asText()).isEqualTo("AWS::CloudWatch::Dashboard");
+    }
+
+    @Test
     void corsIsTheSeedDeploymentsOwn() {
         var cors = props("SorotApi").path("CorsConfiguration");
         assertThat(cors.path("AllowCredentials").asBoolean(true)).isFalse();
@@ -148,7 +195,13 @@ class TemplateContractTest {
                 .isGreaterThanOrEqualTo((int) WorkerHandler.minimumTimeout(StepBudgets.DEFAULT).toSeconds());
 
         var queue = props("WorkQueue");
-        assertThat(queue.path("VisibilityTimeout").asInt()).as("six times the worker's timeout").isGreaterThanOrEqualTo(6 * workerTimeout);
+        // at least the worker's timeout (Lambda refuses an SQS event source whose queue hides a message
+        // for less), and little more: a crashed delivery comes back within minutes, not hours
+        assertThat(queue.path("VisibilityTimeout").asInt()).as("the worker's timeout, and at most two minutes more")
+                .isBetween(workerTimeout, workerTimeout + 120);
+        int maxReceives = queue.path("RedrivePolicy").path("maxReceiveCount").asInt();
+        assertThat(maxReceives * queue.path("VisibilityTimeout").asInt()).as("a job failing every delivery is given up within 90 minutes")
+                .isLessThanOrEqualTo(90 * 60);
         var redrive = queue.path("RedrivePolicy");
         assertThat(redrive.path("deadLetterTargetArn").asText()).isEqualTo("WorkDeadLetterQueue.Arn");
         assertThat(redrive.path("maxReceiveCount").asInt()).isBetween(2, 10);

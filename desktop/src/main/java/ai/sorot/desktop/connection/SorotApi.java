@@ -65,9 +65,12 @@ public final class SorotApi {
         return endpoint;
     }
 
-    /** {@code GET /health}: needs no token. */
+    /**
+     * {@code GET /health}: answers without a token too, but then says only that the API is up and
+     * its version; the token, when set, brings the mode and the analysers.
+     */
     public HealthInfo health() {
-        return call(get(url("health")), HealthInfo.class, false);
+        return call(get(url("health")), HealthInfo.class, true);
     }
 
     public AnalyzeAccepted analyze(AnalyzeRequest request) {

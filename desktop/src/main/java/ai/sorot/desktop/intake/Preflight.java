@@ -48,11 +48,11 @@ public final class Preflight {
         var name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
         try {
             if (!Files.isRegularFile(file)) {
-                return refuse(file, ErrorCode.FILE_NOT_FOUND, "No file at " + file + ".");
+                return refuse(file, ErrorCode.FILE_NOT_FOUND);
             }
             long size = Files.size(file);
             if (size == 0) {
-                return refuse(file, ErrorCode.EMPTY_FILE, name + " is empty.");
+                return refuse(file, ErrorCode.EMPTY_FILE);
             }
             if (size > MAX_BYTES) {
                 return refuse(file, ErrorCode.FILE_TOO_LARGE, name + " is " + (size >> 20) + " MB; Sorot takes screenplays up to "
@@ -69,10 +69,11 @@ public final class Preflight {
                 case FOUNTAIN -> checkFountain(file, name, size);
                 case FINAL_DRAFT, HIGHLAND -> checkWritersFile(file, name, size, format);
                 case PDF -> startsWithPdfMagic(head) ? checkPdf(file, name, size)
-                        : refuse(file, ErrorCode.NOT_A_PDF, name + " is named .pdf but is not a PDF.");
+                        : refuse(file, ErrorCode.NOT_A_PDF);
             };
         } catch (IOException e) {
-            return refuse(file, ErrorCode.FILE_NOT_FOUND, "Cannot read " + name + ": " + e.getMessage());
+            // the exception's text is the platform's, not a sentence for a programmer
+            return refuse(file, ErrorCode.FILE_NOT_FOUND);
         }
     }
 
@@ -93,7 +94,7 @@ public final class Preflight {
         try (PDDocument document = Loader.loadPDF(file.toFile())) {
             int pages = document.getNumberOfPages();
             if (pages == 0) {
-                return refuse(file, ErrorCode.PDF_NO_PAGES, name + " has no pages.");
+                return refuse(file, ErrorCode.PDF_NO_PAGES);
             }
             if (pages > MAX_PAGES) {
                 return refuse(file, ErrorCode.TOO_MANY_PAGES, name + " has " + pages + " pages; a screenplay has at most " + MAX_PAGES + ".");
@@ -106,7 +107,7 @@ public final class Preflight {
             stripper.setEndPage(Math.min(pages, TEXT_PROBE_PAGES));
             var text = stripper.getText(document);
             if (text.codePoints().filter(c -> !Character.isWhitespace(c)).count() < MIN_TEXT_CHARS) {
-                return refuse(file, ErrorCode.PDF_IMAGE_ONLY, name + " has no text layer (a scan?); export the PDF from the writing software instead.");
+                return refuse(file, ErrorCode.PDF_IMAGE_ONLY);
             }
             stripper.setEndPage(1);
             var firstPage = stripper.getText(document);
@@ -119,10 +120,10 @@ public final class Preflight {
             byte[] thumbnail = thumbnail(document);
             return new PreflightResult.Accepted(file, name, ScriptFormat.PDF, title, scriptPages, false, size, hash, thumbnail);
         } catch (InvalidPasswordException e) {
-            return refuse(file, ErrorCode.PDF_ENCRYPTED, name + " is password-protected; export it again without a password.");
+            return refuse(file, ErrorCode.PDF_ENCRYPTED);
         } catch (IOException e) {
-            return refuse(file, ErrorCode.PDF_CORRUPT, name + " is damaged or truncated and cannot be read ("
-                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ").");
+            // PDFBox's words ("Missing root object specification in trailer") mean nothing to a programmer
+            return refuse(file, ErrorCode.PDF_CORRUPT);
         }
     }
 
@@ -154,7 +155,10 @@ public final class Preflight {
         try {
             screenplay = new ScreenplayReader().read(file);
         } catch (SorotException e) {
-            return refuse(file, e.code(), name + ": " + e.getMessage());
+            // the engine's sentences are Sorot's own, except the XML parser's words inside FDX_INVALID
+            return refuse(file, e.code(), e.code() == ErrorCode.FDX_INVALID
+                    ? name + " is not a readable Final Draft file: its XML is damaged or incomplete. Save it again from Final Draft."
+                    : name + ": " + e.getMessage());
         }
         if (screenplay.pageCount() > MAX_PAGES) {
             return refuse(file, ErrorCode.TOO_MANY_PAGES, name + " runs to about " + screenplay.pageCount()
@@ -203,6 +207,12 @@ public final class Preflight {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Refused with Sorot's sentence for {@code code}. */
+    private static PreflightResult refuse(Path file, ErrorCode code) {
+        var name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        return refuse(file, code, RefusalReasons.sentence(code, name));
     }
 
     private static PreflightResult refuse(Path file, ErrorCode code, String reason) {

@@ -28,7 +28,7 @@ public final class LibraryPage extends StackPane {
     private final LibraryView list;
     private final ReviewView reviewView;
     private final CompareView compare;
-    private final AudioPlayerView player = new AudioPlayerView(Desktop::openFile);
+    private final AudioPlayerView player = new AudioPlayerView(Desktop.files());
     private final ObjectProperty<Mode> mode = new SimpleObjectProperty<>(this, "mode", Mode.LIST);
 
     public LibraryPage(SorotDesktop app, FilePicker files, Consumer<String> openReport) {

@@ -464,7 +464,11 @@ public final class LibraryView extends BorderPane {
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setTableMenuButtonVisible(true);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPlaceholder(new Label("Nothing here yet: every analysis you run is saved to the library."));
+        var empty = new Label();
+        empty.setId("library-empty");
+        empty.setWrapText(true);
+        empty.textProperty().bind(model.emptyMessageBinding());
+        table.setPlaceholder(empty);
         var sorted = new SortedList<>(model.rows());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);

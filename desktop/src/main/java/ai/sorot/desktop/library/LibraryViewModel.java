@@ -19,6 +19,8 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import javafx.beans.Observable;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -75,6 +77,10 @@ public final class LibraryViewModel {
     private final ReadOnlyBooleanWrapper syncing = new ReadOnlyBooleanWrapper(this, "syncing");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message");
     private final IntegerProperty loads = new SimpleIntegerProperty(this, "loads");
+
+    /** What the table says when no row shows: why it is empty, for the search and session at hand. */
+    private final StringBinding emptyMessage = Bindings.createStringBinding(this::emptyText, text, recommendation, minScore,
+            maxScore, genre, rated, shortlistedOnly, tag, savedFrom, savedTo, sessionFilter);
 
     /** Screenplays of a dropped folder sent for analysis, by file, with the session they join once analysed. */
     private final PendingSessionLinks awaiting;
@@ -204,6 +210,16 @@ public final class LibraryViewModel {
         savedFrom.set(null);
         savedTo.set(null);
         sessionFilter.set(null);
+    }
+
+    private String emptyText() {
+        boolean narrowed = text.get() != null && !text.get().isBlank() || recommendation.get() != null || minScore.get() != null
+                || maxScore.get() != null || genre.get() != null && !genre.get().isBlank() || rated.get() != null
+                || shortlistedOnly.get() || tag.get() != null || savedFrom.get() != null || savedTo.get() != null;
+        if (sessionFilter.get() != null) {
+            return narrowed ? "No match in this session." : "This session is empty: select analyses and choose Add to session.";
+        }
+        return narrowed ? "No match in the library." : "Nothing here yet: every analysis you run is saved to the library.";
     }
 
     // ---------------------------------------------------------------- sync
@@ -416,6 +432,8 @@ public final class LibraryViewModel {
     public ReadOnlyBooleanProperty searchingProperty() { return searching.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty syncingProperty() { return syncing.getReadOnlyProperty(); }
     public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
+    /** What the list says when it has no row: nothing saved yet, no match in the library, or no match in this session. */
+    public StringBinding emptyMessageBinding() { return emptyMessage; }
     /** Counts finished loads: tests and the benchmark wait on it. */
     public IntegerProperty loadsProperty() { return loads; }
     public void say(String text) { message.set(text); }

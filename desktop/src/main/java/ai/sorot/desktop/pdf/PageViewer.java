@@ -27,6 +27,10 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextFlow;
 
 /**
  * The screenplay at the page a claim cites, drawn by PDFBox inside the app, with the quoted words
@@ -52,6 +56,12 @@ public final class PageViewer extends StackPane {
     private final Button previous = new Button(null, Icons.of(Icons.PREVIOUS));
     private final Button next = new Button(null, Icons.of(Icons.NEXT));
     private final ReadOnlyIntegerWrapper page = new ReadOnlyIntegerWrapper(this, "page");
+    private final ScrollPane pageScroller = new ScrollPane();
+    /** A script with no printed pages (Fountain): the cited scene as text, the quote marked. */
+    private final TextFlow sceneText = new TextFlow();
+    private final javafx.scene.shape.Path sceneMark = new javafx.scene.shape.Path();
+    private final ScrollPane sceneScroller = new ScrollPane();
+    private ScriptScene sceneShown;
 
     private PageRenderer renderer;
     private PageRenderer.RenderedPage shown;
@@ -97,14 +107,36 @@ public final class PageViewer extends StackPane {
         pageStack.getStyleClass().add("page-image-frame");
         StackPane.setAlignment(image, Pos.TOP_LEFT);
         var pageGroup = new Group(pageStack);
-        var scroller = new ScrollPane(new StackPane(pageGroup, spinner));
+        var scroller = pageScroller;
+        scroller.setId("page-scroller");
+        scroller.setContent(new StackPane(pageGroup, spinner));
         scroller.setFitToWidth(true);
         scroller.setPannable(true);
         VBox.setVgrow(scroller, Priority.ALWAYS);
         spinner.setMaxSize(48, 48);
         spinner.setVisible(false);
 
-        var panel = new VBox(10, bar, quoteLabel, message, scroller);
+        sceneText.setId("scene-text");
+        sceneText.getStyleClass().add("scene-text");
+        sceneText.setPadding(new Insets(18, 24, 24, 24));
+        sceneMark.getStyleClass().add("quote-mark");
+        sceneMark.setFill(Color.rgb(255, 214, 0, 0.35));
+        sceneMark.setStroke(Color.rgb(230, 160, 0, 0.9));
+        sceneMark.setManaged(false);
+        sceneMark.setMouseTransparent(true);
+        var sceneStack = new StackPane(sceneMark, sceneText);
+        sceneStack.getStyleClass().add("page-image-frame");
+        StackPane.setAlignment(sceneText, Pos.TOP_LEFT);
+        sceneScroller.setContent(sceneStack);
+        sceneScroller.setFitToWidth(true);
+        VBox.setVgrow(sceneScroller, Priority.ALWAYS);
+        sceneText.layoutBoundsProperty().addListener((obs, was, now) -> markQuoteInScene());
+        for (var node : new javafx.scene.Node[] {pageScroller, sceneScroller}) {
+            node.managedProperty().bind(node.visibleProperty());
+        }
+        sceneScroller.setVisible(false);
+
+        var panel = new VBox(10, bar, quoteLabel, message, scroller, sceneScroller);
         panel.getStyleClass().add("page-viewer-panel");
         panel.setMaxWidth(900);
         panel.setFillWidth(true);
@@ -140,6 +172,7 @@ public final class PageViewer extends StackPane {
      * {@code pdf} null (a Fountain script, or a file that moved) shows why there is no page.
      */
     public void open(Path pdf, int scriptPages, int pageNumber, String title, String quoteText) {
+        showingPages(true);
         this.scriptPages = scriptPages;
         setVisible(true);
         requestFocus();
@@ -182,7 +215,8 @@ public final class PageViewer extends StackPane {
                         show(pageNumber);
                     });
                 } catch (IOException e) {
-                    Platform.runLater(() -> failed("The PDF cannot be opened: " + e.getMessage()));
+                    // PDFBox's words are not a programmer's: say what it means for them
+                    Platform.runLater(() -> failed("The screenplay's PDF cannot be opened here: it is damaged or incomplete."));
                 }
             });
         } else {
@@ -221,7 +255,7 @@ public final class PageViewer extends StackPane {
                     drawMarks();
                 });
             } catch (IOException | RuntimeException e) {
-                Platform.runLater(() -> failed("Page " + target + " cannot be drawn: " + e.getMessage()));
+                Platform.runLater(() -> failed("Page " + target + " cannot be drawn: that part of the PDF is damaged."));
             }
         });
     }
@@ -246,6 +280,108 @@ public final class PageViewer extends StackPane {
         spinner.setVisible(false);
         message.setVisible(true);
         message.setText(text);
+    }
+
+    /**
+     * Opens a screenplay that has no printed pages (a Fountain file) at the scene a claim cites
+     * ({@code sceneIndex}, else the scene on {@code pageNumber}): the scene's text, laid out as a
+     * script lays it out, with {@code quoteText} marked where it is found.
+     */
+    public void openText(Path source, Integer sceneIndex, Integer pageNumber, String title, String quoteText) {
+        closeRenderer();
+        request++;
+        showingPages(false);
+        setVisible(true);
+        requestFocus();
+        heading.setText(title);
+        pageLabel.setText(pageNumber == null ? "" : "about page " + pageNumber);
+        pageLabel.setTooltip(new Tooltip("A Fountain script has no printed pages: the page is where the scene would fall when printed"));
+        previous.setDisable(true);
+        next.setDisable(true);
+        quoteLabel.setVisible(quoteText != null && !quoteText.isBlank());
+        quoteLabel.setText(quoteText == null ? "" : "“" + quoteText + "”");
+        sceneText.getChildren().clear();
+        sceneShown = null;
+        markQuoteInScene();
+        message.setVisible(false);
+        if (source == null || !Files.isRegularFile(source)) {
+            failed("The screenplay's text is not saved with this analysis, so the scene cannot be shown.");
+            return;
+        }
+        int ticket = request;
+        spinner.setVisible(true);
+        renderThread.execute(() -> {
+            try {
+                var screenplay = new ai.sorot.lambda.screenplay.ScreenplayReader().read(source);
+                var scene = ScriptScene.of(screenplay, sceneIndex, pageNumber, quoteText);
+                Platform.runLater(() -> {
+                    if (ticket != request) {
+                        return;
+                    }
+                    spinner.setVisible(false);
+                    scene.ifPresentOrElse(this::showScene,
+                            () -> failed("The screenplay has no scene " + (sceneIndex != null ? sceneIndex : "on page " + pageNumber) + "."));
+                });
+            } catch (RuntimeException e) {
+                Platform.runLater(() -> failed("The screenplay's text cannot be read again, so the scene cannot be shown."));
+            }
+        });
+    }
+
+    private void showScene(ScriptScene scene) {
+        sceneShown = scene;
+        var body = scene.text();
+        if (scene.quoteFound()) {
+            sceneText.getChildren().setAll(courier(body.substring(0, scene.quoteStart()), false),
+                    courier(body.substring(scene.quoteStart(), scene.quoteEnd()), true), courier(body.substring(scene.quoteEnd()), false));
+        } else {
+            sceneText.getChildren().setAll(courier(body, false));
+            if (quoteLabel.isVisible()) {
+                message.setVisible(true);
+                message.setText("The quoted words are not in this scene's text.");
+            }
+        }
+        sceneScroller.setVvalue(0);
+        markQuoteInScene();
+    }
+
+    /** Script type on white paper, as a page is drawn whatever the theme; the quote in bold over its mark. */
+    private static Text courier(String text, boolean quoted) {
+        var node = new Text(text);
+        node.getStyleClass().addAll("scene-line", quoted ? "quoted" : "plain");
+        node.setFont(Font.font("Monospaced", quoted ? FontWeight.BOLD : FontWeight.NORMAL, 13));
+        node.setFill(Color.rgb(20, 20, 20));
+        return node;
+    }
+
+    /** The highlight under the quoted words, wherever the text flow has wrapped them. */
+    private void markQuoteInScene() {
+        var scene = sceneShown;
+        if (scene == null || !scene.quoteFound()) {
+            sceneMark.getElements().clear();
+            return;
+        }
+        // the shape is in the text's own coordinates, inside the flow's padding
+        sceneMark.setLayoutX(sceneText.getLayoutX() + sceneText.getInsets().getLeft());
+        sceneMark.setLayoutY(sceneText.getLayoutY() + sceneText.getInsets().getTop());
+        sceneMark.getElements().setAll(sceneText.rangeShape(scene.quoteStart(), scene.quoteEnd()));
+        // a quote far down a long scene is scrolled to, a third of the way down the view
+        double content = sceneText.getHeight();
+        double view = sceneScroller.getViewportBounds().getHeight();
+        double top = sceneMark.getLayoutBounds().getMinY();
+        if (content > view && view > 0 && top > view * 0.6) {
+            sceneScroller.setVvalue(Math.clamp((top - view / 3) / (content - view), 0, 1));
+        }
+    }
+
+    private void showingPages(boolean pages) {
+        pageScroller.setVisible(pages);
+        sceneScroller.setVisible(!pages);
+        if (pages) {
+            sceneShown = null;
+            sceneText.getChildren().clear();
+            sceneMark.getElements().clear();
+        }
     }
 
     public void close() {

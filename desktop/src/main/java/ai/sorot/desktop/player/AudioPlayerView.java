@@ -2,18 +2,23 @@ package ai.sorot.desktop.player;
 
 import ai.sorot.desktop.shell.Format;
 import ai.sorot.desktop.shell.Icons;
+import ai.sorot.desktop.shell.SystemOpener;
 import ai.sorot.model.report.AudioSummary;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
-import java.util.function.Consumer;
+import java.util.function.Predicate;
+import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
+import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -33,7 +38,7 @@ public final class AudioPlayerView extends VBox {
     /** What JavaFX Media can open at all; anything else goes straight to the system player offer. */
     private static final Set<String> PLAYABLE = Set.of("WAV", "MP3", "AIFF", "AIF", "M4A", "AAC");
 
-    private final Consumer<Path> openExternally;
+    private final SystemOpener system;
     private final Button playPause = new Button();
     private boolean wantsPlaying;
     private final Slider seek = new Slider(0, 1, 0);
@@ -42,6 +47,9 @@ public final class AudioPlayerView extends VBox {
     private final Label caption = new Label();
     private final Label problem = new Label();
     private final Button openExternal = new Button("Open in system player", Icons.of(Icons.OPEN_EXTERNAL, 13));
+    private final Button showInFolder = new Button("Show in folder", Icons.of(Icons.FOLDER, 13));
+    /** The file's path, selectable, for when the system can neither play it nor show its folder. */
+    private final TextField path = new TextField();
     private final HBox controls;
     private final HBox problemBox;
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "empty");
@@ -50,8 +58,8 @@ public final class AudioPlayerView extends VBox {
     private Path file;
     private boolean seeking;
 
-    public AudioPlayerView(Consumer<Path> openExternally) {
-        this.openExternally = openExternally;
+    public AudioPlayerView(SystemOpener system) {
+        this.system = system;
         setId("audio-player");
         getStyleClass().add("audio-player");
         setSpacing(8);
@@ -101,19 +109,24 @@ public final class AudioPlayerView extends VBox {
         problem.getStyleClass().add("row-error");
         openExternal.setId("open-external");
         openExternal.setMinWidth(Label.USE_PREF_SIZE);
-        openExternal.setOnAction(e -> {
-            if (file != null) {
-                openExternally.accept(file);
-            }
-        });
-        problemBox = new HBox(10, problem, openExternal);
+        openExternal.setOnAction(e -> handOver(system::open, this::openFailed));
+        showInFolder.setId("show-in-folder");
+        showInFolder.setMinWidth(Label.USE_PREF_SIZE);
+        showInFolder.setOnAction(e -> handOver(system::reveal, this::revealFailed));
+        path.setId("audio-file-path");
+        path.setEditable(false);
+        path.getStyleClass().add("audio-file-path");
+        for (Node node : List.of(openExternal, showInFolder, path)) {
+            node.managedProperty().bind(node.visibleProperty());
+        }
+        problemBox = new HBox(10, problem, openExternal, showInFolder);
         problemBox.getStyleClass().add("audio-problem");
         problemBox.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(problem, Priority.ALWAYS);
         problemBox.managedProperty().bind(problemBox.visibleProperty());
         controls.managedProperty().bind(controls.visibleProperty());
 
-        getChildren().addAll(controls, caption, problemBox);
+        getChildren().addAll(controls, caption, problemBox, path);
         showNothing("No audio summary.");
     }
 
@@ -187,6 +200,7 @@ public final class AudioPlayerView extends VBox {
             created.setRate(speed.getValue().rate());
             controls.setVisible(true);
             problemBox.setVisible(false);
+            path.setVisible(false);
             setStatus("loading");
         } catch (RuntimeException e) {
             showProblem(null, e);
@@ -247,6 +261,7 @@ public final class AudioPlayerView extends VBox {
     private void showNothing(String message) {
         controls.setVisible(false);
         problemBox.setVisible(false);
+        path.setVisible(false);
         caption.setText(message);
         setStatus("none");
     }
@@ -259,8 +274,51 @@ public final class AudioPlayerView extends VBox {
         }
         controls.setVisible(false);
         problemBox.setVisible(true);
+        openExternal.setVisible(true);
+        openExternal.setDisable(false);
+        showInFolder.setVisible(false);
+        path.setVisible(false);
         problem.setText(message != null ? message : AudioProblem.describe(file, error));
         setStatus("error");
+    }
+
+    /** Asks the system off the FX thread (its commands take a moment); a refusal is said in words, never silent. */
+    private void handOver(Predicate<Path> request, Runnable refused) {
+        var target = file;
+        if (target == null) {
+            return;
+        }
+        openExternal.setDisable(true);
+        showInFolder.setDisable(true);
+        Thread.ofVirtual().name("sorot-open-file").start(() -> {
+            boolean taken = request.test(target);
+            Platform.runLater(() -> {
+                openExternal.setDisable(false);
+                showInFolder.setDisable(false);
+                if (target.equals(file) && !taken) {
+                    refused.run();
+                }
+            });
+        });
+    }
+
+    private void openFailed() {
+        problem.setText("No application on this computer opens " + AudioProblem.formatOf(file)
+                + " files (none is set for them, or there is no desktop to ask), so the summary could not be handed over."
+                + " Show it in its folder and open it from there.");
+        openExternal.setVisible(false);
+        showInFolder.setVisible(true);
+        setStatus("no-system-player");
+    }
+
+    private void revealFailed() {
+        problem.setText("This computer cannot show the folder either. The audio summary is saved here; copy the path to open it another way:");
+        showInFolder.setVisible(false);
+        path.setText(file.toAbsolutePath().toString());
+        path.setVisible(true);
+        path.requestFocus();
+        path.selectAll();
+        setStatus("no-file-manager");
     }
 
     private void setStatus(String value) {
@@ -284,7 +342,10 @@ public final class AudioPlayerView extends VBox {
         return String.join(" · ", parts);
     }
 
-    /** "empty", "none", "loading", "ready", "playing", "paused", "stopped", "ended" or "error": for tests and the self-check. */
+    /**
+     * "empty", "none", "loading", "ready", "playing", "paused", "stopped", "ended", "error", then
+     * "no-system-player" and "no-file-manager" as the offers fail: for tests and the self-check.
+     */
     public ReadOnlyStringProperty statusProperty() {
         return status.getReadOnlyProperty();
     }

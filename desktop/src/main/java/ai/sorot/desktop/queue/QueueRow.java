@@ -15,7 +15,6 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.Image;
@@ -37,7 +36,9 @@ import javafx.util.Subscription;
 public final class QueueRow extends HBox {
 
     /** The height every row has: the list uses it as its fixed cell size. */
-    static final double HEIGHT = 92;
+    static final double HEIGHT = 128;
+    /** Lines the title and the file line share; a title that needs more takes the file line's place (it stays in the tooltip). */
+    private static final double TITLE_AND_META_BUDGET = 62;
     /** The key under which a row's node properties hold the id of the item it shows (for tests and tools). */
     public static final String ITEM_ID = "sorot.queue.item";
     private static final List<String> STEP_CLASSES = List.of("running", "completed", "skipped", "failed", "pending");
@@ -83,12 +84,18 @@ public final class QueueRow extends HBox {
         var thumbFrame = new StackPane(formatLabel, thumb);
         thumbFrame.getStyleClass().add("thumb-frame");
 
+        // every line wraps rather than ending in an ellipsis: the row's height has room for it
         title.getStyleClass().add("row-title");
-        title.setTextOverrun(OverrunStyle.ELLIPSIS);
+        title.setWrapText(true);
         title.setMaxWidth(Double.MAX_VALUE);
+        title.setMinHeight(Region.USE_PREF_SIZE);
+        title.setTooltip(metaTip);
         meta.getStyleClass().add("row-meta");
-        meta.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
+        meta.setWrapText(true);
+        meta.setMinHeight(Region.USE_PREF_SIZE);
         meta.setTooltip(metaTip);
+        meta.managedProperty().bind(meta.visibleProperty());
+        title.widthProperty().subscribe(this::shareTitleLines);
         chips.getStyleClass().add("step-chips");
         for (var name : Steps.SHORT) {
             var chip = new Label(name);
@@ -99,26 +106,25 @@ public final class QueueRow extends HBox {
             chipTips.add(tip);
             chips.getChildren().add(chip);
         }
-        // a refused file has no steps: its reason takes their place, on up to two lines
+        // a refused file has no steps nor progress: its reason takes their place, wrapped
         error.getStyleClass().add("row-error");
         error.setWrapText(true);
-        error.setMaxHeight(34);
+        error.setMinHeight(Region.USE_PREF_SIZE);
         error.setTooltip(errorTip);
+        chips.managedProperty().bind(chips.visibleProperty());
+        error.managedProperty().bind(error.visibleProperty());
         var stepsOrReason = new StackPane(chips, error);
         stepsOrReason.setAlignment(Pos.CENTER_LEFT);
         StackPane.setAlignment(chips, Pos.CENTER_LEFT);
 
-        progress.setPrefWidth(120);
-        progress.setMinWidth(60);
+        progress.setMaxWidth(Double.MAX_VALUE);
         status.getStyleClass().add("row-status");
-        status.setMinWidth(0);
+        status.setWrapText(true);
+        status.setMinHeight(Region.USE_PREF_SIZE);
         status.setTooltip(statusTip);
-        var statusLine = new HBox(8, progress, status);
-        statusLine.setAlignment(Pos.CENTER_LEFT);
-        HBox.setHgrow(status, Priority.ALWAYS);
         status.setMaxWidth(Double.MAX_VALUE);
 
-        var center = new VBox(3, title, meta, stepsOrReason, statusLine);
+        var center = new VBox(3, title, meta, stepsOrReason, progress, status);
         center.setMinWidth(0);
         HBox.setHgrow(center, Priority.ALWAYS);
 
@@ -199,6 +205,7 @@ public final class QueueRow extends HBox {
             parts.add("+ trailer");
         }
         setText(meta, String.join(" · ", parts));
+        shareTitleLines();
         metaTip.setText((item.file() == null ? item.fileName() : item.file().toString())
                 + (item.trailerUrl() == null ? "" : "\nTrailer: " + item.trailerUrl()));
 
@@ -206,7 +213,7 @@ public final class QueueRow extends HBox {
         chips.setVisible(!refused);
         error.setVisible(refused);
         if (refused) {
-            setText(error, item.errorMessageProperty().get() + " (" + item.errorCodeProperty().get() + ")");
+            setText(error, withoutFileName(item.errorMessageProperty().get(), item.fileName()) + " (" + item.errorCodeProperty().get() + ")");
             errorTip.setText(error.getText());
         } else {
             var steps = StepView.of(item);
@@ -262,7 +269,8 @@ public final class QueueRow extends HBox {
             case RUNNING -> {
                 int step = item.currentStepProperty().get();
                 var name = item.stepNameProperty().get();
-                yield "Step " + Math.max(step, 1) + " of 5" + (name == null ? "" : " · " + name) + " · " + item.progressProperty().get() + "%";
+                // the bar above shows how far: the words say which step
+                yield "Step " + Math.max(step, 1) + "/5" + (name == null ? "" : " · " + name);
             }
             case FETCHING -> "Saving the report and audio…";
             case COMPLETED -> "Done" + (started != null && finished != null ? " in " + Format.elapsed(started, finished) : "");
@@ -279,6 +287,36 @@ public final class QueueRow extends HBox {
         setStyle(status, List.of("row-error"), state == SubmissionState.FAILED ? "row-error" : null);
         statusTip.setText(state == SubmissionState.FAILED || state == SubmissionState.CANCELLED && message != null
                 ? message + (item.errorCodeProperty().get() == null ? "" : " (" + item.errorCodeProperty().get() + ")") : text);
+    }
+
+    /**
+     * The title and the file line share three lines of the row: a title long enough to need them
+     * all (or a title and a file name that both wrap) hides the file line, which the tooltip keeps.
+     */
+    private void shareTitleLines() {
+        double width = title.getWidth() - title.snappedLeftInset() - title.snappedRightInset();
+        if (width <= 0) {
+            return;
+        }
+        double needed = textHeight(title, width) + textHeight(meta, width);
+        meta.setVisible(needed <= TITLE_AND_META_BUDGET);
+    }
+
+    private final javafx.scene.text.Text probe = new javafx.scene.text.Text();
+
+    private double textHeight(Label label, double width) {
+        probe.setFont(label.getFont());
+        probe.setWrappingWidth(width);
+        probe.setText(label.getText() == null || label.getText().isEmpty() ? " " : label.getText());
+        return probe.getLayoutBounds().getHeight();
+    }
+
+    /** A reason that starts with the file's name, shown under that name, starts with "This file" instead. */
+    static String withoutFileName(String reason, String fileName) {
+        if (reason == null || fileName == null || !reason.startsWith(fileName + " ")) {
+            return reason;
+        }
+        return "This file" + reason.substring(fileName.length());
     }
 
     private static void setText(Label label, String text) {

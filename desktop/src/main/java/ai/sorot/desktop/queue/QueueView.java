@@ -58,9 +58,13 @@ public final class QueueView extends BorderPane {
 
         var title = new Label("Queue");
         title.getStyleClass().add("title");
+        title.setMinWidth(Region.USE_PREF_SIZE);
         var counts = new Label();
         counts.getStyleClass().add("muted");
         counts.setId("queue-counts");
+        counts.setWrapText(true); // many states at once wrap under each other rather than cut
+        counts.setMinWidth(0);
+        HBox.setHgrow(counts, Priority.SOMETIMES);
         counts.textProperty().bind(Bindings.createStringBinding(() -> summary(),
                 queue.waitingProperty(), queue.activeProperty(), queue.completedProperty(), queue.failedProperty()));
         var spacer = new Region();
@@ -68,6 +72,7 @@ public final class QueueView extends BorderPane {
         var clear = new Button("Clear finished");
         clear.setId("clear-finished");
         clear.getStyleClass().addAll("flat", "small");
+        clear.setMinWidth(Region.USE_PREF_SIZE);
         clear.setOnAction(e -> queue.clearFinished());
         var header = new HBox(title, counts, spacer, clear);
         header.getStyleClass().add("queue-header");

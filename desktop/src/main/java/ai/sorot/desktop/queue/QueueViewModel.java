@@ -4,6 +4,7 @@ import ai.sorot.desktop.connection.ApiFailure;
 import ai.sorot.desktop.connection.Connection;
 import ai.sorot.desktop.intake.PreflightResult;
 import ai.sorot.desktop.intake.ScriptFormat;
+import ai.sorot.desktop.intake.RefusalReasons;
 import ai.sorot.desktop.intake.TrailerLinks;
 import ai.sorot.desktop.notify.Notifier;
 import ai.sorot.desktop.report.AnalysisArchive;
@@ -319,7 +320,7 @@ public final class QueueViewModel implements AutoCloseable {
                 connection.reportFailure(f);
                 ui.execute(() -> backToWaiting(item, generation));
             } else {
-                ui.execute(() -> fail(item, generation, f.rawCode(), f.getMessage()));
+                ui.execute(() -> fail(item, generation, f.rawCode(), RefusalReasons.fromApi(f.rawCode(), item.fileName(), f.getMessage())));
             }
         } catch (RuntimeException e) {
             ui.execute(() -> fail(item, generation, ErrorCode.INTERNAL.name(), "Sending failed: " + e));
@@ -403,7 +404,7 @@ public final class QueueViewModel implements AutoCloseable {
             }
             case FAILED -> {
                 var error = failureOf(status);
-                fail(item, generation, error.code(), error.message());
+                fail(item, generation, error.code(), RefusalReasons.fromApi(error.code(), item.fileName(), error.message()));
                 return;
             }
         }

@@ -146,6 +146,7 @@ public final class ReportView extends StackPane {
         }
         var meta = new Label(String.join(" · ", facts));
         meta.getStyleClass().add("muted");
+        meta.setWrapText(true); // a long file name wraps rather than cutting the facts after it
         var badges = new HBox(6, provenanceBadge(report));
         badges.setAlignment(Pos.CENTER_LEFT);
         lines.getChildren().addAll(meta, badges);
@@ -317,10 +318,10 @@ public final class ReportView extends StackPane {
         if (notes != null) {
             var facts = new HBox(12);
             if (notes.runtimeSlot() != null) {
-                facts.getChildren().add(tile(notes.runtimeSlot(), "runtime slot"));
+                facts.getChildren().add(noteTile(notes.runtimeSlot(), "runtime slot"));
             }
             if (notes.audience() != null) {
-                facts.getChildren().add(tile(notes.audience(), "audience"));
+                facts.getChildren().add(noteTile(notes.audience(), "audience"));
             }
             if (!facts.getChildren().isEmpty()) {
                 box.getChildren().add(facts);
@@ -502,7 +503,15 @@ public final class ReportView extends StackPane {
         var heading = scene == null ? "Page " + target : "Scene " + (scene.sceneNumber() != null ? scene.sceneNumber() : scene.index())
                 + " · " + scene.heading();
         int scriptPages = report.screenplay() == null ? 0 : report.screenplay().pageCount();
-        link.setOnAction(e -> pages.open(model.pdfProperty().get(), scriptPages, target, heading, evidence.quote()));
+        Integer citedPage = page;
+        link.setOnAction(e -> {
+            if (model.pdfProperty().get() == null && model.scriptTextProperty().get() != null) {
+                // a script with no printed pages (Fountain): the scene from its text, the quote marked
+                pages.openText(model.scriptTextProperty().get(), evidence.scene(), citedPage, heading, evidence.quote());
+            } else {
+                pages.open(model.pdfProperty().get(), scriptPages, target, heading, evidence.quote());
+            }
+        });
         link.setDisable(page == null);
         return link;
     }
@@ -556,6 +565,16 @@ public final class ReportView extends StackPane {
         l.getStyleClass().add("stat-label");
         var tile = new VBox(2, v, l);
         tile.getStyleClass().add("stat-tile");
+        return tile;
+    }
+
+    /** A programming note is a sentence, not a figure: it shares the row with the others and wraps. */
+    private static VBox noteTile(String value, String label) {
+        var tile = tile(value, label);
+        tile.getStyleClass().add("note-tile");
+        ((Label) tile.getChildren().getFirst()).setWrapText(true);
+        tile.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(tile, Priority.ALWAYS);
         return tile;
     }
 

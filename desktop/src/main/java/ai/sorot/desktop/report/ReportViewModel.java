@@ -27,6 +27,8 @@ public final class ReportViewModel {
     private final ReadOnlyObjectWrapper<AnalysisReport> report = new ReadOnlyObjectWrapper<>(this, "report");
     private final ReadOnlyObjectWrapper<Path> audio = new ReadOnlyObjectWrapper<>(this, "audio");
     private final ReadOnlyObjectWrapper<Path> pdf = new ReadOnlyObjectWrapper<>(this, "pdf");
+    /** The screenplay's text kept with the analysis when it has no PDF (Fountain): evidence opens its scenes. */
+    private final ReadOnlyObjectWrapper<Path> scriptText = new ReadOnlyObjectWrapper<>(this, "scriptText");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private int request;
@@ -77,12 +79,15 @@ public final class ReportViewModel {
                 // the file the curator dropped, or the copy kept with the analysis if it has moved
                 var pages = pdfFile != null && Files.isRegularFile(pdfFile) ? pdfFile
                         : archive.source(analysisId).filter(p -> p.toString().endsWith(".pdf")).orElse(pdfFile);
+                var text = pages != null && Files.isRegularFile(pages) && isPdf(pages) ? null
+                        : archive.source(analysisId).filter(p -> !isPdf(p)).orElse(null);
                 var result = loaded;
                 ui.execute(() -> {
                     if (ticket != request) {
                         return;
                     }
-                    pdf.set(pages);
+                    pdf.set(pages != null && isPdf(pages) ? pages : null);
+                    scriptText.set(text);
                     audio.set(audioFile);
                     report.set(result);
                     loading.set(false);
@@ -105,6 +110,7 @@ public final class ReportViewModel {
         report.set(null);
         audio.set(null);
         pdf.set(null);
+        scriptText.set(null);
         error.set(null);
         loading.set(false);
     }
@@ -119,6 +125,14 @@ public final class ReportViewModel {
 
     public ReadOnlyObjectProperty<Path> pdfProperty() {
         return pdf.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Path> scriptTextProperty() {
+        return scriptText.getReadOnlyProperty();
+    }
+
+    private static boolean isPdf(Path file) {
+        return file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".pdf");
     }
 
     public ReadOnlyStringProperty errorProperty() {

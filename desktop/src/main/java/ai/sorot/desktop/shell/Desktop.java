@@ -1,6 +1,5 @@
 package ai.sorot.desktop.shell;
 
-import java.nio.file.Path;
 import java.util.function.Consumer;
 
 /**
@@ -10,6 +9,7 @@ import java.util.function.Consumer;
 public final class Desktop {
 
     private static volatile Consumer<String> opener = uri -> System.err.println("sorot: cannot open " + uri + " (no desktop)");
+    private static volatile SystemOpener files = PlatformOpener.forThisSystem();
 
     private Desktop() {}
 
@@ -21,7 +21,12 @@ public final class Desktop {
         opener.accept(url);
     }
 
-    public static void openFile(Path file) {
-        opener.accept(file.toUri().toString());
+    /** How files are handed to the system (its player, its file manager); tests give their own commands. */
+    public static SystemOpener files() {
+        return files;
+    }
+
+    public static void setFiles(SystemOpener newFiles) {
+        files = newFiles;
     }
 }

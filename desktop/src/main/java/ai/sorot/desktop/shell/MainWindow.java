@@ -100,7 +100,7 @@ public final class MainWindow extends BorderPane {
         queueView = new QueueView(app.queue(), app.intake(), app.archive(), app.clock());
         dropZone = new DropZoneView(app.intake(), app.queue(), this::chooseFiles, this::chooseFolder);
         itemDetail = new ItemDetailView(app.queue(), app.archive());
-        player = new AudioPlayerView(Desktop::openFile);
+        player = new AudioPlayerView(Desktop.files());
         reportView = new ReportView(app.report(), player, pageViewer);
         settingsModel = new SettingsViewModel(app.settingsStore(), app.tokens(), app.choice(), app.connection(), app.http(),
                 app.io(), app.ui(), this::settingsSaved);

@@ -79,6 +79,31 @@ class PreflightTest {
     }
 
     @Test
+    void aPdfWithoutItsCatalogueIsRefusedInSorotsWordsNotPdfBoxs() throws Exception {
+        // a PDF whose trailer names no document catalogue: PDFBox says "Missing root object
+        // specification in trailer", and a film programmer reads "trailer" as a film trailer
+        var body = "%PDF-1.4\n1 0 obj\n<< /Type /Font >>\nendobj\ntrailer\n<< /Size 2 >>\n%%EOF\n";
+        var rootless = Files.writeString(dir.resolve("rootless.pdf"), body);
+
+        var result = preflight.check(rootless);
+
+        assertThat(result).isInstanceOfSatisfying(PreflightResult.Refused.class, r -> {
+            assertThat(r.code()).isEqualTo("PDF_CORRUPT");
+            assertThat(r.reason()).isEqualTo(RefusalReasons.sentence("PDF_CORRUPT", "rootless.pdf"))
+                    .doesNotContainIgnoringCase("trailer").doesNotContainIgnoringCase("root object");
+        });
+    }
+
+    @Test
+    void aCodeSorotHasNoSentenceForFallsBackToTheCodesDefaultMessage() {
+        assertThat(RefusalReasons.sentence("FDX_INVALID", "a.fdx")).isEqualTo("a.fdx: " + ai.sorot.model.api.ErrorCode.FDX_INVALID.defaultMessage());
+        // the API's message for an unreadable PDF may carry the PDF library's words: the row shows Sorot's
+        assertThat(RefusalReasons.fromApi("PDF_CORRUPT", "x.pdf", "Missing root object specification in trailer."))
+                .isEqualTo(RefusalReasons.sentence("PDF_CORRUPT", "x.pdf"));
+        assertThat(RefusalReasons.fromApi("TOO_MANY_PAGES", "x.pdf", null)).isEqualTo(RefusalReasons.sentence("TOO_MANY_PAGES", "x.pdf"));
+    }
+
+    @Test
     void fileNamedPdfThatIsNotOneIsRefused() throws Exception {
         var fake = Files.writeString(dir.resolve("notes.pdf"), "Dear programmer, please find my script attached.");
         assertRefused(preflight.check(fake), "NOT_A_PDF", "not a PDF");
@@ -147,7 +172,7 @@ class PreflightTest {
     @Test
     void brokenFinalDraftFileIsRefusedWithTheServersCode() throws Exception {
         var cut = Files.writeString(dir.resolve("cut.fdx"), FDX.substring(0, FDX.indexOf("<TitlePage>")));
-        assertRefused(preflight.check(cut), "FDX_INVALID", "not well-formed");
+        assertRefused(preflight.check(cut), "FDX_INVALID", "XML is damaged");
         var bomb = Files.writeString(dir.resolve("bomb.fdx"), "<?xml version=\"1.0\"?><!DOCTYPE FinalDraft [<!ENTITY a \"aa\">"
                 + "<!ENTITY b \"&a;&a;&a;\">]><FinalDraft><Content><Paragraph Type=\"Action\"><Text>&b;</Text></Paragraph></Content></FinalDraft>");
         assertRefused(preflight.check(bomb), "ARCHIVE_TOO_LARGE", "entities");

@@ -193,6 +193,29 @@ class LibraryViewTest {
     }
 
     @Test
+    void aSearchInsideASessionThatFindsNothingSaysSoNotNothingHereYet(FxRobot robot) {
+        var library = app.archive().library();
+        var session = library.createSession("Shorts · Round 3", List.of());
+        library.addToSession(session.id(), List.of("lib-00010", "lib-00001"));
+        robot.clickOn("#show-library");
+        waitUntil(10, "sessions listed", () -> onFx(() -> window.libraryPage().model().sessions().size()) == 1);
+        Ui.settled(robot, "#compare", "#library-search", "#filter-clear", "#session-list", "#export-menu");
+        robot.clickOn(Ui.sessionCell(robot));
+        waitUntil(5, "session rows", () -> rows(robot).size() == 2);
+
+        typeInto(robot, "#library-search", "zebrafinch");
+        waitUntil(5, "no row", () -> rows(robot).isEmpty());
+        waitUntil(5, "the empty list says why", () -> robot.lookup("#library-empty").queryAs(Label.class).isVisible());
+        assertThat(onFx(() -> robot.lookup("#library-empty").queryAs(Label.class).getText())).isEqualTo("No match in this session.");
+        screenshot(scene, "library-no-match-in-session");
+
+        // the same search over the whole library
+        runFx(() -> window.libraryPage().model().sessionFilterProperty().set(null));
+        waitUntil(5, "library-wide", () -> onFx(() -> robot.lookup("#library-empty").queryAs(Label.class).getText())
+                .equals("No match in the library."));
+    }
+
+    @Test
     void twoSelectedAnalysesCompareSideBySideAndOneOpensInTheReport(FxRobot robot) {
         robot.clickOn("#show-library");
         waitUntil(10, "all rows", () -> rows(robot).size() == 40);

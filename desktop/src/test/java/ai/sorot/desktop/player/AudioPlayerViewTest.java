@@ -1,9 +1,11 @@
 package ai.sorot.desktop.player;
 
+import static ai.sorot.desktop.testing.Ui.onFx;
 import static ai.sorot.desktop.testing.Ui.runFx;
 import static ai.sorot.desktop.testing.Ui.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.sorot.desktop.shell.SystemOpener;
 import ai.sorot.desktop.testing.Wav;
 import ai.sorot.model.report.AudioSummary;
 import java.nio.file.Files;
@@ -27,12 +29,37 @@ class AudioPlayerViewTest {
     @TempDir
     Path dir;
     private final List<Path> openedExternally = new CopyOnWriteArrayList<>();
+    /** A system that takes every file, and notes it: the offers' wiring, not the platform, is under test there. */
+    private final SystemOpener taking = new SystemOpener() {
+        @Override
+        public boolean open(Path file) {
+            return openedExternally.add(file);
+        }
+
+        @Override
+        public boolean reveal(Path file) {
+            return true;
+        }
+    };
+    private volatile SystemOpener system = taking;
     private AudioPlayerView player;
+    private Scene scene;
 
     @Start
     void start(Stage stage) {
-        player = new AudioPlayerView(openedExternally::add);
+        player = new AudioPlayerView(new SystemOpener() {
+            @Override
+            public boolean open(Path file) {
+                return system.open(file);
+            }
+
+            @Override
+            public boolean reveal(Path file) {
+                return system.reveal(file);
+            }
+        });
         stage.setScene(new Scene(new StackPane(player), 700, 200));
+        scene = stage.getScene();
         stage.show();
     }
 
@@ -55,7 +82,36 @@ class AudioPlayerViewTest {
         assertThat(robot.lookup("#play-pause").query().getParent().isVisible()).as("controls hidden").isFalse();
 
         robot.clickOn("#open-external");
+        waitUntil(5, "handed over", () -> openedExternally.contains(broken));
         assertThat(openedExternally).containsExactly(broken);
+        assertThat(player.statusProperty().get()).isEqualTo("error"); // taken: nothing more to say
+    }
+
+    @Test
+    void whenTheSystemCannotOpenTheFileItSaysSoAndOffersTheFolderThenThePath(FxRobot robot) throws Exception {
+        // the platform's real commands, as on a machine with no handler: the opener runs and fails
+        // (xdg-open exits non-zero when nothing opens the file), and the file manager is not there at all
+        system = new ai.sorot.desktop.shell.PlatformOpener(List.of("false"), List.of(dir.resolve("no-file-manager").toString()), false, true);
+        var ogg = Files.write(dir.resolve("audio.ogg"), new byte[] {'O', 'g', 'g', 'S', 0, 2});
+        runFx(() -> player.load(ogg, new AudioSummary("ogg", "audio/ogg", 90, "x", "Polly", null)));
+        waitUntil(5, "problem shown", () -> "error".equals(player.statusProperty().get()));
+
+        robot.clickOn("#open-external");
+        waitUntil(10, "told", () -> "no-system-player".equals(player.statusProperty().get()));
+        assertThat(robot.lookup("#audio-problem").queryAs(Label.class).getText())
+                .contains("No application on this computer opens OGG files").contains("Show it in its folder");
+        assertThat(robot.lookup("#open-external").query().isVisible()).isFalse();
+        assertThat(robot.lookup("#show-in-folder").query().isVisible()).isTrue();
+
+        robot.clickOn("#show-in-folder");
+        waitUntil(10, "path offered", () -> "no-file-manager".equals(player.statusProperty().get()));
+        assertThat(robot.lookup("#audio-problem").queryAs(Label.class).getText()).contains("cannot show the folder");
+        var path = robot.lookup("#audio-file-path").queryAs(javafx.scene.control.TextField.class);
+        assertThat(path.isVisible()).isTrue();
+        assertThat(path.getText()).isEqualTo(ogg.toAbsolutePath().toString());
+        assertThat(path.isEditable()).isFalse();
+        assertThat(onFx(path::getSelectedText)).as("selected, ready to copy").isEqualTo(ogg.toAbsolutePath().toString());
+        ai.sorot.desktop.testing.Ui.screenshot(scene, "audio-no-file-manager");
     }
 
     @Test
@@ -65,6 +121,7 @@ class AudioPlayerViewTest {
         waitUntil(5, "problem shown", () -> "error".equals(player.statusProperty().get()));
         assertThat(robot.lookup("#audio-problem").queryAs(Label.class).getText()).contains("cannot play OGG");
         robot.clickOn("#open-external");
+        waitUntil(5, "handed over", () -> openedExternally.contains(ogg));
         assertThat(openedExternally).containsExactly(ogg);
     }
 

@@ -47,6 +47,7 @@ public final class ScreenshotTour {
         var home = Files.createDirectories(work.resolve("home"));
         var opened = TourFx.open(home, true, true);
         app = opened.app();
+        TourFx.call(() -> { app.setNotifier(new ai.sorot.desktop.notify.ControlsFxNotifier(() -> opened.scene().getWindow(), () -> true)); return null; });
         window = opened.window();
         scene = opened.scene();
         await("online", () -> app.connection().stateProperty().get() == ConnectionState.ONLINE);
@@ -70,6 +71,11 @@ public final class ScreenshotTour {
         TourFx.shot(scene, out, "02-queue-running");
 
         await("all done", () -> app.queue().items().stream().allMatch(i -> i.state().isFinal()));
+        // the notification that says so, over the window as the screen shows it
+        await("notification", () -> javafx.stage.Window.getWindows().stream().anyMatch(w -> w instanceof javafx.stage.Popup
+                && w.isShowing() && w.getScene().getRoot().lookup(".notification-bar") != null));
+        Thread.sleep(900); // it fades in
+        TourFx.shotWithPopups(scene, out, "15-notification");
         QueueItem brick = TourFx.call(() -> app.queue().items().stream().filter(i -> i.fileName().startsWith("brick")).findFirst().orElseThrow());
         TourFx.call(() -> { window.queueView().select(brick); return null; });
         await("report", () -> app.report().reportProperty().get() != null && !app.report().loadingProperty().get());

@@ -59,6 +59,36 @@ final class TourFx {
         return result.get(60, TimeUnit.SECONDS);
     }
 
+    /** Writes the window with the popups over it (a notification) to {@code dir/NAME.png}, as the screen shows them. */
+    static void shotWithPopups(Scene scene, Path dir, String name) throws Exception {
+        call(() -> {
+            var window = scene.getWindow();
+            var image = buffered(scene.snapshot(null));
+            var g = image.createGraphics();
+            for (var shown : javafx.stage.Window.getWindows()) {
+                if (shown instanceof javafx.stage.PopupWindow popup && popup.isShowing() && popup.getOwnerWindow() == window) {
+                    var picture = buffered(popup.getScene().snapshot(null));
+                    g.drawImage(picture, (int) Math.round(popup.getX() + popup.getScene().getX() - window.getX() - scene.getX()),
+                            (int) Math.round(popup.getY() + popup.getScene().getY() - window.getY() - scene.getY()), null);
+                }
+            }
+            g.dispose();
+            javax.imageio.ImageIO.write(image, "png", dir.resolve(name + ".png").toFile());
+            return null;
+        });
+        System.out.println("wrote " + name);
+    }
+
+    private static java.awt.image.BufferedImage buffered(javafx.scene.image.WritableImage image) {
+        int width = (int) image.getWidth();
+        int height = (int) image.getHeight();
+        var pixels = new int[width * height];
+        image.getPixelReader().getPixels(0, 0, width, height, javafx.scene.image.PixelFormat.getIntArgbInstance(), pixels, 0, width);
+        var out = new java.awt.image.BufferedImage(width, height, java.awt.image.BufferedImage.TYPE_INT_ARGB);
+        out.setRGB(0, 0, width, height, pixels, 0, width);
+        return out;
+    }
+
     /** Writes the window to {@code dir/NAME.png}. */
     static void shot(Scene scene, Path dir, String name) throws Exception {
         call(() -> {

@@ -1,5 +1,6 @@
 package ai.sorot.lambda.api;
 
+import ai.sorot.lambda.files.DiskFull;
 import ai.sorot.lambda.pipeline.BlobKeys;
 import ai.sorot.lambda.pipeline.Job;
 import ai.sorot.lambda.pipeline.ReportAssembler;
@@ -18,15 +19,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
  * The Sorot API, one HTTP API v2 event in, one response out: the Lambda handler and the local
- * server both call it, so there is one code path. It authenticates, routes, decodes, and maps
- * every failure to the envelope with its stable code; the work is the services'.
+ * server both call it, so there is one code path. It authenticates from the request's head before
+ * it reads a byte of the body ({@link RequestBody}), routes, decodes, and maps every failure to the
+ * envelope with its stable code; the work is the services'.
  */
 public final class ApiRouter {
 
@@ -42,8 +43,12 @@ public final class ApiRouter {
      */
     public static final java.util.List<String> ROUTES = java.util.List.of("POST /analyze", "POST /uploads", "GET /status",
             "GET /analyses", "GET /analyses/{id}", "GET /analyses/{id}/audio", "GET /health");
-    /** The largest request body an HTTP API hands a Lambda function. */
-    static final int MAX_EVENT_BODY = 6 * 1024 * 1024 + 1024;
+    /**
+     * The most a JSON body may hold: an inline screenplay of 4 MB is 5.4 MB in base64, plus the
+     * other fields. (An HTTP API hands a Lambda function at most 6 MB anyway.) Files beyond that
+     * go through {@code POST /uploads}, whose bytes are streamed, never held.
+     */
+    static final long MAX_JSON_BODY = 8L * 1024 * 1024;
 
     private final Backend backend;
     private final SubmissionService submissions;
@@ -59,40 +64,69 @@ public final class ApiRouter {
         return backend;
     }
 
+    /** An API Gateway event, its body already in it. */
     public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
-        var method = method(event);
-        var path = path(event);
+        return handle(event, RequestBody.of(event));
+    }
+
+    /**
+     * One request: {@code head} gives the method, path, headers and query (its body field is not
+     * read); {@code body} is read only once the credential in the head has passed, and only as far
+     * as the route takes it, so a refused request costs no memory whatever its size.
+     */
+    public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent head, RequestBody body) {
+        var method = method(head);
+        var path = path(head);
         try {
             if (method.equals("OPTIONS")) {
                 return HttpResponses.preflight(path);
             }
             if (path.equals("/health")) {
-                return method.equals("GET") || method.equals("HEAD") ? health() : notAllowed("GET");
+                return method.equals("GET") || method.equals("HEAD") ? health(head) : notAllowed("GET");
             }
             var upload = UPLOAD_PATH.matcher(path);
             if (upload.matches() && method.equals("PUT") && backend.uploads() != null) {
-                return receiveUpload(upload.group(1), event); // the signed URL is the credential, as with S3
+                return receiveUpload(upload.group(1), head, body); // the signed URL is the credential, as with S3
             }
-            if (!authorised(event)) {
+            var caller = caller(head);
+            if (caller.isEmpty()) {
                 return HttpResponses.withHeader(HttpResponses.error(ErrorCode.UNAUTHORIZED,
-                        "A valid API token is required: send it as 'Authorization: Bearer <token>'."),
+                        "A valid API token (or, where sign-in is configured, a valid sign-in token) is required: "
+                                + "send it as 'Authorization: Bearer <token>'."),
                         "www-authenticate", "Bearer");
             }
-            return route(method, path, event);
+            return route(method, path, head, body, caller.get());
         } catch (SorotException e) {
+            if (e.code() == ErrorCode.INTERNAL && DiskFull.isDiskFull(e)) {
+                return diskFull(method, path, e);
+            }
             return HttpResponses.error(e.toApiError(), e.code().httpStatus());
         } catch (RuntimeException e) {
-            var requestId = event.getRequestContext() == null ? null : event.getRequestContext().getRequestId();
+            if (DiskFull.isDiskFull(e)) {
+                return diskFull(method, path, e);
+            }
+            var requestId = head.getRequestContext() == null ? null : head.getRequestContext().getRequestId();
             LOG.log(Level.ERROR, "request " + requestId + " " + method + " " + path + " failed", e);
             return HttpResponses.error(ErrorCode.INTERNAL, "Something went wrong inside Sorot"
                     + (requestId == null ? "." : " (request " + requestId + ")."));
         }
     }
 
-    private APIGatewayV2HTTPResponse route(String method, String path, APIGatewayV2HTTPEvent event) {
+    /**
+     * A full disk is the user's to fix, not a bug: its own code, and a message that says what
+     * to do. The stores write whole or not at all, so what was kept before is intact.
+     */
+    private static APIGatewayV2HTTPResponse diskFull(String method, String path, RuntimeException e) {
+        LOG.log(Level.WARNING, method + " " + path + " refused: the disk is full (" + e.getMessage() + ")");
+        return HttpResponses.error(ErrorCode.DISK_FULL, "The disk that holds Sorot's files is full, so this request "
+                + "was not kept; free some space and send it again. Nothing stored before was lost.");
+    }
+
+    private APIGatewayV2HTTPResponse route(String method, String path, APIGatewayV2HTTPEvent event, RequestBody body,
+            Caller caller) {
         switch (path) {
             case "/analyze" -> {
-                return method.equals("POST") ? HttpResponses.ok(submissions.analyze(body(event, AnalyzeRequest.class)))
+                return method.equals("POST") ? HttpResponses.ok(submissions.analyze(json(body, AnalyzeRequest.class), caller))
                         : notAllowed("POST");
             }
             case "/uploads" -> {
@@ -100,9 +134,9 @@ public final class ApiRouter {
                     return notAllowed("POST");
                 }
                 Long size = null;
-                var text = bodyText(event);
+                var text = text(body);
                 if (!text.isBlank()) {
-                    var node = body(event, JsonNode.class);
+                    var node = parse(text, JsonNode.class);
                     if (node.hasNonNull("size")) {
                         size = node.get("size").asLong();
                     }
@@ -134,7 +168,14 @@ public final class ApiRouter {
         return HttpResponses.error(ErrorCode.NOT_FOUND, "No route " + method + " " + path + ".");
     }
 
-    private APIGatewayV2HTTPResponse health() {
+    /**
+     * Anyone may learn that the server is up and its version (a client checks it before it has a
+     * token); how it runs and where it keeps its files is for the token's holder.
+     */
+    private APIGatewayV2HTTPResponse health(APIGatewayV2HTTPEvent head) {
+        if (caller(head).isEmpty()) {
+            return HttpResponses.ok(HealthInfo.up(backend.version()));
+        }
         return HttpResponses.ok(new HealthInfo("ok", backend.version(), backend.mode(), backend.analysers().get()));
     }
 
@@ -183,26 +224,27 @@ public final class ApiRouter {
         return HttpResponses.bytes(bytes, audio.contentType(), id + "-summary." + audio.format());
     }
 
-    private APIGatewayV2HTTPResponse receiveUpload(String uploadId, APIGatewayV2HTTPEvent event) {
+    private APIGatewayV2HTTPResponse receiveUpload(String uploadId, APIGatewayV2HTTPEvent head, RequestBody body) {
         if (!BlobKeys.isUploadId(uploadId)) {
             throw new SorotException(ErrorCode.UPLOAD_NOT_FOUND, "No upload " + uploadId + ".");
         }
-        var query = event.getQueryStringParameters() == null ? Map.<String, String>of() : event.getQueryStringParameters();
+        var query = head.getQueryStringParameters() == null ? Map.<String, String>of() : head.getQueryStringParameters();
         long allowed = backend.uploads().allowedBytes(uploadId, query, backend.clock().instant());
         if (allowed < 0) {
             return HttpResponses.error(ErrorCode.UNAUTHORIZED,
                     "The upload URL is not valid or has expired; ask POST /uploads for a new one.");
         }
-        var bytes = bodyBytes(event);
-        if (bytes.length == 0) {
+        long declared = body.declaredLength();
+        if (declared == 0) {
             throw new SorotException(ErrorCode.EMPTY_FILE, "The upload is empty.");
         }
-        if (bytes.length > allowed) {
+        if (declared > allowed) {
             throw new SorotException(ErrorCode.FILE_TOO_LARGE,
-                    "The file is %.1f MB; this upload takes up to %.0f MB.".formatted(bytes.length / 1048576.0, allowed / 1048576.0));
+                    "The file is %.1f MB; this upload takes up to %.0f MB.".formatted(declared / 1048576.0, allowed / 1048576.0));
         }
-        backend.blobs().put(BlobKeys.upload(uploadId), bytes, "application/octet-stream");
-        return HttpResponses.ok(Map.of("uploadId", uploadId, "bytes", bytes.length));
+        // bytes whatever the declared content type, streamed to storage: never decoded, never held whole
+        long stored = backend.blobs().putStream(BlobKeys.upload(uploadId), body.stream(), allowed, "application/octet-stream");
+        return HttpResponses.ok(Map.of("uploadId", uploadId, "bytes", stored));
     }
 
     private Job job(String id) {
@@ -212,16 +254,17 @@ public final class ApiRouter {
         return backend.jobs().find(id).orElseThrow(() -> new SorotException(ErrorCode.NOT_FOUND, "No analysis " + id + "."));
     }
 
-    private boolean authorised(APIGatewayV2HTTPEvent event) {
+    /** Who sent the request, from its Authorization header alone; empty when no credential passes. */
+    private java.util.Optional<Caller> caller(APIGatewayV2HTTPEvent event) {
         var header = header(event, "authorization");
         if (header == null) {
-            return false;
+            return java.util.Optional.empty();
         }
         var value = header.strip();
         if (value.length() < 7 || !value.substring(0, 7).equalsIgnoreCase("bearer ")) {
-            return false;
+            return java.util.Optional.empty();
         }
-        return backend.tokens().accepts(value.substring(7).strip());
+        return backend.tokens().caller(value.substring(7).strip());
     }
 
     private static APIGatewayV2HTTPResponse notAllowed(String allowed) {
@@ -230,8 +273,11 @@ public final class ApiRouter {
     }
 
     /** Parses the body straight into its type: no tree in between, which matters for a 5 MB screenplay. */
-    private static <T> T body(APIGatewayV2HTTPEvent event, Class<T> type) {
-        var text = bodyText(event);
+    private static <T> T json(RequestBody body, Class<T> type) {
+        return parse(text(body), type);
+    }
+
+    private static <T> T parse(String text, Class<T> type) {
         if (text.isBlank()) {
             throw new SorotException(ErrorCode.INVALID_JSON, "The request has no body; send a JSON object.");
         }
@@ -248,31 +294,9 @@ public final class ApiRouter {
         }
     }
 
-    private static String bodyText(APIGatewayV2HTTPEvent event) {
-        var body = event.getBody();
-        if (body == null) {
-            return "";
-        }
-        if (body.length() > MAX_EVENT_BODY * 4 / 3 + 4) {
-            throw new SorotException(ErrorCode.FILE_TOO_LARGE, "The request is larger than 6 MB; use POST /uploads.");
-        }
-        return event.getIsBase64Encoded() ? new String(decode(body), StandardCharsets.UTF_8) : body;
-    }
-
-    private static byte[] bodyBytes(APIGatewayV2HTTPEvent event) {
-        var body = event.getBody();
-        if (body == null) {
-            return new byte[0];
-        }
-        return event.getIsBase64Encoded() ? decode(body) : body.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static byte[] decode(String base64) {
-        try {
-            return Base64.getDecoder().decode(base64);
-        } catch (IllegalArgumentException e) {
-            throw new SorotException(ErrorCode.INVALID_BASE64, "The request body is marked base64 but is not.");
-        }
+    /** A JSON body, bounded: one declared over the limit is refused before a byte of it is read. */
+    private static String text(RequestBody body) {
+        return new String(body.readAll(MAX_JSON_BODY), StandardCharsets.UTF_8);
     }
 
     private static String requiredQuery(APIGatewayV2HTTPEvent event, String name) {

@@ -29,6 +29,8 @@ public final class SubmissionService {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final char[] ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
 
+    private static final System.Logger LOG = System.getLogger(SubmissionService.class.getName());
+
     private final Backend backend;
 
     public SubmissionService(Backend backend) {
@@ -37,6 +39,13 @@ public final class SubmissionService {
 
     public AnalyzeAccepted analyze(AnalyzeRequest request) {
         return accept(source(request), request.fileName(), request.trailerUrl(), request.title(), request.forced());
+    }
+
+    /** A submission over the API, from a caller the router has authenticated (logged by kind and subject). */
+    public AnalyzeAccepted analyze(AnalyzeRequest request, Caller caller) {
+        var accepted = analyze(request);
+        LOG.log(System.Logger.Level.INFO, "analysis {0} accepted from {1}", accepted.analysisId(), caller.describe());
+        return accepted;
     }
 
     /**
@@ -90,7 +99,14 @@ public final class SubmissionService {
         var sourceKey = BlobKeys.source(id, source.kind());
         var submission = new Submission(contentKey, sourceKey, fileName, source.kind(), source.bytes().length, trailer, title);
         backend.blobs().put(sourceKey, source.bytes(), source.kind().contentType());
-        var outcome = backend.jobs().create(Job.accepted(id, submission, title != null ? title : baseName(fileName), now), !force);
+        CreateOutcome outcome;
+        try {
+            outcome = backend.jobs().create(Job.accepted(id, submission, title != null ? title : baseName(fileName), now), !force);
+        } catch (RuntimeException e) {
+            // the job was not recorded (a full disk, say): its screenplay must not stay behind as an orphan
+            deleteQuietly(sourceKey, e);
+            throw e;
+        }
         if (outcome instanceof CreateOutcome.Existing existing) {
             backend.blobs().delete(sourceKey);
             if (source.uploadKey() != null) {
@@ -108,6 +124,14 @@ public final class SubmissionService {
             throw e;
         }
         return AnalyzeAccepted.started(id);
+    }
+
+    private void deleteQuietly(String key, RuntimeException cause) {
+        try {
+            backend.blobs().delete(key);
+        } catch (RuntimeException e) {
+            cause.addSuppressed(e);
+        }
     }
 
     public UploadTicket createUpload(Long declaredSize) {

@@ -5,6 +5,8 @@ import ai.sorot.lambda.aws.state.DynamoJobStore;
 import ai.sorot.lambda.aws.state.S3BlobStore;
 import ai.sorot.lambda.aws.state.SqsWorkQueue;
 import ai.sorot.lambda.api.ApiLimits;
+import ai.sorot.lambda.api.ApiTokens;
+import ai.sorot.lambda.api.JwtSignIn;
 import ai.sorot.lambda.api.Backend;
 import ai.sorot.lambda.local.LocalBackend;
 import ai.sorot.lambda.local.LocalNarrator;
@@ -48,7 +50,8 @@ public final class CloudBackend implements RunningBackend {
         // the worker's choice, made the same way, for /health; no analyst client is built here
         this.analysts = AnalystChoice.choose(AnalystChoice.Mode.AUTO, config, clients, secrets, true, offline);
         var description = describe(analysts.analysts(), config, queue);
-        this.backend = new Backend("cloud", LocalBackend.version(), jobs, blobs, queue, secrets, () -> description, null,
+        ApiTokens credentials = config.signIn() == null ? secrets : secrets.orSignedIn(new JwtSignIn(config.signIn()));
+        this.backend = new Backend("cloud", LocalBackend.version(), jobs, blobs, queue, credentials, () -> description, null,
                 ApiLimits.DEFAULT, clock);
     }
 

@@ -1,5 +1,6 @@
 package ai.sorot.lambda.aws;
 
+import ai.sorot.lambda.api.JwtSignIn;
 import ai.sorot.model.api.ErrorCode;
 import ai.sorot.model.api.SorotException;
 import java.net.URI;
@@ -37,7 +38,8 @@ public record CloudConfig(
         int coverageMaxInputTokens,
         boolean s3PathStyle,
         Map<Service, URI> endpoints,
-        Credentials credentials) {
+        Credentials credentials,
+        JwtSignIn.Settings signIn) {
 
     public static final String BEDROCK_MODEL_SETTING = "SOROT_BEDROCK_MODEL_ID";
     public static final String GEMINI_MODEL_SETTING = "SOROT_GEMINI_MODEL";
@@ -109,36 +111,18 @@ public record CloudConfig(
                 integer(env, COVERAGE_INPUT_SETTING, 90_000, 4_000, 120_000),
                 Boolean.parseBoolean(value(env, "SOROT_S3_PATH_STYLE").orElse("false")),
                 Map.copyOf(endpoints),
-                credentials);
+                credentials,
+                JwtSignIn.Settings.fromEnvironment(env).orElse(null));
     }
 
     /**
-     * DeepSeek-R1 is served on Bedrock only through cross-region inference: the model id is an
-     * inference profile whose prefix names the geography of the deployment region
-     * ({@code us.deepseek.r1-v1:0} from us-east-1).
+     * DeepSeek-R1 is served on Bedrock only through cross-region inference, and AWS documents one
+     * profile for it, {@code us.deepseek.r1-v1:0}. A stack elsewhere gets the profile its region
+     * really has from the deploy ({@code check-models.sh} asks Bedrock), never one made up from the
+     * region's prefix.
      */
     public static String defaultBedrockModel(String region) {
-        return geographyPrefix(region) + "." + DEEPSEEK_R1;
-    }
-
-    static String geographyPrefix(String region) {
-        var r = region.toLowerCase(Locale.ROOT);
-        if (r.startsWith("us-gov-")) {
-            return "us-gov";
-        }
-        if (r.startsWith("us-")) {
-            return "us";
-        }
-        if (r.startsWith("eu-")) {
-            return "eu";
-        }
-        if (r.startsWith("ap-")) {
-            return "apac";
-        }
-        if (r.startsWith("ca-")) {
-            return "ca";
-        }
-        return "us";
+        return "us." + DEEPSEEK_R1;
     }
 
     public Optional<URI> endpoint(Service service) {

@@ -182,7 +182,10 @@ public final class FilmFreeway {
         try (MappingIterator<Map<String, String>> it = mapper.readerForMapOf(String.class)
                 .with(mapper.schemaWithHeader().withColumnReordering(true)).readValues(text)) {
             while (it.hasNext()) {
-                rows.add(it.next());
+                // a cell Sorot wrote (its decisions CSV read back) loses the quote that kept a spreadsheet from running it
+                var row = new LinkedHashMap<String, String>();
+                it.next().forEach((column, cell) -> row.put(column, CsvCells.restore(cell)));
+                rows.add(row);
             }
         } catch (RuntimeException e) {
             throw new SorotException(ErrorCode.UNSUPPORTED_FORMAT, "The FilmFreeway export is not a readable CSV: " + e.getMessage());

@@ -1,5 +1,6 @@
 package ai.sorot.lambda.library;
 
+import ai.sorot.lambda.files.DiskFull;
 import ai.sorot.model.Json;
 import ai.sorot.model.api.ErrorCode;
 import ai.sorot.model.api.SorotException;
@@ -34,7 +35,7 @@ import org.sqlite.SQLiteConfig;
  */
 public final class Library implements AutoCloseable {
 
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}']+");
+    static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}']+");
 
     private final Path folder;
     private final Connection connection;
@@ -62,11 +63,22 @@ public final class Library implements AutoCloseable {
         }
     }
 
-    /** Temporary files of writes a crash interrupted: never pointed to by a row, safe to remove. */
+    /**
+     * Temporary files of writes a crash interrupted: never pointed to by a row, safe to remove. An
+     * import's staging folder is left for an hour, in case another Sorot is importing right now.
+     */
     private static void removeInterruptedWrites(Path items) throws IOException {
         try (var files = Files.walk(items, 2)) {
             for (var file : files.filter(p -> p.getFileName().toString().endsWith(".part")).toList()) {
                 Files.deleteIfExists(file);
+            }
+        }
+        var anHourAgo = java.nio.file.attribute.FileTime.from(Instant.now().minusSeconds(3600));
+        try (var staging = Files.newDirectoryStream(items, SessionBundle.STAGING_PREFIX + "*")) {
+            for (var dir : staging) {
+                if (Files.getLastModifiedTime(dir).compareTo(anHourAgo) < 0) {
+                    removeFolder(dir);
+                }
             }
         }
     }
@@ -91,10 +103,15 @@ public final class Library implements AutoCloseable {
         public static final Attachments NONE = new Attachments(null, null, null, null, null);
     }
 
-    /** Saves (or replaces) an analysis. The curator's rating, notes and tags on it are kept. */
+    /**
+     * Saves (or replaces) an analysis. The curator's rating, notes and tags on it are kept. When
+     * the disk fills, what was saved before stays as it was, a new analysis leaves no folder
+     * behind, and the error is {@link ErrorCode#DISK_FULL}.
+     */
     public synchronized void save(AnalysisReport report, Attachments attachments) {
         var id = safeId(report.analysisId());
         var dir = itemFolder(id);
+        boolean fresh = !Files.exists(dir);
         try {
             AtomicFiles.write(dir.resolve("report.json"), Json.mapper().writeValueAsBytes(report));
             if (attachments.audio() != null) {
@@ -106,50 +123,82 @@ public final class Library implements AutoCloseable {
             if (attachments.source() != null) {
                 AtomicFiles.write(dir.resolve("source" + extension(attachments.sourceName())), attachments.source());
             }
-        } catch (IOException e) {
-            throw new SorotException(ErrorCode.INTERNAL, "Cannot write the analysis files: " + e.getMessage(), e);
-        }
-        inTransaction(() -> {
-            try (var st = connection.prepareStatement("""
-                    INSERT INTO analyses (id, title, authors, file_name, trailer_url, logline, synopsis, genres,
-                      recommendation, ai_score, pages, runtime, scenes, analysers, created_at, completed_at, saved_at,
-                      has_audio, audio_type, has_thumbnail)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT(id) DO UPDATE SET title = excluded.title, authors = excluded.authors,
-                      file_name = excluded.file_name, trailer_url = excluded.trailer_url, logline = excluded.logline,
-                      synopsis = excluded.synopsis, genres = excluded.genres, recommendation = excluded.recommendation,
-                      ai_score = excluded.ai_score, pages = excluded.pages, runtime = excluded.runtime,
-                      scenes = excluded.scenes, analysers = excluded.analysers, created_at = excluded.created_at,
-                      completed_at = excluded.completed_at,
-                      has_audio = max(analyses.has_audio, excluded.has_audio),
-                      audio_type = coalesce(excluded.audio_type, analyses.audio_type),
-                      has_thumbnail = max(analyses.has_thumbnail, excluded.has_thumbnail)""")) {
-                var row = ReportRow.of(report);
-                int i = 1;
-                st.setString(i++, id);
-                st.setString(i++, row.title());
-                st.setString(i++, row.authors());
-                st.setString(i++, report.fileName());
-                st.setString(i++, report.trailerUrl());
-                st.setString(i++, row.logline());
-                st.setString(i++, row.synopsis());
-                st.setString(i++, row.genres());
-                st.setString(i++, row.recommendation());
-                setDouble(st, i++, row.score());
-                setInt(st, i++, row.pages());
-                setDouble(st, i++, row.runtime());
-                setInt(st, i++, row.scenes());
-                st.setString(i++, row.analysers());
-                st.setString(i++, text(report.createdAt()));
-                st.setString(i++, text(report.completedAt()));
-                st.setString(i++, Instant.now().toString());
-                st.setInt(i++, attachments.audio() != null ? 1 : 0);
-                st.setString(i++, attachments.audio() != null ? attachments.audioContentType() : null);
-                st.setInt(i, attachments.thumbnailPng() != null ? 1 : 0);
-                st.executeUpdate();
+        } catch (IOException | RuntimeException e) {
+            if (fresh) {
+                removeFolder(dir);
             }
-            reindex(id);
-        });
+            throw DiskFull.or(ErrorCode.INTERNAL, "The analysis could not be saved", e);
+        }
+        try {
+            inTransaction(() -> {
+                insertRow(report, attachments.audio() != null ? attachments.audioContentType() : null,
+                        attachments.thumbnailPng() != null, true);
+                reindex(id);
+            });
+        } catch (RuntimeException e) {
+            if (fresh && !contains(id)) {
+                removeFolder(dir);
+            }
+            throw DiskFull.or(ErrorCode.INTERNAL, "The analysis could not be saved", e);
+        }
+    }
+
+    /**
+     * The row of an analysis whose files are in place. {@code replace} false refuses an id the
+     * library already has (the import never replaces a receiver's analysis).
+     */
+    void insertRow(AnalysisReport report, String audioType, boolean hasThumbnail, boolean replace) throws SQLException {
+        var id = safeId(report.analysisId());
+        try (var st = connection.prepareStatement("""
+                INSERT INTO analyses (id, title, authors, file_name, trailer_url, logline, synopsis, genres,
+                  recommendation, ai_score, pages, runtime, scenes, analysers, created_at, completed_at, saved_at,
+                  has_audio, audio_type, has_thumbnail)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""" + (replace ? """
+                 ON CONFLICT(id) DO UPDATE SET title = excluded.title, authors = excluded.authors,
+                  file_name = excluded.file_name, trailer_url = excluded.trailer_url, logline = excluded.logline,
+                  synopsis = excluded.synopsis, genres = excluded.genres, recommendation = excluded.recommendation,
+                  ai_score = excluded.ai_score, pages = excluded.pages, runtime = excluded.runtime,
+                  scenes = excluded.scenes, analysers = excluded.analysers, created_at = excluded.created_at,
+                  completed_at = excluded.completed_at,
+                  has_audio = max(analyses.has_audio, excluded.has_audio),
+                  audio_type = coalesce(excluded.audio_type, analyses.audio_type),
+                  has_thumbnail = max(analyses.has_thumbnail, excluded.has_thumbnail)""" : ""))) {
+            var row = ReportRow.of(report);
+            int i = 1;
+            st.setString(i++, id);
+            st.setString(i++, row.title());
+            st.setString(i++, row.authors());
+            st.setString(i++, report.fileName());
+            st.setString(i++, report.trailerUrl());
+            st.setString(i++, row.logline());
+            st.setString(i++, row.synopsis());
+            st.setString(i++, row.genres());
+            st.setString(i++, row.recommendation());
+            setDouble(st, i++, row.score());
+            setInt(st, i++, row.pages());
+            setDouble(st, i++, row.runtime());
+            setInt(st, i++, row.scenes());
+            st.setString(i++, row.analysers());
+            st.setString(i++, text(report.createdAt()));
+            st.setString(i++, text(report.completedAt()));
+            st.setString(i++, Instant.now().toString());
+            st.setInt(i++, audioType != null ? 1 : 0);
+            st.setString(i++, audioType);
+            st.setInt(i, hasThumbnail ? 1 : 0);
+            st.executeUpdate();
+        }
+    }
+
+    /** Removes a folder and what is in it; what cannot be removed is left (harmless, overwritten later). */
+    static void removeFolder(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | java.io.UncheckedIOException ignored) {
+            // best effort: a later save of the same id overwrites what is left
+        }
     }
 
     public synchronized boolean contains(String id) {
@@ -166,11 +215,8 @@ public final class Library implements AutoCloseable {
             update("DELETE FROM search WHERE rowid = (SELECT rowid FROM analyses WHERE id = ?)", id);
             update("DELETE FROM analyses WHERE id = ?", id);
         });
-        try (var files = Files.walk(itemFolder(safeId(id)))) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // the row is gone; stray files are harmless and overwritten by a later save
-        }
+        // the row is gone; stray files are harmless and overwritten by a later save
+        removeFolder(itemFolder(safeId(id)));
     }
 
     // ---- reading -------------------------------------------------------------------------------
@@ -220,22 +266,23 @@ public final class Library implements AutoCloseable {
 
     public synchronized int count(LibraryQuery query) {
         var sql = new StringBuilder("SELECT count(*) FROM analyses a LEFT JOIN reviews r ON r.analysis_id = a.id");
-        var params = new ArrayList<Object>();
-        where(query, sql, params, null, List.of());
-        return query(sql.toString(), st -> bind(st, params), rs -> rs.getInt(1));
+        var filter = LibraryFilters.of(query, null, List.of());
+        sql.append(filter.sql());
+        return query(sql.toString(), st -> bind(st, filter.params()), rs -> rs.getInt(1));
     }
 
     private List<LibraryEntry> search(LibraryQuery query, String extraWhere, List<Object> extraParams) {
-        var params = new ArrayList<Object>();
         var sql = new StringBuilder("""
                 SELECT a.id, a.title, a.authors, a.file_name, a.logline, a.genres, a.recommendation, a.ai_score,
                   a.pages, a.runtime, a.scenes, a.analysers, a.saved_at, a.has_audio,
                   r.rating, r.verdict, r.notes, r.shortlisted,
                   (SELECT group_concat(tag, char(31)) FROM tags t WHERE t.analysis_id = a.id) AS tag_list""");
-        boolean fullText = hasText(query);
+        boolean fullText = LibraryFilters.hasText(query);
         sql.append(fullText ? ", bm25(search) AS rank" : ", 0 AS rank");
         sql.append(" FROM analyses a LEFT JOIN reviews r ON r.analysis_id = a.id");
-        where(query, sql, params, extraWhere, extraParams);
+        var filter = LibraryFilters.of(query, extraWhere, extraParams);
+        sql.append(filter.sql());
+        var params = filter.params();
         var sort = query.sort() == LibraryQuery.Sort.RELEVANCE && !fullText ? LibraryQuery.Sort.SAVED : query.sort();
         boolean desc = sort == LibraryQuery.Sort.RELEVANCE ? false : query.descending();
         sql.append(" ORDER BY ").append(sort.sql).append(desc ? " DESC" : " ASC").append(" NULLS LAST, a.rowid DESC");
@@ -249,76 +296,6 @@ public final class Library implements AutoCloseable {
             }
             return entries;
         });
-    }
-
-    private static boolean hasText(LibraryQuery query) {
-        return query.text() != null && WORD.matcher(query.text()).find();
-    }
-
-    private void where(LibraryQuery q, StringBuilder sql, List<Object> params, String extraWhere, List<Object> extraParams) {
-        var conditions = new ArrayList<String>();
-        if (hasText(q)) {
-            sql.append(" JOIN search ON search.rowid = a.rowid");
-            conditions.add("search MATCH ?");
-            params.add(ftsQuery(q.text()));
-        }
-        if (q.sessionId() != null) {
-            sql.append(" JOIN session_items si ON si.analysis_id = a.id AND si.session_id = ?");
-            params.add(q.sessionId());
-        }
-        if (!q.recommendations().isEmpty()) {
-            conditions.add("a.recommendation IN (" + placeholders(q.recommendations().size()) + ")");
-            params.addAll(q.recommendations());
-        }
-        if (q.minScore() != null) {
-            conditions.add("a.ai_score >= ?");
-            params.add(q.minScore());
-        }
-        if (q.maxScore() != null) {
-            conditions.add("a.ai_score <= ?");
-            params.add(q.maxScore());
-        }
-        if (q.genre() != null && !q.genre().isBlank()) {
-            conditions.add("(', ' || lower(a.genres) || ',') LIKE ?");
-            params.add("%, " + q.genre().strip().toLowerCase(Locale.ROOT) + ",%");
-        }
-        if (q.rated() != null) {
-            conditions.add(q.rated() ? "r.rating IS NOT NULL" : "r.rating IS NULL");
-        }
-        if (q.shortlisted() != null) {
-            conditions.add(q.shortlisted() ? "r.shortlisted = 1" : "coalesce(r.shortlisted, 0) = 0");
-        }
-        if (!q.tags().isEmpty()) {
-            conditions.add("a.id IN (SELECT analysis_id FROM tags WHERE tag IN (" + placeholders(q.tags().size())
-                    + ") GROUP BY analysis_id HAVING count(*) = ?)");
-            params.addAll(q.tags());
-            params.add(q.tags().size());
-        }
-        if (q.savedFrom() != null) {
-            conditions.add("a.saved_at >= ?");
-            params.add(q.savedFrom().toString());
-        }
-        if (q.savedTo() != null) {
-            conditions.add("a.saved_at < ?");
-            params.add(q.savedTo().toString());
-        }
-        if (extraWhere != null) {
-            conditions.add(extraWhere);
-            params.addAll(extraParams);
-        }
-        if (!conditions.isEmpty()) {
-            sql.append(" WHERE ").append(String.join(" AND ", conditions));
-        }
-    }
-
-    /** Every word a prefix, all words required: "brick det" finds "Brick ... detective". */
-    static String ftsQuery(String text) {
-        var terms = new ArrayList<String>();
-        var matcher = WORD.matcher(text);
-        while (matcher.find()) {
-            terms.add("\"" + matcher.group().replace("\"", "") + "\"*");
-        }
-        return String.join(" AND ", terms);
     }
 
     private static LibraryEntry entry(ResultSet rs) throws SQLException {
@@ -412,7 +389,7 @@ public final class Library implements AutoCloseable {
     }
 
     /** Rewrites the full-text row of one analysis from its current title, text, notes and tags. */
-    private void reindex(String id) throws SQLException {
+    void reindex(String id) throws SQLException {
         update("DELETE FROM search WHERE rowid = (SELECT rowid FROM analyses WHERE id = ?)", id);
         update("""
                 INSERT INTO search (rowid, title, authors, logline, synopsis, notes, tags)
@@ -607,6 +584,9 @@ public final class Library implements AutoCloseable {
     }
 
     public ReviewSession importBundle(Path bundle) {
+        if (!Files.isRegularFile(bundle)) {
+            throw new SorotException(ErrorCode.FILE_NOT_FOUND, "No such bundle: " + bundle);
+        }
         try {
             return SessionBundle.importBundle(this, bundle);
         } catch (IOException e) {
@@ -622,7 +602,7 @@ public final class Library implements AutoCloseable {
         try {
             export.run();
         } catch (IOException e) {
-            throw new SorotException(ErrorCode.INTERNAL, "The export could not be written: " + e.getMessage(), e);
+            throw DiskFull.or(ErrorCode.INTERNAL, "The export could not be written", e);
         }
     }
 
@@ -636,8 +616,11 @@ public final class Library implements AutoCloseable {
         return folder.resolve("items").resolve(safeId(id));
     }
 
+    /** What an analysis id may look like: it names a folder, so no path separators and no leading dot. */
+    static final String SAFE_ID = "[A-Za-z0-9_-][A-Za-z0-9._-]{0,119}";
+
     static String safeId(String id) {
-        if (id == null || !id.matches("[A-Za-z0-9._-]{1,120}") || id.startsWith(".")) {
+        if (id == null || !id.matches(SAFE_ID)) {
             throw new SorotException(ErrorCode.INVALID_PARAMETER, "Not an analysis id: " + id);
         }
         return id;
@@ -662,10 +645,6 @@ public final class Library implements AutoCloseable {
 
     private static String text(Instant instant) {
         return instant == null ? null : instant.toString();
-    }
-
-    private static String placeholders(int n) {
-        return String.join(", ", java.util.Collections.nCopies(n, "?"));
     }
 
     private static void setDouble(PreparedStatement st, int i, Double value) throws SQLException {
@@ -710,14 +689,33 @@ public final class Library implements AutoCloseable {
                 return;
             }
             connection.setAutoCommit(false);
+            Exception failed = null;
             try {
                 work.run();
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
+                failed = e;
+                try {
+                    connection.rollback();
+                } catch (SQLException alreadyRolledBack) {
+                    // a commit that fails on a full disk is rolled back by SQLite itself: keep the real cause
+                    e.addSuppressed(alreadyRolledBack);
+                }
+            }
+            try {
                 connection.setAutoCommit(true);
+            } catch (SQLException e) {
+                // the same: "cannot commit - no transaction is active" must not hide why the transaction ended
+                if (failed == null) {
+                    throw e;
+                }
+                failed.addSuppressed(e);
+            }
+            if (failed instanceof RuntimeException e) {
+                throw e;
+            }
+            if (failed != null) {
+                throw (SQLException) failed;
             }
         } catch (SQLException e) {
             throw failure(e);
@@ -743,7 +741,7 @@ public final class Library implements AutoCloseable {
     }
 
     private static SorotException failure(Exception e) {
-        return new SorotException(ErrorCode.INTERNAL, "Library error: " + e.getMessage(), e);
+        return DiskFull.or(ErrorCode.INTERNAL, "Library error", e);
     }
 
     @Override

@@ -1,20 +1,21 @@
 package ai.sorot.lambda.library;
 
+import ai.sorot.lambda.archive.BoundedZipReader;
 import ai.sorot.model.Json;
 import ai.sorot.model.api.ErrorCode;
 import ai.sorot.model.api.SorotException;
 import ai.sorot.model.report.AnalysisReport;
-import java.io.ByteArrayOutputStream;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
+import java.util.zip.ZipException;
 import java.util.zip.ZipOutputStream;
 
 /**
@@ -25,7 +26,9 @@ import java.util.zip.ZipOutputStream;
 final class SessionBundle {
 
     static final int FORMAT = 1;
-    private static final long MAX_ENTRY_BYTES = 300L * 1024 * 1024;
+    static final String MANIFEST = "bundle.json";
+    /** Where an import stages new items' files, under the library's items folder. */
+    static final String STAGING_PREFIX = ".import-";
 
     /** The manifest, {@code bundle.json}. */
     record Manifest(int format, String session, List<ReviewSession.Criterion> rubric, List<Item> items) {}
@@ -38,8 +41,11 @@ final class SessionBundle {
     static void export(Library library, long sessionId, Path out) throws IOException {
         var session = library.session(sessionId).orElseThrow(() -> new SorotException(ErrorCode.NOT_FOUND, "No such session."));
         var items = new ArrayList<Item>();
-        var bytes = new ByteArrayOutputStream();
-        try (var zip = new ZipOutputStream(bytes)) {
+        // streamed to a temporary file beside the target, not gathered in memory, then moved over it
+        var target = out.toAbsolutePath();
+        Files.createDirectories(target.getParent());
+        var temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".part");
+        try (var zip = new ZipOutputStream(Files.newOutputStream(temp))) {
             for (var id : library.sessionItems(sessionId)) {
                 var entry = library.entry(id).orElseThrow();
                 var folder = library.itemFolder(id);
@@ -62,111 +68,104 @@ final class SessionBundle {
                         entry.verdict() == null ? null : entry.verdict().name(), entry.notes(), entry.shortlisted(),
                         entry.tags(), library.criterionScores(sessionId, id)));
             }
-            zip.putNextEntry(new ZipEntry("bundle.json"));
+            zip.putNextEntry(new ZipEntry(MANIFEST));
             zip.write(Json.mapper().writerWithDefaultPrettyPrinter()
                     .writeValueAsBytes(new Manifest(FORMAT, session.name(), session.rubric(), items)));
             zip.closeEntry();
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(temp);
+            throw e;
         }
-        AtomicFiles.write(out, bytes.toByteArray());
+        try {
+            Files.move(temp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
     }
 
-    /** Imports a bundle; returns the session it created or added to. */
+    /**
+     * Imports a bundle; returns the session it created or added to. Nothing of the receiver's is
+     * replaced: an analysis already in the library keeps its report, audio, screenplay and files,
+     * and its rating, verdict, notes and scores are only filled where empty. Every item is checked
+     * before anything is written (its id must be the one its report carries), and the whole import
+     * is one transaction whose new files are staged then moved in, so a refused, failed or killed
+     * import leaves no half-made session.
+     */
     static ReviewSession importBundle(Library library, Path bundle) throws IOException {
-        Manifest manifest = null;
-        var files = new HashMap<String, Map<String, byte[]>>();
-        try (InputStream in = Files.newInputStream(bundle); var zip = new ZipInputStream(in)) {
-            ZipEntry entry;
-            while ((entry = zip.getNextEntry()) != null) {
-                var name = entry.getName();
-                byte[] content = readBounded(zip);
-                if (name.equals("bundle.json")) {
-                    manifest = Json.mapper().readValue(content, Manifest.class);
-                } else if (name.matches("items/[A-Za-z0-9._-]+/(report\\.json|audio\\.(wav|mp3)|thumbnail\\.png|source\\.(pdf|fountain))")) {
-                    var parts = name.split("/");
-                    files.computeIfAbsent(Library.safeId(parts[1]), k -> new HashMap<>()).put(parts[2], content);
-                }
-                // anything else (and any path trying to leave the folder) is ignored
+        try (var zip = BoundedZipReader.open(bundle, BoundedZipReader.Limits.SESSION_BUNDLE)) {
+            if (!zip.contains(MANIFEST)) {
+                // refused from the zip's index: nothing of the rest is expanded
+                throw new SorotException(ErrorCode.UNSUPPORTED_FORMAT, "Not a Sorot session bundle (no bundle.json).");
             }
-        } catch (java.util.zip.ZipException e) {
-            throw new SorotException(ErrorCode.UNSUPPORTED_FORMAT, "Not a Sorot session bundle (the zip is damaged).");
+            var manifest = readManifest(zip);
+            var incoming = check(library, zip, manifest);
+            return new BundleImport(library, zip, manifest, incoming).run();
+        } catch (ZipException e) {
+            throw new SorotException(ErrorCode.UNSUPPORTED_FORMAT, "Not a Sorot session bundle (the zip is damaged).", e);
         }
-        if (manifest == null || manifest.format() > FORMAT) {
-            throw new SorotException(ErrorCode.UNSUPPORTED_FORMAT, manifest == null
-                    ? "Not a Sorot session bundle (no bundle.json)."
-                    : "The bundle was made by a newer Sorot (format " + manifest.format() + ").");
-        }
-        var session = library.createSession(manifest.session(), manifest.rubric());
-        if (session.rubric().isEmpty() && !manifest.rubric().isEmpty()) {
-            library.setRubric(session.id(), manifest.rubric());
-        }
-        var ids = new ArrayList<String>();
-        for (var item : manifest.items()) {
-            var itemFiles = files.get(item.id());
-            if (itemFiles == null || !itemFiles.containsKey("report.json")) {
-                continue;
-            }
-            var report = Json.mapper().readValue(itemFiles.get("report.json"), AnalysisReport.class);
-            byte[] audio = itemFiles.getOrDefault("audio.mp3", itemFiles.get("audio.wav"));
-            String audioType = itemFiles.containsKey("audio.mp3") ? "audio/mpeg" : "audio/wav";
-            byte[] source = itemFiles.getOrDefault("source.pdf", itemFiles.get("source.fountain"));
-            String sourceName = itemFiles.containsKey("source.fountain") ? "source.fountain" : "source.pdf";
-            boolean known = library.contains(item.id());
-            if (!known) {
-                library.save(report, new Library.Attachments(audio, audio == null ? null : audioType,
-                        itemFiles.get("thumbnail.png"), source, sourceName));
-            }
-            var mine = library.entry(item.id()).orElseThrow();
-            if (mine.rating() == null && item.rating() != null) {
-                library.rate(item.id(), item.rating());
-            }
-            if (mine.verdict() == null && item.verdict() != null) {
-                library.setVerdict(item.id(), CuratorVerdict.valueOf(item.verdict()));
-            }
-            if (mine.notes().isBlank() && item.notes() != null && !item.notes().isBlank()) {
-                library.setNotes(item.id(), item.notes());
-            }
-            if (!mine.shortlisted() && item.shortlisted()) {
-                library.setShortlisted(item.id(), true);
-            }
-            for (var tag : item.tags()) {
-                library.tag(item.id(), tag);
-            }
-            ids.add(item.id());
-        }
-        library.addToSession(session.id(), ids);
-        for (var item : manifest.items()) {
-            if (!ids.contains(item.id())) {
-                continue;
-            }
-            if (item.reviewed()) {
-                library.markReviewed(session.id(), item.id(), true);
-            }
-            var mine = library.criterionScores(session.id(), item.id());
-            for (var score : item.card().entrySet()) {
-                if (!mine.containsKey(score.getKey())) {
-                    try {
-                        library.scoreCriterion(session.id(), item.id(), score.getKey(), score.getValue());
-                    } catch (SorotException e) {
-                        // a criterion this session's card does not have: skip it
-                    }
-                }
-            }
-        }
-        return library.session(session.id()).orElseThrow();
     }
 
-    private static byte[] readBounded(ZipInputStream zip) throws IOException {
-        var out = new ByteArrayOutputStream();
-        var buffer = new byte[64 * 1024];
-        long total = 0;
-        int n;
-        while ((n = zip.read(buffer)) > 0) {
-            total += n;
-            if (total > MAX_ENTRY_BYTES) {
-                throw new SorotException(ErrorCode.FILE_TOO_LARGE, "A file in the bundle is larger than 300 MB.");
-            }
-            out.write(buffer, 0, n);
+    /** An item of the bundle, checked: its report, and the entries to copy when the receiver lacks it. */
+    record Incoming(Item item, AnalysisReport report, boolean known, Map<String, String> files) {}
+
+    private static Manifest readManifest(BoundedZipReader zip) throws IOException {
+        Manifest manifest;
+        try {
+            manifest = Json.mapper().readValue(zip.read(MANIFEST), Manifest.class);
+        } catch (JsonProcessingException e) {
+            throw inconsistent("its bundle.json cannot be read (" + e.getOriginalMessage() + ")");
         }
-        return out.toByteArray();
+        if (manifest.format() > FORMAT) {
+            throw new SorotException(ErrorCode.UNSUPPORTED_FORMAT,
+                    "The bundle was made by a newer Sorot (format " + manifest.format() + ").");
+        }
+        if (manifest.session() == null || manifest.session().isBlank()) {
+            throw inconsistent("its bundle.json names no session");
+        }
+        return manifest;
+    }
+
+    /** Checks every item before anything is written; refuses the bundle at the first that does not hold together. */
+    private static List<Incoming> check(Library library, BoundedZipReader zip, Manifest manifest) throws IOException {
+        var incoming = new ArrayList<Incoming>();
+        var seen = new HashSet<String>();
+        for (var item : manifest.items() == null ? List.<Item>of() : manifest.items()) {
+            if (item == null || item.id() == null || !item.id().matches(Library.SAFE_ID) || !seen.add(item.id())) {
+                throw inconsistent("an item's id is missing, repeated or not an analysis id ("
+                        + (item == null ? null : item.id()) + ")");
+            }
+            var prefix = "items/" + item.id() + "/";
+            if (!zip.contains(prefix + "report.json")) {
+                throw inconsistent("item " + item.id() + " has no report.json");
+            }
+            AnalysisReport report;
+            try {
+                report = Json.mapper().readValue(zip.read(prefix + "report.json"), AnalysisReport.class);
+            } catch (JsonProcessingException e) {
+                throw inconsistent("the report of item " + item.id() + " cannot be read (" + e.getOriginalMessage() + ")");
+            }
+            if (!item.id().equals(report.analysisId())) {
+                throw inconsistent("item " + item.id() + " carries the report of another analysis (" + report.analysisId() + ")");
+            }
+            var files = new LinkedHashMap<String, String>();
+            for (var name : ATTACHMENTS) {
+                if (zip.contains(prefix + name) && files.keySet().stream().noneMatch(f -> sameKind(f, name))) {
+                    files.put(name, prefix + name);
+                }
+            }
+            incoming.add(new Incoming(item, report, library.contains(item.id()), files));
+        }
+        return incoming;
+    }
+
+    /** The files an item may bring, in order of preference within a kind (mp3 before wav, as before). */
+    private static final List<String> ATTACHMENTS = List.of("audio.mp3", "audio.wav", "thumbnail.png", "source.pdf", "source.fountain");
+
+    private static boolean sameKind(String a, String b) {
+        return a.substring(0, a.indexOf('.')).equals(b.substring(0, b.indexOf('.')));
+    }
+
+    private static SorotException inconsistent(String why) {
+        return new SorotException(ErrorCode.BUNDLE_INCONSISTENT, "The session bundle was not imported: " + why + ".");
     }
 }

@@ -72,10 +72,18 @@ final class SessionCsv {
         writeRows(out, columns, rows);
     }
 
+    /** Every CSV Sorot writes goes through here, so every text cell is neutralised for spreadsheets. */
     static void writeRows(Path out, List<String> columns, List<Map<String, Object>> rows) throws IOException {
         var schema = CsvSchema.builder().addColumns(columns, CsvSchema.ColumnType.STRING).build().withHeader();
-        var csv = new CsvMapper().writer(schema).writeValueAsString(rows);
+        var safe = rows.stream().map(SessionCsv::neutralised).toList();
+        var csv = new CsvMapper().writer(schema).writeValueAsString(safe);
         // a spreadsheet opens UTF-8 CSV correctly when it starts with a byte-order mark
         AtomicFiles.write(out, ("\uFEFF" + csv).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Map<String, Object> neutralised(Map<String, Object> row) {
+        var safe = new LinkedHashMap<String, Object>();
+        row.forEach((column, value) -> safe.put(column, CsvCells.neutralise(value)));
+        return safe;
     }
 }

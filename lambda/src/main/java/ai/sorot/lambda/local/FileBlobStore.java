@@ -6,9 +6,9 @@ import ai.sorot.model.api.ErrorCode;
 import ai.sorot.model.api.SorotException;
 import ai.sorot.model.api.UploadTicket;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URI;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -63,28 +63,100 @@ public final class FileBlobStore implements BlobStore {
 
     @Override
     public void put(String key, byte[] content, String contentType) {
-        var target = resolve(key);
-        Path temp = null;
-        try {
-            Files.createDirectories(target.getParent());
-            temp = target.resolveSibling(TEMP_PREFIX + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36));
-            try (var channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                var buffer = ByteBuffer.wrap(content);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
+        write(key, out -> {
+            out.write(content);
+            return content.length;
+        });
+    }
+
+    /**
+     * Streams the bytes into the temporary file as they come: an upload that is too large, breaks
+     * off or meets a full disk leaves no file, and at most a 64 KB buffer is held in memory.
+     */
+    @Override
+    public long putStream(String key, InputStream content, long maxBytes, String contentType) {
+        return write(key, out -> {
+            long written = 0;
+            var buffer = new byte[64 * 1024];
+            int n;
+            while ((n = read(content, buffer)) >= 0) {
+                written += n;
+                if (written > maxBytes) {
+                    throw BlobStore.streamTooLarge(maxBytes);
                 }
+                out.write(buffer, 0, n);
+            }
+            if (written == 0) {
+                throw new SorotException(ErrorCode.EMPTY_FILE, "The upload is empty.");
+            }
+            return written;
+        });
+    }
+
+    /** Writes a temporary file's content; returns its length. */
+    private interface Content {
+        long writeTo(OutputStream out) throws IOException;
+    }
+
+    /**
+     * Writes to a temporary file beside the target and renames it over the target once whole.
+     * When the write fails (a full disk, a broken stream) the temporary file goes, and so does the
+     * item folder the write created, so no empty {@code analyses/<id>/} outlives a refused request.
+     */
+    private long write(String key, Content content) {
+        var target = resolve(key);
+        var folder = target.getParent();
+        boolean newFolder = !Files.isDirectory(folder);
+        Path temp = null;
+        boolean stored = false;
+        try {
+            Files.createDirectories(folder);
+            temp = target.resolveSibling(TEMP_PREFIX + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36));
+            long written;
+            try (var out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                written = content.writeTo(out);
             }
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             temp = null;
+            stored = true;
+            return written;
         } catch (IOException e) {
             throw new SorotException(ErrorCode.INTERNAL, "Cannot store " + key + ": " + e.getMessage(), e);
         } finally {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
-                    // swept at the next start
-                }
+            deleteQuietly(temp);
+            if (!stored && newFolder) {
+                removeIfEmpty(folder);
+            }
+        }
+    }
+
+    /** An item folder (below a top-level one such as {@code analyses/}) that holds nothing any more. */
+    private void removeIfEmpty(Path folder) {
+        if (folder.equals(root) || root.equals(folder.getParent())) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(folder);
+        } catch (IOException ignored) {
+            // not empty (another file landed there) or already gone: either way nothing is orphaned
+        }
+    }
+
+    /** A failed read is the client's connection, not this disk: said apart from a failed write. */
+    private static int read(InputStream content, byte[] buffer) {
+        try {
+            return content.read(buffer);
+        } catch (IOException e) {
+            throw BlobStore.streamEndedEarly();
+        }
+    }
+
+    private static void deleteQuietly(Path temp) {
+        if (temp != null) {
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException ignored) {
+                // swept at the next start
             }
         }
     }
@@ -121,7 +193,9 @@ public final class FileBlobStore implements BlobStore {
     @Override
     public void delete(String key) {
         try {
-            Files.deleteIfExists(resolve(key));
+            var path = resolve(key);
+            Files.deleteIfExists(path);
+            removeIfEmpty(path.getParent()); // an item's last file gone: no empty folder left behind
         } catch (IOException e) {
             throw new SorotException(ErrorCode.INTERNAL, "Cannot delete " + key + ": " + e.getMessage(), e);
         }

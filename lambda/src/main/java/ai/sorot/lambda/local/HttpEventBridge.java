@@ -1,13 +1,12 @@
 package ai.sorot.lambda.local;
 
 import ai.sorot.lambda.api.ApiRouter;
-import ai.sorot.lambda.api.HttpResponses;
-import ai.sorot.model.api.ErrorCode;
+import ai.sorot.lambda.api.RequestBody;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLDecoder;
@@ -24,49 +23,72 @@ import java.util.UUID;
 
 /**
  * Turns a request to the embedded server into the {@link APIGatewayV2HTTPEvent} API Gateway
- * would send (lower-case headers, decoded query parameters, base64 for binary bodies) and the
- * router's response back into HTTP, so the local server runs the Lambda code path unchanged.
+ * would send (lower-case headers, decoded query parameters) and the router's response back into
+ * HTTP, so the local server runs the Lambda code path unchanged. The body is not in the event: the
+ * router gets the socket's stream as a {@link RequestBody} and reads it only after the credential
+ * has passed, JSON up to its limit, uploads straight to disk.
  */
 final class HttpEventBridge implements HttpHandler {
 
     private static final DateTimeFormatter GATEWAY_TIME =
             DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
-    /** How much of an oversized body is read and dropped before answering; beyond it the connection just closes. */
+    /**
+     * How much of a body the route left unread (a refused request, an oversized one) is read into
+     * nothing after the answer is sent, so the client reads the answer instead of a reset; beyond
+     * it the connection just closes. Draining holds one small buffer, whatever the size.
+     */
     private static final long MAX_DRAIN = 256L * 1024 * 1024;
 
     private final ApiRouter router;
-    private final long maxBody;
-    private final long maxUpload;
 
-    HttpEventBridge(ApiRouter router, long maxBody, long maxUpload) {
+    HttpEventBridge(ApiRouter router) {
         this.router = router;
-        this.maxBody = maxBody;
-        this.maxUpload = maxUpload;
     }
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             var method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
-            var path = exchange.getRequestURI().getRawPath();
-            long limit = method.equals("PUT") && path.startsWith("/uploads/") ? maxUpload : maxBody;
-            byte[] body = readBody(exchange.getRequestBody(), limit, exchange.getRequestHeaders().getFirst("content-length"));
-            APIGatewayV2HTTPResponse response;
-            if (body == null) {
-                // read the rest into nothing, so the client gets to read the answer instead of a reset
-                exchange.getRequestBody().skip(MAX_DRAIN);
-                exchange.getResponseHeaders().set("connection", "close");
-                response = HttpResponses.error(ErrorCode.FILE_TOO_LARGE, "The request is larger than %d MB%s."
-                        .formatted(limit >> 20, limit == maxBody ? "; use POST /uploads for big files" : ""));
-            } else {
-                response = router.handle(toEvent(exchange, method, body));
+            var body = RequestBody.of(exchange.getRequestBody(), declaredLength(exchange.getRequestHeaders()));
+            var response = router.handle(toEvent(exchange, method), body);
+            if (write(exchange, method, response)) {
+                drain(exchange.getRequestBody());
             }
-            write(exchange, method, response);
         }
     }
 
-    APIGatewayV2HTTPEvent toEvent(HttpExchange exchange, String method, byte[] body) {
+    /** What the client said the body holds: -1 when chunked; no Content-Length is no body, as the server reads it. */
+    static long declaredLength(Headers headers) {
+        var encoding = headers.getFirst("transfer-encoding");
+        if (encoding != null && encoding.toLowerCase(Locale.ROOT).contains("chunked")) {
+            return -1;
+        }
+        var length = headers.getFirst("content-length");
+        if (length == null) {
+            return 0;
+        }
+        try {
+            return Long.parseLong(length.strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static void drain(InputStream in) {
+        var buffer = new byte[64 * 1024];
+        long left = MAX_DRAIN;
+        try {
+            int n;
+            while (left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) >= 0) {
+                left -= n;
+            }
+        } catch (IOException ignored) {
+            // the client went away: nothing left to answer
+        }
+    }
+
+    APIGatewayV2HTTPEvent toEvent(HttpExchange exchange, String method) {
         var uri = exchange.getRequestURI();
         var headers = new HashMap<String, String>();
         for (var entry : exchange.getRequestHeaders().entrySet()) {
@@ -79,13 +101,6 @@ final class HttpEventBridge implements HttpHandler {
         event.setRawQueryString(uri.getRawQuery() == null ? "" : uri.getRawQuery());
         event.setHeaders(headers);
         event.setQueryStringParameters(queryParameters(uri.getRawQuery()));
-        var contentType = headers.getOrDefault("content-type", "").toLowerCase(Locale.ROOT);
-        if (body.length > 0) {
-            // JSON travels as text; anything else (an upload's bytes, whatever its type) as base64
-            boolean text = contentType.startsWith("application/json");
-            event.setBody(text ? new String(body, StandardCharsets.UTF_8) : Base64.getEncoder().encodeToString(body));
-            event.setIsBase64Encoded(!text);
-        }
         var http = new APIGatewayV2HTTPEvent.RequestContext.Http();
         http.setMethod(method);
         http.setPath(uri.getRawPath());
@@ -132,37 +147,8 @@ final class HttpEventBridge implements HttpHandler {
         }
     }
 
-    /** The body, or null when it is over the limit (read no further than that). */
-    private static byte[] readBody(InputStream in, long limit, String declaredLength) throws IOException {
-        int expected = 0;
-        if (declaredLength != null) {
-            try {
-                long length = Long.parseLong(declaredLength.strip());
-                if (length > limit) {
-                    return null;
-                }
-                expected = (int) Math.max(0, length);
-            } catch (NumberFormatException ignored) {
-                // the stream's length decides below
-            }
-        }
-        if (expected > 0) {
-            var body = in.readNBytes(expected);
-            return in.read() == -1 ? body : null; // more than declared: refuse rather than guess
-        }
-        var out = new ByteArrayOutputStream();
-        var buffer = new byte[64 * 1024];
-        int n;
-        while ((n = in.read(buffer)) > 0) {
-            if (out.size() + n > limit) {
-                return null;
-            }
-            out.write(buffer, 0, n);
-        }
-        return out.toByteArray();
-    }
-
-    private static void write(HttpExchange exchange, String method, APIGatewayV2HTTPResponse response) throws IOException {
+    /** Sends the answer; true when it had a body, which is then flushed to the client. */
+    private static boolean write(HttpExchange exchange, String method, APIGatewayV2HTTPResponse response) throws IOException {
         var headers = exchange.getResponseHeaders();
         if (response.getHeaders() != null) {
             response.getHeaders().forEach(headers::set);
@@ -176,8 +162,11 @@ final class HttpEventBridge implements HttpHandler {
         int status = response.getStatusCode();
         boolean noBody = method.equals("HEAD") || status == 204 || status == 304;
         exchange.sendResponseHeaders(status, noBody ? -1 : body.length == 0 ? -1 : body.length);
-        if (!noBody && body.length > 0) {
-            exchange.getResponseBody().write(body);
+        if (noBody || body.length == 0) {
+            return false; // the server has closed the exchange already
         }
+        exchange.getResponseBody().write(body);
+        exchange.getResponseBody().flush();
+        return true;
     }
 }

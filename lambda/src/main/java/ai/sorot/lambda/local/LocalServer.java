@@ -26,9 +26,6 @@ import java.util.concurrent.Executors;
  */
 public final class LocalServer implements AutoCloseable {
 
-    /** Bodies other than uploads: an inline screenplay is 4 MB, 5.4 MB in base64, plus JSON. */
-    static final long MAX_REQUEST_BYTES = 8L * 1024 * 1024;
-
     /**
      * @param host where to listen: the loopback address unless a user asks otherwise, since the
      *             API holds their submissions
@@ -96,7 +93,7 @@ public final class LocalServer implements AutoCloseable {
         }
         var executor = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("sorot-http-", 0).factory());
         var router = new ApiRouter(backend.backend());
-        server.createContext("/", new HttpEventBridge(router, MAX_REQUEST_BYTES, backend.backend().limits().uploadMaxBytes()));
+        server.createContext("/", new HttpEventBridge(router));
         server.setExecutor(executor);
         server.start();
         var local = new LocalServer(server, executor, backend, url);

@@ -1,6 +1,10 @@
 package ai.sorot.lambda.pipeline;
 
+import ai.sorot.model.api.ErrorCode;
+import ai.sorot.model.api.SorotException;
 import ai.sorot.model.api.UploadTicket;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
@@ -13,6 +17,39 @@ public interface BlobStore {
 
     /** Stores the bytes under the key, replacing what was there. Atomic: a reader sees the old or the new, whole. */
     void put(String key, byte[] content, String contentType);
+
+    /**
+     * Stores what the stream holds, up to {@code maxBytes}, and returns how many bytes that was.
+     * Refuses an empty stream ({@code EMPTY_FILE}) and a longer one ({@code FILE_TOO_LARGE}), and a
+     * stream that breaks off; in every such case nothing is stored. This default holds the bytes in
+     * memory; a store on disk writes them straight to a file.
+     */
+    default long putStream(String key, InputStream content, long maxBytes, String contentType) {
+        byte[] bytes;
+        try {
+            bytes = content.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+        } catch (IOException e) {
+            throw streamEndedEarly();
+        }
+        if (bytes.length == 0) {
+            throw new SorotException(ErrorCode.EMPTY_FILE, "The upload is empty.");
+        }
+        if (bytes.length > maxBytes) {
+            throw streamTooLarge(maxBytes);
+        }
+        put(key, bytes, contentType);
+        return bytes.length;
+    }
+
+    static SorotException streamTooLarge(long maxBytes) {
+        return new SorotException(ErrorCode.FILE_TOO_LARGE,
+                "The file is larger than the %.0f MB this upload takes.".formatted(maxBytes / 1048576.0));
+    }
+
+    static SorotException streamEndedEarly() {
+        return new SorotException(ErrorCode.INVALID_PARAMETER,
+                "The upload ended before all its bytes arrived (was the connection closed?); nothing was kept.");
+    }
 
     Optional<byte[]> get(String key);
 

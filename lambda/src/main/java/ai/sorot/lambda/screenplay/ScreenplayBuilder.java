@@ -77,22 +77,35 @@ final class ScreenplayBuilder {
             settings.put(key, 0);
         }
         var times = new LinkedHashMap<String, Integer>();
-        for (var key : List.of("DAY", "NIGHT", "OTHER")) {
+        for (var key : SceneHeading.BUCKETS) {
             times.put(key, 0);
         }
         var locations = new LinkedHashMap<String, int[]>();
+        var names = new LinkedHashMap<String, String>();
         int totalEighths = 0;
+        String previousTime = null;
         for (var scene : scenes) {
             settings.merge(scene.setting(), 1, Integer::sum);
-            times.merge(SceneHeading.parse(scene.heading()).dayOrNight(), 1, Integer::sum);
-            var counts = locations.computeIfAbsent(scene.location(), k -> new int[2]);
+            // CONTINUOUS, LATER and SAME take the time of the scene they continue
+            boolean intercut = SceneHeading.isIntercut(scene.heading());
+            previousTime = intercut && previousTime != null
+                    ? previousTime
+                    : SceneHeading.parse(scene.heading()).timeBucket(previousTime);
+            times.merge(previousTime, 1, Integer::sum);
+            totalEighths += scene.eighths();
+            if (intercut) {
+                continue; // an instruction to cut between places already counted, not a place
+            }
+            // the first spelling of a place names it; later spellings (BIG-TOP, BIG TOP) join it
+            String key = SceneHeading.locationKey(scene.location());
+            names.putIfAbsent(key, scene.location());
+            var counts = locations.computeIfAbsent(key, k -> new int[2]);
             counts[0]++;
             counts[1] += scene.eighths();
-            totalEighths += scene.eighths();
         }
         var locationStats = new ArrayList<LocationStat>();
         for (var entry : locations.entrySet()) {
-            locationStats.add(new LocationStat(entry.getKey(), entry.getValue()[0], entry.getValue()[1],
+            locationStats.add(new LocationStat(names.get(entry.getKey()), entry.getValue()[0], entry.getValue()[1],
                     round(totalEighths == 0 ? 0 : entry.getValue()[1] / (double) totalEighths)));
         }
         locationStats.sort(Comparator.comparingInt(LocationStat::eighths).reversed()

@@ -121,7 +121,11 @@ class LambdaApiHandlerTest {
     void healthAndPreflightNeedNoTokenButEverythingElseDoes() throws Exception {
         var health = handler.handleRequest(event("health.json", Map.of()), null);
         assertThat(health.getStatusCode()).isEqualTo(200);
-        assertThat(body(health).path("data").path("mode").asText()).isEqualTo("local");
+        assertThat(body(health).path("data").path("status").asText()).isEqualTo("ok");
+        assertThat(body(health).path("data").has("mode")).isFalse(); // the details are the token holder's
+        var withToken = event("health.json", Map.of());
+        withToken.getHeaders().put("authorization", "Bearer " + token);
+        assertThat(body(handler.handleRequest(withToken, null)).path("data").path("mode").asText()).isEqualTo("local");
 
         var preflight = handler.handleRequest(event("preflight.json", Map.of()), null);
         assertThat(preflight.getStatusCode()).isEqualTo(204);

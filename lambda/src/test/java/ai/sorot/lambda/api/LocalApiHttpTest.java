@@ -204,8 +204,8 @@ class LocalApiHttpTest {
     }
 
     @Test
-    void healthNeedsNoTokenAndNamesTheActiveAnalysers() {
-        var response = api.withToken(null).get("/health");
+    void healthNamesTheActiveAnalysersToTheTokenHolder() {
+        var response = api.get("/health");
         assertThat(response.statusCode()).isEqualTo(200);
         var data = json(response).path("data");
         assertThat(data.path("status").asText()).isEqualTo("ok");

@@ -50,34 +50,57 @@ public final class ZipBombs {
      * is what the headers claim the entry expands to (pass {@code packed.size()} for an honest bomb).
      */
     public static Path write(Path file, Packed packed, long declaredSize, String... names) throws IOException {
+        return write(file, java.util.Map.of(), packed, declaredSize, names);
+    }
+
+    /** As {@link #write(Path, Packed, long, String...)}, with ordinary small entries first (stored as they are). */
+    public static Path write(Path file, java.util.Map<String, byte[]> plain, Packed packed, long declaredSize, String... names)
+            throws IOException {
         var central = new ByteArrayOutputStream();
         try (OutputStream out = Files.newOutputStream(file)) {
             long offset = 0;
+            for (var entry : plain.entrySet()) {
+                offset += entry(out, central, offset, entry.getKey(), 0, entry.getValue(), crc(entry.getValue()),
+                        entry.getValue().length);
+            }
             for (var name : names) {
-                var nameBytes = name.getBytes(StandardCharsets.UTF_8);
-                var local = header(30 + nameBytes.length);
-                local.putInt(0x04034b50).putShort((short) 20).putShort((short) 0).putShort((short) 8)
-                        .putShort((short) 0).putShort((short) 0x21).putInt((int) packed.crc())
-                        .putInt(packed.data().length).putInt((int) declaredSize)
-                        .putShort((short) nameBytes.length).putShort((short) 0).put(nameBytes);
-                out.write(local.array());
-                out.write(packed.data());
-                var entry = header(46 + nameBytes.length);
-                entry.putInt(0x02014b50).putShort((short) 20).putShort((short) 20).putShort((short) 0)
-                        .putShort((short) 8).putShort((short) 0).putShort((short) 0x21).putInt((int) packed.crc())
-                        .putInt(packed.data().length).putInt((int) declaredSize).putShort((short) nameBytes.length)
-                        .putShort((short) 0).putShort((short) 0).putShort((short) 0).putShort((short) 0)
-                        .putInt(0).putInt((int) offset).put(nameBytes);
-                central.write(entry.array());
-                offset += local.capacity() + packed.data().length;
+                offset += entry(out, central, offset, name, 8, packed.data(), packed.crc(), declaredSize);
             }
             out.write(central.toByteArray());
             var end = header(22);
-            end.putInt(0x06054b50).putShort((short) 0).putShort((short) 0).putShort((short) names.length)
-                    .putShort((short) names.length).putInt(central.size()).putInt((int) offset).putShort((short) 0);
+            int count = plain.size() + names.length;
+            end.putInt(0x06054b50).putShort((short) 0).putShort((short) 0).putShort((short) count)
+                    .putShort((short) count).putInt(central.size()).putInt((int) offset).putShort((short) 0);
             out.write(end.array());
         }
         return file;
+    }
+
+    private static long crc(byte[] data) {
+        var crc = new CRC32();
+        crc.update(data);
+        return crc.getValue();
+    }
+
+    /** Writes one local entry and its central record; returns the bytes written to {@code out}. */
+    private static long entry(OutputStream out, ByteArrayOutputStream central, long offset, String name, int method,
+                              byte[] data, long crc, long declaredSize) throws IOException {
+        var nameBytes = name.getBytes(StandardCharsets.UTF_8);
+        var local = header(30 + nameBytes.length);
+        local.putInt(0x04034b50).putShort((short) 20).putShort((short) 0).putShort((short) method)
+                .putShort((short) 0).putShort((short) 0x21).putInt((int) crc)
+                .putInt(data.length).putInt((int) declaredSize)
+                .putShort((short) nameBytes.length).putShort((short) 0).put(nameBytes);
+        out.write(local.array());
+        out.write(data);
+        var record = header(46 + nameBytes.length);
+        record.putInt(0x02014b50).putShort((short) 20).putShort((short) 20).putShort((short) 0)
+                .putShort((short) method).putShort((short) 0).putShort((short) 0x21).putInt((int) crc)
+                .putInt(data.length).putInt((int) declaredSize).putShort((short) nameBytes.length)
+                .putShort((short) 0).putShort((short) 0).putShort((short) 0).putShort((short) 0)
+                .putInt(0).putInt((int) offset).put(nameBytes);
+        central.write(record.array());
+        return local.capacity() + data.length;
     }
 
     /** {@code count} names made from a pattern with one {@code %d}. */

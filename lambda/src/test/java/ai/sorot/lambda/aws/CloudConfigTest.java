@@ -9,11 +9,13 @@ import org.junit.jupiter.api.Test;
 class CloudConfigTest {
 
     @Test
-    void deepSeekR1IsCalledThroughTheInferenceProfileOfTheRegionsGeography() {
+    void deepSeekR1IsCalledThroughTheOneProfileAwsDocumentsNeverOneMadeUpFromTheRegion() {
         assertThat(CloudConfig.from(Map.of("AWS_REGION", "us-east-1")).bedrockModelId()).isEqualTo("us.deepseek.r1-v1:0");
         assertThat(CloudConfig.from(Map.of("AWS_REGION", "us-west-2")).bedrockModelId()).isEqualTo("us.deepseek.r1-v1:0");
-        assertThat(CloudConfig.from(Map.of("AWS_REGION", "eu-central-1")).bedrockModelId()).isEqualTo("eu.deepseek.r1-v1:0");
-        assertThat(CloudConfig.from(Map.of("AWS_REGION", "ap-northeast-1")).bedrockModelId()).isEqualTo("apac.deepseek.r1-v1:0");
+        // elsewhere the deploy sets the profile Bedrock has for the region (check-models.sh)
+        assertThat(CloudConfig.from(Map.of("AWS_REGION", "eu-central-1")).bedrockModelId()).isEqualTo("us.deepseek.r1-v1:0");
+        assertThat(CloudConfig.from(Map.of("AWS_REGION", "eu-central-1", "SOROT_BEDROCK_MODEL_ID", "eu.deepseek.r1-v1:0"))
+                .bedrockModelId()).isEqualTo("eu.deepseek.r1-v1:0");
         assertThat(CloudConfig.from(Map.of()).bedrockModelId()).isEqualTo("us.deepseek.r1-v1:0");
         assertThat(CloudConfig.from(Map.of("SOROT_BEDROCK_MODEL_ID", "us.deepseek.r2-v1:0")).bedrockModelId())
                 .isEqualTo("us.deepseek.r2-v1:0");

@@ -105,7 +105,7 @@ class ContainerEntrypointTest {
         try (var runtime = new FakeLambdaRuntime("sorot-ai-analyzer")) {
             var process = startFunction("sorot-ai-analyzer", handlerOf("ApiFunction"), runtime, logs.resolve("api-function.log"));
             try {
-                var health = runtime.invoke(event("GET", "/health", null, null), Duration.ofSeconds(29));
+                var health = runtime.invoke(event("GET", "/health", null, TOKEN), Duration.ofSeconds(29));
                 assertThat(health.error()).as(health.body()).isFalse();
                 var response = Json.mapper().readTree(health.body());
                 assertThat(response.path("statusCode").asInt()).isEqualTo(200);

@@ -90,4 +90,32 @@ class LibraryCommandTest {
                 .contains("NOT_FOUND").contains("Nope");
         assertThat(run(2, "library", "export", "--library", folder.toString())).contains("--csv");
     }
+
+    @Test
+    void searchInsideASessionFindsItsMatches() throws Exception {
+        var found = Json.mapper().readTree(run(0, "library", "search", "--library", folder.toString(), "--session", "Round 1",
+                "--json", "detect"));
+        assertThat(found).hasSize(1);
+        assertThat(found.get(0).path("title").asText()).isEqualTo("The Letters");
+        assertThat(run(0, "library", "search", "--library", folder.toString(), "--session", "Round 1", "nurse"))
+                .contains("Night Shift").contains("1 of 1");
+    }
+
+    @Test
+    void importingAZipBombIsRefusedWithExitTwo() throws Exception {
+        // the issue's bomb without its manifest, and with one whose screenplays expand to 290 MB each
+        var zeros = ai.sorot.lambda.archive.ZipBombs.zeros(290L << 20);
+        var names = ai.sorot.lambda.archive.ZipBombs.names("items/bomb-%d/source.pdf", 40);
+        var bare = ai.sorot.lambda.archive.ZipBombs.write(dir.resolve("bare.zip"), zeros, 290L << 20, names);
+        assertThat(run(2, "library", "import", "--library", folder.toString(), bare.toString()))
+                .contains("UNSUPPORTED_FORMAT").contains("no bundle.json");
+        var plain = new java.util.LinkedHashMap<String, byte[]>();
+        plain.put("bundle.json", """
+                {"format": 1, "session": "Bomb", "rubric": [], "items": [{"id": "bomb-0", "reviewed": false, "shortlisted": false,
+                 "tags": [], "card": {}}]}""".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        plain.put("items/bomb-0/report.json", "{\"analysisId\": \"bomb-0\", \"title\": \"Bomb\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        var bundle = ai.sorot.lambda.archive.ZipBombs.write(dir.resolve("bomb.zip"), plain, zeros, 290L << 20, names);
+        assertThat(run(2, "library", "import", "--library", folder.toString(), bundle.toString())).contains("ARCHIVE_TOO_LARGE");
+        assertThat(run(0, "library", "sessions", "--library", folder.toString())).doesNotContain("Bomb");
+    }
 }

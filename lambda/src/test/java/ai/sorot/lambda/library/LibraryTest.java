@@ -187,4 +187,22 @@ class LibraryTest {
     private static List<String> ids(List<LibraryEntry> entries) {
         return entries.stream().map(LibraryEntry::id).toList();
     }
+
+    @Test
+    void searchInsideASessionFindsItsMatchesWithEveryOtherFilter() {
+        long session = library.createSession("Round 1", List.of()).id();
+        library.addToSession(session, List.of("analysis-1", "analysis-3"));
+        library.tag("analysis-1", "opener");
+
+        var inSession = LibraryQuery.ALL.inSession(session);
+        assertThat(library.search(inSession.withText("detective"))).extracting(LibraryEntry::id).containsExactly("analysis-1");
+        assertThat(library.count(inSession.withText("detective"))).isEqualTo(1);
+        // the text matches a script outside the session: nothing
+        assertThat(library.search(inSession.withText("cops"))).isEmpty();
+        // text, session, score, genre, tags and recommendation together bind in the SQL's order
+        var all = inSession.withText("letters").withScore(80.0, 90.0).withGenre("Mystery").withTags(Set.of("opener"))
+                .withRecommendations(Set.of("RECOMMEND"));
+        assertThat(library.search(all)).extracting(LibraryEntry::id).containsExactly("analysis-1");
+        assertThat(library.count(all)).isEqualTo(1);
+    }
 }

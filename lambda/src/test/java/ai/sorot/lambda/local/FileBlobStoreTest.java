@@ -40,6 +40,33 @@ class FileBlobStoreTest {
     }
 
     @Test
+    void deletingAnItemsLastFileRemovesItsFolderButNeverATopLevelOne() {
+        var store = store();
+        store.put("analyses/a/source.pdf", "%PDF-".getBytes(), "application/pdf");
+        store.put("uploads/upload-1", "x".getBytes(), "application/octet-stream");
+        store.delete("analyses/a/source.pdf");
+        store.delete("uploads/upload-1");
+        assertThat(dir.resolve("analyses/a")).doesNotExist();
+        assertThat(dir.resolve("analyses")).isDirectory();
+        assertThat(dir.resolve("uploads")).isDirectory();
+    }
+
+    @Test
+    void aStreamOverItsLimitOrEmptyIsRefusedAndLeavesNeitherFileNorFolder() throws Exception {
+        var store = store();
+        assertThatThrownBy(() -> store.putStream("analyses/b/source.pdf", new java.io.ByteArrayInputStream(new byte[1001]), 1000, "application/pdf"))
+                .isInstanceOfSatisfying(SorotException.class, e -> assertThat(e.code().name()).isEqualTo("FILE_TOO_LARGE"));
+        assertThatThrownBy(() -> store.putStream("analyses/b/source.pdf", new java.io.ByteArrayInputStream(new byte[0]), 1000, "application/pdf"))
+                .isInstanceOfSatisfying(SorotException.class, e -> assertThat(e.code().name()).isEqualTo("EMPTY_FILE"));
+        assertThat(dir.resolve("analyses/b")).doesNotExist();
+        assertThat(store.putStream("analyses/b/source.pdf", new java.io.ByteArrayInputStream(new byte[1000]), 1000, "application/pdf"))
+                .isEqualTo(1000);
+        try (Stream<Path> files = Files.list(dir.resolve("analyses/b"))) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("source.pdf");
+        }
+    }
+
+    @Test
     void concurrentReplacementsLeaveOneWholeFileAndNoTemporaries() throws Exception {
         var store = store();
         var big = new byte[256 * 1024];

@@ -90,7 +90,7 @@ class SmokeTestScriptTest {
             stubs.polly(speech(speechMp3(), 900));
             var backend = CloudBackend.open(stack.config(), stack.clients(), Clock.systemUTC());
             var http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
-            http.createContext("/", new HttpEventBridge(new ApiRouter(backend.backend()), 8L << 20, 100L << 20));
+            http.createContext("/", new HttpEventBridge(new ApiRouter(backend.backend())));
             http.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
             http.start();
             var running = new AtomicBoolean(true);

@@ -20,6 +20,7 @@ public enum ErrorCode {
     UNSUPPORTED_FORMAT(415, "Only PDF, Fountain, Final Draft (.fdx) and Highland screenplays are supported."),
     FDX_INVALID(422, "The Final Draft file is not valid XML."),
     ARCHIVE_TOO_LARGE(413, "The archive expands beyond what Sorot reads."),
+    BUNDLE_INCONSISTENT(422, "The session bundle contradicts itself; nothing was imported."),
     // requests
     INVALID_JSON(400, "The request body is not valid JSON."),
     MISSING_FIELD(400, "A required field is missing."),

@@ -49,6 +49,15 @@ public final class SqsWorkQueue implements WorkQueue {
         }
     }
 
+    /**
+     * Makes a delivery the worker could not finish visible again after {@code delay} instead of
+     * after the queue's whole visibility timeout (the worker's 15 minutes).
+     */
+    public void retryAfter(String receiptHandle, Duration delay) {
+        int seconds = (int) Math.max(0, Math.min(900, delay.toSeconds()));
+        sqs.changeMessageVisibility(b -> b.queueUrl(queueUrl).receiptHandle(receiptHandle).visibilityTimeout(seconds));
+    }
+
     /** The message body: JSON with the one field the worker reads. */
     public static String body(String analysisId) {
         return "{\"analysisId\":\"" + analysisId + "\"}";

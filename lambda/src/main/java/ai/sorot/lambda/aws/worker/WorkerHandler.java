@@ -23,8 +23,10 @@ import java.util.ArrayList;
  *   <li>DEFERRED (the next step would not fit in this invocation's remaining time): the job is sent
  *       again as a new message, and this one is done; the next invocation resumes it.
  *   <li>BUSY (another worker holds a step's lease), INTERRUPTED, or an exception: the message is
- *       reported failed and SQS delivers it again after the visibility timeout; a finished step is
+ *       reported failed and made visible again after a short delay that grows with each delivery
+ *       ({@link #retryDelay}), not after the queue's whole visibility timeout; a finished step is
  *       never run again. After {@code maxReceiveCount} deliveries it moves to the dead-letter queue.
+ *       A delivery whose invocation crashes comes back when the visibility timeout ends.
  * </ul>
  */
 public final class WorkerHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
@@ -43,7 +45,12 @@ public final class WorkerHandler implements RequestHandler<SQSEvent, SQSBatchRes
         return longest.plus(Pipeline.LEASE_MARGIN).plus(SAFETY);
     }
 
+    /** The first retry's delay; each later delivery waits one more step, up to {@link #RETRY_CAP}. */
+    public static final Duration RETRY_STEP = Duration.ofSeconds(15);
+    public static final Duration RETRY_CAP = Duration.ofMinutes(5);
+
     private final CloudWorker worker;
+    private final Duration retryStep;
 
     /** For the Lambda runtime: built once per container, from the environment the SAM template sets. */
     public WorkerHandler() {
@@ -51,7 +58,18 @@ public final class WorkerHandler implements RequestHandler<SQSEvent, SQSBatchRes
     }
 
     public WorkerHandler(CloudWorker worker) {
+        this(worker, RETRY_STEP);
+    }
+
+    public WorkerHandler(CloudWorker worker, Duration retryStep) {
         this.worker = worker;
+        this.retryStep = retryStep;
+    }
+
+    /** How long a retryable delivery waits before it is visible again: a step per delivery so far, capped. */
+    static Duration retryDelay(Duration step, int receiveCount) {
+        var delay = step.multipliedBy(Math.max(1, receiveCount));
+        return delay.compareTo(RETRY_CAP) > 0 ? RETRY_CAP : delay;
     }
 
     private static CloudWorker init() {
@@ -81,15 +99,39 @@ public final class WorkerHandler implements RequestHandler<SQSEvent, SQSBatchRes
                     worker.queue().enqueue(id);
                 } else if (outcome == Pipeline.Outcome.BUSY || outcome == Pipeline.Outcome.INTERRUPTED) {
                     failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
+                    retrySoon(message);
                 }
             } catch (RuntimeException e) {
                 LOG.log(Level.ERROR, "delivery " + message.getMessageId() + " failed; SQS will deliver it again", e);
                 failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
+                retrySoon(message);
             } finally {
                 LogContext.clear();
             }
         }
         return new SQSBatchResponse(failures);
+    }
+
+    private void retrySoon(SQSEvent.SQSMessage message) {
+        if (message.getReceiptHandle() == null) {
+            return;
+        }
+        var delay = retryDelay(retryStep, receiveCountOf(message));
+        try {
+            worker.queue().retryAfter(message.getReceiptHandle(), delay);
+        } catch (RuntimeException e) {
+            // the queue's own visibility timeout still brings it back, only later
+            LOG.log(Level.WARNING, "could not shorten the retry of {0}: {1}", message.getMessageId(), e.toString());
+        }
+    }
+
+    private static int receiveCountOf(SQSEvent.SQSMessage message) {
+        var attributes = message.getAttributes();
+        try {
+            return attributes == null ? 1 : Integer.parseInt(attributes.getOrDefault("ApproximateReceiveCount", "1"));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
     }
 
     private static Duration remaining(Context context) {
