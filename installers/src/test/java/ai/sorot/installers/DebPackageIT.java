@@ -66,9 +66,10 @@ class DebPackageIT {
         dpkgDeb(dir, "-x", app.deb().toString(), files.toString());
         var entry = Files.readString(files.resolve("opt/sorot/lib/sorot-Sorot.desktop"));
         assertThat(entry).contains("Name=Sorot\n", "Exec=/opt/sorot/bin/Sorot %F\n", "Icon=/opt/sorot/lib/Sorot.png\n",
-                "MimeType=application/pdf;text/x-fountain;\n", "Categories=Office;Viewer;\n");
+                "MimeType=application/pdf;text/x-fountain;application/x-final-draft;application/x-highland;\n", "Categories=Office;Viewer;\n");
         assertThat(Files.readString(files.resolve("opt/sorot/lib/sorot-Sorot-MimeInfo.xml")))
-                .contains("type=\"text/x-fountain\"", "<glob pattern=\"*.fountain\">");
+                .contains("type=\"text/x-fountain\"", "<glob pattern=\"*.fountain\">", "type=\"application/x-final-draft\"",
+                        "<glob pattern=\"*.fdx\">", "type=\"application/x-highland\"", "<glob pattern=\"*.highland\">");
         // Sorot's own icon, not jpackage's default one (which it falls back to without NAME.png in the resources)
         var icon = ImageIO.read(files.resolve("opt/sorot/lib/Sorot.png").toFile());
         assertThat(icon.getWidth()).isEqualTo(256);

@@ -1,5 +1,6 @@
 package ai.sorot.desktop.connection;
 
+import ai.sorot.lambda.screenplay.ScriptFormat;
 import ai.sorot.model.Json;
 import ai.sorot.model.api.AnalysisPage;
 import ai.sorot.model.api.AnalysisStatus;
@@ -100,7 +101,10 @@ public final class SorotApi {
         }
     }
 
-    /** Sends a screenplay, picking base64 or the upload route by size; the caller never chooses. */
+    /**
+     * Sends a screenplay, picking base64 or the upload route by size and the request field by the
+     * file's format (pdfData, fdxData, highlandData; Fountain as text); the caller never chooses.
+     */
     public AnalyzeAccepted submit(Path file, String fileName, String fountainText, String trailerUrl, String title, boolean force) {
         if (fountainText != null) {
             return analyze(new AnalyzeRequest(null, fountainText, null, fileName, trailerUrl, title, force ? true : null));
@@ -112,8 +116,16 @@ public final class SorotApi {
                 upload(ticket, file);
                 return analyze(new AnalyzeRequest(null, null, ticket.uploadId(), fileName, trailerUrl, title, force ? true : null));
             }
-            var data = java.util.Base64.getEncoder().encodeToString(Files.readAllBytes(file));
-            return analyze(new AnalyzeRequest(data, null, null, fileName, trailerUrl, title, force ? true : null));
+            var bytes = Files.readAllBytes(file);
+            var data = java.util.Base64.getEncoder().encodeToString(bytes);
+            var head = java.util.Arrays.copyOf(bytes, Math.min(bytes.length, ScriptFormat.HEAD_BYTES));
+            var forced = force ? Boolean.TRUE : null;
+            // each format in its own field, as the engine's one detector names it; an upload's bytes speak for themselves
+            return analyze(switch (ScriptFormat.detect(head, fileName).orElse(ScriptFormat.PDF)) {
+                case FINAL_DRAFT -> new AnalyzeRequest(null, null, null, fileName, trailerUrl, title, forced, data, null);
+                case HIGHLAND -> new AnalyzeRequest(null, null, null, fileName, trailerUrl, title, forced, null, data);
+                case PDF, FOUNTAIN -> new AnalyzeRequest(data, null, null, fileName, trailerUrl, title, forced);
+            });
         } catch (IOException e) {
             throw new ApiFailure("FILE_NOT_FOUND", "Cannot read " + file + ": " + e.getMessage(), 0, e);
         }

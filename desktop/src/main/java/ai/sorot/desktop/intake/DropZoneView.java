@@ -27,7 +27,7 @@ public final class DropZoneView extends StackPane {
         var icon = Icons.of(Icons.UPLOAD, 54);
         var headline = new Label("Drop screenplays here");
         headline.getStyleClass().add("headline");
-        var hint = new Label("PDF or Fountain files, a whole folder of submissions, or a YouTube / Vimeo trailer link "
+        var hint = new Label("PDF, Fountain, Final Draft or Highland files, a whole folder of submissions, or a YouTube / Vimeo trailer link "
                 + "from your browser. Paste a link with Ctrl+V. Each file is checked before anything is sent.");
         hint.getStyleClass().add("hint");
         hint.setWrapText(true);

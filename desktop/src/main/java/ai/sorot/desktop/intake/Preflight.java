@@ -3,8 +3,10 @@ package ai.sorot.desktop.intake;
 import ai.sorot.lambda.api.ApiLimits;
 import ai.sorot.lambda.screenplay.FountainSource;
 import ai.sorot.lambda.screenplay.ReadLimits;
+import ai.sorot.lambda.screenplay.ScreenplayReader;
 import ai.sorot.model.api.ErrorCode;
 import ai.sorot.model.api.SorotException;
+import ai.sorot.model.screenplay.Screenplay;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -56,16 +58,19 @@ public final class Preflight {
                 return refuse(file, ErrorCode.FILE_TOO_LARGE, name + " is " + (size >> 20) + " MB; Sorot takes screenplays up to "
                         + (MAX_BYTES >> 20) + " MB.");
             }
-            if (isFountain(name)) {
-                return checkFountain(file, name, size);
-            }
+            // the engine's one detector: the bytes decide, the name only for Fountain
             var head = readHead(file);
-            if (!startsWithPdfMagic(head)) {
-                return name.toLowerCase(Locale.ROOT).endsWith(".pdf")
-                        ? refuse(file, ErrorCode.NOT_A_PDF)
-                        : refuse(file, ErrorCode.UNSUPPORTED_FORMAT, name + " is not a screenplay: Sorot reads PDF and Fountain files.");
+            var format = ai.sorot.lambda.screenplay.ScriptFormat.detect(head, name).map(ScriptFormat::of).orElse(null);
+            if (format == null) {
+                return refuse(file, ErrorCode.UNSUPPORTED_FORMAT,
+                        name + " is not a screenplay: Sorot reads PDF, Fountain, Final Draft (.fdx) and Highland files.");
             }
-            return checkPdf(file, name, size);
+            return switch (format) {
+                case FOUNTAIN -> checkFountain(file, name, size);
+                case FINAL_DRAFT, HIGHLAND -> checkWritersFile(file, name, size, format);
+                case PDF -> startsWithPdfMagic(head) ? checkPdf(file, name, size)
+                        : refuse(file, ErrorCode.NOT_A_PDF);
+            };
         } catch (IOException e) {
             // the exception's text is the platform's, not a sentence for a programmer
             return refuse(file, ErrorCode.FILE_NOT_FOUND);
@@ -77,10 +82,11 @@ public final class Preflight {
         return lower.endsWith(".fountain") || lower.endsWith(".spmd");
     }
 
-    /** What a folder drop picks up: PDFs and Fountain files; anything else in the folder is left alone. */
+    /** What a folder drop picks up: PDF, Fountain, Final Draft and Highland files; anything else is left alone. */
     public static boolean looksLikeScreenplay(Path file) {
         var lower = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        return !lower.startsWith(".") && (lower.endsWith(".pdf") || isFountain(lower));
+        return !lower.startsWith(".") && (lower.endsWith(".pdf") || isFountain(lower) || lower.endsWith(".fdx")
+                || lower.endsWith(".highland"));
     }
 
     private PreflightResult checkPdf(Path file, String name, long size) throws IOException {
@@ -138,6 +144,31 @@ public final class Preflight {
         return new PreflightResult.Accepted(file, name, ScriptFormat.FOUNTAIN, title, pages, true, size, sha256(file), null);
     }
 
+    /**
+     * A Final Draft or Highland file: the engine reads it (milliseconds: typed paragraphs, no layout to
+     * find), so the title and the page count are the ones the report will show; a file it cannot read
+     * is refused with the code the server would give. No thumbnail: the row shows the format instead.
+     */
+    private PreflightResult checkWritersFile(Path file, String name, long size, ScriptFormat format) throws IOException {
+        Screenplay screenplay;
+        try {
+            screenplay = new ScreenplayReader().read(file);
+        } catch (SorotException e) {
+            // the engine's sentences are Sorot's own, except the XML parser's words inside FDX_INVALID
+            return refuse(file, e.code(), e.code() == ErrorCode.FDX_INVALID
+                    ? name + " is not a readable Final Draft file: its XML is damaged or incomplete. Save it again from Final Draft."
+                    : name + ": " + e.getMessage());
+        }
+        if (screenplay.pageCount() > MAX_PAGES) {
+            return refuse(file, ErrorCode.TOO_MANY_PAGES, name + " runs to about " + screenplay.pageCount()
+                    + " pages; a screenplay has at most " + MAX_PAGES + ".");
+        }
+        var title = screenplay.title() == null || screenplay.title().isBlank()
+                ? TitleGuess.fromFileName(name) : screenplay.title().strip();
+        return new PreflightResult.Accepted(file, name, format, title, Math.max(1, screenplay.pageCount()), true, size,
+                sha256(file), null);
+    }
+
     private static byte[] thumbnail(PDDocument document) {
         try {
             var page = document.getPage(0).getMediaBox();
@@ -154,7 +185,7 @@ public final class Preflight {
 
     private static byte[] readHead(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
-            return in.readNBytes(1024);
+            return in.readNBytes(ai.sorot.lambda.screenplay.ScriptFormat.HEAD_BYTES);
         }
     }
 

@@ -39,7 +39,7 @@ public final class FolderMatch {
 
     private static boolean isScreenplay(Path file) {
         var name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        return name.endsWith(".pdf") || name.endsWith(".fountain");
+        return name.endsWith(".pdf") || name.endsWith(".fountain") || name.endsWith(".fdx") || name.endsWith(".highland");
     }
 
     public static Result match(List<Path> files, List<LibraryEntry> entries) {

@@ -1,6 +1,5 @@
 package ai.sorot.desktop.queue;
 
-import ai.sorot.desktop.intake.ScriptFormat;
 import ai.sorot.desktop.report.AnalysisArchive;
 import ai.sorot.desktop.shell.Format;
 import ai.sorot.desktop.shell.Icons;
@@ -153,7 +152,7 @@ public final class ItemDetailView extends ScrollPane {
         if (item.sizeBytes() > 0) {
             facts.add(Format.size(item.sizeBytes()));
         }
-        facts.add(item.format() == ScriptFormat.FOUNTAIN ? "Fountain" : "PDF");
+        facts.add(item.format().label());
         if (item.analysisId() != null) {
             facts.add(item.analysisId());
         }

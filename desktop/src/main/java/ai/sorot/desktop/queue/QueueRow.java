@@ -1,7 +1,6 @@
 package ai.sorot.desktop.queue;
 
 import ai.sorot.desktop.connection.SorotApi;
-import ai.sorot.desktop.intake.ScriptFormat;
 import ai.sorot.desktop.report.CheckList;
 import ai.sorot.desktop.shell.Format;
 import ai.sorot.desktop.shell.Icons;
@@ -175,7 +174,7 @@ public final class QueueRow extends HBox {
                 now.subscribe(this::refreshStatus));
         var image = newItem.hasThumbnail() ? thumbnails.apply(newItem) : null;
         thumb.setImage(image);
-        formatLabel.setText(image != null ? "" : newItem.format() == ScriptFormat.FOUNTAIN ? "FTN" : "PDF");
+        formatLabel.setText(image != null ? "" : newItem.format().badge());
         refresh();
     }
 

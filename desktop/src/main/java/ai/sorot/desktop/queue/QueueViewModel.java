@@ -298,7 +298,7 @@ public final class QueueViewModel implements AutoCloseable {
         }
         try {
             String fountain = item.format() == ScriptFormat.FOUNTAIN ? Files.readString(item.file(), StandardCharsets.UTF_8) : null;
-            if (item.format() == ScriptFormat.PDF && !Files.isRegularFile(item.file())) {
+            if (item.format() != ScriptFormat.FOUNTAIN && !Files.isRegularFile(item.file())) {
                 throw new IOException("the file is no longer at " + item.file());
             }
             var accepted = api.submit(item.file(), item.fileName(), fountain, item.trailerUrl(), null, item.force);

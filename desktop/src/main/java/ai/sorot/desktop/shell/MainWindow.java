@@ -366,7 +366,8 @@ public final class MainWindow extends BorderPane {
         var chooser = new FileChooser();
         chooser.setTitle("Add screenplays");
         chooser.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter("Screenplays (PDF, Fountain)", "*.pdf", "*.PDF", "*.fountain", "*.spmd"),
+                new FileChooser.ExtensionFilter("Screenplays (PDF, Fountain, Final Draft, Highland)", "*.pdf", "*.PDF", "*.fountain",
+                        "*.spmd", "*.fdx", "*.FDX", "*.highland"),
                 new FileChooser.ExtensionFilter("All files", "*"));
         List<File> files = chooser.showOpenMultipleDialog(window());
         if (files != null && !files.isEmpty()) {

@@ -113,6 +113,23 @@ class SorotApiTest {
     }
 
     @Test
+    void finalDraftAndHighlandFilesAreSentInTheirOwnFields() throws Exception {
+        var fdx = Files.writeString(dir.resolve("script.fdx"),
+                "<?xml version=\"1.0\"?><FinalDraft><Content><Paragraph Type=\"Action\"><Text>A.</Text></Paragraph></Content></FinalDraft>");
+        api.submit(fdx, "script.fdx", null, null, null, false);
+        var sent = Json.mapper().readValue(server.takeRequest(1, TimeUnit.SECONDS).getBody().toByteArray(), AnalyzeRequest.class);
+        assertThat(Base64.getDecoder().decode(sent.fdxData())).isEqualTo(Files.readAllBytes(fdx));
+        assertThat(sent.pdfData()).isNull();
+
+        var highland = Files.write(dir.resolve("script.highland"), new byte[] {'P', 'K', 3, 4, 20, 0, 0, 0});
+        api.submit(highland, "script.highland", null, null, null, false);
+        sent = Json.mapper().readValue(server.takeRequest(1, TimeUnit.SECONDS).getBody().toByteArray(), AnalyzeRequest.class);
+        assertThat(sent.highlandData()).isNotNull();
+        assertThat(sent.pdfData()).isNull();
+        assertThat(sent.fdxData()).isNull();
+    }
+
+    @Test
     void statusReportAndAudioReadTheContract() throws Exception {
         var accepted = api.analyze(new AnalyzeRequest(null, "Title: T\n\nINT. A - DAY\n", null, "t.fountain", null, null, null));
 

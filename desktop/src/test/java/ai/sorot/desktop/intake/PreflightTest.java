@@ -112,7 +112,70 @@ class PreflightTest {
     @Test
     void otherFormatsAreRefusedNamingWhatIsAccepted() throws Exception {
         var docx = Files.write(dir.resolve("script.docx"), new byte[] {'P', 'K', 3, 4, 20, 0});
-        assertRefused(preflight.check(docx), "UNSUPPORTED_FORMAT", "PDF and Fountain");
+        assertRefused(preflight.check(docx), "UNSUPPORTED_FORMAT", "PDF, Fountain, Final Draft and Highland");
+        var text = Files.writeString(dir.resolve("notes.md"), "INT. HOUSE - DAY");
+        assertRefused(preflight.check(text), "UNSUPPORTED_FORMAT", "Final Draft (.fdx) and Highland");
+    }
+
+    /** A short Final Draft file written for this test: two scenes, a title page. */
+    private static final String FDX = """
+            <?xml version="1.0" encoding="UTF-8" standalone="no" ?>
+            <FinalDraft DocumentType="Script" Template="No" Version="5">
+              <Content>
+                <Paragraph Number="1" Type="Scene Heading"><Text>INT. SIGNAL BOX - NIGHT</Text></Paragraph>
+                <Paragraph Type="Action"><Text>Levers, a kettle, a radio.</Text></Paragraph>
+                <Paragraph Type="Character"><Text>TOMAS</Text></Paragraph>
+                <Paragraph Type="Dialogue"><Text>The last train is late.</Text></Paragraph>
+                <Paragraph Number="2" Type="Scene Heading"><Text>EXT. PLATFORM - NIGHT</Text></Paragraph>
+                <Paragraph Type="Action"><Text>Nobody waits.</Text></Paragraph>
+              </Content>
+              <TitlePage>
+                <Content>
+                  <Paragraph Alignment="Center"><Text>THE SIGNAL BOX</Text></Paragraph>
+                  <Paragraph Alignment="Center"><Text>Written by</Text></Paragraph>
+                  <Paragraph Alignment="Center"><Text>Mira Kos</Text></Paragraph>
+                </Content>
+              </TitlePage>
+            </FinalDraft>
+            """;
+
+    @Test
+    void finalDraftFileGivesTheEnginesTitleAndPagesAndNoThumbnail() throws Exception {
+        // named .xml: the bytes, not the name, say it is Final Draft
+        var result = preflight.check(Files.writeString(dir.resolve("signal-box.xml"), FDX));
+        assertThat(result).isInstanceOfSatisfying(PreflightResult.Accepted.class, a -> {
+            assertThat(a.format()).isEqualTo(ScriptFormat.FINAL_DRAFT);
+            assertThat(a.title()).isEqualTo("THE SIGNAL BOX");
+            assertThat(a.pages()).isEqualTo(1);
+            assertThat(a.pagesEstimated()).isTrue();
+            assertThat(a.thumbnailPng()).isNull();
+            assertThat(a.sha256()).hasSize(64);
+        });
+    }
+
+    @Test
+    void highlandFileIsReadFromTheFountainInsideIt() throws Exception {
+        var zip = new java.io.ByteArrayOutputStream();
+        try (var out = new java.util.zip.ZipOutputStream(zip)) {
+            out.putNextEntry(new java.util.zip.ZipEntry("Signal.textbundle/text.fountain"));
+            out.write("Title: Signal\n\nINT. SIGNAL BOX - NIGHT\n\nLevers.\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.closeEntry();
+        }
+        var result = preflight.check(Files.write(dir.resolve("signal.highland"), zip.toByteArray()));
+        assertThat(result).isInstanceOfSatisfying(PreflightResult.Accepted.class, a -> {
+            assertThat(a.format()).isEqualTo(ScriptFormat.HIGHLAND);
+            assertThat(a.title()).isEqualTo("Signal");
+            assertThat(a.thumbnailPng()).isNull();
+        });
+    }
+
+    @Test
+    void brokenFinalDraftFileIsRefusedWithTheServersCode() throws Exception {
+        var cut = Files.writeString(dir.resolve("cut.fdx"), FDX.substring(0, FDX.indexOf("<TitlePage>")));
+        assertRefused(preflight.check(cut), "FDX_INVALID", "XML is damaged");
+        var bomb = Files.writeString(dir.resolve("bomb.fdx"), "<?xml version=\"1.0\"?><!DOCTYPE FinalDraft [<!ENTITY a \"aa\">"
+                + "<!ENTITY b \"&a;&a;&a;\">]><FinalDraft><Content><Paragraph Type=\"Action\"><Text>&b;</Text></Paragraph></Content></FinalDraft>");
+        assertRefused(preflight.check(bomb), "ARCHIVE_TOO_LARGE", "entities");
     }
 
     @Test

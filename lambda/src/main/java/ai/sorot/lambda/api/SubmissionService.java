@@ -5,6 +5,7 @@ import ai.sorot.lambda.pipeline.CreateOutcome;
 import ai.sorot.lambda.pipeline.Job;
 import ai.sorot.lambda.pipeline.Submission;
 import ai.sorot.lambda.pipeline.TrailerLinks;
+import ai.sorot.lambda.screenplay.ScriptFormat;
 import ai.sorot.model.api.AnalyzeAccepted;
 import ai.sorot.model.api.AnalyzeRequest;
 import ai.sorot.model.api.ErrorCode;
@@ -14,19 +15,19 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.HexFormat;
-import java.util.Locale;
+import java.util.Optional;
 
 /**
  * {@code POST /analyze} and {@code POST /uploads}: checks a submission completely before
- * accepting it (size, base64, PDF signature, trailer link), stores the screenplay, records the
+ * accepting it (size, base64, the format's signature, trailer link), stores the screenplay, records the
  * job and queues it, all before answering; the analysis itself runs elsewhere.
  */
 public final class SubmissionService {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final char[] ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
-    private static final byte[] PDF_MAGIC = "%PDF-".getBytes(StandardCharsets.US_ASCII);
 
     private static final System.Logger LOG = System.getLogger(SubmissionService.class.getName());
 
@@ -48,8 +49,8 @@ public final class SubmissionService {
     }
 
     /**
-     * A screenplay handed over in-process (the CLI): PDF by its signature, Fountain by its name,
-     * up to the upload limit.
+     * A screenplay handed over in-process (the CLI): its format detected from its bytes (Fountain,
+     * which has no signature, by its name), up to the upload limit.
      */
     public AnalyzeAccepted analyzeFile(byte[] content, String fileName, String trailerUrl, String title, boolean force) {
         var limits = backend.limits();
@@ -59,16 +60,22 @@ public final class SubmissionService {
         if (content.length > limits.uploadMaxBytes()) {
             throw tooLarge(content.length, limits.uploadMaxBytes());
         }
-        Submission.SourceKind kind;
-        if (hasPdfMagic(content)) {
-            kind = Submission.SourceKind.PDF;
-        } else if (fileName != null && isFountainName(fileName)) {
-            kind = Submission.SourceKind.FOUNTAIN;
-        } else {
-            throw new SorotException(ErrorCode.UNSUPPORTED_FORMAT,
-                    "Only PDF and Fountain (.fountain) screenplays are supported; " + fileName + " is neither.");
-        }
+        var kind = detectedKind(content, fileName).orElseThrow(() -> new SorotException(ErrorCode.UNSUPPORTED_FORMAT,
+                "Sorot reads PDF, Fountain (.fountain), Final Draft (.fdx) and Highland (.highland) screenplays; "
+                        + fileName + " is none of them."));
+        requireSignature(kind, content, fileName);
         return accept(new Source(content, kind, null), fileName, trailerUrl, title, force);
+    }
+
+    /** The one format detector (the CLI's and the desktop's too), as the kind a submission is stored under. */
+    static Optional<Submission.SourceKind> detectedKind(byte[] content, String fileName) {
+        var head = Arrays.copyOf(content, Math.min(content.length, ScriptFormat.HEAD_BYTES));
+        return ScriptFormat.detect(head, fileName).map(format -> switch (format) {
+            case PDF -> Submission.SourceKind.PDF;
+            case FOUNTAIN -> Submission.SourceKind.FOUNTAIN;
+            case FINAL_DRAFT -> Submission.SourceKind.FINAL_DRAFT;
+            case HIGHLAND -> Submission.SourceKind.HIGHLAND;
+        });
     }
 
     private AnalyzeAccepted accept(Source source, String requestedName, String trailerUrl, String requestedTitle, boolean force) {
@@ -91,8 +98,7 @@ public final class SubmissionService {
         var contentKey = sha256(source.bytes()) + "|" + trailerKey;
         var sourceKey = BlobKeys.source(id, source.kind());
         var submission = new Submission(contentKey, sourceKey, fileName, source.kind(), source.bytes().length, trailer, title);
-        backend.blobs().put(sourceKey, source.bytes(),
-                source.kind() == Submission.SourceKind.PDF ? "application/pdf" : "text/plain; charset=utf-8");
+        backend.blobs().put(sourceKey, source.bytes(), source.kind().contentType());
         CreateOutcome outcome;
         try {
             outcome = backend.jobs().create(Job.accepted(id, submission, title != null ? title : baseName(fileName), now), !force);
@@ -141,20 +147,37 @@ public final class SubmissionService {
 
     private Source source(AnalyzeRequest request) {
         int given = (request.pdfData() != null ? 1 : 0) + (request.fountainText() != null ? 1 : 0)
+                + (request.fdxData() != null ? 1 : 0) + (request.highlandData() != null ? 1 : 0)
                 + (request.uploadId() != null ? 1 : 0);
         if (given == 0) {
-            throw new SorotException(ErrorCode.MISSING_FIELD,
-                    "Send the screenplay as pdfData (base64), fountainText, or the uploadId of a finished upload.");
+            throw new SorotException(ErrorCode.MISSING_FIELD, "Send the screenplay as pdfData (base64), fountainText, "
+                    + "fdxData (a Final Draft file, base64), highlandData (a Highland file, base64), or the uploadId of a finished upload.");
         }
         if (given > 1) {
             throw new SorotException(ErrorCode.INVALID_PARAMETER,
-                    "Send only one of pdfData, fountainText and uploadId.");
+                    "Send only one of pdfData, fountainText, fdxData, highlandData and uploadId.");
         }
         var limits = backend.limits();
         if (request.pdfData() != null) {
             var bytes = decodeBase64(request.pdfData(), limits.inlineMaxBytes());
             requirePdf(bytes);
             return new Source(bytes, Submission.SourceKind.PDF, null);
+        }
+        if (request.fdxData() != null) {
+            var bytes = decodeBase64(request.fdxData(), limits.inlineMaxBytes(), "fdxData");
+            if (detectedKind(bytes, null).orElse(null) != Submission.SourceKind.FINAL_DRAFT) {
+                throw new SorotException(ErrorCode.FDX_INVALID,
+                        "fdxData is not a Final Draft file (XML whose root element is <FinalDraft>).");
+            }
+            return new Source(bytes, Submission.SourceKind.FINAL_DRAFT, null);
+        }
+        if (request.highlandData() != null) {
+            var bytes = decodeBase64(request.highlandData(), limits.inlineMaxBytes(), "highlandData");
+            if (detectedKind(bytes, null).orElse(null) != Submission.SourceKind.HIGHLAND) {
+                throw new SorotException(ErrorCode.UNSUPPORTED_FORMAT,
+                        "highlandData is not a Highland file (a zip archive holding the Fountain text).");
+            }
+            return new Source(bytes, Submission.SourceKind.HIGHLAND, null);
         }
         if (request.fountainText() != null) {
             if (request.fountainText().isBlank()) {
@@ -181,24 +204,27 @@ public final class SubmissionService {
         if (bytes.length == 0) {
             throw new SorotException(ErrorCode.EMPTY_FILE, "The uploaded file is empty.");
         }
-        if (hasPdfMagic(bytes)) {
-            return new Source(bytes, Submission.SourceKind.PDF, key);
-        }
-        if (request.fileName() != null && isFountainName(request.fileName())) {
-            return new Source(bytes, Submission.SourceKind.FOUNTAIN, key);
-        }
-        throw new SorotException(ErrorCode.NOT_A_PDF,
-                "The uploaded file is not a PDF (it does not start with %PDF-); Fountain files need a .fountain name.");
+        // the bytes say what the upload is: a PDF, a Highland zip, Final Draft XML; Fountain text by its name
+        var kind = detectedKind(bytes, request.fileName()).orElseThrow(() -> new SorotException(ErrorCode.UNSUPPORTED_FORMAT,
+                "The uploaded file is not a screenplay Sorot reads: not a PDF (%PDF-), a Final Draft file (<FinalDraft> XML) "
+                        + "or a Highland file (zip); Fountain text needs a .fountain name."));
+        requireSignature(kind, bytes, request.fileName());
+        return new Source(bytes, kind, key);
     }
 
     static byte[] decodeBase64(String data, long maxBytes) {
+        return decodeBase64(data, maxBytes, "pdfData");
+    }
+
+    /** {@code field}: the request field the data came in, for the messages. */
+    static byte[] decodeBase64(String data, long maxBytes, String field) {
         var text = data.strip();
         if (text.startsWith("data:")) {
             int comma = text.indexOf(',');
             text = comma < 0 ? "" : text.substring(comma + 1);
         }
         if (text.isEmpty()) {
-            throw new SorotException(ErrorCode.EMPTY_FILE, "pdfData is empty.");
+            throw new SorotException(ErrorCode.EMPTY_FILE, field + " is empty.");
         }
         // base64 is 4 characters for 3 bytes: refuse before decoding what could never fit
         if ((long) text.length() * 3 / 4 > maxBytes + 3) {
@@ -212,10 +238,10 @@ public final class SubmissionService {
                     ? java.util.Base64.getUrlDecoder().decode(compact)
                     : java.util.Base64.getDecoder().decode(compact);
         } catch (IllegalArgumentException e) {
-            throw new SorotException(ErrorCode.INVALID_BASE64, "pdfData is not valid base64: " + e.getMessage() + ".");
+            throw new SorotException(ErrorCode.INVALID_BASE64, field + " is not valid base64: " + e.getMessage() + ".");
         }
         if (bytes.length == 0) {
-            throw new SorotException(ErrorCode.EMPTY_FILE, "pdfData decodes to an empty file.");
+            throw new SorotException(ErrorCode.EMPTY_FILE, field + " decodes to an empty file.");
         }
         if (bytes.length > maxBytes) {
             throw tooLarge(bytes.length, maxBytes);
@@ -223,26 +249,19 @@ public final class SubmissionService {
         return bytes;
     }
 
-    private static void requirePdf(byte[] bytes) {
-        if (!hasPdfMagic(bytes)) {
-            throw new SorotException(ErrorCode.NOT_A_PDF,
-                    "pdfData is not a PDF (it does not start with %PDF-). Send Fountain text as fountainText.");
+    /** A file only named .pdf (a Word file saved under the wrong name) is refused now, not at the first step. */
+    private static void requireSignature(Submission.SourceKind kind, byte[] bytes, String fileName) {
+        if (kind == Submission.SourceKind.PDF && !ScriptFormat.hasPdfMagic(bytes)) {
+            throw new SorotException(ErrorCode.NOT_A_PDF, (fileName == null ? "The file" : fileName)
+                    + " is named .pdf but is not a PDF (it does not start with %PDF-).");
         }
     }
 
-    /** Readers accept the header anywhere in the first kilobyte, as Acrobat does. */
-    static boolean hasPdfMagic(byte[] bytes) {
-        int limit = Math.min(bytes.length - PDF_MAGIC.length, 1024);
-        outer:
-        for (int i = 0; i <= limit; i++) {
-            for (int j = 0; j < PDF_MAGIC.length; j++) {
-                if (bytes[i + j] != PDF_MAGIC[j]) {
-                    continue outer;
-                }
-            }
-            return true;
+    private static void requirePdf(byte[] bytes) {
+        if (!ScriptFormat.hasPdfMagic(bytes)) {
+            throw new SorotException(ErrorCode.NOT_A_PDF, "pdfData is not a PDF (it does not start with %PDF-). "
+                    + "Send Fountain text as fountainText, a Final Draft file as fdxData, a Highland file as highlandData.");
         }
-        return false;
     }
 
     private static SorotException tooLarge(long size, long max) {
@@ -252,7 +271,7 @@ public final class SubmissionService {
     }
 
     private static String fileName(String given, Submission.SourceKind kind) {
-        var fallback = kind == Submission.SourceKind.PDF ? "screenplay.pdf" : "screenplay.fountain";
+        var fallback = "screenplay." + kind.extension();
         if (given == null || given.isBlank()) {
             return fallback;
         }
@@ -262,11 +281,6 @@ public final class SubmissionService {
             return fallback;
         }
         return name.length() > 200 ? name.substring(0, 200) : name;
-    }
-
-    private static boolean isFountainName(String name) {
-        var lower = name.toLowerCase(Locale.ROOT);
-        return lower.endsWith(".fountain") || lower.endsWith(".spmd") || lower.endsWith(".txt");
     }
 
     private static String baseName(String fileName) {

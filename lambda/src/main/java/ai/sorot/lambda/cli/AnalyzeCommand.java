@@ -3,7 +3,7 @@ package ai.sorot.lambda.cli;
 import ai.sorot.lambda.api.SubmissionService;
 import ai.sorot.lambda.library.Library;
 import ai.sorot.lambda.library.Thumbnails;
-import ai.sorot.lambda.screenplay.ScreenplayReader;
+import ai.sorot.lambda.screenplay.ScriptFormat;
 import ai.sorot.lambda.local.LocalBackend;
 import ai.sorot.lambda.local.SorotHome;
 import ai.sorot.lambda.pipeline.Job;
@@ -33,10 +33,10 @@ import picocli.CommandLine.Parameters;
  * are written to {@code --out}.
  */
 @Command(name = "analyze", aliases = "analyse", mixinStandardHelpOptions = true,
-        description = "Analyse one screenplay (PDF or Fountain) offline and write the report and the audio summary.")
+        description = "Analyse one screenplay (PDF, Fountain, Final Draft or Highland) offline and write the report and the audio summary.")
 public final class AnalyzeCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "The screenplay: a PDF or a .fountain file.")
+    @Parameters(index = "0", paramLabel = "FILE", description = "The screenplay: a PDF, .fountain, .fdx or .highland file.")
     Path file;
 
     @Option(names = "--trailer", paramLabel = "URL", description = "The trailer's YouTube or Vimeo link.")
@@ -107,7 +107,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 var folder = library != null ? library : SorotHome.fromEnvironment().ensureExists().library();
                 try (var saved = Library.open(folder)) {
                     var name = file.getFileName().toString();
-                    byte[] thumbnail = ScreenplayReader.isFountainName(name) ? null : Thumbnails.firstPage(content).orElse(null);
+                    byte[] thumbnail = ScriptFormat.hasPdfMagic(content) ? Thumbnails.firstPage(content).orElse(null) : null;
                     saved.save(report, new Library.Attachments(audioBytes, audio.map(ReportAssembler.AudioRef::contentType).orElse(null),
                             thumbnail, content, name));
                 }

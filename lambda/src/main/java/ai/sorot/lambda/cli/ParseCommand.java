@@ -6,15 +6,18 @@ import ai.sorot.model.api.ApiError;
 import ai.sorot.model.api.ErrorCode;
 import ai.sorot.model.api.SorotException;
 import ai.sorot.model.screenplay.Screenplay;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -27,10 +30,10 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code sorot parse FILE...}: screenplays in, structure and statistics out. */
 @Command(name = "parse", mixinStandardHelpOptions = true,
-        description = "Read screenplay PDFs or Fountain files (or folders of them) and print their structure.")
+        description = "Read screenplays (PDF, Fountain, Final Draft .fdx, Highland .highland; or folders of them) and print their structure.")
 final class ParseCommand implements Callable<Integer> {
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "PDF or .fountain files, or folders holding them")
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "PDF, .fountain, .fdx or .highland files, or folders holding them")
     List<Path> inputs;
 
     @Option(names = "--json", description = "Print JSON: elements, title page and statistics")
@@ -51,45 +54,72 @@ final class ParseCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         var files = expand(inputs);
         var reader = new ScreenplayReader();
-        var outcomes = new ArrayList<Outcome>(files.size());
-        if (files.size() == 1) {
-            outcomes.add(parse(reader, files.getFirst()));
-        } else {
-            try (var pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, files.size())))) {
-                var futures = new ArrayList<Future<Outcome>>();
-                for (var file : files) {
-                    futures.add(pool.submit(() -> parse(reader, file)));
-                }
-                for (var future : futures) {
-                    outcomes.add(get(future));
-                }
-            }
-        }
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
         boolean failed = false;
-        for (var outcome : outcomes) {
-            if (outcome.error() != null) {
-                failed = true;
-                err.println("sorot: " + outcome.file() + ": " + outcome.error().code() + ": " + outcome.error().getMessage());
+        // Each result is printed as soon as those before it are, then dropped: a batch of hundreds of
+        // scripts never holds them all, so the collector has little to copy and output starts early.
+        try (var printer = new Printer(out, files.size() > 1);
+             var pool = files.size() == 1 ? null : Executors.newFixedThreadPool(Math.max(1, Math.min(threads, files.size())))) {
+            var futures = new ArrayList<Future<Outcome>>(files.size());
+            for (var file : files) {
+                futures.add(pool == null ? CompletableFuture.completedFuture(parse(reader, file))
+                        : pool.submit(() -> parse(reader, file)));
             }
-        }
-        if (json) {
-            printJson(out, outcomes);
-        } else {
-            for (var outcome : outcomes) {
-                if (outcome.screenplay() != null) {
-                    if (outcomes.size() > 1) {
-                        out.println("== " + outcome.file());
-                    }
-                    out.print(statsOnly ? ScreenplaySummary.stats(outcome.screenplay())
-                            : ScreenplaySummary.full(outcome.screenplay()));
-                    out.println();
+            for (int i = 0; i < futures.size(); i++) {
+                var outcome = get(futures.get(i));
+                futures.set(i, null);
+                if (outcome.error() != null) {
+                    failed = true;
+                    err.println("sorot: " + outcome.file() + ": " + outcome.error().code() + ": " + outcome.error().getMessage());
                 }
+                printer.print(outcome);
             }
         }
         out.flush();
         return failed ? CliErrors.BAD_INPUT : 0;
+    }
+
+    /** Writes outcomes in input order: one JSON object, a JSON array of them, or the readable summaries. */
+    private final class Printer implements AutoCloseable {
+        private final PrintWriter out;
+        private final boolean several;
+        private final JsonGenerator generator;
+
+        Printer(PrintWriter out, boolean several) throws IOException {
+            this.out = out;
+            this.several = several;
+            this.generator = json ? Json.mapper().getFactory().createGenerator(out)
+                    .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET) : null;
+            if (generator != null && several) {
+                generator.writeStartArray();
+            }
+        }
+
+        void print(Outcome outcome) throws IOException {
+            if (generator != null) {
+                Json.mapper().writeValue(generator, fields(outcome, several));
+                return;
+            }
+            if (outcome.screenplay() != null) {
+                if (several) {
+                    out.println("== " + outcome.file());
+                }
+                out.print(statsOnly ? ScreenplaySummary.stats(outcome.screenplay()) : ScreenplaySummary.full(outcome.screenplay()));
+                out.println();
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (generator != null) {
+                if (several) {
+                    generator.writeEndArray();
+                }
+                generator.close();
+                out.println();
+            }
+        }
     }
 
     private static Outcome parse(ScreenplayReader reader, Path file) {
@@ -111,46 +141,36 @@ final class ParseCommand implements Callable<Integer> {
         }
     }
 
-    private void printJson(PrintWriter out, List<Outcome> outcomes) throws IOException {
-        var mapper = Json.mapper();
-        if (outcomes.size() == 1) {
-            out.println(mapper.writeValueAsString(node(outcomes.getFirst(), false)));
-            return;
-        }
-        var array = mapper.createArrayNode();
-        for (var outcome : outcomes) {
-            array.add(node(outcome, true));
-        }
-        out.println(mapper.writeValueAsString(array));
-    }
-
-    /** The bench format: title, authors, pageCount, elements, and the statistics under "stats". */
-    private ObjectNode node(Outcome outcome, boolean withFile) {
-        var mapper = Json.mapper();
-        var node = mapper.createObjectNode();
+    /**
+     * The bench format: title, authors, pageCount, format, elements, and the statistics under
+     * "stats"; written straight from the records, with no JSON tree in between.
+     */
+    private Map<String, Object> fields(Outcome outcome, boolean withFile) {
+        var fields = new LinkedHashMap<String, Object>();
         if (withFile) {
-            node.put("file", outcome.file().toString());
+            fields.put("file", outcome.file().toString());
         }
         if (outcome.error() != null) {
-            node.set("error", mapper.valueToTree(new ApiError(outcome.error().code().name(), outcome.error().getMessage())));
-            return node;
+            fields.put("error", new ApiError(outcome.error().code().name(), outcome.error().getMessage()));
+            return fields;
         }
         var screenplay = outcome.screenplay();
-        node.put("title", screenplay.title());
-        node.set("authors", mapper.valueToTree(screenplay.authors()));
-        node.put("pageCount", screenplay.pageCount());
+        fields.put("title", screenplay.title());
+        fields.put("authors", screenplay.authors());
+        fields.put("pageCount", screenplay.pageCount());
+        fields.put("format", screenplay.format().name());
         if (!screenplay.titlePage().isEmpty()) {
-            node.set("titlePage", mapper.valueToTree(screenplay.titlePage()));
+            fields.put("titlePage", screenplay.titlePage());
         }
         if (!statsOnly) {
-            node.set("elements", mapper.valueToTree(screenplay.elements()));
+            fields.put("elements", screenplay.elements());
         }
-        node.set("scenes", mapper.valueToTree(screenplay.scenes()));
-        node.set("stats", mapper.valueToTree(screenplay.stats()));
-        return node;
+        fields.put("scenes", screenplay.scenes());
+        fields.put("stats", screenplay.stats());
+        return fields;
     }
 
-    /** Files as given, and every PDF or Fountain file under the folders given, in name order. */
+    /** Files as given, and every screenplay file under the folders given, in name order. */
     static List<Path> expand(List<Path> inputs) throws IOException {
         var files = new ArrayList<Path>();
         for (var input : inputs) {
@@ -163,13 +183,14 @@ final class ParseCommand implements Callable<Integer> {
             }
         }
         if (files.isEmpty()) {
-            throw new SorotException(ErrorCode.FILE_NOT_FOUND, "No PDF or Fountain files in " + inputs);
+            throw new SorotException(ErrorCode.FILE_NOT_FOUND, "No screenplay files (.pdf, .fountain, .fdx, .highland) in " + inputs);
         }
         return files;
     }
 
+    /** In a folder, the name picks the files (a folder holds other things); each file's bytes then decide its format. */
     private static boolean isScreenplayFile(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        return name.endsWith(".pdf") || name.endsWith(".fountain");
+        return name.endsWith(".pdf") || name.endsWith(".fountain") || name.endsWith(".fdx") || name.endsWith(".highland");
     }
 }

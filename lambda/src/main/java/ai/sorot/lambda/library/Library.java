@@ -643,7 +643,12 @@ public final class Library implements AutoCloseable {
             return ".pdf";
         }
         var lower = name.toLowerCase(Locale.ROOT);
-        return lower.endsWith(".fountain") ? ".fountain" : ".pdf";
+        for (var kept : List.of(".fountain", ".fdx", ".highland")) {
+            if (lower.endsWith(kept)) {
+                return kept;
+            }
+        }
+        return ".pdf";
     }
 
     private static String text(Instant instant) {

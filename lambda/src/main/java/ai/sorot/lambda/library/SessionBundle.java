@@ -159,7 +159,8 @@ final class SessionBundle {
     }
 
     /** The files an item may bring, in order of preference within a kind (mp3 before wav, as before). */
-    private static final List<String> ATTACHMENTS = List.of("audio.mp3", "audio.wav", "thumbnail.png", "source.pdf", "source.fountain");
+    private static final List<String> ATTACHMENTS = List.of("audio.mp3", "audio.wav", "thumbnail.png", "source.pdf", "source.fountain",
+            "source.fdx", "source.highland");
 
     private static boolean sameKind(String a, String b) {
         return a.substring(0, a.indexOf('.')).equals(b.substring(0, b.indexOf('.')));

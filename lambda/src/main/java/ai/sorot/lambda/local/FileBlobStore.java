@@ -273,6 +273,12 @@ public final class FileBlobStore implements BlobStore {
         if (lower.endsWith(".fountain")) {
             return "text/plain; charset=utf-8";
         }
+        if (lower.endsWith(".fdx")) {
+            return "application/xml";
+        }
+        if (lower.endsWith(".highland")) {
+            return "application/zip";
+        }
         return "application/octet-stream";
     }
 }

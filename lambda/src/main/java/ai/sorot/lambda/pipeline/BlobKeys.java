@@ -24,7 +24,7 @@ public final class BlobKeys {
     }
 
     public static String source(String analysisId, Submission.SourceKind kind) {
-        return folder(analysisId) + (kind == Submission.SourceKind.PDF ? "source.pdf" : "source.fountain");
+        return folder(analysisId) + "source." + kind.extension();
     }
 
     public static String stepOutput(String analysisId, PipelineStep step) {

@@ -313,8 +313,12 @@ public final class Pipeline {
                         () -> analysts.extractor().extract(bytes, readerFileName(submission)));
                 blobs.put(key, StepOutputs.json(screenplay), "application/json");
                 outputs.remember(screenplay);
-                var provenance = new Provenance("Sorot screenplay engine",
-                        submission.kind() == Submission.SourceKind.PDF ? "PDFBox" : "Fountain", true);
+                var provenance = new Provenance("Sorot screenplay engine", switch (submission.kind()) {
+                    case PDF -> "PDFBox";
+                    case FOUNTAIN -> "Fountain";
+                    case FINAL_DRAFT -> "Final Draft XML";
+                    case HIGHLAND -> "Highland (Fountain)";
+                }, true);
                 yield done(provenance, Usage.NONE, key);
             }
             case COVERAGE -> {
@@ -433,14 +437,11 @@ public final class Pipeline {
         }
     }
 
-    /** The name the reader sees: it decides PDF versus Fountain by extension, so make it match the kind. */
+    /** The name the reader sees: the bytes decide the format, except for Fountain, so make it match the kind. */
     private static String readerFileName(Submission submission) {
         var name = submission.fileName();
-        var lower = name.toLowerCase(Locale.ROOT);
-        if (submission.kind() == Submission.SourceKind.PDF) {
-            return lower.endsWith(".pdf") ? name : name + ".pdf";
-        }
-        return lower.endsWith(".fountain") ? name : name + ".fountain";
+        var extension = "." + submission.kind().extension();
+        return name.toLowerCase(Locale.ROOT).endsWith(extension) ? name : name + extension;
     }
 
     static String bestTitle(Job job, Screenplay screenplay) {

@@ -27,6 +27,28 @@ public record Submission(
         return trailerUrl != null && !trailerUrl.isBlank();
     }
 
-    /** How the screenplay arrived: a PDF, or Fountain text. */
-    public enum SourceKind { PDF, FOUNTAIN }
+    /** How the screenplay arrived: a PDF, Fountain text, a Final Draft file or a Highland file. */
+    public enum SourceKind {
+        PDF("pdf", "application/pdf"),
+        FOUNTAIN("fountain", "text/plain; charset=utf-8"),
+        FINAL_DRAFT("fdx", "application/xml"),
+        HIGHLAND("highland", "application/zip");
+
+        private final String extension;
+        private final String contentType;
+
+        SourceKind(String extension, String contentType) {
+            this.extension = extension;
+            this.contentType = contentType;
+        }
+
+        /** The file extension, without the dot: the stored source and the reader's file name end with it. */
+        public String extension() {
+            return extension;
+        }
+
+        public String contentType() {
+            return contentType;
+        }
+    }
 }

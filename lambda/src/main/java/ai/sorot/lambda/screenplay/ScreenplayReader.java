@@ -10,8 +10,10 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * The screenplay engine's front door: a PDF or a Fountain file in, a {@link Screenplay} with its
- * scenes and statistics out, or a {@link SorotException} with a stable code. Thread-safe.
+ * The screenplay engine's front door: a PDF, Fountain, Final Draft or Highland file in, a
+ * {@link Screenplay} with its scenes and statistics out, or a {@link SorotException} with a stable
+ * code. The format is decided by {@link ScriptFormat#detect}: the bytes first, then the name.
+ * Thread-safe.
  */
 public final class ScreenplayReader {
 
@@ -35,19 +37,30 @@ public final class ScreenplayReader {
             throw new SorotException(ErrorCode.FILE_NOT_FOUND, "Cannot read " + file + ": " + e.getMessage());
         }
         checkSize(size);
-        if (isFountainName(file.getFileName().toString())) {
-            return readFountain(FountainSource.decode(readBytes(file)));
+        ScriptFormat format;
+        try {
+            format = ScriptFormat.detect(file).orElse(ScriptFormat.PDF);
+        } catch (IOException e) {
+            throw new SorotException(ErrorCode.FILE_NOT_FOUND, "Cannot read " + file + ": " + e.getMessage());
         }
-        return new PdfScreenplayReader(limits).read(file);
+        return switch (format) {
+            case PDF -> new PdfScreenplayReader(limits).read(file); // not a PDF either: NOT_A_PDF from there
+            case FOUNTAIN -> readFountain(FountainSource.decode(readBytes(file)));
+            case FINAL_DRAFT -> new FdxReader().read(readBytes(file));
+            case HIGHLAND -> new HighlandReader().read(readBytes(file));
+        };
     }
 
-    /** Reads bytes that arrived over the API; the name only decides Fountain versus PDF. */
+    /** Reads bytes that arrived over the API; the bytes decide the format, the name only for Fountain. */
     public Screenplay read(byte[] content, String fileName) {
         checkSize(content.length);
-        if (fileName != null && isFountainName(fileName)) {
-            return readFountain(FountainSource.decode(content));
-        }
-        return new PdfScreenplayReader(limits).read(content);
+        var head = java.util.Arrays.copyOf(content, Math.min(content.length, ScriptFormat.HEAD_BYTES));
+        return switch (ScriptFormat.detect(head, fileName).orElse(ScriptFormat.PDF)) {
+            case PDF -> new PdfScreenplayReader(limits).read(content);
+            case FOUNTAIN -> readFountain(FountainSource.decode(content));
+            case FINAL_DRAFT -> new FdxReader().read(content);
+            case HIGHLAND -> new HighlandReader().read(content);
+        };
     }
 
     public Screenplay readFountain(String text) {

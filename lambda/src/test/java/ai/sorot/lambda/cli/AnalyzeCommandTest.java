@@ -3,9 +3,11 @@ package ai.sorot.lambda.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.sorot.lambda.offline.Wav;
+import ai.sorot.lambda.support.FormatFixtures;
 import ai.sorot.lambda.support.TestScripts;
 import ai.sorot.model.Json;
 import ai.sorot.model.report.AnalysisReport;
+import ai.sorot.model.screenplay.Screenplay;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -38,6 +40,22 @@ class AnalyzeCommandTest {
         } finally {
             System.setOut(oldOut);
             System.setErr(oldErr);
+        }
+    }
+
+    @Test
+    void aHighlandFileIsAnalysedAndKeptInTheLibraryAsOne() throws Exception {
+        var file = Files.write(dir.resolve("Keeper.highland"), FormatFixtures.highland());
+        var out = dir.resolve("out");
+        var library = dir.resolve("library");
+        var result = run("analyze", file.toString(), "--out", out.toString(), "--library", library.toString(), "--quiet");
+        assertThat(result.exit()).as(result.err()).isZero();
+        var report = Json.mapper().readValue(out.resolve("Keeper.report.json").toFile(), AnalysisReport.class);
+        assertThat(report.screenplay().format()).isEqualTo(Screenplay.SourceFormat.HIGHLAND);
+        assertThat(report.title()).isEqualTo("The Lighthouse Keeper");
+        try (var walk = Files.walk(library)) {
+            assertThat(walk.map(p -> p.getFileName().toString())).anyMatch(name -> name.endsWith(".highland"))
+                    .noneMatch(name -> name.endsWith(".pdf"));
         }
     }
 

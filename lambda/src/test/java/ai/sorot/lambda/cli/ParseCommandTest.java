@@ -2,6 +2,7 @@ package ai.sorot.lambda.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.sorot.lambda.support.FormatFixtures;
 import ai.sorot.model.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
@@ -86,6 +87,26 @@ class ParseCommandTest {
         assertThat(run.status()).isZero();
         assertThat(run.out()).contains("a.fountain").contains("b.fountain").doesNotContain("notes.md")
                 .contains("2 speaking roles");
+    }
+
+    @Test
+    void aFolderOfFinalDraftAndHighlandFilesIsParsedAsJsonInNameOrder() throws Exception {
+        Files.write(dir.resolve("a-ferry.fdx"), FormatFixtures.finalDraft());
+        Files.write(dir.resolve("b-keeper.highland"), FormatFixtures.highland());
+        fountain("c-letters.fountain", SCRIPT);
+        Files.writeString(dir.resolve("d-broken.fdx"), "<FinalDraft><Content><Paragraph>");
+        var run = run("parse", "--json", dir.toString());
+        assertThat(run.status()).as("one file is broken").isEqualTo(2);
+        assertThat(run.err()).contains("d-broken.fdx: FDX_INVALID");
+        JsonNode json = Json.mapper().readTree(run.out());
+        assertThat(json).hasSize(4);
+        assertThat(json.get(0).path("title").asText()).isEqualTo("THE NIGHT FERRY");
+        assertThat(json.get(0).path("stats").path("sceneCount").asInt()).isEqualTo(4);
+        assertThat(json.get(1).path("title").asText()).isEqualTo("The Lighthouse Keeper");
+        assertThat(json.get(0).path("format").asText()).isEqualTo("FINAL_DRAFT");
+        assertThat(json.get(1).path("format").asText()).isEqualTo("HIGHLAND");
+        assertThat(json.get(2).path("title").asText()).isEqualTo("The Letters");
+        assertThat(json.get(3).path("error").path("code").asText()).isEqualTo("FDX_INVALID");
     }
 
     @Test

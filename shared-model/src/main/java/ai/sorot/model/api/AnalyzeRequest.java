@@ -3,7 +3,8 @@ package ai.sorot.model.api;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * Body of {@code POST /analyze}. One of {@code pdfData} (base64), {@code fountainText} or
+ * Body of {@code POST /analyze}. One of {@code pdfData} (base64), {@code fountainText},
+ * {@code fdxData} (a Final Draft file, base64), {@code highlandData} (a Highland file, base64) or
  * {@code uploadId} carries the screenplay; {@code force} analyses again a file already seen.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -14,7 +15,15 @@ public record AnalyzeRequest(
         String fileName,
         String trailerUrl,
         String title,
-        Boolean force) {
+        Boolean force,
+        String fdxData,
+        String highlandData) {
+
+    /** A PDF, Fountain text or an upload, as before Final Draft and Highland files were taken. */
+    public AnalyzeRequest(String pdfData, String fountainText, String uploadId, String fileName, String trailerUrl,
+            String title, Boolean force) {
+        this(pdfData, fountainText, uploadId, fileName, trailerUrl, title, force, null, null);
+    }
 
     public boolean forced() {
         return Boolean.TRUE.equals(force);

@@ -32,6 +32,9 @@ public record Screenplay(
         return new Screenplay(title, authors, pageCount, format, titlePage, List.of(), scenes, stats);
     }
 
-    /** Where a screenplay came from: the page layout of a PDF, or Fountain markup. */
-    public enum SourceFormat { PDF, FOUNTAIN }
+    /**
+     * Where a screenplay came from: the page layout of a PDF, Fountain markup, a Final Draft
+     * {@code .fdx} file, or a Highland {@code .highland} archive (Fountain inside a zip).
+     */
+    public enum SourceFormat { PDF, FOUNTAIN, FINAL_DRAFT, HIGHLAND }
 }
