@@ -210,8 +210,8 @@ public final class ReportView extends StackPane {
             badge.setText("No model · Sorot's own measures");
             badge.getStyleClass().add("offline");
         } else if (allOffline) {
-            badge.setText("On this computer · " + String.join(", ", sources.stream().filter(Provenance::modelRead)
-                    .map(Provenance::label).distinct().toList()));
+            var models = sources.stream().filter(Provenance::modelRead).map(Provenance::label).distinct().toList();
+            badge.setText(models.isEmpty() ? "On this computer" : "On this computer · " + String.join(", ", models));
             badge.getStyleClass().add("offline");
         } else {
             badge.setText("Cloud models · " + String.join(", ", cloud));
