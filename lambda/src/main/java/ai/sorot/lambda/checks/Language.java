@@ -20,7 +20,7 @@ public record Language(String code, String name, double functionShare) {
             Map.entry("en", "English"), Map.entry("fr", "French"), Map.entry("es", "Spanish"), Map.entry("de", "German"),
             Map.entry("it", "Italian"), Map.entry("pt", "Portuguese"), Map.entry("nl", "Dutch"), Map.entry("sv", "Swedish"),
             Map.entry("da", "Danish"), Map.entry("no", "Norwegian"), Map.entry("pl", "Polish"), Map.entry("tr", "Turkish"),
-            Map.entry("id", "Indonesian"), Map.entry("ru", "Russian"), Map.entry("uk", "Ukrainian"), Map.entry("el", "Greek"),
+            Map.entry("id", "Indonesian"), Map.entry("ru", "a Cyrillic-script language (Russian, Ukrainian...)"), Map.entry("el", "Greek"),
             Map.entry("ar", "Arabic"), Map.entry("he", "Hebrew"), Map.entry("ja", "Japanese"), Map.entry("zh", "Chinese"),
             Map.entry("ko", "Korean"), Map.entry("hi", "Hindi"), Map.entry("th", "Thai"));
 
