@@ -118,6 +118,32 @@ class LibraryViewTest {
     }
 
     @Test
+    void anAnalysisNoModelReadListsAsNotJudgedWithItsCheckFlag(FxRobot robot) {
+        // as the pipeline saves it with no model: no verdict, and a check raised on the text
+        var base = ai.sorot.desktop.testing.ContractFixtures.report("static-1", "Static Noise", "static.fountain", null, 12);
+        var c = base.coverage();
+        var noModel = new ai.sorot.model.report.Provenance("Sorot's own measures, no model", "sorot-no-model-2", true);
+        var coverage = new ai.sorot.model.report.Coverage(c.logline(), c.synopsis(), c.genres(), c.tone(), c.themes(),
+                List.of(), c.protagonist(), List.of(), List.of(), List.of(), null, "Not judged.", noModel);
+        var curation = new ai.sorot.model.report.Curation(null, null, "Not judged.", base.curation().notes(), List.of());
+        var report = new ai.sorot.model.report.AnalysisReport(base.analysisId(), base.title(), base.authors(), base.fileName(),
+                null, base.createdAt(), base.completedAt(), base.screenplay(), coverage, null, curation, base.audio(),
+                base.steps(), base.usage(), List.of(ai.sorot.model.report.Check.of(ai.sorot.model.report.CheckCode.INCOHERENT_TEXT,
+                ai.sorot.model.report.Check.Severity.WARNING, "Random words.")));
+        app.archive().library().save(report, ai.sorot.lambda.library.Library.Attachments.NONE);
+        robot.clickOn("#show-library");
+        waitUntil(10, "all rows", () -> rows(robot).size() == 41);
+        typeInto(robot, "#library-search", "static");
+        waitUntil(5, "one row", () -> rows(robot).size() == 1);
+        waitUntil(5, "cells drawn", () -> robot.lookup((javafx.scene.control.TableCell<?, ?> cell) ->
+                "⚑ Incoherent text".equals(cell.getText())).tryQuery().isPresent());
+        assertThat(robot.lookup((javafx.scene.control.TableCell<?, ?> cell) -> "Not judged".equals(cell.getText())
+                && cell.getStyleClass().contains("not-judged")).tryQuery()).isPresent();
+        assertThat(rows(robot).getFirst().aiScore()).isNull();
+        screenshot(scene, "library-not-judged");
+    }
+
+    @Test
     void searchAndFiltersNarrowTheTableAndColumnsSort(FxRobot robot) {
         robot.clickOn("#show-library");
         waitUntil(10, "all rows", () -> rows(robot).size() == 40);

@@ -20,7 +20,7 @@ public record Language(String code, String name, double functionShare) {
             Map.entry("en", "English"), Map.entry("fr", "French"), Map.entry("es", "Spanish"), Map.entry("de", "German"),
             Map.entry("it", "Italian"), Map.entry("pt", "Portuguese"), Map.entry("nl", "Dutch"), Map.entry("sv", "Swedish"),
             Map.entry("da", "Danish"), Map.entry("no", "Norwegian"), Map.entry("pl", "Polish"), Map.entry("tr", "Turkish"),
-            Map.entry("id", "Indonesian"), Map.entry("ru", "Russian"), Map.entry("uk", "Ukrainian"), Map.entry("el", "Greek"),
+            Map.entry("id", "Indonesian"), Map.entry("ru", "a Cyrillic-script language (Russian, Ukrainian...)"), Map.entry("el", "Greek"),
             Map.entry("ar", "Arabic"), Map.entry("he", "Hebrew"), Map.entry("ja", "Japanese"), Map.entry("zh", "Chinese"),
             Map.entry("ko", "Korean"), Map.entry("hi", "Hindi"), Map.entry("th", "Thai"));
 
@@ -52,6 +52,16 @@ public record Language(String code, String name, double functionShare) {
             Map.entry("id", Set.of("dan", "yang", "di", "ke", "dari", "ini", "itu", "aku", "saya", "kamu", "dia", "kita",
                     "tidak", "dengan", "untuk", "ada", "apa", "akan")));
 
+    /** Each function word and the languages it belongs to: one look-up per word. */
+    private static final Map<String, List<String>> LANGUAGES_OF = byWord();
+
+    private static Map<String, List<String>> byWord() {
+        var out = new java.util.HashMap<String, List<String>>();
+        FUNCTION_WORDS.forEach((language, words) -> words.forEach(
+                w -> out.computeIfAbsent(w, k -> new java.util.ArrayList<>()).add(language)));
+        return Map.copyOf(out);
+    }
+
     /** Alphabets that name their language (or its family) outright. */
     private static final List<Map.Entry<Character.UnicodeScript, String>> SCRIPTS = List.of(
             Map.entry(Character.UnicodeScript.CYRILLIC, "ru"), Map.entry(Character.UnicodeScript.GREEK, "el"),
@@ -81,17 +91,22 @@ public record Language(String code, String name, double functionShare) {
             for (var word : paragraph) {
                 words++;
                 for (int i = 0; i < word.length(); i++) {
-                    var script = Character.UnicodeScript.of(word.charAt(i));
+                    char c = word.charAt(i);
                     letters++;
+                    if (c < 0x0370) {
+                        continue; // Latin letters name no language
+                    }
+                    var script = Character.UnicodeScript.of(c);
                     for (var entry : SCRIPTS) {
                         if (entry.getKey() == script) {
                             byScript.merge(entry.getValue(), 1, Integer::sum);
                         }
                     }
                 }
-                for (var entry : FUNCTION_WORDS.entrySet()) {
-                    if (entry.getValue().contains(word)) {
-                        counts.merge(entry.getKey(), 1, Integer::sum);
+                var languages = LANGUAGES_OF.get(word);
+                if (languages != null) {
+                    for (var language : languages) {
+                        counts.merge(language, 1, Integer::sum);
                     }
                 }
             }

@@ -177,16 +177,17 @@ final class CraftIndicators {
     }
 
     Indicator format() {
-        long standard = screenplay.scenes().stream()
-                .filter(s -> !"OTHER".equals(s.setting()) && s.timeOfDay() != null && !"OTHER".equals(s.timeOfDay()))
-                .count();
+        long standard = screenplay.scenes().stream().filter(s -> s.setting() != null && !"OTHER".equals(s.setting())).count();
+        long timed = screenplay.scenes().stream()
+                .filter(s -> s.timeOfDay() != null && !"OTHER".equals(s.timeOfDay())).count();
         int share = sceneCount == 0 ? 0 : (int) Math.round(100.0 * standard / sceneCount);
         var figure = sceneCount == 0 ? "No scene headings"
-                : "%d%% of %d scene headings give INT./EXT. and a time of day".formatted(share, sceneCount);
+                : "%d%% of %d scene headings start INT./EXT. (%d name a time of day)".formatted(share, sceneCount, timed);
         figure += screenplay.titlePage().isEmpty() ? "; no title page" : "; a title page";
         var meaning = sceneCount == 0 ? "Without scene headings the script does not follow screenplay format."
                 : share >= 80 ? "Follows industry screenplay format in its headings."
-                : "Many headings depart from the INT./EXT. LOCATION - DAY form readers expect.";
+                : "Many headings depart from the INT./EXT. LOCATION - DAY form readers expect (or are inserts and "
+                        + "character slugs the parser read as headings).";
         return new Indicator("format", "Format conformance", (double) share, "percent", figure, meaning,
                 List.of(Evidence.statistic()));
     }

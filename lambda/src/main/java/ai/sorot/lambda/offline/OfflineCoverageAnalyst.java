@@ -96,7 +96,10 @@ public final class OfflineCoverageAnalyst implements CoverageAnalyst {
          * dialogue)". A place or a time of day is named only when it holds at least 15% of the scenes.
          */
         String logline(CharacterStat protagonist) {
-            var sb = new StringBuilder("A ").append(pages).append("-page ").append(form());
+            // "an 8-page short", "an 11-page short": the article follows the spoken number
+            var spoken = String.valueOf(pages);
+            boolean vowel = spoken.startsWith("8") || pages == 11 || pages == 18;
+            var sb = new StringBuilder(vowel ? "An " : "A ").append(pages).append("-page ").append(form());
             var where = mostlyAt();
             if (where != null) {
                 sb.append(", mostly ").append(where);
@@ -147,7 +150,9 @@ public final class OfflineCoverageAnalyst implements CoverageAnalyst {
                 for (var sentence : ScriptWords.sentences(element.text())) {
                     int words = ScriptWords.wordCount(sentence);
                     boolean shouted = sentence.equals(sentence.toUpperCase(Locale.ROOT));
-                    if (words >= 5 && words <= 45 && !shouted && !sentence.strip().endsWith(":")) {
+                    // a whole sentence: a capital first, a full stop last (not a fragment cut by "--" or a cue)
+                    boolean whole = Character.isUpperCase(sentence.charAt(0)) && sentence.matches("(?s).*[.!?][\"”']?$");
+                    if (words >= 5 && words <= 45 && !shouted && whole) {
                         candidates.add(new Sentence(i, element.page(), sentence, words));
                     }
                 }
@@ -156,11 +161,14 @@ public final class OfflineCoverageAnalyst implements CoverageAnalyst {
                 return "No action lines to quote: the script is all dialogue or headings.";
             }
             int[] perAct = pages < 40 ? new int[] {1, 2, 1} : new int[] {2, 2, 2};
+            // names are what every line shares; what the act is about is in the other words
+            var names = new java.util.HashSet<String>();
+            stats.characters().forEach(c -> names.addAll(ScriptWords.words(c.name())));
             var picks = new ArrayList<Sentence>();
             for (int act = 0; act < 3; act++) {
                 int a = act;
                 var inAct = candidates.stream().filter(c -> actOf(c.page()) == a).toList();
-                picks.addAll(mostTypical(inAct, perAct[act]).stream().map(c -> c.withLabel("Act " + (a + 1))).toList());
+                picks.addAll(mostTypical(inAct, perAct[act], names).stream().map(c -> c.withLabel("Act " + (a + 1))).toList());
             }
             picks.sort(Comparator.comparingInt(Sentence::element));
             var sb = new StringBuilder("Key lines (the script's own action lines, the most typical of each act):");
@@ -177,13 +185,13 @@ public final class OfflineCoverageAnalyst implements CoverageAnalyst {
         }
 
         /** The {@code n} sentences whose content words are most used across {@code sentences}, one per paragraph. */
-        private static List<Sentence> mostTypical(List<Sentence> sentences, int n) {
+        private static List<Sentence> mostTypical(List<Sentence> sentences, int n, java.util.Set<String> names) {
             var counts = new java.util.HashMap<String, Integer>();
             var contentWords = new java.util.IdentityHashMap<Sentence, java.util.Set<String>>();
             for (var s : sentences) {
                 var content = new java.util.HashSet<String>();
                 for (var w : ScriptWords.words(s.text())) {
-                    if (w.length() > 2 && !EnglishWords.FUNCTION.contains(w)) {
+                    if (w.length() > 2 && !EnglishWords.FUNCTION.contains(w) && !names.contains(w)) {
                         content.add(w);
                     }
                 }
@@ -207,11 +215,20 @@ public final class OfflineCoverageAnalyst implements CoverageAnalyst {
                 if (out.size() == n) {
                     break;
                 }
-                if (out.stream().noneMatch(o -> o.element() == s.sentence().element())) {
+                // typical, but not the same line twice: a pick shares at most half its words with another
+                var words = contentWords.get(s.sentence());
+                boolean distinct = out.stream().noneMatch(o -> o.element() == s.sentence().element()
+                        || overlap(contentWords.get(o), words) > 0.5);
+                if (distinct) {
                     out.add(s.sentence());
                 }
             }
             return out;
+        }
+
+        private static double overlap(java.util.Set<String> a, java.util.Set<String> b) {
+            long common = a.stream().filter(b::contains).count();
+            return common / (double) Math.max(1, Math.min(a.size(), b.size()));
         }
 
         private record Sentence(int element, int page, String text, int words, String label) {

@@ -33,6 +33,11 @@ public final class ScriptWords {
 
     private final Screenplay screenplay;
     private final int[] sceneOfElement;
+    /** Each element's words, found once: a report scans the same text with some forty word lists. */
+    private final Token[][] tokens;
+    private Set<String> names;
+
+    private record Token(String original, String lower, int start) {}
 
     public ScriptWords(Screenplay screenplay) {
         this.screenplay = screenplay;
@@ -42,6 +47,21 @@ public final class ScriptWords {
                 sceneOfElement[i] = scene.index();
             }
         }
+        this.tokens = new Token[screenplay.elements().size()][];
+    }
+
+    private Token[] tokens(int element) {
+        var found = tokens[element];
+        if (found == null) {
+            var list = new ArrayList<Token>();
+            var matcher = WORD.matcher(screenplay.elements().get(element).text());
+            while (matcher.find()) {
+                list.add(new Token(matcher.group(), matcher.group().toLowerCase(Locale.ROOT), matcher.start()));
+            }
+            found = list.toArray(Token[]::new);
+            tokens[element] = found;
+        }
+        return found;
     }
 
     public Screenplay screenplay() {
@@ -129,12 +149,11 @@ public final class ScriptWords {
             }
             boolean sampled = false;
             var text = element.text();
-            var matcher = WORD.matcher(text);
-            while (matcher.find()) {
-                var original = matcher.group();
-                var token = original.toLowerCase(Locale.ROOT);
+            for (var word : tokens(i)) {
+                var original = word.original();
+                var token = word.lower();
                 var term = lexicon.match(token);
-                if (term == null || isName(text, matcher.start(), original)
+                if (term == null || isName(text, word.start(), original)
                         || (skipCapitalsInAction && element.type() == ElementType.ACTION && isCapitals(original))
                         || (names.contains(token) && Character.isUpperCase(original.charAt(0)))) {
                     continue;
@@ -157,6 +176,13 @@ public final class ScriptWords {
 
     /** Words of character cues, and words written in capitals in action lines (introductions). */
     private Set<String> nameWords() {
+        if (names == null) {
+            names = findNameWords();
+        }
+        return names;
+    }
+
+    private Set<String> findNameWords() {
         var names = new java.util.HashSet<String>();
         for (var element : screenplay.elements()) {
             if (element.type() == ElementType.CHARACTER) {

@@ -39,7 +39,7 @@ class OfflineCoverageAnalystTest {
         var coverage = cover(screenplay);
         assertThat(coverage.provenance().offline()).isTrue();
         assertThat(coverage.protagonist()).isEqualTo("STEEL");
-        assertThat(coverage.logline()).startsWith("A " + screenplay.pageCount() + "-page short").contains("led by STEEL (");
+        assertThat(coverage.logline()).matches("An? " + screenplay.pageCount() + "-page short.*").contains("led by STEEL (");
         assertThat(coverage.recommendation()).isNull();
         assertThat(coverage.rationale()).startsWith(Verdicts.NOT_JUDGED).contains("SOROT_LLM_URL");
     }
@@ -102,6 +102,19 @@ class OfflineCoverageAnalystTest {
             var quote = m.group(2).replace("…", "");
             assertThat(action).contains(quote.strip());
         }
+    }
+
+    @Test
+    void theLoglineSaysOnlyWhatIsKnownAndNamesAPlaceOnlyWhenItHoldsAFifthOfTheScenes() {
+        var text = new StringBuilder("Title: Rooms\n\n");
+        for (int i = 1; i <= 20; i++) {
+            // twenty rooms, one scene each: none holds 15% of the scenes
+            text.append("INT. ROOM ").append(i).append(" - NIGHT\n\nMara opens the door and looks at the empty bed.\n\n")
+                    .append("MARA\nNobody sleeps here any more.\n\n");
+        }
+        var coverage = cover(reader.readFountain(text.toString()));
+        assertThat(coverage.logline()).contains("mostly at night").contains("led by MARA (100% of dialogue)")
+                .doesNotContain("ROOM");
     }
 
     @Test

@@ -126,6 +126,24 @@ class NoModelAnalysisTest {
     }
 
     @Test
+    void theSpokenSummaryFitsTheScriptAShortUnder45SecondsAFeatureBetween45And120() {
+        var shortReport = analyse(TestScripts.cyberBobPdf(), "cyber-bob.pdf", null);
+        assertThat(shortReport.screenplay().pageCount()).isLessThan(40);
+        assertThat(shortReport.audio().durationSeconds()).isBetween(5.0, 45.0);
+        // a feature: the open-licence episode's body, thirteen times over (about 100 pages)
+        var debate = TestScripts.cyberBobDebateFountain();
+        var body = debate.substring(debate.indexOf("\n\n") + 2);
+        var feature = new StringBuilder("Title: The Long Debate\nAuthor: R. A. Hall\n\n");
+        for (int i = 0; i < 13; i++) {
+            feature.append(body).append("\n\n");
+        }
+        var featureReport = analyse(feature.toString().getBytes(StandardCharsets.UTF_8), "long-debate.fountain", null);
+        assertThat(featureReport.screenplay().pageCount()).isGreaterThanOrEqualTo(70);
+        assertThat(featureReport.audio().durationSeconds()).isBetween(45.0, 120.0);
+        assertThat(featureReport.audio().script()).contains("Not judged: no model read this script.");
+    }
+
+    @Test
     void aScriptWithoutHeadingsOrTitlePageIsFlaggedSo() {
         var text = "Marie walks into the kitchen and opens the window. The wind is cold and the city is asleep.\n\n"
                 + "MARIE\nI don't know what you want from me, but I am here with you tonight.\n";
