@@ -5,7 +5,6 @@ import ai.sorot.model.screenplay.ElementType;
 import ai.sorot.model.screenplay.TitlePage;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Turns page geometry into screenplay paragraphs the way a reader's eye does: a line's indent
@@ -15,27 +14,7 @@ import java.util.regex.Pattern;
  */
 final class PdfLayoutParser {
 
-    /** "12", "12A", "1a", "A1", "I-1-A", "110A.": short, with a digit. */
-    private static final Pattern SCENE_NUMBER = Pattern.compile("^(?=[^\\d]{0,4}\\d)[A-Za-z0-9][A-Za-z0-9.\\-]{0,7}$");
-
-    private static final Pattern REVISION_MARK = Pattern.compile("\\*+");
-
     record Parsed(TitlePage titlePage, int titlePages, int bodyPages, List<Block> blocks, LayoutMetrics metrics) {}
-
-    /** A body line after furniture is gone, with the scene number printed beside it, if any. */
-    private record Line(PdfLine pdf, String text, String sceneNumber, int page) {
-        float x0() {
-            return pdf.x0();
-        }
-
-        float x1() {
-            return pdf.x1();
-        }
-
-        float y() {
-            return pdf.y();
-        }
-    }
 
     private enum Kind { ACTION, CUE, SPEECH, CENTER, RIGHT }
 
@@ -50,8 +29,8 @@ final class PdfLayoutParser {
     // the paragraph being built
     private ElementType openType;
     private StringBuilder openText;
-    private Line openFirst;
-    private Line openLast;
+    private ScriptLine openFirst;
+    private ScriptLine openLast;
     private Dual openDual;
     // speech state
     private boolean inSpeech;
@@ -70,15 +49,18 @@ final class PdfLayoutParser {
         pageWidth = body.isEmpty() ? 612 : body.getFirst().width();
         var clean = new PageFurniture(m).clean(body);
 
-        var pageLines = new ArrayList<List<Line>>();
+        var raw = new ArrayList<PdfLine>();
+        clean.forEach(page -> raw.addAll(page.lines()));
+        var numbers = SceneNumberStripper.learn(raw, m, pageWidth);
+        var pageLines = new ArrayList<List<ScriptLine>>();
         var all = new ArrayList<PdfLine>();
         for (int p = 0; p < clean.size(); p++) {
-            var lines = new ArrayList<Line>();
+            var lines = new ArrayList<ScriptLine>();
             for (var pdfLine : clean.get(p).lines()) {
                 if (pdfLine.words().getFirst().fontSize() > m.fontSize() * 1.8f) {
                     continue; // display type (a giant watermark or logo), not script text
                 }
-                var line = withoutSceneNumbers(pdfLine, p + 1);
+                var line = numbers.strip(pdfLine, p + 1);
                 lines.add(line);
                 all.add(line.pdf());
             }
@@ -96,49 +78,9 @@ final class PdfLayoutParser {
         return new Parsed(titlePage, titlePages, body.size(), List.copyOf(blocks), m);
     }
 
-    // ---- scene numbers -------------------------------------------------------------------
-
-    private Line withoutSceneNumbers(PdfLine line, int page) {
-        var words = line.words();
-        // revision marks: asterisks standing in the right margin beside changed lines
-        while (words.size() >= 2 && REVISION_MARK.matcher(words.getLast().text()).matches()
-                && m.chars(words.getLast().x0() - words.get(words.size() - 2).x1()) >= 2.5f) {
-            words = words.subList(0, words.size() - 1);
-            line = line.withWords(words);
-        }
-        String left = null;
-        String right = null;
-        int from = 0;
-        int to = words.size();
-        if (words.size() >= 2 && SCENE_NUMBER.matcher(words.getFirst().text()).matches()
-                && m.chars(words.get(1).x0() - words.getFirst().x1()) >= 2.5f) {
-            left = stripDot(words.getFirst().text());
-            from = 1;
-        }
-        if (to - from >= 2 && SCENE_NUMBER.matcher(words.getLast().text()).matches()
-                && m.chars(words.getLast().x0() - words.get(words.size() - 2).x1()) >= 2.5f) {
-            right = stripDot(words.getLast().text());
-            to = words.size() - 1;
-        }
-        if (left == null && right == null) {
-            return new Line(line, line.text(), null, page);
-        }
-        var rest = line.withWords(words.subList(from, to));
-        String text = rest.text();
-        boolean headingLike = ScreenplayText.isUpper(text) || ScreenplayText.isSceneHeading(text);
-        if (!headingLike || (left != null && right != null && !left.equals(right))) {
-            return new Line(line, line.text(), null, page);
-        }
-        return new Line(rest, text, left != null ? left : right, page);
-    }
-
-    private static String stripDot(String number) {
-        return number.endsWith(".") ? number.substring(0, number.length() - 1) : number;
-    }
-
     // ---- page grid -----------------------------------------------------------------------
 
-    private void measureBody(List<List<Line>> pageLines) {
+    private void measureBody(List<List<ScriptLine>> pageLines) {
         var tops = new LayoutMetrics.FloatList();
         var bottoms = new LayoutMetrics.FloatList();
         for (var lines : pageLines) {
@@ -153,11 +95,11 @@ final class PdfLayoutParser {
         bodyHeight = linesPerPage * m.lineHeight();
     }
 
-    private double position(Line line) {
+    private double position(ScriptLine line) {
         return line.page() + Math.max(0, Math.min(0.999, (line.y() - bodyTop) / bodyHeight));
     }
 
-    private double endPosition(Line line) {
+    private double endPosition(ScriptLine line) {
         return line.page() + Math.max(0, Math.min(1.0, (line.y() - bodyTop + m.lineHeight()) / bodyHeight));
     }
 
@@ -177,7 +119,7 @@ final class PdfLayoutParser {
 
     // ---- reading a page --------------------------------------------------------------------
 
-    private void readPage(List<Line> lines, boolean continuesSpeech) {
+    private void readPage(List<ScriptLine> lines, boolean continuesSpeech) {
         boolean firstSpeechOnPage = true;
         for (int i = 0; i < lines.size(); i++) {
             var line = lines.get(i);
@@ -221,7 +163,7 @@ final class PdfLayoutParser {
         }
     }
 
-    private Kind classify(List<Line> lines, int i) {
+    private Kind classify(List<ScriptLine> lines, int i) {
         var line = lines.get(i);
         float off = m.chars(line.x0() - cols.action());
         String text = line.text();
@@ -251,12 +193,12 @@ final class PdfLayoutParser {
         return off < m.chars(cols.dialogue() - cols.action()) / 2 ? Kind.ACTION : Kind.SPEECH;
     }
 
-    private boolean isSpeechAfter(Line cue, Line next) {
+    private boolean isSpeechAfter(ScriptLine cue, ScriptLine next) {
         return next.page() == cue.page() && m.lines(next.y() - cue.y()) <= 1.3f && isSpeechColumn(next)
                 && next.x0() < cue.x0() + m.charWidth();
     }
 
-    private boolean isSpeechColumn(Line line) {
+    private boolean isSpeechColumn(ScriptLine line) {
         float dialogueOff = m.chars(Math.abs(line.x0() - cols.dialogue()));
         boolean paren = line.text().startsWith("(") && line.x0() >= cols.dialogue() - m.charWidth()
                 && line.x0() < cols.cue() - m.charWidth() / 2;
@@ -264,7 +206,7 @@ final class PdfLayoutParser {
         return dialogueOff <= 3f || paren || parenWrap;
     }
 
-    private boolean isCentred(Line line) {
+    private boolean isCentred(ScriptLine line) {
         float center = (line.x0() + line.x1()) / 2;
         float columnCenter = (cols.action() + cols.rightEdge()) / 2;
         boolean pageCentred = m.chars(Math.abs(center - pageWidth / 2)) <= 0.6f;
@@ -273,7 +215,7 @@ final class PdfLayoutParser {
     }
 
     /** An action-margin line: a heading (maybe wrapped), or part of an action paragraph. Returns the last line used. */
-    private int action(List<Line> lines, int i) {
+    private int action(List<ScriptLine> lines, int i) {
         inSpeech = false;
         parenOpen = false;
         var line = lines.get(i);
@@ -303,7 +245,7 @@ final class PdfLayoutParser {
      * If line i starts a character cue, the index of its last line (a very long name wraps), provided
      * a speech follows at single spacing; -1 otherwise.
      */
-    private int cueEnd(List<Line> lines, int i) {
+    private int cueEnd(List<ScriptLine> lines, int i) {
         int end = i;
         while (end + 1 < lines.size() && Math.abs(lines.get(end + 1).x0() - lines.get(i).x0()) < m.charWidth() / 2
                 && m.lines(lines.get(end + 1).y() - lines.get(end).y()) <= 1.3f
@@ -318,7 +260,7 @@ final class PdfLayoutParser {
         return -1;
     }
 
-    private static String joinText(List<Line> lines, int from, int to) {
+    private static String joinText(List<ScriptLine> lines, int from, int to) {
         var text = new StringBuilder(lines.get(from).text());
         for (int k = from + 1; k <= to; k++) {
             text.append(' ').append(lines.get(k).text());
@@ -326,7 +268,7 @@ final class PdfLayoutParser {
         return text.toString();
     }
 
-    private boolean isLoneLine(List<Line> lines, int i) {
+    private boolean isLoneLine(List<ScriptLine> lines, int i) {
         var line = lines.get(i);
         boolean gapBefore = i == 0 || m.lines(line.y() - lines.get(i - 1).y()) > 1.5f;
         boolean gapAfter = i + 1 >= lines.size() || m.lines(lines.get(i + 1).y() - line.y()) > 1.5f;
@@ -334,7 +276,7 @@ final class PdfLayoutParser {
     }
 
     /** Adds a line to the open paragraph of that type if it follows at single spacing, else opens one. */
-    private void paragraph(ElementType type, Line line) {
+    private void paragraph(ElementType type, ScriptLine line) {
         if (type != ElementType.ACTION) {
             inSpeech = false;
             parenOpen = false;
@@ -347,7 +289,7 @@ final class PdfLayoutParser {
         open(type, line, null);
     }
 
-    private void speech(Line line, Dual dual) {
+    private void speech(ScriptLine line, Dual dual) {
         String text = line.text();
         if (!inSpeech) {
             // no cue before it: a speech the page break cut (without (MORE)), or an indented action line
@@ -382,14 +324,14 @@ final class PdfLayoutParser {
         open(ElementType.DIALOGUE, line, dual);
     }
 
-    private boolean follows(Line line) {
+    private boolean follows(ScriptLine line) {
         return openLast != null && openLast.page() == line.page() && m.lines(line.y() - openLast.y()) <= 1.3f;
     }
 
     // ---- dual dialogue ------------------------------------------------------------------------
 
     /** If a dual-dialogue block starts at line i (two cues side by side), the index after it; else i. */
-    private int dualBlockEnd(List<Line> lines, int i) {
+    private int dualBlockEnd(List<ScriptLine> lines, int i) {
         var line = lines.get(i);
         if (m.chars(line.x0() - cols.action()) < 2 || i + 1 >= lines.size()) {
             return i;
@@ -427,13 +369,13 @@ final class PdfLayoutParser {
         return best;
     }
 
-    private void readDual(List<Line> block) {
+    private void readDual(List<ScriptLine> block) {
         var head = block.getFirst();
         int split = widestGap(head.pdf(), 4f);
         var leftCue = head.pdf().words().subList(0, split);
         var rightCue = head.pdf().words().subList(split, head.pdf().words().size());
-        var left = new ArrayList<Line>();
-        var right = new ArrayList<Line>();
+        var left = new ArrayList<ScriptLine>();
+        var right = new ArrayList<ScriptLine>();
         left.add(part(head, leftCue));
         right.add(part(head, rightCue));
         float rightStart = (leftCue.getFirst().x0() + rightCue.getFirst().x0()) / 2;
@@ -454,12 +396,11 @@ final class PdfLayoutParser {
         readDualColumn(right, Dual.RIGHT);
     }
 
-    private Line part(Line line, List<PdfWord> words) {
-        var pdf = line.pdf().withWords(words);
-        return new Line(pdf, pdf.text(), null, line.page());
+    private ScriptLine part(ScriptLine line, List<PdfWord> words) {
+        return line.part(words);
     }
 
-    private void readDualColumn(List<Line> column, Dual side) {
+    private void readDualColumn(List<ScriptLine> column, Dual side) {
         var cue = column.getFirst();
         emit(ElementType.CHARACTER, cue.text(), cue, cue, null, side);
         speaker = ScreenplayText.speaker(cue.text());
@@ -475,7 +416,7 @@ final class PdfLayoutParser {
 
     // ---- emitting ------------------------------------------------------------------------------
 
-    private void open(ElementType type, Line line, Dual dual) {
+    private void open(ElementType type, ScriptLine line, Dual dual) {
         openType = type;
         openText = new StringBuilder(line.text());
         openFirst = line;
@@ -483,7 +424,7 @@ final class PdfLayoutParser {
         openDual = dual;
     }
 
-    private void append(Line line) {
+    private void append(ScriptLine line) {
         if (openText.length() > 0 && openText.charAt(openText.length() - 1) == '-'
                 && openText.length() > 1 && Character.isLetter(openText.charAt(openText.length() - 2))
                 && !line.text().isEmpty() && Character.isLowerCase(line.text().charAt(0))) {
@@ -509,7 +450,7 @@ final class PdfLayoutParser {
         openDual = null;
     }
 
-    private void emit(ElementType type, String text, Line first, Line last, String sceneNumber, Dual dual) {
+    private void emit(ElementType type, String text, ScriptLine first, ScriptLine last, String sceneNumber, Dual dual) {
         blocks.add(new Block(type, text, first.page(), position(first), endPosition(last), sceneNumber, dual));
     }
 }
