@@ -23,7 +23,7 @@ final class PdfLayoutParser {
     private float pageWidth;
     private float bodyTop;
     private float bodyHeight;
-    private boolean headingsBold;
+    private HeadingClassifier headings;
 
     private final List<Block> blocks = new ArrayList<>();
     // the paragraph being built
@@ -68,7 +68,7 @@ final class PdfLayoutParser {
         }
         cols = ColumnModel.learn(all, m, pageWidth);
         measureBody(pageLines);
-        headingsBold = headingsAreBold(all);
+        headings = HeadingClassifier.learn(all, cols, m);
 
         for (int p = 0; p < pageLines.size(); p++) {
             boolean continuesSpeech = p > 0 && clean.get(p - 1).endsWithMore();
@@ -101,20 +101,6 @@ final class PdfLayoutParser {
 
     private double endPosition(ScriptLine line) {
         return line.page() + Math.max(0, Math.min(1.0, (line.y() - bodyTop + m.lineHeight()) / bodyHeight));
-    }
-
-    private boolean headingsAreBold(List<PdfLine> lines) {
-        int headings = 0;
-        int bold = 0;
-        for (var line : lines) {
-            if (ScreenplayText.isSceneHeading(line.text()) && Math.abs(line.x0() - cols.action()) < m.charWidth()) {
-                headings++;
-                if (line.bold()) {
-                    bold++;
-                }
-            }
-        }
-        return headings > 0 && bold * 10 >= headings * 8;
     }
 
     // ---- reading a page --------------------------------------------------------------------
@@ -220,9 +206,7 @@ final class PdfLayoutParser {
         parenOpen = false;
         var line = lines.get(i);
         String text = line.text();
-        boolean standalone = line.sceneNumber() != null || ScreenplayText.isSceneHeading(text)
-                || (headingsBold && line.pdf().bold() && ScreenplayText.isUpper(text) && isLoneLine(lines, i))
-                || (isLoneLine(lines, i) && i + 1 < lines.size() && ScreenplayText.isSlugLine(text));
+        boolean standalone = headings.isHeading(line, isLoneLine(lines, i), i + 1 >= lines.size());
         if (!standalone) {
             paragraph(ElementType.ACTION, line);
             return i;

@@ -168,10 +168,11 @@ class PdfLayoutRulesTest {
         var pdf = ScriptPdf.letter().page()
                 .bold(ACTION_X, "INT. OFFICE - NIGHT").blank().line(ACTION_X, "Rain.").blank()
                 .line(CUE_X, "MARA").line(DIALOGUE_X, "Hello.").blank()
-                .bold(ACTION_X, "THE ROOFTOP.").blank().line(ACTION_X, "Wind.").blank()
-                .line(CUE_X, "JONAS").line(DIALOGUE_X, "Hello.").blank();
+                .bold(ACTION_X, "THE ROOFTOP").blank().line(ACTION_X, "Wind.").blank()
+                .line(CUE_X, "JONAS").line(DIALOGUE_X, "Hello.").blank()
+                .bold(ACTION_X, "MARA SCREAMS.").blank().line(ACTION_X, "Pigeons scatter.").blank();
         assertThat(read(pdf).elements()).filteredOn(e -> e.type() == SCENE_HEADING).extracting(Element::text)
-                .containsExactly("INT. OFFICE - NIGHT", "THE ROOFTOP.");
+                .containsExactly("INT. OFFICE - NIGHT", "THE ROOFTOP");
     }
 
     @Test
@@ -229,6 +230,27 @@ class PdfLayoutRulesTest {
         assertThat(stats.characters()).extracting(c -> c.name()).containsExactlyInAnyOrder("MARA", "JONAS");
         assertThat(stats.longestScenes().getFirst().heading()).isEqualTo("INT. OFFICE - NIGHT");
         assertThat(stats.locations()).extracting(l -> l.name()).containsExactly("OFFICE", "STREET");
+    }
+
+    @Test
+    void capitalsActionCardsSignsAndTextMessagesAreNotSceneHeadings() {
+        var pdf = scene(ScriptPdf.letter().page(), "INT. OFFICE - NIGHT")
+                .line(ACTION_X, "Her phone buzzes. A text.").blank()
+                .line(ACTION_X, "WHERE ARE YOU").blank()
+                .line(ACTION_X, "BEAT").blank()
+                .line(ACTION_X, "MARA DROPS THE PHONE").blank()
+                .line(ACTION_X, "A sign over the door reads --").blank()
+                .line(ACTION_X, "NO ENTRY AFTER DARK").blank()
+                .line(ACTION_X, "SUBTITLED:").blank()
+                .line(ACTION_X, "SAME OFFICE -- MOMENTS LATER").blank()
+                .line(ACTION_X, "The phone again.").blank()
+                .line(ACTION_X, "FADE TO BLACK.").blank();
+        var elements = read(pdf).elements();
+        assertThat(elements).filteredOn(e -> e.type() == SCENE_HEADING).extracting(Element::text)
+                .containsExactly("INT. OFFICE - NIGHT", "SAME OFFICE -- MOMENTS LATER");
+        assertThat(elements).filteredOn(e -> e.type() == ACTION).extracting(Element::text)
+                .contains("WHERE ARE YOU", "BEAT", "MARA DROPS THE PHONE", "NO ENTRY AFTER DARK", "SUBTITLED:");
+        assertThat(elements).last().extracting(Element::type).isEqualTo(TRANSITION);
     }
 
     static List<Element> only(List<Element> elements, ai.sorot.model.screenplay.ElementType type) {
