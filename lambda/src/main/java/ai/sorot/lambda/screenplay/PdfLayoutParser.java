@@ -24,6 +24,7 @@ final class PdfLayoutParser {
     private float bodyTop;
     private float bodyHeight;
     private HeadingClassifier headings;
+    private DualDialogueSplitter duals;
 
     private final List<Block> blocks = new ArrayList<>();
     // the paragraph being built
@@ -69,6 +70,7 @@ final class PdfLayoutParser {
         cols = ColumnModel.learn(all, m, pageWidth);
         measureBody(pageLines);
         headings = HeadingClassifier.learn(all, cols, m);
+        duals = new DualDialogueSplitter(m, cols);
 
         for (int p = 0; p < pageLines.size(); p++) {
             boolean continuesSpeech = p > 0 && clean.get(p - 1).endsWithMore();
@@ -109,11 +111,12 @@ final class PdfLayoutParser {
         boolean firstSpeechOnPage = true;
         for (int i = 0; i < lines.size(); i++) {
             var line = lines.get(i);
-            int dualEnd = dualBlockEnd(lines, i);
-            if (dualEnd > i) {
+            var dual = duals.at(lines, i);
+            if (dual != null) {
                 flush();
-                readDual(lines.subList(i, dualEnd));
-                i = dualEnd - 1;
+                readDualColumn(dual.left(), Dual.LEFT);
+                readDualColumn(dual.right(), Dual.RIGHT);
+                i = dual.end() - 1;
                 firstSpeechOnPage = false;
                 continue;
             }
@@ -313,76 +316,6 @@ final class PdfLayoutParser {
     }
 
     // ---- dual dialogue ------------------------------------------------------------------------
-
-    /** If a dual-dialogue block starts at line i (two cues side by side), the index after it; else i. */
-    private int dualBlockEnd(List<ScriptLine> lines, int i) {
-        var line = lines.get(i);
-        if (m.chars(line.x0() - cols.action()) < 2 || i + 1 >= lines.size()) {
-            return i;
-        }
-        int split = widestGap(line.pdf(), 4f);
-        if (split < 0) {
-            return i;
-        }
-        String left = PdfLine.join(line.pdf().words().subList(0, split));
-        String right = PdfLine.join(line.pdf().words().subList(split, line.pdf().words().size()));
-        if (!ScreenplayText.isMostlyUpper(left) || !ScreenplayText.isMostlyUpper(right)
-                || left.startsWith("(") || right.startsWith("(") || left.length() > 40 || right.length() > 40) {
-            return i;
-        }
-        int end = i + 1;
-        while (end < lines.size() && m.lines(lines.get(end).y() - lines.get(end - 1).y()) <= 1.3f
-                && m.chars(lines.get(end).x0() - cols.action()) >= 2) {
-            end++;
-        }
-        return end > i + 1 ? end : i;
-    }
-
-    /** Index of the first word after the widest gap of at least {@code minChars}, or -1. */
-    private int widestGap(PdfLine line, float minChars) {
-        int best = -1;
-        float widest = minChars * m.charWidth();
-        var words = line.words();
-        for (int w = 1; w < words.size(); w++) {
-            float gap = words.get(w).x0() - words.get(w - 1).x1();
-            if (gap >= widest) {
-                widest = gap;
-                best = w;
-            }
-        }
-        return best;
-    }
-
-    private void readDual(List<ScriptLine> block) {
-        var head = block.getFirst();
-        int split = widestGap(head.pdf(), 4f);
-        var leftCue = head.pdf().words().subList(0, split);
-        var rightCue = head.pdf().words().subList(split, head.pdf().words().size());
-        var left = new ArrayList<ScriptLine>();
-        var right = new ArrayList<ScriptLine>();
-        left.add(part(head, leftCue));
-        right.add(part(head, rightCue));
-        float rightStart = (leftCue.getFirst().x0() + rightCue.getFirst().x0()) / 2;
-        for (var line : block.subList(1, block.size())) {
-            int gap = widestGap(line.pdf(), 3f);
-            var words = line.pdf().words();
-            if (gap > 0) {
-                left.add(part(line, words.subList(0, gap)));
-                right.add(part(line, words.subList(gap, words.size())));
-                rightStart = Math.min(rightStart, words.get(gap).x0() - m.charWidth());
-            } else if (line.x0() >= rightStart) {
-                right.add(line);
-            } else {
-                left.add(line);
-            }
-        }
-        readDualColumn(left, Dual.LEFT);
-        readDualColumn(right, Dual.RIGHT);
-    }
-
-    private ScriptLine part(ScriptLine line, List<PdfWord> words) {
-        return line.part(words);
-    }
 
     private void readDualColumn(List<ScriptLine> column, Dual side) {
         var cue = column.getFirst();

@@ -124,6 +124,31 @@ class PdfLayoutRulesTest {
     }
 
     @Test
+    void dualDialogueWhoseLeftColumnStartsAtTheActionMarginIsTwoSpeeches() {
+        // Final Draft for Windows: left speech at the action margin, right speech from the page's middle
+        var pdf = scene(ScriptPdf.letter().page(), "EXT. BEACH - DAY")
+                .line(2.7, "MARA").beside(5.8, "JONAS")
+                .line(ACTION_X, "I have been waiting for").beside(4.6, "Since when?")
+                .line(ACTION_X, "an hour at least-").blank()
+                .line(ACTION_X, "They walk on.");
+        assertThat(read(pdf).elements()).extracting(Element::type, Element::text, Element::dual).containsSubsequence(
+                tuple(CHARACTER, "MARA", Dual.LEFT), tuple(DIALOGUE, "I have been waiting for an hour at least-", Dual.LEFT),
+                tuple(CHARACTER, "JONAS", Dual.RIGHT), tuple(DIALOGUE, "Since when?", Dual.RIGHT),
+                tuple(ACTION, "They walk on.", null));
+    }
+
+    @Test
+    void aCapitalsSpeechLineWithAWideGapIsNotADualDialogueRow() {
+        var pdf = scene(ScriptPdf.letter().page(), "EXT. BEACH - DAY")
+                .line(CUE_X, "MARA").line(DIALOGUE_X, "Listen to me.")
+                .line(DIALOGUE_X, "CAN YOU").beside(3.9, "NOT SHOUT")
+                .line(DIALOGUE_X, "for once?").blank()
+                .line(ACTION_X, "They walk on.");
+        var elements = read(pdf).elements();
+        assertThat(only(elements, CHARACTER)).extracting(Element::text).containsExactly("MARA", "JONAS", "MARA");
+    }
+
+    @Test
     void characterExtensionsStayOnTheCueAndNameTheSameSpeaker() {
         var pdf = scene(ScriptPdf.letter().page(), "INT. OFFICE - NIGHT")
                 .line(CUE_X, "MARA (O.S.)").line(DIALOGUE_X, "Jonas?").blank()
