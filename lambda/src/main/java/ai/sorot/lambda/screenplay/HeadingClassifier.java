@@ -48,10 +48,11 @@ final class HeadingClassifier {
     }
 
     /**
-     * Whether an action-margin line opens a scene. {@code lone}: a blank line above and below it;
-     * {@code last}: nothing follows it on the page.
+     * Whether the action-margin line {@code i} opens a scene. {@code lone}: a blank line above and
+     * below it.
      */
-    boolean isHeading(ScriptLine line, boolean lone, boolean last) {
+    boolean isHeading(List<ScriptLine> lines, int i, boolean lone) {
+        var line = lines.get(i);
         String text = line.text().strip();
         if (ScreenplayText.isSceneHeading(text)) {
             return true;
@@ -71,8 +72,19 @@ final class HeadingClassifier {
         if (boldHeadings && line.pdf().bold()) {
             return !endsLikeASentence(text);
         }
-        // a script with no INT/EXT at all marks its scenes with bare slug lines
-        return !anyIntExt && !last && ScreenplayText.isSlugLine(text);
+        if (!ScreenplayText.isSlugLine(text) || i + 1 >= lines.size()) {
+            return false;
+        }
+        // a bare slug line: one only where a scene can start (after a finished sentence, a
+        // transition or the top of the page) and where one goes on (an action paragraph below);
+        // a sign after "reads --", a text message before a cue, or shouted action are not scenes
+        var next = lines.get(i + 1);
+        boolean actionFollows = Math.abs(next.x0() - line.x0()) < 1f && next.text().length() > 1
+                && Character.isUpperCase(next.text().charAt(0)) && !ScreenplayText.isMostlyUpper(next.text());
+        boolean sceneCanStart = !anyIntExt || i == 0 || endsLikeASentence(lines.get(i - 1).text().strip())
+                && !lines.get(i - 1).text().strip().endsWith(":") && !lines.get(i - 1).text().strip().endsWith(",")
+                || ScreenplayText.isUpper(lines.get(i - 1).text());
+        return actionFollows && sceneCanStart;
     }
 
     private static boolean endsLikeASentence(String text) {

@@ -209,7 +209,7 @@ final class PdfLayoutParser {
         parenOpen = false;
         var line = lines.get(i);
         String text = line.text();
-        boolean standalone = headings.isHeading(line, isLoneLine(lines, i), i + 1 >= lines.size());
+        boolean standalone = headings.isHeading(lines, i, isLoneLine(lines, i));
         if (!standalone) {
             paragraph(ElementType.ACTION, line);
             return i;
