@@ -263,7 +263,7 @@ class PdfLayoutRulesTest {
                 .line(ACTION_X, "Her phone buzzes. A text.").blank()
                 .line(ACTION_X, "WHERE ARE YOU").blank()
                 .line(ACTION_X, "BEAT").blank()
-                .line(ACTION_X, "MARA DROPS THE PHONE").blank()
+                .line(ACTION_X, "MARA DROPS THE PHONE.").blank()
                 .line(ACTION_X, "A sign over the door reads --").blank()
                 .line(ACTION_X, "NO ENTRY AFTER DARK").blank()
                 .line(ACTION_X, "SUBTITLED:").blank()
@@ -274,7 +274,7 @@ class PdfLayoutRulesTest {
         assertThat(elements).filteredOn(e -> e.type() == SCENE_HEADING).extracting(Element::text)
                 .containsExactly("INT. OFFICE - NIGHT", "SAME OFFICE -- MOMENTS LATER");
         assertThat(elements).filteredOn(e -> e.type() == ACTION).extracting(Element::text)
-                .contains("WHERE ARE YOU", "BEAT", "MARA DROPS THE PHONE", "NO ENTRY AFTER DARK", "SUBTITLED:");
+                .contains("WHERE ARE YOU", "BEAT", "MARA DROPS THE PHONE.", "NO ENTRY AFTER DARK", "SUBTITLED:");
         assertThat(elements).last().extracting(Element::type).isEqualTo(TRANSITION);
     }
 
