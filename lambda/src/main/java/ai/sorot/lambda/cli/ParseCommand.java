@@ -139,6 +139,9 @@ final class ParseCommand implements Callable<Integer> {
         node.put("title", screenplay.title());
         node.set("authors", mapper.valueToTree(screenplay.authors()));
         node.put("pageCount", screenplay.pageCount());
+        if (screenplay.isTextLayerRepaired()) {
+            node.put("textLayerRepaired", true);
+        }
         if (!screenplay.titlePage().isEmpty()) {
             node.set("titlePage", mapper.valueToTree(screenplay.titlePage()));
         }

@@ -46,6 +46,7 @@ final class PageGeometryExtractor extends PDFTextStripper {
     private record Glyph(String text, float x0, float x1, float y, float size, boolean bold, boolean italic, int run) {}
 
     private int run;
+    private boolean repaired;
     private Glyph previous;
 
     PageGeometryExtractor(long deadlineNanos) throws IOException {
@@ -55,7 +56,14 @@ final class PageGeometryExtractor extends PDFTextStripper {
 
     List<PdfPage> extract(PDDocument document) throws IOException {
         writeText(document, Writer.nullWriter());
-        return pages;
+        var decoded = TextLayerRepair.macRomanRead(pages);
+        repaired |= decoded != pages;
+        return decoded;
+    }
+
+    /** Whether the text layer was mis-encoded and repaired (spaces given as "!", Mac Roman read as WinAnsi). */
+    boolean repaired() {
+        return repaired;
     }
 
     /**
@@ -138,7 +146,13 @@ final class PageGeometryExtractor extends PDFTextStripper {
 
     @Override
     protected void writePage() {
-        pages.add(new PdfPage(pageNumber, pageWidth, pageHeight, buildLines(), glyphs.size()));
+        var lines = buildLines();
+        if (TextLayerRepair.bangsForSpaces(lines)) {
+            glyphs.replaceAll(g -> g.text().equals("!") ? new Glyph(" ", g.x0(), g.x1(), g.y(), g.size(), g.bold(), g.italic(), g.run()) : g);
+            lines = buildLines();
+            repaired = true;
+        }
+        pages.add(new PdfPage(pageNumber, pageWidth, pageHeight, lines, glyphs.size()));
         glyphs = new ArrayList<>();
         previous = null;
     }
