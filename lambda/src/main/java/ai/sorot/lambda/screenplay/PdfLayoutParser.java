@@ -39,16 +39,36 @@ final class PdfLayoutParser {
     private String speaker;
 
     Parsed parse(List<PdfPage> pages) {
+        return parse(pages, null);
+    }
+
+    /** {@code metadataTitle}: the title the PDF's own information gives, the last resort for a title. */
+    Parsed parse(List<PdfPage> pages, String metadataTitle) {
         m = LayoutMetrics.measure(pages);
         var titleReader = new TitlePageReader(m);
         int titlePages = titleReader.isTitlePage(pages.getFirst(), pages.size()) ? 1 : 0;
         TitlePage titlePage = titlePages == 1 ? titleReader.read(pages.getFirst()) : TitlePage.EMPTY;
-        while (titlePages < pages.size() - 1 && pages.get(titlePages).lines().isEmpty()) {
-            titlePages++; // blank front matter: an empty cover or a flyleaf
+        float rawAction = ColumnModel.learn(pages.stream().flatMap(p -> p.lines().stream()).toList(), m,
+                pages.getFirst().width()).action();
+        while (titlePages < pages.size() - 1 && (pages.get(titlePages).lines().isEmpty()
+                || TitleFinder.isProseNotes(pages.get(titlePages), rawAction, m))) {
+            titlePages++; // front matter: an empty cover, a flyleaf, pages of notes before the script
         }
         var body = pages.subList(titlePages, pages.size());
         pageWidth = body.isEmpty() ? 612 : body.getFirst().width();
         var clean = new PageFurniture(m).clean(body);
+        if (TitleFinder.isPlaceholder(titlePage.title())) {
+            String title = TitleFinder.fromRunningHeader(body);
+            if (title == null && !clean.isEmpty() && titlePages == 0) {
+                var first = clean.getFirst().lines().stream().map(l -> new ScriptLine(l, 1)).toList();
+                title = TitleFinder.fromFirstLine(first);
+            }
+            if (title == null) {
+                title = TitleFinder.fromMetadata(metadataTitle);
+            }
+            titlePage = new TitlePage(title, titlePage.authors(), titlePage.credit(), titlePage.source(),
+                    titlePage.draftDate(), titlePage.contact(), titlePage.notes());
+        }
 
         var raw = new ArrayList<PdfLine>();
         clean.forEach(page -> raw.addAll(page.lines()));

@@ -65,7 +65,7 @@ final class PdfScreenplayReader {
                             .formatted(pageCount, glyphs)
                     : "The PDF has no readable text (%d characters on %d page(s)).".formatted(glyphs, pageCount));
         }
-        var parsed = new PdfLayoutParser().parse(pages);
+        var parsed = new PdfLayoutParser().parse(pages, document.getDocumentInformation().getTitle());
         checkLooksLikeScreenplay(parsed);
         return ScreenplayBuilder.build(parsed.titlePage(), parsed.blocks(), parsed.bodyPages(), Screenplay.SourceFormat.PDF,
                 repaired);

@@ -48,8 +48,8 @@ final class TitlePageReader {
                 centred++;
             }
         }
-        if (centred == 0) {
-            return false;
+        if (centred == 0 && !(lines.size() <= 20 && hasDisplayType(lines))) {
+            return false; // a cover set flush left still shows its title in larger type
         }
         // a speech is a short capitalised line followed at one line's distance by a wider, left-shifted one
         for (int i = 0; i + 2 < lines.size(); i++) {
@@ -63,6 +63,33 @@ final class TitlePageReader {
             }
         }
         return true;
+    }
+
+    private boolean hasDisplayType(List<PdfLine> lines) {
+        return lines.stream().anyMatch(l -> l.words().stream().anyMatch(w -> w.fontSize() >= 1.3f * metrics.fontSize()));
+    }
+
+    /** The block set in the largest type, when it is larger than the rest: a flush-left cover's title. */
+    private static String largestType(List<List<PdfLine>> blocks) {
+        List<PdfLine> best = null;
+        float bestSize = 0;
+        float otherSize = 0;
+        for (var block : blocks) {
+            float size = 0;
+            for (var line : block) {
+                for (var word : line.words()) {
+                    size = Math.max(size, word.fontSize());
+                }
+            }
+            if (size > bestSize) {
+                otherSize = Math.max(otherSize, bestSize);
+                bestSize = size;
+                best = block;
+            } else {
+                otherSize = Math.max(otherSize, size);
+            }
+        }
+        return best != null && bestSize >= 1.2f * otherSize ? joinBlock(best) : null;
     }
 
     boolean isCentred(PdfPage page, PdfLine line) {
@@ -133,6 +160,10 @@ final class TitlePageReader {
                     notes.addAll(rest);
                 }
             }
+        }
+        String display = largestType(blocks);
+        if (display != null && (title == null || centredBlocks == 0)) {
+            title = display;
         }
         return new TitlePage(title, authors, credit, source, draftDate,
                 contact.isEmpty() ? null : String.join("\n", contact),

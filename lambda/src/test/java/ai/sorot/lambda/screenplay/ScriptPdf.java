@@ -136,6 +136,20 @@ final class ScriptPdf {
         return this;
     }
 
+    /** Text at a fixed place in another size (display type on a cover). */
+    ScriptPdf sized(double xInches, double yInches, float points, String text) {
+        try {
+            stream.beginText();
+            stream.setFont(COURIER, points);
+            stream.newLineAtOffset((float) xInches * 72, size.getHeight() - (float) yInches * 72);
+            stream.showText(text);
+            stream.endText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
     /** Text at a fixed place, outside the flow: headers, footers, page numbers. */
     ScriptPdf at(double xInches, double yInches, String text) {
         draw(COURIER, (float) xInches * 72, (float) yInches * 72, text);
