@@ -25,6 +25,7 @@ final class PdfLayoutParser {
     private float bodyHeight;
     private HeadingClassifier headings;
     private DualDialogueSplitter duals;
+    private ScriptLine nextPageTop;
 
     private final List<Block> blocks = new ArrayList<>();
     // the paragraph being built
@@ -94,6 +95,7 @@ final class PdfLayoutParser {
 
         for (int p = 0; p < pageLines.size(); p++) {
             boolean continuesSpeech = p > 0 && clean.get(p - 1).endsWithMore();
+            nextPageTop = p + 1 < pageLines.size() && !pageLines.get(p + 1).isEmpty() ? pageLines.get(p + 1).getFirst() : null;
             readPage(pageLines.get(p), continuesSpeech);
         }
         flush();
@@ -182,7 +184,7 @@ final class PdfLayoutParser {
         var next = i + 1 < lines.size() ? lines.get(i + 1) : null;
         boolean cueLike = line.x0() >= cols.dialogue() + 3 * m.charWidth() && off <= 40
                 && ScreenplayText.isMostlyUpper(text) && text.length() <= 50 && !text.startsWith("(");
-        if (cueLike && next != null && cueEnd(lines, i) >= 0) {
+        if (cueLike && cueEnd(lines, i) >= 0) {
             return Kind.CUE;
         }
         boolean right = m.chars(Math.abs(cols.rightEdge() - line.x1())) <= 1.5f && off >= 3
@@ -203,14 +205,25 @@ final class PdfLayoutParser {
     }
 
     private boolean isSpeechAfter(ScriptLine cue, ScriptLine next) {
-        return next.page() == cue.page() && m.lines(next.y() - cue.y()) <= 1.3f && isSpeechColumn(next)
-                && next.x0() < cue.x0() + m.charWidth();
+        if (next.page() != cue.page() || m.lines(next.y() - cue.y()) > 1.3f) {
+            return false;
+        }
+        // Word-made scripts set a cue's parenthetical at the cue's own indent
+        boolean parenUnderCue = next.text().startsWith("(") && Math.abs(next.x0() - cue.x0()) < 1.5f * m.charWidth();
+        return parenUnderCue || isSpeechColumn(next) && next.x0() < cue.x0() + m.charWidth();
+    }
+
+    /** A cue at the foot of a page whose speech starts at the top of the next one. */
+    private boolean speechStartsOverleaf(ScriptLine cue) {
+        return nextPageTop != null && nextPageTop.y() - bodyTop < 2 * m.lineHeight()
+                && (isSpeechColumn(nextPageTop) || nextPageTop.text().startsWith("("))
+                && nextPageTop.x0() < cue.x0() + m.charWidth() && nextPageTop.x0() > cols.action() + 2 * m.charWidth();
     }
 
     private boolean isSpeechColumn(ScriptLine line) {
         float dialogueOff = m.chars(Math.abs(line.x0() - cols.dialogue()));
         boolean paren = line.text().startsWith("(") && line.x0() >= cols.dialogue() - m.charWidth()
-                && line.x0() < cols.cue() - m.charWidth() / 2;
+                && line.x0() < cols.cue() + 1.5f * m.charWidth(); // Word sets it at the cue indent
         boolean parenWrap = parenOpen && Math.abs(line.x0() - cols.parenthetical()) < 2.5f * m.charWidth();
         return dialogueOff <= 3f || paren || parenWrap;
     }
@@ -264,7 +277,7 @@ final class PdfLayoutParser {
                 return last;
             }
         }
-        return -1;
+        return end + 1 == lines.size() && speechStartsOverleaf(lines.get(end)) ? end : -1;
     }
 
     private static String joinText(List<ScriptLine> lines, int from, int to) {

@@ -149,6 +149,31 @@ class PdfLayoutRulesTest {
     }
 
     @Test
+    void wordLayoutWithTheParentheticalAtTheCueIndentAndACueAtThePageFoot() {
+        // a script typed in Word: cue and parenthetical share one indent, no (MORE) at page breaks
+        double cue = 3.5;
+        var pdf = ScriptPdf.letter().page()
+                .line(ACTION_X, "INT. OFFICE - NIGHT").blank()
+                .line(ACTION_X, "Rain hammers the window of a small office.").blank()
+                .line(cue, "MARA").line(cue, "(quietly)").line(DIALOGUE_X, "You kept the letters.").blank()
+                .line(cue, "JONAS").line(DIALOGUE_X, "Every one of them.").blank()
+                .line(cue, "MARA (CONT'D)").line(cue, "(turning away)").line(DIALOGUE_X, "Then burn them.").blank();
+        for (int i = 0; i < 40; i++) {
+            pdf.line(ACTION_X, "She waits by the window and counts the cars " + i + ".");
+        }
+        pdf.blank().line(cue, "JONAS")
+                .page().line(DIALOGUE_X, "Not tonight.").blank()
+                .line(ACTION_X, "He sits.");
+        var elements = read(pdf).elements();
+        assertThat(elements).extracting(Element::type, Element::text).containsSubsequence(
+                tuple(CHARACTER, "MARA"), tuple(PARENTHETICAL, "(quietly)"), tuple(DIALOGUE, "You kept the letters."),
+                tuple(CHARACTER, "JONAS"), tuple(DIALOGUE, "Every one of them."),
+                tuple(CHARACTER, "MARA (CONT'D)"), tuple(PARENTHETICAL, "(turning away)"),
+                tuple(DIALOGUE, "Then burn them."),
+                tuple(CHARACTER, "JONAS"), tuple(DIALOGUE, "Not tonight."), tuple(ACTION, "He sits."));
+    }
+
+    @Test
     void characterExtensionsStayOnTheCueAndNameTheSameSpeaker() {
         var pdf = scene(ScriptPdf.letter().page(), "INT. OFFICE - NIGHT")
                 .line(CUE_X, "MARA (O.S.)").line(DIALOGUE_X, "Jonas?").blank()
