@@ -104,6 +104,10 @@ final class PageGeometryExtractor extends PDFTextStripper {
         if (unicode == null || unicode.isEmpty()) {
             return;
         }
+        int cp = unicode.codePointAt(0);
+        if (cp >= 0xE000 && cp <= 0xF8FF || cp >= 0x2700 && cp <= 0x27BF || (style(text.getFont()) & 4) != 0) {
+            return; // a dingbat or a logo glyph, never words of the script
+        }
         var matrix = text.getTextMatrix();
         // rotated or mirrored text (watermarks, margin stamps) is never a screenplay line; text that
         // is only slanted (Final Draft for Windows draws italics as "1 0 0.2 1 Tm") is read as usual
@@ -164,7 +168,7 @@ final class PageGeometryExtractor extends PDFTextStripper {
         }
     }
 
-    /** Bit 1: bold, bit 2: italic, from the font's name and descriptor (cached per font). */
+    /** Bit 1: bold, bit 2: italic, bit 4: a dingbat font, from the font's name and descriptor (cached per font). */
     private int style(PDFont font) {
         if (font == null) {
             return 0;
@@ -176,7 +180,9 @@ final class PageGeometryExtractor extends PDFTextStripper {
                     || (descriptor != null && (descriptor.isForceBold() || descriptor.getFontWeight() >= 600));
             boolean italic = name.contains("italic") || name.contains("oblique")
                     || (descriptor != null && (descriptor.isItalic() || descriptor.getItalicAngle() != 0));
-            return new int[] {(bold ? 1 : 0) | (italic ? 2 : 0)};
+            boolean dingbat = name.contains("dingbat") || name.contains("wingding") || name.contains("webding")
+                    || name.contains("ornament");
+            return new int[] {(bold ? 1 : 0) | (italic ? 2 : 0) | (dingbat ? 4 : 0)};
         })[0];
     }
 

@@ -180,9 +180,36 @@ final class TitlePageReader {
             if (CREDIT.matcher(line.text().strip()).matches()) {
                 break;
             }
-            parts.add(line.text().strip());
+            parts.add(readable(line).strip());
         }
         return String.join(" ", parts);
+    }
+
+    /**
+     * A cover line as a reader reads it: a logo letter in another size before the title is not
+     * part of it, and letter-spaced capitals ("T H E   L E T T E R S") are words.
+     */
+    private static String readable(PdfLine line) {
+        var words = line.words();
+        if (words.size() >= 2 && words.getFirst().text().length() == 1
+                && Math.abs(words.getFirst().fontSize() - words.get(1).fontSize()) > 0.3f * words.get(1).fontSize()) {
+            words = words.subList(1, words.size());
+        }
+        if (words.size() >= 4 && words.stream().allMatch(w -> w.text().codePointCount(0, w.text().length()) == 1)) {
+            float narrowest = Float.MAX_VALUE;
+            for (int i = 1; i < words.size(); i++) {
+                narrowest = Math.min(narrowest, words.get(i).x0() - words.get(i - 1).x1());
+            }
+            var text = new StringBuilder(words.getFirst().text());
+            for (int i = 1; i < words.size(); i++) {
+                if (words.get(i).x0() - words.get(i - 1).x1() > 1.6f * narrowest + 1f) {
+                    text.append(' ');
+                }
+                text.append(words.get(i).text());
+            }
+            return text.toString();
+        }
+        return PdfLine.join(words);
     }
 
     /**

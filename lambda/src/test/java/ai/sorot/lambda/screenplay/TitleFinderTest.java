@@ -67,4 +67,13 @@ class TitleFinderTest {
         assertThat(screenplay.elements()).filteredOn(e -> e.type() == SCENE_HEADING).extracting(Element::text)
                 .containsExactly("INT. ROOM 1 - DAY", "INT. ROOM 2 - DAY");
     }
+
+    @Test
+    void aLogoLetterAndLetterSpacingAreNotPartOfTheTitle() {
+        var pdf = ScriptPdf.letter().page()
+                .sized(3.0, 3.5, 30, "F").sized(3.6, 3.5, 12, "T H E   L E T T E R S")
+                .centredAt(4.0, "Written by").centredAt(4.17, "Ana Ruiz");
+        scene(pdf.page(), "INT. ROOM - DAY");
+        assertThat(read(pdf).title()).isEqualTo("THE LETTERS");
+    }
 }
