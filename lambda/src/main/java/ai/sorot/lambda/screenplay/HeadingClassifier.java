@@ -84,7 +84,8 @@ final class HeadingClassifier {
         boolean sceneCanStart = !anyIntExt || i == 0 || endsLikeASentence(lines.get(i - 1).text().strip())
                 && !lines.get(i - 1).text().strip().endsWith(":") && !lines.get(i - 1).text().strip().endsWith(",")
                 || ScreenplayText.isUpper(lines.get(i - 1).text());
-        return actionFollows && sceneCanStart;
+        boolean afterTransition = i > 0 && ScreenplayText.isTransition(lines.get(i - 1).text());
+        return afterTransition || actionFollows && sceneCanStart;
     }
 
     private static boolean endsLikeASentence(String text) {

@@ -26,6 +26,7 @@ final class PdfLayoutParser {
     private HeadingClassifier headings;
     private DualDialogueSplitter duals;
     private ScriptLine nextPageTop;
+    private ScriptLine lastCue;
 
     private final List<Block> blocks = new ArrayList<>();
     // the paragraph being built
@@ -158,6 +159,7 @@ final class PdfLayoutParser {
                     }
                     flush();
                     emit(ElementType.CHARACTER, cue, line, lines.get(end), null, null);
+                    lastCue = lines.get(end);
                     speaker = ScreenplayText.speaker(cue);
                     inSpeech = true;
                     parenOpen = false;
@@ -223,9 +225,14 @@ final class PdfLayoutParser {
     private boolean isSpeechColumn(ScriptLine line) {
         float dialogueOff = m.chars(Math.abs(line.x0() - cols.dialogue()));
         boolean paren = line.text().startsWith("(") && line.x0() >= cols.dialogue() - m.charWidth()
-                && line.x0() < cols.cue() + 1.5f * m.charWidth(); // Word sets it at the cue indent
+                && (line.x0() < cols.cue() - m.charWidth() / 2 || followsCue(line)); // Word sets it at the cue indent
         boolean parenWrap = parenOpen && Math.abs(line.x0() - cols.parenthetical()) < 2.5f * m.charWidth();
         return dialogueOff <= 3f || paren || parenWrap;
+    }
+
+    private boolean followsCue(ScriptLine line) {
+        return lastCue != null && lastCue.page() == line.page() && m.lines(line.y() - lastCue.y()) <= 1.3f
+                && Math.abs(line.x0() - lastCue.x0()) < 1.5f * m.charWidth();
     }
 
     private boolean isCentred(ScriptLine line) {

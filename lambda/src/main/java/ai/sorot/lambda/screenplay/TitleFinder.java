@@ -74,7 +74,7 @@ final class TitleFinder {
         if (lines.isEmpty()) {
             return null;
         }
-        String text = lines.getFirst().text().strip();
+        String text = lines.getFirst().text().strip().replaceFirst("^\\S*\\d\\S*\\s+(?=\\S)", "");
         if (text.length() > 60 || ScreenplayText.isSceneHeading(text) || ScreenplayText.isTransition(text)
                 || text.toUpperCase(Locale.ROOT).startsWith("FADE") || !ScreenplayText.isMostlyUpper(text)
                 || lines.size() > 1 && lines.get(1).x0() < lines.getFirst().x0() - 4 * 7.2f
@@ -86,8 +86,9 @@ final class TitleFinder {
 
     /** The document's own title (its metadata), when it is more than a file name's leftovers. */
     static String fromMetadata(String title) {
-        if (title == null || title.isBlank()) {
-            return null;
+        if (title == null || title.isBlank() || title.strip().startsWith("(")
+                || title.toLowerCase(Locale.ROOT).matches(".*\\b(?:anonymous|untitled|document\\d*)\\b.*")) {
+            return null; // a writing program's default, not a title
         }
         var m = FILE_NAME.matcher(title.strip());
         String name = m.matches() ? m.group(1).replace('_', ' ').strip() : title.strip();
