@@ -62,8 +62,12 @@ final class TextLayerRepair {
             if (line.text().equals("!")) {
                 alone++;
             }
-            for (var word : line.words()) {
-                between += count(BANG_BETWEEN_LETTERS, word.text());
+            var words = line.words();
+            for (int w = 0; w < words.size(); w++) {
+                if (w + 1 < words.size() && words.get(w).text().endsWith("!")) {
+                    return false; // "Go! Now": a real exclamation, followed by a real space
+                }
+                between += count(BANG_BETWEEN_LETTERS, words.get(w).text());
             }
         }
         return between >= 2 && (alone >= 2 || between >= 4);

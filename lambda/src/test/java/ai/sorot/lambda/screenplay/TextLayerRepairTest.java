@@ -57,6 +57,7 @@ class TextLayerRepairTest {
         var pdf = ScriptPdf.letter().page()
                 .line(ACTION_X, "INT. OFFICE - NIGHT").blank()
                 .line(ACTION_X, "Mara’s desk. Bang! Bang!").blank()
+                .line(ACTION_X, "Go!Go!Go!Go! Now! Run!Run!Run!").blank()
                 .line(CUE_X, "MARA").line(DIALOGUE_X, "It’s late.");
         assertThat(read(pdf).isTextLayerRepaired()).isFalse();
     }
