@@ -174,7 +174,8 @@ public final class QueueRow extends HBox {
                 now.subscribe(this::refreshStatus));
         var image = newItem.hasThumbnail() ? thumbnails.apply(newItem) : null;
         thumb.setImage(image);
-        formatLabel.setText(image != null ? "" : newItem.format().badge());
+        // a refused file may have no format at all (not a screenplay we read)
+        formatLabel.setText(image != null || newItem.format() == null ? "" : newItem.format().badge());
         refresh();
     }
 

@@ -159,6 +159,9 @@ final class ParseCommand implements Callable<Integer> {
         fields.put("authors", screenplay.authors());
         fields.put("pageCount", screenplay.pageCount());
         fields.put("format", screenplay.format().name());
+        if (screenplay.isTextLayerRepaired()) {
+            fields.put("textLayerRepaired", true);
+        }
         if (!screenplay.titlePage().isEmpty()) {
             fields.put("titlePage", screenplay.titlePage());
         }

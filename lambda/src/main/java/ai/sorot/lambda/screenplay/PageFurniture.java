@@ -19,9 +19,10 @@ final class PageFurniture {
 
     private static final Pattern PAGE_NUMBER = Pattern.compile(
             "^(?:page\\s*)?[A-Z]?\\d{1,4}[A-Z]?\\.?(?:\\s*(?:of|/)\\s*\\d{1,4})?\\.?$", Pattern.CASE_INSENSITIVE);
+    private static final String NUMBER = "[A-Z]{0,2}\\d{1,4}(?:\\.\\d{1,3})?[A-Z]{0,3}\\d{0,2}\\.?";
     private static final Pattern CONTINUED = Pattern.compile(
-            "^(?:[A-Z]?\\d{1,4}[A-Z]{0,3}\\.?\\s+)?\\(?\\s*(?:CONTINUED|CONT'D|CONTD|CONT\\.)\\s*\\)?\\s*:?"
-                    + "\\s*(?:\\(\\s*\\d+\\s*\\))?(?:\\s+[A-Z]?\\d{1,4}[A-Z]{0,3}\\.?)?$",
+            "^(?:" + NUMBER + "\\s+)?\\(?\\s*(?:CONTINUED|CONT['’]D|CONTD|CONT\\.)\\s*\\)?\\s*:?"
+                    + "\\s*(?:\\(\\s*\\d+\\s*\\))?(?:\\s+" + NUMBER + ")?$",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern DIGITS = Pattern.compile("\\d+");
     private static final Pattern SPACES = Pattern.compile("\\s+");

@@ -6,10 +6,13 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -39,7 +42,12 @@ final class PageGeometryExtractor extends PDFTextStripper {
     private float pageHeight;
     private int pageNumber;
 
-    private record Glyph(String text, float x0, float x1, float y, float size, boolean bold, boolean italic) {}
+    /** One glyph; {@code run} numbers the stretches the content stream drew left to right in one go. */
+    private record Glyph(String text, float x0, float x1, float y, float size, boolean bold, boolean italic, int run) {}
+
+    private int run;
+    private boolean repaired;
+    private Glyph previous;
 
     PageGeometryExtractor(long deadlineNanos) throws IOException {
         this.deadlineNanos = deadlineNanos;
@@ -48,7 +56,14 @@ final class PageGeometryExtractor extends PDFTextStripper {
 
     List<PdfPage> extract(PDDocument document) throws IOException {
         writeText(document, Writer.nullWriter());
-        return pages;
+        var decoded = TextLayerRepair.macRomanRead(pages);
+        repaired |= decoded != pages;
+        return decoded;
+    }
+
+    /** Whether the text layer was mis-encoded and repaired (spaces given as "!", Mac Roman read as WinAnsi). */
+    boolean repaired() {
+        return repaired;
     }
 
     /**
@@ -89,9 +104,21 @@ final class PageGeometryExtractor extends PDFTextStripper {
         if (unicode == null || unicode.isEmpty()) {
             return;
         }
+        int cp = unicode.codePointAt(0);
+        if (cp >= 0xE000 && cp <= 0xF8FF || cp >= 0x2700 && cp <= 0x27BF || (style(text.getFont()) & 4) != 0) {
+            return; // a dingbat or a logo glyph, never words of the script
+        }
         var matrix = text.getTextMatrix();
-        if (Math.abs(matrix.getShearX()) > 0.01f || Math.abs(matrix.getShearY()) > 0.01f) {
-            return; // rotated text: watermarks and margin stamps, never screenplay lines
+        // rotated or mirrored text (watermarks, margin stamps) is never a screenplay line; text that
+        // is only slanted (Final Draft for Windows draws italics as "1 0 0.2 1 Tm") is read as usual
+        if (Math.abs(matrix.getShearY()) > 0.01f * Math.abs(matrix.getScaleX()) || matrix.getScaleX() <= 0
+                || matrix.getScaleY() <= 0) {
+            return;
+        }
+        float x = text.getXDirAdj();
+        float y = text.getYDirAdj();
+        if (x + text.getWidthDirAdj() < 0 || x > pageWidth || y < 0 || y - text.getHeightDir() > pageHeight) {
+            return; // drawn off the page (inside an empty clip): nothing a reader sees
         }
         if (glyphs.size() >= MAX_GLYPHS_PER_PAGE) {
             throw new SorotException(ErrorCode.NOT_A_SCREENPLAY, ("Page %d holds more than %,d characters; "
@@ -105,15 +132,33 @@ final class PageGeometryExtractor extends PDFTextStripper {
             case FILL_STROKE, FILL_STROKE_CLIP -> true;
             default -> false;
         };
-        float x = text.getXDirAdj();
-        glyphs.add(new Glyph(unicode, x, x + text.getWidthDirAdj(), text.getYDirAdj(), text.getFontSizeInPt(),
-                (style & 1) != 0 || stroked, (style & 2) != 0));
+        boolean slanted = Math.abs(matrix.getShearX()) > 0.05f * Math.abs(matrix.getScaleY());
+        var glyph = new Glyph(unicode, x, x + text.getWidthDirAdj(), y, text.getFontSizeInPt(),
+                (style & 1) != 0 || stroked, (style & 2) != 0 || slanted, nextRun(x, y));
+        glyphs.add(glyph);
+        previous = glyph;
+    }
+
+    /** A glyph that does not follow on from the one drawn before it starts a new run. */
+    private int nextRun(float x, float y) {
+        if (previous == null || Math.abs(y - previous.y()) > 0.5f || x < previous.x0()
+                || x - previous.x1() > 3 * previous.size()) {
+            run++;
+        }
+        return run;
     }
 
     @Override
     protected void writePage() {
-        pages.add(new PdfPage(pageNumber, pageWidth, pageHeight, buildLines(), glyphs.size()));
+        var lines = buildLines();
+        if (TextLayerRepair.bangsForSpaces(lines)) {
+            glyphs.replaceAll(g -> g.text().equals("!") ? new Glyph(" ", g.x0(), g.x1(), g.y(), g.size(), g.bold(), g.italic(), g.run()) : g);
+            lines = buildLines();
+            repaired = true;
+        }
+        pages.add(new PdfPage(pageNumber, pageWidth, pageHeight, lines, glyphs.size()));
         glyphs = new ArrayList<>();
+        previous = null;
     }
 
     private void checkDeadline() {
@@ -123,7 +168,7 @@ final class PageGeometryExtractor extends PDFTextStripper {
         }
     }
 
-    /** Bit 1: bold, bit 2: italic, from the font's name and descriptor (cached per font). */
+    /** Bit 1: bold, bit 2: italic, bit 4: a dingbat font, from the font's name and descriptor (cached per font). */
     private int style(PDFont font) {
         if (font == null) {
             return 0;
@@ -135,7 +180,9 @@ final class PageGeometryExtractor extends PDFTextStripper {
                     || (descriptor != null && (descriptor.isForceBold() || descriptor.getFontWeight() >= 600));
             boolean italic = name.contains("italic") || name.contains("oblique")
                     || (descriptor != null && (descriptor.isItalic() || descriptor.getItalicAngle() != 0));
-            return new int[] {(bold ? 1 : 0) | (italic ? 2 : 0)};
+            boolean dingbat = name.contains("dingbat") || name.contains("wingding") || name.contains("webding")
+                    || name.contains("ornament");
+            return new int[] {(bold ? 1 : 0) | (italic ? 2 : 0) | (dingbat ? 4 : 0)};
         })[0];
     }
 
@@ -163,7 +210,56 @@ final class PageGeometryExtractor extends PDFTextStripper {
 
     private void addLine(List<PdfLine> lines, List<Glyph> lineGlyphs, float y) {
         lineGlyphs.sort(Comparator.comparingDouble(Glyph::x0));
+        var overlay = overlayRuns(lineGlyphs);
         var words = new ArrayList<PdfWord>();
+        if (overlay.isEmpty()) {
+            addWords(words, lineGlyphs, y);
+        } else {
+            // read the two layers apart, then side by side: "CONTINUOUS" and "2.3", not "CONTINUO2U.S3"
+            var main = new ArrayList<Glyph>();
+            var over = new ArrayList<Glyph>();
+            for (var glyph : lineGlyphs) {
+                (overlay.contains(glyph.run()) ? over : main).add(glyph);
+            }
+            addWords(words, main, y);
+            addWords(words, over, y);
+            words.sort(Comparator.comparingDouble(PdfWord::x0));
+        }
+        if (!words.isEmpty()) {
+            lines.add(PdfLine.of(pageNumber, y, words));
+        }
+    }
+
+    /**
+     * Runs printed over another run's glyphs, such as a scene number stamped over the end of a long
+     * heading: of two runs whose glyphs overlap, the shorter one.
+     */
+    private static Set<Integer> overlayRuns(List<Glyph> sorted) {
+        Set<Integer> overlay = null;
+        Map<Integer, Integer> runSizes = null;
+        for (int i = 1; i < sorted.size(); i++) {
+            var a = sorted.get(i - 1);
+            var b = sorted.get(i);
+            if (a.run() == b.run() || a.text().isBlank() || b.text().isBlank()
+                    || b.x0() > a.x1() - 0.3f * (a.x1() - a.x0())
+                    || b.text().equals(a.text()) && Math.abs(b.x0() - a.x0()) < 0.3f * b.size()) {
+                continue; // side by side, or the same glyph printed twice for bold
+            }
+            if (runSizes == null) {
+                runSizes = new HashMap<>();
+                overlay = new HashSet<>();
+                for (var glyph : sorted) {
+                    runSizes.merge(glyph.run(), 1, Integer::sum);
+                }
+            }
+            int sizeA = runSizes.get(a.run());
+            int sizeB = runSizes.get(b.run());
+            overlay.add(sizeA < sizeB || sizeA == sizeB && a.run() > b.run() ? a.run() : b.run());
+        }
+        return overlay == null ? Set.of() : overlay;
+    }
+
+    private static void addWords(List<PdfWord> words, List<Glyph> lineGlyphs, float y) {
         var text = new StringBuilder();
         Glyph first = null;
         Glyph last = null;
@@ -200,9 +296,6 @@ final class PageGeometryExtractor extends PDFTextStripper {
         }
         if (first != null) {
             words.add(new PdfWord(text.toString(), first.x0(), last.x1(), y, first.size(), bold || overprinted, italic));
-        }
-        if (!words.isEmpty()) {
-            lines.add(PdfLine.of(pageNumber, y, words));
         }
     }
 }

@@ -5,7 +5,6 @@ import ai.sorot.model.screenplay.ElementType;
 import ai.sorot.model.screenplay.TitlePage;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Turns page geometry into screenplay paragraphs the way a reader's eye does: a line's indent
@@ -15,27 +14,7 @@ import java.util.regex.Pattern;
  */
 final class PdfLayoutParser {
 
-    /** "12", "12A", "1a", "A1", "I-1-A", "110A.": short, with a digit. */
-    private static final Pattern SCENE_NUMBER = Pattern.compile("^(?=[^\\d]{0,4}\\d)[A-Za-z0-9][A-Za-z0-9.\\-]{0,7}$");
-
-    private static final Pattern REVISION_MARK = Pattern.compile("\\*+");
-
     record Parsed(TitlePage titlePage, int titlePages, int bodyPages, List<Block> blocks, LayoutMetrics metrics) {}
-
-    /** A body line after furniture is gone, with the scene number printed beside it, if any. */
-    private record Line(PdfLine pdf, String text, String sceneNumber, int page) {
-        float x0() {
-            return pdf.x0();
-        }
-
-        float x1() {
-            return pdf.x1();
-        }
-
-        float y() {
-            return pdf.y();
-        }
-    }
 
     private enum Kind { ACTION, CUE, SPEECH, CENTER, RIGHT }
 
@@ -44,14 +23,17 @@ final class PdfLayoutParser {
     private float pageWidth;
     private float bodyTop;
     private float bodyHeight;
-    private boolean headingsBold;
+    private HeadingClassifier headings;
+    private DualDialogueSplitter duals;
+    private ScriptLine nextPageTop;
+    private ScriptLine lastCue;
 
     private final List<Block> blocks = new ArrayList<>();
     // the paragraph being built
     private ElementType openType;
     private StringBuilder openText;
-    private Line openFirst;
-    private Line openLast;
+    private ScriptLine openFirst;
+    private ScriptLine openLast;
     private Dual openDual;
     // speech state
     private boolean inSpeech;
@@ -59,26 +41,49 @@ final class PdfLayoutParser {
     private String speaker;
 
     Parsed parse(List<PdfPage> pages) {
+        return parse(pages, null);
+    }
+
+    /** {@code metadataTitle}: the title the PDF's own information gives, the last resort for a title. */
+    Parsed parse(List<PdfPage> pages, String metadataTitle) {
         m = LayoutMetrics.measure(pages);
         var titleReader = new TitlePageReader(m);
         int titlePages = titleReader.isTitlePage(pages.getFirst(), pages.size()) ? 1 : 0;
         TitlePage titlePage = titlePages == 1 ? titleReader.read(pages.getFirst()) : TitlePage.EMPTY;
-        while (titlePages < pages.size() - 1 && pages.get(titlePages).lines().isEmpty()) {
-            titlePages++; // blank front matter: an empty cover or a flyleaf
+        float rawAction = ColumnModel.learn(pages.stream().flatMap(p -> p.lines().stream()).toList(), m,
+                pages.getFirst().width()).action();
+        while (titlePages < pages.size() - 1 && (pages.get(titlePages).lines().isEmpty()
+                || TitleFinder.isProseNotes(pages.get(titlePages), rawAction, m))) {
+            titlePages++; // front matter: an empty cover, a flyleaf, pages of notes before the script
         }
         var body = pages.subList(titlePages, pages.size());
         pageWidth = body.isEmpty() ? 612 : body.getFirst().width();
         var clean = new PageFurniture(m).clean(body);
+        if (TitleFinder.isPlaceholder(titlePage.title())) {
+            String title = TitleFinder.fromRunningHeader(body);
+            if (title == null && !clean.isEmpty() && titlePages == 0) {
+                var first = clean.getFirst().lines().stream().map(l -> new ScriptLine(l, 1)).toList();
+                title = TitleFinder.fromFirstLine(first);
+            }
+            if (title == null) {
+                title = TitleFinder.fromMetadata(metadataTitle);
+            }
+            titlePage = new TitlePage(title, titlePage.authors(), titlePage.credit(), titlePage.source(),
+                    titlePage.draftDate(), titlePage.contact(), titlePage.notes());
+        }
 
-        var pageLines = new ArrayList<List<Line>>();
+        var raw = new ArrayList<PdfLine>();
+        clean.forEach(page -> raw.addAll(page.lines()));
+        var numbers = SceneNumberStripper.learn(raw, m, pageWidth);
+        var pageLines = new ArrayList<List<ScriptLine>>();
         var all = new ArrayList<PdfLine>();
         for (int p = 0; p < clean.size(); p++) {
-            var lines = new ArrayList<Line>();
+            var lines = new ArrayList<ScriptLine>();
             for (var pdfLine : clean.get(p).lines()) {
                 if (pdfLine.words().getFirst().fontSize() > m.fontSize() * 1.8f) {
                     continue; // display type (a giant watermark or logo), not script text
                 }
-                var line = withoutSceneNumbers(pdfLine, p + 1);
+                var line = numbers.strip(pdfLine, p + 1);
                 lines.add(line);
                 all.add(line.pdf());
             }
@@ -86,59 +91,21 @@ final class PdfLayoutParser {
         }
         cols = ColumnModel.learn(all, m, pageWidth);
         measureBody(pageLines);
-        headingsBold = headingsAreBold(all);
+        headings = HeadingClassifier.learn(all, cols, m);
+        duals = new DualDialogueSplitter(m, cols);
 
         for (int p = 0; p < pageLines.size(); p++) {
             boolean continuesSpeech = p > 0 && clean.get(p - 1).endsWithMore();
+            nextPageTop = p + 1 < pageLines.size() && !pageLines.get(p + 1).isEmpty() ? pageLines.get(p + 1).getFirst() : null;
             readPage(pageLines.get(p), continuesSpeech);
         }
         flush();
         return new Parsed(titlePage, titlePages, body.size(), List.copyOf(blocks), m);
     }
 
-    // ---- scene numbers -------------------------------------------------------------------
-
-    private Line withoutSceneNumbers(PdfLine line, int page) {
-        var words = line.words();
-        // revision marks: asterisks standing in the right margin beside changed lines
-        while (words.size() >= 2 && REVISION_MARK.matcher(words.getLast().text()).matches()
-                && m.chars(words.getLast().x0() - words.get(words.size() - 2).x1()) >= 2.5f) {
-            words = words.subList(0, words.size() - 1);
-            line = line.withWords(words);
-        }
-        String left = null;
-        String right = null;
-        int from = 0;
-        int to = words.size();
-        if (words.size() >= 2 && SCENE_NUMBER.matcher(words.getFirst().text()).matches()
-                && m.chars(words.get(1).x0() - words.getFirst().x1()) >= 2.5f) {
-            left = stripDot(words.getFirst().text());
-            from = 1;
-        }
-        if (to - from >= 2 && SCENE_NUMBER.matcher(words.getLast().text()).matches()
-                && m.chars(words.getLast().x0() - words.get(words.size() - 2).x1()) >= 2.5f) {
-            right = stripDot(words.getLast().text());
-            to = words.size() - 1;
-        }
-        if (left == null && right == null) {
-            return new Line(line, line.text(), null, page);
-        }
-        var rest = line.withWords(words.subList(from, to));
-        String text = rest.text();
-        boolean headingLike = ScreenplayText.isUpper(text) || ScreenplayText.isSceneHeading(text);
-        if (!headingLike || (left != null && right != null && !left.equals(right))) {
-            return new Line(line, line.text(), null, page);
-        }
-        return new Line(rest, text, left != null ? left : right, page);
-    }
-
-    private static String stripDot(String number) {
-        return number.endsWith(".") ? number.substring(0, number.length() - 1) : number;
-    }
-
     // ---- page grid -----------------------------------------------------------------------
 
-    private void measureBody(List<List<Line>> pageLines) {
+    private void measureBody(List<List<ScriptLine>> pageLines) {
         var tops = new LayoutMetrics.FloatList();
         var bottoms = new LayoutMetrics.FloatList();
         for (var lines : pageLines) {
@@ -153,39 +120,26 @@ final class PdfLayoutParser {
         bodyHeight = linesPerPage * m.lineHeight();
     }
 
-    private double position(Line line) {
+    private double position(ScriptLine line) {
         return line.page() + Math.max(0, Math.min(0.999, (line.y() - bodyTop) / bodyHeight));
     }
 
-    private double endPosition(Line line) {
+    private double endPosition(ScriptLine line) {
         return line.page() + Math.max(0, Math.min(1.0, (line.y() - bodyTop + m.lineHeight()) / bodyHeight));
-    }
-
-    private boolean headingsAreBold(List<PdfLine> lines) {
-        int headings = 0;
-        int bold = 0;
-        for (var line : lines) {
-            if (ScreenplayText.isSceneHeading(line.text()) && Math.abs(line.x0() - cols.action()) < m.charWidth()) {
-                headings++;
-                if (line.bold()) {
-                    bold++;
-                }
-            }
-        }
-        return headings > 0 && bold * 10 >= headings * 8;
     }
 
     // ---- reading a page --------------------------------------------------------------------
 
-    private void readPage(List<Line> lines, boolean continuesSpeech) {
+    private void readPage(List<ScriptLine> lines, boolean continuesSpeech) {
         boolean firstSpeechOnPage = true;
         for (int i = 0; i < lines.size(); i++) {
             var line = lines.get(i);
-            int dualEnd = dualBlockEnd(lines, i);
-            if (dualEnd > i) {
+            var dual = duals.at(lines, i);
+            if (dual != null) {
                 flush();
-                readDual(lines.subList(i, dualEnd));
-                i = dualEnd - 1;
+                readDualColumn(dual.left(), Dual.LEFT);
+                readDualColumn(dual.right(), Dual.RIGHT);
+                i = dual.end() - 1;
                 firstSpeechOnPage = false;
                 continue;
             }
@@ -205,6 +159,7 @@ final class PdfLayoutParser {
                     }
                     flush();
                     emit(ElementType.CHARACTER, cue, line, lines.get(end), null, null);
+                    lastCue = lines.get(end);
                     speaker = ScreenplayText.speaker(cue);
                     inSpeech = true;
                     parenOpen = false;
@@ -221,7 +176,7 @@ final class PdfLayoutParser {
         }
     }
 
-    private Kind classify(List<Line> lines, int i) {
+    private Kind classify(List<ScriptLine> lines, int i) {
         var line = lines.get(i);
         float off = m.chars(line.x0() - cols.action());
         String text = line.text();
@@ -231,7 +186,7 @@ final class PdfLayoutParser {
         var next = i + 1 < lines.size() ? lines.get(i + 1) : null;
         boolean cueLike = line.x0() >= cols.dialogue() + 3 * m.charWidth() && off <= 40
                 && ScreenplayText.isMostlyUpper(text) && text.length() <= 50 && !text.startsWith("(");
-        if (cueLike && next != null && cueEnd(lines, i) >= 0) {
+        if (cueLike && cueEnd(lines, i) >= 0) {
             return Kind.CUE;
         }
         boolean right = m.chars(Math.abs(cols.rightEdge() - line.x1())) <= 1.5f && off >= 3
@@ -251,20 +206,36 @@ final class PdfLayoutParser {
         return off < m.chars(cols.dialogue() - cols.action()) / 2 ? Kind.ACTION : Kind.SPEECH;
     }
 
-    private boolean isSpeechAfter(Line cue, Line next) {
-        return next.page() == cue.page() && m.lines(next.y() - cue.y()) <= 1.3f && isSpeechColumn(next)
-                && next.x0() < cue.x0() + m.charWidth();
+    private boolean isSpeechAfter(ScriptLine cue, ScriptLine next) {
+        if (next.page() != cue.page() || m.lines(next.y() - cue.y()) > 1.3f) {
+            return false;
+        }
+        // Word-made scripts set a cue's parenthetical at the cue's own indent
+        boolean parenUnderCue = next.text().startsWith("(") && Math.abs(next.x0() - cue.x0()) < 1.5f * m.charWidth();
+        return parenUnderCue || isSpeechColumn(next) && next.x0() < cue.x0() + m.charWidth();
     }
 
-    private boolean isSpeechColumn(Line line) {
+    /** A cue at the foot of a page whose speech starts at the top of the next one. */
+    private boolean speechStartsOverleaf(ScriptLine cue) {
+        return nextPageTop != null && nextPageTop.y() - bodyTop < 2 * m.lineHeight()
+                && (isSpeechColumn(nextPageTop) || nextPageTop.text().startsWith("("))
+                && nextPageTop.x0() < cue.x0() + m.charWidth() && nextPageTop.x0() > cols.action() + 2 * m.charWidth();
+    }
+
+    private boolean isSpeechColumn(ScriptLine line) {
         float dialogueOff = m.chars(Math.abs(line.x0() - cols.dialogue()));
         boolean paren = line.text().startsWith("(") && line.x0() >= cols.dialogue() - m.charWidth()
-                && line.x0() < cols.cue() - m.charWidth() / 2;
+                && (line.x0() < cols.cue() - m.charWidth() / 2 || followsCue(line)); // Word sets it at the cue indent
         boolean parenWrap = parenOpen && Math.abs(line.x0() - cols.parenthetical()) < 2.5f * m.charWidth();
         return dialogueOff <= 3f || paren || parenWrap;
     }
 
-    private boolean isCentred(Line line) {
+    private boolean followsCue(ScriptLine line) {
+        return lastCue != null && lastCue.page() == line.page() && m.lines(line.y() - lastCue.y()) <= 1.3f
+                && Math.abs(line.x0() - lastCue.x0()) < 1.5f * m.charWidth();
+    }
+
+    private boolean isCentred(ScriptLine line) {
         float center = (line.x0() + line.x1()) / 2;
         float columnCenter = (cols.action() + cols.rightEdge()) / 2;
         boolean pageCentred = m.chars(Math.abs(center - pageWidth / 2)) <= 0.6f;
@@ -273,14 +244,12 @@ final class PdfLayoutParser {
     }
 
     /** An action-margin line: a heading (maybe wrapped), or part of an action paragraph. Returns the last line used. */
-    private int action(List<Line> lines, int i) {
+    private int action(List<ScriptLine> lines, int i) {
         inSpeech = false;
         parenOpen = false;
         var line = lines.get(i);
         String text = line.text();
-        boolean standalone = line.sceneNumber() != null || ScreenplayText.isSceneHeading(text)
-                || (headingsBold && line.pdf().bold() && ScreenplayText.isUpper(text) && isLoneLine(lines, i))
-                || (isLoneLine(lines, i) && i + 1 < lines.size() && ScreenplayText.isSlugLine(text));
+        boolean standalone = headings.isHeading(lines, i, isLoneLine(lines, i));
         if (!standalone) {
             paragraph(ElementType.ACTION, line);
             return i;
@@ -303,7 +272,7 @@ final class PdfLayoutParser {
      * If line i starts a character cue, the index of its last line (a very long name wraps), provided
      * a speech follows at single spacing; -1 otherwise.
      */
-    private int cueEnd(List<Line> lines, int i) {
+    private int cueEnd(List<ScriptLine> lines, int i) {
         int end = i;
         while (end + 1 < lines.size() && Math.abs(lines.get(end + 1).x0() - lines.get(i).x0()) < m.charWidth() / 2
                 && m.lines(lines.get(end + 1).y() - lines.get(end).y()) <= 1.3f
@@ -315,10 +284,10 @@ final class PdfLayoutParser {
                 return last;
             }
         }
-        return -1;
+        return end + 1 == lines.size() && speechStartsOverleaf(lines.get(end)) ? end : -1;
     }
 
-    private static String joinText(List<Line> lines, int from, int to) {
+    private static String joinText(List<ScriptLine> lines, int from, int to) {
         var text = new StringBuilder(lines.get(from).text());
         for (int k = from + 1; k <= to; k++) {
             text.append(' ').append(lines.get(k).text());
@@ -326,7 +295,7 @@ final class PdfLayoutParser {
         return text.toString();
     }
 
-    private boolean isLoneLine(List<Line> lines, int i) {
+    private boolean isLoneLine(List<ScriptLine> lines, int i) {
         var line = lines.get(i);
         boolean gapBefore = i == 0 || m.lines(line.y() - lines.get(i - 1).y()) > 1.5f;
         boolean gapAfter = i + 1 >= lines.size() || m.lines(lines.get(i + 1).y() - line.y()) > 1.5f;
@@ -334,7 +303,7 @@ final class PdfLayoutParser {
     }
 
     /** Adds a line to the open paragraph of that type if it follows at single spacing, else opens one. */
-    private void paragraph(ElementType type, Line line) {
+    private void paragraph(ElementType type, ScriptLine line) {
         if (type != ElementType.ACTION) {
             inSpeech = false;
             parenOpen = false;
@@ -347,7 +316,7 @@ final class PdfLayoutParser {
         open(type, line, null);
     }
 
-    private void speech(Line line, Dual dual) {
+    private void speech(ScriptLine line, Dual dual) {
         String text = line.text();
         if (!inSpeech) {
             // no cue before it: a speech the page break cut (without (MORE)), or an indented action line
@@ -382,84 +351,13 @@ final class PdfLayoutParser {
         open(ElementType.DIALOGUE, line, dual);
     }
 
-    private boolean follows(Line line) {
+    private boolean follows(ScriptLine line) {
         return openLast != null && openLast.page() == line.page() && m.lines(line.y() - openLast.y()) <= 1.3f;
     }
 
     // ---- dual dialogue ------------------------------------------------------------------------
 
-    /** If a dual-dialogue block starts at line i (two cues side by side), the index after it; else i. */
-    private int dualBlockEnd(List<Line> lines, int i) {
-        var line = lines.get(i);
-        if (m.chars(line.x0() - cols.action()) < 2 || i + 1 >= lines.size()) {
-            return i;
-        }
-        int split = widestGap(line.pdf(), 4f);
-        if (split < 0) {
-            return i;
-        }
-        String left = PdfLine.join(line.pdf().words().subList(0, split));
-        String right = PdfLine.join(line.pdf().words().subList(split, line.pdf().words().size()));
-        if (!ScreenplayText.isMostlyUpper(left) || !ScreenplayText.isMostlyUpper(right)
-                || left.startsWith("(") || right.startsWith("(") || left.length() > 40 || right.length() > 40) {
-            return i;
-        }
-        int end = i + 1;
-        while (end < lines.size() && m.lines(lines.get(end).y() - lines.get(end - 1).y()) <= 1.3f
-                && m.chars(lines.get(end).x0() - cols.action()) >= 2) {
-            end++;
-        }
-        return end > i + 1 ? end : i;
-    }
-
-    /** Index of the first word after the widest gap of at least {@code minChars}, or -1. */
-    private int widestGap(PdfLine line, float minChars) {
-        int best = -1;
-        float widest = minChars * m.charWidth();
-        var words = line.words();
-        for (int w = 1; w < words.size(); w++) {
-            float gap = words.get(w).x0() - words.get(w - 1).x1();
-            if (gap >= widest) {
-                widest = gap;
-                best = w;
-            }
-        }
-        return best;
-    }
-
-    private void readDual(List<Line> block) {
-        var head = block.getFirst();
-        int split = widestGap(head.pdf(), 4f);
-        var leftCue = head.pdf().words().subList(0, split);
-        var rightCue = head.pdf().words().subList(split, head.pdf().words().size());
-        var left = new ArrayList<Line>();
-        var right = new ArrayList<Line>();
-        left.add(part(head, leftCue));
-        right.add(part(head, rightCue));
-        float rightStart = (leftCue.getFirst().x0() + rightCue.getFirst().x0()) / 2;
-        for (var line : block.subList(1, block.size())) {
-            int gap = widestGap(line.pdf(), 3f);
-            var words = line.pdf().words();
-            if (gap > 0) {
-                left.add(part(line, words.subList(0, gap)));
-                right.add(part(line, words.subList(gap, words.size())));
-                rightStart = Math.min(rightStart, words.get(gap).x0() - m.charWidth());
-            } else if (line.x0() >= rightStart) {
-                right.add(line);
-            } else {
-                left.add(line);
-            }
-        }
-        readDualColumn(left, Dual.LEFT);
-        readDualColumn(right, Dual.RIGHT);
-    }
-
-    private Line part(Line line, List<PdfWord> words) {
-        var pdf = line.pdf().withWords(words);
-        return new Line(pdf, pdf.text(), null, line.page());
-    }
-
-    private void readDualColumn(List<Line> column, Dual side) {
+    private void readDualColumn(List<ScriptLine> column, Dual side) {
         var cue = column.getFirst();
         emit(ElementType.CHARACTER, cue.text(), cue, cue, null, side);
         speaker = ScreenplayText.speaker(cue.text());
@@ -475,7 +373,7 @@ final class PdfLayoutParser {
 
     // ---- emitting ------------------------------------------------------------------------------
 
-    private void open(ElementType type, Line line, Dual dual) {
+    private void open(ElementType type, ScriptLine line, Dual dual) {
         openType = type;
         openText = new StringBuilder(line.text());
         openFirst = line;
@@ -483,7 +381,7 @@ final class PdfLayoutParser {
         openDual = dual;
     }
 
-    private void append(Line line) {
+    private void append(ScriptLine line) {
         if (openText.length() > 0 && openText.charAt(openText.length() - 1) == '-'
                 && openText.length() > 1 && Character.isLetter(openText.charAt(openText.length() - 2))
                 && !line.text().isEmpty() && Character.isLowerCase(line.text().charAt(0))) {
@@ -509,7 +407,7 @@ final class PdfLayoutParser {
         openDual = null;
     }
 
-    private void emit(ElementType type, String text, Line first, Line last, String sceneNumber, Dual dual) {
+    private void emit(ElementType type, String text, ScriptLine first, ScriptLine last, String sceneNumber, Dual dual) {
         blocks.add(new Block(type, text, first.page(), position(first), endPosition(last), sceneNumber, dual));
     }
 }

@@ -46,9 +46,12 @@ final class PdfScreenplayReader {
                     .formatted(pageCount, limits.maxPages()));
         }
         List<PdfPage> pages;
+        boolean repaired;
         try {
             long deadline = System.nanoTime() + limits.timeout().toNanos();
-            pages = new PageGeometryExtractor(deadline).extract(document);
+            var extractor = new PageGeometryExtractor(deadline);
+            pages = extractor.extract(document);
+            repaired = extractor.repaired();
         } catch (SorotException e) {
             throw e;
         } catch (IOException | RuntimeException | StackOverflowError e) {
@@ -67,9 +70,10 @@ final class PdfScreenplayReader {
                             .formatted(pageCount, glyphs)
                     : "The PDF has no readable text (%d characters on %d page(s)).".formatted(glyphs, pageCount));
         }
-        var parsed = new PdfLayoutParser().parse(pages);
+        var parsed = new PdfLayoutParser().parse(pages, document.getDocumentInformation().getTitle());
         checkLooksLikeScreenplay(parsed);
-        return ScreenplayBuilder.build(parsed.titlePage(), parsed.blocks(), parsed.bodyPages(), Screenplay.SourceFormat.PDF);
+        return ScreenplayBuilder.build(parsed.titlePage(), parsed.blocks(), parsed.bodyPages(), Screenplay.SourceFormat.PDF,
+                repaired);
     }
 
     /**

@@ -30,6 +30,11 @@ final class ScreenplayBuilder {
     private ScreenplayBuilder() {}
 
     static Screenplay build(TitlePage titlePage, List<Block> blocks, int pageCount, Screenplay.SourceFormat format) {
+        return build(titlePage, blocks, pageCount, format, false);
+    }
+
+    static Screenplay build(TitlePage titlePage, List<Block> blocks, int pageCount, Screenplay.SourceFormat format,
+                            boolean textLayerRepaired) {
         var elements = new ArrayList<Element>(blocks.size());
         for (var block : blocks) {
             elements.add(block.toElement());
@@ -37,7 +42,7 @@ final class ScreenplayBuilder {
         var scenes = scenes(blocks);
         var stats = stats(blocks, scenes, pageCount);
         return new Screenplay(titlePage.title(), titlePage.authors(), pageCount, format, titlePage, elements,
-                scenes, stats);
+                scenes, stats, textLayerRepaired);
     }
 
     private static List<Scene> scenes(List<Block> blocks) {

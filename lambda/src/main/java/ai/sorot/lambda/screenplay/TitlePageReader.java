@@ -48,8 +48,8 @@ final class TitlePageReader {
                 centred++;
             }
         }
-        if (centred == 0) {
-            return false;
+        if (centred == 0 && !(lines.size() <= 20 && hasDisplayType(lines))) {
+            return false; // a cover set flush left still shows its title in larger type
         }
         // a speech is a short capitalised line followed at one line's distance by a wider, left-shifted one
         for (int i = 0; i + 2 < lines.size(); i++) {
@@ -63,6 +63,33 @@ final class TitlePageReader {
             }
         }
         return true;
+    }
+
+    private boolean hasDisplayType(List<PdfLine> lines) {
+        return lines.stream().anyMatch(l -> l.words().stream().anyMatch(w -> w.fontSize() >= 1.3f * metrics.fontSize()));
+    }
+
+    /** The block set in the largest type, when it is larger than the rest: a flush-left cover's title. */
+    private static String largestType(List<List<PdfLine>> blocks) {
+        List<PdfLine> best = null;
+        float bestSize = 0;
+        float otherSize = 0;
+        for (var block : blocks) {
+            float size = 0;
+            for (var line : block) {
+                for (var word : line.words()) {
+                    size = Math.max(size, word.fontSize());
+                }
+            }
+            if (size > bestSize) {
+                otherSize = Math.max(otherSize, bestSize);
+                bestSize = size;
+                best = block;
+            } else {
+                otherSize = Math.max(otherSize, size);
+            }
+        }
+        return best != null && bestSize >= 1.2f * otherSize ? joinBlock(best) : null;
     }
 
     boolean isCentred(PdfPage page, PdfLine line) {
@@ -134,6 +161,10 @@ final class TitlePageReader {
                 }
             }
         }
+        String display = largestType(blocks);
+        if (display != null && (title == null || centredBlocks == 0)) {
+            title = display;
+        }
         return new TitlePage(title, authors, credit, source, draftDate,
                 contact.isEmpty() ? null : String.join("\n", contact),
                 notes.isEmpty() ? null : String.join("\n", notes));
@@ -149,9 +180,36 @@ final class TitlePageReader {
             if (CREDIT.matcher(line.text().strip()).matches()) {
                 break;
             }
-            parts.add(line.text().strip());
+            parts.add(readable(line).strip());
         }
         return String.join(" ", parts);
+    }
+
+    /**
+     * A cover line as a reader reads it: a logo letter in another size before the title is not
+     * part of it, and letter-spaced capitals ("T H E   L E T T E R S") are words.
+     */
+    private static String readable(PdfLine line) {
+        var words = line.words();
+        if (words.size() >= 2 && words.getFirst().text().length() == 1
+                && Math.abs(words.getFirst().fontSize() - words.get(1).fontSize()) > 0.3f * words.get(1).fontSize()) {
+            words = words.subList(1, words.size());
+        }
+        if (words.size() >= 4 && words.stream().allMatch(w -> w.text().codePointCount(0, w.text().length()) == 1)) {
+            float narrowest = Float.MAX_VALUE;
+            for (int i = 1; i < words.size(); i++) {
+                narrowest = Math.min(narrowest, words.get(i).x0() - words.get(i - 1).x1());
+            }
+            var text = new StringBuilder(words.getFirst().text());
+            for (int i = 1; i < words.size(); i++) {
+                if (words.get(i).x0() - words.get(i - 1).x1() > 1.6f * narrowest + 1f) {
+                    text.append(' ');
+                }
+                text.append(words.get(i).text());
+            }
+            return text.toString();
+        }
+        return PdfLine.join(words);
     }
 
     /**

@@ -124,6 +124,56 @@ class PdfLayoutRulesTest {
     }
 
     @Test
+    void dualDialogueWhoseLeftColumnStartsAtTheActionMarginIsTwoSpeeches() {
+        // Final Draft for Windows: left speech at the action margin, right speech from the page's middle
+        var pdf = scene(ScriptPdf.letter().page(), "EXT. BEACH - DAY")
+                .line(2.7, "MARA").beside(5.8, "JONAS")
+                .line(ACTION_X, "I have been waiting for").beside(4.6, "Since when?")
+                .line(ACTION_X, "an hour at least-").blank()
+                .line(ACTION_X, "They walk on.");
+        assertThat(read(pdf).elements()).extracting(Element::type, Element::text, Element::dual).containsSubsequence(
+                tuple(CHARACTER, "MARA", Dual.LEFT), tuple(DIALOGUE, "I have been waiting for an hour at least-", Dual.LEFT),
+                tuple(CHARACTER, "JONAS", Dual.RIGHT), tuple(DIALOGUE, "Since when?", Dual.RIGHT),
+                tuple(ACTION, "They walk on.", null));
+    }
+
+    @Test
+    void aCapitalsSpeechLineWithAWideGapIsNotADualDialogueRow() {
+        var pdf = scene(ScriptPdf.letter().page(), "EXT. BEACH - DAY")
+                .line(CUE_X, "MARA").line(DIALOGUE_X, "Listen to me.")
+                .line(DIALOGUE_X, "CAN YOU").beside(3.9, "NOT SHOUT")
+                .line(DIALOGUE_X, "for once?").blank()
+                .line(ACTION_X, "They walk on.");
+        var elements = read(pdf).elements();
+        assertThat(only(elements, CHARACTER)).extracting(Element::text).containsExactly("MARA", "JONAS", "MARA");
+    }
+
+    @Test
+    void wordLayoutWithTheParentheticalAtTheCueIndentAndACueAtThePageFoot() {
+        // a script typed in Word: cue and parenthetical share one indent, no (MORE) at page breaks
+        double cue = 3.5;
+        var pdf = ScriptPdf.letter().page()
+                .line(ACTION_X, "INT. OFFICE - NIGHT").blank()
+                .line(ACTION_X, "Rain hammers the window of a small office.").blank()
+                .line(cue, "MARA").line(cue, "(quietly)").line(DIALOGUE_X, "You kept the letters.").blank()
+                .line(cue, "JONAS").line(DIALOGUE_X, "Every one of them.").blank()
+                .line(cue, "MARA (CONT'D)").line(cue, "(turning away)").line(DIALOGUE_X, "Then burn them.").blank();
+        for (int i = 0; i < 40; i++) {
+            pdf.line(ACTION_X, "She waits by the window and counts the cars " + i + ".");
+        }
+        pdf.blank().line(cue, "JONAS")
+                .page().line(DIALOGUE_X, "Not tonight.").blank()
+                .line(ACTION_X, "He sits.");
+        var elements = read(pdf).elements();
+        assertThat(elements).extracting(Element::type, Element::text).containsSubsequence(
+                tuple(CHARACTER, "MARA"), tuple(PARENTHETICAL, "(quietly)"), tuple(DIALOGUE, "You kept the letters."),
+                tuple(CHARACTER, "JONAS"), tuple(DIALOGUE, "Every one of them."),
+                tuple(CHARACTER, "MARA (CONT'D)"), tuple(PARENTHETICAL, "(turning away)"),
+                tuple(DIALOGUE, "Then burn them."),
+                tuple(CHARACTER, "JONAS"), tuple(DIALOGUE, "Not tonight."), tuple(ACTION, "He sits."));
+    }
+
+    @Test
     void characterExtensionsStayOnTheCueAndNameTheSameSpeaker() {
         var pdf = scene(ScriptPdf.letter().page(), "INT. OFFICE - NIGHT")
                 .line(CUE_X, "MARA (O.S.)").line(DIALOGUE_X, "Jonas?").blank()
@@ -168,10 +218,11 @@ class PdfLayoutRulesTest {
         var pdf = ScriptPdf.letter().page()
                 .bold(ACTION_X, "INT. OFFICE - NIGHT").blank().line(ACTION_X, "Rain.").blank()
                 .line(CUE_X, "MARA").line(DIALOGUE_X, "Hello.").blank()
-                .bold(ACTION_X, "THE ROOFTOP.").blank().line(ACTION_X, "Wind.").blank()
-                .line(CUE_X, "JONAS").line(DIALOGUE_X, "Hello.").blank();
+                .bold(ACTION_X, "THE ROOFTOP").blank().line(ACTION_X, "Wind.").blank()
+                .line(CUE_X, "JONAS").line(DIALOGUE_X, "Hello.").blank()
+                .bold(ACTION_X, "MARA SCREAMS.").blank().line(ACTION_X, "Pigeons scatter.").blank();
         assertThat(read(pdf).elements()).filteredOn(e -> e.type() == SCENE_HEADING).extracting(Element::text)
-                .containsExactly("INT. OFFICE - NIGHT", "THE ROOFTOP.");
+                .containsExactly("INT. OFFICE - NIGHT", "THE ROOFTOP");
     }
 
     @Test
@@ -229,6 +280,27 @@ class PdfLayoutRulesTest {
         assertThat(stats.characters()).extracting(c -> c.name()).containsExactlyInAnyOrder("MARA", "JONAS");
         assertThat(stats.longestScenes().getFirst().heading()).isEqualTo("INT. OFFICE - NIGHT");
         assertThat(stats.locations()).extracting(l -> l.name()).containsExactly("OFFICE", "STREET");
+    }
+
+    @Test
+    void capitalsActionCardsSignsAndTextMessagesAreNotSceneHeadings() {
+        var pdf = scene(ScriptPdf.letter().page(), "INT. OFFICE - NIGHT")
+                .line(ACTION_X, "Her phone buzzes. A text.").blank()
+                .line(ACTION_X, "WHERE ARE YOU").blank()
+                .line(ACTION_X, "BEAT").blank()
+                .line(ACTION_X, "MARA DROPS THE PHONE.").blank()
+                .line(ACTION_X, "A sign over the door reads --").blank()
+                .line(ACTION_X, "NO ENTRY AFTER DARK").blank()
+                .line(ACTION_X, "SUBTITLED:").blank()
+                .line(ACTION_X, "SAME OFFICE -- MOMENTS LATER").blank()
+                .line(ACTION_X, "The phone again.").blank()
+                .line(ACTION_X, "FADE TO BLACK.").blank();
+        var elements = read(pdf).elements();
+        assertThat(elements).filteredOn(e -> e.type() == SCENE_HEADING).extracting(Element::text)
+                .containsExactly("INT. OFFICE - NIGHT", "SAME OFFICE -- MOMENTS LATER");
+        assertThat(elements).filteredOn(e -> e.type() == ACTION).extracting(Element::text)
+                .contains("WHERE ARE YOU", "BEAT", "MARA DROPS THE PHONE.", "NO ENTRY AFTER DARK", "SUBTITLED:");
+        assertThat(elements).last().extracting(Element::type).isEqualTo(TRANSITION);
     }
 
     static List<Element> only(List<Element> elements, ai.sorot.model.screenplay.ElementType type) {

@@ -9,6 +9,8 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
+import org.apache.pdfbox.util.Matrix;
 
 /**
  * Writes screenplay pages with PDFBox the way Final Draft lays them out: 12-point Courier, six
@@ -92,6 +94,59 @@ final class ScriptPdf {
 
     ScriptPdf blank() {
         baseline += LINE;
+        return this;
+    }
+
+    /**
+     * A line slanted the way Final Draft for Windows draws italics: upright Courier under a
+     * skewed text matrix ({@code 1 0 0.2 1 Tm}), optionally filled and stroked for bold.
+     */
+    ScriptPdf skewed(double inches, String text, boolean strokedBold) {
+        try {
+            stream.beginText();
+            stream.setFont(COURIER, 12);
+            if (strokedBold) {
+                stream.setRenderingMode(RenderingMode.FILL_STROKE);
+            }
+            stream.setTextMatrix(new Matrix(1, 0, 0.2f, 1, (float) inches * 72, size.getHeight() - baseline));
+            stream.showText(text);
+            stream.endText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        baseline += LINE;
+        return this;
+    }
+
+    /** A glyph drawn beside the line just written but off the page's right edge, inside an empty clip: nothing shows. */
+    ScriptPdf hiddenGlyph(String text) {
+        try {
+            stream.saveGraphicsState();
+            stream.addRect(0, 0, 0, 0);
+            stream.clip();
+            stream.beginText();
+            stream.setFont(COURIER, 12);
+            stream.newLineAtOffset(size.getWidth() + 20, size.getHeight() - baseline + LINE);
+            stream.showText(text);
+            stream.endText();
+            stream.restoreGraphicsState();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
+    /** Text at a fixed place in another size (display type on a cover). */
+    ScriptPdf sized(double xInches, double yInches, float points, String text) {
+        try {
+            stream.beginText();
+            stream.setFont(COURIER, points);
+            stream.newLineAtOffset((float) xInches * 72, size.getHeight() - (float) yInches * 72);
+            stream.showText(text);
+            stream.endText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return this;
     }
 
