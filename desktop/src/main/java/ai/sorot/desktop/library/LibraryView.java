@@ -483,9 +483,9 @@ public final class LibraryView extends BorderPane {
         thumb.setPrefWidth(42);
         thumb.setResizable(false);
         table.getColumns().add(thumb);
-        table.getColumns().add(column("col-title", "Title", 178, LibraryEntry::title, String.CASE_INSENSITIVE_ORDER));
-        table.getColumns().add(column("col-authors", "Authors", 115, LibraryEntry::authors, String.CASE_INSENSITIVE_ORDER));
-        table.getColumns().add(column("col-genres", "Genres", 84, LibraryEntry::genres, String.CASE_INSENSITIVE_ORDER));
+        table.getColumns().add(column("col-title", "Title", 120, LibraryEntry::title, String.CASE_INSENSITIVE_ORDER));
+        table.getColumns().add(column("col-authors", "Authors", 90, LibraryEntry::authors, String.CASE_INSENSITIVE_ORDER));
+        table.getColumns().add(column("col-genres", "Genres", 70, LibraryEntry::genres, String.CASE_INSENSITIVE_ORDER));
         var rec = column("col-recommendation", "Model", 122, LibraryEntry::recommendation, String::compareTo);
         rec.setCellFactory(c -> new TableCell<>() {
             @Override
@@ -501,7 +501,7 @@ public final class LibraryView extends BorderPane {
             }
         });
         table.getColumns().add(rec);
-        var flags = column("col-checks", "Checks", 90, LibraryEntry::checks, Comparator.comparingInt(List::size));
+        var flags = column("col-checks", "Checks", 76, LibraryEntry::checks, Comparator.comparingInt(List::size));
         flags.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(List<String> codes, boolean empty) {
@@ -518,7 +518,8 @@ public final class LibraryView extends BorderPane {
             }
         });
         table.getColumns().add(flags);
-        var score = column("col-score", "Model score", 60, LibraryEntry::aiScore, Double::compare);
+        var score = column("col-score", "Model score", 126, LibraryEntry::aiScore, Double::compare);
+        score.setMinWidth(126); // its header names what the figure is, and must be read whole
         score.setCellFactory(c -> text(v -> Long.toString(Math.round(v))));
         table.getColumns().add(score);
         var pages = column("col-pages", "Pages", 66, LibraryEntry::pages, Integer::compare);
@@ -534,8 +535,8 @@ public final class LibraryView extends BorderPane {
         var shortlist = column("col-shortlisted", "★", 34, e -> e.shortlisted() ? "★" : "", String::compareTo);
         shortlist.getStyleClass().add("shortlist-column");
         table.getColumns().add(shortlist);
-        table.getColumns().add(column("col-tags", "Tags", 70, e -> String.join(" ", e.tags()), String::compareTo));
-        var saved = column("col-saved", "Saved", 106, LibraryEntry::savedAt, Instant::compareTo);
+        table.getColumns().add(column("col-tags", "Tags", 60, e -> String.join(" ", e.tags()), String::compareTo));
+        var saved = column("col-saved", "Saved", 92, LibraryEntry::savedAt, Instant::compareTo);
         saved.setCellFactory(c -> text(SAVED::format));
         table.getColumns().add(saved);
 

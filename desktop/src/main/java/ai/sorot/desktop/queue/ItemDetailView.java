@@ -152,7 +152,9 @@ public final class ItemDetailView extends ScrollPane {
         if (item.sizeBytes() > 0) {
             facts.add(Format.size(item.sizeBytes()));
         }
-        facts.add(item.format().label());
+        if (item.format() != null) { // a refused file has no format we read
+            facts.add(item.format().label());
+        }
         if (item.analysisId() != null) {
             facts.add(item.analysisId());
         }

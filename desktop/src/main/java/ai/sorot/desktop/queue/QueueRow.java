@@ -21,6 +21,7 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -54,7 +55,8 @@ public final class QueueRow extends HBox {
     private final Label title = new Label();
     private final Label meta = new Label();
     private final Tooltip metaTip = new Tooltip();
-    private final HBox chips = new HBox();
+    // the five steps wrap onto a second line rather than shorten to 'Ext...' in a narrow queue
+    private final FlowPane chips = new FlowPane(3, 3);
     private final List<Label> chipLabels = new ArrayList<>();
     private final List<Tooltip> chipTips = new ArrayList<>();
     private final ProgressBar progress = new ProgressBar(0);
@@ -104,6 +106,7 @@ public final class QueueRow extends HBox {
         for (var name : Steps.SHORT) {
             var chip = new Label(name);
             chip.getStyleClass().addAll("step-chip", "pending");
+            chip.setMinWidth(Region.USE_PREF_SIZE);
             var tip = new Tooltip();
             chip.setTooltip(tip);
             chipLabels.add(chip);
@@ -135,6 +138,12 @@ public final class QueueRow extends HBox {
         verdict.getStyleClass().add("verdict");
         score.getStyleClass().add("score");
         checkFlag.getStyleClass().add("check-flag");
+        // the right column stays narrow: a long verdict or check flag wraps instead of squeezing the steps
+        for (var label : List.of(verdict, checkFlag)) {
+            label.setWrapText(true);
+            label.setMaxWidth(130);
+            label.setMinHeight(Region.USE_PREF_SIZE);
+        }
         for (Node node : List.of(verdict, score, checkFlag, cancel, retry, remove)) {
             node.managedProperty().bind(node.visibleProperty());
         }

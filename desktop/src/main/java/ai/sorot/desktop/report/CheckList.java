@@ -9,6 +9,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -37,6 +38,11 @@ public final class CheckList {
             message.getStyleClass().add("body-text");
             var code = new Label(check.code());
             code.getStyleClass().add("muted");
+            // the badge and the code keep their width; the message takes the rest and wraps
+            severity.setMinWidth(Region.USE_PREF_SIZE);
+            code.setMinWidth(Region.USE_PREF_SIZE);
+            message.setMinHeight(Region.USE_PREF_SIZE);
+            HBox.setHgrow(message, javafx.scene.layout.Priority.ALWAYS);
             var line = new HBox(8, severity, message, code);
             line.setAlignment(Pos.BASELINE_LEFT);
             line.getStyleClass().addAll("report-check", "check-" + check.code().toLowerCase(Locale.ROOT));
