@@ -1,0 +1,250 @@
+package ai.sorot.lambda.library;
+
+import ai.sorot.lambda.screenplay.ScreenplayReader;
+import ai.sorot.lambda.semantic.AnalysisEmbedding;
+import ai.sorot.lambda.semantic.AnalysisText;
+import ai.sorot.lambda.semantic.Embedder;
+import ai.sorot.lambda.semantic.Vectors;
+import ai.sorot.model.api.ErrorCode;
+import ai.sorot.model.api.SorotException;
+import ai.sorot.model.screenplay.Screenplay;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The library searched by meaning: one embedding per analysis (see {@link AnalysisText} for what
+ * goes in it) in the {@code analysis_vectors} table, compared by cosine similarity. Vectors are
+ * made for the analyses that have none (or an outdated one) by {@link #embedPending()}, which
+ * {@link #similar} and {@link #search} run first, so analyses saved before this existed are
+ * embedded on first use. The vectors are kept in memory between queries and read again only when
+ * the table changed; a query over 10,000 analyses is a scan of 10,000 dot products (a few ms).
+ * Thread-safe; embedding runs outside the library's lock, so the library stays usable meanwhile.
+ */
+public final class SemanticLibrary {
+
+    /** An analysis close to another, or to a phrase, with the cosine similarity of their vectors (-1 to 1). */
+    public record Neighbour(LibraryEntry entry, double similarity) {}
+
+    /** How a search result was found: its words matched (full-text), or its meaning is close to the phrase's. */
+    public enum Match { WORDS, MEANING }
+
+    public record Hit(LibraryEntry entry, Match match, Double similarity) {}
+
+    /**
+     * The least cosine similarity at which a phrase's neighbour is listed. For all-MiniLM-L6-v2, a
+     * phrase and an unrelated script's vector fall around 0.0-0.15 and a fitting one 0.25-0.5.
+     */
+    public static final double PHRASE_THRESHOLD = 0.2;
+
+    private final Library library;
+    private final Supplier<Embedder> embedder;
+    private final Object embedding = new Object();
+    private Snapshot snapshot = new Snapshot(List.of(), new String[0], new float[0][]);
+    /** Bumped by every vector this process stores (its own writes do not change {@code data_version}). */
+    private long generation;
+
+    /** The vectors as read, and what the table looked like then: row count, other connections' commits, own writes. */
+    private record Snapshot(List<Long> state, String[] ids, float[][] vectors) {}
+
+    private record Pending(String id, String key) {}
+
+    public SemanticLibrary(Library library) {
+        this(library, Embedder::shared);
+    }
+
+    SemanticLibrary(Library library, Supplier<Embedder> embedder) {
+        this.library = library;
+        this.embedder = embedder;
+    }
+
+    /**
+     * Embeds every analysis with no vector or one made from an older save or another model; the
+     * slow part (reading the file again, the model) holds no lock. Returns how many were embedded.
+     */
+    public int embedPending() {
+        synchronized (embedding) {
+            List<Pending> pending;
+            synchronized (library) {
+                pending = library.query("""
+                        SELECT a.id, a.saved_at || '|' || coalesce(a.completed_at, '') FROM analyses a
+                        LEFT JOIN analysis_vectors v ON v.analysis_id = a.id
+                        WHERE v.analysis_id IS NULL OR v.model <> ? OR v.analysis_key <> a.saved_at || '|' || coalesce(a.completed_at, '')
+                        ORDER BY a.rowid""", st -> st.setString(1, Embedder.MODEL), rs -> {
+                    var list = new ArrayList<Pending>();
+                    while (rs.next()) {
+                        list.add(new Pending(rs.getString(1), rs.getString(2)));
+                    }
+                    return list;
+                });
+            }
+            int done = 0;
+            for (var p : pending) {
+                float[] vector;
+                try {
+                    var report = library.report(p.id());
+                    vector = AnalysisEmbedding.of(AnalysisText.of(report, parsed(p.id())), embedder.get());
+                } catch (SorotException e) {
+                    if (e.code() != ErrorCode.NOT_FOUND) {
+                        throw e;
+                    }
+                    continue; // deleted meanwhile, or no report file: nothing to embed
+                }
+                if (vector == null) {
+                    vector = new float[Embedder.DIMENSIONS]; // nothing to say: similar to nothing
+                }
+                store(p, vector);
+                done++;
+            }
+            return done;
+        }
+    }
+
+    private void store(Pending p, float[] vector) {
+        synchronized (library) {
+            library.inTransaction(() -> library.update("""
+                    INSERT INTO analysis_vectors (analysis_id, model, analysis_key, vector)
+                    SELECT id, ?, ?, ? FROM analyses WHERE id = ?
+                    ON CONFLICT(analysis_id) DO UPDATE SET model = excluded.model,
+                      analysis_key = excluded.analysis_key, vector = excluded.vector""",
+                    Embedder.MODEL, p.key(), Vectors.toBytes(vector), p.id()));
+            synchronized (this) {
+                generation++;
+            }
+        }
+    }
+
+    /** The screenplay's paragraphs, read again from the saved file, or null when there is none or it cannot be read. */
+    private Screenplay parsed(String id) {
+        var source = library.source(id);
+        if (source.isEmpty()) {
+            return null;
+        }
+        try {
+            return new ScreenplayReader().read(source.get());
+        } catch (RuntimeException e) {
+            return null; // the report's own words still count
+        }
+    }
+
+    /** The analyses closest to {@code id}, closest first. */
+    public List<Neighbour> similar(String id, int limit) {
+        if (!library.contains(id)) {
+            throw new SorotException(ErrorCode.NOT_FOUND, "No analysis " + id + " in the library.");
+        }
+        embedPending();
+        var snap = vectors();
+        int self = -1;
+        for (int i = 0; i < snap.ids().length; i++) {
+            if (snap.ids()[i].equals(id)) {
+                self = i;
+            }
+        }
+        if (self < 0 || isZero(snap.vectors()[self])) {
+            return List.of();
+        }
+        return nearest(snap, snap.vectors()[self], id, limit, -1);
+    }
+
+    /** The analyses whose vectors are closest to the phrase's, at or above {@code threshold}. */
+    public List<Neighbour> byMeaning(String phrase, int limit, double threshold) {
+        if (phrase == null || phrase.isBlank()) {
+            return List.of();
+        }
+        embedPending();
+        var query = embedder.get().embed(phrase.strip());
+        return nearest(vectors(), query, null, limit, threshold);
+    }
+
+    /**
+     * The search box: the full-text matches first, in their full-text order, then the analyses
+     * close in meaning to the phrase (similarity at least {@link #PHRASE_THRESHOLD}) that the
+     * words did not find, closest first; {@code limit} rows in all.
+     */
+    public List<Hit> search(String phrase, int limit) {
+        var hits = new ArrayList<Hit>();
+        var seen = new LinkedHashSet<String>();
+        for (var e : library.search(LibraryQuery.ALL.withText(phrase).sortedBy(LibraryQuery.Sort.RELEVANCE, false).page(limit, 0))) {
+            hits.add(new Hit(e, Match.WORDS, null));
+            seen.add(e.id());
+        }
+        for (var n : byMeaning(phrase, limit + seen.size(), PHRASE_THRESHOLD)) {
+            if (hits.size() >= limit) {
+                break;
+            }
+            if (seen.add(n.entry().id())) {
+                hits.add(new Hit(n.entry(), Match.MEANING, n.similarity()));
+            }
+        }
+        return hits;
+    }
+
+    private List<Neighbour> nearest(Snapshot snap, float[] query, String exclude, int limit, double threshold) {
+        record Scored(int index, double similarity) {}
+        var scored = new ArrayList<Scored>();
+        for (int i = 0; i < snap.ids().length; i++) {
+            if (snap.ids()[i].equals(exclude) || isZero(snap.vectors()[i])) {
+                continue;
+            }
+            double s = Vectors.cosine(query, snap.vectors()[i]);
+            if (s >= threshold) {
+                scored.add(new Scored(i, s));
+            }
+        }
+        scored.sort(Comparator.comparingDouble(Scored::similarity).reversed());
+        var out = new ArrayList<Neighbour>();
+        for (var s : scored) {
+            if (out.size() >= limit) {
+                break;
+            }
+            Optional<LibraryEntry> entry = library.entry(snap.ids()[s.index()]);
+            entry.ifPresent(e -> out.add(new Neighbour(e, s.similarity())));
+        }
+        return out;
+    }
+
+    /**
+     * The vectors, read again only when the table may have changed: a deletion (here, cascading from
+     * the analysis) lowers the count, another process's write changes SQLite's {@code data_version},
+     * this one's bumps {@link #generation}.
+     */
+    private Snapshot vectors() {
+        synchronized (library) {
+            long count = library.query("SELECT count(*) FROM analysis_vectors", st -> { }, rs -> rs.getLong(1));
+            long dataVersion = library.query("PRAGMA data_version", st -> { }, rs -> rs.getLong(1));
+            List<Long> state;
+            synchronized (this) {
+                state = List.of(count, dataVersion, generation);
+                if (snapshot.state().equals(state)) {
+                    return snapshot;
+                }
+            }
+            var fresh = library.query("SELECT analysis_id, vector FROM analysis_vectors WHERE model = ?",
+                    st -> st.setString(1, Embedder.MODEL), rs -> {
+                        var ids = new ArrayList<String>();
+                        var vectors = new ArrayList<float[]>();
+                        while (rs.next()) {
+                            ids.add(rs.getString(1));
+                            vectors.add(Vectors.fromBytes(rs.getBytes(2)));
+                        }
+                        return new Snapshot(state, ids.toArray(String[]::new), vectors.toArray(float[][]::new));
+                    });
+            synchronized (this) {
+                snapshot = fresh;
+            }
+            return fresh;
+        }
+    }
+
+    private static boolean isZero(float[] v) {
+        for (float x : v) {
+            if (x != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
