@@ -10,9 +10,11 @@ import ai.sorot.model.api.SorotException;
 import ai.sorot.model.screenplay.Screenplay;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -146,17 +148,22 @@ public final class SemanticLibrary {
         if (self < 0 || isZero(snap.vectors()[self])) {
             return List.of();
         }
-        return nearest(snap, snap.vectors()[self], id, limit, -1);
+        return nearest(snap, snap.vectors()[self], null, id, limit, -1);
     }
 
     /** The analyses whose vectors are closest to the phrase's, at or above {@code threshold}. */
     public List<Neighbour> byMeaning(String phrase, int limit, double threshold) {
+        return byMeaning(phrase, limit, threshold, null);
+    }
+
+    /** The same, among the analyses in {@code within} only (a session's), or all when it is null. */
+    public List<Neighbour> byMeaning(String phrase, int limit, double threshold, Set<String> within) {
         if (phrase == null || phrase.isBlank()) {
             return List.of();
         }
         embedPending();
         var query = embedder.get().embed(phrase.strip());
-        return nearest(vectors(), query, null, limit, threshold);
+        return nearest(vectors(), query, within, null, limit, threshold);
     }
 
     /**
@@ -165,13 +172,23 @@ public final class SemanticLibrary {
      * words did not find, closest first; {@code limit} rows in all.
      */
     public List<Hit> search(String phrase, int limit) {
+        return search(phrase, null, limit);
+    }
+
+    /** The same inside one review session, or the whole library when {@code sessionId} is null. */
+    public List<Hit> search(String phrase, Long sessionId, int limit) {
         var hits = new ArrayList<Hit>();
         var seen = new LinkedHashSet<String>();
-        for (var e : library.search(LibraryQuery.ALL.withText(phrase).sortedBy(LibraryQuery.Sort.RELEVANCE, false).page(limit, 0))) {
+        var words = LibraryQuery.ALL.withText(phrase).sortedBy(LibraryQuery.Sort.RELEVANCE, false).page(limit, 0);
+        if (sessionId != null) {
+            words = words.inSession(sessionId);
+        }
+        for (var e : library.search(words)) {
             hits.add(new Hit(e, Match.WORDS, null));
             seen.add(e.id());
         }
-        for (var n : byMeaning(phrase, limit + seen.size(), PHRASE_THRESHOLD)) {
+        Set<String> within = sessionId == null ? null : new HashSet<>(library.sessionItems(sessionId));
+        for (var n : byMeaning(phrase, limit + seen.size(), PHRASE_THRESHOLD, within)) {
             if (hits.size() >= limit) {
                 break;
             }
@@ -182,11 +199,11 @@ public final class SemanticLibrary {
         return hits;
     }
 
-    private List<Neighbour> nearest(Snapshot snap, float[] query, String exclude, int limit, double threshold) {
+    private List<Neighbour> nearest(Snapshot snap, float[] query, Set<String> within, String exclude, int limit, double threshold) {
         record Scored(int index, double similarity) {}
         var scored = new ArrayList<Scored>();
         for (int i = 0; i < snap.ids().length; i++) {
-            if (snap.ids()[i].equals(exclude) || isZero(snap.vectors()[i])) {
+            if (snap.ids()[i].equals(exclude) || (within != null && !within.contains(snap.ids()[i])) || isZero(snap.vectors()[i])) {
                 continue;
             }
             double s = Vectors.cosine(query, snap.vectors()[i]);

@@ -1,0 +1,169 @@
+package ai.sorot.lambda.library;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import ai.sorot.lambda.screenplay.ScreenplayReader;
+import ai.sorot.model.api.ErrorCode;
+import ai.sorot.model.api.SorotException;
+import ai.sorot.model.report.AnalysisReport;
+import ai.sorot.model.report.Coverage;
+import ai.sorot.model.report.Curation;
+import ai.sorot.model.report.ProgrammingNotes;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The library searched by meaning, on a real library file and the real embedding model, with
+ * open-licence scripts from the shared corpus (skipped where it is absent).
+ */
+class SemanticLibraryTest {
+
+    /** The shared corpus beside the worktree (../shared from the repository root). */
+    static Path corpus() {
+        for (var candidate : List.of(Path.of("..", "..", "shared", "corpus"), Path.of("..", "shared", "corpus"), Path.of("/work/shared/corpus"))) {
+            if (Files.isDirectory(candidate)) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    static final String EPISODE_1 = "ebscreenplays-pd/cyber_bob/Cyber_Bob_ep00001.fountain";
+    static final String EPISODE_LINCOLN = "ebscreenplays-pd/cyber_bob/Cyber_Bob_epWinDebateAgainstLincoln.fountain";
+    static final String BRICK_AND_STEEL = "screenplain/examples/Brick-and-Steel.fountain";
+    static final String GURU_PEAK = "ebscreenplays-pd/various/ASCENT_TO_GURU_PEAK.fountain";
+    static final String LIBRARY_FREAK_OUT = "ebscreenplays-pd/various/THE_LIBRARY_FREAK-OUT.fountain";
+
+    @TempDir
+    Path dir;
+
+    Path corpus;
+
+    @BeforeEach
+    void needsTheCorpus() {
+        corpus = corpus();
+        assumeTrue(corpus != null, "the shared corpus is not on this machine");
+    }
+
+    /** A no-model analysis of a corpus script as the library keeps it: the report and the script file. */
+    static AnalysisReport save(Library library, Path corpus, String id, String file) throws IOException {
+        var path = corpus.resolve(file);
+        var screenplay = new ScreenplayReader().read(path);
+        var coverage = new Coverage("A short script.", null, List.of(), null, List.of(), List.of(), null, List.of(),
+                List.of(), List.of(), null, null, Reports.OFFLINE);
+        var report = new AnalysisReport(id, screenplay.title() != null ? screenplay.title() : id, screenplay.authors(),
+                path.getFileName().toString(), null, Instant.parse("2026-11-01T10:00:00Z"), Instant.parse("2026-11-01T10:01:00Z"),
+                screenplay.withoutElements(), coverage, null, new Curation(null, null, "", new ProgrammingNotes("short", "all", List.of()), List.of()),
+                null, List.of(), null);
+        library.save(report, new Library.Attachments(null, null, null, Files.readAllBytes(path), path.getFileName().toString()));
+        return report;
+    }
+
+    @Test
+    void twoEpisodesOfOneSeriesAreCloserToEachOtherThanToAnUnrelatedScript() throws IOException {
+        try (var library = Library.open(dir.resolve("library"))) {
+            save(library, corpus, "episode-1", EPISODE_1);
+            save(library, corpus, "episode-lincoln", EPISODE_LINCOLN);
+            save(library, corpus, "brick", BRICK_AND_STEEL);
+            var semantic = new SemanticLibrary(library);
+
+            var neighbours = semantic.similar("episode-1", 5);
+
+            assertThat(neighbours).extracting(n -> n.entry().id()).containsExactly("episode-lincoln", "brick");
+            assertThat(neighbours.get(0).similarity()).isGreaterThan(neighbours.get(1).similarity() + 0.05);
+            assertThat(neighbours).allSatisfy(n -> assertThat(n.similarity()).isBetween(-1.0, 1.0));
+        }
+    }
+
+    @Test
+    void aPhraseFindsTheScriptItDescribesFirst() throws IOException {
+        try (var library = Library.open(dir.resolve("library"))) {
+            save(library, corpus, "episode-1", EPISODE_1);
+            save(library, corpus, "brick", BRICK_AND_STEEL);
+            save(library, corpus, "guru", GURU_PEAK);
+            save(library, corpus, "freak-out", LIBRARY_FREAK_OUT);
+            var semantic = new SemanticLibrary(library);
+
+            assertThat(semantic.byMeaning("a hike up a mountain trail", 4, -1)).first()
+                    .satisfies(n -> assertThat(n.entry().id()).isEqualTo("guru"));
+            assertThat(semantic.byMeaning("two retired police detectives", 4, -1)).first()
+                    .satisfies(n -> assertThat(n.entry().id()).isEqualTo("brick"));
+        }
+    }
+
+    @Test
+    void theSearchListsWordMatchesFirstThenAnalysesCloseInMeaning() throws IOException {
+        try (var library = Library.open(dir.resolve("library"))) {
+            save(library, corpus, "brick", BRICK_AND_STEEL);
+            save(library, corpus, "guru", GURU_PEAK);
+            var semantic = new SemanticLibrary(library);
+
+            // "Brick" is in one title (a word match); nothing is about mountains by its words
+            var hits = semantic.search("brick", 10);
+            assertThat(hits).first().satisfies(h -> {
+                assertThat(h.entry().id()).isEqualTo("brick");
+                assertThat(h.match()).isEqualTo(SemanticLibrary.Match.WORDS);
+                assertThat(h.similarity()).isNull();
+            });
+            var byMeaning = semantic.search("climbing a mountain", 10);
+            assertThat(byMeaning).first().satisfies(h -> {
+                assertThat(h.entry().id()).isEqualTo("guru");
+                assertThat(h.match()).isEqualTo(SemanticLibrary.Match.MEANING);
+                assertThat(h.similarity()).isGreaterThanOrEqualTo(SemanticLibrary.PHRASE_THRESHOLD);
+            });
+        }
+    }
+
+    @Test
+    void analysesSavedBeforeAreEmbeddedOnFirstUseAndADeletedOneIsNoLongerListed() throws IOException {
+        var folder = dir.resolve("library");
+        try (var library = Library.open(folder)) {
+            save(library, corpus, "episode-1", EPISODE_1);
+            save(library, corpus, "episode-lincoln", EPISODE_LINCOLN);
+            save(library, corpus, "brick", BRICK_AND_STEEL);
+        }
+        try (var library = Library.open(folder)) {
+            var semantic = new SemanticLibrary(library);
+            assertThat(semantic.embedPending()).isEqualTo(3);
+            assertThat(semantic.embedPending()).isZero();
+            assertThat(semantic.similar("episode-1", 5)).hasSize(2);
+
+            library.delete("episode-lincoln");
+            assertThat(semantic.similar("episode-1", 5)).extracting(n -> n.entry().id()).containsExactly("brick");
+        }
+        try (var library = Library.open(folder)) {
+            // a new analysis of the same script (another completion time) is embedded again
+            var report = library.report("brick");
+            library.save(new AnalysisReport(report.analysisId(), report.title(), report.authors(), report.fileName(), null,
+                    report.createdAt(), Instant.parse("2026-11-02T10:00:00Z"), report.screenplay(), report.coverage(), null,
+                    report.curation(), null, List.of(), null), Library.Attachments.NONE);
+            assertThat(new SemanticLibrary(library).embedPending()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void anUnknownAnalysisIsNotFound() {
+        try (var library = Library.open(dir.resolve("library"))) {
+            assertThatThrownBy(() -> new SemanticLibrary(library).similar("nope", 5))
+                    .isInstanceOf(SorotException.class)
+                    .satisfies(e -> assertThat(((SorotException) e).code()).isEqualTo(ErrorCode.NOT_FOUND));
+        }
+    }
+
+    @Test
+    void aLibraryOfTheLastSchemaGainsTheVectorTable() {
+        try (var library = Library.open(dir.resolve("library"))) {
+            assertThat(library.schemaVersion()).isEqualTo(LibraryMigrations.latest()).isEqualTo(4);
+            int rows = library.query("SELECT count(*) FROM analysis_vectors", st -> { }, rs -> rs.getInt(1));
+            assertThat(rows).isZero();
+        }
+    }
+}
