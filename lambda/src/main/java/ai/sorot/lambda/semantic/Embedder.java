@@ -33,6 +33,13 @@ public final class Embedder {
 
     private static final String ORT_TEMP_PREFIX = "onnxruntime-java";
 
+    /**
+     * DJL logs a CUDA probe ("Failed to detect GPU count") and each native extraction at WARNING and
+     * INFO: noise on a terminal for a model that runs on the CPU. Held here so the levels stay set.
+     */
+    private static final List<java.util.logging.Logger> QUIET = List.of(
+            java.util.logging.Logger.getLogger("ai.djl"), java.util.logging.Logger.getLogger("ai.onnxruntime"));
+
     private final EmbeddingModel model;
 
     private Embedder(EmbeddingModel model) {
@@ -53,6 +60,7 @@ public final class Embedder {
     }
 
     private static Embedder load() {
+        QUIET.forEach(logger -> logger.setLevel(java.util.logging.Level.SEVERE));
         var tmp = Path.of(System.getProperty("java.io.tmpdir"));
         var ortBefore = ortFolders(tmp);
         try {

@@ -4,15 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import ai.sorot.lambda.screenplay.ScreenplayReader;
 import ai.sorot.model.api.ErrorCode;
 import ai.sorot.model.api.SorotException;
 import ai.sorot.model.report.AnalysisReport;
-import ai.sorot.model.report.Coverage;
-import ai.sorot.model.report.Curation;
-import ai.sorot.model.report.ProgrammingNotes;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -26,22 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SemanticLibraryTest {
 
-    /** The shared corpus beside the worktree (../shared from the repository root). */
-    static Path corpus() {
-        for (var candidate : List.of(Path.of("..", "..", "shared", "corpus"), Path.of("..", "shared", "corpus"), Path.of("/work/shared/corpus"))) {
-            if (Files.isDirectory(candidate)) {
-                return candidate;
-            }
-        }
-        return null;
-    }
-
-    static final String EPISODE_1 = "ebscreenplays-pd/cyber_bob/Cyber_Bob_ep00001.fountain";
-    static final String EPISODE_LINCOLN = "ebscreenplays-pd/cyber_bob/Cyber_Bob_epWinDebateAgainstLincoln.fountain";
-    static final String BRICK_AND_STEEL = "screenplain/examples/Brick-and-Steel.fountain";
-    static final String GURU_PEAK = "ebscreenplays-pd/various/ASCENT_TO_GURU_PEAK.fountain";
-    static final String LIBRARY_FREAK_OUT = "ebscreenplays-pd/various/THE_LIBRARY_FREAK-OUT.fountain";
-
     @TempDir
     Path dir;
 
@@ -49,30 +28,16 @@ class SemanticLibraryTest {
 
     @BeforeEach
     void needsTheCorpus() {
-        corpus = corpus();
+        corpus = SemanticLibraryTestSupport.corpus();
         assumeTrue(corpus != null, "the shared corpus is not on this machine");
-    }
-
-    /** A no-model analysis of a corpus script as the library keeps it: the report and the script file. */
-    static AnalysisReport save(Library library, Path corpus, String id, String file) throws IOException {
-        var path = corpus.resolve(file);
-        var screenplay = new ScreenplayReader().read(path);
-        var coverage = new Coverage("A short script.", null, List.of(), null, List.of(), List.of(), null, List.of(),
-                List.of(), List.of(), null, null, Reports.OFFLINE);
-        var report = new AnalysisReport(id, screenplay.title() != null ? screenplay.title() : id, screenplay.authors(),
-                path.getFileName().toString(), null, Instant.parse("2026-11-01T10:00:00Z"), Instant.parse("2026-11-01T10:01:00Z"),
-                screenplay.withoutElements(), coverage, null, new Curation(null, null, "", new ProgrammingNotes("short", "all", List.of()), List.of()),
-                null, List.of(), null);
-        library.save(report, new Library.Attachments(null, null, null, Files.readAllBytes(path), path.getFileName().toString()));
-        return report;
     }
 
     @Test
     void twoEpisodesOfOneSeriesAreCloserToEachOtherThanToAnUnrelatedScript() throws IOException {
         try (var library = Library.open(dir.resolve("library"))) {
-            save(library, corpus, "episode-1", EPISODE_1);
-            save(library, corpus, "episode-lincoln", EPISODE_LINCOLN);
-            save(library, corpus, "brick", BRICK_AND_STEEL);
+            SemanticLibraryTestSupport.save(library, corpus, "episode-1", SemanticLibraryTestSupport.EPISODE_1);
+            SemanticLibraryTestSupport.save(library, corpus, "episode-lincoln", SemanticLibraryTestSupport.EPISODE_LINCOLN);
+            SemanticLibraryTestSupport.save(library, corpus, "brick", SemanticLibraryTestSupport.BRICK_AND_STEEL);
             var semantic = new SemanticLibrary(library);
 
             var neighbours = semantic.similar("episode-1", 5);
@@ -86,10 +51,10 @@ class SemanticLibraryTest {
     @Test
     void aPhraseFindsTheScriptItDescribesFirst() throws IOException {
         try (var library = Library.open(dir.resolve("library"))) {
-            save(library, corpus, "episode-1", EPISODE_1);
-            save(library, corpus, "brick", BRICK_AND_STEEL);
-            save(library, corpus, "guru", GURU_PEAK);
-            save(library, corpus, "freak-out", LIBRARY_FREAK_OUT);
+            SemanticLibraryTestSupport.save(library, corpus, "episode-1", SemanticLibraryTestSupport.EPISODE_1);
+            SemanticLibraryTestSupport.save(library, corpus, "brick", SemanticLibraryTestSupport.BRICK_AND_STEEL);
+            SemanticLibraryTestSupport.save(library, corpus, "guru", SemanticLibraryTestSupport.GURU_PEAK);
+            SemanticLibraryTestSupport.save(library, corpus, "freak-out", SemanticLibraryTestSupport.LIBRARY_FREAK_OUT);
             var semantic = new SemanticLibrary(library);
 
             assertThat(semantic.byMeaning("a hike up a mountain trail", 4, -1)).first()
@@ -102,8 +67,8 @@ class SemanticLibraryTest {
     @Test
     void theSearchListsWordMatchesFirstThenAnalysesCloseInMeaning() throws IOException {
         try (var library = Library.open(dir.resolve("library"))) {
-            save(library, corpus, "brick", BRICK_AND_STEEL);
-            save(library, corpus, "guru", GURU_PEAK);
+            SemanticLibraryTestSupport.save(library, corpus, "brick", SemanticLibraryTestSupport.BRICK_AND_STEEL);
+            SemanticLibraryTestSupport.save(library, corpus, "guru", SemanticLibraryTestSupport.GURU_PEAK);
             var semantic = new SemanticLibrary(library);
 
             // "Brick" is in one title (a word match); nothing is about mountains by its words
@@ -126,9 +91,9 @@ class SemanticLibraryTest {
     void analysesSavedBeforeAreEmbeddedOnFirstUseAndADeletedOneIsNoLongerListed() throws IOException {
         var folder = dir.resolve("library");
         try (var library = Library.open(folder)) {
-            save(library, corpus, "episode-1", EPISODE_1);
-            save(library, corpus, "episode-lincoln", EPISODE_LINCOLN);
-            save(library, corpus, "brick", BRICK_AND_STEEL);
+            SemanticLibraryTestSupport.save(library, corpus, "episode-1", SemanticLibraryTestSupport.EPISODE_1);
+            SemanticLibraryTestSupport.save(library, corpus, "episode-lincoln", SemanticLibraryTestSupport.EPISODE_LINCOLN);
+            SemanticLibraryTestSupport.save(library, corpus, "brick", SemanticLibraryTestSupport.BRICK_AND_STEEL);
         }
         try (var library = Library.open(folder)) {
             var semantic = new SemanticLibrary(library);
