@@ -7,6 +7,7 @@ import ai.sorot.lambda.library.Library;
 import ai.sorot.lambda.library.LibraryEntry;
 import ai.sorot.lambda.library.LibraryQuery;
 import ai.sorot.lambda.library.ReviewSession;
+import ai.sorot.lambda.library.SemanticLibrary;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -48,6 +49,9 @@ public final class LibraryViewModel {
     /** Rows are light records; more than this and the list asks for a narrower search. */
     static final int MAX_ROWS = 50_000;
     private static final long DEBOUNCE_MS = 180;
+    /** At most this many rows found by meaning below the words' matches, and in "More like this". */
+    static final int MEANING_ROWS = 20;
+    static final int SIMILAR_ROWS = 10;
 
     private final AnalysisArchive archive;
     private final Connection connection;
@@ -73,6 +77,8 @@ public final class LibraryViewModel {
     private final ObservableList<String> tags = FXCollections.observableArrayList();
     private final ReadOnlyIntegerWrapper total = new ReadOnlyIntegerWrapper(this, "total");
     private final ReadOnlyIntegerWrapper matching = new ReadOnlyIntegerWrapper(this, "matching");
+    /** Of the rows shown, how many the phrase found by meaning rather than by its words (listed after those). */
+    private final ReadOnlyIntegerWrapper byMeaning = new ReadOnlyIntegerWrapper(this, "byMeaning");
     private final ReadOnlyBooleanWrapper searching = new ReadOnlyBooleanWrapper(this, "searching");
     private final ReadOnlyBooleanWrapper syncing = new ReadOnlyBooleanWrapper(this, "syncing");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message");
@@ -85,6 +91,7 @@ public final class LibraryViewModel {
     /** Screenplays of a dropped folder sent for analysis, by file, with the session they join once analysed. */
     private final PendingSessionLinks awaiting;
     private ScheduledFuture<?> pending;
+    private SemanticLibrary semantic;
     private int ticket;
     private boolean quiet;
 
@@ -148,7 +155,8 @@ public final class LibraryViewModel {
         io.execute(() -> {
             try {
                 var lib = archive.library();
-                var found = lib.search(q);
+                var found = new java.util.ArrayList<>(lib.search(q));
+                int foundByMeaning = SemanticLibrary.isPhrase(q.text()) ? addCloseInMeaning(lib, q, found) : 0;
                 int size = lib.size();
                 var allSessions = lib.sessions();
                 var allTags = lib.allTags();
@@ -158,6 +166,7 @@ public final class LibraryViewModel {
                     }
                     rows.setAll(found);
                     matching.set(found.size());
+                    byMeaning.set(foundByMeaning);
                     total.set(size);
                     if (!sessions.equals(allSessions)) {
                         sessions.setAll(allSessions); // only on a change: the list keeps its selection and cells
@@ -184,6 +193,59 @@ public final class LibraryViewModel {
                         message.set("The library could not be read: " + e.getMessage());
                     }
                 });
+            }
+        });
+    }
+
+    /**
+     * Appends the analyses close in meaning to the phrase that the words did not find and that the
+     * other filters (session, score, tags...) let through, closest first. The first use loads the
+     * embedding model and embeds the analyses saved before (background thread).
+     */
+    private int addCloseInMeaning(Library lib, LibraryQuery q, List<LibraryEntry> found) {
+        List<SemanticLibrary.Neighbour> neighbours;
+        try {
+            var allowed = new java.util.HashSet<String>();
+            lib.search(q.withText(null)).forEach(e -> allowed.add(e.id()));
+            neighbours = semantic().byMeaning(q.text(), MEANING_ROWS + found.size(), SemanticLibrary.PHRASE_THRESHOLD, allowed);
+        } catch (RuntimeException e) {
+            return 0; // the words' matches still show
+        }
+        var seen = new java.util.HashSet<String>();
+        found.forEach(e -> seen.add(e.id()));
+        int added = 0;
+        for (var n : neighbours) {
+            if (added < MEANING_ROWS && seen.add(n.entry().id())) {
+                found.add(n.entry());
+                added++;
+            }
+        }
+        return added;
+    }
+
+    /** The one semantic view of this library (it keeps the vectors in memory between queries). */
+    synchronized SemanticLibrary semantic() {
+        if (semantic == null) {
+            semantic = new SemanticLibrary(archive.library());
+        }
+        return semantic;
+    }
+
+    /**
+     * "More like this": the analyses closest in meaning to {@code id}, closest first, handed to
+     * {@code then} on the UI thread (an empty list when there is nothing to compare with).
+     */
+    public void moreLikeThis(String id, Consumer<List<SemanticLibrary.Neighbour>> then) {
+        message.set("Finding analyses like this one…");
+        io.execute(() -> {
+            try {
+                var neighbours = semantic().similar(id, SIMILAR_ROWS);
+                ui.execute(() -> {
+                    message.set("");
+                    then.accept(neighbours);
+                });
+            } catch (RuntimeException e) {
+                ui.execute(() -> message.set("Could not find similar analyses: " + e.getMessage()));
             }
         });
     }
@@ -428,6 +490,8 @@ public final class LibraryViewModel {
     public ObservableList<ReviewSession> sessions() { return sessions; }
     public ObservableList<String> tags() { return tags; }
     public ReadOnlyIntegerProperty totalProperty() { return total.getReadOnlyProperty(); }
+    public ReadOnlyIntegerProperty byMeaningProperty() { return byMeaning.getReadOnlyProperty(); }
+
     public ReadOnlyIntegerProperty matchingProperty() { return matching.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty searchingProperty() { return searching.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty syncingProperty() { return syncing.getReadOnlyProperty(); }
