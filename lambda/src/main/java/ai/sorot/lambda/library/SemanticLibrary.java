@@ -10,10 +10,11 @@ import ai.sorot.model.api.SorotException;
 import ai.sorot.model.screenplay.Screenplay;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -57,6 +58,8 @@ public final class SemanticLibrary {
     private final Supplier<Embedder> embedder;
     private final Object embedding = new Object();
     private Snapshot snapshot = new Snapshot(List.of(), new String[0], new float[0][]);
+    /** The library's {@link #changeState()} when {@link #embedPending()} last found nothing to embed. */
+    private List<Long> checked = List.of();
     /** Bumped by every vector this process stores (its own writes do not change {@code data_version}). */
     private long generation;
 
@@ -82,6 +85,10 @@ public final class SemanticLibrary {
         synchronized (embedding) {
             List<Pending> pending;
             synchronized (library) {
+                var state = changeState();
+                if (state.equals(checked)) {
+                    return 0; // nothing written to the library since everything was found embedded
+                }
                 pending = library.query("""
                         SELECT a.id, a.saved_at || '|' || coalesce(a.completed_at, '') FROM analyses a
                         LEFT JOIN analysis_vectors v ON v.analysis_id = a.id
@@ -112,8 +119,23 @@ public final class SemanticLibrary {
                 store(p, vector);
                 done++;
             }
+            if (pending.isEmpty()) {
+                synchronized (library) {
+                    checked = changeState();
+                }
+            }
             return done;
         }
+    }
+
+    /**
+     * What has been written to the library file: SQLite's {@code data_version} changes when another
+     * connection (the CLI beside the desktop) commits, {@code total_changes()} counts this one's rows.
+     */
+    private List<Long> changeState() {
+        long dataVersion = library.query("PRAGMA data_version", st -> { }, rs -> rs.getLong(1));
+        long ownChanges = library.query("SELECT total_changes()", st -> { }, rs -> rs.getLong(1));
+        return List.of(dataVersion, ownChanges);
     }
 
     private void store(Pending p, float[] vector) {
@@ -215,24 +237,32 @@ public final class SemanticLibrary {
 
     private List<Neighbour> nearest(Snapshot snap, float[] query, Set<String> within, String exclude, int limit, double threshold) {
         record Scored(int index, double similarity) {}
-        var scored = new ArrayList<Scored>();
+        // the best {@code limit} in a small heap: no sort of 10,000 figures for 10 rows
+        var best = new PriorityQueue<Scored>(Comparator.comparingDouble(Scored::similarity));
         for (int i = 0; i < snap.ids().length; i++) {
             if (snap.ids()[i].equals(exclude) || (within != null && !within.contains(snap.ids()[i])) || isZero(snap.vectors()[i])) {
                 continue;
             }
             double s = Vectors.cosine(query, snap.vectors()[i]);
-            if (s >= threshold) {
-                scored.add(new Scored(i, s));
+            if (s >= threshold && (best.size() < limit || s > best.peek().similarity())) {
+                best.add(new Scored(i, s));
+                if (best.size() > limit) {
+                    best.poll();
+                }
             }
         }
+        var scored = new ArrayList<>(best);
         scored.sort(Comparator.comparingDouble(Scored::similarity).reversed());
+        var entries = new HashMap<String, LibraryEntry>();
+        for (var e : library.entries(scored.stream().map(x -> snap.ids()[x.index()]).toList())) {
+            entries.put(e.id(), e);
+        }
         var out = new ArrayList<Neighbour>();
-        for (var s : scored) {
-            if (out.size() >= limit) {
-                break;
+        for (var x : scored) {
+            var entry = entries.get(snap.ids()[x.index()]);
+            if (entry != null) {
+                out.add(new Neighbour(entry, x.similarity()));
             }
-            Optional<LibraryEntry> entry = library.entry(snap.ids()[s.index()]);
-            entry.ifPresent(e -> out.add(new Neighbour(e, s.similarity())));
         }
         return out;
     }
