@@ -36,6 +36,9 @@ final class MoreLikeThisDialog {
             protected void updateItem(SemanticLibrary.Neighbour n, boolean empty) {
                 super.updateItem(n, empty);
                 setText(empty || n == null ? null : label(n));
+                // a long title wraps rather than being cut off at the list's edge
+                setWrapText(true);
+                setPrefWidth(0);
             }
         });
         list.setOnMouseClicked(e -> {

@@ -56,7 +56,7 @@ public final class SemanticLibrary {
 
     private final Library library;
     private final Supplier<Embedder> embedder;
-    private final Object embedding = new Object();
+    private final java.util.concurrent.locks.ReentrantLock embedding = new java.util.concurrent.locks.ReentrantLock();
     private Snapshot snapshot = new Snapshot(List.of(), new String[0], new float[0][]);
     /** The library's {@link #changeState()} when {@link #embedPending()} last found nothing to embed. */
     private List<Long> checked = List.of();
@@ -69,12 +69,8 @@ public final class SemanticLibrary {
     private record Pending(String id, String key) {}
 
     public SemanticLibrary(Library library) {
-        this(library, Embedder::shared);
-    }
-
-    SemanticLibrary(Library library, Supplier<Embedder> embedder) {
         this.library = library;
-        this.embedder = embedder;
+        this.embedder = Embedder::shared;
     }
 
     /**
@@ -82,50 +78,73 @@ public final class SemanticLibrary {
      * slow part (reading the file again, the model) holds no lock. Returns how many were embedded.
      */
     public int embedPending() {
-        synchronized (embedding) {
-            List<Pending> pending;
-            synchronized (library) {
-                var state = changeState();
-                if (state.equals(checked)) {
-                    return 0; // nothing written to the library since everything was found embedded
-                }
-                pending = library.query("""
-                        SELECT a.id, a.saved_at || '|' || coalesce(a.completed_at, '') FROM analyses a
-                        LEFT JOIN analysis_vectors v ON v.analysis_id = a.id
-                        WHERE v.analysis_id IS NULL OR v.model <> ? OR v.analysis_key <> a.saved_at || '|' || coalesce(a.completed_at, '')
-                        ORDER BY a.rowid""", st -> st.setString(1, Embedder.MODEL), rs -> {
-                    var list = new ArrayList<Pending>();
-                    while (rs.next()) {
-                        list.add(new Pending(rs.getString(1), rs.getString(2)));
-                    }
-                    return list;
-                });
-            }
-            int done = 0;
-            for (var p : pending) {
-                float[] vector;
-                try {
-                    var report = library.report(p.id());
-                    vector = AnalysisEmbedding.of(AnalysisText.of(report, parsed(p.id())), embedder.get());
-                } catch (SorotException e) {
-                    if (e.code() != ErrorCode.NOT_FOUND) {
-                        throw e;
-                    }
-                    continue; // deleted meanwhile, or no report file: nothing to embed
-                }
-                if (vector == null) {
-                    vector = new float[Embedder.DIMENSIONS]; // nothing to say: similar to nothing
-                }
-                store(p, vector);
-                done++;
-            }
-            if (pending.isEmpty()) {
-                synchronized (library) {
-                    checked = changeState();
-                }
-            }
-            return done;
+        embedding.lock();
+        try {
+            return embedPendingLocked();
+        } finally {
+            embedding.unlock();
         }
+    }
+
+    /**
+     * The same, unless another thread is embedding already: then returns -1 at once, and a search
+     * runs on the vectors there are (a search box typed into during a first, long backfill must not
+     * queue behind it).
+     */
+    public int embedPendingUnlessBusy() {
+        if (!embedding.tryLock()) {
+            return -1;
+        }
+        try {
+            return embedPendingLocked();
+        } finally {
+            embedding.unlock();
+        }
+    }
+
+    private int embedPendingLocked() {
+        List<Pending> pending;
+        synchronized (library) {
+            var state = changeState();
+            if (state.equals(checked)) {
+                return 0; // nothing written to the library since everything was found embedded
+            }
+            pending = library.query("""
+                    SELECT a.id, a.saved_at || '|' || coalesce(a.completed_at, '') FROM analyses a
+                    LEFT JOIN analysis_vectors v ON v.analysis_id = a.id
+                    WHERE v.analysis_id IS NULL OR v.model <> ? OR v.analysis_key <> a.saved_at || '|' || coalesce(a.completed_at, '')
+                    ORDER BY a.rowid""", st -> st.setString(1, Embedder.MODEL), rs -> {
+                var list = new ArrayList<Pending>();
+                while (rs.next()) {
+                    list.add(new Pending(rs.getString(1), rs.getString(2)));
+                }
+                return list;
+            });
+        }
+        int done = 0;
+        for (var p : pending) {
+            float[] vector;
+            try {
+                var report = library.report(p.id());
+                vector = AnalysisEmbedding.of(AnalysisText.of(report, parsed(p.id())), embedder.get());
+            } catch (SorotException e) {
+                if (e.code() != ErrorCode.NOT_FOUND) {
+                    throw e;
+                }
+                continue; // deleted meanwhile, or no report file: nothing to embed
+            }
+            if (vector == null) {
+                vector = new float[Embedder.DIMENSIONS]; // nothing to say: similar to nothing
+            }
+            store(p, vector);
+            done++;
+        }
+        if (pending.isEmpty()) {
+            synchronized (library) {
+                checked = changeState();
+            }
+        }
+        return done;
     }
 
     /**
@@ -189,12 +208,16 @@ public final class SemanticLibrary {
         return byMeaning(phrase, limit, threshold, null);
     }
 
-    /** The same, among the analyses in {@code within} only (a session's), or all when it is null. */
+    /**
+     * The same, among the analyses in {@code within} only (a session's), or all when it is null.
+     * Embeds what is pending first, unless another thread is at it: then the analyses not embedded
+     * yet are not found this time.
+     */
     public List<Neighbour> byMeaning(String phrase, int limit, double threshold, Set<String> within) {
         if (phrase == null || phrase.isBlank()) {
             return List.of();
         }
-        embedPending();
+        embedPendingUnlessBusy();
         var query = embedder.get().embed(phrase.strip());
         return nearest(vectors(), query, within, null, limit, threshold);
     }
