@@ -26,7 +26,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code sorot library ...}: the curator's library from a terminal, on the same file the desktop app uses. */
 @Command(name = "library", mixinStandardHelpOptions = true,
         description = "List, search, export and import the analyses kept in the local library.",
-        subcommands = {LibraryCommand.ListCommand.class, LibraryCommand.SearchCommand.class, LibraryCommand.SimilarCommand.class, LibraryCommand.SessionsCommand.class,
+        subcommands = {LibraryCommand.ListCommand.class, LibraryCommand.SearchCommand.class, LibraryCommand.SimilarCommand.class, LibraryCommand.ClustersCommand.class, LibraryCommand.SessionsCommand.class,
                 LibraryCommand.ExportCommand.class, LibraryCommand.ImportCommand.class})
 final class LibraryCommand {
 
@@ -205,6 +205,42 @@ final class LibraryCommand {
                 }
                 if (neighbours.isEmpty()) {
                     out.println("  nothing to compare with: the library has no other analysis with text to embed");
+                }
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "clusters", mixinStandardHelpOptions = true,
+            description = {"Groups the analyses (of a session, or the whole library) by meaning: k-means on their embeddings, "
+                    + "each group named by the themes and genres its reports name most (with counts)."})
+    static final class ClustersCommand implements Callable<Integer> {
+        @Mixin
+        Location location;
+
+        @Option(names = "--session", paramLabel = "NAME", description = "Only the analyses of this review session")
+        String session;
+
+        @Option(names = "--groups", defaultValue = "5", description = "At most this many groups (default: ${DEFAULT-VALUE})")
+        int groups;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            try (var library = location.open()) {
+                Long sessionId = null;
+                if (session != null) {
+                    sessionId = library.session(session)
+                            .orElseThrow(() -> new SorotException(ErrorCode.NOT_FOUND, "No session named \"" + session + "\".")).id();
+                }
+                var out = spec.commandLine().getOut();
+                for (var c : new SemanticLibrary(library).clusters(sessionId, Math.max(1, groups))) {
+                    out.printf("%s: %d%n", c.label(), c.members().size());
+                    for (var e : c.members()) {
+                        out.printf("  %s%n", clip(e.title(), 70));
+                    }
                 }
                 return 0;
             }

@@ -4,6 +4,7 @@ import ai.sorot.lambda.screenplay.ScreenplayReader;
 import ai.sorot.lambda.semantic.AnalysisEmbedding;
 import ai.sorot.lambda.semantic.AnalysisText;
 import ai.sorot.lambda.semantic.Embedder;
+import ai.sorot.lambda.semantic.KMeans;
 import ai.sorot.lambda.semantic.Vectors;
 import ai.sorot.model.api.ErrorCode;
 import ai.sorot.model.api.SorotException;
@@ -256,6 +257,58 @@ public final class SemanticLibrary {
             }
         }
         return hits;
+    }
+
+    /** A group of analyses close in meaning, named by the themes and genres their reports name most. */
+    public record Cluster(String label, List<LibraryEntry> members) {}
+
+    /**
+     * The analyses (of a session, or the whole library when {@code sessionId} is null) in at most
+     * {@code k} groups by k-means on their vectors, largest group first. Each is labelled by the
+     * three theme or genre words its members' reports name most often, with their counts.
+     */
+    public List<Cluster> clusters(Long sessionId, int k) {
+        embedPending();
+        var snap = vectors();
+        Set<String> within = sessionId == null ? null : new HashSet<>(library.sessionItems(sessionId));
+        var ids = new ArrayList<String>();
+        var vectors = new ArrayList<float[]>();
+        for (int i = 0; i < snap.ids().length; i++) {
+            if ((within == null || within.contains(snap.ids()[i])) && !isZero(snap.vectors()[i])) {
+                ids.add(snap.ids()[i]);
+                vectors.add(snap.vectors()[i]);
+            }
+        }
+        var assignment = KMeans.cluster(vectors, k);
+        var entries = new HashMap<String, LibraryEntry>();
+        library.entries(ids).forEach(e -> entries.put(e.id(), e));
+        var groups = new java.util.TreeMap<Integer, List<String>>();
+        for (int i = 0; i < ids.size(); i++) {
+            groups.computeIfAbsent(assignment[i], c -> new ArrayList<>()).add(ids.get(i));
+        }
+        var clusters = new ArrayList<Cluster>();
+        for (var members : groups.values()) {
+            var words = new java.util.LinkedHashMap<String, Integer>();
+            for (var id : members) {
+                try {
+                    var coverage = library.report(id).coverage();
+                    if (coverage != null) {
+                        var named = new LinkedHashSet<String>();
+                        coverage.themes().forEach(t -> named.add(t.strip().toLowerCase(java.util.Locale.ROOT)));
+                        coverage.genres().forEach(g -> named.add(g.strip().toLowerCase(java.util.Locale.ROOT)));
+                        named.stream().filter(w -> !w.isEmpty()).forEach(w -> words.merge(w, 1, Integer::sum));
+                    }
+                } catch (SorotException e) {
+                    // no report file: the member counts, its words do not
+                }
+            }
+            var label = words.entrySet().stream().sorted(java.util.Map.Entry.<String, Integer>comparingByValue().reversed())
+                    .limit(3).map(w -> w.getKey() + " (" + w.getValue() + ")").toList();
+            clusters.add(new Cluster(label.isEmpty() ? "no themes named in the reports" : String.join(", ", label),
+                    members.stream().map(entries::get).filter(java.util.Objects::nonNull).toList()));
+        }
+        clusters.sort(Comparator.comparingInt((Cluster c) -> c.members().size()).reversed());
+        return clusters;
     }
 
     private List<Neighbour> nearest(Snapshot snap, float[] query, Set<String> within, String exclude, int limit, double threshold) {

@@ -94,6 +94,12 @@ class LibraryCommandTest {
         assertThat(json.get(0).path("similarity").asDouble()).isBetween(0.0, 1.0);
 
         assertThat(run(2, "library", "similar", "--library", other.toString(), "nope")).contains("NOT_FOUND");
+
+        // the same library in two groups: the two episodes together, each group with its size
+        var groups = run(0, "library", "clusters", "--library", other.toString(), "--groups", "2");
+        assertThat(groups).contains("no themes named in the reports: 2").contains("no themes named in the reports: 1");
+        assertThat(groups.indexOf(": 2")).isLessThan(groups.toLowerCase(java.util.Locale.ROOT).indexOf("cyber"));
+        assertThat(groups.toLowerCase(java.util.Locale.ROOT).lastIndexOf("cyber")).isLessThan(groups.indexOf(": 1"));
     }
 
     @Test

@@ -115,6 +115,24 @@ class SemanticLibraryTest {
     }
 
     @Test
+    void twoGroupsPutTheEpisodesOfOneSeriesTogether() throws IOException {
+        try (var library = Library.open(dir.resolve("library"))) {
+            SemanticLibraryTestSupport.save(library, corpus, "episode-1", SemanticLibraryTestSupport.EPISODE_1);
+            SemanticLibraryTestSupport.save(library, corpus, "episode-lincoln", SemanticLibraryTestSupport.EPISODE_LINCOLN);
+            SemanticLibraryTestSupport.save(library, corpus, "brick", SemanticLibraryTestSupport.BRICK_AND_STEEL);
+
+            var clusters = new SemanticLibrary(library).clusters(null, 2);
+
+            assertThat(clusters).hasSize(2);
+            assertThat(clusters.getFirst().members()).extracting(LibraryEntry::id)
+                    .containsExactlyInAnyOrder("episode-1", "episode-lincoln");
+            assertThat(clusters.getLast().members()).extracting(LibraryEntry::id).containsExactly("brick");
+            // these no-model reports name no themes: the label says so rather than inventing one
+            assertThat(clusters.getFirst().label()).isEqualTo("no themes named in the reports");
+        }
+    }
+
+    @Test
     void anUnknownAnalysisIsNotFound() {
         try (var library = Library.open(dir.resolve("library"))) {
             assertThatThrownBy(() -> new SemanticLibrary(library).similar("nope", 5))
