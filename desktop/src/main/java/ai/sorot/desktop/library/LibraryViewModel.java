@@ -49,9 +49,6 @@ public final class LibraryViewModel {
     /** Rows are light records; more than this and the list asks for a narrower search. */
     static final int MAX_ROWS = 50_000;
     private static final long DEBOUNCE_MS = 180;
-    /** At most this many rows found by meaning below the words' matches, and in "More like this". */
-    static final int MEANING_ROWS = 20;
-    static final int SIMILAR_ROWS = 10;
 
     private final AnalysisArchive archive;
     private final Connection connection;
@@ -91,7 +88,7 @@ public final class LibraryViewModel {
     /** Screenplays of a dropped folder sent for analysis, by file, with the session they join once analysed. */
     private final PendingSessionLinks awaiting;
     private ScheduledFuture<?> pending;
-    private SemanticLibrary semantic;
+    private final MeaningSearch meaning;
     private int ticket;
     private boolean quiet;
 
@@ -104,6 +101,7 @@ public final class LibraryViewModel {
         this.writes = new SerialExecutor(io);
         this.analyse = analyse;
         this.awaiting = PendingSessionLinks.in(archive.library().folder());
+        this.meaning = new MeaningSearch(archive::library);
         for (Observable filter : List.of(text, recommendation, minScore, maxScore, genre, rated, shortlistedOnly, tag,
                 savedFrom, savedTo, sessionFilter)) {
             filter.addListener(o -> {
@@ -156,7 +154,7 @@ public final class LibraryViewModel {
             try {
                 var lib = archive.library();
                 var found = new java.util.ArrayList<>(lib.search(q));
-                int foundByMeaning = SemanticLibrary.isPhrase(q.text()) ? addCloseInMeaning(lib, q, found) : 0;
+                int foundByMeaning = SemanticLibrary.isPhrase(q.text()) ? meaning.addCloseInMeaning(lib, q, found) : 0;
                 int size = lib.size();
                 var allSessions = lib.sessions();
                 var allTags = lib.allTags();
@@ -198,40 +196,6 @@ public final class LibraryViewModel {
     }
 
     /**
-     * Appends the analyses close in meaning to the phrase that the words did not find and that the
-     * other filters (session, score, tags...) let through, closest first. The first use loads the
-     * embedding model and embeds the analyses saved before (background thread).
-     */
-    private int addCloseInMeaning(Library lib, LibraryQuery q, List<LibraryEntry> found) {
-        List<SemanticLibrary.Neighbour> neighbours;
-        try {
-            var allowed = new java.util.HashSet<String>();
-            lib.search(q.withText(null)).forEach(e -> allowed.add(e.id()));
-            neighbours = semantic().byMeaning(q.text(), MEANING_ROWS + found.size(), SemanticLibrary.PHRASE_THRESHOLD, allowed);
-        } catch (RuntimeException e) {
-            return 0; // the words' matches still show
-        }
-        var seen = new java.util.HashSet<String>();
-        found.forEach(e -> seen.add(e.id()));
-        int added = 0;
-        for (var n : neighbours) {
-            if (added < MEANING_ROWS && seen.add(n.entry().id())) {
-                found.add(n.entry());
-                added++;
-            }
-        }
-        return added;
-    }
-
-    /** The one semantic view of this library (it keeps the vectors in memory between queries). */
-    synchronized SemanticLibrary semantic() {
-        if (semantic == null) {
-            semantic = new SemanticLibrary(archive.library());
-        }
-        return semantic;
-    }
-
-    /**
      * "More like this": the analyses closest in meaning to {@code id}, closest first, handed to
      * {@code then} on the UI thread (an empty list when there is nothing to compare with).
      */
@@ -239,7 +203,7 @@ public final class LibraryViewModel {
         message.set("Finding analyses like this one…");
         io.execute(() -> {
             try {
-                var neighbours = semantic().similar(id, SIMILAR_ROWS);
+                var neighbours = meaning.similar(id);
                 ui.execute(() -> {
                     message.set("");
                     then.accept(neighbours);
