@@ -63,9 +63,25 @@ final class NativeLibraries {
                 rewriteWithout(jar, n -> n.startsWith("org/sqlite/native/"));
                 sqliteDir = nativeDir;
             }
+            // ONNX Runtime and DJL's tokenizer load their library from inside the jar (into the
+            // temporary folder): keep it there, drop the other systems' (and macOS debug symbols), 100 MB
+            keepOnlyThisSystem(jar, names, "ai/onnxruntime/native/", platform.onnxRuntimeNativeFolder());
+            if (names.contains("native/lib/tokenizers.properties")) {
+                keepOnlyThisSystem(jar, names, "native/lib/", platform.djlTokenizersNativeFolder());
+            }
         }
         return new Result(List.copyOf(libraries), List.copyOf(removed), before, size(libDir) + (nativeDir.equals(libDir) ? 0 : size(nativeDir)),
                 sqliteDir);
+    }
+
+    /** Rewrites the jar without the files under {@code root} that are not in {@code ours} (left as it is when it has none of ours). */
+    private static void keepOnlyThisSystem(Path jar, List<String> names, String root, String ours) throws IOException {
+        boolean hasOurs = names.stream().anyMatch(n -> n.startsWith(ours) && Platform.isNativeLibrary(n.substring(n.lastIndexOf('/') + 1)));
+        if (!hasOurs) {
+            return;
+        }
+        rewriteWithout(jar, n -> n.startsWith(root) && !n.equals(root) && !n.startsWith(ours) && !n.equals(root + "tokenizers.properties")
+                || n.contains(".dSYM/"));
     }
 
     private static List<Path> extract(Path jar, Predicate<String> which, Path dir) throws IOException {

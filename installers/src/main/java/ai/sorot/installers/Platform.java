@@ -106,6 +106,33 @@ public enum Platform {
         return "org/sqlite/native/" + os + "/" + arch + "/";
     }
 
+    /** Where ONNX Runtime's jar keeps this system's libraries (the semantic library's model runs in it). */
+    public String onnxRuntimeNativeFolder() {
+        return "ai/onnxruntime/native/" + switch (this) {
+            case LINUX -> "linux";
+            case WINDOWS -> "win";
+            case MAC -> "osx";
+        } + "-" + (arch().equals("x86_64") ? "x64" : arch()) + "/";
+    }
+
+    /** Where DJL's tokenizers jar keeps this system's library. */
+    public String djlTokenizersNativeFolder() {
+        return "native/lib/" + switch (this) {
+            case LINUX -> "linux";
+            case WINDOWS -> "win";
+            case MAC -> "osx";
+        } + "-" + arch() + "/";
+    }
+
+    private static String arch() {
+        var arch = System.getProperty("os.arch").toLowerCase(Locale.ROOT);
+        return switch (arch) {
+            case "amd64", "x86_64", "x64" -> "x86_64";
+            case "aarch64", "arm64" -> "aarch64";
+            default -> arch;
+        };
+    }
+
     /** True for a native library file name on any system. */
     public static boolean isNativeLibrary(String name) {
         return name.endsWith(".so") || name.endsWith(".dll") || name.endsWith(".dylib") || name.endsWith(".jnilib");

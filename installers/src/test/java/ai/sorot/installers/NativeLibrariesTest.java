@@ -48,6 +48,26 @@ class NativeLibrariesTest {
     }
 
     @Test
+    void onnxRuntimeAndTheTokenizerKeepOnlyThisSystemsLibrariesInTheirJars(@TempDir Path lib) throws IOException {
+        var ort = linux.onnxRuntimeNativeFolder();
+        jar(lib.resolve("onnxruntime.jar"), Map.of(ort + "libonnxruntime.so", "ours", ort + "libonnxruntime4j_jni.so", "jni",
+                "ai/onnxruntime/native/osx-aarch64/libonnxruntime.dylib", "mac",
+                "ai/onnxruntime/native/osx-aarch64/libonnxruntime.dylib.dSYM/Contents/Resources/DWARF/libonnxruntime.dylib", "debug",
+                "ai/onnxruntime/native/win-x64/onnxruntime.dll", "windows", "ai/onnxruntime/OnnxRuntime.class", "class"));
+        var djl = linux.djlTokenizersNativeFolder();
+        jar(lib.resolve("tokenizers.jar"), Map.of("native/lib/tokenizers.properties", "version", djl + "cpu/libtokenizers.so", "ours",
+                "native/lib/win-x86_64/cpu/tokenizers.dll", "windows", "ai/djl/huggingface/tokenizers/HuggingFaceTokenizer.class", "class"));
+
+        NativeLibraries.unpack(lib, linux);
+
+        // they load from inside the jar: ours stays there, the other systems' go
+        assertThat(entries(lib.resolve("onnxruntime.jar"))).containsExactlyInAnyOrder(ort + "libonnxruntime.so",
+                ort + "libonnxruntime4j_jni.so", "ai/onnxruntime/OnnxRuntime.class");
+        assertThat(entries(lib.resolve("tokenizers.jar"))).containsExactlyInAnyOrder("native/lib/tokenizers.properties",
+                djl + "cpu/libtokenizers.so", "ai/djl/huggingface/tokenizers/HuggingFaceTokenizer.class");
+    }
+
+    @Test
     void aJarWithOnlyAManifestGoes(@TempDir Path lib) throws IOException {
         // the platform-neutral javafx-controls-21.jar: a manifest and nothing else
         jar(lib.resolve("javafx-controls-21.jar"), Map.of("META-INF/MANIFEST.MF", "Manifest-Version: 1.0\n"));

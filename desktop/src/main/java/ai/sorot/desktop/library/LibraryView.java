@@ -115,7 +115,7 @@ public final class LibraryView extends BorderPane {
     private Node toolbar() {
         var search = new TextField();
         search.setId("library-search");
-        search.setPromptText("Search titles, authors, loglines, synopses, notes, tags");
+        search.setPromptText("Search titles, authors, loglines, notes, tags, or a phrase (\"a road movie about grief\")");
         search.textProperty().bindBidirectional(model.textProperty());
         HBox.setHgrow(search, Priority.ALWAYS);
         search.setMaxWidth(560);
@@ -585,7 +585,8 @@ public final class LibraryView extends BorderPane {
                 model.removeFromSession(s, selectedIds());
             }
         });
-        var menu = new ContextMenu(open, compare, item("ctx-pdf", "Export as PDF…", this::exportAnalysis), remove);
+        var more = item("ctx-more-like-this", "More like this", this::moreLikeThis);
+        var menu = new ContextMenu(open, more, compare, item("ctx-pdf", "Export as PDF…", this::exportAnalysis), remove);
         menu.setOnShowing(e -> remove.setVisible(model.sessionFilterProperty().get() != null));
         return menu;
     }
@@ -593,6 +594,17 @@ public final class LibraryView extends BorderPane {
     private static String codeName(String code) {
         var words = code.replace('_', ' ').toLowerCase(Locale.ROOT);
         return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
+    /** The analyses closest in meaning to the selected one, in a small dialog. */
+    private void moreLikeThis() {
+        var selected = table.getSelectionModel().getSelectedItem();
+        if (selected == null) {
+            model.say("Select an analysis to find more like it.");
+            return;
+        }
+        model.moreLikeThis(selected.id(), neighbours ->
+                MoreLikeThisDialog.show(getScene().getWindow(), selected, neighbours, actions::openReport));
     }
 
     private static <T> TableColumn<LibraryEntry, T> column(String id, String name, double width, Function<LibraryEntry, T> value,
@@ -660,8 +672,10 @@ public final class LibraryView extends BorderPane {
             int all = model.totalProperty().get();
             var s = model.sessionFilterProperty().get();
             var where = s == null ? "" : " in \"" + s.name() + "\"";
-            return shown == all && s == null ? all + " analyses" : shown + " of " + all + " analyses" + where;
-        }, model.matchingProperty(), model.totalProperty(), model.sessionFilterProperty()));
+            int meaning = model.byMeaningProperty().get();
+            var byMeaning = meaning == 0 ? "" : " (" + meaning + " close in meaning, after the word matches)";
+            return shown == all && s == null && meaning == 0 ? all + " analyses" : shown + " of " + all + " analyses" + where + byMeaning;
+        }, model.matchingProperty(), model.totalProperty(), model.sessionFilterProperty(), model.byMeaningProperty()));
         var message = new Label();
         message.setId("library-message");
         message.textProperty().bind(model.messageProperty());

@@ -7,6 +7,7 @@ import ai.sorot.lambda.library.Library;
 import ai.sorot.lambda.library.LibraryEntry;
 import ai.sorot.lambda.library.LibraryQuery;
 import ai.sorot.lambda.library.ReviewSession;
+import ai.sorot.lambda.library.SemanticLibrary;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -73,6 +74,8 @@ public final class LibraryViewModel {
     private final ObservableList<String> tags = FXCollections.observableArrayList();
     private final ReadOnlyIntegerWrapper total = new ReadOnlyIntegerWrapper(this, "total");
     private final ReadOnlyIntegerWrapper matching = new ReadOnlyIntegerWrapper(this, "matching");
+    /** Of the rows shown, how many the phrase found by meaning rather than by its words (listed after those). */
+    private final ReadOnlyIntegerWrapper byMeaning = new ReadOnlyIntegerWrapper(this, "byMeaning");
     private final ReadOnlyBooleanWrapper searching = new ReadOnlyBooleanWrapper(this, "searching");
     private final ReadOnlyBooleanWrapper syncing = new ReadOnlyBooleanWrapper(this, "syncing");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message");
@@ -85,6 +88,7 @@ public final class LibraryViewModel {
     /** Screenplays of a dropped folder sent for analysis, by file, with the session they join once analysed. */
     private final PendingSessionLinks awaiting;
     private ScheduledFuture<?> pending;
+    private final MeaningSearch meaning;
     private int ticket;
     private boolean quiet;
 
@@ -97,6 +101,7 @@ public final class LibraryViewModel {
         this.writes = new SerialExecutor(io);
         this.analyse = analyse;
         this.awaiting = PendingSessionLinks.in(archive.library().folder());
+        this.meaning = new MeaningSearch(archive::library);
         for (Observable filter : List.of(text, recommendation, minScore, maxScore, genre, rated, shortlistedOnly, tag,
                 savedFrom, savedTo, sessionFilter)) {
             filter.addListener(o -> {
@@ -148,7 +153,8 @@ public final class LibraryViewModel {
         io.execute(() -> {
             try {
                 var lib = archive.library();
-                var found = lib.search(q);
+                var found = new java.util.ArrayList<>(lib.search(q));
+                int foundByMeaning = SemanticLibrary.isPhrase(q.text()) ? meaning.addCloseInMeaning(lib, q, found) : 0;
                 int size = lib.size();
                 var allSessions = lib.sessions();
                 var allTags = lib.allTags();
@@ -158,6 +164,7 @@ public final class LibraryViewModel {
                     }
                     rows.setAll(found);
                     matching.set(found.size());
+                    byMeaning.set(foundByMeaning);
                     total.set(size);
                     if (!sessions.equals(allSessions)) {
                         sessions.setAll(allSessions); // only on a change: the list keeps its selection and cells
@@ -184,6 +191,25 @@ public final class LibraryViewModel {
                         message.set("The library could not be read: " + e.getMessage());
                     }
                 });
+            }
+        });
+    }
+
+    /**
+     * "More like this": the analyses closest in meaning to {@code id}, closest first, handed to
+     * {@code then} on the UI thread (an empty list when there is nothing to compare with).
+     */
+    public void moreLikeThis(String id, Consumer<List<SemanticLibrary.Neighbour>> then) {
+        message.set("Finding analyses like this one…");
+        io.execute(() -> {
+            try {
+                var neighbours = meaning.similar(id);
+                ui.execute(() -> {
+                    message.set("");
+                    then.accept(neighbours);
+                });
+            } catch (RuntimeException e) {
+                ui.execute(() -> message.set("Could not find similar analyses: " + e.getMessage()));
             }
         });
     }
@@ -428,6 +454,8 @@ public final class LibraryViewModel {
     public ObservableList<ReviewSession> sessions() { return sessions; }
     public ObservableList<String> tags() { return tags; }
     public ReadOnlyIntegerProperty totalProperty() { return total.getReadOnlyProperty(); }
+    public ReadOnlyIntegerProperty byMeaningProperty() { return byMeaning.getReadOnlyProperty(); }
+
     public ReadOnlyIntegerProperty matchingProperty() { return matching.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty searchingProperty() { return searching.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty syncingProperty() { return syncing.getReadOnlyProperty(); }

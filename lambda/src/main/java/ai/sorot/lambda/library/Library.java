@@ -232,6 +232,15 @@ public final class Library implements AutoCloseable {
         return rows.stream().findFirst();
     }
 
+    /** The entries of these analyses, in no particular order (those deleted meanwhile are left out). */
+    synchronized List<LibraryEntry> entries(List<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        var marks = String.join(", ", java.util.Collections.nCopies(ids.size(), "?"));
+        return search(LibraryQuery.ALL.page(ids.size(), 0), "a.id IN (" + marks + ")", List.copyOf(ids));
+    }
+
     public AnalysisReport report(String id) {
         var file = itemFolder(safeId(id)).resolve("report.json");
         try {

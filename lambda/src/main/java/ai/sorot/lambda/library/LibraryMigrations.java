@@ -97,6 +97,17 @@ final class LibraryMigrations {
             CREATE INDEX analyses_title ON analyses(title COLLATE NOCASE);
             CREATE INDEX analyses_authors ON analyses(authors COLLATE NOCASE);
             CREATE INDEX analyses_pages ON analyses(pages);
+            """,
+            // 4: one embedding per analysis (SemanticLibrary): 384 little-endian floats, the model that
+            // made them, and the analysis's saved/completed times they were made from (a re-analysis
+            // differs, and is embedded again)
+            """
+            CREATE TABLE analysis_vectors (
+              analysis_id TEXT PRIMARY KEY REFERENCES analyses(id) ON DELETE CASCADE,
+              model TEXT NOT NULL,
+              analysis_key TEXT NOT NULL,
+              vector BLOB NOT NULL
+            );
             """);
 
     /**

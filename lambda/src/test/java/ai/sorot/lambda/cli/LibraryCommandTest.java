@@ -3,6 +3,7 @@ package ai.sorot.lambda.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.sorot.lambda.library.Library;
+import ai.sorot.lambda.library.SemanticLibraryTestSupport;
 import ai.sorot.model.Json;
 import ai.sorot.model.report.AnalysisReport;
 import ai.sorot.model.report.Coverage;
@@ -70,6 +71,53 @@ class LibraryCommandTest {
         var json = Json.mapper().readTree(out);
         assertThat(json).hasSize(1);
         assertThat(json.get(0).path("title").asText()).isEqualTo("The Letters");
+    }
+
+    @Test
+    void similarListsTheClosestAnalysesWithTheirSimilarity() throws Exception {
+        var corpus = SemanticLibraryTestSupport.corpus();
+        org.junit.jupiter.api.Assumptions.assumeTrue(corpus != null, "the shared corpus is not on this machine");
+        var other = dir.resolve("semantic");
+        try (var library = Library.open(other)) {
+            SemanticLibraryTestSupport.save(library, corpus, "episode-1", SemanticLibraryTestSupport.EPISODE_1);
+            SemanticLibraryTestSupport.save(library, corpus, "episode-lincoln", SemanticLibraryTestSupport.EPISODE_LINCOLN);
+            SemanticLibraryTestSupport.save(library, corpus, "brick", SemanticLibraryTestSupport.BRICK_AND_STEEL);
+        }
+        var text = run(0, "library", "similar", "--library", other.toString(), "episode-1");
+        assertThat(text).contains("Closest in meaning to").containsPattern("similarity 0\\.\\d\\d");
+        var lower = text.toLowerCase(java.util.Locale.ROOT);
+        assertThat(lower.indexOf("cyber")).isPositive().isLessThan(lower.indexOf("brick"));
+
+        var json = Json.mapper().readTree(run(0, "library", "similar", "--library", other.toString(), "--json", "--limit", "1", "episode-1"));
+        assertThat(json).hasSize(1);
+        assertThat(json.get(0).path("id").asText()).isEqualTo("episode-lincoln");
+        assertThat(json.get(0).path("similarity").asDouble()).isBetween(0.0, 1.0);
+
+        assertThat(run(2, "library", "similar", "--library", other.toString(), "nope")).contains("NOT_FOUND");
+
+        // the same library in two groups: the two episodes together, each group with its size
+        var groups = run(0, "library", "clusters", "--library", other.toString(), "--groups", "2");
+        assertThat(groups).contains("no themes named in the reports: 2").contains("no themes named in the reports: 1");
+        assertThat(groups.indexOf(": 2")).isLessThan(groups.toLowerCase(java.util.Locale.ROOT).indexOf("cyber"));
+        assertThat(groups.toLowerCase(java.util.Locale.ROOT).lastIndexOf("cyber")).isLessThan(groups.indexOf(": 1"));
+    }
+
+    @Test
+    void searchByAPhraseListsAnalysesCloseInMeaningAfterTheWordMatches() throws Exception {
+        var corpus = SemanticLibraryTestSupport.corpus();
+        org.junit.jupiter.api.Assumptions.assumeTrue(corpus != null, "the shared corpus is not on this machine");
+        var other = dir.resolve("semantic");
+        try (var library = Library.open(other)) {
+            SemanticLibraryTestSupport.save(library, corpus, "brick", SemanticLibraryTestSupport.BRICK_AND_STEEL);
+            SemanticLibraryTestSupport.save(library, corpus, "guru", SemanticLibraryTestSupport.GURU_PEAK);
+        }
+        var json = Json.mapper().readTree(run(0, "library", "search", "--library", other.toString(), "--json", "a", "hike", "up", "a", "mountain"));
+        assertThat(json.get(0).path("id").asText()).isEqualTo("guru");
+        assertThat(json.get(0).path("match").asText()).isEqualTo("meaning");
+        assertThat(run(0, "library", "search", "--library", other.toString(), "a hike up a mountain"))
+                .containsPattern("meaning, similarity 0\\.\\d\\d").contains("0 of 0 matched by words");
+        assertThat(run(0, "library", "search", "--library", other.toString(), "--words-only", "--json", "a hike up a mountain").strip())
+                .isEqualTo("[ ]");
     }
 
     @Test

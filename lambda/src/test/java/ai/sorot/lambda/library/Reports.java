@@ -23,6 +23,8 @@ final class Reports {
     static final Provenance MODEL = new Provenance("Amazon Bedrock", "DeepSeek-R1", false);
     /** What an older Sorot wrote with no model: a heuristic verdict that must read as "Not judged". */
     static final Provenance LEGACY_OFFLINE = new Provenance("offline heuristics", "sorot-offline-coverage-1", true);
+    /** What Sorot writes today when no model read the script. */
+    static final Provenance NO_MODEL = new Provenance("Sorot's own measures, no model", "sorot-offline-coverage-2", true);
 
     static AnalysisReport withFileName(AnalysisReport r, String fileName) {
         return new AnalysisReport(r.analysisId(), r.title(), r.authors(), fileName, r.trailerUrl(), r.createdAt(),
