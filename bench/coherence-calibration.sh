@@ -6,9 +6,14 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 cd "$here"
-export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+# shellcheck source=bench/lib/shared.sh
+source bench/lib/shared.sh
+shared=${1:-$(sorot_shared "$here")}
+# shellcheck source=bin/find-jdk.sh
+source bin/find-jdk.sh
+export JAVA_HOME
 ./mvnw -B -ntp -q -pl shared-model,lambda test-compile
 ./mvnw -B -ntp -q -pl lambda dependency:build-classpath -Dmdep.outputFile=target/calibration.cp >/dev/null
 cd lambda
 "$JAVA_HOME/bin/java" -cp "target/test-classes:target/classes:../shared-model/target/classes:$(cat target/calibration.cp)" \
-  ai.sorot.lambda.checks.CoherenceCalibration "${1:-${SOROT_SHARED:-$here/../shared}}"
+  ai.sorot.lambda.checks.CoherenceCalibration "$shared"

@@ -6,7 +6,9 @@
 #   bench/make-batch.sh [COUNT]    prints the folder holding the PDFs
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-shared=${SOROT_SHARED:-$(cd "$here/../../shared" 2>/dev/null && pwd || echo /work/shared)}
+# shellcheck source=bench/lib/shared.sh
+source "$here/lib/shared.sh"
+shared=$(sorot_shared "$(dirname "$here")")
 count=${1:-120}
 out=${SOROT_BENCH_CACHE:-$HOME/.cache/sorot-bench}/parse-batch-v2-$count  # v2: the recipe below
 src_dir=$out-src   # the Fountain sources beside the folder, not in it: parse FOLDER would read them too

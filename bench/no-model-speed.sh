@@ -5,7 +5,9 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 cd "$here"
-export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+# shellcheck source=bin/find-jdk.sh
+source bin/find-jdk.sh
+export JAVA_HOME
 ./mvnw -B -ntp -q -pl shared-model,lambda test-compile
 ./mvnw -B -ntp -q -pl lambda dependency:build-classpath -Dmdep.outputFile=target/speed.cp >/dev/null
 script=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
