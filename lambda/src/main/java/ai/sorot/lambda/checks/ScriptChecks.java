@@ -89,6 +89,13 @@ public final class ScriptChecks {
                     "No scene headings (INT./EXT. ... DAY/NIGHT) were found: the scene, location and time-of-day figures "
                             + "are empty, and the script may not be in screenplay format."));
         }
+        if (screenplay.isTextLayerRepaired()) {
+            checks.add(Check.of(CheckCode.TEXT_LAYER_GARBLED, Severity.INFO,
+                    "The PDF's text layer did not decode to what its pages show (characters stored in one encoding and "
+                            + "labelled as another, or '!' for spaces); Sorot repaired it, so names, headings and quotes read "
+                            + "as printed. Copy-paste from this PDF elsewhere will show the garbled text.")
+                    .withEvidence(Evidence.statistic()));
+        }
         if (screenplay.titlePage() == null || screenplay.titlePage().isEmpty()) {
             checks.add(Check.of(CheckCode.NO_TITLE_PAGE, Severity.INFO,
                     "No title page: the title and writer come from the file name or the submission."));

@@ -34,6 +34,9 @@ class TextLayerRepairTest {
         assertThat(screenplay.elements().getFirst().text()).isEqualTo("INT. MARA’S OFFICE - NIGHT");
         assertThat(screenplay.stats().characters()).extracting(c -> c.name()).containsExactly("MARA");
         assertThat(screenplay.isTextLayerRepaired()).isTrue();
+        // and the report says so, as a check a reader sees before the figures
+        assertThat(ai.sorot.lambda.checks.ScriptChecks.run(screenplay).checks()).extracting(c -> c.code())
+                .contains("TEXT_LAYER_GARBLED");
     }
 
     @Test
@@ -59,6 +62,9 @@ class TextLayerRepairTest {
                 .line(ACTION_X, "Mara’s desk. Bang! Bang!").blank()
                 .line(ACTION_X, "Go!Go!Go!Go! Now! Run!Run!Run!").blank()
                 .line(CUE_X, "MARA").line(DIALOGUE_X, "It’s late.");
-        assertThat(read(pdf).isTextLayerRepaired()).isFalse();
+        var screenplay = read(pdf);
+        assertThat(screenplay.isTextLayerRepaired()).isFalse();
+        assertThat(ai.sorot.lambda.checks.ScriptChecks.run(screenplay).checks()).extracting(c -> c.code())
+                .doesNotContain("TEXT_LAYER_GARBLED");
     }
 }
