@@ -408,8 +408,14 @@ public final class SqliteJobStore implements JobStore {
     @Override
     public List<PriorFingerprint> priorFingerprints(String exceptId) {
         return read(c -> {
-            var query = c.prepare("SELECT analysis_id, title, file_name, fingerprint FROM fingerprints WHERE analysis_id <> ?");
+            // newest analyses first, as the job list orders them; one whose job row is gone goes last
+            var query = c.prepare("""
+                    SELECT f.analysis_id, f.title, f.file_name, f.fingerprint FROM fingerprints f
+                      LEFT JOIN jobs j ON j.id = f.analysis_id
+                    WHERE f.analysis_id <> ?
+                    ORDER BY j.created_at IS NULL, j.created_at DESC, f.analysis_id DESC LIMIT ?""");
             query.setString(1, exceptId);
+            query.setInt(2, PRIOR_FINGERPRINTS);
             var out = new ArrayList<PriorFingerprint>();
             try (var rs = query.executeQuery()) {
                 while (rs.next()) {

@@ -67,16 +67,23 @@ public interface JobStore extends AutoCloseable {
     /** A finished analysis's text fingerprint (see {@code checks.Fingerprint}), kept to find resubmissions. */
     record PriorFingerprint(String analysisId, String title, String fileName, String fingerprint) {}
 
+    /** The most fingerprints {@link #priorFingerprints} answers: a new script is compared with this many of the newest analyses. */
+    int PRIOR_FINGERPRINTS = 5000;
+
     /**
      * Fingerprints of analyses this backend finished, other than {@code exceptId}: what the
-     * duplicate check compares a new script with. A store that keeps none answers an empty list
-     * (the check then finds nothing).
+     * duplicate check compares a new script with. Newest analyses first (by when they were
+     * submitted, as {@link #list} orders them), at most {@link #PRIOR_FINGERPRINTS}. A store that
+     * keeps none answers an empty list (the check then finds nothing).
      */
     default List<PriorFingerprint> priorFingerprints(String exceptId) {
         return List.of();
     }
 
-    /** Keeps a finished analysis's fingerprint for later duplicate checks; a store that keeps none ignores it. */
+    /**
+     * Keeps a finished analysis's fingerprint for later duplicate checks, replacing one kept
+     * before for the same analysis (a redelivered step); a store that keeps none ignores it.
+     */
     default void rememberFingerprint(PriorFingerprint fingerprint) {
     }
 

@@ -286,6 +286,22 @@ class CloudEndToEndTest {
     }
 
     @Test
+    void theSameScriptSubmittedAgainIsAPossibleDuplicateOfTheEarlierCloudAnalysis() {
+        stubHappyServices(0);
+        var first = submit(TestScripts.cyberBobPdf(), null);
+        assertThat(deliverOnce(Duration.ofMinutes(15)).getBatchItemFailures()).isEmpty();
+        assertThat(status(first).path("status").asText()).isEqualTo("completed");
+        var again = submit(TestScripts.cyberBobPdf(), null);
+        assertThat(deliverOnce(Duration.ofMinutes(15)).getBatchItemFailures()).isEmpty();
+        assertThat(status(again).path("status").asText()).isEqualTo("completed");
+        // other tests analyse this script too: the newest earlier analysis, this test's first, is the one named
+        var checks = call("GET", "/analyses/" + again, null, null, true, 200).path("data").path("checks");
+        var duplicate = java.util.stream.StreamSupport.stream(checks.spliterator(), false)
+                .filter(c -> c.path("code").asText().equals("POSSIBLE_DUPLICATE")).findFirst().orElseThrow();
+        assertThat(duplicate.path("relatedAnalysisId").asText()).isEqualTo(first);
+    }
+
+    @Test
     void aStepHeldByAnotherWorkerIsRetriedThroughSqsUntilItsLeaseRunsOut() throws Exception {
         stubHappyServices(0);
         var id = submit(TestScripts.cyberBobPdf(), null);

@@ -286,4 +286,46 @@ public abstract class JobStoreContract {
             assertThat(ids).hasSize(1);
         }
     }
+
+    private JobStore.PriorFingerprint fingerprint(int n, String title, String fileName) {
+        var minima = new int[128];
+        java.util.Arrays.fill(minima, n);
+        return new JobStore.PriorFingerprint(id(n), title, fileName, new ai.sorot.lambda.checks.Fingerprint(minima).encode());
+    }
+
+    /** The prior fingerprints of this test's own analyses (a DynamoDB table is shared by a class's tests). */
+    private java.util.List<JobStore.PriorFingerprint> priorOfThisTest(String exceptId, int... ns) {
+        var mine = java.util.Arrays.stream(ns).mapToObj(this::id).toList();
+        return store.priorFingerprints(exceptId).stream().filter(p -> mine.contains(p.analysisId())).toList();
+    }
+
+    @Test
+    void priorFingerprintsAreTheOtherAnalysesNewestFirst() {
+        for (int n = 1; n <= 3; n++) {
+            store.create(job(n, "fp" + n, T0.plusSeconds(60L * n)), true);
+        }
+        // remembered out of order: the order answered is the analyses', newest first
+        store.rememberFingerprint(fingerprint(1, "Big Fish", "big-fish.pdf"));
+        store.rememberFingerprint(fingerprint(3, null, "untitled.fountain"));
+        store.rememberFingerprint(fingerprint(2, "Big Fish (revised)", "big-fish-2.fdx"));
+
+        assertThat(priorOfThisTest(id(2), 1, 2, 3)).containsExactly(
+                fingerprint(3, null, "untitled.fountain"), fingerprint(1, "Big Fish", "big-fish.pdf"));
+        assertThat(priorOfThisTest(id(9), 1, 2, 3)).extracting(JobStore.PriorFingerprint::analysisId)
+                .containsExactly(id(3), id(2), id(1));
+        assertThat(store.list(200, null).jobs()).extracting(Job::id).doesNotHaveDuplicates()
+                .allMatch(id -> id.startsWith("analysis-"));
+    }
+
+    @Test
+    void rememberingAnAnalysisAgainReplacesItsFingerprint() {
+        store.create(job(1, "fp-again", T0), true);
+        store.create(job(2, "fp-other", T0.plusSeconds(1)), true);
+        store.rememberFingerprint(fingerprint(1, "First Title", "first.pdf"));
+        var again = new JobStore.PriorFingerprint(id(1), null, "second.pdf", fingerprint(7, null, null).fingerprint());
+        store.rememberFingerprint(again);
+
+        assertThat(priorOfThisTest(id(2), 1, 2)).containsExactly(again);
+        assertThat(priorOfThisTest(id(1), 1, 2)).isEmpty();
+    }
 }

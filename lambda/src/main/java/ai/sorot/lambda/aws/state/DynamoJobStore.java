@@ -49,10 +49,17 @@ import software.amazon.awssdk.services.dynamodb.model.RequestLimitExceededExcept
  * points at the job that answers for it; it is written with {@code attribute_not_exists}, so of
  * two identical submissions at once exactly one creates the analysis. (DynamoDB transactions
  * would do it in one call; they are not used so that dynalite, which lacks them, can test this.)
+ *
+ * <p>Fingerprints for the duplicate check are a third kind of item ({@code fingerprint#<analysisId>})
+ * in the same table, under their own {@code listKey} of the newest-first index and with their
+ * analysis's {@code listSort} and {@code expiresAt}: one Query reads the newest, and each expires
+ * with its analysis.
  */
 public final class DynamoJobStore implements JobStore {
 
     private static final String CONTENT_PREFIX = "content#";
+    private static final String FINGERPRINT_PREFIX = "fingerprint#";
+    private static final String FINGERPRINT_LIST = "fingerprints";
     /** The item attribute the table's time-to-live reads (epoch seconds); the SAM template names it too. */
     public static final String TTL_ATTRIBUTE = EXPIRES_AT;
     /** The newest-first index; the SAM template declares it. */
@@ -298,7 +305,7 @@ public final class DynamoJobStore implements JobStore {
 
     @Override
     public Optional<Job> find(String id) {
-        if (id.startsWith(CONTENT_PREFIX)) {
+        if (id.startsWith(CONTENT_PREFIX) || id.startsWith(FINGERPRINT_PREFIX)) {
             return Optional.empty();
         }
         return get(id).map(JobItems::fromItem);
@@ -356,6 +363,73 @@ public final class DynamoJobStore implements JobStore {
             start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
         } while (start != null && ids.size() < limit);
         return ids;
+    }
+
+    @Override
+    public List<PriorFingerprint> priorFingerprints(String exceptId) {
+        var prior = new ArrayList<PriorFingerprint>();
+        Map<String, AttributeValue> start = null;
+        do {
+            var from = start;
+            int wanted = PRIOR_FINGERPRINTS - prior.size() + 1; // one more, in case it is exceptId's
+            var response = call(() -> dynamo.query(b -> {
+                b.tableName(table).indexName(INDEX)
+                        .keyConditionExpression("#lk = :fingerprints")
+                        .expressionAttributeNames(Map.of("#lk", LIST_KEY))
+                        .expressionAttributeValues(Map.of(":fingerprints", str(FINGERPRINT_LIST)))
+                        .scanIndexForward(false)
+                        .limit(wanted);
+                if (from != null) {
+                    b.exclusiveStartKey(from);
+                }
+            }));
+            for (var item : response.items()) {
+                var analysisId = item.get(PK).s().substring(FINGERPRINT_PREFIX.length());
+                if (!analysisId.equals(exceptId) && prior.size() < PRIOR_FINGERPRINTS && item.containsKey("fingerprint")) {
+                    prior.add(new PriorFingerprint(analysisId, text(item, "title"), text(item, "fileName"), item.get("fingerprint").s()));
+                }
+            }
+            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
+        } while (start != null && prior.size() < PRIOR_FINGERPRINTS);
+        return prior;
+    }
+
+    /**
+     * An unconditional {@code UpdateItem}, not a {@code PutItem}: it creates or replaces the item
+     * alike, and the worker's role, which remembers fingerprints, may update items but not put them.
+     */
+    @Override
+    public void rememberFingerprint(PriorFingerprint fingerprint) {
+        var job = get(fingerprint.analysisId());
+        var now = Instant.now();
+        var sort = job.map(item -> item.get(LIST_SORT)).orElse(str(JobItems.listSort(now, fingerprint.analysisId())));
+        var expires = job.map(item -> item.get(EXPIRES_AT)).orElse(num(now.plus(retention).getEpochSecond()));
+        var values = new HashMap<String, AttributeValue>();
+        values.put(":lk", str(FINGERPRINT_LIST));
+        values.put(":ls", sort);
+        values.put(":exp", expires);
+        values.put(":fp", str(fingerprint.fingerprint()));
+        var set = new StringBuilder("SET #lk = :lk, #ls = :ls, #exp = :exp, #fp = :fp");
+        var remove = new ArrayList<String>();
+        var names = new HashMap<>(Map.of("#lk", LIST_KEY, "#ls", LIST_SORT, "#exp", EXPIRES_AT, "#fp", "fingerprint"));
+        for (var field : List.of(Map.entry("title", Optional.ofNullable(fingerprint.title())),
+                Map.entry("fileName", Optional.ofNullable(fingerprint.fileName())))) {
+            names.put("#" + field.getKey(), field.getKey());
+            if (field.getValue().isPresent()) {
+                set.append(", #").append(field.getKey()).append(" = :").append(field.getKey());
+                values.put(":" + field.getKey(), str(field.getValue().get()));
+            } else {
+                remove.add("#" + field.getKey());
+            }
+        }
+        var expression = set + (remove.isEmpty() ? "" : " REMOVE " + String.join(", ", remove));
+        call(() -> dynamo.updateItem(b -> b.tableName(table).key(key(FINGERPRINT_PREFIX + fingerprint.analysisId()))
+                .updateExpression(expression).expressionAttributeNames(names).expressionAttributeValues(values)));
+    }
+
+    private static String text(Map<String, AttributeValue> item, String name) {
+        var value = item.get(name);
+        return value == null ? null : value.s();
     }
 
     private Optional<Map<String, AttributeValue>> get(String pk) {

@@ -45,6 +45,21 @@ class DynamoJobStoreTest extends JobStoreContract {
     }
 
     @Test
+    void aFingerprintExpiresWithItsAnalysisAndIsNeverReadAsAJob() {
+        store.create(job(1, "fp-ttl", T0), true);
+        var fingerprint = new JobStore.PriorFingerprint(id(1), "Title", "x.pdf",
+                new ai.sorot.lambda.checks.Fingerprint(new int[128]).encode());
+        store.rememberFingerprint(fingerprint);
+        var item = stack.clients().dynamo().getItem(b -> b.tableName(stack.config().table())
+                .key(Map.of("pk", AttributeValue.fromS("fingerprint#" + id(1))))).item();
+        assertThat(Long.parseLong(item.get("expiresAt").n())).isEqualTo(T0.plus(Duration.ofDays(90)).getEpochSecond());
+        assertThat(item.get("listKey").s()).isEqualTo("fingerprints");
+        assertThat(store.find("fingerprint#" + id(1))).isEmpty();
+        assertThat(store.list(200, null).jobs()).noneMatch(job -> job.id().startsWith("fingerprint#"));
+        assertThat(store.priorFingerprints(id(2))).contains(fingerprint);
+    }
+
+    @Test
     void aCursorFromElsewhereIsRefusedClearly() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.list(5, "bm90LWEtY3Vyc29y"))
                 .hasMessageContaining("cursor");
