@@ -466,17 +466,39 @@ public final class ReportView extends StackPane {
         var row = new FlowPane(4, 2);
         row.getStyleClass().add("claim-row");
         var box = new VBox(2, text, row);
-        if (claim.isVerified()) {
-            for (var evidence : claim.evidence()) {
-                row.getChildren().add(evidenceLink(report, evidence));
-            }
-        } else {
+        if (!claim.isVerified()) {
             var unverified = new Label("unverified");
             unverified.getStyleClass().addAll("badge", "unverified");
-            unverified.setTooltip(new Tooltip("No page or scene backs this claim: check it yourself."));
+            unverified.setTooltip(new Tooltip("Nothing in the script backs this claim (no page or scene, or its quote "
+                    + "is not in the script): check it yourself."));
             row.getChildren().add(unverified);
         }
+        for (var evidence : claim.evidence()) {
+            row.getChildren().add(evidenceNode(report, evidence));
+        }
         return box;
+    }
+
+    /**
+     * What a piece of evidence shows: a link to its page or scene; for a whole-script figure a
+     * plain "whole script" (there is no page to open); for a quote a model gave that is not in the
+     * script, "quote not found" with the words, never a link.
+     */
+    private Node evidenceNode(AnalysisReport report, Evidence evidence) {
+        if (evidence.verification() == Evidence.Verification.STATISTIC) {
+            var whole = new Label("whole script");
+            whole.getStyleClass().addAll("muted", "evidence-statistic");
+            whole.setTooltip(new Tooltip("A figure measured over the whole script: no one page shows it."));
+            return whole;
+        }
+        if (evidence.verification() == Evidence.Verification.NOT_FOUND) {
+            var missing = new Label("quote not found");
+            missing.getStyleClass().addAll("badge", "unverified", "evidence-not-found");
+            missing.setTooltip(new Tooltip("The model quoted words that are not in the script"
+                    + (evidence.quote() == null ? "." : ": “" + evidence.quote() + "”")));
+            return missing;
+        }
+        return evidenceLink(report, evidence);
     }
 
     private Hyperlink evidenceLink(AnalysisReport report, Evidence evidence) {

@@ -141,6 +141,10 @@ class MainWindowTest {
         assertThat(robot.lookup("#recommendation").tryQuery()).isEmpty();
         assertThat(robot.lookup("#not-judged").queryAs(Label.class).getText()).isEqualTo("Not judged");
         assertThat(robot.lookup("#craft-indicators").tryQuery()).isPresent();
+        // whole-script figures say so instead of a link to no page; every link names its page or scene
+        assertThat(robot.lookup(".evidence-statistic").queryAll()).isNotEmpty();
+        assertThat(robot.lookup(".evidence-link").queryAllAs(javafx.scene.control.Hyperlink.class))
+                .allSatisfy(link -> assertThat(link.getText()).isNotBlank());
         assertThat(robot.lookup("#provenance-badge").queryAs(Label.class).getText()).startsWith("No model");
         assertThat(robot.lookup("#trailer-link").tryQuery()).isPresent();
         for (var chart : List.of("#chart-int-ext", "#chart-day-night", "#chart-dialogue-share", "#chart-scene-lengths",
