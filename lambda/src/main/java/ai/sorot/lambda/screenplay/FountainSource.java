@@ -57,9 +57,15 @@ public final class FountainSource {
         return legacy;
     }
 
+    private static final java.util.regex.Pattern CONTROL_CODES =
+            java.util.regex.Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F]");
+
     /** Reads Fountain text as a screenplay, or refuses it with NOT_A_SCREENPLAY and the evidence. */
     public static Screenplay read(String text) {
         requireReadable(text);
+        // terminal control codes (ESC sequences that clear a screen or retitle a window) are never
+        // screenplay text: a title page must not drive the terminal that prints it
+        text = CONTROL_CODES.matcher(text).replaceAll("");
         var screenplay = new FountainParser().parse(text);
         requireStructure(screenplay, visibleChars(text));
         return screenplay;

@@ -46,8 +46,8 @@ public final class ScreenplayReader {
         return switch (format) {
             case PDF -> new PdfScreenplayReader(limits).read(file); // not a PDF either: NOT_A_PDF from there
             case FOUNTAIN -> readFountain(FountainSource.decode(readBytes(file)));
-            case FINAL_DRAFT -> new FdxReader().read(readBytes(file));
-            case HIGHLAND -> new HighlandReader().read(readBytes(file));
+            case FINAL_DRAFT -> withinPages(new FdxReader().read(readBytes(file)));
+            case HIGHLAND -> withinPages(new HighlandReader().read(readBytes(file)));
         };
     }
 
@@ -58,8 +58,8 @@ public final class ScreenplayReader {
         return switch (ScriptFormat.detect(head, fileName).orElse(ScriptFormat.PDF)) {
             case PDF -> new PdfScreenplayReader(limits).read(content);
             case FOUNTAIN -> readFountain(FountainSource.decode(content));
-            case FINAL_DRAFT -> new FdxReader().read(content);
-            case HIGHLAND -> new HighlandReader().read(content);
+            case FINAL_DRAFT -> withinPages(new FdxReader().read(content));
+            case HIGHLAND -> withinPages(new HighlandReader().read(content));
         };
     }
 
@@ -67,7 +67,29 @@ public final class ScreenplayReader {
         if (text.isBlank()) {
             throw new SorotException(ErrorCode.EMPTY_FILE, "The Fountain file is empty.");
         }
-        return FountainSource.read(text);
+        // a text that cannot fit the page limit is refused before it is laid out: a page holds at
+        // most about 55 printed lines, and a source line is at least one of them
+        long lines = text.lines().count();
+        if (lines > (long) limits.maxPages() * LINES_PER_PAGE_BOUND) {
+            throw tooManyPages("about " + (lines / 55));
+        }
+        return withinPages(FountainSource.read(text));
+    }
+
+    /** Source lines per page above which no layout fits the page limit (a dense page prints about 55). */
+    private static final int LINES_PER_PAGE_BOUND = 110;
+
+    /** The page limit a PDF meets when it is opened, for the formats Sorot lays out itself. */
+    private Screenplay withinPages(Screenplay screenplay) {
+        if (screenplay.pageCount() > limits.maxPages()) {
+            throw tooManyPages(Integer.toString(screenplay.pageCount()));
+        }
+        return screenplay;
+    }
+
+    private SorotException tooManyPages(String pages) {
+        return new SorotException(ErrorCode.TOO_MANY_PAGES, "The screenplay runs to %s pages laid out; a screenplay has at most %d."
+                .formatted(pages, limits.maxPages()));
     }
 
     public static boolean isFountainName(String name) {
