@@ -50,7 +50,14 @@ final class FdxReader {
 
     Screenplay read(byte[] content) {
         try {
-            var xml = XML.createXMLStreamReader(new ByteArrayInputStream(content));
+            XMLStreamReader xml;
+            if (declaresOtherEncoding(content)) {
+                xml = XML.createXMLStreamReader(new ByteArrayInputStream(content));
+            } else {
+                var text = utf8(content);
+                refuseEntities(text);
+                xml = XML.createXMLStreamReader(new java.io.StringReader(text));
+            }
             try {
                 readDocument(xml);
             } finally {
@@ -71,9 +78,7 @@ final class FdxReader {
         while (xml.hasNext()) {
             int event = xml.next();
             if (event == XMLStreamConstants.DTD && xml.getText() != null && xml.getText().contains("<!ENTITY")) {
-                throw new SorotException(ErrorCode.ARCHIVE_TOO_LARGE, "The Final Draft file declares XML entities, "
-                        + "which can expand a few kilobytes into gigabytes (an \"XML bomb\"); Sorot never expands them. "
-                        + "Final Draft itself never writes them: export the script again.");
+                throw entityBomb();
             }
             if (event != XMLStreamConstants.START_ELEMENT) {
                 continue;
@@ -286,10 +291,54 @@ final class FdxReader {
 
     // ---- XML helpers --------------------------------------------------------------------------
 
+    /**
+     * Final Draft writes UTF-8. Its bytes are decoded here, strictly, so that bytes that are not
+     * text get Sorot's own refusal and the XML parser never prints its "[Fatal Error]" line.
+     */
+    private static String utf8(byte[] content) {
+        try {
+            var text = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(content)).toString();
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new SorotException(ErrorCode.FDX_INVALID, "The Final Draft file is not readable text: its bytes are not "
+                    + "UTF-8, as Final Draft writes them. Export it again from Final Draft.");
+        }
+    }
+
+    private static SorotException entityBomb() {
+        return new SorotException(ErrorCode.ARCHIVE_TOO_LARGE, "The Final Draft file declares XML entities, "
+                        + "which can expand a few kilobytes into gigabytes (an \"XML bomb\"); Sorot never expands them. "
+                        + "Final Draft itself never writes them: export the script again.");
+    }
+
+    /** Entities declared in the prolog, before the root element, are refused before any parsing. */
+    private static void refuseEntities(String text) {
+        int root = text.indexOf("<FinalDraft");
+        var prolog = root < 0 ? text.substring(0, Math.min(text.length(), 65_536)) : text.substring(0, root);
+        if (prolog.contains("<!ENTITY")) {
+            throw entityBomb();
+        }
+    }
+
+    /** An XML declaration naming an encoding other than UTF-8 (the parser then reads the bytes itself). */
+    private static boolean declaresOtherEncoding(byte[] content) {
+        if (content.length >= 2 && ((content[0] & 0xff) == 0xFE || (content[0] & 0xff) == 0xFF)) {
+            return true; // a UTF-16 byte-order mark
+        }
+        var head = new String(content, 0, Math.min(content.length, 200), java.nio.charset.StandardCharsets.ISO_8859_1);
+        var declared = java.util.regex.Pattern.compile("^\\s*<\\?xml[^>]*encoding\\s*=\\s*[\"']([^\"']+)[\"']").matcher(head);
+        return declared.find() && !declared.group(1).equalsIgnoreCase("UTF-8") && !declared.group(1).equalsIgnoreCase("UTF8");
+    }
+
     private static XMLInputFactory secureFactory() {
         var factory = XMLInputFactory.newFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        // the parser's own "[Fatal Error]" lines never reach the terminal: FDX_INVALID says it in words
+        factory.setXMLReporter((message, type, info, location) -> { });
         factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
         factory.setProperty(XMLInputFactory.IS_COALESCING, true);
         return factory;

@@ -262,4 +262,21 @@ class FdxReaderTest {
         }
         throw new AssertionError("no error raised for " + name);
     }
+
+    @Test
+    void bytesThatAreNotTextAreRefusedInSorotsWordsAndTheXmlParserPrintsNothing() {
+        var noise = new byte[3000];
+        new java.util.Random(7).nextBytes(noise);
+        var stderr = System.err;
+        var captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            assertThatThrownBy(() -> new FdxReader().read(noise)).isInstanceOf(SorotException.class)
+                    .satisfies(e -> assertThat(((SorotException) e).code()).isEqualTo(ErrorCode.FDX_INVALID))
+                    .hasMessageContaining("not readable text");
+        } finally {
+            System.setErr(stderr);
+        }
+        assertThat(captured.toString(StandardCharsets.UTF_8)).doesNotContain("[Fatal Error]");
+    }
 }
