@@ -69,6 +69,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             throw new SorotException(ErrorCode.FILE_NOT_FOUND, "Cannot read " + file + ": " + (Files.isDirectory(file)
                     ? "it is a folder; analyse one screenplay file (./sorot parse takes folders)" : e.getMessage()));
         }
+        requireUsableOut();
         var scratch = Files.createTempDirectory("sorot-analyze-");
         // Ctrl+C (or a kill) runs shutdown hooks, not finally blocks: the scratch home goes either way
         var running = new java.util.concurrent.atomic.AtomicReference<LocalBackend>();
@@ -194,6 +195,23 @@ public final class AnalyzeCommand implements Callable<Integer> {
             for (var p : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
             }
+        }
+    }
+
+    /** --out is checked before the analysis runs, so a typo costs a second, not a whole analysis. */
+    private void requireUsableOut() {
+        try {
+            if (Files.exists(out) && !Files.isDirectory(out)) {
+                throw new SorotException(ErrorCode.INVALID_PARAMETER, "--out " + out + " is a file; give a folder for the report.");
+            }
+            Files.createDirectories(out);
+            if (!Files.isWritable(out)) {
+                throw new SorotException(ErrorCode.INVALID_PARAMETER, "--out " + out + " is not writable by you.");
+            }
+        } catch (IOException e) {
+            throw new SorotException(ErrorCode.INVALID_PARAMETER, "--out " + out + " cannot be created ("
+                    + (e instanceof java.nio.file.NoSuchFileException ? "its parent folder does not exist or cannot hold folders"
+                    : e.getClass().getSimpleName().replace("Exception", "")) + "); give a folder you can write to.");
         }
     }
 }

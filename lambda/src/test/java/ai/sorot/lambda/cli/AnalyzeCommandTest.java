@@ -90,6 +90,15 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void anOutThatCannotHoldTheReportIsRefusedBeforeTheAnalysisRuns() throws Exception {
+        var pdf = Files.write(dir.resolve("Brick.pdf"), TestScripts.brickAndSteelPdf());
+        var file = Files.writeString(dir.resolve("not-a-folder"), "x");
+        var result = run("analyze", pdf.toString(), "--out", file.toString(), "--quiet", "--no-save");
+        assertThat(result.exit()).isEqualTo(2);
+        assertThat(result.err()).contains("INVALID_PARAMETER").contains("is a file").doesNotContain("Exception");
+    }
+
+    @Test
     void noSaveLeavesTheLibraryAlone() throws Exception {
         var pdf = dir.resolve("Brick.pdf");
         Files.write(pdf, TestScripts.brickAndSteelPdf());
