@@ -256,6 +256,7 @@ final class LibraryCommand {
     }
 
     static String clip(String text, int width) {
+        text = TerminalText.safe(text);
         return text == null ? "" : text.length() <= width ? text : text.substring(0, width - 1) + "…";
     }
 
@@ -272,7 +273,7 @@ final class LibraryCommand {
             try (var library = location.open()) {
                 var out = spec.commandLine().getOut();
                 for (var s : library.sessions()) {
-                    out.printf("%-40s %d of %d reviewed%n", s.name(), s.reviewed(), s.size());
+                    out.printf("%-40s %d of %d reviewed%n", TerminalText.safe(s.name()), s.reviewed(), s.size());
                 }
                 return 0;
             }
@@ -376,11 +377,11 @@ final class LibraryCommand {
                     var s = FilmFreeway.importSubmissions(library, file, name);
                     var submissions = FilmFreeway.submissions(library, s.id());
                     long matched = submissions.stream().filter(x -> x.analysisId() != null).count();
-                    out.printf("session \"%s\": %d submissions, %d matched to analyses in the library%n", s.name(),
+                    out.printf("session \"%s\": %d submissions, %d matched to analyses in the library%n", TerminalText.safe(s.name()),
                             submissions.size(), matched);
                 } else {
                     var s = library.importBundle(file);
-                    out.printf("session \"%s\": %d analyses%n", s.name(), s.size());
+                    out.printf("session \"%s\": %d analyses%n", TerminalText.safe(s.name()), s.size());
                 }
                 return 0;
             }

@@ -31,7 +31,7 @@ final class ScreenplaySummary {
     static String stats(Screenplay screenplay) {
         ScreenplayStats s = screenplay.stats();
         var out = new StringBuilder();
-        out.append(screenplay.title() == null ? "(untitled)" : screenplay.title());
+        out.append(screenplay.title() == null ? "(untitled)" : TerminalText.safe(screenplay.title()));
         if (!screenplay.authors().isEmpty()) {
             out.append(" by ").append(String.join(", ", screenplay.authors()));
         }
@@ -74,6 +74,7 @@ final class ScreenplaySummary {
     }
 
     private static String clip(String text, int width) {
+        text = TerminalText.safe(text);
         return text.length() <= width ? text : text.substring(0, width - 1) + "…";
     }
 }

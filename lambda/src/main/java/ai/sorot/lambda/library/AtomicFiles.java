@@ -1,5 +1,7 @@
 package ai.sorot.lambda.library;
 
+import ai.sorot.model.api.ErrorCode;
+import ai.sorot.model.api.SorotException;
 import ai.sorot.lambda.local.OwnerOnly;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -23,6 +25,10 @@ public final class AtomicFiles {
         Path folder = target.toAbsolutePath().getParent();
         if (folder == null || target.getFileName() == null) {
             throw new IOException("Not a file path: " + target);
+        }
+        if (Files.isDirectory(target)) {
+            // "export --csv ." or a folder name: say so, rather than fail moving the file over a folder
+            throw new SorotException(ErrorCode.INVALID_PARAMETER, target + " is a folder; give the name of the file to write.");
         }
         OwnerOnly.createDirectories(folder); // what Sorot writes is its user's alone (600 files, 700 folders)
         Path temp = Files.createTempFile(folder, "." + target.getFileName(), ".part", OwnerOnly.fileAttributes(folder));

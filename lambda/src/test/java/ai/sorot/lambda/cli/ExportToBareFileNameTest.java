@@ -61,4 +61,26 @@ class ExportToBareFileNameTest {
                     .containsExactlyInAnyOrder("lib.csv", "round1.zip", "decisions.csv");
         }
     }
+
+    @Test
+    void anExportToAFolderIsAUsageErrorNotAnInternalOne() throws Exception {
+        var library = dir.resolve("library");
+        try (var lib = Library.open(library)) {
+            lib.createSession("Round 1", List.of());
+        }
+        var work = Files.createDirectory(dir.resolve("work"));
+        var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        var builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), SorotCli.class.getName(),
+                "library", "export", "--library", library.toString(), "--csv", ".")
+                .directory(work.toFile()).redirectErrorStream(true);
+        builder.environment().put("SOROT_HOME", dir.resolve("home").toString());
+        var process = builder.start();
+        var output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output).isEqualTo(2);
+        assertThat(output).contains("INVALID_PARAMETER").contains("is a folder").doesNotContain("INTERNAL");
+        try (Stream<Path> left = Files.list(work)) {
+            assertThat(left).as("no temporary file left").isEmpty();
+        }
+    }
 }
