@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 /**
  * Repairs a text layer that a known wrong encoding garbled, when the evidence is clear, so that
  * names and headings read as the page shows them. Final Draft for old Mac OS wrote Mac Roman
- * bytes that readers decode as WinAnsi: every ’ comes out as Õ ("DEXTERÕS", "(CONTÕD)") and
+ * bytes that readers decode as WinAnsi: every ’ comes out as Õ ("MARAÕS", "(CONTÕD)") and
  * quotes as Ò Ó. Only Õ between two letters counts as evidence, since no English or Romance word
  * has it there, and only a script with several such words and few real apostrophes is changed.
  */

@@ -41,12 +41,12 @@ class SceneHeadingTest {
 
     @Test
     void aClockTimeIsBookedByItsHour() {
-        assertThat(bucket("EXT. BOAT - CANALS - 4:30AM")).isEqualTo("NIGHT");
-        assertThat(bucket("EXT. BOAT - 6 AM")).isEqualTo("DAWN");
+        assertThat(bucket("EXT. HARBOUR - JETTY - 4:30AM")).isEqualTo("NIGHT");
+        assertThat(bucket("EXT. HARBOUR - 6 AM")).isEqualTo("DAWN");
         assertThat(bucket("INT. OFFICE - 10:15 A.M.")).isEqualTo("DAY");
         assertThat(bucket("INT. OFFICE - 7:30 PM")).isEqualTo("DUSK");
         assertThat(bucket("INT. OFFICE - 23:00")).isEqualTo("NIGHT");
-        assertThat(bucket("EXT. CAMPGROUNDS - CENTRAL FL - LATE AFTERNOON")).isEqualTo("DAY");
+        assertThat(bucket("EXT. ORCHARD - NORTH FIELD - LATE AFTERNOON")).isEqualTo("DAY");
     }
 
     @Test
