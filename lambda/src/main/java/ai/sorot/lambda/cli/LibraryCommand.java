@@ -256,8 +256,7 @@ final class LibraryCommand {
     }
 
     static String clip(String text, int width) {
-        text = TerminalText.safe(text);
-        return text == null ? "" : text.length() <= width ? text : text.substring(0, width - 1) + "…";
+        return TerminalText.clip(text, width);
     }
 
     @Command(name = "sessions", mixinStandardHelpOptions = true, description = "List the review sessions.")

@@ -74,7 +74,6 @@ final class ScreenplaySummary {
     }
 
     private static String clip(String text, int width) {
-        text = TerminalText.safe(text);
-        return text.length() <= width ? text : text.substring(0, width - 1) + "…";
+        return TerminalText.clip(text, width);
     }
 }

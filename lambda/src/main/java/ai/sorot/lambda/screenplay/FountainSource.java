@@ -60,12 +60,20 @@ public final class FountainSource {
     private static final java.util.regex.Pattern CONTROL_CODES =
             java.util.regex.Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F]");
 
+    /**
+     * Text without control codes (ESC sequences and the like), line breaks and tabs kept: what a
+     * screenplay may hold, and what a terminal may print of one.
+     */
+    public static String withoutControlCodes(String text) {
+        return text == null ? null : CONTROL_CODES.matcher(text).replaceAll("");
+    }
+
     /** Reads Fountain text as a screenplay, or refuses it with NOT_A_SCREENPLAY and the evidence. */
     public static Screenplay read(String text) {
         requireReadable(text);
         // terminal control codes (ESC sequences that clear a screen or retitle a window) are never
         // screenplay text: a title page must not drive the terminal that prints it
-        text = CONTROL_CODES.matcher(text).replaceAll("");
+        text = withoutControlCodes(text);
         var screenplay = new FountainParser().parse(text);
         requireStructure(screenplay, visibleChars(text));
         return screenplay;
