@@ -35,6 +35,7 @@ public enum ErrorCode {
     REPORT_NOT_READY(409, "The analysis has not finished yet."),
     INVALID_PARAMETER(400, "A request parameter is not valid."),
     FORBIDDEN(403, "Your role does not allow this."),
+    REVIEW_CONFLICT(409, "This review was changed elsewhere since you opened it; choose which version to keep."),
     // analysis
     ANALYST_FAILED(502, "An analysis step failed."),
     MODEL_UNAVAILABLE(503, "The configured AI model is not available."),
