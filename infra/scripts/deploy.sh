@@ -80,7 +80,7 @@ fi
 IMAGE="$REGISTRY/$REPOSITORY:$TAG"
 echo "==> account $ACCOUNT, region $REGION, stack $STACK, image $IMAGE"
 
-# 1. the repository lives outside the stack (see the README: "ECR repository already exists")
+# 1. the repository lives outside the stack (see docs/cloud.md: "ECR repository already exists")
 if ! aws ecr describe-repositories --region "$REGION" --repository-names "$REPOSITORY" >/dev/null 2>&1; then
   echo "==> creating the ECR repository $REPOSITORY (infra/scripts/setup-iam.sh does this and more)"
   aws ecr create-repository --region "$REGION" --repository-name "$REPOSITORY" \

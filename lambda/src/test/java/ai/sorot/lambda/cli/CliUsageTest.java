@@ -8,6 +8,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -31,15 +33,25 @@ class CliUsageTest {
     }
 
     @Test
-    void helpNamesEveryCommandTheReadmeUses() throws Exception {
-        var readme = Path.of("..", "README.md");
-        assumeTrue(Files.isRegularFile(readme), "README.md not beside the module");
-        var used = new TreeSet<String>();
-        var m = Pattern.compile("\\./sorot ([a-z][a-z-]+)").matcher(Files.readString(readme));
-        while (m.find()) {
-            used.add(m.group(1));
+    void helpNamesEveryCommandTheReadmeAndDocsUse() throws Exception {
+        var root = Path.of("").toAbsolutePath();
+        while (root != null && !Files.isRegularFile(root.resolve("README.md"))) {
+            root = root.getParent();
         }
-        assertThat(used).contains("desktop", "package", "analyze", "serve");
+        assumeTrue(root != null, "README.md not above the module");
+        var pages = new ArrayList<Path>(List.of(root.resolve("README.md")));
+        try (var docs = Files.list(root.resolve("docs"))) {
+            docs.filter(p -> p.toString().endsWith(".md")).sorted().forEach(pages::add);
+        }
+        var used = new TreeSet<String>();
+        var pattern = Pattern.compile("(?m)(?:^|`|\\$ |&& )\\./sorot ([a-z][a-z-]+)");
+        for (var page : pages) {
+            var m = pattern.matcher(Files.readString(page));
+            while (m.find()) {
+                used.add(m.group(1));
+            }
+        }
+        assertThat(used).contains("desktop", "package", "analyze", "serve", "library", "parse");
 
         var help = run("--help");
         assertThat(help.status()).isZero();
