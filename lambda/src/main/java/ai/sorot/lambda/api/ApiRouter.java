@@ -5,7 +5,6 @@ import ai.sorot.lambda.pipeline.BlobKeys;
 import ai.sorot.lambda.pipeline.Job;
 import ai.sorot.lambda.pipeline.ReportAssembler;
 import ai.sorot.lambda.pipeline.StatusView;
-import ai.sorot.model.Json;
 import ai.sorot.model.api.AnalysisPage;
 import ai.sorot.model.api.AnalyzeRequest;
 import ai.sorot.model.api.ErrorCode;
@@ -285,7 +284,7 @@ public final class ApiRouter {
             throw new SorotException(ErrorCode.INVALID_JSON, "The request body must be a JSON object.");
         }
         try {
-            return Json.mapper().readValue(text, type);
+            return RequestJson.mapper().readValue(text, type);
         } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
             throw new SorotException(ErrorCode.INVALID_JSON, "A field has the wrong type: " + e.getOriginalMessage() + ".");
         } catch (JsonProcessingException e) {
