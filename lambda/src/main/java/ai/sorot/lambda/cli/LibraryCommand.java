@@ -129,6 +129,11 @@ final class LibraryCommand {
                 sort = LibraryQuery.Sort.RELEVANCE;
             }
             var phrase = String.join(" ", words);
+            if (!LibraryQuery.ALL.withText(phrase).hasWords()) {
+                // "search" with only punctuation would match everything: say so instead of listing the library
+                throw new SorotException(ErrorCode.INVALID_PARAMETER,
+                        "\"" + TerminalText.clip(phrase, 40) + "\" has no words to search for; use `./sorot library list` to see everything.");
+            }
             if (wordsOnly) {
                 return print(LibraryQuery.ALL.withText(phrase));
             }

@@ -34,6 +34,11 @@ public record LibraryQuery(
         limit = limit <= 0 ? 500 : limit;
     }
 
+    /** Whether the text holds a word to search for (punctuation alone searches nothing). */
+    public boolean hasWords() {
+        return LibraryFilters.hasText(this);
+    }
+
     public LibraryQuery withText(String value) {
         return new LibraryQuery(value, recommendations, minScore, maxScore, genre, rated, shortlisted, tags, savedFrom,
                 savedTo, sessionId, sort, descending, limit, offset);

@@ -111,4 +111,15 @@ class CliUsageTest {
         var search = run("library", "search", "--library", library.toString(), "word");
         assertThat(search.status()).as(search.output()).isZero();
     }
+
+    @Test
+    void aSearchWithNoWordsSaysSoInsteadOfListingEverything() {
+        var library = dir.resolve("library");
+        Library.open(library).close();
+        for (var query : new String[] {"\"", "--", "?!", "\u00a0"}) {
+            var search = run("library", "search", "--library", library.toString(), "--", query);
+            assertThat(search.status()).as(query + ": " + search.output()).isEqualTo(2);
+            assertThat(search.output()).contains("INVALID_PARAMETER").contains("no words to search for");
+        }
+    }
 }
