@@ -1,6 +1,7 @@
 package ai.sorot.lambda.cli;
 
 import ai.sorot.lambda.api.SubmissionService;
+import ai.sorot.lambda.library.AtomicFiles;
 import ai.sorot.lambda.library.Library;
 import ai.sorot.lambda.library.Thumbnails;
 import ai.sorot.lambda.screenplay.ScriptFormat;
@@ -89,11 +90,15 @@ public final class AnalyzeCommand implements Callable<Integer> {
             var job = follow(backend, id, quiet ? null : err);
             var report = new ReportAssembler(backend.blobs()).report(job);
             Files.createDirectories(out);
-            var base = baseName(file.getFileName().toString());
+            var wanted = baseName(file.getFileName().toString());
+            var base = freeBaseName(out, wanted);
+            if (!base.equals(wanted) && !quiet) {
+                err.println("a report named " + wanted + " is already in " + out + "; this one is " + base);
+            }
             var json = out.resolve(base + ".report.json");
             var md = out.resolve(base + ".report.md");
-            Files.write(json, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(report));
-            Files.writeString(md, ReportMarkdown.render(report));
+            AtomicFiles.write(json, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(report));
+            AtomicFiles.write(md, ReportMarkdown.render(report).getBytes(java.nio.charset.StandardCharsets.UTF_8));
             System.out.println(json);
             System.out.println(md);
             var audio = new ReportAssembler(backend.blobs()).audio(job);
@@ -101,7 +106,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             if (audio.isPresent()) {
                 var target = out.resolve(base + ".summary." + audio.get().format());
                 audioBytes = backend.blobs().get(audio.get().key()).orElseThrow();
-                Files.write(target, audioBytes);
+                AtomicFiles.write(target, audioBytes);
                 System.out.println(target);
             }
             if (job.state() == JobState.COMPLETED && !noSave) {
@@ -173,6 +178,30 @@ public final class AnalyzeCommand implements Callable<Integer> {
             sb.append(": ").append(run.error().code()).append(": ").append(run.error().message());
         }
         return sb.toString();
+    }
+
+    /**
+     * The base name to write under: the file's own, or with "-2", "-3"... when a report of that name
+     * is already there (two drafts called script.pdf and script.fountain, or the same script
+     * analysed twice), so an earlier report is never overwritten.
+     */
+    static String freeBaseName(Path out, String wanted) throws IOException {
+        for (int n = 1; ; n++) {
+            var candidate = n == 1 ? wanted : wanted + "-" + n;
+            if (!taken(out, candidate)) {
+                return candidate;
+            }
+        }
+    }
+
+    private static boolean taken(Path out, String base) throws IOException {
+        if (!Files.isDirectory(out)) {
+            return false;
+        }
+        var prefixes = java.util.List.of(base + ".report.", base + ".summary.");
+        try (var files = Files.list(out)) {
+            return files.map(p -> p.getFileName().toString()).anyMatch(n -> prefixes.stream().anyMatch(n::startsWith));
+        }
     }
 
     private static String baseName(String name) {

@@ -90,6 +90,26 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void aSecondScriptWithTheSameNameGetsItsOwnReportFilesAndTheFirstIsKept() throws Exception {
+        var pdf = Files.write(dir.resolve("Brick.pdf"), TestScripts.brickAndSteelPdf());
+        var fountain = Files.write(dir.resolve("Brick.fountain"), TestScripts.cyberBobDebateFountain().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        var out = dir.resolve("out");
+        assertThat(run("analyze", pdf.toString(), "--out", out.toString(), "--quiet", "--no-save").exit()).isZero();
+        var first = Files.readAllBytes(out.resolve("Brick.report.json"));
+        var second = run("analyze", fountain.toString(), "--out", out.toString(), "--no-save");
+        assertThat(second.exit()).as(second.err()).isZero();
+        assertThat(second.err()).contains("a report named Brick is already in").contains("this one is Brick-2");
+        assertThat(out.resolve("Brick.report.json")).hasBinaryContent(first);
+        assertThat(second.out().lines()).contains(out.resolve("Brick-2.report.json").toString(),
+                out.resolve("Brick-2.report.md").toString());
+        var report = Json.mapper().readValue(out.resolve("Brick-2.report.json").toFile(), AnalysisReport.class);
+        assertThat(report.screenplay().format()).isEqualTo(Screenplay.SourceFormat.FOUNTAIN);
+        try (var files = Files.list(out)) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.contains(".tmp"));
+        }
+    }
+
+    @Test
     void anOutThatCannotHoldTheReportIsRefusedBeforeTheAnalysisRuns() throws Exception {
         var pdf = Files.write(dir.resolve("Brick.pdf"), TestScripts.brickAndSteelPdf());
         var file = Files.writeString(dir.resolve("not-a-folder"), "x");
