@@ -7,16 +7,13 @@ import ai.sorot.model.api.ErrorCode;
 import ai.sorot.model.api.SorotException;
 import ai.sorot.model.report.AnalysisReport;
 import ai.sorot.model.report.Verdicts;
-import com.fasterxml.jackson.core.type.TypeReference;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -40,11 +37,15 @@ public final class Library implements AutoCloseable {
     static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}']+");
 
     private final Path folder;
-    private final Connection connection;
+    private final LibrarySql sql;
+    private final LibraryReviews reviews = new LibraryReviews(this);
+    private final LibrarySessions sessions = new LibrarySessions(this);
+    private final LibraryRanks ranks = new LibraryRanks(this);
+    private final LibraryCatalogue catalogue = new LibraryCatalogue(this);
 
     private Library(Path folder, Connection connection) {
         this.folder = folder;
-        this.connection = connection;
+        this.sql = new LibrarySql(connection);
     }
 
     /** Opens (creating and migrating as needed) the library in {@code folder}. */
@@ -93,10 +94,10 @@ public final class Library implements AutoCloseable {
     }
 
     public synchronized int schemaVersion() {
-        try (var st = connection.createStatement(); var rs = st.executeQuery("PRAGMA user_version")) {
+        try (var st = sql.connection().createStatement(); var rs = st.executeQuery("PRAGMA user_version")) {
             return rs.getInt(1);
         } catch (SQLException e) {
-            throw failure(e);
+            throw LibrarySql.failure(e);
         }
     }
 
@@ -154,7 +155,7 @@ public final class Library implements AutoCloseable {
      */
     void insertRow(AnalysisReport report, String audioType, boolean hasThumbnail, boolean replace) throws SQLException {
         var id = safeId(report.analysisId());
-        try (var st = connection.prepareStatement("""
+        try (var st = sql.connection().prepareStatement("""
                 INSERT INTO analyses (id, title, authors, file_name, trailer_url, logline, synopsis, genres,
                   recommendation, ai_score, pages, runtime, scenes, analysers, created_at, completed_at, saved_at,
                   has_audio, audio_type, has_thumbnail, checks)
@@ -169,28 +170,11 @@ public final class Library implements AutoCloseable {
                   audio_type = coalesce(excluded.audio_type, analyses.audio_type),
                   has_thumbnail = max(analyses.has_thumbnail, excluded.has_thumbnail), checks = excluded.checks""" : ""))) {
             var row = ReportRow.of(report);
-            int i = 1;
-            st.setString(i++, id);
-            st.setString(i++, row.title());
-            st.setString(i++, row.authors());
-            st.setString(i++, report.fileName());
-            st.setString(i++, report.trailerUrl());
-            st.setString(i++, row.logline());
-            st.setString(i++, row.synopsis());
-            st.setString(i++, row.genres());
-            st.setString(i++, row.recommendation());
-            setDouble(st, i++, row.score());
-            setInt(st, i++, row.pages());
-            setDouble(st, i++, row.runtime());
-            setInt(st, i++, row.scenes());
-            st.setString(i++, row.analysers());
-            st.setString(i++, text(report.createdAt()));
-            st.setString(i++, text(report.completedAt()));
-            st.setString(i++, Instant.now().toString());
-            st.setInt(i++, audioType != null ? 1 : 0);
-            st.setString(i++, audioType);
-            st.setInt(i++, hasThumbnail ? 1 : 0);
-            st.setString(i, String.join(" ", report.checks().stream().map(c -> c.code()).distinct().toList()));
+            var checks = String.join(" ", report.checks().stream().map(c -> c.code()).distinct().toList());
+            LibrarySql.bind(st, Arrays.asList(id, row.title(), row.authors(), report.fileName(), report.trailerUrl(),
+                    row.logline(), row.synopsis(), row.genres(), row.recommendation(), row.score(), row.pages(),
+                    row.runtime(), row.scenes(), row.analysers(), text(report.createdAt()), text(report.completedAt()),
+                    Instant.now().toString(), audioType != null ? 1 : 0, audioType, hasThumbnail ? 1 : 0, checks));
             st.executeUpdate();
         }
     }
@@ -228,7 +212,7 @@ public final class Library implements AutoCloseable {
     // ---- reading -------------------------------------------------------------------------------
 
     public synchronized Optional<LibraryEntry> entry(String id) {
-        var rows = search(LibraryQuery.ALL.page(1, 0), "a.id = ?", List.of(id));
+        var rows = catalogue.search(LibraryQuery.ALL.page(1, 0), "a.id = ?", List.of(id));
         return rows.stream().findFirst();
     }
 
@@ -238,7 +222,7 @@ public final class Library implements AutoCloseable {
             return List.of();
         }
         var marks = String.join(", ", java.util.Collections.nCopies(ids.size(), "?"));
-        return search(LibraryQuery.ALL.page(ids.size(), 0), "a.id IN (" + marks + ")", List.copyOf(ids));
+        return catalogue.search(LibraryQuery.ALL.page(ids.size(), 0), "a.id IN (" + marks + ")", List.copyOf(ids));
     }
 
     public AnalysisReport report(String id) {
@@ -276,133 +260,48 @@ public final class Library implements AutoCloseable {
     }
 
     public synchronized List<LibraryEntry> search(LibraryQuery query) {
-        return search(query, null, List.of());
+        return catalogue.search(query, null, List.of());
     }
 
     public synchronized int count(LibraryQuery query) {
-        var sql = new StringBuilder("SELECT count(*) FROM analyses a LEFT JOIN reviews r ON r.analysis_id = a.id");
-        var filter = LibraryFilters.of(query, null, List.of());
-        sql.append(filter.sql());
-        return query(sql.toString(), st -> bind(st, filter.params()), rs -> rs.getInt(1));
+        return catalogue.count(query);
     }
 
-    private List<LibraryEntry> search(LibraryQuery query, String extraWhere, List<Object> extraParams) {
-        var sql = new StringBuilder("""
-                SELECT a.id, a.title, a.authors, a.file_name, a.logline, a.genres, a.recommendation, a.ai_score,
-                  a.pages, a.runtime, a.scenes, a.analysers, a.saved_at, a.has_audio, a.checks,
-                  r.rating, r.verdict, r.notes, r.shortlisted,
-                  (SELECT group_concat(tag, char(31)) FROM tags t WHERE t.analysis_id = a.id) AS tag_list""");
-        boolean fullText = LibraryFilters.hasText(query);
-        sql.append(fullText ? ", bm25(search) AS rank" : ", 0 AS rank");
-        sql.append(" FROM analyses a LEFT JOIN reviews r ON r.analysis_id = a.id");
-        var filter = LibraryFilters.of(query, extraWhere, extraParams);
-        sql.append(filter.sql());
-        var params = filter.params();
-        var sort = query.sort() == LibraryQuery.Sort.RELEVANCE && !fullText ? LibraryQuery.Sort.SAVED : query.sort();
-        boolean desc = sort == LibraryQuery.Sort.RELEVANCE ? false : query.descending();
-        sql.append(" ORDER BY ").append(sort.sql).append(desc ? " DESC" : " ASC").append(" NULLS LAST, a.rowid DESC");
-        sql.append(" LIMIT ? OFFSET ?");
-        params.add(query.limit());
-        params.add(query.offset());
-        return query(sql.toString(), st -> bind(st, params), rs -> {
-            var entries = new ArrayList<LibraryEntry>();
-            while (rs.next()) {
-                entries.add(entry(rs));
-            }
-            return entries;
-        });
-    }
-
-    private static LibraryEntry entry(ResultSet rs) throws SQLException {
-        String verdict = rs.getString("verdict");
-        String tagList = rs.getString("tag_list");
-        return new LibraryEntry(rs.getString("id"), rs.getString("title"), rs.getString("authors"),
-                rs.getString("file_name"), rs.getString("logline"), rs.getString("genres"), rs.getString("recommendation"),
-                (Double) rs.getObject("ai_score") == null ? null : rs.getDouble("ai_score"),
-                rs.getObject("pages") == null ? null : rs.getInt("pages"),
-                rs.getObject("runtime") == null ? null : rs.getDouble("runtime"),
-                rs.getObject("scenes") == null ? null : rs.getInt("scenes"),
-                rs.getString("analysers"), Instant.parse(rs.getString("saved_at")), rs.getInt("has_audio") == 1,
-                rs.getObject("rating") == null ? null : rs.getInt("rating"),
-                verdict == null ? null : CuratorVerdict.valueOf(verdict),
-                rs.getString("notes") == null ? "" : rs.getString("notes"), rs.getInt("shortlisted") == 1,
-                tagList == null ? List.of() : Arrays.stream(tagList.split("\u001f")).sorted().toList(),
-                rs.getString("checks") == null || rs.getString("checks").isBlank() ? List.of()
-                        : List.of(rs.getString("checks").split(" ")));
-    }
-
-    // ---- the curator's review ---------------------------------------------------------------------
+    // ---- the curator's review (LibraryReviews) -----------------------------------------------------
 
     public synchronized void rate(String id, Integer rating) {
-        if (rating != null && (rating < 1 || rating > 5)) {
-            throw new SorotException(ErrorCode.INVALID_JSON, "A rating is 1 to 5 stars.");
-        }
-        review(id, "rating", rating);
+        reviews.rate(id, rating);
     }
 
     public synchronized void setVerdict(String id, CuratorVerdict verdict) {
-        review(id, "verdict", verdict == null ? null : verdict.name());
+        reviews.setVerdict(id, verdict);
     }
 
     public synchronized void setNotes(String id, String notes) {
-        inTransaction(() -> {
-            review(id, "notes", notes == null ? "" : notes);
-            reindex(id);
-        });
+        reviews.setNotes(id, notes);
     }
 
     public synchronized void setShortlisted(String id, boolean shortlisted) {
-        review(id, "shortlisted", shortlisted ? 1 : 0);
+        reviews.setShortlisted(id, shortlisted);
     }
 
     public synchronized void tag(String id, String tag) {
-        var clean = cleanTag(tag);
-        inTransaction(() -> {
-            requireAnalysis(id);
-            update("INSERT OR IGNORE INTO tags (analysis_id, tag) VALUES (?, ?)", id, clean);
-            reindex(id);
-        });
+        reviews.tag(id, tag);
     }
 
     public synchronized void untag(String id, String tag) {
-        inTransaction(() -> {
-            update("DELETE FROM tags WHERE analysis_id = ? AND tag = ?", id, cleanTag(tag));
-            reindex(id);
-        });
+        reviews.untag(id, tag);
     }
 
-    /** Every tag in use, with how many analyses carry it, most used first. */
+    /** Every tag in use, most used first. */
     public synchronized List<String> allTags() {
-        return query("SELECT tag FROM tags GROUP BY tag ORDER BY count(*) DESC, tag", st -> { }, rs -> {
-            var tags = new ArrayList<String>();
-            while (rs.next()) {
-                tags.add(rs.getString(1));
-            }
-            return tags;
-        });
+        return reviews.allTags();
     }
 
-    private void review(String id, String column, Object value) {
-        requireAnalysis(id);
-        var now = Instant.now().toString();
-        inTransaction(() -> {
-            update("INSERT INTO reviews (analysis_id, updated_at) VALUES (?, ?) ON CONFLICT(analysis_id) DO NOTHING", id, now);
-            update("UPDATE reviews SET " + column + " = ?, updated_at = ? WHERE analysis_id = ?", value, now, id);
-        });
-    }
-
-    private void requireAnalysis(String id) {
+    void requireAnalysis(String id) {
         if (!contains(id)) {
             throw new SorotException(ErrorCode.NOT_FOUND, "No analysis " + id + " in the library.");
         }
-    }
-
-    private static String cleanTag(String tag) {
-        var clean = tag == null ? "" : tag.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", "-");
-        if (clean.isEmpty() || clean.length() > 40) {
-            throw new SorotException(ErrorCode.MISSING_FIELD, "A tag is one to forty characters.");
-        }
-        return clean;
     }
 
     /** Rewrites the full-text row of one analysis from its current title, text, notes and tags. */
@@ -415,169 +314,72 @@ public final class Library implements AutoCloseable {
                 FROM analyses a LEFT JOIN reviews r ON r.analysis_id = a.id WHERE a.id = ?""", id);
     }
 
-    // ---- calibration ---------------------------------------------------------------------------
+    // ---- calibration (LibraryRanks) ------------------------------------------------------------
 
-    /** The analysis's AI score ranked within the whole library. */
+    /** The analysis's model score ranked within the whole library. */
     public synchronized Optional<Percentile> percentileInLibrary(String id) {
-        return percentile(id, "SELECT count(*) FROM analyses WHERE ai_score IS NOT NULL",
-                "SELECT count(*) FROM analyses WHERE ai_score > ?", null);
+        return ranks.percentileInLibrary(id);
     }
 
-    /** The analysis's AI score ranked within a session. */
+    /** The analysis's model score ranked within a session. */
     public synchronized Optional<Percentile> percentileInSession(String id, long sessionId) {
-        return percentile(id,
-                "SELECT count(*) FROM analyses a JOIN session_items si ON si.analysis_id = a.id AND si.session_id = ?"
-                        + " WHERE a.ai_score IS NOT NULL",
-                "SELECT count(*) FROM analyses a JOIN session_items si ON si.analysis_id = a.id AND si.session_id = ?"
-                        + " WHERE a.ai_score > ?", sessionId);
+        return ranks.percentileInSession(id, sessionId);
     }
 
-    private Optional<Percentile> percentile(String id, String totalSql, String aboveSql, Long sessionId) {
-        Double score = query("SELECT ai_score FROM analyses WHERE id = ?", st -> st.setString(1, id),
-                rs -> rs.next() && rs.getObject(1) != null ? rs.getDouble(1) : null);
-        if (score == null) {
-            return Optional.empty();
-        }
-        int total = query(totalSql, st -> {
-            if (sessionId != null) {
-                st.setLong(1, sessionId);
-            }
-        }, rs -> rs.getInt(1));
-        int above = query(aboveSql, st -> {
-            int i = 1;
-            if (sessionId != null) {
-                st.setLong(i++, sessionId);
-            }
-            st.setDouble(i, score);
-        }, rs -> rs.getInt(1));
-        return total == 0 ? Optional.empty() : Optional.of(Percentile.of(above + 1, total));
-    }
-
-    // ---- sessions ----------------------------------------------------------------------------------
+    // ---- sessions (LibrarySessions) --------------------------------------------------------------
 
     public synchronized ReviewSession createSession(String name, List<ReviewSession.Criterion> rubric) {
-        if (name == null || name.isBlank()) {
-            throw new SorotException(ErrorCode.MISSING_FIELD, "A session needs a name.");
-        }
-        try {
-            long id = query("SELECT id FROM sessions WHERE name = ?", st -> st.setString(1, name.strip()),
-                    rs -> rs.next() ? rs.getLong(1) : -1L);
-            if (id < 0) {
-                update("INSERT INTO sessions (name, created_at, rubric) VALUES (?, ?, ?)", name.strip(),
-                        Instant.now().toString(), Json.mapper().writeValueAsString(rubric == null ? List.of() : rubric));
-            }
-            return session(name.strip()).orElseThrow();
-        } catch (SQLException | IOException e) {
-            throw failure(e);
-        }
+        return sessions.createSession(name, rubric);
     }
 
     public synchronized void setRubric(long sessionId, List<ReviewSession.Criterion> rubric) {
-        try {
-            update("UPDATE sessions SET rubric = ? WHERE id = ?", Json.mapper().writeValueAsString(rubric), sessionId);
-        } catch (SQLException | IOException e) {
-            throw failure(e);
-        }
+        sessions.setRubric(sessionId, rubric);
     }
 
     public synchronized Optional<ReviewSession> session(String name) {
-        return sessions().stream().filter(s -> s.name().equals(name)).findFirst();
+        return sessions.session(name);
     }
 
     public synchronized Optional<ReviewSession> session(long id) {
-        return sessions().stream().filter(s -> s.id() == id).findFirst();
+        return sessions.session(id);
     }
 
     public synchronized List<ReviewSession> sessions() {
-        return query("""
-                SELECT s.id, s.name, s.created_at, s.rubric,
-                  (SELECT count(*) FROM session_items si WHERE si.session_id = s.id),
-                  (SELECT count(*) FROM session_items si WHERE si.session_id = s.id AND si.reviewed = 1)
-                FROM sessions s ORDER BY s.created_at DESC, s.id DESC""", st -> { }, rs -> {
-            var sessions = new ArrayList<ReviewSession>();
-            while (rs.next()) {
-                List<ReviewSession.Criterion> rubric;
-                try {
-                    rubric = Json.mapper().readValue(rs.getString(4), new TypeReference<>() {});
-                } catch (IOException e) {
-                    rubric = List.of();
-                }
-                sessions.add(new ReviewSession(rs.getLong(1), rs.getString(2), Instant.parse(rs.getString(3)), rubric,
-                        rs.getInt(5), rs.getInt(6)));
-            }
-            return sessions;
-        });
+        return sessions.sessions();
     }
 
     public synchronized void deleteSession(long sessionId) {
-        inTransaction(() -> update("DELETE FROM sessions WHERE id = ?", sessionId));
+        sessions.deleteSession(sessionId);
     }
 
     /** Adds analyses to the end of a session, keeping the order given; ones already in it stay where they are. */
     public synchronized void addToSession(long sessionId, List<String> analysisIds) {
-        inTransaction(() -> {
-            int next = query("SELECT coalesce(max(position), 0) FROM session_items WHERE session_id = ?",
-                    st -> st.setLong(1, sessionId), rs -> rs.getInt(1));
-            for (var id : new LinkedHashSet<>(analysisIds)) {
-                requireAnalysis(id);
-                update("INSERT OR IGNORE INTO session_items (session_id, analysis_id, position) VALUES (?, ?, ?)",
-                        sessionId, id, ++next);
-            }
-        });
+        sessions.addToSession(sessionId, analysisIds);
     }
 
     public synchronized void removeFromSession(long sessionId, String analysisId) {
-        inTransaction(() -> update("DELETE FROM session_items WHERE session_id = ? AND analysis_id = ?", sessionId, analysisId));
+        sessions.removeFromSession(sessionId, analysisId);
     }
 
     /** The session's analyses in review order. */
     public synchronized List<String> sessionItems(long sessionId) {
-        return query("SELECT analysis_id FROM session_items WHERE session_id = ? ORDER BY position", st -> st.setLong(1, sessionId),
-                rs -> {
-                    var ids = new ArrayList<String>();
-                    while (rs.next()) {
-                        ids.add(rs.getString(1));
-                    }
-                    return ids;
-                });
+        return sessions.sessionItems(sessionId);
     }
 
     public synchronized void markReviewed(long sessionId, String analysisId, boolean reviewed) {
-        inTransaction(() -> update("UPDATE session_items SET reviewed = ? WHERE session_id = ? AND analysis_id = ?",
-                reviewed ? 1 : 0, sessionId, analysisId));
+        sessions.markReviewed(sessionId, analysisId, reviewed);
     }
 
     public synchronized boolean isReviewed(long sessionId, String analysisId) {
-        return query("SELECT reviewed FROM session_items WHERE session_id = ? AND analysis_id = ?", st -> {
-            st.setLong(1, sessionId);
-            st.setString(2, analysisId);
-        }, rs -> rs.next() && rs.getInt(1) == 1);
+        return sessions.isReviewed(sessionId, analysisId);
     }
 
     public synchronized void scoreCriterion(long sessionId, String analysisId, String criterion, int score) {
-        var session = session(sessionId).orElseThrow(() -> new SorotException(ErrorCode.NOT_FOUND, "No such session."));
-        var rule = session.rubric().stream().filter(c -> c.name().equals(criterion)).findFirst()
-                .orElseThrow(() -> new SorotException(ErrorCode.NOT_FOUND, "The session's score card has no \"" + criterion + "\"."));
-        if (score < 1 || score > rule.scale()) {
-            throw new SorotException(ErrorCode.INVALID_JSON, criterion + " is scored 1 to " + rule.scale() + ".");
-        }
-        inTransaction(() -> update("""
-                INSERT INTO rubric_scores (session_id, analysis_id, criterion, score) VALUES (?, ?, ?, ?)
-                ON CONFLICT (session_id, analysis_id, criterion) DO UPDATE SET score = excluded.score""",
-                sessionId, analysisId, criterion, score));
+        sessions.scoreCriterion(sessionId, analysisId, criterion, score);
     }
 
     public synchronized java.util.Map<String, Integer> criterionScores(long sessionId, String analysisId) {
-        return query("SELECT criterion, score FROM rubric_scores WHERE session_id = ? AND analysis_id = ?", st -> {
-            st.setLong(1, sessionId);
-            st.setString(2, analysisId);
-        }, rs -> {
-            var scores = new java.util.LinkedHashMap<String, Integer>();
-            while (rs.next()) {
-                scores.put(rs.getString(1), rs.getInt(2));
-            }
-            return scores;
-        });
+        return sessions.criterionScores(sessionId, analysisId);
     }
 
     // ---- exports ---------------------------------------------------------------------------------
@@ -626,7 +428,7 @@ public final class Library implements AutoCloseable {
     // ---- plumbing --------------------------------------------------------------------------------
 
     Connection connection() {
-        return connection;
+        return sql.connection();
     }
 
     Path itemFolder(String id) {
@@ -664,110 +466,20 @@ public final class Library implements AutoCloseable {
         return instant == null ? null : instant.toString();
     }
 
-    private static void setDouble(PreparedStatement st, int i, Double value) throws SQLException {
-        if (value == null) {
-            st.setNull(i, Types.REAL);
-        } else {
-            st.setDouble(i, value);
-        }
+    void inTransaction(LibrarySql.SqlWork work) {
+        sql.inTransaction(work);
     }
 
-    private static void setInt(PreparedStatement st, int i, Integer value) throws SQLException {
-        if (value == null) {
-            st.setNull(i, Types.INTEGER);
-        } else {
-            st.setInt(i, value);
-        }
+    int update(String statement, Object... params) throws SQLException {
+        return sql.update(statement, params);
     }
 
-    private static void bind(PreparedStatement st, List<Object> params) throws SQLException {
-        for (int i = 0; i < params.size(); i++) {
-            st.setObject(i + 1, params.get(i));
-        }
+    <T> T query(String statement, LibrarySql.Binder binder, LibrarySql.Reader<T> reader) {
+        return sql.query(statement, binder, reader);
     }
 
-    interface SqlWork {
-        void run() throws SQLException;
-    }
-
-    interface Binder {
-        void bind(PreparedStatement st) throws SQLException;
-    }
-
-    interface Reader<T> {
-        T read(ResultSet rs) throws SQLException;
-    }
-
-    void inTransaction(SqlWork work) {
-        try {
-            boolean outer = connection.getAutoCommit();
-            if (!outer) {
-                work.run(); // already inside one
-                return;
-            }
-            connection.setAutoCommit(false);
-            Exception failed = null;
-            try {
-                work.run();
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                failed = e;
-                try {
-                    connection.rollback();
-                } catch (SQLException alreadyRolledBack) {
-                    // a commit that fails on a full disk is rolled back by SQLite itself: keep the real cause
-                    e.addSuppressed(alreadyRolledBack);
-                }
-            }
-            try {
-                connection.setAutoCommit(true);
-            } catch (SQLException e) {
-                // the same: "cannot commit - no transaction is active" must not hide why the transaction ended
-                if (failed == null) {
-                    throw e;
-                }
-                failed.addSuppressed(e);
-            }
-            if (failed instanceof RuntimeException e) {
-                throw e;
-            }
-            if (failed != null) {
-                throw (SQLException) failed;
-            }
-        } catch (SQLException e) {
-            throw failure(e);
-        }
-    }
-
-    int update(String sql, Object... params) throws SQLException {
-        try (var st = connection.prepareStatement(sql)) {
-            bind(st, Arrays.asList(params));
-            return st.executeUpdate();
-        }
-    }
-
-    <T> T query(String sql, Binder binder, Reader<T> reader) {
-        try (var st = connection.prepareStatement(sql)) {
-            binder.bind(st);
-            try (var rs = st.executeQuery()) {
-                return reader.read(rs);
-            }
-        } catch (SQLException e) {
-            throw failure(e);
-        }
-    }
-
-    private static SorotException failure(Exception e) {
-        return DiskFull.or(ErrorCode.INTERNAL, "Library error", e);
-    }
-
-    @Override
     public synchronized void close() {
-        try {
-            connection.close();
-        } catch (SQLException ignored) {
-            // closing: nothing left to save
-        }
+        sql.close();
     }
 
     static Set<String> words(String text) {
