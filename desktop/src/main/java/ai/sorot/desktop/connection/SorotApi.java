@@ -52,13 +52,21 @@ public final class SorotApi {
 
     /** One client per app: it holds the connection pool and the dispatcher threads. */
     public static OkHttpClient defaultClient() {
+        return builder().build();
+    }
+
+    /** The app's client, trusting a committee server's certificate once the curator pinned it ({@link PinnedTrust}). */
+    public static OkHttpClient defaultClient(CertificatePins pins) {
+        return new PinnedTrust(pins).applyTo(builder()).build();
+    }
+
+    private static OkHttpClient.Builder builder() {
         return new OkHttpClient.Builder()
                 .connectTimeout(Duration.ofSeconds(3))
                 .readTimeout(Duration.ofSeconds(30))
                 .writeTimeout(Duration.ofSeconds(60))
                 .callTimeout(Duration.ofMinutes(3))
-                .retryOnConnectionFailure(true)
-                .build();
+                .retryOnConnectionFailure(true);
     }
 
     public Endpoint endpoint() {
@@ -228,6 +236,10 @@ public final class SorotApi {
         try {
             return http.newCall(request).execute();
         } catch (IOException e) {
+            var certificate = UntrustedCertificate.in(e);
+            if (certificate.isPresent()) {
+                throw new ApiFailure(certificate.get().code().name(), certificate.get().getMessage(), 0, e);
+            }
             throw ApiFailure.network("The Sorot API at " + endpoint.baseUrl() + " cannot be reached ("
                     + describe(e) + ").", e);
         }
