@@ -85,7 +85,7 @@ public final class ServeCommand implements Callable<Integer> {
         System.out.println("  coverage: " + analysers.get("coverage") + "; trailer: " + analysers.get("trailer")
                 + "; voice: " + analysers.get("narrator"));
         System.out.println("  try:    curl " + (tls != null && tls.generated() ? "--cacert " + home.tls().resolve("server-cert.pem")
-                + " " : "") + server.url() + "/health");
+                + " " : "") + ServeTls.onThisComputer(server.url()) + "/health");
         System.out.println("Press Ctrl+C to stop.");
         System.out.flush();
         stopped.await();

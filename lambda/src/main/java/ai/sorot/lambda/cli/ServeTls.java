@@ -65,6 +65,18 @@ record ServeTls(Path certificate, Path key, Path keystore, boolean onLoopback, b
         }
     }
 
+    /** The URL to try from this computer: a wildcard bind answers on loopback too (which the certificate names). */
+    static URI onThisComputer(URI url) {
+        try {
+            if (InetAddress.getByName(url.getHost().replaceAll("^\\[|\\]$", "")).isAnyLocalAddress()) {
+                return URI.create(url.getScheme() + "://127.0.0.1:" + url.getPort());
+            }
+        } catch (UnknownHostException e) {
+            // a name: shown as it is
+        }
+        return url;
+    }
+
     /** The URLs members can use: for a wildcard bind (0.0.0.0, ::), one per address of this machine. */
     static List<URI> memberUrls(URI url) {
         InetAddress bound;

@@ -41,6 +41,7 @@ class ServeTlsOptionsTest {
         var urls = ServeTls.memberUrls(URI.create("https://0.0.0.0:8787"));
         assertThat(urls).isNotEmpty().allSatisfy(u -> assertThat(u.getPort()).isEqualTo(8787));
         assertThat(ServeTls.memberUrls(URI.create("https://192.0.2.7:8787"))).containsExactly(URI.create("https://192.0.2.7:8787"));
+        assertThat(ServeTls.onThisComputer(URI.create("https://[0:0:0:0:0:0:0:0]:8787"))).isEqualTo(URI.create("https://127.0.0.1:8787"));
         assertThat(ServeTls.isLoopback("127.0.0.1")).isTrue();
         assertThat(ServeTls.isLoopback("localhost")).isTrue();
         assertThat(ServeTls.isLoopback("0.0.0.0")).isFalse();
