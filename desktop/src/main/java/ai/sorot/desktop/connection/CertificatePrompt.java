@@ -32,8 +32,7 @@ public final class CertificatePrompt {
     static Alert dialog(UntrustedCertificate certificate) {
         var alert = new Alert(Alert.AlertType.CONFIRMATION, null, TRUST, ButtonType.CANCEL);
         alert.setTitle("Is this the committee's server?");
-        alert.setHeaderText("The server at " + certificate.host() + ":" + certificate.port()
-                + " has a certificate no authority on this computer vouches for.");
+        alert.setHeaderText("The server at " + certificate.server() + " has a certificate no authority on this computer vouches for.");
         var shown = new TextField(certificate.fingerprint());
         shown.setId("certificate-fingerprint");
         shown.setEditable(false);
@@ -56,8 +55,7 @@ public final class CertificatePrompt {
                     : matches ? "The fingerprints match." : "The fingerprints differ: do not trust this server; tell its owner.");
         });
         var content = new VBox(8, new Label("This server's SHA-256 fingerprint:"), shown, owners, verdict,
-                new Label("Once trusted, this computer accepts only this certificate from " + certificate.host() + ":"
-                        + certificate.port() + "."));
+                new Label("Once trusted, this computer accepts only this certificate from " + certificate.server() + "."));
         content.setPrefWidth(620);
         alert.getDialogPane().setContent(content);
         return alert;

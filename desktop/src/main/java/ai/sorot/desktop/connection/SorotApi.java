@@ -98,6 +98,10 @@ public final class SorotApi {
         if (target == null) {
             throw new ApiFailure("INVALID_URL", "The API gave an upload URL that is not a URL.", 0, null);
         }
+        if (target.host().equals("0.0.0.0") || target.host().equals("::")) {
+            // an office server bound to every interface names the wildcard: the upload goes where the ticket came from
+            target = target.newBuilder().host(base.host()).build();
+        }
         var request = new Request.Builder().url(target).put(RequestBody.create(file.toFile(), PDF));
         if (target.host().equals(base.host()) && target.port() == base.port()) {
             authorize(request);

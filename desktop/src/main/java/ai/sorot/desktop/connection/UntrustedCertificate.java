@@ -34,10 +34,11 @@ public final class UntrustedCertificate extends CertificateException {
     }
 
     private static String message(Kind kind, String host, int port, String fingerprint, String pinned) {
+        var server = server(host, port);
         return kind == Kind.UNKNOWN
-                ? "The server at " + host + ":" + port + " presents a certificate this computer does not know (SHA-256 "
+                ? "The server at " + server + " presents a certificate this computer does not know (SHA-256 "
                         + fingerprint + "). Compare it with the fingerprint the server's owner gave you: Settings, Test connection."
-                : "The server at " + host + ":" + port + " presents a different certificate (SHA-256 " + fingerprint
+                : "The server at " + server + " presents a different certificate (SHA-256 " + fingerprint
                         + ") from the one you accepted (" + pinned + "), so Sorot refused to connect. Ask the server's owner "
                         + "whether they changed it before trusting it.";
     }
@@ -50,6 +51,15 @@ public final class UntrustedCertificate extends CertificateException {
             }
         }
         return Optional.empty();
+    }
+
+    /** {@code host:port}, an IPv6 host in brackets. */
+    public String server() {
+        return server(host, port);
+    }
+
+    private static String server(String host, int port) {
+        return (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
     }
 
     public ErrorCode code() {

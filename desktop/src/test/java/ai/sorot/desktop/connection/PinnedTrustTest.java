@@ -122,6 +122,25 @@ class PinnedTrustTest {
         assertThatThrownBy(() -> again.pin("h", 1, "not a fingerprint")).isInstanceOf(IllegalArgumentException.class);
     }
 
+    @Test
+    void aServerBoundToEveryInterfaceTakesUploadsThroughThePinnedAddress() throws Exception {
+        var home = new ai.sorot.lambda.local.SorotHome(desktopHome.resolve("wildcard-server"));
+        try (var wildcard = LocalServer.start(LocalServer.Options.defaults(home).withHost("0.0.0.0").withPort(0).withTls(certificate))) {
+            int port = wildcard.url().getPort();
+            var pins = new CertificatePins(new SorotHome(desktopHome));
+            pins.pin("127.0.0.1", port, certificate.fingerprint());
+            var api = new SorotApi(SorotApi.defaultClient(pins),
+                    new Endpoint(java.net.URI.create("https://127.0.0.1:" + port), wildcard.token(), false));
+            var ticket = api.createUpload();
+            assertThat(okhttp3.HttpUrl.get(ticket.uploadUrl()).host()).isIn("0.0.0.0", "::");
+            var file = Files.write(desktopHome.resolve("script.pdf"), "%PDF-1.7\nhello".getBytes());
+            api.upload(ticket, file); // to the wildcard it would meet an unpinned host: CERTIFICATE_UNKNOWN
+            try (var stored = Files.walk(home.blobs())) {
+                assertThat(stored.filter(Files::isRegularFile).filter(f -> f.toString().contains(ticket.uploadId()))).hasSize(1);
+            }
+        }
+    }
+
     private static KeyStore storeTrusting(ServerCertificate trusted) throws Exception {
         var store = KeyStore.getInstance("PKCS12");
         store.load(null, null);
