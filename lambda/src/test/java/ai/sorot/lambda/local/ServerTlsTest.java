@@ -165,6 +165,42 @@ class ServerTlsTest {
         assertThat(made.chain()).hasSize(1);
     }
 
+    @Test
+    void anRsaCertificateMadeWithOpensslServesWithItsKeyInPkcs8OrPkcs1() throws Exception {
+        var cert = dir.resolve("cert.pem");
+        var key = dir.resolve("key.pem");
+        var rsa = dir.resolve("rsa.pem");
+        org.junit.jupiter.api.Assumptions.assumeTrue(openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout",
+                key.toString(), "-out", cert.toString(), "-subj", "/CN=festival.example", "-addext", "subjectAltName=IP:127.0.0.1", "-days", "2"), "no openssl here");
+        org.junit.jupiter.api.Assumptions.assumeTrue(openssl("rsa", "-in", key.toString(), "-traditional", "-out", rsa.toString()),
+                "this openssl cannot write a PKCS#1 key");
+        assertThat(Files.readString(rsa)).contains("BEGIN RSA PRIVATE KEY");
+        var pkcs8 = ServerCertificate.fromPem(cert, key);
+        var pkcs1 = ServerCertificate.fromPem(cert, rsa);
+        assertThat(pkcs1.fingerprint()).isEqualTo(pkcs8.fingerprint());
+        var home = new SorotHome(dir.resolve("home"));
+        try (var server = LocalServer.start(LocalServer.Options.defaults(home).withPort(0).withTls(pkcs1))) {
+            var response = pinned(pkcs1.fingerprint()).send(HttpRequest.newBuilder(server.url().resolve("/health")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(200);
+        }
+    }
+
+    private static boolean openssl(String... args) {
+        try {
+            var command = new java.util.ArrayList<String>();
+            command.add("openssl");
+            command.addAll(java.util.List.of(args));
+            var process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS) && process.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     /** A client that trusts exactly one certificate, by its SHA-256 fingerprint, as a member's desktop does. */
     static HttpClient pinned(String fingerprint) throws Exception {
         var trust = new X509TrustManager() {
