@@ -1,5 +1,6 @@
 package ai.sorot.desktop;
 
+import ai.sorot.desktop.connection.CertificatePins;
 import ai.sorot.desktop.connection.Connection;
 import ai.sorot.desktop.connection.ConnectionChoice;
 import ai.sorot.desktop.connection.EndpointSource;
@@ -61,7 +62,7 @@ public final class SorotDesktop implements AutoCloseable {
         tokens = new TokenStore(home);
         llmKeys = new TokenStore(home, LLM_KEY_FILE);
         settings = settingsStore.load();
-        http = SorotApi.defaultClient();
+        http = SorotApi.defaultClient(new CertificatePins(home));
         var threads = new AtomicInteger();
         io = Executors.newScheduledThreadPool(4, r -> {
             var thread = new Thread(r, "sorot-io-" + threads.incrementAndGet());

@@ -48,6 +48,11 @@ public final class ApiFailure extends SorotException {
                 || httpStatus == 503 && code() != ErrorCode.MODEL_UNAVAILABLE || httpStatus == 504 && code() != ErrorCode.STEP_TIMEOUT;
     }
 
+    /** The server's certificate is not (or no longer) the one trusted: for the curator to compare, never to retry blindly. */
+    public java.util.Optional<UntrustedCertificate> untrustedCertificate() {
+        return UntrustedCertificate.in(getCause());
+    }
+
     public boolean isUnauthorized() {
         return httpStatus == 401 || code() == ErrorCode.UNAUTHORIZED;
     }

@@ -94,10 +94,25 @@ public final class EmbeddedBackend implements EndpointSource {
                 return Optional.empty(); // left behind by a process that is gone
             }
             var token = Files.readString(Path.of(node.path("tokenFile").asText()), StandardCharsets.UTF_8).strip();
-            return Optional.of(new Endpoint(URI.create(node.path("url").asText()), token, true));
+            var url = URI.create(node.path("url").asText());
+            if (node.hasNonNull("fingerprint")) {
+                url = trustOnThisComputer(url, node.path("fingerprint").asText());
+            }
+            return Optional.of(new Endpoint(url, token, true));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * A {@code ./sorot serve} speaking HTTPS on this home (for a committee, on every interface): the
+     * app reaches it on loopback and trusts the certificate its owner-only {@code server.json} names,
+     * as it trusts the token file beside it; no question to ask the owner about their own server.
+     */
+    private URI trustOnThisComputer(URI url, String fingerprint) {
+        var local = URI.create(url.getScheme() + "://127.0.0.1:" + url.getPort());
+        new CertificatePins(home).pin(local.getHost(), local.getPort(), fingerprint);
+        return local;
     }
 
     @Override

@@ -52,13 +52,21 @@ public final class SorotApi {
 
     /** One client per app: it holds the connection pool and the dispatcher threads. */
     public static OkHttpClient defaultClient() {
+        return builder().build();
+    }
+
+    /** The app's client, trusting a committee server's certificate once the curator pinned it ({@link PinnedTrust}). */
+    public static OkHttpClient defaultClient(CertificatePins pins) {
+        return new PinnedTrust(pins).applyTo(builder()).build();
+    }
+
+    private static OkHttpClient.Builder builder() {
         return new OkHttpClient.Builder()
                 .connectTimeout(Duration.ofSeconds(3))
                 .readTimeout(Duration.ofSeconds(30))
                 .writeTimeout(Duration.ofSeconds(60))
                 .callTimeout(Duration.ofMinutes(3))
-                .retryOnConnectionFailure(true)
-                .build();
+                .retryOnConnectionFailure(true);
     }
 
     public Endpoint endpoint() {
@@ -89,6 +97,10 @@ public final class SorotApi {
         var target = HttpUrl.parse(ticket.uploadUrl());
         if (target == null) {
             throw new ApiFailure("INVALID_URL", "The API gave an upload URL that is not a URL.", 0, null);
+        }
+        if (target.host().equals("0.0.0.0") || target.host().equals("::")) {
+            // an office server bound to every interface names the wildcard: the upload goes where the ticket came from
+            target = target.newBuilder().host(base.host()).build();
         }
         var request = new Request.Builder().url(target).put(RequestBody.create(file.toFile(), PDF));
         if (target.host().equals(base.host()) && target.port() == base.port()) {
@@ -228,6 +240,10 @@ public final class SorotApi {
         try {
             return http.newCall(request).execute();
         } catch (IOException e) {
+            var certificate = UntrustedCertificate.in(e);
+            if (certificate.isPresent()) {
+                throw new ApiFailure(certificate.get().code().name(), certificate.get().getMessage(), 0, e);
+            }
             throw ApiFailure.network("The Sorot API at " + endpoint.baseUrl() + " cannot be reached ("
                     + describe(e) + ").", e);
         }

@@ -1,5 +1,6 @@
 package ai.sorot.desktop.settings;
 
+import ai.sorot.desktop.connection.CertificatePrompt;
 import ai.sorot.desktop.connection.ConnectionChoice;
 import ai.sorot.desktop.shell.Icons;
 import javafx.geometry.Pos;
@@ -84,6 +85,12 @@ public final class SettingsView extends ScrollPane {
             } else {
                 testResult.setText(result.message());
                 testResult.getStyleClass().add(result.ok() ? "ok" : "bad");
+            }
+        });
+        model.certificateQuestionProperty().subscribe(question -> {
+            if (question != null) { // after this pulse: a dialog waits in its own loop
+                javafx.application.Platform.runLater(() -> model.answerCertificate(
+                        CertificatePrompt.ask(getScene() == null ? null : getScene().getWindow(), question) ? question : null));
             }
         });
         var testRow = new HBox(10, test, testing, testResult);

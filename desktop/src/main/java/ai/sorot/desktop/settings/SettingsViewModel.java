@@ -4,6 +4,8 @@ import ai.sorot.desktop.connection.ApiFailure;
 import ai.sorot.desktop.connection.Connection;
 import ai.sorot.desktop.connection.ConnectionChoice;
 import ai.sorot.desktop.connection.Endpoint;
+import ai.sorot.desktop.connection.PinnedTrust;
+import ai.sorot.desktop.connection.UntrustedCertificate;
 import ai.sorot.desktop.connection.SorotApi;
 import ai.sorot.lambda.localmodel.LocalModelSettings;
 import ai.sorot.lambda.localmodel.ModelServer;
@@ -61,6 +63,8 @@ public final class SettingsViewModel {
     private final IntegerProperty maxConcurrent = new SimpleIntegerProperty(this, "maxConcurrent");
     private final BooleanProperty notifications = new SimpleBooleanProperty(this, "notifications");
     private final ReadOnlyObjectWrapper<TestResult> testResult = new ReadOnlyObjectWrapper<>(this, "testResult");
+    /** A server certificate met in a test, for the curator to compare and trust (CertificatePrompt). */
+    private final ReadOnlyObjectWrapper<UntrustedCertificate> certificateQuestion = new ReadOnlyObjectWrapper<>(this, "certificateQuestion");
     private final ReadOnlyBooleanWrapper testing = new ReadOnlyBooleanWrapper(this, "testing");
     private final ReadOnlyObjectWrapper<String> saveMessage = new ReadOnlyObjectWrapper<>(this, "saveMessage");
     private final StringProperty llmUrl = new SimpleStringProperty(this, "llmUrl", "");
@@ -203,6 +207,8 @@ public final class SettingsViewModel {
                         : ", coverage by " + health.analysers().get("coverage")) + ".");
             } catch (ApiFailure f) {
                 result = new TestResult(false, f.isUnauthorized() ? "The API refused this token." : f.getMessage());
+                f.untrustedCertificate().filter(c -> c.kind() == UntrustedCertificate.Kind.UNKNOWN)
+                        .ifPresent(c -> ui.execute(() -> certificateQuestion.set(c)));
             } catch (RuntimeException e) {
                 result = new TestResult(false, e.getMessage());
             }
@@ -212,6 +218,29 @@ public final class SettingsViewModel {
                 testResult.set(outcome);
             });
         });
+    }
+
+    /**
+     * The curator compared the fingerprint and trusts the certificate: pinned for its server from
+     * now on, the app reconnects, and the test runs again. Null: they did not.
+     */
+    public void answerCertificate(UntrustedCertificate trusted) {
+        certificateQuestion.set(null);
+        if (trusted == null) {
+            return;
+        }
+        var pins = PinnedTrust.of(http).map(PinnedTrust::pins);
+        if (pins.isEmpty()) {
+            testResult.set(new TestResult(false, "This app's connection cannot keep an accepted certificate."));
+            return;
+        }
+        pins.get().pin(trusted.host(), trusted.port(), trusted.fingerprint());
+        connection.retryNow();
+        testConnection();
+    }
+
+    public ReadOnlyObjectProperty<UntrustedCertificate> certificateQuestionProperty() {
+        return certificateQuestion.getReadOnlyProperty();
     }
 
     /** Saves the form; returns false (with the reason in {@link #saveMessageProperty()}) when it is not valid. */

@@ -52,9 +52,11 @@ public final class ApiRouter {
     private final Backend backend;
     private final SubmissionService submissions;
     private final ReportAssembler reports;
+    private final FailedTokenLimiter failedTokens;
 
     public ApiRouter(Backend backend) {
         this.backend = backend;
+        this.failedTokens = new FailedTokenLimiter(backend.clock());
         this.submissions = new SubmissionService(backend);
         this.reports = new ReportAssembler(backend.blobs());
     }
@@ -79,6 +81,10 @@ public final class ApiRouter {
         try {
             if (method.equals("OPTIONS")) {
                 return HttpResponses.preflight(path);
+            }
+            var throttled = failedTokens.refusal(head);
+            if (throttled.isPresent()) {
+                return throttled.get();
             }
             if (path.equals("/health")) {
                 return method.equals("GET") || method.equals("HEAD") ? health(head) : notAllowed("GET");
@@ -260,10 +266,12 @@ public final class ApiRouter {
             return java.util.Optional.empty();
         }
         var value = header.strip();
-        if (value.length() < 7 || !value.substring(0, 7).equalsIgnoreCase("bearer ")) {
-            return java.util.Optional.empty();
+        var caller = value.length() < 7 || !value.substring(0, 7).equalsIgnoreCase("bearer ")
+                ? java.util.Optional.<Caller>empty() : backend.tokens().caller(value.substring(7).strip());
+        if (caller.isEmpty()) {
+            failedTokens.failed(event); // a credential was presented and refused: one guess
         }
-        return backend.tokens().caller(value.substring(7).strip());
+        return caller;
     }
 
     private static APIGatewayV2HTTPResponse notAllowed(String allowed) {

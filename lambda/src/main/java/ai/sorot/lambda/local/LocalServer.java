@@ -29,8 +29,14 @@ public final class LocalServer implements AutoCloseable {
     /**
      * @param host where to listen: the loopback address unless a user asks otherwise, since the
      *             API holds their submissions
+     * @param tls  the certificate to speak HTTPS with; null: plain HTTP, which only loopback gets
+     *             (tokens must not cross a network in clear)
      */
-    public record Options(String host, int port, LocalBackend.Options backend) {
+    public record Options(String host, int port, LocalBackend.Options backend, ServerCertificate tls) {
+
+        public Options(String host, int port, LocalBackend.Options backend) {
+            this(host, port, backend, null);
+        }
 
         public static Options defaults() {
             return defaults(SorotHome.fromEnvironment());
@@ -41,15 +47,19 @@ public final class LocalServer implements AutoCloseable {
         }
 
         public Options withPort(int value) {
-            return new Options(host, value, backend);
+            return new Options(host, value, backend, tls);
         }
 
         public Options withHost(String value) {
-            return new Options(value, port, backend);
+            return new Options(value, port, backend, tls);
         }
 
         public Options withBackend(LocalBackend.Options value) {
-            return new Options(host, port, value);
+            return new Options(host, port, value, tls);
+        }
+
+        public Options withTls(ServerCertificate value) {
+            return new Options(host, port, backend, value);
         }
     }
 
@@ -57,9 +67,11 @@ public final class LocalServer implements AutoCloseable {
     private final ExecutorService executor;
     private final LocalBackend backend;
     private final URI url;
+    private final ServerCertificate tls;
     private volatile boolean stopped;
 
-    private LocalServer(HttpServer server, ExecutorService executor, LocalBackend backend, URI url) {
+    private LocalServer(HttpServer server, ExecutorService executor, LocalBackend backend, URI url, ServerCertificate tls) {
+        this.tls = tls;
         this.server = server;
         this.executor = executor;
         this.backend = backend;
@@ -72,18 +84,23 @@ public final class LocalServer implements AutoCloseable {
     }
 
     public static LocalServer start(Options options) {
+        var address = address(options.host());
+        if (!address.isLoopbackAddress() && options.tls() == null) {
+            throw new SorotException(ErrorCode.TLS_REQUIRED, "Sorot serves plain HTTP on this computer (loopback) only: "
+                    + "on " + options.host() + " tokens and scripts would cross the network in clear. Give the festival's "
+                    + "certificate (--tls-cert and --tls-key, or --tls-keystore), or leave them out and Sorot makes its own.");
+        }
         HttpServer server;
         try {
-            var address = options.host() == null || options.host().equals("127.0.0.1")
-                    ? InetAddress.getLoopbackAddress() : InetAddress.getByName(options.host());
-            server = HttpServer.create(new InetSocketAddress(address, options.port()), 512);
+            server = options.tls() == null ? HttpServer.create(new InetSocketAddress(address, options.port()), 512)
+                    : HttpsTransport.create(new InetSocketAddress(address, options.port()), options.tls());
         } catch (IOException e) {
             throw new SorotException(ErrorCode.INTERNAL, "Cannot listen on " + options.host() + ":" + options.port()
                     + " (" + e.getMessage() + "); is another server using the port? Try --port 0.", e);
         }
         var bound = server.getAddress();
         var host = bound.getAddress().isLoopbackAddress() ? "127.0.0.1" : bound.getAddress().getHostAddress();
-        var url = URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + bound.getPort());
+        var url = URI.create((options.tls() == null ? "http://" : "https://") + (host.contains(":") ? "[" + host + "]" : host) + ":" + bound.getPort());
         LocalBackend backend;
         try {
             backend = LocalBackend.open(options.backend().withServerUrl(() -> url));
@@ -96,9 +113,26 @@ public final class LocalServer implements AutoCloseable {
         server.createContext("/", new HttpEventBridge(router));
         server.setExecutor(executor);
         server.start();
-        var local = new LocalServer(server, executor, backend, url);
+        var local = new LocalServer(server, executor, backend, url, options.tls());
         local.writeServerInfo();
         return local;
+    }
+
+    private static InetAddress address(String host) {
+        if (host == null || host.equals("127.0.0.1")) {
+            return InetAddress.getLoopbackAddress();
+        }
+        try {
+            return InetAddress.getByName(host);
+        } catch (IOException e) {
+            throw new SorotException(ErrorCode.INVALID_PARAMETER, "Cannot listen on " + host + ": no such address on this "
+                    + "computer (" + e.getMessage() + ").", e);
+        }
+    }
+
+    /** The certificate's SHA-256 fingerprint ({@code AB:CD:...}) when the server speaks HTTPS. */
+    public java.util.Optional<String> fingerprint() {
+        return java.util.Optional.ofNullable(tls).map(ServerCertificate::fingerprint);
     }
 
     /** Where the API answers, e.g. {@code http://127.0.0.1:8787}. */
@@ -150,6 +184,7 @@ public final class LocalServer implements AutoCloseable {
         info.put("url", url.toString());
         info.put("pid", ProcessHandle.current().pid());
         info.put("tokenFile", tokenFile().toString());
+        fingerprint().ifPresent(f -> info.put("fingerprint", f));
         info.put("version", LocalBackend.version());
         info.put("startedAt", Instant.now().toString());
         var target = home().serverInfo();

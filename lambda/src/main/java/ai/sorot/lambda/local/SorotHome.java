@@ -74,7 +74,7 @@ public record SorotHome(Path root) {
     static boolean isSorotEntry(String name) {
         return switch (name) {
             case "sorot.db", "sorot.db-wal", "sorot.db-shm", "sorot.db-journal", "blobs", "library", "token", "server.json",
-                 ".server.json.tmp", "server.lock", "desktop" -> true;
+                 ".server.json.tmp", "server.lock", "desktop", "tls" -> true;
             default -> name.startsWith(".token-");
         };
     }
@@ -94,6 +94,11 @@ public record SorotHome(Path root) {
 
     public Path tokenFile() {
         return root.resolve("token");
+    }
+
+    /** The server's own TLS certificate and key, made on the first start beyond loopback (owner-only). */
+    public Path tls() {
+        return root.resolve("tls");
     }
 
     public Path serverInfo() {

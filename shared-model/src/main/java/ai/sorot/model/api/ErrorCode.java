@@ -46,6 +46,10 @@ public enum ErrorCode {
     ANALYSIS_ABANDONED(500, "The analysis failed on every attempt and was given up; submit it again."),
     // transport
     NETWORK(503, "The Sorot API cannot be reached."),
+    TLS_REQUIRED(400, "Beyond this computer the Sorot server speaks HTTPS only; plain HTTP is for loopback."),
+    // the desktop's own, never sent by a server: its certificate is not the one the curator accepted
+    CERTIFICATE_UNKNOWN(495, "The server's certificate is not known yet; compare its fingerprint with the owner's."),
+    CERTIFICATE_CHANGED(495, "The server's certificate is not the one accepted before; the connection was refused."),
     DISK_FULL(507, "The disk is full; free some space and try again. Nothing was lost."),
     INTERNAL(500, "Something went wrong inside Sorot.");
 
