@@ -24,7 +24,10 @@ import ai.sorot.desktop.settings.ThemeManager;
 import ai.sorot.desktop.ui.Page;
 import ai.sorot.desktop.ui.PageStack;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.ComboBoxBase;
@@ -266,6 +269,14 @@ public final class MainWindow extends BorderPane {
     public LibraryPage libraryPage() { return library.get(); }
     public SettingsViewModel settingsModel() { return settings.get().model(); }
     DropZoneView dropZone() { return dropZone.get(); }
+
+    /** The pages built so far (tests: the rest are built when first opened). */
+    List<Enum<?>> built() {
+        var built = new ArrayList<Enum<?>>();
+        Stream.of(Detail.values()).filter(detail::isBuilt).forEach(built::add);
+        Stream.of(View.values()).filter(views::isBuilt).forEach(built::add);
+        return built;
+    }
 
     boolean isConnected() {
         return app.connection().stateProperty().get() == ConnectionState.ONLINE;

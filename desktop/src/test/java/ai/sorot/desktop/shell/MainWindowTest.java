@@ -92,6 +92,17 @@ class MainWindowTest {
     }
 
     @Test
+    void aColdWindowBuildsOnlyTheDropZoneAndEachOtherPageWhenFirstOpened(FxRobot robot) {
+        assertThat(onFx(() -> window.built())).containsExactly(MainWindow.Detail.DROP, MainWindow.View.QUEUE);
+        robot.clickOn("#open-settings");
+        waitUntil(5, "settings shown", () -> window.detailProperty().get() == MainWindow.Detail.SETTINGS);
+        robot.clickOn("#show-library");
+        waitUntil(5, "library shown", () -> onFx(() -> robot.lookup("#library-page").query().isVisible()));
+        assertThat(onFx(() -> window.built())).containsExactlyInAnyOrder(MainWindow.Detail.DROP, MainWindow.Detail.SETTINGS,
+                MainWindow.View.QUEUE, MainWindow.View.LIBRARY);
+    }
+
+    @Test
     void droppingALinkAndAPdfRunsTheStepsAndOpensTheReport(FxRobot robot) throws Exception {
         awaitOnline();
         assertThat(robot.lookup("#connection-status").queryAs(Label.class).getText()).isEqualTo("Local · offline analysers");
