@@ -44,13 +44,16 @@ public final class SorotApp extends Application {
         if (launch.startupProbe()) {
             probe(scene);
         }
+        // once the first frame is laid out, everything slower (the saved queue, the HTTP client, the
+        // local backend) starts, off the FX thread, so it does not compete with the first frame
+        afterFirstFrame(scene, () -> {
+            desktop.start();
+            // "Open with Sorot": files on the command line, and later the ones other launches hand over
+            if (!launch.files().isEmpty()) {
+                desktop.intake().addFiles(launch.files());
+            }
+        });
         stage.show();
-        // the window is up: everything slower (the saved queue, the local backend) starts now, off the FX thread
-        Platform.runLater(desktop::start);
-        // "Open with Sorot": files on the command line, and later the ones other launches hand over
-        if (!launch.files().isEmpty()) {
-            Platform.runLater(() -> desktop.intake().addFiles(launch.files()));
-        }
         if (instance != null) {
             instance.onOpen(files -> Platform.runLater(() -> {
                 stage.setIconified(false);
@@ -63,6 +66,16 @@ public final class SorotApp extends Application {
         if (launch.selfCheck()) {
             new SelfCheck(desktop, window, stage, launch.selfCheckImage(), launch.selfCheckFile()).start();
         }
+    }
+
+    /** Runs {@code then} once, after the first layout pulse of the scene (the pulse itself goes on first). */
+    private static void afterFirstFrame(Scene scene, Runnable then) {
+        Runnable[] listener = new Runnable[1];
+        listener[0] = () -> {
+            scene.removePostLayoutPulseListener(listener[0]);
+            Platform.runLater(then);
+        };
+        scene.addPostLayoutPulseListener(listener[0]);
     }
 
     /** Prints when the first frame of the window was laid out, and when the API answered, then exits. */

@@ -8,6 +8,7 @@ import ai.sorot.desktop.connection.SorotApi;
 import ai.sorot.desktop.intake.IntakeViewModel;
 import ai.sorot.desktop.intake.Preflight;
 import ai.sorot.desktop.notify.Notifier;
+import ai.sorot.desktop.queue.Backoff;
 import ai.sorot.desktop.queue.QueueStore;
 import ai.sorot.desktop.queue.QueueViewModel;
 import ai.sorot.desktop.report.AnalysisArchive;
@@ -41,7 +42,8 @@ public final class SorotDesktop implements AutoCloseable {
     private final SettingsStore settingsStore;
     private final TokenStore tokens;
     private final TokenStore llmKeys;
-    private final OkHttpClient http;
+    /** Built on first use, off the FX thread: its TLS set-up is not needed for the first window. */
+    private OkHttpClient http;
     private final ScheduledExecutorService io;
     private final Executor ui;
     private final Clock clock = Clock.systemUTC();
@@ -62,7 +64,6 @@ public final class SorotDesktop implements AutoCloseable {
         tokens = new TokenStore(home);
         llmKeys = new TokenStore(home, LLM_KEY_FILE);
         settings = settingsStore.load();
-        http = SorotApi.defaultClient(new CertificatePins(home));
         var threads = new AtomicInteger();
         io = Executors.newScheduledThreadPool(4, r -> {
             var thread = new Thread(r, "sorot-io-" + threads.incrementAndGet());
@@ -70,7 +71,7 @@ public final class SorotDesktop implements AutoCloseable {
             return thread;
         });
         ui = Platform::runLater;
-        connection = new Connection(http, io, ui);
+        connection = new Connection(this::http, io, ui, Backoff.forReconnect());
         choice = new ConnectionChoice(options.env(), tokens, () -> options.localBackend().apply(home));
         archive = new AnalysisArchive(home);
         Notifier relay = new Notifier() {
@@ -139,15 +140,25 @@ public final class SorotDesktop implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        http.dispatcher().executorService().shutdown();
-        http.connectionPool().evictAll();
+        synchronized (this) {
+            if (http != null) {
+                http.dispatcher().executorService().shutdown();
+                http.connectionPool().evictAll();
+            }
+        }
     }
 
     public SorotHome home() { return home; }
     public SettingsStore settingsStore() { return settingsStore; }
     public TokenStore tokens() { return tokens; }
     public TokenStore llmKeys() { return llmKeys; }
-    public OkHttpClient http() { return http; }
+    public synchronized OkHttpClient http() {
+        if (http == null) {
+            // built on first use: its TLS set-up is hundreds of classes the first frame does not need
+            http = SorotApi.defaultClient(new CertificatePins(home));
+        }
+        return http;
+    }
     public ScheduledExecutorService io() { return io; }
     public Executor ui() { return ui; }
     public Clock clock() { return clock; }

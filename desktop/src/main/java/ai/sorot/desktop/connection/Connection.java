@@ -11,6 +11,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -25,7 +26,7 @@ import okhttp3.OkHttpClient;
  */
 public final class Connection implements AutoCloseable {
 
-    private final OkHttpClient http;
+    private final Supplier<OkHttpClient> http;
     private final ScheduledExecutorService io;
     private final Executor ui;
     private final ReadOnlyObjectWrapper<ConnectionState> state = new ReadOnlyObjectWrapper<>(this, "state", ConnectionState.CONNECTING);
@@ -44,11 +45,19 @@ public final class Connection implements AutoCloseable {
     private ScheduledFuture<?> pendingProbe;
 
     public Connection(OkHttpClient http, ScheduledExecutorService io, Executor ui) {
-        this(http, io, ui, Backoff.forReconnect());
+        this(() -> http, io, ui, Backoff.forReconnect());
     }
 
     /** @param reconnect how probes space out while the API is unreachable */
     public Connection(OkHttpClient http, ScheduledExecutorService io, Executor ui, Backoff reconnect) {
+        this(() -> http, io, ui, reconnect);
+    }
+
+    /**
+     * {@code http} is asked for when an endpoint opens, off the FX thread: the app builds its
+     * client (TLS set-up included) then, not before its window shows.
+     */
+    public Connection(Supplier<OkHttpClient> http, ScheduledExecutorService io, Executor ui, Backoff reconnect) {
         this.http = http;
         this.io = io;
         this.ui = ui;
@@ -86,7 +95,7 @@ public final class Connection implements AutoCloseable {
                 if (attempt != generation) {
                     return;
                 }
-                api = new SorotApi(http, endpoint);
+                api = new SorotApi(http.get(), endpoint);
             }
             probe(attempt);
         } catch (Exception e) {

@@ -2,7 +2,9 @@ package ai.sorot.desktop.intake;
 
 import ai.sorot.desktop.queue.QueueViewModel;
 import ai.sorot.desktop.shell.Icons;
+import ai.sorot.desktop.ui.Page;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
@@ -14,7 +16,7 @@ import javafx.scene.layout.VBox;
  * What the detail area shows when nothing is selected: the invitation to drop scripts, the file
  * choosers, a spinner while dropped files are checked, and a trailer link waiting for its script.
  */
-public final class DropZoneView extends StackPane {
+public final class DropZoneView extends StackPane implements Page {
 
     private final VBox zone = new VBox();
 
@@ -74,5 +76,10 @@ public final class DropZoneView extends StackPane {
         if (hover) {
             zone.getStyleClass().add("drop-hover");
         }
+    }
+
+    @Override
+    public Node view() {
+        return this;
     }
 }

@@ -5,6 +5,7 @@ import ai.sorot.desktop.player.AudioPlayerView;
 import ai.sorot.desktop.queue.QueueItem;
 import ai.sorot.desktop.queue.SubmissionState;
 import ai.sorot.desktop.shell.Desktop;
+import ai.sorot.desktop.ui.Page;
 import ai.sorot.lambda.library.LibraryEntry;
 import ai.sorot.lambda.library.ReviewSession;
 import java.util.List;
@@ -12,13 +13,15 @@ import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.ListChangeListener;
+import javafx.scene.Node;
 import javafx.scene.layout.StackPane;
 
 /**
  * The library side of the window: the list, review mode and compare, one at a time. The library
- * syncs with the API when the connection comes up and whenever the curator asks.
+ * syncs with the API when it is first opened while connected, when the connection comes up again,
+ * and whenever the curator asks.
  */
-public final class LibraryPage extends StackPane {
+public final class LibraryPage extends StackPane implements Page {
 
     /** What the page shows. */
     public enum Mode { LIST, REVIEW, COMPARE }
@@ -82,6 +85,15 @@ public final class LibraryPage extends StackPane {
         });
         // past analyses from the API, once connected (and again after each reconnect)
         app.connection().addOnlineListener(() -> app.ui().execute(model::sync));
+        // the page is built when first opened: catch up with a connection that came up before
+        if (app.connection().isOnline()) {
+            model.sync();
+        }
+    }
+
+    @Override
+    public Node view() {
+        return this;
     }
 
     public void startReview(ReviewSession session, String startId) {
@@ -97,6 +109,7 @@ public final class LibraryPage extends StackPane {
     }
 
     /** The page was shown: the list reflects analyses finished since it was last seen. */
+    @Override
     public void shown() {
         model.refresh();
         if (mode.get() == Mode.REVIEW) {
@@ -105,6 +118,7 @@ public final class LibraryPage extends StackPane {
     }
 
     /** The window shows another page: the audio stops. */
+    @Override
     public void hidden() {
         player.pause();
     }

@@ -3,11 +3,13 @@ package ai.sorot.desktop.queue;
 import ai.sorot.desktop.report.AnalysisArchive;
 import ai.sorot.desktop.shell.Format;
 import ai.sorot.desktop.shell.Icons;
+import ai.sorot.desktop.ui.Page;
 import ai.sorot.model.api.StepStatus;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
@@ -25,7 +27,7 @@ import javafx.util.Subscription;
  * One submission while it runs (or after it failed): its five steps in full, who ran each and
  * for how long, the error in words, and what can be done about it.
  */
-public final class ItemDetailView extends ScrollPane {
+public final class ItemDetailView extends ScrollPane implements Page {
 
     private final QueueViewModel queue;
     private final AnalysisArchive archive;
@@ -214,5 +216,10 @@ public final class ItemDetailView extends ScrollPane {
             }
         }
         return String.join(" · ", parts);
+    }
+
+    @Override
+    public Node view() {
+        return this;
     }
 }

@@ -104,7 +104,7 @@ public final class SelfCheck {
                 if (report.errorProperty().get() != null) {
                     fail("the report cannot be opened: " + report.errorProperty().get());
                 } else if (report.reportProperty().get() != null && !report.loadingProperty().get()
-                        && window.pageProperty().get() == MainWindow.Page.REPORT) {
+                        && window.detailProperty().get() == MainWindow.Detail.REPORT) {
                     next(Phase.DONE);
                     // give charts and the audio player a moment to lay out before the picture
                     var settle = new PauseTransition(javafx.util.Duration.millis(900));

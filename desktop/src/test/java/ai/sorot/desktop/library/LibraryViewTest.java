@@ -268,7 +268,7 @@ class LibraryViewTest {
         // a saved analysis opens in the report view from the library file alone (the app is not connected)
         runFx(() -> table(robot).getSelectionModel().clearAndSelect(0));
         robot.clickOn("#open-report");
-        waitUntil(10, "report shown", () -> window.pageProperty().get() == MainWindow.Page.REPORT
+        waitUntil(10, "report shown", () -> window.detailProperty().get() == MainWindow.Detail.REPORT
                 && app.report().reportProperty().get() != null);
         assertThat(app.report().reportProperty().get().analysisId()).isEqualTo(chosen.getFirst().id());
         assertThat(app.report().audioProperty().get()).isNotNull().exists();

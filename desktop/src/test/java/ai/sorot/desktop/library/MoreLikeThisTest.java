@@ -167,7 +167,7 @@ class MoreLikeThisTest {
 
         runFx(() -> list.getSelectionModel().select(0));
         robot.clickOn("#more-like-this-open");
-        waitUntil(10, "report shown", () -> window.pageProperty().get() == MainWindow.Page.REPORT
+        waitUntil(10, "report shown", () -> window.detailProperty().get() == MainWindow.Detail.REPORT
                 && app.report().reportProperty().get() != null);
         assertThat(app.report().reportProperty().get().analysisId()).isEqualTo("episode-lincoln");
     }

@@ -83,7 +83,7 @@ class FountainEvidenceTest {
         waitUntil(90, "completed", () -> item.state() == SubmissionState.COMPLETED || item.state() == SubmissionState.FAILED);
         assertThat(item.state()).isEqualTo(SubmissionState.COMPLETED);
         robot.clickOn(Ui.row(robot, item));
-        waitUntil(20, "report shown", () -> window.pageProperty().get() == MainWindow.Page.REPORT
+        waitUntil(20, "report shown", () -> window.detailProperty().get() == MainWindow.Detail.REPORT
                 && app.report().reportProperty().get() != null && !app.report().loadingProperty().get());
 
         // the offline analyser cites scenes: one opens the scene, drawn from the Fountain text kept with the analysis

@@ -92,6 +92,17 @@ class MainWindowTest {
     }
 
     @Test
+    void aColdWindowBuildsOnlyTheDropZoneAndEachOtherPageWhenFirstOpened(FxRobot robot) {
+        assertThat(onFx(() -> window.built())).containsExactly(MainWindow.Detail.DROP, MainWindow.View.QUEUE);
+        robot.clickOn("#open-settings");
+        waitUntil(5, "settings shown", () -> window.detailProperty().get() == MainWindow.Detail.SETTINGS);
+        robot.clickOn("#show-library");
+        waitUntil(5, "library shown", () -> onFx(() -> robot.lookup("#library-page").query().isVisible()));
+        assertThat(onFx(() -> window.built())).containsExactlyInAnyOrder(MainWindow.Detail.DROP, MainWindow.Detail.SETTINGS,
+                MainWindow.View.QUEUE, MainWindow.View.LIBRARY);
+    }
+
+    @Test
     void droppingALinkAndAPdfRunsTheStepsAndOpensTheReport(FxRobot robot) throws Exception {
         awaitOnline();
         assertThat(robot.lookup("#connection-status").queryAs(Label.class).getText()).isEqualTo("Local · offline analysers");
@@ -133,7 +144,7 @@ class MainWindowTest {
                 .anyMatch(w -> w.getScene() != null && w.getScene().getRoot().lookup(".notification-bar") != null));
 
         // the selected row opens its report when it completes
-        waitUntil(20, "report shown", () -> window.pageProperty().get() == MainWindow.Page.REPORT
+        waitUntil(20, "report shown", () -> window.detailProperty().get() == MainWindow.Detail.REPORT
                 && app.report().reportProperty().get() != null && !app.report().loadingProperty().get());
         assertThat(robot.lookup("#report-title").queryAs(Label.class).getText()).isEqualTo("THE LONG CROSSING");
         // no model read it (the embedded backend has none): no score, no verdict, "Not judged" in their place
@@ -188,7 +199,7 @@ class MainWindowTest {
         var file = Files.writeString(dir.resolve("static.fountain"), text.toString());
         var item = analyse(file);
         robot.clickOn(Ui.row(robot, item));
-        waitUntil(20, "report shown", () -> window.pageProperty().get() == MainWindow.Page.REPORT
+        waitUntil(20, "report shown", () -> window.detailProperty().get() == MainWindow.Detail.REPORT
                 && app.report().reportProperty().get() != null && !app.report().loadingProperty().get());
         assertThat(robot.lookup("#not-judged").queryAs(Label.class).getText()).isEqualTo("Not judged");
         assertThat(robot.lookup("#overall-score").tryQuery()).isEmpty();

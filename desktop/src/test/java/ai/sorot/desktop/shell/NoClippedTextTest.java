@@ -112,7 +112,7 @@ class NoClippedTextTest {
         waitUntil(120, "all done", () -> app.queue().items().stream().allMatch(i -> i.state().isFinal()));
         var longest = onFx(() -> app.queue().items().stream().filter(i -> i.fileName().startsWith("the-extra")).findFirst().orElseThrow());
         runFx(() -> window.queueView().select(longest));
-        waitUntil(20, "report", () -> window.pageProperty().get() == MainWindow.Page.REPORT
+        waitUntil(20, "report", () -> window.detailProperty().get() == MainWindow.Detail.REPORT
                 && app.report().reportProperty().get() != null && !app.report().loadingProperty().get());
         look("report");
         // further down: the programming notes, whose tiles hold sentences
