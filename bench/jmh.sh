@@ -6,7 +6,8 @@
 #   bench/jmh.sh LibrarySearch -p size=1000   a regular expression of benchmarks, then any JMH option
 #   bench/jmh.sh --dump FILE.pdf [PAGES] the engine's line geometry of a PDF (a developer tool, not a benchmark)
 # Benchmarks: LibrarySearchBenchmark, SemanticSearchBenchmark (p50/p99/max, target under 50 ms),
-# ParseBenchmark (-p folder=..., default ../shared/corpus), NoModelAnalysisBenchmark (-p script=FILE.pdf).
+# ParseBenchmark (-p folder=..., default the shared corpus), NoModelAnalysisBenchmark (-p script=FILE.pdf,
+# default the shared corpus's Brick and Steel). The shared folder: $SOROT_SHARED, or found beside the checkout.
 # Libraries filled for the search benchmarks are kept in bench/out/jmh between runs.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -14,6 +15,9 @@ root=$(dirname "$here")
 # shellcheck source=bin/find-jdk.sh
 source "$root/bin/find-jdk.sh"
 export JAVA_HOME
+# shellcheck source=bench/lib/shared.sh
+source "$here/lib/shared.sh"
+shared=$(sorot_shared "$root" 2>/dev/null) || shared=""   # only the parse and analysis defaults need it
 cd "$root"
 ./mvnw -q -B -ntp -pl lambda -am install -DskipTests -Dspotless.check.skip=true >&2
 ./mvnw -q -B -ntp -f bench/jmh/pom.xml compile dependency:build-classpath -Dspotless.check.skip=true \
@@ -21,7 +25,7 @@ cd "$root"
 out="$here/out/jmh"
 mkdir -p "$out"
 cp="bench/jmh/target/classes:$(cat bench/jmh/target/classpath.txt)"
-java=("$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -Dsorot.bench.dir="$out" -cp "$cp")
+java=("$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -Dsorot.bench.dir="$out" -Dsorot.shared="$shared" -cp "$cp")
 if [ "${1:-}" = "--dump" ]; then
   shift
   exec "${java[@]}" ai.sorot.lambda.screenplay.GeometryDump "$@"

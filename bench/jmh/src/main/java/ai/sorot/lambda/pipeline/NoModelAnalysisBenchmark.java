@@ -33,7 +33,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class NoModelAnalysisBenchmark {
 
-    @Param("../shared/corpus/screenplain/examples/Brick-and-Steel.pdf")
+    /** The script to analyse; empty: the shared corpus's Brick and Steel (3 pages, open licence). */
+    @Param("")
     public String script;
 
     private byte[] bytes;
@@ -42,7 +43,9 @@ public class NoModelAnalysisBenchmark {
 
     @Setup(Level.Trial)
     public void open() throws Exception {
-        var file = Path.of(script);
+        var file = script.isEmpty()
+                ? ai.sorot.lambda.screenplay.SharedFolder.path("corpus/screenplain/examples/Brick-and-Steel.pdf")
+                : Path.of(script);
         bytes = Files.readAllBytes(file);
         fileName = file.getFileName().toString();
         backend = LocalBackend.open(LocalBackend.Options.defaults(new SorotHome(Files.createTempDirectory("sorot-speed")))

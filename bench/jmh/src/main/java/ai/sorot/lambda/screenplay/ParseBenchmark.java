@@ -20,9 +20,9 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * The screenplay engine's parse time for a folder of PDFs ({@code -p folder=...}; the open-licence corpus in
- * {@code ../shared/corpus} by default): the whole engine, and PDFBox's glyph extraction alone, to see which
- * part of the time is the engine's own. One operation reads every PDF of the folder once.
+ * The screenplay engine's parse time for a folder of PDFs ({@code -p folder=...}; by default the open-licence
+ * corpus in the shared folder that {@code bench/jmh.sh} finds): the whole engine, and PDFBox's glyph extraction
+ * alone, to see which part of the time is the engine's own. One operation reads every PDF of the folder once.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -32,7 +32,8 @@ import org.openjdk.jmh.infra.Blackhole;
 @Fork(1)
 public class ParseBenchmark {
 
-    @Param("../shared/corpus")
+    /** A folder of PDFs, searched with its subfolders; empty: the shared corpus. */
+    @Param("")
     public String folder;
 
     private List<Path> files;
@@ -40,11 +41,12 @@ public class ParseBenchmark {
 
     @Setup
     public void list() throws IOException {
-        try (var s = Files.walk(Path.of(folder))) {
+        var dir = folder.isEmpty() ? SharedFolder.path("corpus") : Path.of(folder);
+        try (var s = Files.walk(dir)) {
             files = s.filter(p -> p.toString().endsWith(".pdf")).sorted().toList();
         }
         if (files.isEmpty()) {
-            throw new IllegalStateException("no PDF in " + Path.of(folder).toAbsolutePath());
+            throw new IllegalStateException("no PDF in " + dir.toAbsolutePath());
         }
     }
 
