@@ -1,16 +1,6 @@
 #!/usr/bin/env bash
-# The library with 10,000 analyses: fills a library (kept in bench/out/library between runs), then
-# prints p50/p99/max for the searches and filters the desktop runs. Target: under 50 ms.
+# The library with N analyses (default 10,000): the searches and filters the desktop runs, p50/p99/max.
+# Target: under 50 ms. Runs LibrarySearchBenchmark in the JMH module (bench/jmh.sh).
 #   bench/library-bench.sh [N]
 set -euo pipefail
-here=$(cd "$(dirname "$0")" && pwd)
-root=$(dirname "$here")
-source "$root/bin/find-jdk.sh"
-export JAVA_HOME
-cd "$root"
-./mvnw -q -B -ntp -pl lambda -am test-compile dependency:build-classpath -Dmdep.outputFile="$here/out/library.cp" \
-  -Dmdep.includeScope=test >/dev/null
-mkdir -p "$here/out/library"
-"$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED \
-  -cp "lambda/target/test-classes:lambda/target/classes:shared-model/target/classes:$(cat "$here/out/library.cp")" \
-  ai.sorot.lambda.library.LibraryBench "${1:-10000}" "$here/out/library"
+exec "$(dirname "$0")/jmh.sh" LibrarySearchBenchmark -p size="${1:-10000}"

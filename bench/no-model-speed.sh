@@ -1,16 +1,8 @@
 #!/usr/bin/env bash
-# Speed of the no-model analysis (issue 12: under 5 s for a 120-page script, audio included):
-# the five steps of one script in a running local backend, several times; prints each run and the
-# median after the first. Usage: bench/no-model-speed.sh SCRIPT.pdf [RUNS]
+# Speed of the no-model analysis (under 5 s for a 120-page script, audio included): the five steps of one
+# script in a running local backend, one warm-up then RUNS measured analyses (default 5), each printed with
+# their mean. Runs NoModelAnalysisBenchmark in the JMH module (bench/jmh.sh).
+#   bench/no-model-speed.sh SCRIPT.pdf [RUNS]
 set -euo pipefail
-here=$(cd "$(dirname "$0")/.." && pwd)
-cd "$here"
-# shellcheck source=bin/find-jdk.sh
-source bin/find-jdk.sh
-export JAVA_HOME
-./mvnw -B -ntp -q -pl shared-model,lambda test-compile
-./mvnw -B -ntp -q -pl lambda dependency:build-classpath -Dmdep.outputFile=target/speed.cp >/dev/null
 script=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-cd lambda
-"$JAVA_HOME/bin/java" -cp "target/test-classes:target/classes:../shared-model/target/classes:$(cat target/speed.cp)" \
-  ai.sorot.lambda.pipeline.NoModelSpeed "$script" "${2:-5}"
+exec "$(dirname "$0")/jmh.sh" NoModelAnalysisBenchmark -p script="$script" -i "${2:-5}"

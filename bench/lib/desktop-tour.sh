@@ -1,7 +1,8 @@
 # shellcheck shell=bash
-# Sourced by the desktop benchmarks and the screenshot tour: compiles the desktop's test classes
-# and runs one of their main classes (ai.sorot.desktop.tour.*) in the real window under Xvfb.
-# Needs ROOT set to the repository root.
+# Sourced by the desktop benchmarks and the screenshot tour: compiles the desktop's test classes,
+# then the tour and bench drivers in bench/desktop/tour (ai.sorot.desktop.tour.*, kept out of the
+# desktop's tests: they measure and photograph, they assert nothing) against them, and runs one of
+# their main classes in the real window under Xvfb. Needs ROOT set to the repository root.
 source "$ROOT/bin/find-jdk.sh"
 export JAVA_HOME
 
@@ -9,7 +10,11 @@ export JAVA_HOME
 desktop_test_classpath() {
   (cd "$ROOT" && ./mvnw -q -B -ntp -DskipTests -pl desktop -am test-compile dependency:build-classpath \
     -Dmdep.outputFile="$ROOT/desktop/target/test-classpath.txt" -Dmdep.includeScope=test >&2)
-  echo "$ROOT/desktop/target/test-classes:$ROOT/desktop/target/classes:$(cat "$ROOT/desktop/target/test-classpath.txt")"
+  local cp tours="$ROOT/bench/out/desktop-tour/classes"
+  cp="$ROOT/desktop/target/test-classes:$ROOT/desktop/target/classes:$(cat "$ROOT/desktop/target/test-classpath.txt")"
+  rm -rf "$tours" && mkdir -p "$tours"
+  "$JAVA_HOME/bin/javac" --release 21 -nowarn -d "$tours" -cp "$cp" "$ROOT"/bench/desktop/tour/*.java >&2
+  echo "$tours:$cp"
 }
 
 # run_tour [JVM OPTIONS...] CLASS [ARGS...]: from the desktop module's folder, under Xvfb, without

@@ -116,6 +116,11 @@ public final class SingleInstance implements AutoCloseable {
         return server.getLocalPort();
     }
 
+    /** How many hand-overs wait for {@link #onOpen}: the window is not ready for them yet. */
+    synchronized int pendingCount() {
+        return pending.size();
+    }
+
     @Override
     public void close() {
         closed = true;

@@ -1,6 +1,7 @@
 package ai.sorot.desktop.instance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import ai.sorot.desktop.settings.SorotHome;
 import java.io.BufferedReader;
@@ -11,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -87,7 +89,7 @@ class SingleInstanceTest {
 
         var received = new LinkedBlockingQueue<List<Path>>();
         // the hand-over is answered before it is delivered: wait until it is parked, then subscribe
-        Thread.sleep(200);
+        await().atMost(Duration.ofSeconds(5)).until(() -> instance.pendingCount() == 1);
         instance.onOpen(received::add);
 
         assertThat(received.poll(5, TimeUnit.SECONDS)).containsExactly(root.resolve("early.pdf"));

@@ -1,6 +1,7 @@
 package ai.sorot.desktop.library;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import ai.sorot.desktop.SorotDesktop;
 import ai.sorot.desktop.connection.EmbeddedBackend;
@@ -11,6 +12,7 @@ import ai.sorot.lambda.library.ReviewSession;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -50,11 +52,8 @@ class LibraryViewModelTest {
     private void refreshed() throws Exception {
         int before = model.loadsProperty().get();
         model.refresh();
-        long deadline = System.currentTimeMillis() + 5_000;
-        while (model.loadsProperty().get() <= before && System.currentTimeMillis() < deadline) {
-            Thread.sleep(5);
-        }
-        assertThat(model.loadsProperty().get()).isGreaterThan(before);
+        await("the list reloaded").atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(5))
+                .until(() -> model.loadsProperty().get() > before);
     }
 
     @Test
@@ -70,15 +69,13 @@ class LibraryViewModelTest {
         // the app closes before the analysis finishes; a new view model (the next start) keeps the promise
         var restarted = new LibraryViewModel(app.archive(), app.connection(), io, Runnable::run, queued::add);
         restarted.analysisFinished(unknown, "lib-00003");
-        long deadline = System.currentTimeMillis() + 5_000;
-        while (app.archive().library().sessionItems(session.id()).isEmpty() && System.currentTimeMillis() < deadline) {
-            Thread.sleep(10);
-        }
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(10))
+                .until(() -> !app.archive().library().sessionItems(session.id()).isEmpty());
         assertThat(app.archive().library().sessionItems(session.id())).containsExactly("lib-00003");
-        // kept once: the same script finishing again (a retry) joins nothing twice
+        // kept once: the same script finishing again (a retry) joins nothing twice, now or a moment later
         restarted.analysisFinished(unknown, "lib-00004");
-        Thread.sleep(200);
-        assertThat(app.archive().library().sessionItems(session.id())).containsExactly("lib-00003");
+        await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(2)).untilAsserted(
+                () -> assertThat(app.archive().library().sessionItems(session.id())).containsExactly("lib-00003"));
         assertThat(PendingSessionLinks.in(app.archive().library().folder()).snapshot()).isEmpty();
     }
 
@@ -146,10 +143,8 @@ class LibraryViewModelTest {
         Files.writeString(bad, "this is not a zip");
         var called = new CompletableFuture<ReviewSession>();
         model.importBundle(bad, called::complete);
-        long deadline = System.currentTimeMillis() + 5_000;
-        while (model.messageProperty().get() == null && System.currentTimeMillis() < deadline) {
-            Thread.sleep(5);
-        }
+        await("a message").atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(5))
+                .until(() -> model.messageProperty().get() != null);
         assertThat(model.messageProperty().get()).containsIgnoringCase("bundle");
         assertThat(called).isNotDone();
         assertThat(app.archive().library().size()).isEqualTo(20);

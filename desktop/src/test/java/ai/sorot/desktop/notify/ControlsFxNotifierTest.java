@@ -15,10 +15,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
+import java.util.stream.Stream;
 import javafx.css.CssParser;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -90,7 +92,11 @@ class ControlsFxNotifierTest {
     void aFinishedAnalysisNotificationShowsInTheThemeWithNoCssError(FxRobot robot) throws Exception {
         runFx(() -> notifier.success("Analysis complete", "THE LONG CROSSING\nCONSIDER · 63/100"));
         waitUntil(10, "notification shown", () -> notificationPane() != null);
-        Thread.sleep(800); // the popup fades in; styles are applied on the pulses that draw it
+        // the popup fades in, and its styles are applied on the pulses that draw it: wait until it is opaque
+        waitUntil(10, "notification faded in", () -> {
+            var pane = notificationPane();
+            return pane != null && Stream.iterate((Node) pane, Objects::nonNull, Node::getParent).allMatch(n -> n.getOpacity() >= 1.0);
+        });
         org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(onFx(() -> List.copyOf(CssParser.errorsProperty())).stream().map(Object::toString).toList())

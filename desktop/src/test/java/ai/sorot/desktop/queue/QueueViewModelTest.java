@@ -29,6 +29,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.BooleanSupplier;
 import mockwebserver3.MockWebServer;
 import okhttp3.OkHttpClient;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -151,8 +152,9 @@ class QueueViewModelTest {
             onUi(() -> rig.queue().addAccepted(accepted));
         }
         await(() -> script.analyzeRequests.size() == 2 && rig.queue().activeProperty().get() == 2, "two running");
-        Thread.sleep(600);
-        assertThat(script.analyzeRequests).hasSize(2);
+        // and no third one starts while they run
+        Awaitility.await().during(Duration.ofMillis(600)).atMost(Duration.ofSeconds(3))
+                .untilAsserted(() -> assertThat(script.analyzeRequests).hasSize(2));
         assertThat(onUi(() -> rig.queue().waitingProperty().get())).isEqualTo(3);
 
         var first = onUi(() -> rig.queue().items().getFirst());
@@ -259,18 +261,9 @@ class QueueViewModelTest {
         }
     }
 
+    /** Waits until the condition, read on the view model's thread, holds. */
     private void await(BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (onUi(condition::getAsBoolean)) {
-                return;
-            }
-            try {
-                Thread.sleep(25);
-            } catch (InterruptedException e) {
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("timed out waiting until " + what);
+        Awaitility.await(what).atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(25))
+                .until(() -> onUi(condition::getAsBoolean));
     }
 }

@@ -2,6 +2,7 @@ package ai.sorot.lambda.api;
 
 import static ai.sorot.lambda.support.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import ai.sorot.lambda.local.LocalBackend;
 import ai.sorot.lambda.local.LocalServer;
@@ -162,11 +163,8 @@ class ApiHardeningHttpTest {
         try (var http = RawHttp.open(server.url(), "PUT", pathAndQuery(url), Map.of("Content-Length", "1000000"), ANSWER)) {
             http.send(new byte[200_000]);
         } // hung up with 800 KB to go
-        long deadline = System.nanoTime() + ANSWER.toNanos();
-        while (!filesIn("uploads").isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(20); // the server notices the hang-up on its own thread
-        }
-        assertThat(filesIn("uploads")).isEmpty();
+        // the server notices the hang-up on its own thread
+        await().atMost(ANSWER).pollInterval(Duration.ofMillis(20)).untilAsserted(() -> assertThat(filesIn("uploads")).isEmpty());
         // the same URL takes the whole file afterwards
         var pdf = TestScripts.cyberBobPdf();
         var again = api.withToken(null).sendRaw(HttpRequest.newBuilder(URI.create(url)).PUT(HttpRequest.BodyPublishers.ofByteArray(pdf)));

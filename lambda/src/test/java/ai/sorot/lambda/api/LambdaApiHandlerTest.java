@@ -1,6 +1,7 @@
 package ai.sorot.lambda.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import ai.sorot.lambda.local.LocalBackend;
 import ai.sorot.lambda.local.SorotHome;
@@ -14,6 +15,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -73,15 +75,12 @@ class LambdaApiHandlerTest {
     }
 
     private JsonNode awaitCompleted(String id) throws Exception {
-        for (int i = 0; i < 1200; i++) {
-            var data = body(handler.handleRequest(event("status.json", Map.of("ANALYSIS_ID", id)), null)).path("data");
-            if (data.path("status").asText().equals("completed")) {
-                return data;
-            }
-            assertThat(data.path("status").asText()).isNotEqualTo("failed");
-            Thread.sleep(50);
-        }
-        throw new AssertionError("not completed: " + id);
+        return await("analysis " + id + " completed").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(50))
+                .until(() -> {
+                    var data = body(handler.handleRequest(event("status.json", Map.of("ANALYSIS_ID", id)), null)).path("data");
+                    assertThat(data.path("status").asText()).isNotEqualTo("failed");
+                    return data;
+                }, data -> data.path("status").asText().equals("completed"));
     }
 
     @Test

@@ -2,6 +2,7 @@ package ai.sorot.lambda.api;
 
 import static ai.sorot.lambda.support.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import ai.sorot.lambda.local.LocalBackend;
 import ai.sorot.lambda.local.LocalNarrator;
@@ -34,6 +35,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -126,11 +128,11 @@ class LocalApiHttpTest {
     void seedStatusExampleReportsFiveStepsToCompletion() {
         var id = api.submitPdf(TestScripts.cyberBobPdf(), null, "Status walk", true);
         var seenSteps = new HashSet<Integer>();
-        JsonNode data;
-        do {
+        var last = new AtomicReference<JsonNode>();
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(20)).until(() -> {
             var response = api.get("/status?id=" + id);
             assertThat(response.statusCode()).isEqualTo(200);
-            data = json(response).path("data");
+            var data = json(response).path("data");
             assertThat(data.path("status").asText()).isIn("queued", "processing", "completed");
             assertThat(data.path("totalSteps").asInt()).isEqualTo(5);
             assertThat(data.path("currentStep").asInt()).isBetween(1, 5);
@@ -139,7 +141,10 @@ class LocalApiHttpTest {
                     "Analyzing trailer", "Scoring and curation", "Generating audio summary");
             assertThat(data.path("steps")).hasSize(5);
             seenSteps.add(data.path("currentStep").asInt());
-        } while (!data.path("status").asText().equals("completed") && sleep());
+            last.set(data);
+            return data.path("status").asText().equals("completed");
+        });
+        var data = last.get();
         assertThat(data.path("progress").asInt()).isEqualTo(100);
         assertThat(data.path("currentStep").asInt()).isEqualTo(5);
         var steps = data.path("steps");
@@ -440,10 +445,8 @@ class LocalApiHttpTest {
     @Test
     void aRunningAnalysisHasNoReportOrAudioYet() {
         var id = api.submitPdf(TestScripts.brickAndSteelPdf(), null, "HOLD for a look", true);
-        JsonNode status;
-        do {
-            status = json(api.get("/status?id=" + id)).path("data");
-        } while (status.path("currentStep").asInt() < 2 && sleep());
+        var status = await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(20))
+                .until(() -> json(api.get("/status?id=" + id)).path("data"), s -> s.path("currentStep").asInt() >= 2);
         assertThat(status.path("status").asText()).isEqualTo("processing");
         assertThat(status.path("steps").get(1).path("status").asText()).isEqualTo("running");
         assertThat(status.path("progress").asInt()).isBetween(20, 40);
@@ -504,14 +507,5 @@ class LocalApiHttpTest {
 
     private static String b64(String text) {
         return Base64.getEncoder().encodeToString(text.getBytes());
-    }
-
-    private static boolean sleep() {
-        try {
-            Thread.sleep(20);
-        } catch (InterruptedException e) {
-            throw new IllegalStateException(e);
-        }
-        return true;
     }
 }

@@ -2,6 +2,7 @@ package ai.sorot.lambda.api;
 
 import static ai.sorot.lambda.support.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import ai.sorot.lambda.local.LocalBackend;
 import ai.sorot.lambda.local.LocalNarrator;
@@ -52,11 +53,8 @@ class ResumeAfterKillTest {
             var api = new ApiClient(URI.create(line.substring(4).strip()), Files.readString(home.resolve("token")).strip());
             running = api.submitPdf(TestScripts.brickAndSteelPdf(), null, "Killed mid-step", true);
             waiting = api.submitFountain(TestScripts.cyberBobDebateFountain(), "Still queued"); // one worker: it waits
-            var deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (!json(api.get("/status?id=" + running)).path("data").path("steps").get(1).path("status").asText().equals("running")) {
-                assertThat(System.nanoTime()).as("step 2 never started").isLessThan(deadline);
-                Thread.sleep(20);
-            }
+            await("step 2 started").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).until(() -> json(
+                    api.get("/status?id=" + running)).path("data").path("steps").get(1).path("status").asText().equals("running"));
             assertThat(json(api.get("/status?id=" + waiting)).path("data").path("status").asText()).isEqualTo("queued");
         } finally {
             process.destroyForcibly(); // SIGKILL: no shutdown hook, no clean close of SQLite

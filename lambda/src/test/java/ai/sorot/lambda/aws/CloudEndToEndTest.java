@@ -8,6 +8,7 @@ import static ai.sorot.lambda.aws.testkit.ServiceStubs.speechMp3;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import ai.sorot.lambda.api.ApiRouter;
 import ai.sorot.lambda.api.LambdaApiHandler;
@@ -21,7 +22,6 @@ import ai.sorot.lambda.aws.worker.DeadLetterHandler;
 import ai.sorot.lambda.aws.worker.WorkerHandler;
 import ai.sorot.lambda.pipeline.Lease;
 import ai.sorot.lambda.pipeline.PipelineStep;
-import ai.sorot.lambda.pipeline.StepBudgets;
 import ai.sorot.lambda.support.TestScripts;
 import ai.sorot.model.Json;
 import ai.sorot.model.screenplay.ElementType;
@@ -190,15 +190,13 @@ class CloudEndToEndTest {
 
             try (var pool = Executors.newSingleThreadExecutor()) {
                 var delivery = pool.submit(() -> deliverOnce(Duration.ofMinutes(15)));
-                boolean bothRunning = false;
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-                while (!bothRunning && System.nanoTime() < deadline && !delivery.isDone()) {
-                    var steps = status(id).path("steps");
-                    bothRunning = steps.path(1).path("status").asText().equals("running")
-                            && steps.path(2).path("status").asText().equals("running");
-                    Thread.sleep(100);
-                }
-                assertThat(bothRunning).as("/status showed coverage and trailer running at once").isTrue();
+                await("/status showing coverage and trailer running at once").atMost(Duration.ofSeconds(30))
+                        .pollInterval(Duration.ofMillis(100)).until(() -> {
+                            assertThat(delivery).as("the delivery ended before both steps were seen running").isNotDone();
+                            var steps = status(id).path("steps");
+                            return steps.path(1).path("status").asText().equals("running")
+                                    && steps.path(2).path("status").asText().equals("running");
+                        });
                 assertThat(delivery.get(60, TimeUnit.SECONDS).getBatchItemFailures()).isEmpty();
             }
         } finally {

@@ -2,6 +2,7 @@ package ai.sorot.lambda.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import ai.sorot.lambda.api.SubmissionService;
 import ai.sorot.lambda.support.TestScripts;
@@ -30,11 +31,8 @@ class LocalBackendTest {
             }
         }
         try (var backend = LocalBackend.open(LocalBackend.Options.defaults(home).withWorkers(1).withQueueCapacity(2))) {
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (backend.jobs().unfinished(10).size() > 0) {
-                assertThat(System.nanoTime()).as("backlog not worked off").isLessThan(deadline);
-                Thread.sleep(50);
-            }
+            await("backlog worked off").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> backend.jobs().unfinished(10).isEmpty());
             for (var id : ids) {
                 assertThat(backend.jobs().find(id).orElseThrow().state()).isEqualTo(JobState.COMPLETED);
             }

@@ -2,6 +2,7 @@ package ai.sorot.lambda.offline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.awaitility.Awaitility.await;
 
 import ai.sorot.lambda.pipeline.NarrationRequest;
 import ai.sorot.lambda.pipeline.SpeechScript;
@@ -50,9 +51,8 @@ class SpeechLeavesNoFilesTest {
                 SpeechLeavesNoFilesTest.class.getName(), espeak.toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
         try {
-            for (int i = 0; i < 300 && !Files.exists(speaking) && child.isAlive(); i++) {
-                Thread.sleep(50);
-            }
+            await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> Files.exists(speaking) || !child.isAlive());
             assertThat(speaking).as("the child started speaking: " + Files.readString(dir.resolve("child.log"))).exists();
         } finally {
             child.descendants().forEach(ProcessHandle::destroyForcibly);

@@ -1,6 +1,7 @@
 package ai.sorot.lambda.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import ai.sorot.lambda.api.SubmissionService;
 import ai.sorot.lambda.local.LocalBackend;
@@ -16,8 +17,6 @@ import ai.sorot.model.api.JobState;
 import ai.sorot.model.api.SorotException;
 import ai.sorot.model.api.StepStatus;
 import ai.sorot.model.report.Coverage;
-import ai.sorot.model.report.Provenance;
-import ai.sorot.model.report.TrailerAnalysis;
 import ai.sorot.model.report.Usage;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -72,35 +71,13 @@ class PipelineStagesTest {
     void coverageAndTrailerRunAtTheSameTimeAndStatusShowsBoth() throws Exception {
         var bothRunning = new CountDownLatch(2);
         var release = new CountDownLatch(1);
-        var offlineCoverage = new OfflineCoverageAnalyst();
-        var offlineTrailer = new OfflineTrailerAnalyst();
-        CoverageAnalyst coverage = new CoverageAnalyst() {
-            @Override
-            public Provenance provenance() {
-                return offlineCoverage.provenance();
-            }
-
-            @Override
-            public AnalystResult<Coverage> analyse(CoverageRequest request) {
-                bothRunning.countDown();
-                await(release);
-                return offlineCoverage.analyse(request);
-            }
-        };
-        TrailerAnalyst trailer = new TrailerAnalyst() {
-            @Override
-            public Provenance provenance() {
-                return offlineTrailer.provenance();
-            }
-
-            @Override
-            public AnalystResult<TrailerAnalysis> analyse(TrailerRequest request) {
-                bothRunning.countDown();
-                await(release);
-                return offlineTrailer.analyse(request);
-            }
-        };
-        open(coverage, trailer);
+        open(TestAnalysts.offlineCoverageAfter(request -> {
+            bothRunning.countDown();
+            TestAnalysts.awaitRelease(release);
+        }), TestAnalysts.offlineTrailerAfter(request -> {
+            bothRunning.countDown();
+            TestAnalysts.awaitRelease(release);
+        }));
         var id = submit();
         try (var pool = Executors.newSingleThreadExecutor()) {
             var run = pool.submit(() -> backend.pipeline().run(id));
@@ -117,18 +94,8 @@ class PipelineStagesTest {
 
     @Test
     void aFailingTrailerKeepsTheCoverageThatRanBesideIt() {
-        TrailerAnalyst privateVideo = new TrailerAnalyst() {
-            @Override
-            public Provenance provenance() {
-                return new Provenance("Google Gemini API", "gemini-2.5-flash-lite", false);
-            }
-
-            @Override
-            public AnalystResult<TrailerAnalysis> analyse(TrailerRequest request) {
-                throw new SorotException(ErrorCode.TRAILER_UNAVAILABLE, "The trailer is private.");
-            }
-        };
-        open(new OfflineCoverageAnalyst(), privateVideo);
+        open(new OfflineCoverageAnalyst(), TestAnalysts.failingTrailer(TestAnalysts.GEMINI,
+                new SorotException(ErrorCode.TRAILER_UNAVAILABLE, "The trailer is private.")));
         var id = submit();
         assertThat(backend.pipeline().run(id)).isEqualTo(Pipeline.Outcome.FAILED);
         var job = job(id);
@@ -142,29 +109,8 @@ class PipelineStagesTest {
 
     @Test
     void whenBothSideBySideStepsFailTheJobKeepsTheFirstErrorAndEveryStepEnds() {
-        CoverageAnalyst throttled = new CoverageAnalyst() {
-            @Override
-            public Provenance provenance() {
-                return new Provenance("Amazon Bedrock", "us.deepseek.r1-v1:0", false);
-            }
-
-            @Override
-            public AnalystResult<Coverage> analyse(CoverageRequest request) {
-                throw new SorotException(ErrorCode.THROTTLED, "Bedrock throttled.");
-            }
-        };
-        TrailerAnalyst unavailable = new TrailerAnalyst() {
-            @Override
-            public Provenance provenance() {
-                return new Provenance("Google Gemini API", "gemini-2.5-flash-lite", false);
-            }
-
-            @Override
-            public AnalystResult<TrailerAnalysis> analyse(TrailerRequest request) {
-                throw new SorotException(ErrorCode.TRAILER_UNAVAILABLE, "Removed.");
-            }
-        };
-        open(throttled, unavailable);
+        open(TestAnalysts.failingCoverage(TestAnalysts.BEDROCK, new SorotException(ErrorCode.THROTTLED, "Bedrock throttled.")),
+                TestAnalysts.failingTrailer(TestAnalysts.GEMINI, new SorotException(ErrorCode.TRAILER_UNAVAILABLE, "Removed.")));
         var id = submit();
         assertThat(backend.pipeline().run(id)).isEqualTo(Pipeline.Outcome.FAILED);
         var job = job(id);
@@ -177,31 +123,21 @@ class PipelineStagesTest {
     @Test
     void aTrailerStepThatRunsAfterTheCoverageIsGivenIt() throws Exception {
         var seen = new java.util.concurrent.CopyOnWriteArrayList<Coverage>();
-        var offlineTrailer = new OfflineTrailerAnalyst();
-        TrailerAnalyst recording = new TrailerAnalyst() {
-            @Override
-            public Provenance provenance() {
-                return offlineTrailer.provenance();
-            }
-
-            @Override
-            public AnalystResult<TrailerAnalysis> analyse(TrailerRequest request) {
-                seen.add(request.coverage() == null ? PLACEHOLDER : request.coverage());
-                return offlineTrailer.analyse(request);
-            }
-        };
-        open(new OfflineCoverageAnalyst(), recording);
+        open(new OfflineCoverageAnalyst(), TestAnalysts.offlineTrailerAfter(
+                request -> seen.add(request.coverage() == null ? PLACEHOLDER : request.coverage())));
         var id = submit();
         // the extraction only (no time for the next stage), then another worker holds the trailer step for a second
         assertThat(backend.pipeline().run(id, () -> Duration.ofMinutes(3))).isEqualTo(Pipeline.Outcome.DEFERRED);
-        var leaseEnds = java.time.Instant.now().plusSeconds(1);
         assertThat(backend.jobs().claimStep(id, PipelineStep.TRAILER, Lease.of("other-worker", java.time.Instant.now(),
                 Duration.ofSeconds(1)))).isTrue();
         assertThat(backend.pipeline().run(id)).isEqualTo(Pipeline.Outcome.BUSY);
         assertThat(job(id).step(PipelineStep.COVERAGE).status()).isEqualTo(StepStatus.COMPLETED);
         assertThat(seen).isEmpty();
-        Thread.sleep(Math.max(0, Duration.between(java.time.Instant.now(), leaseEnds).toMillis() + 200));
-        assertThat(backend.pipeline().run(id)).isEqualTo(Pipeline.Outcome.COMPLETED);
+        // later deliveries find the step busy until the other worker's lease runs out, then finish the job
+        var outcome = await("the other worker's lease run out").atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> backend.pipeline().run(id), o -> o != Pipeline.Outcome.BUSY);
+        assertThat(outcome).isEqualTo(Pipeline.Outcome.COMPLETED);
         assertThat(seen).singleElement().satisfies(c -> {
             assertThat(c).isNotSameAs(PLACEHOLDER);
             assertThat(c.provenance()).isEqualTo(new ReportAssembler(backend.blobs()).report(job(id)).coverage().provenance());
@@ -214,20 +150,7 @@ class PipelineStagesTest {
     @Test
     void aWorkerShortOfTimeDefersTheNextStageAndTheNextDeliveryFinishesWithoutRepeatingAStep() {
         var coverages = new AtomicInteger();
-        var offline = new OfflineCoverageAnalyst();
-        CoverageAnalyst counting = new CoverageAnalyst() {
-            @Override
-            public Provenance provenance() {
-                return offline.provenance();
-            }
-
-            @Override
-            public AnalystResult<Coverage> analyse(CoverageRequest request) {
-                coverages.incrementAndGet();
-                return offline.analyse(request);
-            }
-        };
-        open(counting, new OfflineTrailerAnalyst());
+        open(TestAnalysts.offlineCoverageAfter(request -> coverages.incrementAndGet()), new OfflineTrailerAnalyst());
         var id = submit();
         // enough time left for the extraction (90 s budget), not for coverage (10 min)
         assertThat(backend.pipeline().run(id, () -> Duration.ofMinutes(3))).isEqualTo(Pipeline.Outcome.DEFERRED);
@@ -277,16 +200,5 @@ class PipelineStagesTest {
                 "end 5 completed");
         assertThat(events).contains("end 2 completed", "end 3 skipped").hasSize(10);
         assertThat(List.copyOf(events).indexOf("end 3 skipped")).isLessThan(events.indexOf("start 4"));
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            if (!latch.await(30, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("never released");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

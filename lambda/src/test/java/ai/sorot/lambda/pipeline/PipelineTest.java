@@ -6,7 +6,6 @@ import ai.sorot.lambda.api.SubmissionService;
 import ai.sorot.lambda.local.LocalBackend;
 import ai.sorot.lambda.local.LocalNarrator;
 import ai.sorot.lambda.local.SorotHome;
-import ai.sorot.lambda.offline.OfflineCoverageAnalyst;
 import ai.sorot.lambda.offline.OfflineTrailerAnalyst;
 import ai.sorot.lambda.screenplay.ScreenplayReader;
 import ai.sorot.lambda.support.TestScripts;
@@ -14,7 +13,6 @@ import ai.sorot.model.api.ErrorCode;
 import ai.sorot.model.api.JobState;
 import ai.sorot.model.api.SorotException;
 import ai.sorot.model.api.StepStatus;
-import ai.sorot.model.report.Coverage;
 import ai.sorot.model.report.Provenance;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -55,19 +53,7 @@ class PipelineTest {
     }
 
     private CoverageAnalyst countingCoverage() {
-        var offline = new OfflineCoverageAnalyst();
-        return new CoverageAnalyst() {
-            @Override
-            public Provenance provenance() {
-                return offline.provenance();
-            }
-
-            @Override
-            public AnalystResult<Coverage> analyse(CoverageRequest request) {
-                coverages.incrementAndGet();
-                return offline.analyse(request);
-            }
-        };
+        return TestAnalysts.offlineCoverageAfter(request -> coverages.incrementAndGet());
     }
 
     private LocalBackend open(Analysts analysts, StepBudgets budgets) {
@@ -124,17 +110,8 @@ class PipelineTest {
 
     @Test
     void aFailingAnalystFailsTheAnalysisAndKeepsWhatCameBefore() {
-        CoverageAnalyst broken = new CoverageAnalyst() {
-            @Override
-            public Provenance provenance() {
-                return new Provenance("broken", "b", true);
-            }
-
-            @Override
-            public AnalystResult<Coverage> analyse(CoverageRequest request) {
-                throw new IllegalStateException("model returned garbage");
-            }
-        };
+        var broken = TestAnalysts.failingCoverage(new Provenance("broken", "b", true),
+                new IllegalStateException("model returned garbage"));
         open(analysts(broken), StepBudgets.DEFAULT);
         var id = submit(TestScripts.brickAndSteelPdf(), "brick.pdf", null);
         assertThat(backend.pipeline().run(id)).isEqualTo(Pipeline.Outcome.FAILED);
@@ -155,17 +132,8 @@ class PipelineTest {
 
     @Test
     void anAnalystsOwnErrorCodeReachesTheClient() {
-        CoverageAnalyst unavailable = new CoverageAnalyst() {
-            @Override
-            public Provenance provenance() {
-                return new Provenance("Bedrock", "us.deepseek.r1-v1:0", false);
-            }
-
-            @Override
-            public AnalystResult<Coverage> analyse(CoverageRequest request) {
-                throw new SorotException(ErrorCode.MODEL_UNAVAILABLE, "The model reached end of life; set SOROT_COVERAGE_MODEL.");
-            }
-        };
+        var unavailable = TestAnalysts.failingCoverage(TestAnalysts.BEDROCK,
+                new SorotException(ErrorCode.MODEL_UNAVAILABLE, "The model reached end of life; set SOROT_COVERAGE_MODEL."));
         open(analysts(unavailable), StepBudgets.DEFAULT);
         var id = submit(TestScripts.brickAndSteelPdf(), "brick.pdf", null);
         backend.pipeline().run(id);
@@ -174,22 +142,7 @@ class PipelineTest {
 
     @Test
     void aStepOverItsBudgetFailsWithStepTimeoutInsteadOfHanging() {
-        CoverageAnalyst stuck = new CoverageAnalyst() {
-            @Override
-            public Provenance provenance() {
-                return new Provenance("stuck", "s", true);
-            }
-
-            @Override
-            public AnalystResult<Coverage> analyse(CoverageRequest request) {
-                try {
-                    Thread.sleep(60_000);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                throw new IllegalStateException("interrupted");
-            }
-        };
+        var stuck = TestAnalysts.hangingCoverage(Duration.ofMinutes(1), new CountDownLatch(1));
         var budgets = new StepBudgets(Duration.ofSeconds(60), Duration.ofMillis(300), Duration.ofSeconds(5),
                 Duration.ofSeconds(5), Duration.ofSeconds(60));
         open(analysts(stuck), budgets);
@@ -233,23 +186,7 @@ class PipelineTest {
     @Test
     void resumesAfterTheLastFinishedStepWhenAWorkerStopsMidway() throws Exception {
         var entered = new CountDownLatch(1);
-        CoverageAnalyst hangs = new CoverageAnalyst() {
-            @Override
-            public Provenance provenance() {
-                return new Provenance("hangs", "h", true);
-            }
-
-            @Override
-            public AnalystResult<Coverage> analyse(CoverageRequest request) {
-                entered.countDown();
-                try {
-                    Thread.sleep(120_000);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                throw new IllegalStateException("stopped");
-            }
-        };
+        var hangs = TestAnalysts.hangingCoverage(Duration.ofMinutes(2), entered);
         open(analysts(hangs), StepBudgets.DEFAULT);
         var id = submit(TestScripts.brickAndSteelPdf(), "brick.pdf", null);
         var worker = Executors.newSingleThreadExecutor();

@@ -1,6 +1,7 @@
 package ai.sorot.lambda.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import ai.sorot.model.Json;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -101,22 +102,10 @@ public final class ApiClient {
 
     /** Polls {@code /status} until the analysis is completed or failed; returns the last status data. */
     public JsonNode awaitFinal(String id, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            var data = json(get("/status?id=" + id)).path("data");
-            var status = data.path("status").asText();
-            if (status.equals("completed") || status.equals("failed")) {
-                return data;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("analysis " + id + " still " + status + " after " + timeout + ": " + data);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        }
+        return await("analysis " + id + " completed or failed").atMost(timeout).pollInterval(Duration.ofMillis(50))
+                .until(() -> json(get("/status?id=" + id)).path("data"),
+                        data -> data.path("status").asText().equals("completed")
+                                || data.path("status").asText().equals("failed"));
     }
 
     public static JsonNode json(HttpResponse<String> response) {

@@ -272,8 +272,10 @@ public final class GeminiTrailerAnalyst implements TrailerAnalyst {
                     + (finish.equals("MAX_TOKENS") ? " (cut off at the output limit)." : "."));
         }
         Integer score = answer.path("score").canConvertToInt() ? Math.max(1, Math.min(10, answer.path("score").asInt())) : null;
+        // boxed on both sides: a primitive branch would unbox the null one (an NPE when neither length is known)
         Double duration = answer.path("durationSeconds").isNumber() && answer.path("durationSeconds").asDouble() > 0
-                ? answer.path("durationSeconds").asDouble() : (usage.videoSeconds() > 0 ? usage.videoSeconds() : null);
+                ? Double.valueOf(answer.path("durationSeconds").asDouble())
+                : (usage.videoSeconds() > 0 ? Double.valueOf(usage.videoSeconds()) : null);
         // times are checked against the length Gemini metered (its video tokens) before the one it says
         Double end = usage.videoSeconds() > 0 ? Double.valueOf(usage.videoSeconds()) : duration;
         var observations = new ArrayList<Claim>();

@@ -136,6 +136,18 @@ class GeminiTrailerAnalystTest {
     }
 
     @Test
+    void anAnswerWithoutAnyLengthLeavesTheDurationUnknown() throws Exception {
+        // neither a durationSeconds in the answer nor video tokens in the usage: the length is unknown, not a crash
+        var root = (com.fasterxml.jackson.databind.node.ObjectNode) Json.mapper().readTree(answer());
+        root.remove("durationSeconds");
+        stubs.gemini(geminiAnswer(root.toString(), 820, 0, 0, 310));
+        var trailer = analyst().analyse(request("https://youtu.be/dQw4w9WgXcQ", Duration.ofMinutes(3))).output();
+        assertThat(trailer.analysed()).isTrue();
+        assertThat(trailer.durationSeconds()).isNull();
+        assertThat(trailer.observations()).hasSize(2);
+    }
+
+    @Test
     void aPrivateOrRemovedVideoIsTrailerUnavailable() {
         stubs.gemini(geminiError(400, "INVALID_ARGUMENT", "Request contains an invalid argument."));
         assertThatThrownBy(() -> analyst().analyse(request("https://www.youtube.com/watch?v=private123", Duration.ofMinutes(3))))

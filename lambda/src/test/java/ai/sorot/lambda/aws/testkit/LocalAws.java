@@ -1,6 +1,7 @@
 package ai.sorot.lambda.aws.testkit;
 
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.awaitility.Awaitility.await;
 
 import ai.sorot.lambda.aws.CloudConfig;
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.core.ConditionTimeoutException;
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 
@@ -217,20 +219,23 @@ public final class LocalAws {
     }
 
     private static void awaitPort(int port, Process process, String name, Path log) throws InterruptedException, IOException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited (" + process.exitValue() + "): " + tail(log));
-            }
-            try (var socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                return;
-            } catch (IOException notYet) {
-                Thread.sleep(50);
-            }
+        try {
+            await(name + " listening on " + port).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> {
+                        if (!process.isAlive()) {
+                            throw new IllegalStateException(name + " exited (" + process.exitValue() + "): " + tail(log));
+                        }
+                        try (var socket = new Socket()) {
+                            socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+                            return true;
+                        } catch (IOException notYet) {
+                            return false;
+                        }
+                    });
+        } catch (ConditionTimeoutException e) {
+            process.destroyForcibly();
+            throw new IllegalStateException(name + " did not listen on " + port + " within 60 s: " + tail(log), e);
         }
-        process.destroyForcibly();
-        throw new IllegalStateException(name + " did not listen on " + port + " within 60 s: " + tail(log));
     }
 
     private static String tail(Path log) throws IOException {

@@ -2,7 +2,7 @@ package ai.sorot.lambda.screenplay;
 
 import java.nio.file.Path;
 
-/** Developer tool: prints each line's page, baseline and word positions. Not a test. */
+/** Developer tool, not a benchmark: prints each line's page, baseline and word positions ({@code bench/jmh.sh --dump FILE.pdf [PAGES]}). */
 public final class GeometryDump {
     public static void main(String[] args) throws Exception {
         try (var doc = PdfDocuments.open(Path.of(args[0]))) {
