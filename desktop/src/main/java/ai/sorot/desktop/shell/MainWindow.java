@@ -168,7 +168,7 @@ public final class MainWindow extends BorderPane {
             detail.show(Detail.DROP);
         } else if (item.state() == SubmissionState.COMPLETED && item.analysisId() != null) {
             var pdf = item.format() == ScriptFormat.PDF ? item.file() : null;
-            report.get();
+            var unused = report.get(); // builds the report page (and its player) before its view model opens the analysis
             app.report().open(item.analysisId(), pdf);
             detail.show(Detail.REPORT);
         } else {
@@ -186,7 +186,7 @@ public final class MainWindow extends BorderPane {
     /** A saved analysis opens in the report view, from the library on this computer (no network needed). */
     private void openSavedAnalysis(String analysisId) {
         showLibrary(false);
-        report.get();
+        var unused = report.get(); // builds the report page before its view model opens the analysis
         app.report().open(analysisId, null);
         detail.show(Detail.REPORT);
     }
