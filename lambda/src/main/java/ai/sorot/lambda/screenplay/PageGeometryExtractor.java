@@ -14,7 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.pdfbox.cos.COSName;
-import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
@@ -45,6 +44,14 @@ final class PageGeometryExtractor extends PDFTextStripper {
     /** One glyph; {@code run} numbers the stretches the content stream drew left to right in one go. */
     private record Glyph(String text, float x0, float x1, float y, float size, boolean bold, boolean italic, int run) {}
 
+    // written out rather than comparingDouble(...).thenComparing(...): the same order, without a
+    // chain of key extractors on every one of a batch's millions of comparisons
+    private static final Comparator<Glyph> BY_X = (a, b) -> Float.compare(a.x0(), b.x0());
+    private static final Comparator<Glyph> BY_Y_THEN_X = (a, b) -> {
+        int byY = Float.compare(a.y(), b.y());
+        return byY != 0 ? byY : Float.compare(a.x0(), b.x0());
+    };
+
     private int run;
     private boolean repaired;
     private Glyph previous;
@@ -68,21 +75,18 @@ final class PageGeometryExtractor extends PDFTextStripper {
 
     /**
      * An uncompressed content stream is read by PDFBox byte by byte through a view of the whole
-     * file, seeking on every byte; copied once into memory it parses several times faster.
+     * file, seeking on every byte; copied once into memory and read through an array cursor
+     * (InMemoryContentStream) it parses several times faster.
      */
     @Override
     public void processPage(PDPage page) throws IOException {
         var contents = page.getCOSObject().getCOSStream(COSName.CONTENTS);
-        if (contents != null && contents.getFilters() == null) {
+        if (contents != null && contents.getFilters() == null && !(contents instanceof InMemoryContentStream)) {
             byte[] bytes;
             try (var in = contents.createRawInputStream()) {
                 bytes = in.readAllBytes();
             }
-            var copy = new COSStream();
-            try (var out = copy.createRawOutputStream()) {
-                out.write(bytes);
-            }
-            page.getCOSObject().setItem(COSName.CONTENTS, copy);
+            page.getCOSObject().setItem(COSName.CONTENTS, new InMemoryContentStream(bytes));
         }
         super.processPage(page);
     }
@@ -190,7 +194,7 @@ final class PageGeometryExtractor extends PDFTextStripper {
         if (glyphs.isEmpty()) {
             return List.of();
         }
-        glyphs.sort(Comparator.comparingDouble(Glyph::y).thenComparingDouble(Glyph::x0));
+        glyphs.sort(BY_Y_THEN_X);
         var lines = new ArrayList<PdfLine>();
         var current = new ArrayList<Glyph>();
         float lineY = glyphs.getFirst().y();
@@ -209,7 +213,7 @@ final class PageGeometryExtractor extends PDFTextStripper {
     }
 
     private void addLine(List<PdfLine> lines, List<Glyph> lineGlyphs, float y) {
-        lineGlyphs.sort(Comparator.comparingDouble(Glyph::x0));
+        lineGlyphs.sort(BY_X);
         var overlay = overlayRuns(lineGlyphs);
         var words = new ArrayList<PdfWord>();
         if (overlay.isEmpty()) {
