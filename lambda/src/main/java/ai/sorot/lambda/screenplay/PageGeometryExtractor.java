@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.pdfbox.cos.COSName;
@@ -18,10 +17,11 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
-import org.apache.pdfbox.pdmodel.font.PDFontDescriptor;
 import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
+import org.apache.pdfbox.util.Matrix;
+import org.apache.pdfbox.util.Vector;
 
 /**
  * Collects every glyph PDFBox places on each page, with its position and font, and groups them
@@ -35,10 +35,12 @@ final class PageGeometryExtractor extends PDFTextStripper {
 
     private final long deadlineNanos;
     private final List<PdfPage> pages = new ArrayList<>();
-    private final Map<PDFont, int[]> fontStyles = new IdentityHashMap<>();
+    private final Map<PDFont, FontFacts> fonts = new IdentityHashMap<>();
+    private FontFacts lastFacts;
     private List<Glyph> glyphs = new ArrayList<>();
     private float pageWidth;
     private float pageHeight;
+    private GlyphPlacement.Crop crop;
     private int pageNumber;
 
     /** One glyph; {@code run} numbers the stretches the content stream drew left to right in one go. */
@@ -100,6 +102,30 @@ final class PageGeometryExtractor extends PDFTextStripper {
         boolean sideways = page.getRotation() % 180 != 0;
         pageWidth = sideways ? box.getHeight() : box.getWidth();
         pageHeight = sideways ? box.getWidth() : box.getHeight();
+        crop = new GlyphPlacement.Crop(page.getRotation(), box);
+    }
+
+    @Override
+    protected void showText(byte[] string) throws IOException {
+        var font = getGraphicsState().getTextState().getFont();
+        if (font == null || !facts(font).identityH) {
+            super.showText(string);
+            return;
+        }
+        GlyphPlacement.showIdentityText(this, font, string);
+    }
+
+    @Override
+    protected void showGlyph(Matrix renderingMatrix, PDFont font, int code, Vector displacement) throws IOException {
+        var facts = facts(font);
+        if (!facts.plain) {
+            super.showGlyph(renderingMatrix, font, code, displacement);
+            return;
+        }
+        var position = GlyphPlacement.place(this, crop, facts, this::computeFontHeight, renderingMatrix, code, displacement);
+        if (position != null) {
+            processTextPosition(position);
+        }
     }
 
     @Override
@@ -174,20 +200,14 @@ final class PageGeometryExtractor extends PDFTextStripper {
 
     /** Bit 1: bold, bit 2: italic, bit 4: a dingbat font, from the font's name and descriptor (cached per font). */
     private int style(PDFont font) {
-        if (font == null) {
-            return 0;
+        return font == null ? 0 : facts(font).style;
+    }
+
+    private FontFacts facts(PDFont font) {
+        if (lastFacts == null || lastFacts.font != font) {
+            lastFacts = fonts.computeIfAbsent(font, FontFacts::new);
         }
-        return fontStyles.computeIfAbsent(font, f -> {
-            String name = f.getName() == null ? "" : f.getName().toLowerCase(Locale.ROOT);
-            PDFontDescriptor descriptor = f.getFontDescriptor();
-            boolean bold = name.contains("bold") || name.contains("black") || name.contains("heavy")
-                    || (descriptor != null && (descriptor.isForceBold() || descriptor.getFontWeight() >= 600));
-            boolean italic = name.contains("italic") || name.contains("oblique")
-                    || (descriptor != null && (descriptor.isItalic() || descriptor.getItalicAngle() != 0));
-            boolean dingbat = name.contains("dingbat") || name.contains("wingding") || name.contains("webding")
-                    || name.contains("ornament");
-            return new int[] {(bold ? 1 : 0) | (italic ? 2 : 0) | (dingbat ? 4 : 0)};
-        })[0];
+        return lastFacts;
     }
 
     private List<PdfLine> buildLines() {
