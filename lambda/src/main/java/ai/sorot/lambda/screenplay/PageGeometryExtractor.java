@@ -34,6 +34,7 @@ final class PageGeometryExtractor extends PDFTextStripper {
     static final int MAX_GLYPHS_PER_PAGE = 20_000;
 
     private final long deadlineNanos;
+    private final boolean pdfBoxPlacement;
     private final List<PdfPage> pages = new ArrayList<>();
     private final Map<PDFont, FontFacts> fonts = new IdentityHashMap<>();
     private FontFacts lastFacts;
@@ -59,7 +60,13 @@ final class PageGeometryExtractor extends PDFTextStripper {
     private Glyph previous;
 
     PageGeometryExtractor(long deadlineNanos) throws IOException {
+        this(deadlineNanos, false);
+    }
+
+    /** {@code pdfBoxPlacement}: every glyph placed by PDFBox's own code, the reference GlyphPlacement is tested against. */
+    PageGeometryExtractor(long deadlineNanos, boolean pdfBoxPlacement) throws IOException {
         this.deadlineNanos = deadlineNanos;
+        this.pdfBoxPlacement = pdfBoxPlacement;
         setSuppressDuplicateOverlappingText(false);
     }
 
@@ -108,7 +115,7 @@ final class PageGeometryExtractor extends PDFTextStripper {
     @Override
     protected void showText(byte[] string) throws IOException {
         var font = getGraphicsState().getTextState().getFont();
-        if (font == null || !facts(font).identityH) {
+        if (pdfBoxPlacement || font == null || !facts(font).identityH) {
             super.showText(string);
             return;
         }
@@ -118,7 +125,7 @@ final class PageGeometryExtractor extends PDFTextStripper {
     @Override
     protected void showGlyph(Matrix renderingMatrix, PDFont font, int code, Vector displacement) throws IOException {
         var facts = facts(font);
-        if (!facts.plain) {
+        if (pdfBoxPlacement || !facts.plain) {
             super.showGlyph(renderingMatrix, font, code, displacement);
             return;
         }
