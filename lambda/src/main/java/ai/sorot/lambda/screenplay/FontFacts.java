@@ -10,13 +10,14 @@ import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDFontDescriptor;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.font.encoding.GlyphList;
+import org.apache.pdfbox.util.Vector;
 
 /**
  * What the glyph reader asks of a font on every glyph, worked out once per font: its style, the
  * glyph height PDFTextStripper uses, whether its codes are plain two-byte Identity-H codes, and
- * each code's Unicode text. PDFBox answers these per glyph (a codespace search with a stream per
- * code, font descriptor and bounding-box reads); a 35-page script draws about 100,000 glyphs in
- * four fonts. The answers are PDFBox's own, only remembered.
+ * each code's Unicode text and displacement. PDFBox answers these per glyph (a codespace search
+ * with a stream per code, font descriptor and bounding-box reads, a new vector); a 35-page script
+ * draws about 100,000 glyphs in four fonts. The answers are PDFBox's own, only remembered.
  */
 final class FontFacts {
 
@@ -37,6 +38,7 @@ final class FontFacts {
     final boolean plain;
     private float height = Float.NaN;
     private final String[][] unicode = new String[256][];
+    private final Vector[][] displacement = new Vector[256][];
 
     FontFacts(PDFont font) {
         this.font = font;
@@ -69,6 +71,22 @@ final class FontFacts {
             return text;
         }
         return text == NO_UNICODE ? null : text;
+    }
+
+    /** {@code font.getDisplacement(code)}, remembered per code (a width lookup and a new vector each time in PDFBox). */
+    Vector displacement(int code) throws IOException {
+        if (code < 0 || code > 0xFFFF) {
+            return font.getDisplacement(code);
+        }
+        var block = displacement[code >>> 8];
+        if (block == null) {
+            block = displacement[code >>> 8] = new Vector[256];
+        }
+        var vector = block[code & 0xFF];
+        if (vector == null) {
+            vector = block[code & 0xFF] = font.getDisplacement(code);
+        }
+        return vector;
     }
 
     /** The height function of the text stripper, which is protected there. */

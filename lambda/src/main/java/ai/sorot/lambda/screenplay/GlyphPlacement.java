@@ -32,7 +32,8 @@ final class GlyphPlacement {
     }
 
     /** PDFStreamEngine.showText for a horizontal Identity-H font (the caller checks). */
-    static void showIdentityText(PageGeometryExtractor engine, PDFont font, byte[] string) throws IOException {
+    static void showIdentityText(PageGeometryExtractor engine, FontFacts facts, byte[] string) throws IOException {
+        var font = facts.font;
         var state = engine.getGraphicsState();
         var textState = state.getTextState();
         float fontSize = textState.getFontSize();
@@ -54,7 +55,7 @@ final class GlyphPlacement {
                 }
             }
             var renderingMatrix = parameters.multiply(textMatrix).multiply(state.getCurrentTransformationMatrix());
-            var displacement = font.getDisplacement(code);
+            var displacement = facts.displacement(code);
             engine.showGlyph(renderingMatrix, font, code, displacement);
             float tx = (displacement.getX() * fontSize + charSpacing + wordSpacing) * horizontalScaling;
             textMatrix.translate(tx, 0);

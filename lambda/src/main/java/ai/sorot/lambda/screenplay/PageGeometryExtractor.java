@@ -119,7 +119,7 @@ final class PageGeometryExtractor extends PDFTextStripper {
             super.showText(string);
             return;
         }
-        GlyphPlacement.showIdentityText(this, font, string);
+        GlyphPlacement.showIdentityText(this, facts(font), string);
     }
 
     @Override
