@@ -10,19 +10,18 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.pdfbox.cos.COSName;
-import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
-import org.apache.pdfbox.pdmodel.font.PDFontDescriptor;
 import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
+import org.apache.pdfbox.util.Matrix;
+import org.apache.pdfbox.util.Vector;
 
 /**
  * Collects every glyph PDFBox places on each page, with its position and font, and groups them
@@ -35,22 +34,39 @@ final class PageGeometryExtractor extends PDFTextStripper {
     static final int MAX_GLYPHS_PER_PAGE = 20_000;
 
     private final long deadlineNanos;
+    private final boolean pdfBoxPlacement;
     private final List<PdfPage> pages = new ArrayList<>();
-    private final Map<PDFont, int[]> fontStyles = new IdentityHashMap<>();
+    private final Map<PDFont, FontFacts> fonts = new IdentityHashMap<>();
+    private FontFacts lastFacts;
     private List<Glyph> glyphs = new ArrayList<>();
     private float pageWidth;
     private float pageHeight;
+    private GlyphPlacement.Crop crop;
     private int pageNumber;
 
     /** One glyph; {@code run} numbers the stretches the content stream drew left to right in one go. */
     private record Glyph(String text, float x0, float x1, float y, float size, boolean bold, boolean italic, int run) {}
+
+    // written out rather than comparingDouble(...).thenComparing(...): the same order, without a
+    // chain of key extractors on every one of a batch's millions of comparisons
+    private static final Comparator<Glyph> BY_X = (a, b) -> Float.compare(a.x0(), b.x0());
+    private static final Comparator<Glyph> BY_Y_THEN_X = (a, b) -> {
+        int byY = Float.compare(a.y(), b.y());
+        return byY != 0 ? byY : Float.compare(a.x0(), b.x0());
+    };
 
     private int run;
     private boolean repaired;
     private Glyph previous;
 
     PageGeometryExtractor(long deadlineNanos) throws IOException {
+        this(deadlineNanos, false);
+    }
+
+    /** {@code pdfBoxPlacement}: every glyph placed by PDFBox's own code, the reference GlyphPlacement is tested against. */
+    PageGeometryExtractor(long deadlineNanos, boolean pdfBoxPlacement) throws IOException {
         this.deadlineNanos = deadlineNanos;
+        this.pdfBoxPlacement = pdfBoxPlacement;
         setSuppressDuplicateOverlappingText(false);
     }
 
@@ -68,21 +84,18 @@ final class PageGeometryExtractor extends PDFTextStripper {
 
     /**
      * An uncompressed content stream is read by PDFBox byte by byte through a view of the whole
-     * file, seeking on every byte; copied once into memory it parses several times faster.
+     * file, seeking on every byte; copied once into memory and read through an array cursor
+     * (InMemoryContentStream) it parses several times faster.
      */
     @Override
     public void processPage(PDPage page) throws IOException {
         var contents = page.getCOSObject().getCOSStream(COSName.CONTENTS);
-        if (contents != null && contents.getFilters() == null) {
+        if (contents != null && contents.getFilters() == null && !(contents instanceof InMemoryContentStream)) {
             byte[] bytes;
             try (var in = contents.createRawInputStream()) {
                 bytes = in.readAllBytes();
             }
-            var copy = new COSStream();
-            try (var out = copy.createRawOutputStream()) {
-                out.write(bytes);
-            }
-            page.getCOSObject().setItem(COSName.CONTENTS, copy);
+            page.getCOSObject().setItem(COSName.CONTENTS, new InMemoryContentStream(bytes));
         }
         super.processPage(page);
     }
@@ -96,6 +109,30 @@ final class PageGeometryExtractor extends PDFTextStripper {
         boolean sideways = page.getRotation() % 180 != 0;
         pageWidth = sideways ? box.getHeight() : box.getWidth();
         pageHeight = sideways ? box.getWidth() : box.getHeight();
+        crop = new GlyphPlacement.Crop(page.getRotation(), box);
+    }
+
+    @Override
+    protected void showText(byte[] string) throws IOException {
+        var font = getGraphicsState().getTextState().getFont();
+        if (pdfBoxPlacement || font == null || !facts(font).identityH) {
+            super.showText(string);
+            return;
+        }
+        GlyphPlacement.showIdentityText(this, facts(font), string);
+    }
+
+    @Override
+    protected void showGlyph(Matrix renderingMatrix, PDFont font, int code, Vector displacement) throws IOException {
+        var facts = facts(font);
+        if (pdfBoxPlacement || !facts.plain) {
+            super.showGlyph(renderingMatrix, font, code, displacement);
+            return;
+        }
+        var position = GlyphPlacement.place(this, crop, facts, this::computeFontHeight, renderingMatrix, code, displacement);
+        if (position != null) {
+            processTextPosition(position);
+        }
     }
 
     @Override
@@ -170,27 +207,21 @@ final class PageGeometryExtractor extends PDFTextStripper {
 
     /** Bit 1: bold, bit 2: italic, bit 4: a dingbat font, from the font's name and descriptor (cached per font). */
     private int style(PDFont font) {
-        if (font == null) {
-            return 0;
+        return font == null ? 0 : facts(font).style;
+    }
+
+    private FontFacts facts(PDFont font) {
+        if (lastFacts == null || lastFacts.font != font) {
+            lastFacts = fonts.computeIfAbsent(font, FontFacts::new);
         }
-        return fontStyles.computeIfAbsent(font, f -> {
-            String name = f.getName() == null ? "" : f.getName().toLowerCase(Locale.ROOT);
-            PDFontDescriptor descriptor = f.getFontDescriptor();
-            boolean bold = name.contains("bold") || name.contains("black") || name.contains("heavy")
-                    || (descriptor != null && (descriptor.isForceBold() || descriptor.getFontWeight() >= 600));
-            boolean italic = name.contains("italic") || name.contains("oblique")
-                    || (descriptor != null && (descriptor.isItalic() || descriptor.getItalicAngle() != 0));
-            boolean dingbat = name.contains("dingbat") || name.contains("wingding") || name.contains("webding")
-                    || name.contains("ornament");
-            return new int[] {(bold ? 1 : 0) | (italic ? 2 : 0) | (dingbat ? 4 : 0)};
-        })[0];
+        return lastFacts;
     }
 
     private List<PdfLine> buildLines() {
         if (glyphs.isEmpty()) {
             return List.of();
         }
-        glyphs.sort(Comparator.comparingDouble(Glyph::y).thenComparingDouble(Glyph::x0));
+        glyphs.sort(BY_Y_THEN_X);
         var lines = new ArrayList<PdfLine>();
         var current = new ArrayList<Glyph>();
         float lineY = glyphs.getFirst().y();
@@ -209,7 +240,7 @@ final class PageGeometryExtractor extends PDFTextStripper {
     }
 
     private void addLine(List<PdfLine> lines, List<Glyph> lineGlyphs, float y) {
-        lineGlyphs.sort(Comparator.comparingDouble(Glyph::x0));
+        lineGlyphs.sort(BY_X);
         var overlay = overlayRuns(lineGlyphs);
         var words = new ArrayList<PdfWord>();
         if (overlay.isEmpty()) {

@@ -24,8 +24,8 @@ final class TextLayerRepair {
         int real = 0;
         for (var page : pages) {
             for (var line : page.lines()) {
-                garbled += count(MAC_ROMAN_APOSTROPHE, line.text());
-                real += count(REAL_APOSTROPHE, line.text());
+                garbled += count(MAC_ROMAN_APOSTROPHE, line.text(), "Õ");
+                real += count(REAL_APOSTROPHE, line.text(), "'’");
             }
         }
         if (garbled < 3 || real > garbled / 4) {
@@ -67,7 +67,7 @@ final class TextLayerRepair {
                 if (w + 1 < words.size() && words.get(w).text().endsWith("!")) {
                     return false; // "Go! Now": a real exclamation, followed by a real space
                 }
-                between += count(BANG_BETWEEN_LETTERS, words.get(w).text());
+                between += count(BANG_BETWEEN_LETTERS, words.get(w).text(), "!");
             }
         }
         return between >= 2 && (alone >= 2 || between >= 4);
@@ -75,12 +75,25 @@ final class TextLayerRepair {
 
     private static final Pattern BANG_BETWEEN_LETTERS = Pattern.compile("\\p{L}!\\p{L}");
 
-    private static int count(Pattern pattern, String text) {
+    /** Matches of the pattern; {@code marks} holds the characters every match contains, so most lines skip the regex. */
+    private static int count(Pattern pattern, String text, String marks) {
+        if (!containsAny(text, marks)) {
+            return 0;
+        }
         int n = 0;
         var matcher = pattern.matcher(text);
         while (matcher.find()) {
             n++;
         }
         return n;
+    }
+
+    private static boolean containsAny(String text, String marks) {
+        for (int i = 0; i < marks.length(); i++) {
+            if (text.indexOf(marks.charAt(i)) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 }
