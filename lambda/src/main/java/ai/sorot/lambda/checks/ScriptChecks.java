@@ -5,8 +5,13 @@ import ai.sorot.model.report.Check.Severity;
 import ai.sorot.model.report.CheckCode;
 import ai.sorot.model.report.Evidence;
 import ai.sorot.model.screenplay.Screenplay;
+import ai.sorot.lambda.language.LanguageDetector;
+import ai.sorot.lambda.language.TagConfidence;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -55,10 +60,43 @@ public final class ScriptChecks {
         }
     }
 
-    /** Only the language and coherence figures (what the analysts need to know which measures apply). */
+    /**
+     * Only the language and coherence figures (what the analysts need to know which measures apply).
+     * One analysis asks three times (the checks, the coverage and the curation steps), so the last
+     * few scripts' figures are kept: the POS tagger is the costly part.
+     */
     public static Result text(Screenplay screenplay) {
+        synchronized (RECENT) {
+            for (var entry : RECENT) {
+                if (entry.getKey() == screenplay) {
+                    return entry.getValue();
+                }
+            }
+        }
+        var measured = measure(screenplay);
+        synchronized (RECENT) {
+            RECENT.addFirst(Map.entry(screenplay, measured));
+            while (RECENT.size() > 4) {
+                RECENT.removeLast();
+            }
+        }
+        return measured;
+    }
+
+    private static final Deque<Map.Entry<Screenplay, Result>> RECENT = new ArrayDeque<>();
+
+    private static Result measure(Screenplay screenplay) {
         var paragraphs = ProseWords.paragraphs(screenplay);
-        return new Result(List.of(), Language.detect(paragraphs), Coherence.measure(paragraphs));
+        var texts = ProseWords.texts(screenplay);
+        var detected = ProseWords.count(paragraphs) >= MIN_WORDS_FOR_LANGUAGE
+                ? LanguageDetector.detect(String.join("\n", texts)) : null;
+        var language = Language.detect(paragraphs, detected);
+        var coherence = Coherence.measure(paragraphs);
+        if (coherence.enoughText() && language != null && language.isEnglish() && !coherence.incoherent()) {
+            // the tagger is English; it is asked only when the cheaper figures have not already decided
+            coherence = coherence.withTags(TagConfidence.measure(texts));
+        }
+        return new Result(List.of(), language, coherence);
     }
 
     public static Result run(Screenplay screenplay) {

@@ -126,6 +126,21 @@ class NoModelAnalysisTest {
     }
 
     @Test
+    void aLanguageSorotHasNoWordsForIsNamedByOpenNlpNotCalledIncoherent() {
+        var finnish = new StringBuilder("Title: Yö\nAuthor: A. Kirjoittaja\n\n");
+        for (int i = 1; i <= 12; i++) {
+            finnish.append("INT. KEITTIÖ - YÖ\n\nMaria astuu keittiöön ja avaa ikkunan. Tuuli on kylmä ja kaupunki nukkuu "
+                    + "vielä.\n\nMARIA\nEn tiedä mitä haluat minulta, mutta olen täällä sinun kanssasi.\n\n"
+                    + "PAAVO\nTämä on viimeinen kerta kun puhumme tästä asiasta tässä talossa.\n\n");
+        }
+        var report = analyse(finnish.toString().getBytes(StandardCharsets.UTF_8), "yo.fountain", null);
+        var language = report.checks().stream().filter(c -> c.code().equals("LANGUAGE")).findFirst().orElseThrow();
+        assertThat(language.message()).contains("Finnish");
+        assertThat(codes(report)).doesNotContain("INCOHERENT_TEXT");
+        assertThat(report.coverage().genres()).isEmpty();
+    }
+
+    @Test
     void theSpokenSummaryFitsTheScriptAShortUnder45SecondsAFeatureBetween45And120() {
         var shortReport = analyse(TestScripts.cyberBobPdf(), "cyber-bob.pdf", null);
         assertThat(shortReport.screenplay().pageCount()).isLessThan(40);
