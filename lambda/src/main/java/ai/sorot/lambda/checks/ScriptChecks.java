@@ -6,6 +6,7 @@ import ai.sorot.model.report.CheckCode;
 import ai.sorot.model.report.Evidence;
 import ai.sorot.model.screenplay.Screenplay;
 import ai.sorot.lambda.language.LanguageDetector;
+import ai.sorot.lambda.language.OpenNlp;
 import ai.sorot.lambda.language.TagConfidence;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -34,6 +35,14 @@ public final class ScriptChecks {
     static final int MIN_WORDS_FOR_LANGUAGE = 30;
 
     private ScriptChecks() {}
+
+    /**
+     * Starts loading the OpenNLP models in the background (once per process), so they are ready by
+     * the time a script read meanwhile is checked: loading them takes 1-3 s, reading a PDF as long.
+     */
+    public static void warmUp() {
+        OpenNlp.warmUp();
+    }
 
     /** What the text checks found: the checks, and the language (null when none was recognised). */
     public record Result(List<Check> checks, Language language, Coherence coherence) {

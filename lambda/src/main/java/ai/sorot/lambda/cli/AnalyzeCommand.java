@@ -2,6 +2,7 @@ package ai.sorot.lambda.cli;
 
 import ai.sorot.lambda.api.SubmissionService;
 import ai.sorot.lambda.library.Library;
+import ai.sorot.lambda.library.SavedEmbedding;
 import ai.sorot.lambda.library.Thumbnails;
 import ai.sorot.lambda.screenplay.ScriptFormat;
 import ai.sorot.lambda.local.LocalBackend;
@@ -111,6 +112,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     byte[] thumbnail = ScriptFormat.hasPdfMagic(content) ? Thumbnails.firstPage(content).orElse(null) : null;
                     saved.save(report, new Library.Attachments(audioBytes, audio.map(ReportAssembler.AudioRef::contentType).orElse(null),
                             thumbnail, content, name));
+                    SavedEmbedding.embed(saved, report.analysisId(), quiet ? null : err);
                 }
                 if (!quiet) {
                     err.println("saved in the library: " + folder);

@@ -1,5 +1,6 @@
 package ai.sorot.lambda.pipeline;
 
+import ai.sorot.lambda.checks.ScriptChecks;
 import ai.sorot.model.api.ApiError;
 import ai.sorot.model.api.ErrorCode;
 import ai.sorot.model.api.JobState;
@@ -306,6 +307,7 @@ public final class Pipeline {
         var key = BlobKeys.stepOutput(id, step);
         return switch (step) {
             case EXTRACT -> {
+                ScriptChecks.warmUp(); // the language models load while the script is read
                 var submission = job.submission();
                 var bytes = blobs.get(submission.sourceKey()).orElseThrow(() -> new SorotException(ErrorCode.INTERNAL,
                         "The submitted screenplay is missing from storage."));
