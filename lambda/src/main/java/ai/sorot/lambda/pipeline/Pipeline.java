@@ -308,6 +308,7 @@ public final class Pipeline {
         return switch (step) {
             case EXTRACT -> {
                 ScriptChecks.warmUp(); // the language models load while the script is read
+                analysts.coverage().prepare();
                 var submission = job.submission();
                 var bytes = blobs.get(submission.sourceKey()).orElseThrow(() -> new SorotException(ErrorCode.INTERNAL,
                         "The submitted screenplay is missing from storage."));
