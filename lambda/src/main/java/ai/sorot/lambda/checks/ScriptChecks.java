@@ -24,8 +24,34 @@ import java.util.regex.Pattern;
  */
 public final class ScriptChecks {
 
-    /** The form a script declares on its title page ("A short film by...", "Pilot"), when it does. */
-    public enum Form { SHORT, FEATURE, EPISODE }
+    /** The form of a script: as submitted (a session's, a FilmFreeway category) or declared on its title page. */
+    public enum Form {
+        SHORT, FEATURE, EPISODE;
+
+        /**
+         * The form a submission names: "short", "feature", "episode", or a FilmFreeway category ("Short
+         * Film", "Feature Screenplay", "Television Pilot", "TV Series"); null for none; an
+         * {@code INVALID_PARAMETER} for a name that is no form.
+         */
+        public static Form parse(String name) {
+            if (name == null || name.isBlank()) {
+                return null;
+            }
+            var text = name.toLowerCase(Locale.ROOT);
+            if (ScriptChecks.SHORT.matcher(text).find()) {
+                return Form.SHORT;
+            }
+            if (ScriptChecks.EPISODE.matcher(text).find() || text.matches("(?s).*\\b(tv|television|series|web series)\\b.*")) {
+                return Form.EPISODE;
+            }
+            if (ScriptChecks.FEATURE.matcher(text).find()) {
+                return Form.FEATURE;
+            }
+            throw new ai.sorot.model.api.SorotException(ai.sorot.model.api.ErrorCode.INVALID_PARAMETER,
+                    "The form must be short, feature or episode (or a FilmFreeway category naming one), not: "
+                            + clip(name) + ".");
+        }
+    }
 
     private static final Pattern SHORT = Pattern.compile("(?i)\\bshort(\\s+film|\\s+screenplay)?\\b");
     private static final Pattern FEATURE = Pattern.compile("(?i)\\bfeature(\\s+film|\\s+screenplay)?\\b");
@@ -109,6 +135,11 @@ public final class ScriptChecks {
     }
 
     public static Result run(Screenplay screenplay) {
+        return run(screenplay, null);
+    }
+
+    /** The checks, with the form the script was submitted as ({@code null}: only what its title page declares). */
+    public static Result run(Screenplay screenplay, Form submittedAs) {
         var checks = new ArrayList<Check>();
         var measured = text(screenplay);
         var language = measured.language();
@@ -147,25 +178,35 @@ public final class ScriptChecks {
             checks.add(Check.of(CheckCode.NO_TITLE_PAGE, Severity.INFO,
                     "No title page: the title and writer come from the file name or the submission."));
         }
-        var form = declaredForm(screenplay);
-        var length = formLength(form, screenplay.pageCount());
+        var form = submittedAs != null ? submittedAs : declaredForm(screenplay);
+        var length = formLength(form, screenplay.pageCount(), submittedAs != null);
         if (length != null) {
             checks.add(length);
         }
         return new Result(List.copyOf(checks), language, coherence);
     }
 
+    private static String clip(String name) {
+        var clean = name.replaceAll("\\p{Cntrl}", " ").strip();
+        return clean.length() > 40 ? clean.substring(0, 40) + "…" : clean;
+    }
+
     /** A short over 40 pages or a feature under 70, when the form is known. */
     public static Check formLength(Form form, int pages) {
+        return formLength(form, pages, false);
+    }
+
+    private static Check formLength(Form form, int pages, boolean submitted) {
+        var how = submitted ? "Submitted as" : "Declared";
         if (form == Form.SHORT && pages > 40) {
             return Check.of(CheckCode.FORM_LENGTH, Severity.WARNING,
-                    "Declared a short, but %d pages runs about %d minutes: most shorts programmes take under 40."
-                            .formatted(pages, pages)).withEvidence(Evidence.statistic());
+                    "%s a short, but %d pages runs about %d minutes: most shorts programmes take under 40."
+                            .formatted(how, pages, pages)).withEvidence(Evidence.statistic());
         }
         if (form == Form.FEATURE && pages < 70) {
             return Check.of(CheckCode.FORM_LENGTH, Severity.WARNING,
-                    "Declared a feature, but %d pages runs about %d minutes: a feature usually runs 70 pages or more."
-                            .formatted(pages, pages)).withEvidence(Evidence.statistic());
+                    "%s a feature, but %d pages runs about %d minutes: a feature usually runs 70 pages or more."
+                            .formatted(how, pages, pages)).withEvidence(Evidence.statistic());
         }
         return null;
     }
