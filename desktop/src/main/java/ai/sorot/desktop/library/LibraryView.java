@@ -2,6 +2,7 @@ package ai.sorot.desktop.library;
 
 import ai.sorot.desktop.shell.Icons;
 import ai.sorot.lambda.library.LibraryEntry;
+import ai.sorot.lambda.library.LibraryQuery;
 import ai.sorot.lambda.library.ReviewSession;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -172,8 +173,8 @@ public final class LibraryView extends BorderPane {
     private Node filters() {
         var recommendation = new ComboBox<String>();
         recommendation.setId("filter-recommendation");
-        recommendation.getItems().addAll(null, "RECOMMEND", "CONSIDER", "PASS");
-        recommendation.setConverter(named("Any recommendation"));
+        recommendation.getItems().addAll(null, "RECOMMEND", "CONSIDER", "PASS", LibraryQuery.NOT_JUDGED);
+        recommendation.setConverter(ThemeGroupsDialog.recommendationNames());
         recommendation.valueProperty().bindBidirectional(model.recommendationProperty());
 
         var min = scoreField("filter-min-score", "min");
@@ -352,7 +353,13 @@ public final class LibraryView extends BorderPane {
         delete.setTooltip(new Tooltip("Delete the session (its analyses stay in the library)"));
         delete.disableProperty().bind(model.sessionFilterProperty().isNull());
         delete.setOnAction(e -> confirmDelete(model.sessionFilterProperty().get()));
-        var buttons = new FlowPane(6, 6, create, review, rubric, delete);
+        var themes = new Button("Themes…");
+        themes.setId("session-themes");
+        themes.setTooltip(new Tooltip("Group the session's scripts by what they are about (computed on this computer)"));
+        themes.disableProperty().bind(model.sessionFilterProperty().isNull());
+        themes.setOnAction(e -> model.themeGroups(model.sessionFilterProperty().get(), groups ->
+                ThemeGroupsDialog.show(getScene().getWindow(), model.sessionFilterProperty().get(), groups, actions::openReport)));
+        var buttons = new FlowPane(6, 6, create, review, rubric, themes, delete);
         var box = new VBox(8, title, all, sessionList, buttons);
         box.getStyleClass().add("sessions-pane");
         box.setMinWidth(210);
