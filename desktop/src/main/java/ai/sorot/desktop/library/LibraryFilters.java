@@ -1,5 +1,6 @@
 package ai.sorot.desktop.library;
 
+import ai.sorot.lambda.library.LibraryQuery;
 import java.util.ArrayList;
 import javafx.beans.property.ObjectProperty;
 import javafx.geometry.Pos;
@@ -21,8 +22,8 @@ final class LibraryFilters extends FlowPane {
         super(8, 6);
         var recommendation = new ComboBox<String>();
         recommendation.setId("filter-recommendation");
-        recommendation.getItems().addAll(null, "RECOMMEND", "CONSIDER", "PASS");
-        recommendation.setConverter(named("Any recommendation"));
+        recommendation.getItems().addAll(null, "RECOMMEND", "CONSIDER", "PASS", LibraryQuery.NOT_JUDGED);
+        recommendation.setConverter(ThemeGroupsDialog.recommendationNames());
         recommendation.valueProperty().bindBidirectional(model.recommendationProperty());
 
         var min = scoreField("filter-min-score", "min");

@@ -214,6 +214,22 @@ public final class LibraryViewModel {
         });
     }
 
+    /** The session's scripts grouped by meaning (theme clusters), handed to {@code then} on the UI thread. */
+    public void themeGroups(ReviewSession session, Consumer<List<SemanticLibrary.Cluster>> then) {
+        message.set("Grouping the session's scripts by theme…");
+        io.execute(() -> {
+            try {
+                var groups = meaning.clusters(session);
+                ui.execute(() -> {
+                    message.set("");
+                    then.accept(groups);
+                });
+            } catch (RuntimeException e) {
+                ui.execute(() -> message.set("Could not group the scripts: " + e.getMessage()));
+            }
+        });
+    }
+
     private void sessionFilterQuietly(ReviewSession s) {
         // same session, fresher counts: no new query
         quiet = true;

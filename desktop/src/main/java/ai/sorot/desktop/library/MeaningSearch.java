@@ -3,6 +3,7 @@ package ai.sorot.desktop.library;
 import ai.sorot.lambda.library.Library;
 import ai.sorot.lambda.library.LibraryEntry;
 import ai.sorot.lambda.library.LibraryQuery;
+import ai.sorot.lambda.library.ReviewSession;
 import ai.sorot.lambda.library.SemanticLibrary;
 import java.util.HashSet;
 import java.util.List;
@@ -58,6 +59,14 @@ final class MeaningSearch {
             }
         }
         return added;
+    }
+
+    /** At most this many theme groups in a session. */
+    static final int THEME_GROUPS = 5;
+
+    /** A session's scripts in theme groups: about one group per three scripts, two at least, {@link #THEME_GROUPS} at most. */
+    List<SemanticLibrary.Cluster> clusters(ReviewSession session) {
+        return semantic().clusters(session.id(), Math.min(THEME_GROUPS, Math.max(2, session.size() / 3)));
     }
 
     List<SemanticLibrary.Neighbour> similar(String id) {

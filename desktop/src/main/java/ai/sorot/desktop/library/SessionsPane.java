@@ -104,7 +104,13 @@ final class SessionsPane extends VBox {
         delete.setTooltip(new Tooltip("Delete the session (its analyses stay in the library)"));
         delete.disableProperty().bind(model.sessionFilterProperty().isNull());
         delete.setOnAction(e -> confirmDelete(model.sessionFilterProperty().get()));
-        var buttons = new FlowPane(6, 6, create, review, rubric, delete);
+        var themes = new Button("Themes…");
+        themes.setId("session-themes");
+        themes.setTooltip(new Tooltip("Group the session's scripts by what they are about (computed on this computer)"));
+        themes.disableProperty().bind(model.sessionFilterProperty().isNull());
+        themes.setOnAction(e -> model.themeGroups(model.sessionFilterProperty().get(), groups ->
+                ThemeGroupsDialog.show(getScene().getWindow(), model.sessionFilterProperty().get(), groups, actions::openReport)));
+        var buttons = new FlowPane(6, 6, create, review, rubric, themes, delete);
         setSpacing(8);
         getChildren().addAll(title, all, sessionList, buttons);
         getStyleClass().add("sessions-pane");

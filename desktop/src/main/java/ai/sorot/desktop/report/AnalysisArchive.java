@@ -2,6 +2,7 @@ package ai.sorot.desktop.report;
 
 import ai.sorot.desktop.settings.SorotHome;
 import ai.sorot.lambda.library.Library;
+import ai.sorot.lambda.library.SavedEmbedding;
 import ai.sorot.model.report.AnalysisReport;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -40,6 +41,7 @@ public final class AnalysisArchive implements AutoCloseable {
         byte[] sourceBytes = source != null && Files.isRegularFile(source) ? Files.readAllBytes(source) : null;
         var name = source == null ? report.fileName() : source.getFileName().toString();
         library().save(report, new Library.Attachments(audio, audioType, thumbnailPng, sourceBytes, name));
+        SavedEmbedding.embed(library(), report.analysisId(), null);
     }
 
     public Optional<AnalysisReport> report(String analysisId) {

@@ -1,5 +1,6 @@
 package ai.sorot.lambda.api;
 
+import ai.sorot.lambda.checks.ScriptChecks;
 import ai.sorot.lambda.pipeline.BlobKeys;
 import ai.sorot.lambda.pipeline.CreateOutcome;
 import ai.sorot.lambda.pipeline.Job;
@@ -38,7 +39,8 @@ public final class SubmissionService {
     }
 
     public AnalyzeAccepted analyze(AnalyzeRequest request) {
-        return accept(source(request), request.fileName(), request.trailerUrl(), request.title(), request.forced());
+        var form = ScriptChecks.Form.parse(request.form()); // an unknown form is refused before anything is stored
+        return accept(source(request), request.fileName(), request.trailerUrl(), request.title(), request.forced(), form);
     }
 
     /** A submission over the API, from a caller the router has authenticated (logged by kind and subject). */
@@ -53,6 +55,12 @@ public final class SubmissionService {
      * which has no signature, by its name), up to the upload limit.
      */
     public AnalyzeAccepted analyzeFile(byte[] content, String fileName, String trailerUrl, String title, boolean force) {
+        return analyzeFile(content, fileName, trailerUrl, title, force, null);
+    }
+
+    /** The same, with the form it is submitted as (null: none; its length is then checked against its title page only). */
+    public AnalyzeAccepted analyzeFile(byte[] content, String fileName, String trailerUrl, String title, boolean force,
+            ScriptChecks.Form form) {
         var limits = backend.limits();
         if (content.length == 0) {
             throw new SorotException(ErrorCode.EMPTY_FILE, "The file is empty.");
@@ -64,7 +72,7 @@ public final class SubmissionService {
                 "Sorot reads PDF, Fountain (.fountain), Final Draft (.fdx) and Highland (.highland) screenplays; "
                         + fileName + " is none of them."));
         requireSignature(kind, content, fileName);
-        return accept(new Source(content, kind, null), fileName, trailerUrl, title, force);
+        return accept(new Source(content, kind, null), fileName, trailerUrl, title, force, form);
     }
 
     /** The one format detector (the CLI's and the desktop's too), as the kind a submission is stored under. */
@@ -78,7 +86,8 @@ public final class SubmissionService {
         });
     }
 
-    private AnalyzeAccepted accept(Source source, String requestedName, String trailerUrl, String requestedTitle, boolean force) {
+    private AnalyzeAccepted accept(Source source, String requestedName, String trailerUrl, String requestedTitle, boolean force,
+            ScriptChecks.Form form) {
         var limits = backend.limits();
         var fileName = fileName(requestedName, source.kind());
         String trailer = null;
@@ -99,16 +108,27 @@ public final class SubmissionService {
         var sourceKey = BlobKeys.source(id, source.kind());
         var submission = new Submission(contentKey, sourceKey, fileName, source.kind(), source.bytes().length, trailer, title);
         backend.blobs().put(sourceKey, source.bytes(), source.kind().contentType());
+        var formKey = form == null ? null : BlobKeys.form(id);
         CreateOutcome outcome;
         try {
+            if (formKey != null) {
+                // beside the source, not in the job record: the job stores' schemas stay as they are
+                backend.blobs().put(formKey, form.name().getBytes(StandardCharsets.UTF_8), "text/plain; charset=utf-8");
+            }
             outcome = backend.jobs().create(Job.accepted(id, submission, title != null ? title : baseName(fileName), now), !force);
         } catch (RuntimeException e) {
             // the job was not recorded (a full disk, say): its screenplay must not stay behind as an orphan
             deleteQuietly(sourceKey, e);
+            if (formKey != null) {
+                deleteQuietly(formKey, e);
+            }
             throw e;
         }
         if (outcome instanceof CreateOutcome.Existing existing) {
             backend.blobs().delete(sourceKey);
+            if (formKey != null) {
+                backend.blobs().delete(formKey);
+            }
             if (source.uploadKey() != null) {
                 backend.blobs().delete(source.uploadKey());
             }

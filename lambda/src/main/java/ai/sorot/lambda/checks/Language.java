@@ -1,14 +1,16 @@
 package ai.sorot.lambda.checks;
 
+import ai.sorot.lambda.language.DetectedLanguage;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Which language a script's prose is in, from the share of each language's commonest function
- * words (articles, pronouns, prepositions: a third or more of any prose) and, for other alphabets,
- * from the letters themselves. Small and offline; it tells English from the languages festivals
- * most often receive, which is all the analysis needs: English-only measures are skipped otherwise.
+ * Which language a script's prose is in: OpenNLP's language detector (103 languages) when it is
+ * confident, checked against the share of that language's commonest function words (articles,
+ * pronouns, prepositions: a third or more of any prose) where Sorot knows them; otherwise the
+ * function words and, for other alphabets, the letters themselves. English-only measures are
+ * skipped for any other language.
  */
 public record Language(String code, String name, double functionShare) {
 
@@ -79,10 +81,13 @@ public record Language(String code, String name, double functionShare) {
     }
 
     /**
-     * The language of these words, or null when none is recognised: no alphabet names one and no
-     * language's function words reach {@link #RECOGNISED} (random words, or a language Sorot does not know).
+     * The language of these words, or null when they form no sentences in a language Sorot can tell:
+     * OpenNLP's detector ({@code detected}) names it when it is confident; where Sorot knows that
+     * language's function words, they must still make up {@link #RECOGNISED} of the words (a bag of
+     * dictionary words is "English" to a character model, but not sentences). With no confident
+     * detection, the alphabet or the function words name it, as before OpenNLP.
      */
-    static Language detect(List<List<String>> paragraphs) {
+    static Language detect(List<List<String>> paragraphs, DetectedLanguage detected) {
         int letters = 0;
         var byScript = new java.util.HashMap<String, Integer>();
         var counts = new java.util.HashMap<String, Integer>();
@@ -113,6 +118,14 @@ public record Language(String code, String name, double functionShare) {
         }
         if (words == 0) {
             return null;
+        }
+        if (detected != null && detected.isClear()) {
+            var code = detected.shortCode();
+            if (FUNCTION_WORDS.containsKey(code)) {
+                double share = counts.getOrDefault(code, 0) / (double) words;
+                return share < RECOGNISED ? null : new Language(code, NAMES.get(code), share);
+            }
+            return new Language(code, detected.name(), 0);
         }
         for (var entry : byScript.entrySet()) {
             if (entry.getValue() > letters / 2) {

@@ -30,6 +30,17 @@ final class ProseWords {
         return out;
     }
 
+    /** The action and dialogue paragraphs as written (case and punctuation kept), for the sentence tools. */
+    static List<String> texts(Screenplay screenplay) {
+        var out = new ArrayList<String>();
+        for (var element : screenplay.elements()) {
+            if (PROSE.contains(element.type()) && element.text() != null && !element.text().isBlank()) {
+                out.add(element.text());
+            }
+        }
+        return out;
+    }
+
     static List<String> words(String text) {
         var words = new ArrayList<String>();
         var m = WORD.matcher(text);

@@ -5,8 +5,14 @@ import ai.sorot.model.report.Check.Severity;
 import ai.sorot.model.report.CheckCode;
 import ai.sorot.model.report.Evidence;
 import ai.sorot.model.screenplay.Screenplay;
+import ai.sorot.lambda.language.LanguageDetector;
+import ai.sorot.lambda.language.OpenNlp;
+import ai.sorot.lambda.language.TagConfidence;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -18,8 +24,34 @@ import java.util.regex.Pattern;
  */
 public final class ScriptChecks {
 
-    /** The form a script declares on its title page ("A short film by...", "Pilot"), when it does. */
-    public enum Form { SHORT, FEATURE, EPISODE }
+    /** The form of a script: as submitted (a session's, a FilmFreeway category) or declared on its title page. */
+    public enum Form {
+        SHORT, FEATURE, EPISODE;
+
+        /**
+         * The form a submission names: "short", "feature", "episode", or a FilmFreeway category ("Short
+         * Film", "Feature Screenplay", "Television Pilot", "TV Series"); null for none; an
+         * {@code INVALID_PARAMETER} for a name that is no form.
+         */
+        public static Form parse(String name) {
+            if (name == null || name.isBlank()) {
+                return null;
+            }
+            var text = name.toLowerCase(Locale.ROOT);
+            if (ScriptChecks.SHORT.matcher(text).find()) {
+                return Form.SHORT;
+            }
+            if (ScriptChecks.EPISODE.matcher(text).find() || text.matches("(?s).*\\b(tv|television|series|web series)\\b.*")) {
+                return Form.EPISODE;
+            }
+            if (ScriptChecks.FEATURE.matcher(text).find()) {
+                return Form.FEATURE;
+            }
+            throw new ai.sorot.model.api.SorotException(ai.sorot.model.api.ErrorCode.INVALID_PARAMETER,
+                    "The form must be short, feature or episode (or a FilmFreeway category naming one), not: "
+                            + clip(name) + ".");
+        }
+    }
 
     private static final Pattern SHORT = Pattern.compile("(?i)\\bshort(\\s+film|\\s+screenplay)?\\b");
     private static final Pattern FEATURE = Pattern.compile("(?i)\\bfeature(\\s+film|\\s+screenplay)?\\b");
@@ -29,6 +61,14 @@ public final class ScriptChecks {
     static final int MIN_WORDS_FOR_LANGUAGE = 30;
 
     private ScriptChecks() {}
+
+    /**
+     * Starts loading the OpenNLP models in the background (once per process), so they are ready by
+     * the time a script read meanwhile is checked: loading them takes 1-3 s, reading a PDF as long.
+     */
+    public static void warmUp() {
+        OpenNlp.warmUp();
+    }
 
     /** What the text checks found: the checks, and the language (null when none was recognised). */
     public record Result(List<Check> checks, Language language, Coherence coherence) {
@@ -55,13 +95,51 @@ public final class ScriptChecks {
         }
     }
 
-    /** Only the language and coherence figures (what the analysts need to know which measures apply). */
+    /**
+     * Only the language and coherence figures (what the analysts need to know which measures apply).
+     * One analysis asks three times (the checks, the coverage and the curation steps), so the last
+     * few scripts' figures are kept: the POS tagger is the costly part.
+     */
     public static Result text(Screenplay screenplay) {
+        synchronized (RECENT) {
+            for (var entry : RECENT) {
+                if (entry.getKey() == screenplay) {
+                    return entry.getValue();
+                }
+            }
+        }
+        var measured = measure(screenplay);
+        synchronized (RECENT) {
+            RECENT.addFirst(Map.entry(screenplay, measured));
+            while (RECENT.size() > 4) {
+                RECENT.removeLast();
+            }
+        }
+        return measured;
+    }
+
+    private static final Deque<Map.Entry<Screenplay, Result>> RECENT = new ArrayDeque<>();
+
+    private static Result measure(Screenplay screenplay) {
         var paragraphs = ProseWords.paragraphs(screenplay);
-        return new Result(List.of(), Language.detect(paragraphs), Coherence.measure(paragraphs));
+        var texts = ProseWords.texts(screenplay);
+        var detected = ProseWords.count(paragraphs) >= MIN_WORDS_FOR_LANGUAGE
+                ? LanguageDetector.detect(String.join("\n", texts)) : null;
+        var language = Language.detect(paragraphs, detected);
+        var coherence = Coherence.measure(paragraphs);
+        if (coherence.enoughText() && language != null && language.isEnglish() && !coherence.incoherent()) {
+            // the tagger is English; it is asked only when the cheaper figures have not already decided
+            coherence = coherence.withTags(TagConfidence.measure(texts));
+        }
+        return new Result(List.of(), language, coherence);
     }
 
     public static Result run(Screenplay screenplay) {
+        return run(screenplay, null);
+    }
+
+    /** The checks, with the form the script was submitted as ({@code null}: only what its title page declares). */
+    public static Result run(Screenplay screenplay, Form submittedAs) {
         var checks = new ArrayList<Check>();
         var measured = text(screenplay);
         var language = measured.language();
@@ -100,25 +178,35 @@ public final class ScriptChecks {
             checks.add(Check.of(CheckCode.NO_TITLE_PAGE, Severity.INFO,
                     "No title page: the title and writer come from the file name or the submission."));
         }
-        var form = declaredForm(screenplay);
-        var length = formLength(form, screenplay.pageCount());
+        var form = submittedAs != null ? submittedAs : declaredForm(screenplay);
+        var length = formLength(form, screenplay.pageCount(), submittedAs != null);
         if (length != null) {
             checks.add(length);
         }
         return new Result(List.copyOf(checks), language, coherence);
     }
 
+    private static String clip(String name) {
+        var clean = name.replaceAll("\\p{Cntrl}", " ").strip();
+        return clean.length() > 40 ? clean.substring(0, 40) + "…" : clean;
+    }
+
     /** A short over 40 pages or a feature under 70, when the form is known. */
     public static Check formLength(Form form, int pages) {
+        return formLength(form, pages, false);
+    }
+
+    private static Check formLength(Form form, int pages, boolean submitted) {
+        var how = submitted ? "Submitted as" : "Declared";
         if (form == Form.SHORT && pages > 40) {
             return Check.of(CheckCode.FORM_LENGTH, Severity.WARNING,
-                    "Declared a short, but %d pages runs about %d minutes: most shorts programmes take under 40."
-                            .formatted(pages, pages)).withEvidence(Evidence.statistic());
+                    "%s a short, but %d pages runs about %d minutes: most shorts programmes take under 40."
+                            .formatted(how, pages, pages)).withEvidence(Evidence.statistic());
         }
         if (form == Form.FEATURE && pages < 70) {
             return Check.of(CheckCode.FORM_LENGTH, Severity.WARNING,
-                    "Declared a feature, but %d pages runs about %d minutes: a feature usually runs 70 pages or more."
-                            .formatted(pages, pages)).withEvidence(Evidence.statistic());
+                    "%s a feature, but %d pages runs about %d minutes: a feature usually runs 70 pages or more."
+                            .formatted(how, pages, pages)).withEvidence(Evidence.statistic());
         }
         return null;
     }

@@ -1,8 +1,10 @@
 package ai.sorot.lambda.cli;
 
 import ai.sorot.lambda.api.SubmissionService;
+import ai.sorot.lambda.checks.ScriptChecks;
 import ai.sorot.lambda.library.AtomicFiles;
 import ai.sorot.lambda.library.Library;
+import ai.sorot.lambda.library.SavedEmbedding;
 import ai.sorot.lambda.library.Thumbnails;
 import ai.sorot.lambda.screenplay.ScriptFormat;
 import ai.sorot.lambda.local.LocalBackend;
@@ -46,6 +48,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--title", description = "The title to show (default: the title page's).")
     String title;
 
+    @Option(names = "--form", paramLabel = "FORM",
+            description = "The form it is submitted as: short, feature or episode (or a FilmFreeway category); "
+                    + "a short over 40 pages or a feature under 70 gets a FORM_LENGTH check.")
+    String form;
+
     @Option(names = "--out", paramLabel = "DIR", defaultValue = ".", description = "Where to write the report and audio (default: ${DEFAULT-VALUE}).")
     Path out;
 
@@ -61,6 +68,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         var err = System.err;
+        var submittedAs = ScriptChecks.Form.parse(form); // a wrong form is INVALID_PARAMETER before anything runs
         byte[] content;
         try {
             content = Files.readAllBytes(file);
@@ -86,7 +94,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         try (var backend = LocalBackend.open(options)) {
             running.set(backend);
             var id = new SubmissionService(backend.backend())
-                    .analyzeFile(content, file.getFileName().toString(), trailer, title, true).analysisId();
+                    .analyzeFile(content, file.getFileName().toString(), trailer, title, true, submittedAs).analysisId();
             var job = follow(backend, id, quiet ? null : err);
             var report = new ReportAssembler(backend.blobs()).report(job);
             Files.createDirectories(out);
@@ -116,6 +124,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     byte[] thumbnail = ScriptFormat.hasPdfMagic(content) ? Thumbnails.firstPage(content).orElse(null) : null;
                     saved.save(report, new Library.Attachments(audioBytes, audio.map(ReportAssembler.AudioRef::contentType).orElse(null),
                             thumbnail, content, name));
+                    SavedEmbedding.embed(saved, report.analysisId(), quiet ? null : err);
                 }
                 if (!quiet) {
                     err.println("saved in the library: " + folder);

@@ -55,6 +55,11 @@ final class LibraryCommand {
         @Option(names = "--asc", description = "Ascending order (default: descending)")
         boolean ascending;
 
+        @Option(names = "--recommendation", paramLabel = "VERDICT", split = ",",
+                description = "Only these model recommendations: recommend, consider, pass, not-judged (no model read it); "
+                        + "repeat or separate with commas")
+        List<String> recommendations;
+
         @Option(names = "--limit", defaultValue = "50", description = "At most this many rows (default: ${DEFAULT-VALUE})")
         int limit;
 
@@ -66,7 +71,7 @@ final class LibraryCommand {
 
         int print(LibraryQuery query) throws Exception {
             try (var library = location.open()) {
-                var q = query.sortedBy(sort, !ascending).page(limit, 0);
+                var q = query.sortedBy(sort, !ascending).page(limit, 0).withRecommendations(RecommendationFilter.parse(recommendations));
                 ReviewSession s = null;
                 if (session != null) {
                     s = library.session(session).orElseThrow(() -> new SorotException(ErrorCode.NOT_FOUND, "No session named \"" + session + "\"."));

@@ -22,7 +22,14 @@ final class LibraryFilters {
             filter.join("JOIN session_items si ON si.analysis_id = a.id AND si.session_id = ?", q.sessionId());
         }
         if (!q.recommendations().isEmpty()) {
-            filter.where("a.recommendation IN (" + placeholders(q.recommendations().size()) + ")", List.copyOf(q.recommendations()));
+            var judged = q.recommendations().stream().filter(r -> !r.equals(LibraryQuery.NOT_JUDGED)).toList();
+            boolean notJudged = q.recommendations().contains(LibraryQuery.NOT_JUDGED);
+            var in = judged.isEmpty() ? null : "a.recommendation IN (" + placeholders(judged.size()) + ")";
+            if (notJudged) {
+                filter.where(in == null ? "a.recommendation IS NULL" : "(" + in + " OR a.recommendation IS NULL)", List.copyOf(judged));
+            } else {
+                filter.where(in, List.copyOf(judged));
+            }
         }
         if (q.minScore() != null) {
             filter.where("a.ai_score >= ?", q.minScore());

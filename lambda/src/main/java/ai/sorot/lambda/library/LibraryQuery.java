@@ -24,6 +24,12 @@ public record LibraryQuery(
         int limit,
         int offset) {
 
+    /**
+     * In {@link #recommendations()}: the analyses no model judged (no recommendation: a no-model
+     * report, or one saved before with a heuristic verdict, whose verdict is not shown).
+     */
+    public static final String NOT_JUDGED = "NOT_JUDGED";
+
     public static final LibraryQuery ALL = new LibraryQuery(null, Set.of(), null, null, null, null, null, Set.of(),
             null, null, null, Sort.SAVED, true, 500, 0);
 

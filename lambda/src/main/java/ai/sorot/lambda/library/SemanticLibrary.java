@@ -124,21 +124,9 @@ public final class SemanticLibrary {
         }
         int done = 0;
         for (var p : pending) {
-            float[] vector;
-            try {
-                var report = library.report(p.id());
-                vector = AnalysisEmbedding.of(AnalysisText.of(report, parsed(p.id())), embedder.get());
-            } catch (SorotException e) {
-                if (e.code() != ErrorCode.NOT_FOUND) {
-                    throw e;
-                }
-                continue; // deleted meanwhile, or no report file: nothing to embed
+            if (embed(p)) {
+                done++;
             }
-            if (vector == null) {
-                vector = new float[Embedder.DIMENSIONS]; // nothing to say: similar to nothing
-            }
-            store(p, vector);
-            done++;
         }
         if (pending.isEmpty()) {
             synchronized (library) {
@@ -146,6 +134,52 @@ public final class SemanticLibrary {
             }
         }
         return done;
+    }
+
+    /**
+     * Embeds one analysis right after it was saved, so its vector is stored with it and "similar"
+     * and the search by meaning find it with no backfill at first use (the callers of
+     * {@link Library#save} call this: the CLI's analyze, the desktop's archive). Blocking (the model
+     * loads on first use, then about half a second a script): off the FX thread. Returns false when
+     * the analysis already has a current vector, or is gone.
+     */
+    public boolean embedSaved(String analysisId) {
+        embedding.lock();
+        try {
+            Pending pending;
+            synchronized (library) {
+                pending = library.query("""
+                        SELECT a.id, a.saved_at || '|' || coalesce(a.completed_at, '') FROM analyses a
+                        LEFT JOIN analysis_vectors v ON v.analysis_id = a.id
+                        WHERE a.id = ? AND (v.analysis_id IS NULL OR v.model <> ?
+                          OR v.analysis_key <> a.saved_at || '|' || coalesce(a.completed_at, ''))""", st -> {
+                    st.setString(1, analysisId);
+                    st.setString(2, Embedder.MODEL);
+                }, rs -> rs.next() ? new Pending(rs.getString(1), rs.getString(2)) : null);
+            }
+            return pending != null && embed(pending);
+        } finally {
+            embedding.unlock();
+        }
+    }
+
+    /** Embeds and stores one analysis; false when it was deleted meanwhile or has no report. */
+    private boolean embed(Pending p) {
+        float[] vector;
+        try {
+            var report = library.report(p.id());
+            vector = AnalysisEmbedding.of(AnalysisText.of(report, parsed(p.id())), embedder.get());
+        } catch (SorotException e) {
+            if (e.code() != ErrorCode.NOT_FOUND) {
+                throw e;
+            }
+            return false; // deleted meanwhile, or no report file: nothing to embed
+        }
+        if (vector == null) {
+            vector = new float[Embedder.DIMENSIONS]; // nothing to say: similar to nothing
+        }
+        store(p, vector);
+        return true;
     }
 
     /**

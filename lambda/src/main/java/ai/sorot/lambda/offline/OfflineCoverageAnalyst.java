@@ -2,6 +2,7 @@ package ai.sorot.lambda.offline;
 
 import ai.sorot.lambda.checks.EnglishWords;
 import ai.sorot.lambda.checks.ScriptChecks;
+import ai.sorot.lambda.semantic.Embedder;
 import ai.sorot.lambda.pipeline.AnalystResult;
 import ai.sorot.lambda.pipeline.CoverageAnalyst;
 import ai.sorot.lambda.pipeline.CoverageRequest;
@@ -39,6 +40,24 @@ public final class OfflineCoverageAnalyst implements CoverageAnalyst {
     public Provenance provenance() {
         return PROVENANCE;
     }
+
+    /** Loads the embedding model (for the key lines) on a daemon thread, once per process, while the script is read. */
+    @Override
+    public void prepare() {
+        if (EMBEDDER_REQUESTED.compareAndSet(false, true)) {
+            var thread = new Thread(() -> {
+                try {
+                    Embedder.shared();
+                } catch (RuntimeException | LinkageError e) {
+                    // the key lines fall back to word counts; nothing to do here
+                }
+            }, "sorot-embedder-load");
+            thread.setDaemon(true);
+            thread.start();
+        }
+    }
+
+    private static final java.util.concurrent.atomic.AtomicBoolean EMBEDDER_REQUESTED = new java.util.concurrent.atomic.AtomicBoolean();
 
     @Override
     public AnalystResult<Coverage> analyse(CoverageRequest request) {
@@ -134,10 +153,11 @@ public final class OfflineCoverageAnalyst implements CoverageAnalyst {
         }
 
         /**
-         * Key lines: the script's own action sentences, the most typical of each act (acts by page:
-         * the first quarter, the middle half, the last quarter). A sentence is typical when its
-         * content words are the ones its act uses most (a centrality over word counts, not a
-         * position). Only action: never a cue, a note, a transition or a heading.
+         * Key lines: the script's own action sentences, the most representative of each act (acts by
+         * page: the first quarter, the middle half, the last quarter): the closest in meaning to their
+         * act's mean sentence embedding ({@link KeyLines}), not a position. Without the embedding
+         * model, the sentences whose content words their act uses most. Only action: never a cue, a
+         * note, a transition or a heading.
          */
         String synopsis(CharacterStat protagonist) {
             var candidates = new ArrayList<Sentence>();
@@ -164,14 +184,31 @@ public final class OfflineCoverageAnalyst implements CoverageAnalyst {
             // names are what every line shares; what the act is about is in the other words
             var names = new java.util.HashSet<String>();
             stats.characters().forEach(c -> names.addAll(ScriptWords.words(c.name())));
+            var acts = new ArrayList<List<Sentence>>();
+            for (int act = 0; act < 3; act++) {
+                int a = act;
+                acts.add(candidates.stream().filter(c -> actOf(c.page()) == a).toList());
+            }
+            List<List<Sentence>> chosen;
+            String heading;
+            try {
+                chosen = KeyLines.central(acts, Sentence::text, perAct, Embedder.shared());
+                heading = "Key lines (the script's own action lines, the most representative of each act by meaning):";
+            } catch (RuntimeException | LinkageError noEmbeddings) {
+                // no embedding model on this computer: the lines whose words their act uses most
+                chosen = new ArrayList<>();
+                for (int act = 0; act < 3; act++) {
+                    chosen.add(mostTypical(acts.get(act), perAct[act], names));
+                }
+                heading = "Key lines (the script's own action lines, the most typical of each act):";
+            }
             var picks = new ArrayList<Sentence>();
             for (int act = 0; act < 3; act++) {
                 int a = act;
-                var inAct = candidates.stream().filter(c -> actOf(c.page()) == a).toList();
-                picks.addAll(mostTypical(inAct, perAct[act], names).stream().map(c -> c.withLabel("Act " + (a + 1))).toList());
+                picks.addAll(chosen.get(act).stream().map(c -> c.withLabel("Act " + (a + 1))).toList());
             }
             picks.sort(Comparator.comparingInt(Sentence::element));
-            var sb = new StringBuilder("Key lines (the script's own action lines, the most typical of each act):");
+            var sb = new StringBuilder(heading);
             for (var p : picks) {
                 sb.append('\n').append(p.label()).append(", p. ").append(p.page()).append(": ")
                         .append(ScriptWords.clip(p.text(), 240));

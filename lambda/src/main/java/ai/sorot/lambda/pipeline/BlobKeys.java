@@ -49,6 +49,11 @@ public final class BlobKeys {
         return folder(analysisId) + "summary." + format;
     }
 
+    /** The form the script was submitted as (short, feature, episode), when the submission named one. */
+    public static String form(String analysisId) {
+        return folder(analysisId) + "form.txt";
+    }
+
     public static String report(String analysisId) {
         return folder(analysisId) + "report.json";
     }

@@ -14,4 +14,8 @@ public interface CoverageAnalyst {
     Provenance provenance();
 
     AnalystResult<Coverage> analyse(CoverageRequest request);
+
+    /** Called as a script starts being read: an analyst may start loading what it needs meanwhile. Returns at once. */
+    default void prepare() {
+    }
 }

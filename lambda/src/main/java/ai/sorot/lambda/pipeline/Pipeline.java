@@ -1,5 +1,6 @@
 package ai.sorot.lambda.pipeline;
 
+import ai.sorot.lambda.checks.ScriptChecks;
 import ai.sorot.model.api.ApiError;
 import ai.sorot.model.api.ErrorCode;
 import ai.sorot.model.api.JobState;
@@ -273,11 +274,18 @@ public final class Pipeline {
                 now, now, title, curation.recommendation(), curation.overallScore());
         var report = assembler.assemble(completed, outputs);
         var checks = new ArrayList<>(report.checks());
-        checks.addAll(SubmissionChecks.run(jobs, job, screenplay, title));
+        checks.addAll(SubmissionChecks.run(jobs, job, screenplay, title, submittedForm(job.id())));
         report = report.withChecks(checks);
         blobs.put(BlobKeys.report(job.id()), StepOutputs.json(report), "application/json");
         boolean done = jobs.completeJob(job.id(), new JobOutcome(now, title, curation.recommendation(), curation.overallScore()));
         return done ? Outcome.COMPLETED : Outcome.ALREADY_FINISHED;
+    }
+
+    /** The form the submission named (stored beside its source), or null. */
+    private ScriptChecks.Form submittedForm(String analysisId) {
+        return blobs.get(BlobKeys.form(analysisId))
+                .map(b -> ScriptChecks.Form.parse(new String(b, java.nio.charset.StandardCharsets.UTF_8)))
+                .orElse(null);
     }
 
     private Outcome fail(String analysisId, PipelineStep step, ApiError error, Throwable cause) {
@@ -306,6 +314,8 @@ public final class Pipeline {
         var key = BlobKeys.stepOutput(id, step);
         return switch (step) {
             case EXTRACT -> {
+                ScriptChecks.warmUp(); // the language models load while the script is read
+                analysts.coverage().prepare();
                 var submission = job.submission();
                 var bytes = blobs.get(submission.sourceKey()).orElseThrow(() -> new SorotException(ErrorCode.INTERNAL,
                         "The submitted screenplay is missing from storage."));

@@ -19,8 +19,8 @@ final class SubmissionChecks {
 
     private SubmissionChecks() {}
 
-    static List<Check> run(JobStore jobs, Job job, Screenplay screenplay, String title) {
-        var checks = new ArrayList<>(ScriptChecks.run(screenplay).checks());
+    static List<Check> run(JobStore jobs, Job job, Screenplay screenplay, String title, ScriptChecks.Form submittedAs) {
+        var checks = new ArrayList<>(ScriptChecks.run(screenplay, submittedAs).checks());
         var fingerprint = Fingerprint.of(screenplay);
         if (fingerprint == null) {
             return checks;

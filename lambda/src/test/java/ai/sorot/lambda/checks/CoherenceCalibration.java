@@ -17,14 +17,16 @@ import java.util.stream.Stream;
 /**
  * Calibrates the coherence check: every script of the shared corpora (read at run time, never
  * copied), and from each one with enough text two generated ones with its structure kept (headings,
- * cues, the length of every paragraph) and its words replaced: shuffled across the script, or drawn
- * at random from the corpus vocabulary (a dictionary). Prints one line per script with its figures.
+ * cues, the length of every paragraph) and its words replaced: shuffled across the script, drawn
+ * at random from the corpus vocabulary (a dictionary), or drawn as often as the corpus uses each
+ * word (so "the" and "of" come up as in English, in no order). Prints one line per script with its figures.
  * Run by bench/coherence-calibration.sh; {@code CoherenceCalibrationTest} asserts on the same rows.
  */
 public final class CoherenceCalibration {
 
     /** One script's figures and what the checks made of it. */
-    public record Row(String name, String kind, Coherence coherence, Language language, boolean flagged, boolean placeholder) {}
+    public record Row(String name, String kind, Coherence coherence, Language language, boolean flagged, boolean placeholder,
+            ai.sorot.lambda.language.TagConfidence tags, ai.sorot.lambda.language.DetectedLanguage detected) {}
 
     private CoherenceCalibration() {}
 
@@ -76,6 +78,8 @@ public final class CoherenceCalibration {
         var vocabulary = new TreeSet<String>();
         parsed.forEach(s -> ProseWords.paragraphs(s).forEach(vocabulary::addAll));
         var dictionary = List.copyOf(vocabulary);
+        var allWords = new ArrayList<String>(); // every word as often as the corpus uses it: draws follow English frequencies
+        parsed.forEach(s -> ProseWords.paragraphs(s).forEach(allWords::addAll));
         var random = new Random(20261206);
         for (int i = 0; i < parsed.size(); i++) {
             var screenplay = parsed.get(i);
@@ -91,6 +95,11 @@ public final class CoherenceCalibration {
                 drawn.add(dictionary.get(random.nextInt(dictionary.size())));
             }
             rows.add(row(names.get(i), "random", reader.readFountain(rewrite(screenplay, drawn, random))));
+            var weighted = new ArrayList<String>();
+            for (int k = 0; k < own.size(); k++) {
+                weighted.add(allWords.get(random.nextInt(allWords.size())));
+            }
+            rows.add(row(names.get(i), "weighted", reader.readFountain(rewrite(screenplay, weighted, random))));
         }
         return rows;
     }
@@ -98,7 +107,10 @@ public final class CoherenceCalibration {
     private static Row row(String name, String kind, Screenplay screenplay) {
         var result = ScriptChecks.run(screenplay);
         boolean flagged = result.checks().stream().anyMatch(c -> c.code().equals("INCOHERENT_TEXT"));
-        return new Row(name, kind, result.coherence(), result.language(), flagged, placeholder(screenplay));
+        var texts = ProseWords.texts(screenplay);
+        return new Row(name, kind, result.coherence(), result.language(), flagged, placeholder(screenplay),
+                ai.sorot.lambda.language.TagConfidence.measure(texts),
+                ai.sorot.lambda.language.LanguageDetector.detect(String.join("\n", texts)));
     }
 
     /** Prose that is mostly one word repeated ("action. action.", "blah blah"): a parser test's filler, not a script. */
@@ -158,19 +170,22 @@ public final class CoherenceCalibration {
         var rows = measure(shared);
         for (var r : rows) {
             var c = r.coherence();
-            System.out.printf(Locale.ROOT, "%-9s %-6s %s words=%6d function=%.3f afterDet=%.3f (n=%4d) lang=%-10s flagged=%s  %s%n",
+            System.out.printf(Locale.ROOT, "%-9s %-6s %s words=%6d function=%.3f afterDet=%.3f (n=%4d) lang=%-5s nlp=%s %.2f tagP=%.4f unsure=%.4f (%d tok) %s%n",
                     r.kind(), r.flagged() ? "FLAG" : "ok", r.placeholder() ? "placeholder" : "", c.words(), c.functionShare(), c.brokenAfterDeterminer(), c.determiners(),
-                    r.language() == null ? "none" : r.language().code(), r.flagged(), r.name());
+                    r.language() == null ? "none" : r.language().code(), r.detected() == null ? "-" : r.detected().code(),
+                    r.detected() == null ? 0 : r.detected().confidence(), r.tags().meanProbability(), r.tags().unsureShare(), r.tags().tokens(), r.name());
         }
-        for (var kind : List.of("real", "shuffled", "random")) {
+        for (var kind : List.of("real", "shuffled", "random", "weighted")) {
             var judged = rows.stream().filter(r -> r.kind().equals(kind) && r.coherence().enoughText()
                     && (r.language() == null || r.language().isEnglish())).toList();
             var fs = judged.stream().mapToDouble(r -> r.coherence().functionShare()).summaryStatistics();
             var ad = judged.stream().filter(r -> r.coherence().determiners() >= Coherence.MIN_DETERMINERS)
                     .mapToDouble(r -> r.coherence().brokenAfterDeterminer()).summaryStatistics();
-            System.out.printf(Locale.ROOT, "%-9s scripts=%3d flagged=%3d  function share %.3f–%.3f  after-article %.3f–%.3f%n", kind,
+            var tags = judged.stream().filter(r -> !r.placeholder()).mapToDouble(r -> r.tags().meanProbability()).summaryStatistics();
+            System.out.printf(Locale.ROOT, "%-9s scripts=%3d flagged=%3d  function share %.3f–%.3f  after-article %.3f–%.3f"
+                            + "  tag confidence %.3f–%.3f (%d, placeholders left out)%n", kind,
                     rows.stream().filter(r -> r.kind().equals(kind)).count(), rows.stream().filter(r -> r.kind().equals(kind) && r.flagged()).count(),
-                    fs.getMin(), fs.getMax(), ad.getMin(), ad.getMax());
+                    fs.getMin(), fs.getMax(), ad.getMin(), ad.getMax(), tags.getMin(), tags.getMax(), tags.getCount());
         }
     }
 }

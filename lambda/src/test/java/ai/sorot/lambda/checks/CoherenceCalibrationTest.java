@@ -26,5 +26,12 @@ class CoherenceCalibrationTest {
         assertThat(generated).hasSizeGreaterThan(10);
         assertThat(generated).filteredOn(r -> !r.flagged())
                 .extracting(r -> r.kind() + " " + r.name() + " " + r.coherence()).isEmpty();
+        // OpenNLP's tagger alone separates them too, on either side of its threshold
+        var englishReal = real.stream().filter(r -> r.coherence().enoughText() && r.language() != null && r.language().isEnglish()).toList();
+        assertThat(englishReal).hasSizeGreaterThan(15);
+        assertThat(englishReal).allSatisfy(r -> assertThat(r.tags().meanProbability()).as(r.name())
+                .isGreaterThan(Coherence.MIN_TAG_CONFIDENCE + 0.03));
+        assertThat(generated).allSatisfy(r -> assertThat(r.tags().meanProbability()).as(r.kind() + " " + r.name())
+                .isLessThan(Coherence.MIN_TAG_CONFIDENCE - 0.03));
     }
 }

@@ -66,6 +66,28 @@ class LibraryCommandTest {
     }
 
     @Test
+    void theRecommendationFilterOffersNotJudged() {
+        try (var library = Library.open(folder)) {
+            var judged = report("analysis-3", "Quiet Harbour", "A keeper and a storm.", Recommendation.CONSIDER, 60);
+            var coverage = judged.coverage();
+            var noModel = new AnalysisReport("analysis-3", judged.title(), judged.authors(), judged.fileName(), null,
+                    judged.createdAt(), judged.completedAt(), null, new Coverage(coverage.logline(), coverage.synopsis(),
+                    coverage.genres(), coverage.tone(), List.of(), List.of(), null, List.of(), List.of(), List.of(), null,
+                    "No model read this script.", null), null,
+                    new Curation(null, null, "", new ProgrammingNotes("short", "all", List.of()), List.of()), null, List.of(), null);
+            library.save(noModel, Library.Attachments.NONE);
+        }
+        var notJudged = run(0, "library", "list", "--library", folder.toString(), "--recommendation", "not-judged");
+        assertThat(notJudged).contains("Quiet Harbour").doesNotContain("The Letters").doesNotContain("Night Shift");
+        var some = run(0, "library", "list", "--library", folder.toString(), "--recommendation", "pass,not-judged");
+        assertThat(some).contains("Quiet Harbour").contains("Night Shift").doesNotContain("The Letters");
+        assertThat(run(0, "library", "list", "--library", folder.toString(), "--recommendation", "recommend"))
+                .contains("The Letters").doesNotContain("Quiet Harbour");
+        assertThat(run(2, "library", "list", "--library", folder.toString(), "--recommendation", "maybe"))
+                .contains("INVALID_PARAMETER");
+    }
+
+    @Test
     void searchFindsByPrefixAndPrintsJsonForScripts() throws Exception {
         var out = run(0, "library", "search", "--library", folder.toString(), "--json", "detect");
         var json = Json.mapper().readTree(out);

@@ -115,6 +115,25 @@ class SemanticLibraryTest {
     }
 
     @Test
+    void anAnalysisEmbeddedAsItIsSavedLeavesNothingForTheFirstUseToEmbed() throws IOException {
+        var folder = dir.resolve("library");
+        try (var library = Library.open(folder)) {
+            SemanticLibraryTestSupport.save(library, corpus, "episode-1", SemanticLibraryTestSupport.EPISODE_1);
+            SavedEmbedding.embed(library, "episode-1", null);
+            SemanticLibraryTestSupport.save(library, corpus, "brick", SemanticLibraryTestSupport.BRICK_AND_STEEL);
+            SavedEmbedding.embed(library, "brick", null);
+            int stored = library.query("SELECT count(*) FROM analysis_vectors", st -> { }, rs -> rs.getInt(1));
+            assertThat(stored).isEqualTo(2);
+            assertThat(new SemanticLibrary(library).embedSaved("brick")).isFalse(); // current already
+        }
+        try (var library = Library.open(folder)) {
+            var semantic = new SemanticLibrary(library);
+            assertThat(semantic.embedPending()).isZero();
+            assertThat(semantic.similar("episode-1", 5)).extracting(n -> n.entry().id()).containsExactly("brick");
+        }
+    }
+
+    @Test
     void twoGroupsPutTheEpisodesOfOneSeriesTogether() throws IOException {
         try (var library = Library.open(dir.resolve("library"))) {
             SemanticLibraryTestSupport.save(library, corpus, "episode-1", SemanticLibraryTestSupport.EPISODE_1);

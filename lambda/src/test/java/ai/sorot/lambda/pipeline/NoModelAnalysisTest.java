@@ -1,13 +1,17 @@
 package ai.sorot.lambda.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.sorot.lambda.api.SubmissionService;
 import ai.sorot.lambda.checks.CoherenceCalibration;
+import ai.sorot.lambda.checks.ScriptChecks;
 import ai.sorot.lambda.local.LocalBackend;
 import ai.sorot.lambda.local.SorotHome;
 import ai.sorot.lambda.screenplay.ScreenplayReader;
 import ai.sorot.lambda.support.TestScripts;
+import ai.sorot.model.api.ErrorCode;
+import ai.sorot.model.api.SorotException;
 import ai.sorot.model.report.AnalysisReport;
 import ai.sorot.model.report.Check;
 import ai.sorot.model.report.Evidence;
@@ -36,10 +40,14 @@ class NoModelAnalysisTest {
     }
 
     private AnalysisReport analyse(byte[] content, String fileName, String title) {
+        return analyse(content, fileName, title, null);
+    }
+
+    private AnalysisReport analyse(byte[] content, String fileName, String title, ScriptChecks.Form form) {
         if (backend == null) {
             backend = LocalBackend.open(LocalBackend.Options.defaults(new SorotHome(home)).withWorkers(0));
         }
-        var id = new SubmissionService(backend.backend()).analyzeFile(content, fileName, null, title, true).analysisId();
+        var id = new SubmissionService(backend.backend()).analyzeFile(content, fileName, null, title, true, form).analysisId();
         assertThat(backend.pipeline().run(id)).isEqualTo(Pipeline.Outcome.COMPLETED);
         return new ReportAssembler(backend.blobs()).report(backend.jobs().find(id).orElseThrow());
     }
@@ -123,6 +131,48 @@ class NoModelAnalysisTest {
         assertThat(codes(report)).doesNotContain("INCOHERENT_TEXT");
         assertThat(report.coverage().genres()).isEmpty();
         assertThat(report.coverage().themes()).isEmpty();
+    }
+
+    @Test
+    void aLanguageSorotHasNoWordsForIsNamedByOpenNlpNotCalledIncoherent() {
+        var finnish = new StringBuilder("Title: Yö\nAuthor: A. Kirjoittaja\n\n");
+        for (int i = 1; i <= 12; i++) {
+            finnish.append("INT. KEITTIÖ - YÖ\n\nMaria astuu keittiöön ja avaa ikkunan. Tuuli on kylmä ja kaupunki nukkuu "
+                    + "vielä.\n\nMARIA\nEn tiedä mitä haluat minulta, mutta olen täällä sinun kanssasi.\n\n"
+                    + "PAAVO\nTämä on viimeinen kerta kun puhumme tästä asiasta tässä talossa.\n\n");
+        }
+        var report = analyse(finnish.toString().getBytes(StandardCharsets.UTF_8), "yo.fountain", null);
+        var language = report.checks().stream().filter(c -> c.code().equals("LANGUAGE")).findFirst().orElseThrow();
+        assertThat(language.message()).contains("Finnish");
+        assertThat(codes(report)).doesNotContain("INCOHERENT_TEXT");
+        assertThat(report.coverage().genres()).isEmpty();
+    }
+
+    @Test
+    void aFiftyPageScriptSubmittedAsAShortGetsFormLengthAndTheSameUnsubmittedDoesNot() {
+        var debate = TestScripts.cyberBobDebateFountain();
+        var body = debate.substring(debate.indexOf("\n\n") + 2);
+        var text = new StringBuilder("Title: The Long Debate\nAuthor: R. A. Hall\n\n");
+        for (int i = 0; i < 7; i++) {
+            text.append(body).append("\n\n");
+        }
+        var bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+        var asShort = analyse(bytes, "long-debate.fountain", null, ScriptChecks.Form.SHORT);
+        assertThat(asShort.screenplay().pageCount()).isBetween(41, 69);
+        var check = asShort.checks().stream().filter(c -> c.code().equals("FORM_LENGTH")).findFirst().orElseThrow();
+        assertThat(check.message()).startsWith("Submitted as a short");
+        assertThat(codes(analyse(bytes, "long-debate-2.fountain", null, null))).doesNotContain("FORM_LENGTH");
+        assertThat(codes(analyse(bytes, "long-debate-3.fountain", null, ScriptChecks.Form.parse("Feature Screenplay"))))
+                .contains("FORM_LENGTH");
+    }
+
+    @Test
+    void aFormThatIsNoneIsRefusedBeforeAnythingIsStored() {
+        assertThat(ScriptChecks.Form.parse("Short Film")).isEqualTo(ScriptChecks.Form.SHORT);
+        assertThat(ScriptChecks.Form.parse("Television Pilot")).isEqualTo(ScriptChecks.Form.EPISODE);
+        assertThat(ScriptChecks.Form.parse(" ")).isNull();
+        assertThatThrownBy(() -> ScriptChecks.Form.parse("documentary"))
+                .isInstanceOfSatisfying(SorotException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_PARAMETER));
     }
 
     @Test
