@@ -41,7 +41,7 @@ final class CommitteeMigrations {
               updated_at TEXT NOT NULL,
               PRIMARY KEY (analysis_id, member_id)
             );
-            CREATE INDEX reviews_session ON reviews(session_id);
+            CREATE INDEX reviews_session ON reviews(session_id, member_id);
             CREATE TABLE sessions (
               session_id TEXT PRIMARY KEY,
               name TEXT NOT NULL,

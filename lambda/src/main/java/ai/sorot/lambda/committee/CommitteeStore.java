@@ -43,6 +43,9 @@ public interface CommitteeStore extends AutoCloseable {
     /** The reviews written in one session, across its scripts. */
     List<Review> sessionReviews(String sessionId);
 
+    /** One member's reviews written in one session: what marks their queue's scripts as reviewed. */
+    List<Review> sessionReviews(String sessionId, String memberId);
+
     /**
      * Writes a review if the stored one is still at {@code basedOn}: {@link ReviewWrite#NONE} for
      * a first review, {@link ReviewWrite#ANY} to overwrite whatever is there. The store sets the

@@ -135,6 +135,15 @@ public final class SqliteCommitteeStore implements CommitteeStore {
     }
 
     @Override
+    public synchronized List<Review> sessionReviews(String sessionId, String memberId) {
+        return query("SELECT " + REVIEW_COLUMNS + " FROM reviews WHERE session_id = ? AND member_id = ? ORDER BY analysis_id",
+                st -> {
+                    st.setString(1, sessionId);
+                    st.setString(2, memberId);
+                }, SqliteCommitteeStore::review);
+    }
+
+    @Override
     public synchronized ReviewWrite putReview(Review review, long basedOn) {
         try {
             var current = review(review.analysisId(), review.memberId());

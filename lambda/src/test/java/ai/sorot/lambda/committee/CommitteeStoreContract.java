@@ -142,6 +142,7 @@ public abstract class CommitteeStoreContract {
 
         assertThat(store.reviews(id("a4"))).extracting(Review::memberId).containsExactlyInAnyOrder(id("ada"), id("ben"));
         assertThat(store.sessionReviews(session)).extracting(Review::analysisId).containsOnly(id("a4")).hasSize(2);
+        assertThat(store.sessionReviews(session, id("ben"))).extracting(Review::rating).containsExactly(5);
 
         // a review moved out of the session leaves its listing
         store.putReview(review("a4", "ben", 5, CommitteeVerdict.ACCEPT, null), 1);

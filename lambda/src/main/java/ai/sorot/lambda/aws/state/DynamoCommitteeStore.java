@@ -37,7 +37,7 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * The committee on the deployed stack: one DynamoDB table keyed {@code pk} + {@code sk}, every
  * read strongly consistent. Items: {@code members/<id>}; {@code token#<sha256>/member} (the hash
  * lookup); {@code review#<analysis>/<member>}, written with a condition on its {@code version};
- * beside it {@code sessionreview#<session>/<analysis>#<member>}, a copy that lets a session's
+ * beside it {@code sessionreview#<session>/<member>#<analysis>}, a copy that lets a session's
  * progress be one Query instead of one per script; {@code session#<id>/meta};
  * {@code queue#<session>#<member>/<analysis>}, one reader's queue per partition; and
  * {@code conflicts#<session>/<member>}. (No transactions, so that dynalite tests it: the review is
@@ -138,6 +138,11 @@ public final class DynamoCommitteeStore implements CommitteeStore {
     }
 
     @Override
+    public List<Review> sessionReviews(String sessionId, String memberId) {
+        return query("sessionreview#" + sessionId, memberId + "#").stream().map(i -> parse(i.get(DATA).s(), Review.class)).toList();
+    }
+
+    @Override
     public ReviewWrite putReview(Review review, long basedOn) {
         while (true) {
             var current = review(review.analysisId(), review.memberId());
@@ -167,10 +172,10 @@ public final class DynamoCommitteeStore implements CommitteeStore {
             }
             var before = current.map(Review::sessionId).orElse(null);
             if (before != null && !before.equals(written.sessionId())) {
-                delete("sessionreview#" + before, written.analysisId() + "#" + written.memberId());
+                delete("sessionreview#" + before, written.memberId() + "#" + written.analysisId());
             }
             if (written.sessionId() != null) {
-                put(Map.of(PK, str("sessionreview#" + written.sessionId()), SK, str(written.analysisId() + "#" + written.memberId()),
+                put(Map.of(PK, str("sessionreview#" + written.sessionId()), SK, str(written.memberId() + "#" + written.analysisId()),
                         DATA, str(json(written))));
             }
             return new ReviewWrite.Written(written);
@@ -287,13 +292,24 @@ public final class DynamoCommitteeStore implements CommitteeStore {
     }
 
     private List<Map<String, AttributeValue>> queryAll(String pk) {
+        return query(pk, null);
+    }
+
+    /** Every item of a partition, or those whose sort key starts with {@code skPrefix}. */
+    private List<Map<String, AttributeValue>> query(String pk, String skPrefix) {
         var items = new ArrayList<Map<String, AttributeValue>>();
         Map<String, AttributeValue> start = null;
         do {
             var from = start;
             var response = call(() -> dynamo.query(b -> {
-                b.tableName(table).consistentRead(true).keyConditionExpression("#pk = :pk")
-                        .expressionAttributeNames(Map.of("#pk", PK)).expressionAttributeValues(Map.of(":pk", str(pk)));
+                if (skPrefix == null) {
+                    b.tableName(table).consistentRead(true).keyConditionExpression("#pk = :pk")
+                            .expressionAttributeNames(Map.of("#pk", PK)).expressionAttributeValues(Map.of(":pk", str(pk)));
+                } else {
+                    b.tableName(table).consistentRead(true).keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
+                            .expressionAttributeNames(Map.of("#pk", PK, "#sk", SK))
+                            .expressionAttributeValues(Map.of(":pk", str(pk), ":prefix", str(skPrefix)));
+                }
                 if (from != null) {
                     b.exclusiveStartKey(from);
                 }
