@@ -1,5 +1,7 @@
 package ai.sorot.desktop;
 
+import ai.sorot.desktop.committee.CommitteeClient;
+import ai.sorot.desktop.committee.CommitteeDesk;
 import ai.sorot.desktop.connection.Connection;
 import ai.sorot.desktop.connection.ConnectionChoice;
 import ai.sorot.desktop.connection.EndpointSource;
@@ -18,6 +20,7 @@ import ai.sorot.desktop.settings.TokenStore;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -40,6 +43,7 @@ public final class SorotDesktop implements AutoCloseable {
     private final SettingsStore settingsStore;
     private final TokenStore tokens;
     private final TokenStore llmKeys;
+    private final TokenStore memberTokens;
     private final OkHttpClient http;
     private final ScheduledExecutorService io;
     private final Executor ui;
@@ -50,6 +54,9 @@ public final class SorotDesktop implements AutoCloseable {
     private final QueueViewModel queue;
     private final IntakeViewModel intake;
     private final ReportViewModel report;
+    private final CommitteeDesk committee;
+    /** The committee's tasks, one at a time: a member's edits reach the outbox in the order made. */
+    private final ExecutorService committeeWork;
     private volatile Settings settings;
     /** The connection key last connected with (holds a token: never printed). */
     private String connectedWith;
@@ -60,6 +67,7 @@ public final class SorotDesktop implements AutoCloseable {
         settingsStore = new SettingsStore(home);
         tokens = new TokenStore(home);
         llmKeys = new TokenStore(home, LLM_KEY_FILE);
+        memberTokens = new TokenStore(home, MEMBER_TOKEN_FILE);
         settings = settingsStore.load();
         http = SorotApi.defaultClient();
         var threads = new AtomicInteger();
@@ -70,7 +78,7 @@ public final class SorotDesktop implements AutoCloseable {
         });
         ui = Platform::runLater;
         connection = new Connection(http, io, ui);
-        choice = new ConnectionChoice(options.env(), tokens, () -> options.localBackend().apply(home));
+        choice = new ConnectionChoice(options.env(), tokens, memberTokens, () -> options.localBackend().apply(home));
         archive = new AnalysisArchive(home);
         Notifier relay = new Notifier() {
             @Override
@@ -87,10 +95,22 @@ public final class SorotDesktop implements AutoCloseable {
         queue.maxConcurrentProperty().set(settings.maxConcurrent());
         intake = new IntakeViewModel(queue, new Preflight(), archive, io, ui);
         report = new ReportViewModel(archive, connection, io, ui);
+        committee = new CommitteeDesk(home, archive, CommitteeClient.defaultHttp(), () -> {
+            var api = connection.api();
+            return api == null ? null : api.endpoint();
+        }, memberTokens::load);
+        committeeWork = Executors.newSingleThreadExecutor(r -> {
+            var thread = new Thread(r, "sorot-committee");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /** The file, in the desktop folder, that keeps the model server's key. */
     public static final String LLM_KEY_FILE = "llm-key";
+
+    /** The file, in the desktop folder, that keeps a committee member's own token. */
+    public static final String MEMBER_TOKEN_FILE = "member-token";
 
     /** Restores the queue and connects, in the background; the window is already up. */
     public void start() {
@@ -119,7 +139,7 @@ public final class SorotDesktop implements AutoCloseable {
     private String connectionKey(Settings s) {
         var url = choice.environmentUrl().orElse(s.connection() == Settings.ConnectionMode.REMOTE ? s.apiUrl() : null);
         return url == null ? "local " + s.llmUrl() + " " + s.llmModel() + " " + llmKeys.load().orElse("")
-                : url + " " + tokens.load().orElse("");
+                : url + " " + tokens.load().orElse("") + " " + memberTokens.load().orElse("");
     }
 
     public void setNotifier(Notifier value) {
@@ -130,7 +150,9 @@ public final class SorotDesktop implements AutoCloseable {
     public void close() {
         queue.flush();
         queue.close();
+        committeeWork.shutdownNow();
         connection.close();
+        committee.close();
         archive.close();
         io.shutdownNow();
         try {
@@ -146,6 +168,7 @@ public final class SorotDesktop implements AutoCloseable {
     public SettingsStore settingsStore() { return settingsStore; }
     public TokenStore tokens() { return tokens; }
     public TokenStore llmKeys() { return llmKeys; }
+    public TokenStore memberTokens() { return memberTokens; }
     public OkHttpClient http() { return http; }
     public ScheduledExecutorService io() { return io; }
     public Executor ui() { return ui; }
@@ -156,5 +179,7 @@ public final class SorotDesktop implements AutoCloseable {
     public QueueViewModel queue() { return queue; }
     public IntakeViewModel intake() { return intake; }
     public ReportViewModel report() { return report; }
+    public CommitteeDesk committee() { return committee; }
+    public Executor committeeWork() { return committeeWork; }
     public Settings settings() { return settings; }
 }

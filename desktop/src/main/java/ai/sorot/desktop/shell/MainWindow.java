@@ -1,6 +1,8 @@
 package ai.sorot.desktop.shell;
 
 import ai.sorot.desktop.SorotDesktop;
+import ai.sorot.desktop.committee.CommitteeView;
+import ai.sorot.desktop.committee.CommitteeViewModel;
 import ai.sorot.desktop.connection.ConnectionBanner;
 import ai.sorot.desktop.connection.ConnectionState;
 import ai.sorot.desktop.intake.DropContent;
@@ -86,6 +88,8 @@ public final class MainWindow extends BorderPane {
     private final SplitPane queueSplit;
     private final ToggleButton showQueue = new ToggleButton("Queue");
     private final ToggleButton showLibrary = new ToggleButton("Library");
+    private final ToggleButton showCommittee = new ToggleButton("Committee");
+    private final CommitteeView committeeView;
 
     public MainWindow(SorotDesktop app) {
         this(app, null);
@@ -103,7 +107,7 @@ public final class MainWindow extends BorderPane {
         player = new AudioPlayerView(Desktop.files());
         reportView = new ReportView(app.report(), player, pageViewer);
         settingsModel = new SettingsViewModel(app.settingsStore(), app.tokens(), app.llmKeys(), app.choice(), app.connection(), app.http(),
-                app.io(), app.ui(), this::settingsSaved);
+                app.io(), app.ui(), this::settingsSaved).withMemberTokens(app.memberTokens());
         settingsView = new SettingsView(settingsModel, () -> showSelection(queueView.selectedItemProperty().get()));
 
         detail.getChildren().addAll(dropZone, itemDetail, reportView, settingsView, pageViewer);
@@ -122,7 +126,9 @@ public final class MainWindow extends BorderPane {
         var top = new VBox(appBar(), banner, noticeBar);
         setTop(top);
         libraryPage.setVisible(false);
-        setCenter(new StackPane(split, libraryPage));
+        committeeView = CommitteeView.forApp(app, new CommitteeViewModel(app.committee(), app.committeeWork()));
+        committeeView.setVisible(false);
+        setCenter(new StackPane(split, libraryPage, committeeView));
         setBottom(statusBar());
 
         queueView.selectedItemProperty().subscribe(this::selectionChanged);
@@ -160,7 +166,10 @@ public final class MainWindow extends BorderPane {
         settings.setId("open-settings");
         settings.getStyleClass().add("flat");
         settings.setOnAction(e -> openSettings());
-        var views = new SegmentedButton(showQueue, showLibrary);
+        var views = new SegmentedButton(showQueue, showLibrary, showCommittee);
+        showCommittee.setId("show-committee");
+        showCommittee.setTooltip(new Tooltip("The screening committee: my queue, the committee's ratings, sync"));
+        showCommittee.setOnAction(e -> showCommittee(true));
         showQueue.setId("show-queue");
         showLibrary.setId("show-library");
         showLibrary.setTooltip(new Tooltip("Every saved analysis: search, sessions, review, compare, export (Ctrl+L)"));
@@ -278,10 +287,22 @@ public final class MainWindow extends BorderPane {
         }
     }
 
+    /** The committee page instead of the queue (or back to the queue). */
+    public void showCommittee(boolean committee) {
+        showLibrary(false);
+        showCommittee.setSelected(committee);
+        showQueue.setSelected(!committee);
+        committeeView.setVisible(committee);
+        queueSplit.setVisible(!committee);
+    }
+
     /** The library page instead of the queue and its detail (or back). */
     public void showLibrary(boolean library) {
+        committeeView.setVisible(false);
+        showCommittee.setSelected(false);
         showLibrary.setSelected(library);
         showQueue.setSelected(!library);
+        queueSplit.setVisible(!library);
         if (library == libraryPage.isVisible()) {
             return;
         }
@@ -428,6 +449,7 @@ public final class MainWindow extends BorderPane {
     public PageViewer pageViewer() { return pageViewer; }
     public ObjectProperty<Page> pageProperty() { return page; }
     public LibraryPage libraryPage() { return libraryPage; }
+    public CommitteeView committeeView() { return committeeView; }
 
     boolean isConnected() {
         return app.connection().stateProperty().get() == ConnectionState.ONLINE;
