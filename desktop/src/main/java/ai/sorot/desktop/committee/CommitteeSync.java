@@ -15,10 +15,11 @@ import ai.sorot.model.committee.ReviewInput;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -94,10 +95,17 @@ public final class CommitteeSync {
         return true;
     }
 
-    /** Every review in the library that differs from the server's last word: edits made anywhere (library, review mode). */
-    public int queueLocalChanges() {
+    /**
+     * Every review in the library that differs from the server's last word: edits made anywhere
+     * (library, review mode). Only analyses in {@code onServer} count: a script analysed on this
+     * computer alone has no place on the committee's server.
+     */
+    public int queueLocalChanges(Set<String> onServer) {
         int queued = 0;
         for (var entry : archive.library().search(LibraryQuery.ALL)) {
+            if (!onServer.contains(entry.id())) {
+                continue;
+            }
             var mine = store.mine(entry.id());
             var waiting = store.pending(entry.id());
             var input = inputOf(entry, null, mine.orElse(null), waiting.map(p -> p.input()).orElse(null));
@@ -170,29 +178,23 @@ public final class CommitteeSync {
     // ---------------------------------------------------------------- server → library
 
     /**
-     * The whole round: local edits into the outbox, the outbox to the server, then the analyses the
-     * library lacks (reports only), the committee's reviews of each, and the member's own reviews
+     * The whole round: the analyses the library lacks (reports only), local edits into the outbox,
+     * the outbox to the server, then the committee's reviews of each analysis, and the member's own reviews
      * written on another device (applied here unless an edit of this device waits for them).
      * {@code sessionId}, when set, also pulls that session's queue and what it shows of each script.
      */
     public Outcome sync(CommitteeClient client, String sessionId, BooleanSupplier cancelled) throws IOException {
-        queueLocalChanges();
-        var push = push(client);
-        if (push.offline()) {
-            throw ApiFailure.network("The committee's server went away during the sync; "
-                    + store.pending().size() + " review(s) wait in the outbox.", null);
-        }
         var library = archive.library();
         int seen = 0;
         int saved = 0;
         int pulledMine = 0;
-        var completed = new ArrayList<String>();
+        var completed = new LinkedHashSet<String>();
         String cursor = null;
         do {
             var page = client.analyses(PAGE, cursor);
             for (var summary : page.items()) {
                 if (cancelled.getAsBoolean()) {
-                    return outcome(seen, saved, push, pulledMine);
+                    return outcome(seen, saved, new PushResult(0, 0, 0, false), pulledMine);
                 }
                 seen++;
                 if (summary.status() != JobState.COMPLETED) {
@@ -206,6 +208,12 @@ public final class CommitteeSync {
             }
             cursor = page.nextCursor();
         } while (cursor != null && !cancelled.getAsBoolean());
+        queueLocalChanges(completed);
+        var push = push(client);
+        if (push.offline()) {
+            throw ApiFailure.network("The committee's server went away during the sync; "
+                    + store.pending().size() + " review(s) wait in the outbox.", null);
+        }
         for (var id : completed) {
             if (cancelled.getAsBoolean()) {
                 break;

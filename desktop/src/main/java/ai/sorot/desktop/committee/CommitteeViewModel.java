@@ -49,6 +49,8 @@ public final class CommitteeViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private int running;
+    /** Why the server refused a queued review, when it did (not a network matter: retrying will not help). */
+    private String problem;
 
     /** @param work runs the tasks one after the other, off the FX thread */
     public CommitteeViewModel(CommitteeDesk desk, Executor work) {
@@ -168,7 +170,9 @@ public final class CommitteeViewModel {
             if (shown.reviews() != null && selected.get() != null && selected.get().analysisId().equals(id)) {
                 showCommittee(shown.reviews());
             }
-            if (waiting.get() > 0 && conflicts.isEmpty()) {
+            if (problem != null) {
+                message.set("Not sent: " + problem + " Edit the review to try again.");
+            } else if (waiting.get() > 0 && conflicts.isEmpty()) {
                 message.set("Saved on this computer; " + waiting.get() + " review" + (waiting.get() == 1 ? "" : "s")
                         + " will be sent when the committee's server answers.");
             }
@@ -245,7 +249,8 @@ public final class CommitteeViewModel {
             protected Outcome<T> call() throws Exception {
                 T value = call.call();
                 var pending = desk.sync().store().pending();
-                return new Outcome<>(value, pending.size(), pending.stream().filter(p -> p.conflict() != null).toList());
+                return new Outcome<>(value, pending.size(), pending.stream().filter(p -> p.conflict() != null).toList(),
+                        pending.stream().map(CommitteeStore.Pending::problem).filter(Objects::nonNull).findFirst().orElse(null));
             }
         };
         task.setOnSucceeded(e -> {
@@ -253,6 +258,7 @@ public final class CommitteeViewModel {
             var outcome = task.getValue();
             waiting.set(outcome.waiting());
             conflicts.setAll(outcome.conflicts());
+            problem = outcome.problem();
             done.accept(outcome.value());
         });
         task.setOnFailed(e -> {
@@ -266,7 +272,7 @@ public final class CommitteeViewModel {
         work.execute(task);
     }
 
-    private record Outcome<T>(T value, int waiting, List<CommitteeStore.Pending> conflicts) {}
+    private record Outcome<T>(T value, int waiting, List<CommitteeStore.Pending> conflicts, String problem) {}
 
     private void refreshOutbox() {
         run(null, () -> null, ignored -> { });
