@@ -88,7 +88,8 @@ class TemplateContractTest {
             var token = backend.token().token();
             for (var route : httpEvents().keySet()) {
                 var method = route.substring(0, route.indexOf(' '));
-                var path = route.substring(route.indexOf(' ') + 1).replace("{id}", "analysis-1795917600000-abcdef12");
+                var path = route.substring(route.indexOf(' ') + 1).replace("{id}", "analysis-1795917600000-abcdef12")
+                        .replace("{aid}", "analysis-1795917600000-abcdef12").replace("{memberId}", "me");
                 var response = router.handle(event(method, path, token));
                 assertThat(response.getStatusCode()).as(route).isNotEqualTo(405);
                 assertThat(response.getBody()).as(route).doesNotContain("No route");
@@ -171,11 +172,11 @@ class TemplateContractTest {
     }
 
     @Test
-    void corsIsTheSeedDeploymentsOwn() {
+    void corsIsTheSeedDeploymentsOwnPlusTheCommitteesPutAndDelete() {
         var cors = props("SorotApi").path("CorsConfiguration");
         assertThat(cors.path("AllowCredentials").asBoolean(true)).isFalse();
         assertThat(list(cors.path("AllowOrigins"))).extracting(JsonNode::asText).containsExactly("*");
-        assertThat(list(cors.path("AllowMethods"))).extracting(JsonNode::asText).containsExactly("POST", "GET", "OPTIONS");
+        assertThat(list(cors.path("AllowMethods"))).extracting(JsonNode::asText).containsExactly("POST", "GET", "PUT", "DELETE", "OPTIONS");
         assertThat(list(cors.path("AllowHeaders"))).extracting(JsonNode::asText)
                 .containsExactly("Content-Type", "X-Amz-Date", "Authorization", "X-Api-Key", "X-Amz-Security-Token");
     }
@@ -307,13 +308,14 @@ class TemplateContractTest {
         var variables = template.path("Globals").path("Function").path("Environment").path("Variables");
         var env = new HashMap<String, String>();
         variables.properties().forEach(e -> env.put(e.getKey(), "value-of-" + e.getValue().asText()));
-        assertThat(env.keySet()).containsExactlyInAnyOrder("SOROT_MODE", "SOROT_TABLE", "SOROT_BUCKET", "SOROT_QUEUE_URL",
+        assertThat(env.keySet()).containsExactlyInAnyOrder("SOROT_MODE", "SOROT_TABLE", "SOROT_COMMITTEE_TABLE", "SOROT_BUCKET", "SOROT_QUEUE_URL",
                 "SOROT_SECRET_ARN", CloudConfig.BEDROCK_MODEL_SETTING, CloudConfig.GEMINI_MODEL_SETTING,
                 CloudConfig.POLLY_VOICE_SETTING, "SOROT_RETENTION_DAYS");
         assertThat(variables.path("SOROT_MODE").asText()).isEqualTo("cloud");
         env.put("SOROT_RETENTION_DAYS", "90");
         var config = CloudConfig.from(env);
         assertThat(config.table()).isEqualTo("value-of-JobsTable");
+        assertThat(config.committeeTable()).isEqualTo("value-of-CommitteeTable");
         assertThat(config.bucket()).isEqualTo("value-of-FilesBucket");
         assertThat(config.queueUrl()).isEqualTo("value-of-WorkQueue");
         assertThat(config.secretArn()).isEqualTo("value-of-SorotSecret");

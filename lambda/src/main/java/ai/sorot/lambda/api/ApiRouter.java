@@ -41,8 +41,9 @@ public final class ApiRouter {
      * (the template contract test holds the two together). {@code PUT /uploads/{id}} is the local
      * server's own: in the cloud, uploads go to S3.
      */
-    public static final java.util.List<String> ROUTES = java.util.List.of("POST /analyze", "POST /uploads", "GET /status",
-            "GET /analyses", "GET /analyses/{id}", "GET /analyses/{id}/audio", "GET /health");
+    public static final java.util.List<String> ROUTES = java.util.stream.Stream.concat(java.util.stream.Stream.of(
+            "POST /analyze", "POST /uploads", "GET /status", "GET /analyses", "GET /analyses/{id}", "GET /analyses/{id}/audio",
+            "GET /health"), CommitteeRoutes.ROUTES.stream()).toList();
     /**
      * The most a JSON body may hold: an inline screenplay of 4 MB is 5.4 MB in base64, plus the
      * other fields. (An HTTP API hands a Lambda function at most 6 MB anyway.) Files beyond that
@@ -53,11 +54,13 @@ public final class ApiRouter {
     private final Backend backend;
     private final SubmissionService submissions;
     private final ReportAssembler reports;
+    private final CommitteeRoutes committee;
 
     public ApiRouter(Backend backend) {
         this.backend = backend;
         this.submissions = new SubmissionService(backend);
         this.reports = new ReportAssembler(backend.blobs());
+        this.committee = new CommitteeRoutes(backend);
     }
 
     public Backend backend() {
@@ -124,6 +127,14 @@ public final class ApiRouter {
 
     private APIGatewayV2HTTPResponse route(String method, String path, APIGatewayV2HTTPEvent event, RequestBody body,
             Caller caller) {
+        var committeeAnswer = committee.route(method, path, event, body, caller);
+        if (committeeAnswer.isPresent()) {
+            return committeeAnswer.get();
+        }
+        if (caller.isReader() && !method.equals("GET") && !method.equals("HEAD")) {
+            throw new SorotException(ErrorCode.FORBIDDEN, "A reader reads analyses and writes their own reviews; "
+                    + method + " " + path + " is for leads.");
+        }
         switch (path) {
             case "/analyze" -> {
                 return method.equals("POST") ? HttpResponses.ok(submissions.analyze(json(body, AnalyzeRequest.class), caller))
@@ -264,16 +275,16 @@ public final class ApiRouter {
         if (value.length() < 7 || !value.substring(0, 7).equalsIgnoreCase("bearer ")) {
             return java.util.Optional.empty();
         }
-        return backend.tokens().caller(value.substring(7).strip());
+        return CommitteeIdentity.caller(backend, value.substring(7).strip());
     }
 
-    private static APIGatewayV2HTTPResponse notAllowed(String allowed) {
+    static APIGatewayV2HTTPResponse notAllowed(String allowed) {
         return HttpResponses.withHeader(HttpResponses.error(ErrorCode.METHOD_NOT_ALLOWED,
                 "This route answers " + allowed + " only."), "allow", allowed + ", OPTIONS");
     }
 
     /** Parses the body straight into its type: no tree in between, which matters for a 5 MB screenplay. */
-    private static <T> T json(RequestBody body, Class<T> type) {
+    static <T> T json(RequestBody body, Class<T> type) {
         return parse(text(body), type);
     }
 
@@ -312,7 +323,7 @@ public final class ApiRouter {
         return params == null ? null : params.get(name);
     }
 
-    private static String header(APIGatewayV2HTTPEvent event, String name) {
+    static String header(APIGatewayV2HTTPEvent event, String name) {
         var headers = event.getHeaders();
         if (headers == null) {
             return null;

@@ -1,5 +1,6 @@
 package ai.sorot.lambda.api;
 
+import ai.sorot.lambda.committee.CommitteeStore;
 import ai.sorot.lambda.pipeline.BlobStore;
 import ai.sorot.lambda.pipeline.JobStore;
 import ai.sorot.lambda.pipeline.WorkQueue;
@@ -15,6 +16,8 @@ import java.util.function.Supplier;
  *
  * @param mode     "local" or "cloud"
  * @param uploads  verifies local upload URLs; null in the cloud, where clients PUT to S3
+ * @param committee the screening committee's members, reviews and sessions; null where none is
+ *                 configured (the committee routes then answer 404)
  */
 public record Backend(
         String mode,
@@ -26,7 +29,13 @@ public record Backend(
         Supplier<Map<String, String>> analysers,
         UploadVerifier uploads,
         ApiLimits limits,
-        Clock clock) {
+        Clock clock,
+        CommitteeStore committee) {
+
+    public Backend(String mode, String version, JobStore jobs, BlobStore blobs, WorkQueue queue, ApiTokens tokens,
+            Supplier<Map<String, String>> analysers, UploadVerifier uploads, ApiLimits limits, Clock clock) {
+        this(mode, version, jobs, blobs, queue, tokens, analysers, uploads, limits, clock, null);
+    }
 
     public Backend {
         Objects.requireNonNull(mode, "mode");

@@ -13,8 +13,11 @@ import java.util.Map;
 /** Builds the API's answers: the JSON envelope, raw bytes, redirects; CORS headers on every one. */
 public final class HttpResponses {
 
-    /** The seed deployment's CORS settings, answered by the local server as API Gateway does in the cloud. */
-    static final String ALLOW_METHODS = "POST,GET,OPTIONS";
+    /**
+     * The deployment's CORS settings, answered by the local server as API Gateway does in the cloud:
+     * the seed's POST, GET and OPTIONS, and PUT and DELETE for the committee's reviews and members.
+     */
+    static final String ALLOW_METHODS = "POST,GET,PUT,DELETE,OPTIONS";
     static final String ALLOW_HEADERS = "Content-Type,X-Amz-Date,Authorization,X-Api-Key,X-Amz-Security-Token";
 
     private HttpResponses() {}

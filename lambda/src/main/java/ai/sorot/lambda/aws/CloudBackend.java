@@ -1,6 +1,7 @@
 package ai.sorot.lambda.aws;
 
 import ai.sorot.lambda.RunningBackend;
+import ai.sorot.lambda.aws.state.DynamoCommitteeStore;
 import ai.sorot.lambda.aws.state.DynamoJobStore;
 import ai.sorot.lambda.aws.state.S3BlobStore;
 import ai.sorot.lambda.aws.state.SqsWorkQueue;
@@ -51,8 +52,10 @@ public final class CloudBackend implements RunningBackend {
         this.analysts = AnalystChoice.choose(AnalystChoice.Mode.AUTO, config, clients, secrets, true, offline);
         var description = describe(analysts.analysts(), config, queue);
         ApiTokens credentials = config.signIn() == null ? secrets : secrets.orSignedIn(new JwtSignIn(config.signIn()));
+        // no committee table (a stack deployed before it): the committee routes answer 404
+        var committee = config.committeeTable() == null ? null : new DynamoCommitteeStore(clients.dynamo(), config.committeeTable());
         this.backend = new Backend("cloud", LocalBackend.version(), jobs, blobs, queue, credentials, () -> description, null,
-                ApiLimits.DEFAULT, clock);
+                ApiLimits.DEFAULT, clock, committee);
     }
 
     public static CloudBackend open(CloudConfig config) {

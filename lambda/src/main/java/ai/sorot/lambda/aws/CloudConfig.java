@@ -25,6 +25,7 @@ import java.util.Optional;
 public record CloudConfig(
         String region,
         String table,
+        String committeeTable,
         String bucket,
         String queueUrl,
         String secretArn,
@@ -98,6 +99,7 @@ public record CloudConfig(
         return new CloudConfig(
                 region,
                 value(env, "SOROT_TABLE").orElse(null),
+                value(env, "SOROT_COMMITTEE_TABLE").orElse(null),
                 value(env, "SOROT_BUCKET").orElse(null),
                 value(env, "SOROT_QUEUE_URL").orElse(null),
                 value(env, "SOROT_SECRET_ARN").orElse(null),

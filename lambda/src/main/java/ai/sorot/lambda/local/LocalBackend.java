@@ -5,6 +5,7 @@ import ai.sorot.lambda.api.ApiLimits;
 import ai.sorot.lambda.aws.AnalystChoice;
 import ai.sorot.lambda.api.Backend;
 import ai.sorot.lambda.api.UploadVerifier;
+import ai.sorot.lambda.committee.SqliteCommitteeStore;
 import ai.sorot.lambda.coverage.NoModelFallback;
 import ai.sorot.lambda.localmodel.LocalModelCoverageAnalyst;
 import ai.sorot.lambda.offline.OfflineCoverageAnalyst;
@@ -90,6 +91,7 @@ public final class LocalBackend implements RunningBackend {
     private final FileLock lock;
     private final TokenFile token;
     private final SqliteJobStore jobs;
+    private final SqliteCommitteeStore committee;
     private final FileBlobStore blobs;
     private final Pipeline pipeline;
     private final LocalWorkQueue queue;
@@ -106,6 +108,7 @@ public final class LocalBackend implements RunningBackend {
         this.lock = lock;
         this.token = TokenFile.loadOrCreate(home.tokenFile());
         this.jobs = SqliteJobStore.open(home.database());
+        this.committee = openCommittee(home);
         var signer = UploadSigner.fromToken(token.token());
         this.blobs = new FileBlobStore(home.blobs(), options.serverUrl(), signer, options.clock());
         // none given: the cloud analysts where credentials and keys are present, the offline ones otherwise
@@ -129,7 +132,18 @@ public final class LocalBackend implements RunningBackend {
         this.refill = Thread.ofVirtual().name("sorot-queue-refill").unstarted(this::refillLoop);
         this.backend = new Backend("local", version(), jobs, blobs, queue, token,
                 () -> described.updateAndGet(d -> d != null ? d : describe(analysts, home, queue)),
-                verifier, options.limits(), options.clock());
+                verifier, options.limits(), options.clock(), committee);
+    }
+
+    /** The committee's own SQLite file beside the job store, owner-only like everything in the home. */
+    private static SqliteCommitteeStore openCommittee(SorotHome home) {
+        try {
+            OwnerOnly.createFileIfMissing(home.committeeDatabase()); // else SQLite makes it with the umask's permissions
+        } catch (IOException e) {
+            throw new SorotException(ErrorCode.INTERNAL, "Cannot create the committee database " + home.committeeDatabase()
+                    + ": " + e.getMessage(), e);
+        }
+        return SqliteCommitteeStore.open(home.committeeDatabase());
     }
 
     /** Opens the home (creating it, its token and its database on first use) and resumes unfinished work. */
@@ -287,6 +301,10 @@ public final class LocalBackend implements RunningBackend {
         return jobs;
     }
 
+    public SqliteCommitteeStore committee() {
+        return committee;
+    }
+
     public FileBlobStore blobs() {
         return blobs;
     }
@@ -303,6 +321,7 @@ public final class LocalBackend implements RunningBackend {
         queue.close();
         pipeline.close();
         jobs.close();
+        committee.close();
         try {
             lock.release();
         } catch (IOException ignored) {

@@ -73,7 +73,8 @@ public record SorotHome(Path root) {
     /** The names Sorot keeps at the top of its home (the desktop keeps its own under "desktop"). */
     static boolean isSorotEntry(String name) {
         return switch (name) {
-            case "sorot.db", "sorot.db-wal", "sorot.db-shm", "sorot.db-journal", "blobs", "library", "token", "server.json",
+            case "sorot.db", "sorot.db-wal", "sorot.db-shm", "sorot.db-journal", "committee.db", "committee.db-wal",
+                 "committee.db-shm", "committee.db-journal", "blobs", "library", "token", "server.json",
                  ".server.json.tmp", "server.lock", "desktop" -> true;
             default -> name.startsWith(".token-");
         };
@@ -81,6 +82,11 @@ public record SorotHome(Path root) {
 
     public Path database() {
         return root.resolve("sorot.db");
+    }
+
+    /** The screening committee's members, reviews and sessions (docs/committee.md). */
+    public Path committeeDatabase() {
+        return root.resolve("committee.db");
     }
 
     public Path blobs() {

@@ -131,7 +131,7 @@ class LambdaApiHandlerTest {
         var preflight = handler.handleRequest(event("preflight.json", Map.of()), null);
         assertThat(preflight.getStatusCode()).isEqualTo(204);
         assertThat(preflight.getHeaders()).containsEntry("access-control-allow-origin", "*")
-                .containsEntry("access-control-allow-methods", "POST,GET,OPTIONS");
+                .containsEntry("access-control-allow-methods", "POST,GET,PUT,DELETE,OPTIONS");
 
         var refused = handler.handleRequest(event("no-token.json", Map.of()), null);
         assertThat(refused.getStatusCode()).isEqualTo(401);

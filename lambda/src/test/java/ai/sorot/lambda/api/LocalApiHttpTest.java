@@ -306,7 +306,7 @@ class LocalApiHttpTest {
                 .method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
         assertThat(response.statusCode()).isEqualTo(204);
         assertThat(response.headers().firstValue("access-control-allow-origin")).hasValue("*");
-        assertThat(response.headers().firstValue("access-control-allow-methods")).hasValue("POST,GET,OPTIONS");
+        assertThat(response.headers().firstValue("access-control-allow-methods")).hasValue("POST,GET,PUT,DELETE,OPTIONS");
         assertThat(response.headers().firstValue("access-control-allow-headers"))
                 .hasValue("Content-Type,X-Amz-Date,Authorization,X-Api-Key,X-Amz-Security-Token");
         assertThat(response.headers().firstValue("access-control-allow-credentials")).isEmpty();

@@ -54,6 +54,14 @@ public final class CloudStack implements AutoCloseable {
                                 KeySchemaElement.builder().attributeName(i.sortKey()).keyType(KeyType.RANGE).build())
                         .projection(Projection.builder().projectionType(ProjectionType.fromValue(i.projection())).build())
                         .build()).toList()));
+        var committeeTable = LocalAws.unique("sorot-committee");
+        var committee = TemplateResources.committeeTable();
+        bootstrap.dynamo().createTable(b -> b.tableName(committeeTable)
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(committee.attributes().entrySet().stream().map(e -> AttributeDefinition.builder()
+                        .attributeName(e.getKey()).attributeType(ScalarAttributeType.fromValue(e.getValue())).build()).toList())
+                .keySchema(KeySchemaElement.builder().attributeName(committee.partitionKey()).keyType(KeyType.HASH).build(),
+                        KeySchemaElement.builder().attributeName(committee.sortKey()).keyType(KeyType.RANGE).build()));
         bootstrap.s3().createBucket(b -> b.bucket(bucket));
         var dlqUrl = bootstrap.sqs().createQueue(b -> b.queueName(queueName + "-dlq")).queueUrl();
         var dlqArn = bootstrap.sqs().getQueueAttributes(b -> b.queueUrl(dlqUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
@@ -65,6 +73,7 @@ public final class CloudStack implements AutoCloseable {
         bootstrap.close();
         var env = new HashMap<String, String>();
         env.put("SOROT_TABLE", table);
+        env.put("SOROT_COMMITTEE_TABLE", committeeTable);
         env.put("SOROT_BUCKET", bucket);
         env.put("SOROT_QUEUE_URL", queueUrl);
         env.putAll(extraEnv);

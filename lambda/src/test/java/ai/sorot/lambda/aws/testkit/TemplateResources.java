@@ -22,7 +22,28 @@ public final class TemplateResources {
 
     public record Table(String partitionKey, Map<String, String> attributes, List<Index> indexes) {}
 
+    /** A table keyed by a partition and a sort key, no index: the committee's. */
+    public record KeyedTable(String partitionKey, String sortKey, Map<String, String> attributes) {}
+
     private TemplateResources() {}
+
+    public static KeyedTable committeeTable() {
+        var props = read().path("Resources").path("CommitteeTable").path("Properties");
+        var attributes = new LinkedHashMap<String, String>();
+        for (var a : props.path("AttributeDefinitions")) {
+            attributes.put(a.path("AttributeName").asText(), a.path("AttributeType").asText());
+        }
+        String hash = null;
+        String range = null;
+        for (var k : props.path("KeySchema")) {
+            if (k.path("KeyType").asText().equals("HASH")) {
+                hash = k.path("AttributeName").asText();
+            } else {
+                range = k.path("AttributeName").asText();
+            }
+        }
+        return new KeyedTable(hash, range, attributes);
+    }
 
     public static Path template() {
         for (var candidate : List.of(Path.of("..", "infra", "template.yaml"), Path.of("infra", "template.yaml"))) {
