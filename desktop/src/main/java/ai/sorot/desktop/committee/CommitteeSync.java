@@ -233,9 +233,18 @@ public final class CommitteeSync {
         return outcome(seen, saved, push, pulledMine);
     }
 
-    /** The member's queue in {@code sessionId}, saved for offline use; it also tells this device who it is. */
-    public List<Assignment> pullQueue(CommitteeClient client, String sessionId) {
+    /**
+     * The member's queue in {@code sessionId}, saved for offline use with the report of each script
+     * the library lacks (so the queue can be read and rated on a train); it also tells this device
+     * who it is.
+     */
+    public List<Assignment> pullQueue(CommitteeClient client, String sessionId) throws IOException {
         var queue = client.myAssignments(sessionId);
+        for (var assignment : queue) {
+            if (!archive.library().contains(assignment.analysisId())) {
+                archive.save(client.report(assignment.analysisId()), null, null, null, null);
+            }
+        }
         store.putQueue(sessionId, queue);
         queue.stream().map(Assignment::memberId).filter(Objects::nonNull).findFirst().ifPresent(store::setMe);
         return queue;
