@@ -25,13 +25,16 @@ public final class CommitteeSummary {
         if (aggregate == null || aggregate.count() == 0) {
             return "No one on the committee has reviewed this script yet.";
         }
-        var text = new StringBuilder("Committee: " + aggregate.count() + " review" + (aggregate.count() == 1 ? "" : "s"));
+        var text = new StringBuilder(aggregate.count() + " review" + (aggregate.count() == 1 ? "" : "s"));
         if (aggregate.meanRating() != null) {
             text.append(String.format(Locale.ROOT, " · mean %.1f★", aggregate.meanRating()));
         }
         if (aggregate.verdictCounts() != null) {
             for (var verdict : CommitteeVerdict.values()) {
-                text.append(" · ").append(label(verdict)).append(' ').append(aggregate.verdictCounts().getOrDefault(verdict, 0));
+                int count = aggregate.verdictCounts().getOrDefault(verdict, 0);
+                if (count > 0) {
+                    text.append(" · ").append(count).append(' ').append(label(verdict));
+                }
             }
         }
         if (aggregate.ratingSpread() != null) {

@@ -46,6 +46,8 @@ public final class CommitteeViewModel {
     private final ReadOnlyStringWrapper committeeText = new ReadOnlyStringWrapper(this, "committeeText", "");
     private final ReadOnlyIntegerWrapper waiting = new ReadOnlyIntegerWrapper(this, "waiting");
     private final ObservableList<CommitteeStore.Pending> conflicts = FXCollections.observableArrayList();
+    /** One read-only view, kept: a listener on a fresh wrapper per call would be collected with it. */
+    private final ObservableList<CommitteeStore.Pending> conflictsView = FXCollections.unmodifiableObservableList(conflicts);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private int running;
@@ -170,6 +172,7 @@ public final class CommitteeViewModel {
             if (shown.reviews() != null && selected.get() != null && selected.get().analysisId().equals(id)) {
                 showCommittee(shown.reviews());
             }
+            markReviewed(chosen);
             if (problem != null) {
                 message.set("Not sent: " + problem + " Edit the review to try again.");
             } else if (waiting.get() > 0 && conflicts.isEmpty()) {
@@ -177,6 +180,18 @@ public final class CommitteeViewModel {
                         + " will be sent when the committee's server answers.");
             }
         });
+    }
+
+    /** The queue shows the script as reviewed once the curator has rated it or given a verdict here. */
+    private void markReviewed(Assignment chosen) {
+        int at = queue.indexOf(chosen);
+        if (at >= 0 && !chosen.reviewed() && (myRating.get() != null || myVerdict.get() != null)) {
+            var done = new Assignment(chosen.sessionId(), chosen.analysisId(), chosen.title(), chosen.memberId(), chosen.pages(), true);
+            if (selected.get() == chosen) {
+                selected.set(done);
+            }
+            queue.set(at, done);
+        }
     }
 
     /** Sync now: local edits out, the committee's reviews (and new analyses) in. */
@@ -293,7 +308,7 @@ public final class CommitteeViewModel {
     public ReadOnlyObjectProperty<AnalysisReviews> committeeProperty() { return committee.getReadOnlyProperty(); }
     public ReadOnlyStringProperty committeeTextProperty() { return committeeText.getReadOnlyProperty(); }
     public ReadOnlyIntegerProperty waitingProperty() { return waiting.getReadOnlyProperty(); }
-    public ObservableList<CommitteeStore.Pending> conflicts() { return FXCollections.unmodifiableObservableList(conflicts); }
+    public ObservableList<CommitteeStore.Pending> conflicts() { return conflictsView; }
     public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
 }

@@ -42,6 +42,8 @@ class CommitteeViewTest {
     private static String blind;
     private static String offline;
     private static String offlineSession;
+    private static String twice;
+    private static String twiceSession;
     private static String adaToken;
     private static String benToken;
     private static String openSession;
@@ -62,6 +64,7 @@ class CommitteeViewTest {
         open = server.analyse("Harbour Lights", 10);
         blind = server.analyse("The Quiet Field", 8);
         offline = server.analyse("Low Tide", 6);
+        twice = server.analyse("Two Kitchens", 6);
         var adaMember = server.addReader("Ada Lind");
         var benMember = server.addReader("Ben Okafor");
         adaToken = adaMember.token();
@@ -70,6 +73,7 @@ class CommitteeViewTest {
         openSession = server.session("Open round", List.of(open), 2, false, readers);
         blindSession = server.session("Blind round", List.of(blind), 2, true, readers);
         offlineSession = server.session("Train round", List.of(offline), 2, false, readers);
+        twiceSession = server.session("Second look", List.of(twice), 2, false, readers);
     }
 
     @AfterAll
@@ -126,10 +130,10 @@ class CommitteeViewTest {
 
         benRates(openSession, open, 2);
         robot.clickOn("#committee-sync");
-        waitUntil(30, "Ben's rating shown", () -> aggregate(robot).startsWith("Committee: 1 review · mean 2.0★"));
+        waitUntil(30, "Ben's rating shown", () -> aggregate(robot).startsWith("1 review · mean 2.0★"));
 
         robot.clickOn("#my-star-4");
-        waitUntil(20, "both", () -> aggregate(robot).startsWith("Committee: 2 reviews · mean 3.0★"),
+        waitUntil(20, "both", () -> aggregate(robot).startsWith("2 reviews · mean 3.0★"),
                 () -> aggregate(robot));
         assertThat(aggregate(robot)).contains("spread 2");
         assertThat(ada.archive.library().entry(open).orElseThrow().rating()).as("kept in Ada's own library").isEqualTo(4);
@@ -145,7 +149,7 @@ class CommitteeViewTest {
         assertThat(onFx(() -> robot.lookup(".committee-review").queryAll().size())).isZero();
 
         robot.clickOn("#my-star-3");
-        waitUntil(20, "shown after her own", () -> aggregate(robot).startsWith("Committee: 2 reviews · mean 4.0★"),
+        waitUntil(20, "shown after her own", () -> aggregate(robot).startsWith("2 reviews · mean 4.0★"),
                 () -> aggregate(robot));
         assertThat(onFx(() -> robot.lookup(".committee-review").queryAll().stream()
                 .map(n -> ((Label) n).getText()).toList())).anyMatch(t -> t.startsWith("Ben Okafor: 5★"));
@@ -167,5 +171,27 @@ class CommitteeViewTest {
         assertThat(server.owner.reviews(offline).reviews()).anyMatch(r -> "Ada Lind".equals(r.memberName())
                 && r.verdict() == ai.sorot.model.committee.CommitteeVerdict.ACCEPT);
         assertThat(onFx(() -> robot.lookup("#committee-session").queryAs(TextField.class).getText())).isEqualTo(offlineSession);
+    }
+
+    @Test
+    void aReviewChangedOnAnotherDeviceMeanwhileAsksWhichToKeepAndKeepingTheOtherPutsItInTheLibrary(FxRobot robot) {
+        openQueue(robot, twiceSession);
+        // Ada's laptop sends its rating first
+        new CommitteeClient(server.http, server.server.url(), adaToken).putMyReview(twice,
+                new ai.sorot.model.committee.ReviewInput(2, ai.sorot.model.committee.CommitteeVerdict.DECLINE, "Too long.", false,
+                        twiceSession, null), null);
+        robot.clickOn("#my-star-4");
+
+        waitUntil(20, "asked", () -> onFx(() -> robot.lookup("#committee-conflicts").query().isVisible()));
+        var question = onFx(() -> robot.lookup(".committee-conflict .label").queryAs(Label.class).getText());
+        assertThat(question).contains("Here: 4★").contains("2★, decline");
+        assertThat(server.owner.reviews(twice).reviews()).filteredOn(r -> "Ada Lind".equals(r.memberName()))
+                .extracting(r -> r.rating()).as("nothing overwritten before the choice").containsExactly(2);
+
+        robot.clickOn("#keep-theirs");
+        waitUntil(20, "settled", () -> !onFx(() -> robot.lookup("#committee-conflicts").query().isVisible()));
+        waitUntil(20, "library", () -> Integer.valueOf(2).equals(ada.archive.library().entry(twice).orElseThrow().rating()));
+        waitUntil(20, "shown", () -> onFx(() -> ((javafx.scene.control.ToggleButton) robot.lookup("#my-star-2").query()).isSelected()));
+        assertThat(onFx(() -> robot.lookup("#committee-waiting").queryAs(Label.class).getText())).isEqualTo("All sent");
     }
 }

@@ -95,7 +95,7 @@ public final class CommitteeTour {
             model.setVerdict(CommitteeVerdict.MAYBE);
             return null;
         });
-        await("aggregate", () -> call(() -> model.committeeTextProperty().get().startsWith("Committee: 3 reviews")));
+        await("aggregate", () -> call(() -> model.committeeTextProperty().get().startsWith("3 reviews")));
         Thread.sleep(500);
         TourFx.shot(opened.scene(), out, "committee");
     }
