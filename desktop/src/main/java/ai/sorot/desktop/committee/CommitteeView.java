@@ -89,6 +89,9 @@ public final class CommitteeView extends BorderPane {
                 : n + " waiting to send"));
         var spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
+        for (var fixed : new Region[] {title, open, sync, waiting}) {
+            fixed.setMinWidth(Region.USE_PREF_SIZE);
+        }
         var row = new HBox(10, title, spacer, session, open, sync, busy, waiting);
         row.setAlignment(Pos.CENTER_LEFT);
         var message = new Label();
@@ -207,16 +210,19 @@ public final class CommitteeView extends BorderPane {
         conflictBox.setVisible(!model.conflicts().isEmpty());
         for (var pending : model.conflicts()) {
             var current = pending.conflict().current();
-            var text = new Label("Your review of " + title(pending.analysisId()) + " was also changed on another device. Here: "
-                    + describe(pending.input()) + ". There (version " + (current == null ? "none" : current.version()) + "): "
-                    + (current == null ? "removed" : describe(current)) + ". Which one should the committee see?");
+            var text = new Label("Your review of " + title(pending.analysisId()) + " was changed on another device too.  This computer: "
+                    + describe(pending.input()) + "  ·  The other device: "
+                    + (current == null ? "removed" : describe(current.rating(), current.verdict(), current.notes()))
+                    + "  ·  Which should the committee see?");
             text.setWrapText(true);
             HBox.setHgrow(text, Priority.ALWAYS);
-            var mine = new Button("Keep mine");
+            var mine = new Button("Keep this computer's");
             mine.setId("keep-mine");
+            mine.setMinWidth(Region.USE_PREF_SIZE);
             mine.setOnAction(e -> model.keepMine(pending.analysisId()));
-            var theirs = new Button("Keep the other");
+            var theirs = new Button("Keep the other device's");
             theirs.setId("keep-theirs");
+            theirs.setMinWidth(Region.USE_PREF_SIZE);
             theirs.setOnAction(e -> model.keepTheirs(pending.analysisId()));
             var row = new HBox(10, text, mine, theirs);
             row.setAlignment(Pos.CENTER_LEFT);

@@ -184,7 +184,7 @@ class CommitteeViewTest {
 
         waitUntil(20, "asked", () -> onFx(() -> robot.lookup("#committee-conflicts").query().isVisible()));
         var question = onFx(() -> robot.lookup(".committee-conflict .label").queryAs(Label.class).getText());
-        assertThat(question).contains("Here: 4★").contains("2★, decline");
+        assertThat(question).contains("This computer: 4★").contains("The other device: 2★, decline");
         assertThat(server.owner.reviews(twice).reviews()).filteredOn(r -> "Ada Lind".equals(r.memberName()))
                 .extracting(r -> r.rating()).as("nothing overwritten before the choice").containsExactly(2);
 
