@@ -159,6 +159,15 @@ public final class CommitteeStore implements AutoCloseable {
         update("INSERT INTO meta (key, value) VALUES ('me', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", memberId);
     }
 
+    /** The session last opened on this desktop, so the page opens on it next time. */
+    public synchronized Optional<String> lastSession() {
+        return queryOne("SELECT value FROM meta WHERE key = 'session'", null);
+    }
+
+    public synchronized void setLastSession(String sessionId) {
+        update("INSERT INTO meta (key, value) VALUES ('session', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", sessionId);
+    }
+
     // ---------------------------------------------------------------- what was pulled
 
     /** {@code scope} is "" for the library-wide reviews, a session id for what that session shows. */

@@ -56,6 +56,9 @@ public final class CommitteeView extends BorderPane {
                 model.syncNow();
             }
         });
+        if (app.memberTokens().load().isPresent()) {
+            model.restore(); // a solo curator's desktop never opens committee state
+        }
         return new CommitteeView(model);
     }
 

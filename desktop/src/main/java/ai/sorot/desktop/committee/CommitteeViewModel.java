@@ -71,6 +71,7 @@ public final class CommitteeViewModel {
         }
         run("Loading your queue…", () -> {
             var sync = desk.sync();
+            sync.store().setLastSession(id);
             var client = desk.client();
             if (client.isEmpty()) {
                 return new Loaded(sync.store().queue(id), "Offline: your queue as last synced.");
@@ -87,6 +88,16 @@ public final class CommitteeViewModel {
     }
 
     private record Loaded(List<Assignment> queue, String note) {}
+
+    /** Opens the session last opened on this desktop, if any (its queue as saved, then as the server has it). */
+    public void restore() {
+        run(null, () -> desk.sync().store().lastSession().orElse(null), last -> {
+            if (last != null && currentSession() == null) {
+                sessionId.set(last);
+                openSession();
+            }
+        });
+    }
 
     /** Shows {@code assignment}: the curator's own review from the library, the committee's as last pulled (then fresh). */
     public void select(Assignment assignment) {

@@ -171,6 +171,14 @@ class CommitteeViewTest {
         assertThat(server.owner.reviews(offline).reviews()).anyMatch(r -> "Ada Lind".equals(r.memberName())
                 && r.verdict() == ai.sorot.model.committee.CommitteeVerdict.ACCEPT);
         assertThat(onFx(() -> robot.lookup("#committee-session").queryAs(TextField.class).getText())).isEqualTo(offlineSession);
+
+        // the next start opens the same session, from what this desktop saved
+        var again = new CommitteeViewModel(ada.desk, adaWork);
+        ada.online.set(false);
+        runFx(again::restore);
+        waitUntil(20, "restored", () -> onFx(() -> again.queue().size()) == 1
+                && offlineSession.equals(onFx(() -> again.sessionIdProperty().get())));
+        assertThat(onFx(() -> again.messageProperty().get())).startsWith("Offline: your queue as last synced");
     }
 
     @Test
