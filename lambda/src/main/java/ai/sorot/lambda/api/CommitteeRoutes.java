@@ -1,7 +1,7 @@
 package ai.sorot.lambda.api;
 
+import ai.sorot.lambda.committee.CommitteeMembers;
 import ai.sorot.lambda.committee.CommitteeStore;
-import ai.sorot.lambda.committee.MemberTokens;
 import ai.sorot.lambda.committee.ReviewAggregates;
 import ai.sorot.lambda.committee.ReviewWrite;
 import ai.sorot.lambda.pipeline.BlobKeys;
@@ -23,7 +23,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -44,7 +43,6 @@ final class CommitteeRoutes {
     private static final Pattern REVIEWS = Pattern.compile("/analyses/([^/]+)/reviews");
     private static final Pattern REVIEW = Pattern.compile("/analyses/([^/]+)/reviews/([^/]+)");
     private static final Pattern SESSION = Pattern.compile("/sessions/([^/]+)(/.*)?");
-    private static final int MAX_NAME = 200;
     private static final int MAX_NOTES = 20_000;
 
     private final Backend backend;
@@ -120,33 +118,11 @@ final class CommitteeRoutes {
     // ---- members -------------------------------------------------------------------------------
 
     private MemberCreated addMember(CommitteeStore store, NewMember request, Member by) {
-        var name = required(request.name(), "name");
-        if (name.length() > MAX_NAME) {
-            throw new SorotException(ErrorCode.INVALID_PARAMETER, "name is longer than " + MAX_NAME + " characters.");
-        }
-        if (request.role() == null) {
-            throw new SorotException(ErrorCode.MISSING_FIELD, "role is required: \"lead\" or \"reader\".");
-        }
-        var subject = request.subject() == null || request.subject().isBlank() ? null : request.subject().strip();
-        if (subject != null && store.memberBySubject(subject).isPresent()) {
-            throw new SorotException(ErrorCode.INVALID_PARAMETER, "Another active member is already tied to that subject.");
-        }
-        var token = MemberTokens.newToken();
-        var created = new Member("member-" + UUID.randomUUID().toString().replace("-", "").substring(0, 16), name,
-                blankToNull(request.email()), request.role(), subject, backend.clock().instant(), null);
-        store.addMember(created, MemberTokens.hash(token));
-        return new MemberCreated(created.memberId(), created.name(), created.role(), token);
+        return CommitteeMembers.add(store, request, backend.clock().instant());
     }
 
     private Member revoke(CommitteeStore store, String memberId) {
-        if (!store.revoke(memberId, backend.clock().instant())) {
-            var existing = store.member(memberId);
-            if (existing.isEmpty()) {
-                throw new SorotException(ErrorCode.NOT_FOUND, "No member " + clip(memberId) + ".");
-            }
-            return existing.get(); // revoked already: revoking again changes nothing
-        }
-        return store.member(memberId).orElseThrow();
+        return CommitteeMembers.revoke(store, memberId, backend.clock().instant());
     }
 
     // ---- reviews -------------------------------------------------------------------------------

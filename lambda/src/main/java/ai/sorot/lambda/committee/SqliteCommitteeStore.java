@@ -60,7 +60,8 @@ public final class SqliteCommitteeStore implements CommitteeStore {
             config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
             var connection = DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
             CommitteeMigrations.migrate(connection);
-            connection.setAutoCommit(false);
+            // autocommit between writes: the driver begins the next transaction as soon as one ends
+            // when autocommit is off, which would hold the write lock and keep 'sorot members' out
             return new SqliteCommitteeStore(connection);
         } catch (SQLException e) {
             throw new SorotException(ErrorCode.INTERNAL, "Cannot open the committee database " + file + ": " + e.getMessage(), e);
@@ -145,11 +146,10 @@ public final class SqliteCommitteeStore implements CommitteeStore {
 
     @Override
     public synchronized ReviewWrite putReview(Review review, long basedOn) {
-        try {
+        return transaction(() -> {
             var current = review(review.analysisId(), review.memberId());
             long stored = current.map(Review::version).orElse(ReviewWrite.NONE);
             if (basedOn != ReviewWrite.ANY && basedOn != stored) {
-                connection.rollback();
                 return new ReviewWrite.Stale(current.orElse(null));
             }
             var written = withVersion(review, stored + 1);
@@ -168,11 +168,8 @@ public final class SqliteCommitteeStore implements CommitteeStore {
                 st.setString(11, written.updatedAt().toString());
                 st.executeUpdate();
             }
-            connection.commit();
             return new ReviewWrite.Written(written);
-        } catch (SQLException e) {
-            throw failed(e);
-        }
+        });
     }
 
     static Review withVersion(Review r, long version) {
@@ -183,7 +180,7 @@ public final class SqliteCommitteeStore implements CommitteeStore {
     @Override
     public synchronized void createSession(StoredSession stored, List<Assignment> assignments) {
         var s = stored.session();
-        try {
+        transaction(() -> {
             try (var st = connection.prepareStatement("INSERT INTO sessions (session_id, name, created_at, created_by, "
                     + "readers_per_script, blind, rubric, analysis_ids, reader_ids) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 st.setString(1, s.sessionId());
@@ -198,11 +195,8 @@ public final class SqliteCommitteeStore implements CommitteeStore {
                 st.executeUpdate();
             }
             insertAssignments(assignments);
-            connection.commit();
-        } catch (SQLException e) {
-            rollback();
-            throw failed(e);
-        }
+            return null;
+        });
     }
 
     @Override
@@ -230,7 +224,7 @@ public final class SqliteCommitteeStore implements CommitteeStore {
 
     @Override
     public synchronized void moveAssignments(String sessionId, List<Assignment> removed, List<Assignment> added) {
-        try {
+        transaction(() -> {
             try (var st = connection.prepareStatement(
                     "DELETE FROM assignments WHERE session_id = ? AND member_id = ? AND analysis_id = ?")) {
                 for (var a : removed) {
@@ -242,11 +236,8 @@ public final class SqliteCommitteeStore implements CommitteeStore {
                 st.executeBatch();
             }
             insertAssignments(added);
-            connection.commit();
-        } catch (SQLException e) {
-            rollback();
-            throw failed(e);
-        }
+            return null;
+        });
     }
 
     private void insertAssignments(List<Assignment> assignments) throws SQLException {
@@ -266,7 +257,7 @@ public final class SqliteCommitteeStore implements CommitteeStore {
 
     @Override
     public synchronized void setConflicts(String sessionId, String memberId, Set<String> analysisIds) {
-        try {
+        transaction(() -> {
             try (var st = connection.prepareStatement("DELETE FROM conflicts WHERE session_id = ? AND member_id = ?")) {
                 st.setString(1, sessionId);
                 st.setString(2, memberId);
@@ -282,11 +273,8 @@ public final class SqliteCommitteeStore implements CommitteeStore {
                 }
                 st.executeBatch();
             }
-            connection.commit();
-        } catch (SQLException e) {
-            rollback();
-            throw failed(e);
-        }
+            return null;
+        });
     }
 
     @Override
@@ -351,10 +339,8 @@ public final class SqliteCommitteeStore implements CommitteeStore {
                     rows.add(reader.read(rs));
                 }
             }
-            connection.commit(); // ends the read transaction, so the WAL can be checkpointed
             return rows;
         } catch (SQLException e) {
-            rollback();
             throw failed(e);
         }
     }
@@ -362,11 +348,31 @@ public final class SqliteCommitteeStore implements CommitteeStore {
     private int update(String sql, Binder binder) {
         try (var st = connection.prepareStatement(sql)) {
             binder.bind(st);
-            int count = st.executeUpdate();
-            connection.commit();
-            return count;
+            return st.executeUpdate();
         } catch (SQLException e) {
-            rollback();
+            throw failed(e);
+        }
+    }
+
+    private interface Work<T> {
+        T run() throws SQLException;
+    }
+
+    /** One write transaction (BEGIN IMMEDIATE: the write lock from the start), committed whole or not at all. */
+    private <T> T transaction(Work<T> work) {
+        try {
+            connection.setAutoCommit(false);
+            try {
+                var result = work.run();
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
             throw failed(e);
         }
     }
