@@ -15,11 +15,15 @@ import ai.sorot.model.committee.ReviewInput;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -61,6 +65,8 @@ public final class CommitteeSync {
     public record PushResult(int pushed, int conflicts, int refused, boolean offline) {}
 
     private static final int PAGE = 100;
+    /** Reports fetched at once in a first sync. */
+    private static final int PARALLEL_REPORTS = 6;
 
     private final CommitteeStore store;
     private final AnalysisArchive archive;
@@ -189,6 +195,7 @@ public final class CommitteeSync {
         int saved = 0;
         int pulledMine = 0;
         var completed = new LinkedHashSet<String>();
+        var missing = new ArrayList<String>();
         String cursor = null;
         do {
             var page = client.analyses(PAGE, cursor);
@@ -202,12 +209,12 @@ public final class CommitteeSync {
                 }
                 completed.add(summary.analysisId());
                 if (!library.contains(summary.analysisId())) {
-                    archive.save(client.report(summary.analysisId()), null, null, null, null);
-                    saved++;
+                    missing.add(summary.analysisId());
                 }
             }
             cursor = page.nextCursor();
         } while (cursor != null && !cancelled.getAsBoolean());
+        saved = fetchReports(client, missing, cancelled);
         queueLocalChanges(completed);
         var push = push(client);
         if (push.offline()) {
@@ -231,6 +238,55 @@ public final class CommitteeSync {
             }
         }
         return outcome(seen, saved, push, pulledMine);
+    }
+
+    /**
+     * Fetches and saves the reports of {@code ids}, a few at a time: the server takes tens of
+     * milliseconds per report, so overlapping the requests is what keeps a new desktop's first sync
+     * of a large library short. The first failure is thrown once the others have finished.
+     */
+    private int fetchReports(CommitteeClient client, List<String> ids, BooleanSupplier cancelled) throws IOException {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        var pool = Executors.newFixedThreadPool(Math.min(PARALLEL_REPORTS, ids.size()), r -> {
+            var thread = new Thread(r, "sorot-committee-report");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            var futures = new ArrayList<Future<Boolean>>();
+            for (var id : ids) {
+                futures.add(pool.submit(() -> {
+                    if (cancelled.getAsBoolean()) {
+                        return false;
+                    }
+                    archive.save(client.report(id), null, null, null, null);
+                    return true;
+                }));
+            }
+            int saved = 0;
+            Exception first = null;
+            for (var future : futures) {
+                try {
+                    saved += future.get() ? 1 : 0;
+                } catch (ExecutionException e) {
+                    first = first == null && e.getCause() instanceof Exception cause ? cause : first;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw ApiFailure.network("The sync was cancelled.", e);
+                }
+            }
+            if (first instanceof IOException io) {
+                throw io;
+            }
+            if (first instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            return saved;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /**
