@@ -165,10 +165,11 @@ public final class CommitteeSync {
     /** Resolves a conflict with the version written here: it is sent again, based on the server's. */
     public void keepMine(String analysisId) {
         var pending = store.pending(analysisId).orElseThrow(() -> new IllegalStateException("No review of " + analysisId + " is waiting."));
-        if (pending.conflict() == null || pending.conflict().current() == null) {
+        if (pending.conflict() == null) {
             throw new IllegalStateException("The review of " + analysisId + " is not in conflict.");
         }
-        store.rebase(analysisId, pending.conflict().current().version());
+        var current = pending.conflict().current();
+        store.rebase(analysisId, current == null ? 0 : current.version()); // none left on the server: sent as a first review
     }
 
     /** Resolves a conflict with the server's version: it replaces the one written here, in the library too. */
