@@ -26,6 +26,16 @@ import java.util.concurrent.Executors;
  */
 public final class LocalServer implements AutoCloseable {
 
+    static {
+        // The JDK server leaves Nagle's algorithm on: an answer written in more than one segment then
+        // waits for the client's delayed ACK, 40 ms on Linux, whatever its size (a committee session's
+        // progress took 100 ms instead of 10; bench/committee-bench.sh). Read once, when the first
+        // server is made, so it is set here, before any.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     /**
      * @param host where to listen: the loopback address unless a user asks otherwise, since the
      *             API holds their submissions
