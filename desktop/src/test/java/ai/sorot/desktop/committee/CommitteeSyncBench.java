@@ -47,14 +47,6 @@ public final class CommitteeSyncBench {
                 fresh.client().report(id);
             }
             long g1 = System.nanoTime();
-            var ok = new ai.sorot.desktop.connection.SorotApi(ai.sorot.desktop.connection.SorotApi.defaultClient(),
-                    new ai.sorot.desktop.connection.Endpoint(server.server.url(), fresh.token, false));
-            long o0 = System.nanoTime();
-            for (var id : ids) {
-                ok.report(id);
-            }
-            long o1 = System.nanoTime();
-            System.out.printf(Locale.ROOT, "the same GETs through OkHttp:      %.1f ms per report%n", (o1 - o0) / 1e6 / n);
             var scratch = server.member("scratch", server.reader("Scratch"));
             long w0 = System.nanoTime();
             for (var id : ids) {
