@@ -63,6 +63,19 @@ public final class CommitteeDesk implements AutoCloseable {
         return sync;
     }
 
+    /**
+     * The committee's reviews of {@code analysisId} in one line, as last synced, for review mode to
+     * show beside the curator's own rating; "" for a curator without a member token (no committee).
+     * The server's blind rule already applies to what was pulled. Blocking.
+     */
+    public String summaryFor(String analysisId, boolean ownExists) {
+        if (memberToken.get().filter(t -> !t.isBlank()).isEmpty()) {
+            return "";
+        }
+        var text = CommitteeSummary.describe(sync().store().reviews("", analysisId).orElse(null), ownExists);
+        return Character.isDigit(text.charAt(0)) ? "Committee: " + text : text; // "3 reviews · …" needs saying whose
+    }
+
     public AnalysisArchive archive() {
         return archive;
     }

@@ -35,6 +35,7 @@ public final class LibraryPage extends StackPane {
         setId("library-page");
         model = new LibraryViewModel(app.archive(), app.connection(), app.io(), app.ui(), app.intake()::addFiles);
         review = new ReviewViewModel(app.archive(), app.io(), app.ui());
+        review.setCommitteeLine(app.committee()::summaryFor);
         list = new LibraryView(model, files, new LibraryView.Actions() {
             @Override
             public void review(ReviewSession session, String startId) {

@@ -67,6 +67,8 @@ class CommitteeSyncTest {
         assertThat(seen.aggregate().count()).isEqualTo(1);
         assertThat(seen.aggregate().meanRating()).isEqualTo(4.0);
         assertThat(seen.aggregate().verdictCounts()).containsEntry(CommitteeVerdict.ACCEPT, 1);
+        assertThat(ben.desk.summaryFor(first, false)).as("what review mode shows beside Ben's own rating")
+                .isEqualTo("Committee: 1 review · mean 4.0★ · 1 accept · spread 0 (all agree)");
 
         var audio = ben.sync().audio(ben.client(), first);
         assertThat(audio).as("fetched when played, then kept").isPresent();
