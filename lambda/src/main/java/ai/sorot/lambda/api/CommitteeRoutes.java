@@ -11,7 +11,6 @@ import ai.sorot.model.api.ErrorCode;
 import ai.sorot.model.api.SorotException;
 import ai.sorot.model.committee.AnalysisReviews;
 import ai.sorot.model.committee.Member;
-import ai.sorot.model.committee.MemberCreated;
 import ai.sorot.model.committee.NewMember;
 import ai.sorot.model.committee.Review;
 import ai.sorot.model.committee.ReviewConflict;
@@ -75,7 +74,11 @@ final class CommitteeRoutes {
             RequestBody body, Caller caller) {
         if (path.equals("/members")) {
             return switch (method) {
-                case "POST" -> HttpResponses.ok(addMember(store, ApiRouter.json(body, NewMember.class), lead(caller)));
+                case "POST" -> {
+                    lead(caller);
+                    yield HttpResponses.ok(CommitteeMembers.add(store, ApiRouter.json(body, NewMember.class),
+                            backend.clock().instant()));
+                }
                 case "GET" -> {
                     lead(caller);
                     yield HttpResponses.ok(store.members());
@@ -89,7 +92,7 @@ final class CommitteeRoutes {
                 return ApiRouter.notAllowed("DELETE");
             }
             lead(caller);
-            return HttpResponses.ok(revoke(store, member.group(1)));
+            return HttpResponses.ok(CommitteeMembers.revoke(store, member.group(1), backend.clock().instant()));
         }
         var reviews = REVIEWS.matcher(path);
         if (reviews.matches()) {
@@ -116,14 +119,6 @@ final class CommitteeRoutes {
     }
 
     // ---- members -------------------------------------------------------------------------------
-
-    private MemberCreated addMember(CommitteeStore store, NewMember request, Member by) {
-        return CommitteeMembers.add(store, request, backend.clock().instant());
-    }
-
-    private Member revoke(CommitteeStore store, String memberId) {
-        return CommitteeMembers.revoke(store, memberId, backend.clock().instant());
-    }
 
     // ---- reviews -------------------------------------------------------------------------------
 

@@ -94,7 +94,9 @@ public final class CommitteeBench {
             Client client = request -> {
                 var headers = new HashMap<String, String>();
                 headers.put("authorization", "Bearer " + request[3]);
-                var response = handler.handleRequest(LambdaEvents.http(request[0], request[1], null, request[2], headers),
+                var path = request[1].contains("?") ? request[1].substring(0, request[1].indexOf('?')) : request[1];
+                var query = request[1].contains("?") ? request[1].substring(request[1].indexOf('?') + 1) : null;
+                var response = handler.handleRequest(LambdaEvents.http(request[0], path, query, request[2], headers),
                         LambdaEvents.context("sorot-ai-analyzer", Duration.ofSeconds(29)));
                 return new String[] {Integer.toString(response.getStatusCode()), response.getBody()};
             };
@@ -141,7 +143,8 @@ public final class CommitteeBench {
         var body = Json.mapper().writeValueAsString(Map.of("name", "Bench", "analysisIds", ids, "readersPerScript", 3,
                 "blind", true, "rubric", List.of()));
         var session = json(expect(client, "POST", "/sessions", body, owner)).path("data").path("sessionId").asText();
-        System.out.printf("POST /sessions (%d scripts, pages read from each extract output): %.2f s%n", scripts, seconds(t0));
+        System.out.printf("POST /sessions (%d scripts, each one's page count looked up in its extract output): %.2f s%n",
+                scripts, seconds(t0));
 
         t0 = System.nanoTime();
         int written = 0;
