@@ -1,5 +1,7 @@
 package ai.sorot.desktop;
 
+import ai.sorot.desktop.committee.CommitteeClient;
+import ai.sorot.desktop.committee.CommitteeDesk;
 import ai.sorot.desktop.connection.CertificatePins;
 import ai.sorot.desktop.connection.Connection;
 import ai.sorot.desktop.connection.ConnectionChoice;
@@ -20,6 +22,7 @@ import ai.sorot.desktop.settings.TokenStore;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -42,6 +45,7 @@ public final class SorotDesktop implements AutoCloseable {
     private final SettingsStore settingsStore;
     private final TokenStore tokens;
     private final TokenStore llmKeys;
+    private final TokenStore memberTokens;
     /** Built on first use, off the FX thread: its TLS set-up is not needed for the first window. */
     private OkHttpClient http;
     private final ScheduledExecutorService io;
@@ -53,6 +57,9 @@ public final class SorotDesktop implements AutoCloseable {
     private final QueueViewModel queue;
     private final IntakeViewModel intake;
     private final ReportViewModel report;
+    private final CommitteeDesk committee;
+    /** The committee's tasks, one at a time: a member's edits reach the outbox in the order made. */
+    private final ExecutorService committeeWork;
     private volatile Settings settings;
     /** The connection key last connected with (holds a token: never printed). */
     private String connectedWith;
@@ -63,6 +70,7 @@ public final class SorotDesktop implements AutoCloseable {
         settingsStore = new SettingsStore(home);
         tokens = new TokenStore(home);
         llmKeys = new TokenStore(home, LLM_KEY_FILE);
+        memberTokens = new TokenStore(home, MEMBER_TOKEN_FILE);
         settings = settingsStore.load();
         var threads = new AtomicInteger();
         io = Executors.newScheduledThreadPool(4, r -> {
@@ -72,7 +80,7 @@ public final class SorotDesktop implements AutoCloseable {
         });
         ui = Platform::runLater;
         connection = new Connection(this::http, io, ui, Backoff.forReconnect());
-        choice = new ConnectionChoice(options.env(), tokens, () -> options.localBackend().apply(home));
+        choice = new ConnectionChoice(options.env(), tokens, memberTokens, () -> options.localBackend().apply(home));
         archive = new AnalysisArchive(home);
         Notifier relay = new Notifier() {
             @Override
@@ -89,10 +97,22 @@ public final class SorotDesktop implements AutoCloseable {
         queue.maxConcurrentProperty().set(settings.maxConcurrent());
         intake = new IntakeViewModel(queue, new Preflight(), archive, io, ui);
         report = new ReportViewModel(archive, connection, io, ui);
+        committee = new CommitteeDesk(home, archive, CommitteeClient.defaultHttp(), () -> {
+            var api = connection.api();
+            return api == null ? null : api.endpoint();
+        }, memberTokens::load);
+        committeeWork = Executors.newSingleThreadExecutor(r -> {
+            var thread = new Thread(r, "sorot-committee");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /** The file, in the desktop folder, that keeps the model server's key. */
     public static final String LLM_KEY_FILE = "llm-key";
+
+    /** The file, in the desktop folder, that keeps a committee member's own token. */
+    public static final String MEMBER_TOKEN_FILE = "member-token";
 
     /** Restores the queue and connects, in the background; the window is already up. */
     public void start() {
@@ -121,7 +141,7 @@ public final class SorotDesktop implements AutoCloseable {
     private String connectionKey(Settings s) {
         var url = choice.environmentUrl().orElse(s.connection() == Settings.ConnectionMode.REMOTE ? s.apiUrl() : null);
         return url == null ? "local " + s.llmUrl() + " " + s.llmModel() + " " + llmKeys.load().orElse("")
-                : url + " " + tokens.load().orElse("");
+                : url + " " + tokens.load().orElse("") + " " + memberTokens.load().orElse("");
     }
 
     public void setNotifier(Notifier value) {
@@ -132,7 +152,9 @@ public final class SorotDesktop implements AutoCloseable {
     public void close() {
         queue.flush();
         queue.close();
+        committeeWork.shutdownNow();
         connection.close();
+        committee.close();
         archive.close();
         io.shutdownNow();
         try {
@@ -152,6 +174,7 @@ public final class SorotDesktop implements AutoCloseable {
     public SettingsStore settingsStore() { return settingsStore; }
     public TokenStore tokens() { return tokens; }
     public TokenStore llmKeys() { return llmKeys; }
+    public TokenStore memberTokens() { return memberTokens; }
     public synchronized OkHttpClient http() {
         if (http == null) {
             // built on first use: its TLS set-up is hundreds of classes the first frame does not need
@@ -168,5 +191,7 @@ public final class SorotDesktop implements AutoCloseable {
     public QueueViewModel queue() { return queue; }
     public IntakeViewModel intake() { return intake; }
     public ReportViewModel report() { return report; }
+    public CommitteeDesk committee() { return committee; }
+    public Executor committeeWork() { return committeeWork; }
     public Settings settings() { return settings; }
 }

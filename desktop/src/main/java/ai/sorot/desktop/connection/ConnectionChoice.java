@@ -19,12 +19,24 @@ public final class ConnectionChoice {
 
     private final Map<String, String> env;
     private final TokenStore tokens;
+    private final TokenStore memberTokens;
     private final Supplier<EndpointSource> localBackend;
 
     public ConnectionChoice(Map<String, String> env, TokenStore tokens, Supplier<EndpointSource> localBackend) {
+        this(env, tokens, null, localBackend);
+    }
+
+    /** {@code memberTokens}: a committee member's own token, used for every call when no API token is set. */
+    public ConnectionChoice(Map<String, String> env, TokenStore tokens, TokenStore memberTokens, Supplier<EndpointSource> localBackend) {
         this.env = env;
         this.tokens = tokens;
+        this.memberTokens = memberTokens;
         this.localBackend = localBackend;
+    }
+
+    private Optional<String> storedToken() {
+        var token = tokens.load();
+        return token.isPresent() || memberTokens == null ? token : memberTokens.load();
     }
 
     /** The URL the environment forces, if any: Settings shows it and cannot override it. */
@@ -36,11 +48,11 @@ public final class ConnectionChoice {
     public EndpointSource choose(Settings settings) {
         var forced = environmentUrl();
         if (forced.isPresent()) {
-            var token = Optional.ofNullable(env.get(ENV_TOKEN)).filter(t -> !t.isBlank()).or(tokens::load).orElse(null);
+            var token = Optional.ofNullable(env.get(ENV_TOKEN)).filter(t -> !t.isBlank()).or(this::storedToken).orElse(null);
             return EndpointSource.remote(new Endpoint(parse(forced.get()), token, false));
         }
         if (settings.connection() == Settings.ConnectionMode.REMOTE && settings.apiUrl() != null && !settings.apiUrl().isBlank()) {
-            return EndpointSource.remote(new Endpoint(parse(settings.apiUrl()), tokens.load().orElse(null), false));
+            return EndpointSource.remote(new Endpoint(parse(settings.apiUrl()), storedToken().orElse(null), false));
         }
         return localBackend.get();
     }

@@ -38,6 +38,7 @@ public final class LibraryPage extends StackPane implements Page {
         setId("library-page");
         model = new LibraryViewModel(app.archive(), app.connection(), app.io(), app.ui(), app.intake()::addFiles);
         review = new ReviewViewModel(app.archive(), app.io(), app.ui());
+        review.setCommitteeLine(app.committee()::summaryFor);
         list = new LibraryView(model, files, new LibraryView.Actions() {
             @Override
             public void review(ReviewSession session, String startId) {

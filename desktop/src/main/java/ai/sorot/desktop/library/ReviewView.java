@@ -301,7 +301,14 @@ public final class ReviewView extends BorderPane {
 
         var head = new HBox(10, heading, reviewed);
         head.setAlignment(Pos.CENTER_LEFT);
-        var box = new VBox(10, head, label("Rating (1–5)"), rating, label("Verdict (V)"), buttons, shortlist,
+        var committee = new Label(); // a committee member's: the committee's ratings beside their own
+        committee.setId("review-committee");
+        committee.getStyleClass().add("muted");
+        committee.setWrapText(true);
+        committee.textProperty().bind(model.committeeProperty());
+        committee.visibleProperty().bind(model.committeeProperty().isNotEmpty());
+        committee.managedProperty().bind(committee.visibleProperty());
+        var box = new VBox(10, head, label("Rating (1–5)"), rating, committee, label("Verdict (V)"), buttons, shortlist,
                 card, label("Tags (T)"), tags, label("Notes (N)"), notes);
         box.getStyleClass().add("review-curator");
         box.setPrefWidth(380);

@@ -63,6 +63,9 @@ public final class ReviewViewModel {
     private final StringProperty notes = new SimpleStringProperty(this, "notes", "");
     private final ObservableMap<String, Integer> card = FXCollections.observableHashMap();
     private final ReadOnlyStringWrapper tags = new ReadOnlyStringWrapper(this, "tags", "");
+    private final ReadOnlyStringWrapper committee = new ReadOnlyStringWrapper(this, "committee", "");
+    /** The committee's reviews of an analysis in one line, for a member (blocking; "" when none): see ai.sorot.desktop.committee. */
+    private volatile java.util.function.BiFunction<String, Boolean, String> committeeLine = (id, own) -> "";
 
     private List<String> ids = List.of();
     private int ticket;
@@ -161,6 +164,7 @@ public final class ReviewViewModel {
                 var inSession = lib.percentileInSession(id, s.id()).map(Percentile::label).orElse("");
                 var inLibrary = lib.percentileInLibrary(id).map(Percentile::label).orElse("");
                 var scores = lib.criterionScores(s.id(), id);
+                var committeeText = committeeLine.apply(id, found.rating() != null || found.verdict() != null);
                 boolean done = lib.isReviewed(s.id(), id);
                 var rep = loaded;
                 ui.execute(() -> {
@@ -181,6 +185,7 @@ public final class ReviewViewModel {
                         tags.set(String.join(" ", found.tags()));
                         card.clear();
                         card.putAll(scores);
+                        committee.set(committeeText);
                         currentReviewed.set(done);
                     } finally {
                         showing = false;
@@ -354,6 +359,9 @@ public final class ReviewViewModel {
     public ReadOnlyStringProperty libraryRankProperty() { return libraryRank.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty currentReviewedProperty() { return currentReviewed.getReadOnlyProperty(); }
     public ReadOnlyStringProperty tagsProperty() { return tags.getReadOnlyProperty(); }
+    /** Beside the curator's own rating: the committee's, as last synced ("" for a curator on their own). */
+    public ReadOnlyStringProperty committeeProperty() { return committee.getReadOnlyProperty(); }
+    public void setCommitteeLine(java.util.function.BiFunction<String, Boolean, String> line) { committeeLine = line; }
     public ReadOnlyBooleanProperty loadingProperty() { return loading.getReadOnlyProperty(); }
     public ReadOnlyStringProperty problemProperty() { return problem.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<Integer> ratingProperty() { return rating; }

@@ -53,28 +53,23 @@ public final class ReportViewModel {
             try {
                 var found = archive.report(analysisId);
                 AnalysisReport loaded;
+                var api = connection.api();
                 if (found.isPresent()) {
                     loaded = found.get();
+                    if (api != null && loaded.audio() != null && archive.audio(analysisId).isEmpty()) {
+                        // a committee sync brings reports without their audio: it comes the first time the report opens
+                        try {
+                            saveWithAudio(api, loaded, pdfFile);
+                        } catch (IOException | RuntimeException noAudio) {
+                            System.err.println("sorot: no audio for " + analysisId + ": " + noAudio.getMessage());
+                        }
+                    }
                 } else {
-                    var api = connection.api();
                     if (api == null) {
                         throw new IOException("The report is not saved on this computer and the Sorot API cannot be reached.");
                     }
                     loaded = api.report(analysisId);
-                    byte[] audio = null;
-                    String type = null;
-                    if (loaded.audio() != null) {
-                        var temp = Files.createTempFile(archive.scratch(), "audio-", ".part");
-                        try {
-                            type = api.downloadAudio(analysisId, temp);
-                            audio = Files.readAllBytes(temp);
-                        } catch (ApiFailure f) {
-                            System.err.println("sorot: no audio for " + analysisId + ": " + f.getMessage());
-                        } finally {
-                            Files.deleteIfExists(temp);
-                        }
-                    }
-                    archive.save(loaded, audio, type, null, pdfFile);
+                    saveWithAudio(api, loaded, pdfFile);
                 }
                 var audioFile = archive.audio(analysisId).orElse(null);
                 // the file the curator dropped, or the copy kept with the analysis if it has moved
@@ -104,6 +99,25 @@ public final class ReportViewModel {
                 });
             }
         });
+    }
+
+    /** Saves {@code loaded} with its audio summary from the API (without it when the download fails). */
+    private void saveWithAudio(ai.sorot.desktop.connection.SorotApi api, AnalysisReport loaded, Path pdfFile) throws IOException {
+        var analysisId = loaded.analysisId();
+        byte[] audio = null;
+        String type = null;
+        if (loaded.audio() != null) {
+            var temp = Files.createTempFile(archive.scratch(), "audio-", ".part");
+            try {
+                type = api.downloadAudio(analysisId, temp);
+                audio = Files.readAllBytes(temp);
+            } catch (ApiFailure f) {
+                System.err.println("sorot: no audio for " + analysisId + ": " + f.getMessage());
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+        }
+        archive.save(loaded, audio, type, null, pdfFile);
     }
 
     public void clear() {

@@ -62,6 +62,14 @@ public final class SettingsView extends ScrollPane {
         remoteFields.addRow(1, fieldLabel("Token"), token);
         GridPane.setHgrow(url, Priority.ALWAYS);
         GridPane.setHgrow(token, Priority.ALWAYS);
+        if (model.hasMemberToken()) {
+            var member = new PasswordField();
+            member.setId("member-token");
+            member.setPromptText("Committee member token (from the lead: sorot members add)");
+            member.textProperty().bindBidirectional(model.memberTokenProperty());
+            remoteFields.addRow(2, fieldLabel("Member token"), member);
+            GridPane.setHgrow(member, Priority.ALWAYS);
+        }
         if (model.environmentUrl().isEmpty()) {
             remoteFields.disableProperty().bind(remote.selectedProperty().not());
         }

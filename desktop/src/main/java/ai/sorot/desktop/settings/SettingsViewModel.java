@@ -59,6 +59,8 @@ public final class SettingsViewModel {
     private final ObjectProperty<Settings.ConnectionMode> mode = new SimpleObjectProperty<>(this, "mode");
     private final StringProperty apiUrl = new SimpleStringProperty(this, "apiUrl", "");
     private final StringProperty token = new SimpleStringProperty(this, "token", "");
+    private final StringProperty memberToken = new SimpleStringProperty(this, "memberToken", "");
+    private TokenStore memberTokens;
     private final ObjectProperty<Settings.Theme> theme = new SimpleObjectProperty<>(this, "theme");
     private final IntegerProperty maxConcurrent = new SimpleIntegerProperty(this, "maxConcurrent");
     private final BooleanProperty notifications = new SimpleBooleanProperty(this, "notifications");
@@ -88,12 +90,19 @@ public final class SettingsViewModel {
         this.onSaved = onSaved;
     }
 
+    /** Where the committee member's token is kept (the form shows its field only when set). */
+    public SettingsViewModel withMemberTokens(TokenStore store) {
+        memberTokens = store;
+        return this;
+    }
+
     /** Fills the form from what is saved (UI thread). */
     public void load(Settings settings) {
         current = settings;
         mode.set(settings.connection());
         apiUrl.set(settings.apiUrl() == null ? "" : settings.apiUrl());
         token.set(tokens.load().orElse(""));
+        memberToken.set(memberTokens == null ? "" : memberTokens.load().orElse(""));
         theme.set(settings.theme());
         maxConcurrent.set(settings.maxConcurrent());
         notifications.set(settings.notifications());
@@ -178,7 +187,8 @@ public final class SettingsViewModel {
         testing.set(true);
         testResult.set(null);
         var edited = edited();
-        var typedToken = token.get();
+        // a committee member without an API token of their own calls the API with the member token
+        var typedToken = token.get() == null || token.get().isBlank() ? memberToken.get() : token.get();
         boolean local = choice.environmentUrl().isEmpty() && edited.connection() == Settings.ConnectionMode.LOCAL;
         io.execute(() -> {
             TestResult result;
@@ -275,6 +285,10 @@ public final class SettingsViewModel {
             if (!Objects.equals(Optional.of(typed).filter(t -> !t.isEmpty()), tokens.load())) {
                 tokens.save(typed);
             }
+            var typedMember = memberToken.get() == null ? "" : memberToken.get().strip();
+            if (memberTokens != null && !Objects.equals(Optional.of(typedMember).filter(t -> !t.isEmpty()), memberTokens.load())) {
+                memberTokens.save(typedMember);
+            }
             var typedKey = llmKey.get() == null ? "" : llmKey.get().strip();
             if (!Objects.equals(Optional.of(typedKey).filter(t -> !t.isEmpty()), llmKeys.load())) {
                 llmKeys.save(typedKey);
@@ -300,6 +314,8 @@ public final class SettingsViewModel {
     public ObjectProperty<Settings.ConnectionMode> modeProperty() { return mode; }
     public StringProperty apiUrlProperty() { return apiUrl; }
     public StringProperty tokenProperty() { return token; }
+    public StringProperty memberTokenProperty() { return memberToken; }
+    public boolean hasMemberToken() { return memberTokens != null; }
     public ObjectProperty<Settings.Theme> themeProperty() { return theme; }
     public IntegerProperty maxConcurrentProperty() { return maxConcurrent; }
     public BooleanProperty notificationsProperty() { return notifications; }

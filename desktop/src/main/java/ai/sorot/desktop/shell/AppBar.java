@@ -10,12 +10,14 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import org.controlsfx.control.SegmentedButton;
 
-/** The bar across the top: the wordmark, queue / library, the ways to add scripts, theme and settings. */
+/** The bar across the top: the wordmark, queue / library / committee, the ways to add scripts, theme and settings. */
 final class AppBar extends HBox {
 
     /** What the bar's buttons do. */
     interface Actions {
         void showLibrary(boolean library);
+
+        void showCommittee(boolean committee);
 
         void chooseFiles();
 
@@ -31,6 +33,7 @@ final class AppBar extends HBox {
     private final Button themeToggle = new Button();
     private final ToggleButton showQueue = new ToggleButton("Queue");
     private final ToggleButton showLibrary = new ToggleButton("Library");
+    private final ToggleButton showCommittee = new ToggleButton("Committee");
 
     AppBar(Actions actions, Settings.Theme theme) {
         var wordmark = new Label("Sorot");
@@ -57,7 +60,10 @@ final class AppBar extends HBox {
         settings.setId("open-settings");
         settings.getStyleClass().add("flat");
         settings.setOnAction(e -> actions.openSettings());
-        var views = new SegmentedButton(showQueue, showLibrary);
+        var views = new SegmentedButton(showQueue, showLibrary, showCommittee);
+        showCommittee.setId("show-committee");
+        showCommittee.setTooltip(new Tooltip("The screening committee: my queue, the committee's ratings, sync"));
+        showCommittee.setOnAction(e -> actions.showCommittee(true));
         showQueue.setId("show-queue");
         showLibrary.setId("show-library");
         showLibrary.setTooltip(new Tooltip("Every saved analysis: search, sessions, review, compare, export (Ctrl+L)"));
@@ -74,8 +80,9 @@ final class AppBar extends HBox {
         themeToggle.setGraphic(Icons.of(theme == Settings.Theme.DARK ? Icons.SUN : Icons.MOON));
     }
 
-    void showLibrarySelected(boolean library) {
-        showLibrary.setSelected(library);
-        showQueue.setSelected(!library);
+    void showSelected(MainWindow.View view) {
+        showQueue.setSelected(view == MainWindow.View.QUEUE);
+        showLibrary.setSelected(view == MainWindow.View.LIBRARY);
+        showCommittee.setSelected(view == MainWindow.View.COMMITTEE);
     }
 }

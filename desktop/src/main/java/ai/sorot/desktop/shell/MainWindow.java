@@ -1,6 +1,8 @@
 package ai.sorot.desktop.shell;
 
 import ai.sorot.desktop.SorotDesktop;
+import ai.sorot.desktop.committee.CommitteeView;
+import ai.sorot.desktop.committee.CommitteeViewModel;
 import ai.sorot.desktop.connection.ConnectionBanner;
 import ai.sorot.desktop.connection.ConnectionState;
 import ai.sorot.desktop.intake.DropZoneView;
@@ -43,9 +45,9 @@ import javafx.stage.Window;
 import javafx.util.Subscription;
 
 /**
- * The window: an app bar, the connection banner, and one of two views: the queue with, beside it,
- * what the selection calls for (the drop zone, a running analysis, its report, or settings), or
- * the library. Every page but the first shown is built when first opened ({@link PageStack}).
+ * The window: an app bar, the connection banner, and one of three views: the queue with, beside
+ * it, what the selection calls for (the drop zone, a running analysis, its report, or settings),
+ * the library, or the screening committee. Every page but the first shown is built when first opened ({@link PageStack}).
  * The whole window takes drops; Ctrl+V pastes files or links; Space plays the audio summary.
  */
 public final class MainWindow extends BorderPane {
@@ -53,8 +55,8 @@ public final class MainWindow extends BorderPane {
     /** The pages beside the queue: one at a time. */
     public enum Detail { DROP, ITEM, REPORT, SETTINGS }
 
-    /** The window's views: the queue with its detail, or the library. */
-    public enum View { QUEUE, LIBRARY }
+    /** The window's views: the queue with its detail, the library, or the committee. */
+    public enum View { QUEUE, LIBRARY, COMMITTEE }
 
     private final SorotDesktop app;
     private final QueueView queueView;
@@ -67,6 +69,7 @@ public final class MainWindow extends BorderPane {
     private final Supplier<ReportPage> report;
     private final Supplier<SettingsPage> settings;
     private final Supplier<LibraryPage> library;
+    private final Supplier<CommitteeView> committee;
     private Subscription selectedState = Subscription.EMPTY;
 
     public MainWindow(SorotDesktop app) {
@@ -96,7 +99,7 @@ public final class MainWindow extends BorderPane {
         });
         settings = detail.add(Detail.SETTINGS, () -> {
             var model = new SettingsViewModel(app.settingsStore(), app.tokens(), app.llmKeys(), app.choice(), app.connection(),
-                    app.http(), app.io(), app.ui(), this::settingsSaved);
+                    app.http(), app.io(), app.ui(), this::settingsSaved).withMemberTokens(app.memberTokens());
             return new SettingsPage(model, new SettingsView(model, () -> showSelection(queueView.selectedItemProperty().get())));
         });
         detail.getStyleClass().add("detail-pane");
@@ -121,10 +124,14 @@ public final class MainWindow extends BorderPane {
         });
         library = views.add(View.LIBRARY, () -> new LibraryPage(app, files != null ? files : FilePicker.dialogs(this::window),
                 this::openSavedAnalysis));
+        var committeePage = views.add(View.COMMITTEE,
+                () -> Page.of(CommitteeView.forApp(app, new CommitteeViewModel(app.committee(), app.committeeWork()))));
+        committee = () -> (CommitteeView) committeePage.get().view();
         views.show(View.QUEUE);
 
         appBar = new AppBar(new AppBar.Actions() {
             @Override public void showLibrary(boolean library) { MainWindow.this.showLibrary(library); }
+            @Override public void showCommittee(boolean shown) { MainWindow.this.showCommittee(shown); }
             @Override public void chooseFiles() { intake.chooseFiles(); }
             @Override public void chooseFolder() { intake.chooseFolder(); }
             @Override public void paste() { intake.paste(); }
@@ -179,8 +186,14 @@ public final class MainWindow extends BorderPane {
 
     /** The library instead of the queue and its detail (or back). */
     public void showLibrary(boolean shown) {
-        appBar.showLibrarySelected(shown);
+        appBar.showSelected(shown ? View.LIBRARY : View.QUEUE);
         views.show(shown ? View.LIBRARY : View.QUEUE);
+    }
+
+    /** The committee page (my queue, the committee's ratings, sync) instead of the queue (or back). */
+    public void showCommittee(boolean shown) {
+        appBar.showSelected(shown ? View.COMMITTEE : View.QUEUE);
+        views.show(shown ? View.COMMITTEE : View.QUEUE);
     }
 
     /** A saved analysis opens in the report view, from the library on this computer (no network needed). */
@@ -267,6 +280,7 @@ public final class MainWindow extends BorderPane {
     public PageViewer pageViewer() { return report.get().pageViewer(); }
     public ReadOnlyObjectProperty<Detail> detailProperty() { return detail.shownProperty(); }
     public LibraryPage libraryPage() { return library.get(); }
+    public CommitteeView committeeView() { return committee.get(); }
     public SettingsViewModel settingsModel() { return settings.get().model(); }
     DropZoneView dropZone() { return dropZone.get(); }
 
