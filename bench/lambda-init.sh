@@ -29,7 +29,7 @@ CP=$(sed -n 's/^-cp //p' "$TASK/jvm.options")
 "$JAVA_HOME/bin/javac" -d "$OUT/probe" -cp "$CP" bench/lambda-init/LambdaInitProbe.java
 "$JAVA_HOME/bin/jar" cf "$OUT/probe.jar" -C "$OUT/probe" .
 # the archive, trained exactly as lambda/Dockerfile trains it
-"$JAVA" -XX:ArchiveClassesAtExit="$TASK/sorot.jsa" "@$TASK/jvm.options" ai.sorot.lambda.aws.ColdStartTraining >/dev/null 2>&1
+"$JAVA" -XX:ArchiveClassesAtExit="$TASK/sorot.jsa" "@$TASK/jvm.options" ai.sorot.lambda.aws.cloud.ColdStartTraining >/dev/null 2>&1
 # the probe runs on the image's class path with one jar after it (an archive only needs its class path as a prefix)
 grep -v '^-cp ' "$TASK/jvm.options" > "$OUT/image.options"
 echo "-cp $CP:$ROOT/$OUT/probe.jar" >> "$OUT/image.options"

@@ -3,7 +3,7 @@
 # with the class-data sharing archive (see lambda/Dockerfile). The handler comes as the first
 # argument: the SAM template's ImageConfig.Command, one per function.
 set -eu
-handler=${1:-ai.sorot.lambda.api.LambdaApiHandler::handleRequest}
+handler=${1:-ai.sorot.lambda.aws.cloud.LambdaApiHandler::handleRequest}
 root=${LAMBDA_TASK_ROOT:-/var/task}
 java=${SOROT_JAVA:-/var/lang/bin/java}
 # three quarters of the function's memory for the heap; the rest is metaspace, threads, buffers

@@ -330,7 +330,7 @@ public final class ApiRouter {
     }
 
     /** HTTP API v2 puts the method in requestContext.http; the route key has it too ("POST /analyze"). */
-    static String method(APIGatewayV2HTTPEvent event) {
+    public static String method(APIGatewayV2HTTPEvent event) {
         var context = event.getRequestContext();
         if (context != null && context.getHttp() != null && context.getHttp().getMethod() != null) {
             return context.getHttp().getMethod().toUpperCase(Locale.ROOT);
@@ -343,7 +343,7 @@ public final class ApiRouter {
     }
 
     /** rawPath, not path: the v2 event's field (the seed's "Incoming undefined request" bug). */
-    static String path(APIGatewayV2HTTPEvent event) {
+    public static String path(APIGatewayV2HTTPEvent event) {
         var path = event.getRawPath();
         if (path == null && event.getRequestContext() != null && event.getRequestContext().getHttp() != null) {
             path = event.getRequestContext().getHttp().getPath();

@@ -8,12 +8,15 @@ import ai.sorot.lambda.coverage.CoverageExchange;
 import ai.sorot.lambda.coverage.NoModelFallback;
 import ai.sorot.lambda.localmodel.LocalModelCoverageAnalyst;
 import ai.sorot.lambda.localmodel.LocalModelSettings;
+import ai.sorot.lambda.offline.OfflineCoverageAnalyst;
 import ai.sorot.lambda.pipeline.Analysts;
 import ai.sorot.lambda.pipeline.CoverageAnalyst;
 import ai.sorot.lambda.pipeline.Narrator;
+import ai.sorot.lambda.pipeline.StepBudgets;
 import ai.sorot.lambda.pipeline.TrailerAnalyst;
 import ai.sorot.model.api.ErrorCode;
 import ai.sorot.model.api.SorotException;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -21,6 +24,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -55,22 +59,27 @@ public final class AnalystChoice {
         public boolean anyCloud() {
             return cloudCoverage || cloudTrailer || cloudNarrator;
         }
+
+        /** The step budgets these analysts need: a model on a laptop takes longer over coverage than the cloud. */
+        public StepBudgets budgets(StepBudgets base) {
+            return coverageBudget == null ? base : base.withCoverage(coverageBudget);
+        }
     }
 
     private AnalystChoice() {}
 
     public static Chosen fromEnvironment(Map<String, String> env, Supplier<Analysts> offline) {
         var mode = mode(env);
-        var localModel = mode == Mode.OFFLINE ? java.util.Optional.<LocalModelSettings>empty()
+        var localModel = mode == Mode.OFFLINE ? Optional.<LocalModelSettings>empty()
                 : LocalModelSettings.fromEnvironment(env);
         if (mode == Mode.LOCAL_MODEL && localModel.isEmpty()) {
             throw new SorotException(ErrorCode.MODEL_UNAVAILABLE, "SOROT_ANALYSTS=local-model needs "
                     + LocalModelSettings.URL + " (e.g. http://127.0.0.1:11434/v1 for Ollama) and " + LocalModelSettings.MODEL + ".");
         }
         var config = CloudConfig.from(env);
-        var clients = new AwsClients(config);
-        var secrets = CloudSecrets.of(config, clients::secrets, Clock.systemUTC());
-        var chosen = choose(mode == Mode.LOCAL_MODEL ? Mode.OFFLINE : mode, config, clients, secrets, hasAwsCredentials(env),
+        // on a workstation the Gemini key is the setting itself; the cloud reads it from Secrets Manager
+        var chosen = choose(mode == Mode.LOCAL_MODEL ? Mode.OFFLINE : mode, config, new AnalystClients(config),
+                config.geminiApiKey() != null, () -> Optional.ofNullable(config.geminiApiKey()), hasAwsCredentials(env),
                 offline);
         return localModel.map(settings -> withLocalModel(chosen, settings, mode == Mode.LOCAL_MODEL)).orElse(chosen);
     }
@@ -83,21 +92,26 @@ public final class AnalystChoice {
         var analysts = chosen.analysts();
         var model = new LocalModelCoverageAnalyst(settings, Clock.systemUTC());
         CoverageAnalyst coverage = insist ? model : new NoModelFallback(model, analysts.coverage() instanceof BedrockCoverageAnalyst
-                ? new ai.sorot.lambda.offline.OfflineCoverageAnalyst() : analysts.coverage());
+                ? new OfflineCoverageAnalyst() : analysts.coverage());
         return new Chosen(new Analysts(analysts.extractor(), coverage, analysts.trailer(), analysts.narrator()), false,
                 chosen.cloudTrailer(), chosen.cloudNarrator(), settings.stepBudget());
     }
 
-    public static Chosen choose(Mode mode, CloudConfig config, AwsClients clients, CloudSecrets secrets, boolean awsCredentials,
-                                Supplier<Analysts> offline) {
-        return choose(mode, config, clients, secrets, awsCredentials, offline, CoverageExchange.CallObserver.NONE);
+    /**
+     * {@code geminiConfigured} says a Gemini key is there to be read ({@code geminiKey} reads it
+     * when the trailer is analysed: from the setting, or from the stack's secret in the cloud).
+     */
+    public static Chosen choose(Mode mode, CloudConfig config, AnalystClients clients, boolean geminiConfigured,
+                                Supplier<Optional<String>> geminiKey, boolean awsCredentials, Supplier<Analysts> offline) {
+        return choose(mode, config, clients, geminiConfigured, geminiKey, awsCredentials, offline,
+                CoverageExchange.CallObserver.NONE);
     }
 
-    public static Chosen choose(Mode mode, CloudConfig config, AwsClients clients, CloudSecrets secrets, boolean awsCredentials,
-                                Supplier<Analysts> offline, CoverageExchange.CallObserver calls) {
+    public static Chosen choose(Mode mode, CloudConfig config, AnalystClients clients, boolean geminiConfigured,
+                                Supplier<Optional<String>> geminiKey, boolean awsCredentials, Supplier<Analysts> offline,
+                                CoverageExchange.CallObserver calls) {
         boolean aws = mode == Mode.CLOUD || (mode == Mode.AUTO && awsCredentials);
-        boolean gemini = mode == Mode.CLOUD
-                || (mode == Mode.AUTO && (config.geminiApiKey() != null || config.secretArn() != null));
+        boolean gemini = mode == Mode.CLOUD || (mode == Mode.AUTO && geminiConfigured);
         if (!aws && !gemini) {
             return new Chosen(offline.get(), false, false, false);
         }
@@ -107,7 +121,7 @@ public final class AnalystChoice {
                 new ModelLifecycle(clients::bedrockControl, config.bedrockModelId(), clock), config.bedrockModelId(),
                 config.coverageMaxInputTokens(), PriceList.LIST, clock, calls) : fallback.coverage();
         TrailerAnalyst trailer = gemini ? new GeminiTrailerAnalyst(config.geminiBaseUrl(), config.geminiModel(),
-                secrets::geminiApiKey, mode == Mode.CLOUD, PriceList.LIST, clock) : fallback.trailer();
+                geminiKey, mode == Mode.CLOUD, PriceList.LIST, clock) : fallback.trailer();
         Narrator narrator = aws ? new PollyNarrator(clients::polly, config.pollyVoice(), PriceList.LIST, clock) : fallback.narrator();
         return new Chosen(new Analysts(fallback.extractor(), coverage, trailer, narrator), aws, gemini, aws);
     }
@@ -149,7 +163,7 @@ public final class AnalystChoice {
                 return text.contains("sso_") || text.contains("credential_process") || text.contains("role_arn")
                         || text.contains("aws_access_key_id");
             }
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             return false;
         }
         return false;

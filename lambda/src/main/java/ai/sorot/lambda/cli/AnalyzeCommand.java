@@ -81,7 +81,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             deleteQuietly(scratch);
         }, "sorot-analyze-cleanup");
         Runtime.getRuntime().addShutdownHook(cleanup);
-        var options = LocalBackend.Options.defaults(new SorotHome(scratch)).withWorkers(1);
+        var options = WorkstationAnalysts.chosenFor(LocalBackend.Options.defaults(new SorotHome(scratch)).withWorkers(1));
         try (var backend = LocalBackend.open(options)) {
             running.set(backend);
             var id = new SubmissionService(backend.backend())

@@ -40,7 +40,7 @@ public final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         var home = SorotHome.fromEnvironment();
-        var backendOptions = LocalBackend.Options.defaults(home);
+        var backendOptions = WorkstationAnalysts.chosenFor(LocalBackend.Options.defaults(home));
         if (workers != null) {
             backendOptions = backendOptions.withWorkers(Math.max(1, workers));
         }

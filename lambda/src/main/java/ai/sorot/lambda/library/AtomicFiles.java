@@ -2,7 +2,7 @@ package ai.sorot.lambda.library;
 
 import ai.sorot.model.api.ErrorCode;
 import ai.sorot.model.api.SorotException;
-import ai.sorot.lambda.local.OwnerOnly;
+import ai.sorot.lambda.files.OwnerOnly;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;

@@ -1,7 +1,7 @@
 package ai.sorot.lambda.library;
 
 import ai.sorot.lambda.files.DiskFull;
-import ai.sorot.lambda.local.OwnerOnly;
+import ai.sorot.lambda.files.OwnerOnly;
 import ai.sorot.model.Json;
 import ai.sorot.model.api.ErrorCode;
 import ai.sorot.model.api.SorotException;

@@ -1,5 +1,6 @@
 package ai.sorot.lambda.local;
 
+import ai.sorot.lambda.files.OwnerOnly;
 import ai.sorot.lambda.pipeline.BlobInfo;
 import ai.sorot.lambda.pipeline.BlobStore;
 import ai.sorot.model.api.ErrorCode;

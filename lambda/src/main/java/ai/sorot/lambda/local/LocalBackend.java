@@ -1,19 +1,18 @@
 package ai.sorot.lambda.local;
 
-import ai.sorot.lambda.RunningBackend;
 import ai.sorot.lambda.api.ApiLimits;
-import ai.sorot.lambda.aws.AnalystChoice;
 import ai.sorot.lambda.api.Backend;
+import ai.sorot.lambda.api.RunningBackend;
+import ai.sorot.lambda.api.SorotVersion;
 import ai.sorot.lambda.api.UploadVerifier;
 import ai.sorot.lambda.coverage.NoModelFallback;
+import ai.sorot.lambda.files.OwnerOnly;
 import ai.sorot.lambda.localmodel.LocalModelCoverageAnalyst;
-import ai.sorot.lambda.offline.OfflineCoverageAnalyst;
-import ai.sorot.lambda.offline.OfflineTrailerAnalyst;
+import ai.sorot.lambda.offline.LocalNarrator;
+import ai.sorot.lambda.offline.OfflineAnalysts;
 import ai.sorot.lambda.pipeline.Analysts;
 import ai.sorot.lambda.pipeline.Pipeline;
-import ai.sorot.lambda.pipeline.ScreenplayExtractor;
 import ai.sorot.lambda.pipeline.StepBudgets;
-import ai.sorot.lambda.screenplay.ScreenplayReader;
 import ai.sorot.model.api.ErrorCode;
 import ai.sorot.model.api.SorotException;
 import ai.sorot.model.report.Provenance;
@@ -45,8 +44,8 @@ public final class LocalBackend implements RunningBackend {
     private static final String CHECKING = " (checking for espeak-ng)";
 
     /**
-     * How to build it. {@code analysts} null means chosen from the environment ({@code AnalystChoice}:
-     * cloud analysts when AWS credentials or a Gemini key are there, offline otherwise);
+     * How to build it. {@code analysts} null means the offline ones; the entry points (the
+     * {@code ./sorot} commands, the desktop, the Lambda handler) choose the analysts and pass them in;
      * {@code serverUrl} says where upload URLs point (the embedded server sets it once bound).
      */
     public record Options(
@@ -108,18 +107,8 @@ public final class LocalBackend implements RunningBackend {
         this.jobs = SqliteJobStore.open(home.database());
         var signer = UploadSigner.fromToken(token.token());
         this.blobs = new FileBlobStore(home.blobs(), options.serverUrl(), signer, options.clock());
-        // none given: the cloud analysts where credentials and keys are present, the offline ones otherwise
+        var analysts = options.analysts() != null ? options.analysts() : OfflineAnalysts.standard();
         var budgets = options.budgets();
-        Analysts analysts;
-        if (options.analysts() != null) {
-            analysts = options.analysts();
-        } else {
-            var chosen = AnalystChoice.fromEnvironment(System.getenv(), LocalBackend::offlineAnalysts);
-            analysts = chosen.analysts();
-            if (chosen.coverageBudget() != null) {
-                budgets = budgets.withCoverage(chosen.coverageBudget()); // a model on a laptop needs longer than the cloud
-            }
-        }
         var workerId = "local-" + ProcessHandle.current().pid() + "-"
                 + Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36);
         this.pipeline = new Pipeline(jobs, blobs, analysts, budgets, options.clock(), workerId);
@@ -160,17 +149,6 @@ public final class LocalBackend implements RunningBackend {
             closeQuietly(channel);
             throw e;
         }
-    }
-
-    /** The offline analysts: no network, no account. */
-    public static Analysts offlineAnalysts() {
-        return new Analysts(defaultExtractor(), new OfflineCoverageAnalyst(), new OfflineTrailerAnalyst(),
-                new LocalNarrator(System.getenv("SOROT_NARRATOR")));
-    }
-
-    /** The screenplay engine: PDFBox layout reading or the Fountain parser, within its own limits. */
-    public static ScreenplayExtractor defaultExtractor() {
-        return new ScreenplayReader()::read;
     }
 
     private void resume() {
@@ -262,8 +240,7 @@ public final class LocalBackend implements RunningBackend {
     }
 
     public static String version() {
-        var version = LocalBackend.class.getPackage().getImplementationVersion();
-        return version == null ? "dev" : version;
+        return SorotVersion.current();
     }
 
     @Override

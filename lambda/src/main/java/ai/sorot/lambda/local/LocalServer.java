@@ -1,6 +1,7 @@
 package ai.sorot.lambda.local;
 
 import ai.sorot.lambda.api.ApiRouter;
+import ai.sorot.lambda.files.OwnerOnly;
 import ai.sorot.model.Json;
 import ai.sorot.model.api.ErrorCode;
 import ai.sorot.model.api.SorotException;

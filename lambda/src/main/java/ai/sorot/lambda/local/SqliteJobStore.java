@@ -1,5 +1,6 @@
 package ai.sorot.lambda.local;
 
+import ai.sorot.lambda.files.OwnerOnly;
 import ai.sorot.lambda.pipeline.CreateOutcome;
 import ai.sorot.lambda.pipeline.Job;
 import ai.sorot.lambda.pipeline.JobOutcome;

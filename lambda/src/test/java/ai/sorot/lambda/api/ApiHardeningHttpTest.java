@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.sorot.lambda.local.LocalBackend;
 import ai.sorot.lambda.local.LocalServer;
 import ai.sorot.lambda.local.SorotHome;
+import ai.sorot.lambda.offline.OfflineAnalysts;
 import ai.sorot.lambda.pipeline.StepBudgets;
 import ai.sorot.lambda.support.ApiClient;
 import ai.sorot.lambda.support.RawHttp;
@@ -55,7 +56,7 @@ class ApiHardeningHttpTest {
     static void start() {
         var sorotHome = new SorotHome(home);
         var limits = new ApiLimits(4L * 1024 * 1024, UPLOAD_MAX, Duration.ofHours(1), 300);
-        var backend = new LocalBackend.Options(sorotHome, 1, 100, LocalBackend.offlineAnalysts(), StepBudgets.DEFAULT, limits,
+        var backend = new LocalBackend.Options(sorotHome, 1, 100, OfflineAnalysts.standard(), StepBudgets.DEFAULT, limits,
                 Clock.systemUTC(), () -> URI.create("http://127.0.0.1"));
         server = LocalServer.start(LocalServer.Options.defaults(sorotHome).withPort(0).withBackend(backend));
         api = new ApiClient(server.url(), server.token());

@@ -4,7 +4,7 @@ import static ai.sorot.lambda.support.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.sorot.lambda.local.LocalBackend;
-import ai.sorot.lambda.local.LocalNarrator;
+import ai.sorot.lambda.offline.LocalNarrator;
 import ai.sorot.lambda.local.LocalServer;
 import ai.sorot.lambda.local.SorotHome;
 import ai.sorot.lambda.offline.OfflineCoverageAnalyst;

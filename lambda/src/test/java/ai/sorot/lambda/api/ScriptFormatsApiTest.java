@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.sorot.lambda.local.LocalBackend;
 import ai.sorot.lambda.local.LocalServer;
 import ai.sorot.lambda.local.SorotHome;
+import ai.sorot.lambda.offline.OfflineAnalysts;
 import ai.sorot.lambda.support.ApiClient;
 import ai.sorot.lambda.support.FormatFixtures;
 import ai.sorot.lambda.support.TestScripts;
@@ -38,7 +39,7 @@ class ScriptFormatsApiTest {
     @BeforeAll
     static void start() {
         var options = LocalServer.Options.defaults(new SorotHome(home)).withPort(0)
-                .withBackend(LocalBackend.Options.defaults(new SorotHome(home)).withAnalysts(LocalBackend.offlineAnalysts())
+                .withBackend(LocalBackend.Options.defaults(new SorotHome(home)).withAnalysts(OfflineAnalysts.standard())
                         .withWorkers(2));
         server = LocalServer.start(options);
         api = new ApiClient(server.url(), server.token());

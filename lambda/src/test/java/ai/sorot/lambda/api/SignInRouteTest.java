@@ -41,7 +41,7 @@ class SignInRouteTest {
     @TempDir
     static Path home;
     static LocalBackend local;
-    static LambdaApiHandler handler;
+    static ApiRouter router;
     static WireMockServer issuer;
     static String issuerUrl;
     static RSAKey key;
@@ -61,7 +61,7 @@ class SignInRouteTest {
         var signIn = new JwtSignIn(new JwtSignIn.Settings(issuerUrl, "festival-web", null));
         var both = new Backend(b.mode(), b.version(), b.jobs(), b.blobs(), b.queue(), b.tokens().orSignedIn(signIn),
                 b.analysers(), b.uploads(), b.limits(), b.clock());
-        handler = new LambdaApiHandler(new ApiRouter(both));
+        router = new ApiRouter(both);
     }
 
     @AfterAll
@@ -88,7 +88,7 @@ class SignInRouteTest {
                  "requestContext": {"http": {"method": "GET", "path": "/analyses"}, "requestId": "r-1"},
                  "isBase64Encoded": false}
                 """.formatted(bearer);
-        return handler.handleRequest(Json.mapper().readValue(text, APIGatewayV2HTTPEvent.class), null).getStatusCode();
+        return router.handle(Json.mapper().readValue(text, APIGatewayV2HTTPEvent.class)).getStatusCode();
     }
 
     @Test

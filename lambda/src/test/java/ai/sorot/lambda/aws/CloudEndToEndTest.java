@@ -10,7 +10,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.sorot.lambda.api.ApiRouter;
-import ai.sorot.lambda.api.LambdaApiHandler;
+import ai.sorot.lambda.aws.cloud.CloudBackend;
+import ai.sorot.lambda.aws.cloud.LambdaApiHandler;
 import ai.sorot.lambda.aws.observe.CloudLogging;
 import ai.sorot.lambda.aws.polly.Mp3Frames;
 import ai.sorot.lambda.aws.testkit.CloudStack;

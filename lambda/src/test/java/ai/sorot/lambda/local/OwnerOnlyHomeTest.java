@@ -3,6 +3,7 @@ package ai.sorot.lambda.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import ai.sorot.lambda.files.OwnerOnly;
 import ai.sorot.lambda.library.Library;
 import ai.sorot.model.report.AnalysisReport;
 import ai.sorot.model.report.Coverage;

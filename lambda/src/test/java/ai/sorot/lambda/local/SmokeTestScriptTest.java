@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import ai.sorot.lambda.api.ApiRouter;
-import ai.sorot.lambda.aws.CloudBackend;
+import ai.sorot.lambda.aws.cloud.CloudBackend;
 import ai.sorot.lambda.aws.testkit.CloudStack;
 import ai.sorot.lambda.aws.testkit.LambdaEvents;
 import ai.sorot.lambda.aws.testkit.ServiceStubs;

@@ -273,7 +273,7 @@ class LocalModelCoverageAnalystTest {
 
     @Test
     void healthDetailsNameTheModelAndItsServer(@org.junit.jupiter.api.io.TempDir java.nio.file.Path home) {
-        var offline = ai.sorot.lambda.local.LocalBackend.offlineAnalysts();
+        var offline = ai.sorot.lambda.offline.OfflineAnalysts.standard();
         var analysts = new ai.sorot.lambda.pipeline.Analysts(offline.extractor(),
                 new NoModelFallback(analyst(null), offline.coverage()), offline.trailer(), offline.narrator());
         try (var backend = ai.sorot.lambda.local.LocalBackend.open(ai.sorot.lambda.local.LocalBackend.Options.defaults(

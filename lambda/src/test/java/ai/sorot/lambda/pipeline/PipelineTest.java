@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.sorot.lambda.api.SubmissionService;
 import ai.sorot.lambda.local.LocalBackend;
-import ai.sorot.lambda.local.LocalNarrator;
+import ai.sorot.lambda.offline.LocalNarrator;
 import ai.sorot.lambda.local.SorotHome;
 import ai.sorot.lambda.offline.OfflineCoverageAnalyst;
 import ai.sorot.lambda.offline.OfflineTrailerAnalyst;

@@ -2,10 +2,10 @@ package ai.sorot.lambda.aws.worker;
 
 import ai.sorot.lambda.aws.AnalystChoice;
 import ai.sorot.lambda.aws.observe.ModelCallMetrics;
-import ai.sorot.lambda.aws.AwsClients;
-import ai.sorot.lambda.aws.CloudBackend;
+import ai.sorot.lambda.aws.cloud.AwsClients;
+import ai.sorot.lambda.aws.cloud.CloudBackend;
 import ai.sorot.lambda.aws.CloudConfig;
-import ai.sorot.lambda.aws.CloudSecrets;
+import ai.sorot.lambda.aws.cloud.CloudSecrets;
 import ai.sorot.lambda.aws.observe.StepMetrics;
 import ai.sorot.lambda.aws.state.DynamoJobStore;
 import ai.sorot.lambda.aws.state.S3BlobStore;
@@ -46,8 +46,9 @@ public final class CloudWorker implements AutoCloseable {
         var clients = new AwsClients(config);
         var secrets = CloudSecrets.of(config, clients::secrets, Clock.systemUTC());
         // each coverage call's stop reason and output tokens become metrics beside the steps'
-        var chosen = AnalystChoice.choose(AnalystChoice.Mode.AUTO, config, clients, secrets, true, CloudBackend::offlineFallback,
-                new ModelCallMetrics(out, Clock.systemUTC()));
+        var chosen = AnalystChoice.choose(AnalystChoice.Mode.AUTO, config, clients,
+                config.geminiApiKey() != null || config.secretArn() != null, secrets::geminiApiKey, true,
+                CloudBackend::offlineFallback, new ModelCallMetrics(out, Clock.systemUTC()));
         return new CloudWorker(config, clients, chosen.analysts(), StepBudgets.DEFAULT, Clock.systemUTC(), out);
     }
 

@@ -1,6 +1,6 @@
 package ai.sorot.lambda.aws.worker;
 
-import ai.sorot.lambda.aws.AwsClients;
+import ai.sorot.lambda.aws.cloud.AwsClients;
 import ai.sorot.lambda.aws.CloudConfig;
 import ai.sorot.lambda.aws.observe.CloudLogging;
 import ai.sorot.lambda.aws.observe.LogContext;

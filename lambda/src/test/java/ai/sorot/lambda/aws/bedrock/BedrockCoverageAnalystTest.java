@@ -11,7 +11,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ai.sorot.lambda.aws.AwsClients;
+import ai.sorot.lambda.aws.AnalystClients;
 import ai.sorot.lambda.aws.PriceList;
 import ai.sorot.lambda.aws.testkit.LocalAws;
 import ai.sorot.lambda.aws.testkit.ServiceStubs;
@@ -42,7 +42,7 @@ class BedrockCoverageAnalystTest {
 
     static LocalAws aws;
     static ServiceStubs stubs;
-    static AwsClients clients;
+    static AnalystClients clients;
     static Screenplay brick;
     static final String MODEL = "us.deepseek.r1-v1:0";
 
@@ -50,7 +50,7 @@ class BedrockCoverageAnalystTest {
     static void start() {
         aws = LocalAws.get();
         stubs = new ServiceStubs(aws.wireMock());
-        clients = new AwsClients(aws.config(Map.of()));
+        clients = new AnalystClients(aws.config(Map.of()));
         brick = new ScreenplayReader().read(TestScripts.brickAndSteelPdf(), "brick.pdf");
     }
 

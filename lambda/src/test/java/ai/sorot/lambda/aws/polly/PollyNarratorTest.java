@@ -11,7 +11,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ai.sorot.lambda.aws.AwsClients;
+import ai.sorot.lambda.aws.AnalystClients;
 import ai.sorot.lambda.aws.PriceList;
 import ai.sorot.lambda.aws.testkit.LocalAws;
 import ai.sorot.lambda.aws.testkit.ServiceStubs;
@@ -34,13 +34,13 @@ class PollyNarratorTest {
 
     static LocalAws aws;
     static ServiceStubs stubs;
-    static AwsClients clients;
+    static AnalystClients clients;
 
     @BeforeAll
     static void start() {
         aws = LocalAws.get();
         stubs = new ServiceStubs(aws.wireMock());
-        clients = new AwsClients(aws.config(Map.of()));
+        clients = new AnalystClients(aws.config(Map.of()));
     }
 
     @AfterAll

@@ -1,6 +1,6 @@
 package ai.sorot.lambda.aws.testkit;
 
-import ai.sorot.lambda.aws.AwsClients;
+import ai.sorot.lambda.aws.cloud.AwsClients;
 import ai.sorot.lambda.aws.CloudConfig;
 import java.util.HashMap;
 import java.util.Map;

@@ -1,6 +1,6 @@
-package ai.sorot.lambda.api;
+package ai.sorot.lambda.aws.cloud;
 
-import ai.sorot.lambda.BackendConfig;
+import ai.sorot.lambda.api.ApiRouter;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;

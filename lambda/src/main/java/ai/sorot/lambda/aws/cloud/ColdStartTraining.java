@@ -1,6 +1,7 @@
-package ai.sorot.lambda.aws;
+package ai.sorot.lambda.aws.cloud;
 
 import ai.sorot.lambda.api.ApiRouter;
+import ai.sorot.lambda.aws.CloudConfig;
 import ai.sorot.lambda.coverage.CoveragePrompt;
 import ai.sorot.lambda.aws.observe.CloudLogging;
 import ai.sorot.lambda.aws.observe.StepMetrics;

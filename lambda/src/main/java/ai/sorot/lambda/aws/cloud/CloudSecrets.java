@@ -1,6 +1,7 @@
-package ai.sorot.lambda.aws;
+package ai.sorot.lambda.aws.cloud;
 
 import ai.sorot.lambda.api.ApiTokens;
+import ai.sorot.lambda.aws.CloudConfig;
 import ai.sorot.model.Json;
 import ai.sorot.model.api.ErrorCode;
 import ai.sorot.model.api.SorotException;

@@ -1,7 +1,5 @@
-package ai.sorot.lambda.local;
+package ai.sorot.lambda.offline;
 
-import ai.sorot.lambda.offline.EspeakNarrator;
-import ai.sorot.lambda.offline.FreeTtsNarrator;
 import ai.sorot.lambda.pipeline.AnalystResult;
 import ai.sorot.lambda.pipeline.NarrationRequest;
 import ai.sorot.lambda.pipeline.Narrator;

@@ -1,9 +1,10 @@
-package ai.sorot.lambda.aws;
+package ai.sorot.lambda.aws.cloud;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.sorot.lambda.aws.CloudConfig;
 import ai.sorot.lambda.aws.testkit.LocalAws;
 import ai.sorot.lambda.aws.testkit.ServiceStubs;
 import java.time.Clock;

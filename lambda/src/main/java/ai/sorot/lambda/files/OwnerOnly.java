@@ -1,4 +1,4 @@
-package ai.sorot.lambda.local;
+package ai.sorot.lambda.files;
 
 import java.io.IOException;
 import java.nio.file.FileSystemException;
@@ -27,7 +27,7 @@ public final class OwnerOnly {
 
     private OwnerOnly() {}
 
-    static boolean posix(Path path) {
+    public static boolean posix(Path path) {
         return path.getFileSystem().supportedFileAttributeViews().contains("posix");
     }
 
@@ -107,7 +107,7 @@ public final class OwnerOnly {
     }
 
     /** Whether a folder is already owner-only (true where there are no POSIX permissions to check). */
-    static boolean isOwnerOnly(Path folder) throws IOException {
+    public static boolean isOwnerOnly(Path folder) throws IOException {
         return !posix(folder) || Files.getPosixFilePermissions(folder, LinkOption.NOFOLLOW_LINKS).equals(FOLDER);
     }
 }

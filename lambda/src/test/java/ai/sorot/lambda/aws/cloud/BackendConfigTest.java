@@ -1,4 +1,4 @@
-package ai.sorot.lambda;
+package ai.sorot.lambda.aws.cloud;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,6 +1,5 @@
-package ai.sorot.lambda;
+package ai.sorot.lambda.api;
 
-import ai.sorot.lambda.api.Backend;
 
 /** A backend built and started for one process: its ports wired, its workers running until closed. */
 public interface RunningBackend extends AutoCloseable {

@@ -1,7 +1,8 @@
-package ai.sorot.lambda.api;
+package ai.sorot.lambda.aws.cloud;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.sorot.lambda.api.ApiRouter;
 import ai.sorot.lambda.local.LocalBackend;
 import ai.sorot.lambda.local.SorotHome;
 import ai.sorot.lambda.offline.Wav;

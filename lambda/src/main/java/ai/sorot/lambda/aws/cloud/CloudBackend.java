@@ -1,6 +1,5 @@
-package ai.sorot.lambda.aws;
+package ai.sorot.lambda.aws.cloud;
 
-import ai.sorot.lambda.RunningBackend;
 import ai.sorot.lambda.aws.state.DynamoJobStore;
 import ai.sorot.lambda.aws.state.S3BlobStore;
 import ai.sorot.lambda.aws.state.SqsWorkQueue;
@@ -8,17 +7,14 @@ import ai.sorot.lambda.api.ApiLimits;
 import ai.sorot.lambda.api.ApiTokens;
 import ai.sorot.lambda.api.JwtSignIn;
 import ai.sorot.lambda.api.Backend;
-import ai.sorot.lambda.local.LocalBackend;
-import ai.sorot.lambda.local.LocalNarrator;
-import ai.sorot.lambda.offline.OfflineCoverageAnalyst;
-import ai.sorot.lambda.offline.OfflineTrailerAnalyst;
-import ai.sorot.lambda.pipeline.AnalystResult;
+import ai.sorot.lambda.api.RunningBackend;
+import ai.sorot.lambda.api.SorotVersion;
+import ai.sorot.lambda.aws.AnalystChoice;
+import ai.sorot.lambda.aws.CloudConfig;
+import ai.sorot.lambda.offline.OfflineAnalysts;
 import ai.sorot.lambda.pipeline.Analysts;
-import ai.sorot.lambda.pipeline.NarrationRequest;
-import ai.sorot.lambda.pipeline.Narrator;
-import ai.sorot.lambda.pipeline.SpokenAudio;
-import ai.sorot.model.report.Provenance;
 import java.time.Clock;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -48,10 +44,11 @@ public final class CloudBackend implements RunningBackend {
         this.queue = new SqsWorkQueue(clients.sqs(), config.queueUrl());
         this.secrets = CloudSecrets.of(config, clients::secrets, clock);
         // the worker's choice, made the same way, for /health; no analyst client is built here
-        this.analysts = AnalystChoice.choose(AnalystChoice.Mode.AUTO, config, clients, secrets, true, offline);
+        this.analysts = AnalystChoice.choose(AnalystChoice.Mode.AUTO, config, clients,
+                config.geminiApiKey() != null || config.secretArn() != null, secrets::geminiApiKey, true, offline);
         var description = describe(analysts.analysts(), config, queue);
         ApiTokens credentials = config.signIn() == null ? secrets : secrets.orSignedIn(new JwtSignIn(config.signIn()));
-        this.backend = new Backend("cloud", LocalBackend.version(), jobs, blobs, queue, credentials, () -> description, null,
+        this.backend = new Backend("cloud", SorotVersion.current(), jobs, blobs, queue, credentials, () -> description, null,
                 ApiLimits.DEFAULT, clock);
     }
 
@@ -68,20 +65,7 @@ public final class CloudBackend implements RunningBackend {
      * key). The local voice is only looked for if it is ever asked for: a Lambda sandbox has none.
      */
     public static Analysts offlineFallback() {
-        var voice = new java.util.concurrent.atomic.AtomicReference<Narrator>();
-        Supplier<Narrator> local = () -> voice.updateAndGet(v -> v != null ? v : new LocalNarrator(System.getenv("SOROT_NARRATOR")));
-        Narrator lazy = new Narrator() {
-            @Override
-            public Provenance provenance() {
-                return local.get().provenance();
-            }
-
-            @Override
-            public AnalystResult<SpokenAudio> narrate(NarrationRequest request) {
-                return local.get().narrate(request);
-            }
-        };
-        return new Analysts(LocalBackend.defaultExtractor(), new OfflineCoverageAnalyst(), new OfflineTrailerAnalyst(), lazy);
+        return OfflineAnalysts.withLazyVoice(null);
     }
 
     static Map<String, String> describe(Analysts analysts, CloudConfig config, SqsWorkQueue queue) {
@@ -90,7 +74,7 @@ public final class CloudBackend implements RunningBackend {
         map.put("blobs", "S3 " + config.bucket());
         map.put("queue", queue.describe());
         map.put("region", config.region());
-        return java.util.Collections.unmodifiableMap(map);
+        return Collections.unmodifiableMap(map);
     }
 
     @Override

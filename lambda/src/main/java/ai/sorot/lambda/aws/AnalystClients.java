@@ -19,17 +19,12 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.bedrock.BedrockClient;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.polly.PollyClient;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.S3Configuration;
-import software.amazon.awssdk.services.s3.presigner.S3Presigner;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
-import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * The AWS SDK clients, each built once per process on first use and shared: a Lambda container
- * builds only what its function calls (the API function never builds the Bedrock client).
+ * The AWS SDK clients the model analysts call (Bedrock and Polly), each built once per process on
+ * first use and shared; the cloud adds its state clients ({@code AwsClients}) on the same settings,
+ * so a workstation's class path holds no DynamoDB, S3, SQS or Secrets Manager client.
  * Every client uses the lightweight URLConnection HTTP client (Apache and Netty are excluded from
  * the build), an explicit credentials provider, explicit timeouts and the STANDARD retry mode
  * (exponential backoff with jitter on throttling and 5xx).
@@ -37,13 +32,13 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * <p>Bedrock is the exception in its timeouts: DeepSeek-R1 reasons for 30 s to minutes before it
  * answers, so its socket read timeout and attempt timeout are minutes, not the SDK's 30 s.
  */
-public final class AwsClients implements AutoCloseable {
+public class AnalystClients implements AutoCloseable {
 
     /** Connection set-up: a healthy AWS endpoint answers in milliseconds. */
-    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
+    protected static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
     /** Storage, queue and secrets calls: small requests, quick answers. */
-    static final Duration STATE_READ_TIMEOUT = Duration.ofSeconds(15);
-    static final Duration STATE_CALL_TIMEOUT = Duration.ofSeconds(25);
+    protected static final Duration STATE_READ_TIMEOUT = Duration.ofSeconds(15);
+    protected static final Duration STATE_CALL_TIMEOUT = Duration.ofSeconds(25);
     /** One Converse call to a reasoning model; the coverage step's budget caps the whole call. */
     public static final Duration BEDROCK_READ_TIMEOUT = Duration.ofMinutes(5);
     public static final Duration BEDROCK_ATTEMPT_TIMEOUT = Duration.ofMinutes(5);
@@ -52,45 +47,20 @@ public final class AwsClients implements AutoCloseable {
     static final Duration POLLY_READ_TIMEOUT = Duration.ofSeconds(30);
     static final Duration POLLY_CALL_TIMEOUT = Duration.ofSeconds(90);
 
-    private final CloudConfig config;
-    private final AwsCredentialsProvider credentials;
+    protected final CloudConfig config;
+    protected final AwsCredentialsProvider credentials;
     private final List<AutoCloseable> built = new ArrayList<>();
-    private final Supplier<DynamoDbClient> dynamo = once(this::buildDynamo);
-    private final Supplier<S3Client> s3 = once(this::buildS3);
-    private final Supplier<S3Presigner> presigner = once(this::buildPresigner);
-    private final Supplier<SqsClient> sqs = once(this::buildSqs);
-    private final Supplier<SecretsManagerClient> secrets = once(this::buildSecrets);
     private final Supplier<BedrockRuntimeClient> bedrock = once(this::buildBedrock);
     private final Supplier<BedrockClient> bedrockControl = once(this::buildBedrockControl);
     private final Supplier<PollyClient> polly = once(this::buildPolly);
 
-    public AwsClients(CloudConfig config) {
+    public AnalystClients(CloudConfig config) {
         this.config = config;
         this.credentials = credentialsFor(config);
     }
 
     public CloudConfig config() {
         return config;
-    }
-
-    public DynamoDbClient dynamo() {
-        return dynamo.get();
-    }
-
-    public S3Client s3() {
-        return s3.get();
-    }
-
-    public S3Presigner presigner() {
-        return presigner.get();
-    }
-
-    public SqsClient sqs() {
-        return sqs.get();
-    }
-
-    public SecretsManagerClient secrets() {
-        return secrets.get();
     }
 
     public BedrockRuntimeClient bedrock() {
@@ -116,32 +86,6 @@ public final class AwsClients implements AutoCloseable {
         return StaticCredentialsProvider.create(keys.sessionToken() == null
                 ? AwsBasicCredentials.create(keys.accessKeyId(), keys.secretAccessKey())
                 : AwsSessionCredentials.create(keys.accessKeyId(), keys.secretAccessKey(), keys.sessionToken()));
-    }
-
-    private DynamoDbClient buildDynamo() {
-        return remember(configure(DynamoDbClient.builder(), Service.DYNAMODB, stateHttp(), stateOverrides()).build());
-    }
-
-    private S3Client buildS3() {
-        return remember(configure(S3Client.builder(), Service.S3, stateHttp(), stateOverrides())
-                .forcePathStyle(config.s3PathStyle()).build());
-    }
-
-    private S3Presigner buildPresigner() {
-        var builder = S3Presigner.builder()
-                .region(Region.of(config.region()))
-                .credentialsProvider(credentials)
-                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(config.s3PathStyle()).build());
-        config.endpoint(Service.S3).ifPresent(builder::endpointOverride);
-        return remember(builder.build());
-    }
-
-    private SqsClient buildSqs() {
-        return remember(configure(SqsClient.builder(), Service.SQS, stateHttp(), stateOverrides()).build());
-    }
-
-    private SecretsManagerClient buildSecrets() {
-        return remember(configure(SecretsManagerClient.builder(), Service.SECRETS_MANAGER, stateHttp(), stateOverrides()).build());
     }
 
     private BedrockRuntimeClient buildBedrock() {
@@ -174,14 +118,14 @@ public final class AwsClients implements AutoCloseable {
         return remember(configure(PollyClient.builder(), Service.POLLY, http, overrides).build());
     }
 
-    private SdkHttpClient stateHttp() {
+    protected SdkHttpClient stateHttp() {
         return UrlConnectionHttpClient.builder()
                 .connectionTimeout(CONNECT_TIMEOUT)
                 .socketTimeout(STATE_READ_TIMEOUT)
                 .build();
     }
 
-    private static ClientOverrideConfiguration stateOverrides() {
+    protected static ClientOverrideConfiguration stateOverrides() {
         return ClientOverrideConfiguration.builder()
                 .apiCallAttemptTimeout(STATE_READ_TIMEOUT)
                 .apiCallTimeout(STATE_CALL_TIMEOUT)
@@ -189,7 +133,7 @@ public final class AwsClients implements AutoCloseable {
                 .build();
     }
 
-    private <B extends AwsClientBuilder<B, ?> & software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<B, ?>> B configure(
+    protected <B extends AwsClientBuilder<B, ?> & software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<B, ?>> B configure(
             B builder, Service service, SdkHttpClient http, ClientOverrideConfiguration overrides) {
         builder.region(Region.of(config.region()))
                 .credentialsProvider(credentials)
@@ -199,12 +143,12 @@ public final class AwsClients implements AutoCloseable {
         return builder;
     }
 
-    private synchronized <T extends AutoCloseable> T remember(T client) {
+    protected synchronized <T extends AutoCloseable> T remember(T client) {
         built.add(client);
         return client;
     }
 
-    private static <T> Supplier<T> once(Supplier<T> factory) {
+    protected static <T> Supplier<T> once(Supplier<T> factory) {
         return new Supplier<>() {
             private volatile T value;
 
