@@ -8,9 +8,9 @@ root=$(dirname "$here")
 source "$root/bin/find-jdk.sh"
 export JAVA_HOME
 cd "$root"
-./mvnw -q -B -ntp -pl lambda -am test-compile dependency:build-classpath -Dmdep.outputFile="$here/out/library.cp" \
+./mvnw -q -B -ntp -pl lambda/library -am test-compile dependency:build-classpath -Dmdep.outputFile="$here/out/library.cp" \
   -Dmdep.includeScope=test >/dev/null
 mkdir -p "$here/out/library"
 "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED \
-  -cp "lambda/target/test-classes:lambda/target/classes:shared-model/target/classes:$(cat "$here/out/library.cp")" \
+  -cp "lambda/library/target/test-classes:lambda/library/target/classes:$(cat "$here/out/library.cp")" \
   ai.sorot.lambda.library.LibraryBench "${1:-10000}" "$here/out/library"

@@ -8,9 +8,10 @@ cd "$here"
 # shellcheck source=bin/find-jdk.sh
 source bin/find-jdk.sh
 export JAVA_HOME
-./mvnw -B -ntp -q -pl shared-model,lambda test-compile
-./mvnw -B -ntp -q -pl lambda dependency:build-classpath -Dmdep.outputFile=target/speed.cp >/dev/null
+# the reactor order ends with the local module: its class path (test scope, with the test-jars it uses) is written last
+./mvnw -B -ntp -q -pl lambda/local -am test-compile dependency:build-classpath -Dmdep.includeScope=test \
+  -Dmdep.outputFile="$PWD/lambda/local/target/speed.cp" >/dev/null
 script=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-cd lambda
-"$JAVA_HOME/bin/java" -cp "target/test-classes:target/classes:../shared-model/target/classes:$(cat target/speed.cp)" \
+cd lambda/local
+"$JAVA_HOME/bin/java" -cp "target/test-classes:target/classes:$(cat target/speed.cp)" \
   ai.sorot.lambda.pipeline.NoModelSpeed "$script" "${2:-5}"

@@ -9,9 +9,9 @@ root=$(dirname "$here")
 source "$root/bin/find-jdk.sh"
 export JAVA_HOME
 cd "$root"
-./mvnw -q -B -ntp -pl lambda -am test-compile dependency:build-classpath -Dmdep.outputFile="$here/out/semantic.cp" \
+./mvnw -q -B -ntp -pl lambda/library -am test-compile dependency:build-classpath -Dmdep.outputFile="$here/out/semantic.cp" \
   -Dmdep.includeScope=test >/dev/null
 mkdir -p "$here/out/semantic"
 "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED \
-  -cp "lambda/target/test-classes:lambda/target/classes:shared-model/target/classes:$(cat "$here/out/semantic.cp")" \
+  -cp "lambda/library/target/test-classes:lambda/library/target/classes:$(cat "$here/out/semantic.cp")" \
   ai.sorot.lambda.library.SemanticBench "${1:-10000}" "$here/out/semantic"

@@ -1,5 +1,5 @@
 #!/bin/sh
-# Writes the JVM option file both functions start with (lambda/Dockerfile), and that the
+# Writes the JVM option file both functions start with (lambda/cloud/Dockerfile), and that the
 # class-data sharing archive is trained with: the class path must be the same, jar for jar, in
 # the same order, or the JVM ignores the archive.
 #   jvm-options.sh TASK_ROOT > TASK_ROOT/jvm.options

@@ -1,6 +1,6 @@
 #!/bin/sh
 # The image's entry point: the Lambda runtime interface client, started on our own class path
-# with the class-data sharing archive (see lambda/Dockerfile). The handler comes as the first
+# with the class-data sharing archive (see lambda/cloud/Dockerfile). The handler comes as the first
 # argument: the SAM template's ImageConfig.Command, one per function.
 set -eu
 handler=${1:-ai.sorot.lambda.aws.cloud.LambdaApiHandler::handleRequest}

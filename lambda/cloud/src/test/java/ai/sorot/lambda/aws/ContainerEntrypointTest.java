@@ -26,7 +26,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The container image's entry point without the container: {@code lambda/docker/lambda-entrypoint.sh}
+ * The container image's entry point without the container: {@code lambda/cloud/docker/lambda-entrypoint.sh}
  * starts the runtime interface client on the class path {@code jvm-options.sh} writes, with the
  * handler the SAM template names for each function, against a Lambda Runtime API on loopback.
  * What a deploy cannot show until it is in AWS (a handler that is not found, an event the

@@ -27,7 +27,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The training run for the container image's class-data sharing archive ({@code lambda/Dockerfile}
+ * The training run for the container image's class-data sharing archive ({@code lambda/cloud/Dockerfile}
  * runs it with {@code -XX:ArchiveClassesAtExit}): it loads what a cold start of either function
  * loads, the SDK clients, the event serializers of the Lambda runtime, Jackson, the router, PDFBox
  * on the bundled sample, without touching the network (no call is made; the clients point nowhere).
