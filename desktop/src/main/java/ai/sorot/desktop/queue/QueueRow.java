@@ -2,8 +2,8 @@ package ai.sorot.desktop.queue;
 
 import ai.sorot.desktop.connection.SorotApi;
 import ai.sorot.desktop.report.CheckList;
-import ai.sorot.desktop.shell.Format;
-import ai.sorot.desktop.shell.Icons;
+import ai.sorot.desktop.ui.Format;
+import ai.sorot.desktop.ui.Icons;
 import ai.sorot.model.report.Verdicts;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package ai.sorot.desktop.report;
 
 import ai.sorot.desktop.pdf.PageViewer;
 import ai.sorot.desktop.player.AudioPlayerView;
-import ai.sorot.desktop.shell.Format;
+import ai.sorot.desktop.ui.Format;
 import ai.sorot.model.report.AnalysisReport;
 import ai.sorot.model.report.Claim;
 import ai.sorot.model.report.Coverage;
@@ -354,7 +354,7 @@ public final class ReportView extends StackPane {
         var url = trailer != null && trailer.url() != null ? trailer.url() : report.trailerUrl();
         var link = new Hyperlink(url);
         link.setId("trailer-link");
-        link.setOnAction(e -> ai.sorot.desktop.shell.Desktop.openLink(url));
+        link.setOnAction(e -> ai.sorot.desktop.ui.Desktop.openLink(url));
         var first = new HBox(8, link);
         first.setAlignment(Pos.CENTER_LEFT);
         if (trailer != null && trailer.platform() != null) {

@@ -20,6 +20,8 @@ import ai.sorot.desktop.settings.Settings;
 import ai.sorot.desktop.settings.SettingsView;
 import ai.sorot.desktop.settings.SettingsViewModel;
 import ai.sorot.desktop.settings.ThemeManager;
+import ai.sorot.desktop.ui.Desktop;
+import ai.sorot.desktop.ui.Icons;
 import java.io.File;
 import java.util.List;
 import java.util.Locale;
