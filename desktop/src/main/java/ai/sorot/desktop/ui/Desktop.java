@@ -1,4 +1,4 @@
-package ai.sorot.desktop.shell;
+package ai.sorot.desktop.ui;
 
 import java.util.function.Consumer;
 

@@ -1,4 +1,4 @@
-package ai.sorot.desktop.shell;
+package ai.sorot.desktop.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
