@@ -68,14 +68,9 @@ public final class SubmissionService {
     }
 
     /** The one format detector (the CLI's and the desktop's too), as the kind a submission is stored under. */
-    static Optional<Submission.SourceKind> detectedKind(byte[] content, String fileName) {
+    static Optional<ScriptFormat> detectedKind(byte[] content, String fileName) {
         var head = Arrays.copyOf(content, Math.min(content.length, ScriptFormat.HEAD_BYTES));
-        return ScriptFormat.detect(head, fileName).map(format -> switch (format) {
-            case PDF -> Submission.SourceKind.PDF;
-            case FOUNTAIN -> Submission.SourceKind.FOUNTAIN;
-            case FINAL_DRAFT -> Submission.SourceKind.FINAL_DRAFT;
-            case HIGHLAND -> Submission.SourceKind.HIGHLAND;
-        });
+        return ScriptFormat.detect(head, fileName);
     }
 
     private AnalyzeAccepted accept(Source source, String requestedName, String trailerUrl, String requestedTitle, boolean force) {
@@ -143,7 +138,7 @@ public final class SubmissionService {
         return backend.blobs().createUpload(id, limits.uploadValidity(), limits.uploadMaxBytes());
     }
 
-    private record Source(byte[] bytes, Submission.SourceKind kind, String uploadKey) {}
+    private record Source(byte[] bytes, ScriptFormat kind, String uploadKey) {}
 
     private Source source(AnalyzeRequest request) {
         int given = (request.pdfData() != null ? 1 : 0) + (request.fountainText() != null ? 1 : 0)
@@ -161,23 +156,23 @@ public final class SubmissionService {
         if (request.pdfData() != null) {
             var bytes = decodeBase64(request.pdfData(), limits.inlineMaxBytes());
             requirePdf(bytes);
-            return new Source(bytes, Submission.SourceKind.PDF, null);
+            return new Source(bytes, ScriptFormat.PDF, null);
         }
         if (request.fdxData() != null) {
             var bytes = decodeBase64(request.fdxData(), limits.inlineMaxBytes(), "fdxData");
-            if (detectedKind(bytes, null).orElse(null) != Submission.SourceKind.FINAL_DRAFT) {
+            if (detectedKind(bytes, null).orElse(null) != ScriptFormat.FINAL_DRAFT) {
                 throw new SorotException(ErrorCode.FDX_INVALID,
                         "fdxData is not a Final Draft file (XML whose root element is <FinalDraft>).");
             }
-            return new Source(bytes, Submission.SourceKind.FINAL_DRAFT, null);
+            return new Source(bytes, ScriptFormat.FINAL_DRAFT, null);
         }
         if (request.highlandData() != null) {
             var bytes = decodeBase64(request.highlandData(), limits.inlineMaxBytes(), "highlandData");
-            if (detectedKind(bytes, null).orElse(null) != Submission.SourceKind.HIGHLAND) {
+            if (detectedKind(bytes, null).orElse(null) != ScriptFormat.HIGHLAND) {
                 throw new SorotException(ErrorCode.UNSUPPORTED_FORMAT,
                         "highlandData is not a Highland file (a zip archive holding the Fountain text).");
             }
-            return new Source(bytes, Submission.SourceKind.HIGHLAND, null);
+            return new Source(bytes, ScriptFormat.HIGHLAND, null);
         }
         if (request.fountainText() != null) {
             if (request.fountainText().isBlank()) {
@@ -187,7 +182,7 @@ public final class SubmissionService {
             if (bytes.length > limits.inlineMaxBytes()) {
                 throw tooLarge(bytes.length, limits.inlineMaxBytes());
             }
-            return new Source(bytes, Submission.SourceKind.FOUNTAIN, null);
+            return new Source(bytes, ScriptFormat.FOUNTAIN, null);
         }
         var uploadId = request.uploadId().strip();
         if (!BlobKeys.isUploadId(uploadId)) {
@@ -250,8 +245,8 @@ public final class SubmissionService {
     }
 
     /** A file only named .pdf (a Word file saved under the wrong name) is refused now, not at the first step. */
-    private static void requireSignature(Submission.SourceKind kind, byte[] bytes, String fileName) {
-        if (kind == Submission.SourceKind.PDF && !ScriptFormat.hasPdfMagic(bytes)) {
+    private static void requireSignature(ScriptFormat kind, byte[] bytes, String fileName) {
+        if (kind == ScriptFormat.PDF && !ScriptFormat.hasPdfMagic(bytes)) {
             throw new SorotException(ErrorCode.NOT_A_PDF, (fileName == null ? "The file" : fileName)
                     + " is named .pdf but is not a PDF (it does not start with %PDF-).");
         }
@@ -270,7 +265,7 @@ public final class SubmissionService {
                         max <= ApiLimits.DEFAULT.inlineMaxBytes() ? "inline: use POST /uploads for bigger files" : "in one upload"));
     }
 
-    private static String fileName(String given, Submission.SourceKind kind) {
+    private static String fileName(String given, ScriptFormat kind) {
         var fallback = "screenplay." + kind.extension();
         if (given == null || given.isBlank()) {
             return fallback;

@@ -16,10 +16,10 @@ import java.util.Optional;
  * pre-flight all ask here.
  */
 public enum ScriptFormat {
-    PDF("PDF", "pdf"),
-    FOUNTAIN("Fountain", "fountain"),
-    FINAL_DRAFT("Final Draft", "fdx"),
-    HIGHLAND("Highland", "highland");
+    PDF("PDF", "pdf", "application/pdf"),
+    FOUNTAIN("Fountain", "fountain", "text/plain; charset=utf-8"),
+    FINAL_DRAFT("Final Draft", "fdx", "application/xml"),
+    HIGHLAND("Highland", "highland", "application/zip");
 
     /** The bytes {@link #detect} looks at: PDF readers accept the signature within the first kilobyte. */
     public static final int HEAD_BYTES = 1024;
@@ -29,10 +29,12 @@ public enum ScriptFormat {
 
     private final String label;
     private final String extension;
+    private final String contentType;
 
-    ScriptFormat(String label, String extension) {
+    ScriptFormat(String label, String extension, String contentType) {
         this.label = label;
         this.extension = extension;
+        this.contentType = contentType;
     }
 
     /** What a person calls the format: "Final Draft". */
@@ -40,9 +42,14 @@ public enum ScriptFormat {
         return label;
     }
 
-    /** The usual file extension, without the dot. */
+    /** The usual file extension, without the dot: a stored source and the reader's file name end with it. */
     public String extension() {
         return extension;
+    }
+
+    /** The media type a stored source of this format is served with. */
+    public String contentType() {
+        return contentType;
     }
 
     /**

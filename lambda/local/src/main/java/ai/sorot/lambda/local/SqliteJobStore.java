@@ -11,6 +11,7 @@ import ai.sorot.lambda.pipeline.PipelineStep;
 import ai.sorot.lambda.pipeline.StepResult;
 import ai.sorot.lambda.pipeline.StepRun;
 import ai.sorot.lambda.pipeline.Submission;
+import ai.sorot.lambda.screenplay.ScriptFormat;
 import ai.sorot.model.api.ApiError;
 import ai.sorot.model.api.ErrorCode;
 import ai.sorot.model.api.JobState;
@@ -594,7 +595,7 @@ public final class SqliteJobStore implements JobStore {
 
     private static JobRow jobRow(ResultSet rs) throws SQLException {
         var submission = new Submission(rs.getString("content_key"), rs.getString("source_key"), rs.getString("file_name"),
-                Submission.SourceKind.valueOf(rs.getString("source_kind")), rs.getLong("source_bytes"),
+                ScriptFormat.valueOf(rs.getString("source_kind")), rs.getLong("source_bytes"),
                 rs.getString("trailer_url"), rs.getString("request_title"));
         var errorCode = rs.getString("error_code");
         var recommendation = rs.getString("recommendation");

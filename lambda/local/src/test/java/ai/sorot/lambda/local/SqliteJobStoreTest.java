@@ -9,6 +9,7 @@ import ai.sorot.lambda.pipeline.Lease;
 import ai.sorot.lambda.pipeline.PipelineStep;
 import ai.sorot.lambda.pipeline.StepResult;
 import ai.sorot.lambda.pipeline.Submission;
+import ai.sorot.lambda.screenplay.ScriptFormat;
 import ai.sorot.model.api.ApiError;
 import ai.sorot.model.api.JobState;
 import ai.sorot.model.api.StepStatus;
@@ -47,7 +48,7 @@ class SqliteJobStoreTest {
 
     static Job job(String id, String contentKey, Instant at) {
         var submission = new Submission(contentKey, "analyses/" + id + "/source.pdf", "x.pdf",
-                Submission.SourceKind.PDF, 10, null, null);
+                ScriptFormat.PDF, 10, null, null);
         return Job.accepted(id, submission, "x", at);
     }
 

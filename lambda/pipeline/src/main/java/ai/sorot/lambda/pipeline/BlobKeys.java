@@ -1,5 +1,6 @@
 package ai.sorot.lambda.pipeline;
 
+import ai.sorot.lambda.screenplay.ScriptFormat;
 import ai.sorot.model.api.ErrorCode;
 import ai.sorot.model.api.SorotException;
 import java.util.regex.Pattern;
@@ -23,7 +24,7 @@ public final class BlobKeys {
         return id != null && UPLOAD_ID.matcher(id).matches();
     }
 
-    public static String source(String analysisId, Submission.SourceKind kind) {
+    public static String source(String analysisId, ScriptFormat kind) {
         return folder(analysisId) + "source." + kind.extension();
     }
 

@@ -2,6 +2,7 @@ package ai.sorot.lambda.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.sorot.lambda.screenplay.ScriptFormat;
 import ai.sorot.model.api.ApiError;
 import ai.sorot.model.api.ErrorCode;
 import ai.sorot.model.api.JobState;
@@ -52,7 +53,7 @@ public abstract class JobStoreContract {
 
     protected Job job(int n, String contentKey, Instant at) {
         var submission = new Submission(contentKey + "|" + run, "analyses/" + id(n) + "/source.pdf", "x.pdf",
-                Submission.SourceKind.PDF, 10, "https://youtu.be/abc", null);
+                ScriptFormat.PDF, 10, "https://youtu.be/abc", null);
         return Job.accepted(id(n), submission, "x", at);
     }
 

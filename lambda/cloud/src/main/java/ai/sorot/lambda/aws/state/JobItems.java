@@ -4,6 +4,7 @@ import ai.sorot.lambda.pipeline.Job;
 import ai.sorot.lambda.pipeline.PipelineStep;
 import ai.sorot.lambda.pipeline.StepRun;
 import ai.sorot.lambda.pipeline.Submission;
+import ai.sorot.lambda.screenplay.ScriptFormat;
 import ai.sorot.model.api.ApiError;
 import ai.sorot.model.api.JobState;
 import ai.sorot.model.api.StepStatus;
@@ -129,7 +130,7 @@ final class JobItems {
     static Job fromItem(Map<String, AttributeValue> item) {
         var id = s(item, PK);
         var submission = new Submission(s(item, "contentKey"), s(item, "sourceKey"), s(item, "fileName"),
-                Submission.SourceKind.valueOf(s(item, "sourceKind")), n(item, "sourceBytes").longValue(),
+                ScriptFormat.valueOf(s(item, "sourceKind")), n(item, "sourceBytes").longValue(),
                 s(item, "trailerUrl"), s(item, "requestTitle"));
         var stepsMap = item.get(STEPS).m();
         var steps = new ArrayList<StepRun>();
