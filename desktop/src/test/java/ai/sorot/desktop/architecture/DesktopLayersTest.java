@@ -41,6 +41,6 @@ class DesktopLayersTest {
             .ignoreDependency(resideInAPackage("ai.sorot.desktop.connection.."), resideInAPackage("ai.sorot.desktop.settings.."))
             // violation to fix: intake -> queue (intake uses queue.Notice, queue.QueueItem and
             // queue.QueueViewModel while the queue uses intake's DropContent, IntakeViewModel,
-            // PreflightResult, ScriptFormat and TrailerLinks)
+            // PreflightResult and TrailerLinks)
             .ignoreDependency(resideInAPackage("ai.sorot.desktop.intake.."), resideInAPackage("ai.sorot.desktop.queue.."));
 }
