@@ -32,7 +32,7 @@ class CliUsageTest {
 
     @Test
     void helpNamesEveryCommandTheReadmeUses() throws Exception {
-        var readme = Path.of("..", "README.md");
+        var readme = Path.of("..", "..", "README.md");
         assumeTrue(Files.isRegularFile(readme), "README.md not beside the module");
         var used = new TreeSet<String>();
         var m = Pattern.compile("\\./sorot ([a-z][a-z-]+)").matcher(Files.readString(readme));

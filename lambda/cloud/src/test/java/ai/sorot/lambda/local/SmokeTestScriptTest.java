@@ -40,7 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SmokeTestScriptTest {
 
-    static final Path SCRIPT = Path.of("..", "infra", "scripts", "smoke-test.sh");
+    static final Path SCRIPT = Path.of("..", "..", "infra", "scripts", "smoke-test.sh");
 
     @TempDir
     Path home;

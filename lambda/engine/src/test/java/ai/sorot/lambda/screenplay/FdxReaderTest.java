@@ -158,7 +158,7 @@ class FdxReaderTest {
     /** The corpus's converter-made files (no dual dialogue, title pages or numbers): same rule, same agreement. */
     @Test
     void corpusFdxFilesParseToTheirHeadingsAndSpeeches() throws Exception {
-        var corpus = Path.of("../../shared/corpus");
+        var corpus = Path.of("../../../shared/corpus");
         if (!Files.isDirectory(corpus)) {
             corpus = Path.of("/work/shared/corpus");
         }

@@ -16,9 +16,9 @@ public final class SemanticLibraryTestSupport {
 
     private SemanticLibraryTestSupport() {}
 
-    /** The shared corpus beside the worktree (../shared from the repository root). */
+    /** The shared corpus beside the worktree (../shared from the repository root; tests run in lambda/MODULE). */
     public static Path corpus() {
-        for (var candidate : List.of(Path.of("..", "..", "shared", "corpus"), Path.of("..", "shared", "corpus"), Path.of("/work/shared/corpus"))) {
+        for (var candidate : List.of(Path.of("..", "..", "..", "shared", "corpus"), Path.of("..", "..", "shared", "corpus"), Path.of("/work/shared/corpus"))) {
             if (Files.isDirectory(candidate)) {
                 return candidate;
             }

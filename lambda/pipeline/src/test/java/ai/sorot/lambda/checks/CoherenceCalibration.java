@@ -30,7 +30,7 @@ public final class CoherenceCalibration {
 
     public static Path shared() {
         var env = System.getenv("SOROT_SHARED");
-        for (var candidate : Stream.of(env, "../shared", "../../shared", "/work/shared").filter(s -> s != null).toList()) {
+        for (var candidate : Stream.of(env, "../../shared", "../../../shared", "/work/shared").filter(s -> s != null).toList()) {
             var p = Path.of(candidate).toAbsolutePath().normalize();
             if (Files.isDirectory(p.resolve("corpus"))) {
                 return p;

@@ -20,8 +20,8 @@ public final class SharedFolder {
         if (named != null && !named.isBlank()) {
             return Optional.of(Path.of(named)).filter(Files::isDirectory);
         }
-        // tests run in the module folder: the repository is its parent
-        var repository = Path.of("").toAbsolutePath().getParent();
+        // tests run in their module's folder, somewhere below the repository root
+        var repository = repositoryRoot();
         if (repository == null) {
             return Optional.empty();
         }
@@ -30,6 +30,16 @@ public final class SharedFolder {
             return Optional.of(beside);
         }
         return mainCheckout(repository).map(main -> main.resolveSibling("shared")).filter(Files::isDirectory);
+    }
+
+    /** The repository root: the nearest folder up from the working directory that holds shared-model. */
+    public static Path repositoryRoot() {
+        for (var folder = Path.of("").toAbsolutePath(); folder != null; folder = folder.getParent()) {
+            if (Files.isDirectory(folder.resolve("shared-model")) && Files.isRegularFile(folder.resolve("pom.xml"))) {
+                return folder;
+            }
+        }
+        return null;
     }
 
     /** A worktree's .git is a file "gitdir: MAIN/.git/worktrees/NAME". */

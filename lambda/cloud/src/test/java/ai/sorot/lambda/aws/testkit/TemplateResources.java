@@ -25,7 +25,8 @@ public final class TemplateResources {
     private TemplateResources() {}
 
     public static Path template() {
-        for (var candidate : List.of(Path.of("..", "infra", "template.yaml"), Path.of("infra", "template.yaml"))) {
+        for (var candidate : List.of(Path.of("..", "..", "infra", "template.yaml"), Path.of("..", "infra", "template.yaml"),
+                Path.of("infra", "template.yaml"))) {
             if (Files.isRegularFile(candidate)) {
                 return candidate;
             }
