@@ -5,6 +5,7 @@ import ai.sorot.model.api.ErrorCode;
 import ai.sorot.model.api.JobState;
 import ai.sorot.model.api.SorotException;
 import ai.sorot.model.api.StepStatus;
+import ai.sorot.model.api.TrailerLinks;
 import ai.sorot.model.report.AudioSummary;
 import ai.sorot.model.report.Provenance;
 import ai.sorot.model.report.Usage;

@@ -1,5 +1,6 @@
 package ai.sorot.lambda.pipeline;
 
+import ai.sorot.model.api.TrailerLink;
 import ai.sorot.model.report.Coverage;
 import ai.sorot.model.screenplay.Screenplay;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package ai.sorot.lambda.pipeline;
+package ai.sorot.model.api;
 
 import java.net.URI;
 

@@ -1,10 +1,8 @@
-package ai.sorot.lambda.pipeline;
+package ai.sorot.model.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ai.sorot.model.api.ErrorCode;
-import ai.sorot.model.api.SorotException;
 import java.net.InetAddress;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,7 +1,5 @@
-package ai.sorot.lambda.pipeline;
+package ai.sorot.model.api;
 
-import ai.sorot.model.api.ErrorCode;
-import ai.sorot.model.api.SorotException;
 import java.net.IDN;
 import java.net.InetAddress;
 import java.net.URI;
