@@ -28,5 +28,5 @@ fi
 echo "screenplay: $(pdfinfo "$pdf" | awk '/^Pages:/ {print $2}') pages" >&2
 
 "$JAVA_HOME/bin/javac" -d "$out/classes" "$root/bench/backend/HelloServer.java"
-exec "$JAVA_HOME/bin/java" -cp "$root/lambda/target/sorot-lambda.jar:$root/lambda/target/lib/*" \
+exec "$JAVA_HOME/bin/java" -cp "$root/lambda/cli/target/sorot-cli.jar:$root/lambda/cli/target/lib/*" \
   "$root/bench/backend/BackendBench.java" "$root" "$pdf" "$out"

@@ -8,16 +8,17 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
 # shellcheck source=bin/find-jdk.sh
 source ./bin/find-jdk.sh
-if [ ! -f lambda/target/sorot-lambda.jar ] || [ -n "$(find lambda/src/main shared-model/src/main -newer lambda/target/sorot-lambda.jar -print -quit)" ]; then
-  ./mvnw -q -B -ntp -pl lambda -am -DskipTests package
+jar=lambda/cloud/target/sorot-lambda.jar
+if [ ! -f $jar ] || [ -n "$(find lambda shared-model -name target -prune -o -newer $jar \( -path '*/src/main/*' -o -name pom.xml \) -print -quit)" ]; then
+  ./mvnw -q -B -ntp -pl lambda/cloud -am -DskipTests package
 fi
 OUT=bench/out/cloud-cost
 mkdir -p "$OUT/classes"
-CP="lambda/target/sorot-lambda.jar:$(find lambda/target/lib -name '*.jar' | LC_ALL=C sort | paste -sd:)"
+CP="lambda/cloud/target/sorot-lambda.jar:$(find lambda/cloud/target/lib -name '*.jar' | LC_ALL=C sort | paste -sd:)"
 "$JAVA_HOME/bin/javac" -d "$OUT/classes" -cp "$CP" bench/cloud-cost/CloudCost.java
 if [ $# -eq 0 ]; then
   bench/make-long-scripts.sh >/dev/null 2>&1 || true
-  set -- lambda/src/test/resources/scripts/brick-and-steel.pdf lambda/src/test/resources/scripts/cyber-bob-ep1.pdf
+  set -- lambda/test-support/src/main/resources/scripts/brick-and-steel.pdf lambda/test-support/src/main/resources/scripts/cyber-bob-ep1.pdf
   for f in bench/out/long/feature.fountain bench/out/long/*letter-plain*.pdf; do
     [ -f "$f" ] && set -- "$@" "$f"
   done

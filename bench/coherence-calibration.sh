@@ -12,8 +12,9 @@ shared=${1:-$(sorot_shared "$here")}
 # shellcheck source=bin/find-jdk.sh
 source bin/find-jdk.sh
 export JAVA_HOME
-./mvnw -B -ntp -q -pl shared-model,lambda test-compile
-./mvnw -B -ntp -q -pl lambda dependency:build-classpath -Dmdep.outputFile=target/calibration.cp >/dev/null
-cd lambda
-"$JAVA_HOME/bin/java" -cp "target/test-classes:target/classes:../shared-model/target/classes:$(cat target/calibration.cp)" \
+# the reactor order ends with the pipeline module: its class path (test scope) is written last
+./mvnw -B -ntp -q -pl lambda/pipeline -am test-compile dependency:build-classpath -Dmdep.includeScope=test \
+  -Dmdep.outputFile="$PWD/lambda/pipeline/target/calibration.cp" >/dev/null
+cd lambda/pipeline
+"$JAVA_HOME/bin/java" -cp "target/test-classes:target/classes:$(cat target/calibration.cp)" \
   ai.sorot.lambda.checks.CoherenceCalibration "$shared"

@@ -15,21 +15,22 @@ source ./bin/find-jdk.sh
 JAVA="$JAVA_HOME/bin/java"
 RUNS=${1:-15}
 
-if [ ! -f lambda/target/sorot-lambda.jar ] || [ -n "$(find lambda/src/main shared-model/src/main -newer lambda/target/sorot-lambda.jar -print -quit)" ]; then
-  ./mvnw -q -B -ntp -pl lambda -am -DskipTests package
+jar=lambda/cloud/target/sorot-lambda.jar
+if [ ! -f $jar ] || [ -n "$(find lambda shared-model -name target -prune -o -newer $jar \( -path '*/src/main/*' -o -name pom.xml \) -print -quit)" ]; then
+  ./mvnw -q -B -ntp -pl lambda/cloud -am -DskipTests package
 fi
 OUT=bench/out/lambda-init
 rm -rf "$OUT"
 mkdir -p "$OUT/task/lib" "$OUT/probe"
-ln -s "$ROOT/lambda/target/sorot-lambda.jar" "$OUT/task/sorot-lambda.jar"
-for jar in lambda/target/lib/*.jar; do ln -s "$ROOT/$jar" "$OUT/task/lib/"; done
+ln -s "$ROOT/lambda/cloud/target/sorot-lambda.jar" "$OUT/task/sorot-lambda.jar"
+for jar in lambda/cloud/target/lib/*.jar; do ln -s "$ROOT/$jar" "$OUT/task/lib/"; done
 TASK="$ROOT/$OUT/task"
-sh lambda/docker/jvm-options.sh "$TASK" > "$TASK/jvm.options"
+sh lambda/cloud/docker/jvm-options.sh "$TASK" > "$TASK/jvm.options"
 CP=$(sed -n 's/^-cp //p' "$TASK/jvm.options")
 "$JAVA_HOME/bin/javac" -d "$OUT/probe" -cp "$CP" bench/lambda-init/LambdaInitProbe.java
 "$JAVA_HOME/bin/jar" cf "$OUT/probe.jar" -C "$OUT/probe" .
-# the archive, trained exactly as lambda/Dockerfile trains it
-"$JAVA" -XX:ArchiveClassesAtExit="$TASK/sorot.jsa" "@$TASK/jvm.options" ai.sorot.lambda.aws.ColdStartTraining >/dev/null 2>&1
+# the archive, trained exactly as lambda/cloud/Dockerfile trains it
+"$JAVA" -XX:ArchiveClassesAtExit="$TASK/sorot.jsa" "@$TASK/jvm.options" ai.sorot.lambda.aws.cloud.ColdStartTraining >/dev/null 2>&1
 # the probe runs on the image's class path with one jar after it (an archive only needs its class path as a prefix)
 grep -v '^-cp ' "$TASK/jvm.options" > "$OUT/image.options"
 echo "-cp $CP:$ROOT/$OUT/probe.jar" >> "$OUT/image.options"

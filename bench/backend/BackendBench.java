@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
  *   e2e         : a 120-page PDF from POST /analyze to status completed (offline, with audio)
  *   /status     : p50/p99 with 64 concurrent pollers, vs GET /health under the same load
  *   /analyze    : accept latency for a 1 MB PDF, vs the same body refused at validation
- * Usage: java -cp "lambda/target/sorot-lambda.jar:lambda/target/lib/*" BackendBench.java REPO PDF OUTDIR
+ * Usage: java -cp "lambda/cli/target/sorot-cli.jar:lambda/cli/target/lib/*" BackendBench.java REPO PDF OUTDIR
  */
 public final class BackendBench {
 
@@ -50,7 +50,7 @@ public final class BackendBench {
         Files.createDirectories(out);
         javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // the options ./sorot serve starts the server with: its own class-data archive, the serial collector
-        var cds = repo.resolve("lambda/target/sorot-serve.jsa");
+        var cds = repo.resolve("lambda/cli/target/sorot-serve.jsa");
         var opts = "-XX:SharedArchiveFile=" + cds + " -XX:+AutoCreateSharedArchive -Xshare:auto -XX:+UseSerialGC"
                 + " -Xlog:cds=off -Xlog:cds+dynamic=off " + System.getenv().getOrDefault("SOROT_JAVA_OPTS", "");
         jvmOptions = List.of(opts.trim().split("\\s+"));
@@ -129,7 +129,7 @@ public final class BackendBench {
     static ProcessBuilder sorot(Path home, int port) {
         var cmd = new ArrayList<String>(List.of(javaBin));
         cmd.addAll(jvmOptions);
-        cmd.addAll(List.of("-jar", repo.resolve("lambda/target/sorot-lambda.jar").toString(), "serve", "--port", Integer.toString(port)));
+        cmd.addAll(List.of("-jar", repo.resolve("lambda/cli/target/sorot-cli.jar").toString(), "serve", "--port", Integer.toString(port)));
         var builder = new ProcessBuilder(cmd);
         builder.environment().put("SOROT_HOME", home.toString());
         return builder;
@@ -220,7 +220,7 @@ public final class BackendBench {
 
     static void statusLoad(URI base, String token, List<String> seedIds) throws Exception {
         var ids = new ArrayList<>(seedIds);
-        var fountain = Files.readString(repo.resolve("lambda/src/test/resources/scripts/cyber-bob-debate.fountain"));
+        var fountain = Files.readString(repo.resolve("lambda/test-support/src/main/resources/scripts/cyber-bob-debate.fountain"));
         for (int i = 0; i < 21; i++) {
             var body = JSON.createObjectNode().put("fountainText", fountain + "\n\n[[bench " + i + "]]").put("fileName", "b.fountain");
             ids.add(submit(base, token, body.toString()));

@@ -1,4 +1,4 @@
-import ai.sorot.lambda.api.LambdaApiHandler;
+import ai.sorot.lambda.aws.cloud.LambdaApiHandler;
 import ai.sorot.lambda.aws.worker.WorkerHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the Lambda image (the Maven build runs inside Docker: lambda/Dockerfile), pushes it to ECR
+# Builds the Lambda image (the Maven build runs inside Docker: lambda/cloud/Dockerfile), pushes it to ECR
 # (sorot-ai-lambda, immutable tags) and deploys the stack (sorot-ai-stack) pinned to the image's
 # digest. Run from anywhere; needs the AWS CLI v2, the SAM CLI and Docker. Reads .env at the
 # repository root (GEMINI_API_KEY, SOROT_API_TOKENS, AWS_REGION). Checks the models first
@@ -110,7 +110,7 @@ else
   docker info >/dev/null 2>&1 || { echo "deploy.sh: the Docker engine is not running" >&2; exit 1; }
   echo "==> docker build (linux/amd64: the functions run on x86_64; Maven runs inside the build)"
   # --provenance=false: Lambda takes a single image manifest, not the index BuildKit writes with attestations
-  docker build --platform linux/amd64 --provenance=false -f lambda/Dockerfile -t "$REPOSITORY:$TAG" .
+  docker build --platform linux/amd64 --provenance=false -f lambda/cloud/Dockerfile -t "$REPOSITORY:$TAG" .
   echo "==> pushing to $REGISTRY"
   aws ecr get-login-password --region "$REGION" | docker login --username AWS --password-stdin "$REGISTRY" >/dev/null
   docker tag "$REPOSITORY:$TAG" "$IMAGE"

@@ -19,7 +19,7 @@ fi
 API=""
 TOKEN=${SOROT_API_TOKEN:-${SOROT_API_TOKENS:-}}
 TOKEN=${TOKEN%%,*}
-PDF="$ROOT/lambda/src/main/resources/ai/sorot/lambda/sample/brick-and-steel.pdf"
+PDF="$ROOT/lambda/engine/src/main/resources/ai/sorot/lambda/sample/brick-and-steel.pdf"
 TRAILER=""
 TIMEOUT=900
 STACK=${SOROT_STACK:-sorot-ai-stack}

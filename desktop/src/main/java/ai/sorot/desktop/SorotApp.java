@@ -6,7 +6,7 @@ import ai.sorot.desktop.instance.SingleInstance;
 import ai.sorot.desktop.notify.ControlsFxNotifier;
 import ai.sorot.desktop.selfcheck.SelfCheck;
 import ai.sorot.desktop.settings.ThemeManager;
-import ai.sorot.desktop.shell.Desktop;
+import ai.sorot.desktop.ui.Desktop;
 import ai.sorot.desktop.shell.MainWindow;
 import javafx.application.Application;
 import javafx.application.Platform;

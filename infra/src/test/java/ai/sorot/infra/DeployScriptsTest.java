@@ -38,8 +38,8 @@ class DeployScriptsTest {
         copyTree(Path.of("scripts"), repo.resolve("infra/scripts"));
         Files.copy(Path.of("template.yaml"), repo.resolve("infra/template.yaml"));
         Files.copy(Path.of("samconfig.toml"), repo.resolve("infra/samconfig.toml"));
-        Files.createDirectories(repo.resolve("lambda"));
-        Files.copy(Path.of("..", "lambda", "Dockerfile"), repo.resolve("lambda/Dockerfile"));
+        Files.createDirectories(repo.resolve("lambda/cloud"));
+        Files.copy(Path.of("..", "lambda", "cloud", "Dockerfile"), repo.resolve("lambda/cloud/Dockerfile"));
         bin = Files.createDirectories(dir.resolve("bin"));
         for (var tool : List.of("aws", "sam", "docker", "curl")) {
             var target = bin.resolve(tool);
@@ -83,7 +83,7 @@ class DeployScriptsTest {
         var calls = result.calls();
         // the Maven build runs inside the image build: the context is the repository
         assertThat(single(calls, "docker build")).isEqualTo(
-                "docker build --platform linux/amd64 --provenance=false -f lambda/Dockerfile -t sorot-ai-lambda:v42 .");
+                "docker build --platform linux/amd64 --provenance=false -f lambda/cloud/Dockerfile -t sorot-ai-lambda:v42 .");
         assertThat(single(calls, "docker push")).isEqualTo("docker push " + REGISTRY + "/sorot-ai-lambda:v42");
         assertThat(single(calls, "docker login")).contains("--username AWS --password-stdin " + REGISTRY);
         assertThat(single(calls, "sam validate")).contains("--template-file infra/template.yaml").contains("--lint");

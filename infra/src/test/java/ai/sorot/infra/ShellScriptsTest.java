@@ -15,7 +15,7 @@ class ShellScriptsTest {
 
     static List<Path> scripts() throws Exception {
         var out = new ArrayList<Path>();
-        for (var dir : List.of(Path.of("scripts"), Path.of("..", "lambda", "docker"))) {
+        for (var dir : List.of(Path.of("scripts"), Path.of("..", "lambda", "cloud", "docker"))) {
             try (Stream<Path> files = Files.list(dir)) {
                 files.filter(p -> p.toString().endsWith(".sh")).sorted().forEach(out::add);
             }

@@ -119,7 +119,7 @@ class TemplateContractTest {
             assertThat(type.getConstructor()).isNotNull(); // the runtime builds it with no arguments
         }
         // both start from the Dockerfile's entry point; its default command is the API's handler
-        var dockerfile = Files.readString(Path.of("..", "lambda", "Dockerfile"));
+        var dockerfile = Files.readString(Path.of("..", "lambda", "cloud", "Dockerfile"));
         assertThat(dockerfile).contains("FROM public.ecr.aws/lambda/java:21")
                 .contains("CMD [\"" + props("ApiFunction").path("ImageConfig").path("Command").path(0).asText() + "\"]");
     }
@@ -130,15 +130,15 @@ class TemplateContractTest {
         for (var function : List.of("ApiFunction", "WorkerFunction", "DeadLetterFunction")) {
             var metadata = template.path("Resources").path(function).path("Metadata");
             assertThat(metadata.path("DockerContext").asText()).as(function).isEqualTo("..");
-            assertThat(metadata.path("Dockerfile").asText()).as(function).isEqualTo("lambda/Dockerfile");
+            assertThat(metadata.path("Dockerfile").asText()).as(function).isEqualTo("lambda/cloud/Dockerfile");
             assertThat(Path.of(metadata.path("DockerContext").asText(), metadata.path("Dockerfile").asText())).exists();
             tags.add(metadata.path("DockerTag").asText());
         }
         assertThat(tags).as("SAM builds only the first of functions with identical metadata").hasSize(3);
         // the image builds from a clean clone: Maven runs inside, nothing is copied from a prior build
-        var dockerfile = Files.readString(Path.of("..", "lambda", "Dockerfile"));
-        assertThat(dockerfile).contains("AS build").contains("mvn -B -ntp -q -pl lambda -am")
-                .contains("COPY --from=build /src/lambda/target/sorot-lambda.jar")
+        var dockerfile = Files.readString(Path.of("..", "lambda", "cloud", "Dockerfile"));
+        assertThat(dockerfile).contains("AS build").contains("mvn -B -ntp -q -pl lambda/cloud -am")
+                .contains("COPY --from=build /src/lambda/cloud/target/sorot-lambda.jar")
                 .doesNotContain("COPY target/");
         assertThat(template.path("Parameters").path("ImageUri").path("Default").asText("missing")).isEmpty();
     }

@@ -1,7 +1,7 @@
 package ai.sorot.desktop.connection;
 
 import ai.sorot.desktop.queue.QueueViewModel;
-import ai.sorot.desktop.shell.Format;
+import ai.sorot.desktop.ui.Format;
 import java.time.Clock;
 import java.time.Duration;
 import javafx.animation.KeyFrame;
@@ -51,7 +51,7 @@ public final class ConnectionBanner extends StackPane {
         description.setWrapText(true);
         var text = new VBox(2, title, description);
         HBox.setHgrow(text, Priority.ALWAYS);
-        bar = new HBox(12, ai.sorot.desktop.shell.Icons.of(ai.sorot.desktop.shell.Icons.ERROR, 20), text, actions);
+        bar = new HBox(12, ai.sorot.desktop.ui.Icons.of(ai.sorot.desktop.ui.Icons.ERROR, 20), text, actions);
         bar.getStyleClass().add("banner");
         bar.setAlignment(Pos.CENTER_LEFT);
         getChildren().add(bar);

@@ -6,11 +6,12 @@ import ai.sorot.desktop.settings.SorotHome;
 import ai.sorot.desktop.settings.TokenStore;
 import ai.sorot.lambda.aws.AnalystChoice;
 import ai.sorot.lambda.local.LocalBackend;
-import ai.sorot.lambda.localmodel.LocalModelSettings;
-import ai.sorot.lambda.pipeline.StepBudgets;
-import ai.sorot.model.api.SorotException;
 import ai.sorot.lambda.local.LocalServer;
+import ai.sorot.lambda.localmodel.LocalModelSettings;
+import ai.sorot.lambda.offline.OfflineAnalysts;
+import ai.sorot.lambda.pipeline.Analysts;
 import ai.sorot.model.Json;
+import ai.sorot.model.api.SorotException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -19,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The local backend, in-process: the backend's {@link LocalServer} on a free loopback port over
@@ -51,17 +53,21 @@ public final class EmbeddedBackend implements EndpointSource {
             return running.get();
         }
         var backendHome = new ai.sorot.lambda.local.SorotHome(home.root());
-        var options = LocalServer.Options.defaults(backendHome).withPort(0);
+        // the desktop is the composition root: it chooses the analysts, the local backend runs what it is given
+        var env = new HashMap<>(System.getenv());
         var model = localModel();
+        Supplier<Analysts> offline = () -> OfflineAnalysts.withVoice(env.get("SOROT_NARRATOR"));
+        AnalystChoice.Chosen chosen;
         if (model.isPresent()) {
-            var env = new HashMap<>(System.getenv());
             env.remove(LocalModelSettings.URL); // the settings' model, not the environment's
-            var chosen = AnalystChoice.withLocalModel(AnalystChoice.fromEnvironment(env, LocalBackend::offlineAnalysts),
-                    model.get(), false);
-            options = options.withBackend(LocalBackend.Options.defaults(backendHome).withAnalysts(chosen.analysts())
-                    .withBudgets(StepBudgets.DEFAULT.withCoverage(chosen.coverageBudget())));
+            chosen = AnalystChoice.withLocalModel(AnalystChoice.fromEnvironment(env, offline), model.get(), false);
             description = "Local · " + chosen.analysts().coverage().provenance().label();
+        } else {
+            chosen = AnalystChoice.fromEnvironment(env, offline);
         }
+        var backend = LocalBackend.Options.defaults(backendHome);
+        var options = LocalServer.Options.defaults(backendHome).withPort(0)
+                .withBackend(backend.withAnalysts(chosen.analysts()).withBudgets(chosen.budgets(backend.budgets())));
         server = LocalServer.start(options);
         return new Endpoint(server.url(), server.token(), true);
     }

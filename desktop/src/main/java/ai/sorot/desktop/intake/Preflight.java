@@ -4,6 +4,7 @@ import ai.sorot.lambda.api.ApiLimits;
 import ai.sorot.lambda.screenplay.FountainSource;
 import ai.sorot.lambda.screenplay.ReadLimits;
 import ai.sorot.lambda.screenplay.ScreenplayReader;
+import ai.sorot.lambda.screenplay.ScriptFormat;
 import ai.sorot.model.api.ErrorCode;
 import ai.sorot.model.api.SorotException;
 import ai.sorot.model.screenplay.Screenplay;
@@ -60,7 +61,7 @@ public final class Preflight {
             }
             // the engine's one detector: the bytes decide, the name only for Fountain
             var head = readHead(file);
-            var format = ai.sorot.lambda.screenplay.ScriptFormat.detect(head, name).map(ScriptFormat::of).orElse(null);
+            var format = ScriptFormat.detect(head, name).orElse(null);
             if (format == null) {
                 return refuse(file, ErrorCode.UNSUPPORTED_FORMAT,
                         name + " is not a screenplay: Sorot reads PDF, Fountain, Final Draft (.fdx) and Highland files.");
@@ -185,7 +186,7 @@ public final class Preflight {
 
     private static byte[] readHead(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
-            return in.readNBytes(ai.sorot.lambda.screenplay.ScriptFormat.HEAD_BYTES);
+            return in.readNBytes(ScriptFormat.HEAD_BYTES);
         }
     }
 

@@ -1,5 +1,6 @@
 package ai.sorot.desktop.intake;
 
+import ai.sorot.lambda.screenplay.ScriptFormat;
 import java.nio.file.Path;
 
 /** What pre-flight decided about one file. */

@@ -26,7 +26,7 @@ public final class TrailerLinks {
     public record Invalid(String input, String code, String reason) implements Check {}
 
     /**
-     * The API's own allow-list ({@link ai.sorot.lambda.pipeline.TrailerLinks}), so a link passes
+     * The API's own allow-list ({@link ai.sorot.model.api.TrailerLinks}), so a link passes
      * here exactly when the API will take it. A browser's {@code www.} or {@code http://} form is
      * upgraded to https first, as the browser itself would.
      */
@@ -38,7 +38,7 @@ public final class TrailerLinks {
             text = "https://" + text.substring(7);
         }
         try {
-            var link = ai.sorot.lambda.pipeline.TrailerLinks.check(text);
+            var link = ai.sorot.model.api.TrailerLinks.check(text);
             return new Valid(raw, link.url().toString(), link.platform().equals("vimeo") ? "Vimeo" : "YouTube");
         } catch (SorotException e) {
             return new Invalid(raw, e.code().name(), e.getMessage());

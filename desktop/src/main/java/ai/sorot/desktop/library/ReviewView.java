@@ -1,7 +1,7 @@
 package ai.sorot.desktop.library;
 
 import ai.sorot.desktop.player.AudioPlayerView;
-import ai.sorot.desktop.shell.Icons;
+import ai.sorot.desktop.ui.Icons;
 import ai.sorot.lambda.library.CuratorVerdict;
 import ai.sorot.lambda.library.LibraryEntry;
 import ai.sorot.lambda.library.ReviewSession;

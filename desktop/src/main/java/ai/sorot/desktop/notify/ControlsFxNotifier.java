@@ -1,6 +1,6 @@
 package ai.sorot.desktop.notify;
 
-import ai.sorot.desktop.shell.Icons;
+import ai.sorot.desktop.ui.Icons;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;

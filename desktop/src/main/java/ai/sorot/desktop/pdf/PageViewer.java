@@ -1,6 +1,6 @@
 package ai.sorot.desktop.pdf;
 
-import ai.sorot.desktop.shell.Icons;
+import ai.sorot.desktop.ui.Icons;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

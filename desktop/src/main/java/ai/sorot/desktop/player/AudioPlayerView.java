@@ -1,8 +1,8 @@
 package ai.sorot.desktop.player;
 
-import ai.sorot.desktop.shell.Format;
-import ai.sorot.desktop.shell.Icons;
-import ai.sorot.desktop.shell.SystemOpener;
+import ai.sorot.desktop.ui.Format;
+import ai.sorot.desktop.ui.Icons;
+import ai.sorot.desktop.ui.SystemOpener;
 import ai.sorot.model.report.AudioSummary;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package ai.sorot.desktop.queue;
 
 import ai.sorot.desktop.intake.PreflightResult;
-import ai.sorot.desktop.intake.ScriptFormat;
+import ai.sorot.lambda.screenplay.ScriptFormat;
 import ai.sorot.model.api.StepState;
 import ai.sorot.model.report.Check;
 import java.nio.file.Path;

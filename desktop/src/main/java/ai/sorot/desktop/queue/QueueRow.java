@@ -2,8 +2,9 @@ package ai.sorot.desktop.queue;
 
 import ai.sorot.desktop.connection.SorotApi;
 import ai.sorot.desktop.report.CheckList;
-import ai.sorot.desktop.shell.Format;
-import ai.sorot.desktop.shell.Icons;
+import ai.sorot.desktop.ui.Format;
+import ai.sorot.desktop.ui.FormatBadge;
+import ai.sorot.desktop.ui.Icons;
 import ai.sorot.model.report.Verdicts;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -184,7 +185,7 @@ public final class QueueRow extends HBox {
         var image = newItem.hasThumbnail() ? thumbnails.apply(newItem) : null;
         thumb.setImage(image);
         // a refused file may have no format at all (not a screenplay we read)
-        formatLabel.setText(image != null || newItem.format() == null ? "" : newItem.format().badge());
+        formatLabel.setText(image != null || newItem.format() == null ? "" : FormatBadge.of(newItem.format()));
         refresh();
     }
 

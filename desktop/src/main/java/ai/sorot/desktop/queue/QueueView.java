@@ -3,7 +3,7 @@ package ai.sorot.desktop.queue;
 import ai.sorot.desktop.intake.DropContent;
 import ai.sorot.desktop.intake.IntakeViewModel;
 import ai.sorot.desktop.report.AnalysisArchive;
-import ai.sorot.desktop.shell.Format;
+import ai.sorot.desktop.ui.Format;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package ai.sorot.desktop.queue;
 
-import ai.sorot.desktop.intake.ScriptFormat;
+import ai.sorot.lambda.screenplay.ScriptFormat;
 import ai.sorot.model.api.StepState;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;

@@ -3,6 +3,7 @@ package ai.sorot.desktop.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.sorot.desktop.testing.TestPdfs;
+import ai.sorot.lambda.screenplay.ScriptFormat;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,7 +5,7 @@ import static ai.sorot.desktop.testing.Ui.runFx;
 import static ai.sorot.desktop.testing.Ui.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.sorot.desktop.shell.SystemOpener;
+import ai.sorot.desktop.ui.SystemOpener;
 import ai.sorot.desktop.testing.Wav;
 import ai.sorot.model.report.AudioSummary;
 import java.nio.file.Files;
@@ -91,7 +91,7 @@ class AudioPlayerViewTest {
     void whenTheSystemCannotOpenTheFileItSaysSoAndOffersTheFolderThenThePath(FxRobot robot) throws Exception {
         // the platform's real commands, as on a machine with no handler: the opener runs and fails
         // (xdg-open exits non-zero when nothing opens the file), and the file manager is not there at all
-        system = new ai.sorot.desktop.shell.PlatformOpener(List.of("false"), List.of(dir.resolve("no-file-manager").toString()), false, true);
+        system = new ai.sorot.desktop.ui.PlatformOpener(List.of("false"), List.of(dir.resolve("no-file-manager").toString()), false, true);
         var ogg = Files.write(dir.resolve("audio.ogg"), new byte[] {'O', 'g', 'g', 'S', 0, 2});
         runFx(() -> player.load(ogg, new AudioSummary("ogg", "audio/ogg", 90, "x", "Polly", null)));
         waitUntil(5, "problem shown", () -> "error".equals(player.statusProperty().get()));

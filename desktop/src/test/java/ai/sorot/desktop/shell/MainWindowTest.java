@@ -18,6 +18,7 @@ import ai.sorot.desktop.settings.ThemeManager;
 import ai.sorot.desktop.testing.TestPdfs;
 import ai.sorot.desktop.testing.TestScripts;
 import ai.sorot.desktop.testing.Ui;
+import ai.sorot.desktop.ui.Desktop;
 import ai.sorot.model.api.StepStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Real screenplays from the repository's test corpus (lambda/src/test/resources/scripts, MIT; see its SOURCES.md). */
+/** Real screenplays from the repository's test corpus (lambda/test-support/src/main/resources/scripts, MIT; see its SOURCES.md). */
 public final class TestScripts {
 
     private static final Path SCRIPTS = locate();
@@ -29,11 +29,12 @@ public final class TestScripts {
     }
 
     private static Path locate() {
-        for (var candidate : new Path[] {Path.of("../lambda/src/test/resources/scripts"), Path.of("lambda/src/test/resources/scripts")}) {
+        for (var candidate : new Path[] {Path.of("../lambda/test-support/src/main/resources/scripts"),
+                Path.of("lambda/test-support/src/main/resources/scripts")}) {
             if (Files.isDirectory(candidate)) {
                 return candidate;
             }
         }
-        throw new IllegalStateException("the test screenplays (lambda/src/test/resources/scripts) are not here");
+        throw new IllegalStateException("the test screenplays (lambda/test-support/src/main/resources/scripts) are not here");
     }
 }

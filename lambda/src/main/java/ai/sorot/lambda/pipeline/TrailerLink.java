@@ -1,6 +1,0 @@
-package ai.sorot.lambda.pipeline;
-
-import java.net.URI;
-
-/** A trailer link that passed the allow-list, with what the link itself tells. */
-public record TrailerLink(URI url, String platform, String videoId) {}
