@@ -1,7 +1,7 @@
 package ai.sorot.desktop.intake;
 
 import ai.sorot.desktop.queue.QueueViewModel;
-import ai.sorot.desktop.shell.Icons;
+import ai.sorot.desktop.ui.Icons;
 import ai.sorot.desktop.ui.Page;
 import javafx.geometry.Pos;
 import javafx.scene.Node;

@@ -4,7 +4,7 @@ import ai.sorot.desktop.SorotDesktop;
 import ai.sorot.desktop.player.AudioPlayerView;
 import ai.sorot.desktop.queue.QueueItem;
 import ai.sorot.desktop.queue.SubmissionState;
-import ai.sorot.desktop.shell.Desktop;
+import ai.sorot.desktop.ui.Desktop;
 import ai.sorot.desktop.ui.Page;
 import ai.sorot.lambda.library.LibraryEntry;
 import ai.sorot.lambda.library.ReviewSession;

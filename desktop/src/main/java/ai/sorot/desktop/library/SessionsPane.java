@@ -1,6 +1,6 @@
 package ai.sorot.desktop.library;
 
-import ai.sorot.desktop.shell.Icons;
+import ai.sorot.desktop.ui.Icons;
 import ai.sorot.lambda.library.ReviewSession;
 import java.util.List;
 import java.util.Optional;

@@ -1,8 +1,8 @@
 package ai.sorot.desktop.queue;
 
 import ai.sorot.desktop.report.AnalysisArchive;
-import ai.sorot.desktop.shell.Format;
-import ai.sorot.desktop.shell.Icons;
+import ai.sorot.desktop.ui.Format;
+import ai.sorot.desktop.ui.Icons;
 import ai.sorot.desktop.ui.Page;
 import ai.sorot.model.api.StepStatus;
 import java.nio.file.Files;

@@ -3,7 +3,7 @@ package ai.sorot.desktop.queue;
 import ai.sorot.desktop.connection.ApiFailure;
 import ai.sorot.desktop.connection.Connection;
 import ai.sorot.desktop.intake.RefusalReasons;
-import ai.sorot.desktop.intake.ScriptFormat;
+import ai.sorot.lambda.screenplay.ScriptFormat;
 import ai.sorot.desktop.notify.Notifier;
 import ai.sorot.desktop.report.AnalysisArchive;
 import ai.sorot.model.api.AnalysisStatus;

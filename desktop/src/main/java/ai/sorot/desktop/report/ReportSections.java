@@ -11,7 +11,7 @@ import static ai.sorot.desktop.report.ReportBlocks.tile;
 import static ai.sorot.desktop.report.ReportBlocks.titled;
 
 import ai.sorot.desktop.pdf.PageViewer;
-import ai.sorot.desktop.shell.Format;
+import ai.sorot.desktop.ui.Format;
 import ai.sorot.model.report.AnalysisReport;
 import ai.sorot.model.report.Claim;
 import ai.sorot.model.report.Coverage;
@@ -190,7 +190,7 @@ final class ReportSections {
         var url = trailer != null && trailer.url() != null ? trailer.url() : report.trailerUrl();
         var link = new Hyperlink(url);
         link.setId("trailer-link");
-        link.setOnAction(e -> ai.sorot.desktop.shell.Desktop.openLink(url));
+        link.setOnAction(e -> ai.sorot.desktop.ui.Desktop.openLink(url));
         var first = new HBox(8, link);
         first.setAlignment(Pos.CENTER_LEFT);
         if (trailer != null && trailer.platform() != null) {

@@ -4,7 +4,7 @@ import static ai.sorot.desktop.report.ReportBlocks.section;
 
 import ai.sorot.desktop.pdf.PageViewer;
 import ai.sorot.desktop.player.AudioPlayerView;
-import ai.sorot.desktop.shell.Format;
+import ai.sorot.desktop.ui.Format;
 import ai.sorot.model.report.AnalysisReport;
 import ai.sorot.model.report.Provenance;
 import ai.sorot.model.report.StepRecord;

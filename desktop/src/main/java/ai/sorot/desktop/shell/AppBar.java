@@ -1,6 +1,7 @@
 package ai.sorot.desktop.shell;
 
 import ai.sorot.desktop.settings.Settings;
+import ai.sorot.desktop.ui.Icons;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;

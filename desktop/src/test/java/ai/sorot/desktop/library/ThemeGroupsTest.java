@@ -10,7 +10,7 @@ import ai.sorot.desktop.SorotDesktop;
 import ai.sorot.desktop.connection.EmbeddedBackend;
 import ai.sorot.desktop.settings.Settings;
 import ai.sorot.desktop.settings.ThemeManager;
-import ai.sorot.desktop.shell.Desktop;
+import ai.sorot.desktop.ui.Desktop;
 import ai.sorot.desktop.shell.MainWindow;
 import ai.sorot.desktop.testing.Ui;
 import ai.sorot.lambda.library.Library;

@@ -2,7 +2,7 @@ package ai.sorot.lambda.cli;
 
 import ai.sorot.lambda.committee.CommitteeMembers;
 import ai.sorot.lambda.committee.SqliteCommitteeStore;
-import ai.sorot.lambda.local.OwnerOnly;
+import ai.sorot.lambda.files.OwnerOnly;
 import ai.sorot.lambda.local.SorotHome;
 import ai.sorot.model.Json;
 import ai.sorot.model.api.ErrorCode;

@@ -1,8 +1,10 @@
 package ai.sorot.lambda.aws;
 
+import ai.sorot.lambda.screenplay.ScriptFormat;
 import ai.sorot.lambda.api.ApiRouter;
 import ai.sorot.lambda.api.Backend;
-import ai.sorot.lambda.api.LambdaApiHandler;
+import ai.sorot.lambda.aws.cloud.CloudBackend;
+import ai.sorot.lambda.aws.cloud.LambdaApiHandler;
 import ai.sorot.lambda.aws.testkit.CloudStack;
 import ai.sorot.lambda.aws.testkit.LambdaEvents;
 import ai.sorot.lambda.committee.ReviewWrite;
@@ -118,8 +120,8 @@ public final class CommitteeBench {
         var ids = new ArrayList<String>();
         for (int i = 0; i < scripts; i++) {
             var id = "analysis-%013d-bench%03d".formatted(1_790_000_000_000L + i, i % 1000);
-            var submission = new Submission("bench-" + id, BlobKeys.source(id, Submission.SourceKind.FOUNTAIN), "s.fountain",
-                    Submission.SourceKind.FOUNTAIN, 1000, null, "Script " + i);
+            var submission = new Submission("bench-" + id, BlobKeys.source(id, ScriptFormat.FOUNTAIN), "s.fountain",
+                    ScriptFormat.FOUNTAIN, 1000, null, "Script " + i);
             backend.jobs().create(Job.accepted(id, submission, "Script " + i, Instant.now()), false);
             // what the extract step leaves: the page count comes third, as in a real screenplay.json
             var pages = 5 + random.nextInt(116);

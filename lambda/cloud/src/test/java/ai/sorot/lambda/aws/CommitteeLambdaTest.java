@@ -1,8 +1,10 @@
 package ai.sorot.lambda.aws;
 
+import ai.sorot.lambda.screenplay.ScriptFormat;
 import ai.sorot.lambda.api.ApiRouter;
 import ai.sorot.lambda.api.CommitteeApiContract;
-import ai.sorot.lambda.api.LambdaApiHandler;
+import ai.sorot.lambda.aws.cloud.CloudBackend;
+import ai.sorot.lambda.aws.cloud.LambdaApiHandler;
 import ai.sorot.lambda.aws.testkit.CloudStack;
 import ai.sorot.lambda.aws.testkit.LambdaEvents;
 import ai.sorot.lambda.pipeline.BlobKeys;
@@ -69,8 +71,8 @@ class CommitteeLambdaTest extends CommitteeApiContract {
     @Override
     protected String newAnalysis(String title) {
         var id = "analysis-%013d-committe".formatted(IDS.incrementAndGet());
-        var submission = new Submission("content-" + id, BlobKeys.source(id, Submission.SourceKind.FOUNTAIN), "x.fountain",
-                Submission.SourceKind.FOUNTAIN, 100, null, title);
+        var submission = new Submission("content-" + id, BlobKeys.source(id, ScriptFormat.FOUNTAIN), "x.fountain",
+                ScriptFormat.FOUNTAIN, 100, null, title);
         backend.jobs().create(Job.accepted(id, submission, title, Instant.now()), false);
         return id;
     }

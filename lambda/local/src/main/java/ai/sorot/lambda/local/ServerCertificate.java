@@ -1,5 +1,6 @@
 package ai.sorot.lambda.local;
 
+import ai.sorot.lambda.files.OwnerOnly;
 import ai.sorot.model.api.CertificateFingerprint;
 import ai.sorot.model.api.ErrorCode;
 import ai.sorot.model.api.SorotException;

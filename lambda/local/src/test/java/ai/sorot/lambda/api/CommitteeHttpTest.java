@@ -3,7 +3,7 @@ package ai.sorot.lambda.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.sorot.lambda.local.LocalBackend;
-import ai.sorot.lambda.local.LocalNarrator;
+import ai.sorot.lambda.offline.LocalNarrator;
 import ai.sorot.lambda.local.LocalServer;
 import ai.sorot.lambda.local.SorotHome;
 import ai.sorot.lambda.offline.OfflineCoverageAnalyst;

@@ -1,5 +1,6 @@
 package ai.sorot.lambda.api;
 
+import ai.sorot.lambda.offline.OfflineAnalysts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.sorot.lambda.local.LocalBackend;
@@ -58,7 +59,7 @@ class FailedTokenLimiterHttpTest {
             }
         };
         var sorotHome = new SorotHome(home);
-        var backend = new LocalBackend.Options(sorotHome, 1, 100, LocalBackend.offlineAnalysts(), StepBudgets.DEFAULT,
+        var backend = new LocalBackend.Options(sorotHome, 1, 100, OfflineAnalysts.standard(), StepBudgets.DEFAULT,
                 ApiLimits.DEFAULT, clock, () -> URI.create("http://127.0.0.1"));
         server = LocalServer.start(LocalServer.Options.defaults(sorotHome).withPort(0).withBackend(backend));
     }

@@ -1,5 +1,6 @@
 package ai.sorot.lambda.api;
 
+import ai.sorot.lambda.offline.OfflineAnalysts;
 import static ai.sorot.lambda.support.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,7 +35,7 @@ class RequestFieldTypesHttpTest {
     static void start() {
         var sorotHome = new SorotHome(home);
         var limits = new ApiLimits(4L * 1024 * 1024, 2L * 1024 * 1024, Duration.ofHours(1), 300);
-        var backend = new LocalBackend.Options(sorotHome, 1, 100, LocalBackend.offlineAnalysts(), StepBudgets.DEFAULT,
+        var backend = new LocalBackend.Options(sorotHome, 1, 100, OfflineAnalysts.standard(), StepBudgets.DEFAULT,
                 limits, Clock.systemUTC(), () -> URI.create("http://127.0.0.1"));
         server = LocalServer.start(LocalServer.Options.defaults(sorotHome).withPort(0).withBackend(backend));
         api = new ApiClient(server.url(), server.token());
