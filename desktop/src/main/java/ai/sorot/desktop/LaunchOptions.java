@@ -5,8 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The desktop's command line. */
-public record LaunchOptions(Path selfCheckImage, Path selfCheckFile, boolean startupProbe, boolean help, boolean version,
-                            List<Path> files) {
+public record LaunchOptions(
+        Path selfCheckImage,
+        Path selfCheckFile,
+        boolean startupProbe,
+        boolean help,
+        boolean version,
+        List<Path> files) {
 
     public static final String USAGE = """
             usage: sorot desktop [FILE...] [--self-check OUT.png FILE] [--startup-probe] [--version]
@@ -70,7 +75,7 @@ public record LaunchOptions(Path selfCheckImage, Path selfCheckFile, boolean sta
     /** "Sorot 0.1.0 (Java 25.0.3, Linux amd64)": the version of the jar this class came from. */
     public static String versionLine() {
         var version = LaunchOptions.class.getPackage().getImplementationVersion();
-        return "Sorot " + (version == null ? "(development build)" : version) + " (Java " + Runtime.version()
-                + ", " + System.getProperty("os.name") + " " + System.getProperty("os.arch") + ")";
+        return "Sorot " + (version == null ? "(development build)" : version) + " (Java " + Runtime.version() + ", "
+                + System.getProperty("os.name") + " " + System.getProperty("os.arch") + ")";
     }
 }

@@ -40,7 +40,8 @@ public final class Main {
             return;
         }
         SorotApp.options = options;
-        // PDFBox's complaints about a damaged PDF (pages of stack traces) never reach the terminal: Sorot says what is wrong
+        // PDFBox's complaints about a damaged PDF (pages of stack traces) never reach the terminal: Sorot says what is
+        // wrong
         ai.sorot.lambda.screenplay.PdfTrouble.install();
         // the probes run apart from any window the user has open; a plain launch joins it
         if (!options.selfCheck() && !options.startupProbe()) {
@@ -48,14 +49,17 @@ public final class Main {
                 switch (SingleInstance.claim(SorotHome.fromEnvironment(System.getenv()), options.files())) {
                     case SingleInstance.Forwarded forwarded -> {
                         System.out.println("Sorot is already running (process " + forwarded.pid() + "): "
-                                + (forwarded.files() == 0 ? "brought its window to the front." : "added " + forwarded.files()
-                                + " file" + (forwarded.files() == 1 ? "" : "s") + " to its queue."));
+                                + (forwarded.files() == 0
+                                        ? "brought its window to the front."
+                                        : "added " + forwarded.files() + " file" + (forwarded.files() == 1 ? "" : "s")
+                                                + " to its queue."));
                         return;
                     }
                     case SingleInstance.Primary primary -> SorotApp.instance = primary.instance();
                 }
             } catch (IOException e) {
-                System.err.println("sorot desktop: cannot reach a running Sorot window (" + e.getMessage() + "); starting a new one");
+                System.err.println("sorot desktop: cannot reach a running Sorot window (" + e.getMessage()
+                        + "); starting a new one");
             }
         }
         Application.launch(SorotApp.class, args);

@@ -6,8 +6,8 @@ import ai.sorot.desktop.instance.SingleInstance;
 import ai.sorot.desktop.notify.ControlsFxNotifier;
 import ai.sorot.desktop.selfcheck.SelfCheck;
 import ai.sorot.desktop.settings.ThemeManager;
-import ai.sorot.desktop.ui.Desktop;
 import ai.sorot.desktop.shell.MainWindow;
+import ai.sorot.desktop.ui.Desktop;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -25,7 +25,8 @@ public final class SorotApp extends Application {
     @Override
     public void start(Stage stage) {
         var launch = options;
-        desktop = new SorotDesktop(new SorotDesktop.Options(System.getenv(), EmbeddedBackend::new, !launch.selfCheck()));
+        desktop =
+                new SorotDesktop(new SorotDesktop.Options(System.getenv(), EmbeddedBackend::new, !launch.selfCheck()));
         ThemeManager.apply(desktop.settings().theme());
         var window = new MainWindow(desktop);
         var scene = new Scene(window, 1360, 860);
@@ -33,13 +34,19 @@ public final class SorotApp extends Application {
         // the taskbar's and the window switcher's icon (installers/icons); loaded at once (12 kB): an
         // icon still loading in the background when the window is shown never reaches the window manager
         for (int size : new int[] {32, 64, 256}) {
-            stage.getIcons().add(new javafx.scene.image.Image(SorotApp.class.getResource("icon/sorot-" + size + ".png").toExternalForm(), false));
+            stage.getIcons()
+                    .add(new javafx.scene.image.Image(
+                            SorotApp.class
+                                    .getResource("icon/sorot-" + size + ".png")
+                                    .toExternalForm(),
+                            false));
         }
         stage.setMinWidth(960);
         stage.setMinHeight(620);
         stage.setScene(scene);
         Desktop.setOpener(uri -> getHostServices().showDocument(uri));
-        desktop.setNotifier(new ControlsFxNotifier(() -> stage, () -> desktop.settings().notifications() && !launch.selfCheck()));
+        desktop.setNotifier(
+                new ControlsFxNotifier(() -> stage, () -> desktop.settings().notifications() && !launch.selfCheck()));
 
         if (launch.startupProbe()) {
             probe(scene);

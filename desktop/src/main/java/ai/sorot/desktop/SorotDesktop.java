@@ -39,7 +39,8 @@ import okhttp3.OkHttpClient;
 public final class SorotDesktop implements AutoCloseable {
 
     /** How this instance was asked to run. */
-    public record Options(Map<String, String> env, Function<SorotHome, EndpointSource> localBackend, boolean persistQueue) {}
+    public record Options(
+            Map<String, String> env, Function<SorotHome, EndpointSource> localBackend, boolean persistQueue) {}
 
     private final SorotHome home;
     private final SettingsStore settingsStore;
@@ -48,6 +49,7 @@ public final class SorotDesktop implements AutoCloseable {
     private final TokenStore memberTokens;
     /** Built on first use, off the FX thread: its TLS set-up is not needed for the first window. */
     private OkHttpClient http;
+
     private final ScheduledExecutorService io;
     private final Executor ui;
     private final Clock clock = Clock.systemUTC();
@@ -60,9 +62,11 @@ public final class SorotDesktop implements AutoCloseable {
     private final CommitteeDesk committee;
     /** The committee's tasks, one at a time: a member's edits reach the outbox in the order made. */
     private final ExecutorService committeeWork;
+
     private volatile Settings settings;
     /** The connection key last connected with (holds a token: never printed). */
     private String connectedWith;
+
     private volatile Notifier notifier = Notifier.NONE;
 
     public SorotDesktop(Options options) {
@@ -80,7 +84,11 @@ public final class SorotDesktop implements AutoCloseable {
         });
         ui = Platform::runLater;
         connection = new Connection(this::http, io, ui, Backoff.forReconnect());
-        choice = new ConnectionChoice(options.env(), tokens, memberTokens, () -> options.localBackend().apply(home));
+        choice = new ConnectionChoice(
+                options.env(),
+                tokens,
+                memberTokens,
+                () -> options.localBackend().apply(home));
         archive = new AnalysisArchive(home);
         Notifier relay = new Notifier() {
             @Override
@@ -93,14 +101,20 @@ public final class SorotDesktop implements AutoCloseable {
                 notifier.failure(title, text);
             }
         };
-        queue = new QueueViewModel(connection, archive, options.persistQueue() ? new QueueStore(home) : null, relay, io, ui, clock);
+        queue = new QueueViewModel(
+                connection, archive, options.persistQueue() ? new QueueStore(home) : null, relay, io, ui, clock);
         queue.maxConcurrentProperty().set(settings.maxConcurrent());
         intake = new IntakeViewModel(queue, new Preflight(), archive, io, ui);
         report = new ReportViewModel(archive, connection, io, ui);
-        committee = new CommitteeDesk(home, archive, CommitteeClient.defaultHttp(), () -> {
-            var api = connection.api();
-            return api == null ? null : api.endpoint();
-        }, memberTokens::load);
+        committee = new CommitteeDesk(
+                home,
+                archive,
+                CommitteeClient.defaultHttp(),
+                () -> {
+                    var api = connection.api();
+                    return api == null ? null : api.endpoint();
+                },
+                memberTokens::load);
         committeeWork = Executors.newSingleThreadExecutor(r -> {
             var thread = new Thread(r, "sorot-committee");
             thread.setDaemon(true);
@@ -140,8 +154,11 @@ public final class SorotDesktop implements AutoCloseable {
      */
     private String connectionKey(Settings s) {
         var url = choice.environmentUrl().orElse(s.connection() == Settings.ConnectionMode.REMOTE ? s.apiUrl() : null);
-        return url == null ? "local " + s.llmUrl() + " " + s.llmModel() + " " + llmKeys.load().orElse("")
-                : url + " " + tokens.load().orElse("") + " " + memberTokens.load().orElse("");
+        return url == null
+                ? "local " + s.llmUrl() + " " + s.llmModel() + " "
+                        + llmKeys.load().orElse("")
+                : url + " " + tokens.load().orElse("") + " "
+                        + memberTokens.load().orElse("");
     }
 
     public void setNotifier(Notifier value) {
@@ -170,11 +187,26 @@ public final class SorotDesktop implements AutoCloseable {
         }
     }
 
-    public SorotHome home() { return home; }
-    public SettingsStore settingsStore() { return settingsStore; }
-    public TokenStore tokens() { return tokens; }
-    public TokenStore llmKeys() { return llmKeys; }
-    public TokenStore memberTokens() { return memberTokens; }
+    public SorotHome home() {
+        return home;
+    }
+
+    public SettingsStore settingsStore() {
+        return settingsStore;
+    }
+
+    public TokenStore tokens() {
+        return tokens;
+    }
+
+    public TokenStore llmKeys() {
+        return llmKeys;
+    }
+
+    public TokenStore memberTokens() {
+        return memberTokens;
+    }
+
     public synchronized OkHttpClient http() {
         if (http == null) {
             // built on first use: its TLS set-up is hundreds of classes the first frame does not need
@@ -182,16 +214,52 @@ public final class SorotDesktop implements AutoCloseable {
         }
         return http;
     }
-    public ScheduledExecutorService io() { return io; }
-    public Executor ui() { return ui; }
-    public Clock clock() { return clock; }
-    public Connection connection() { return connection; }
-    public ConnectionChoice choice() { return choice; }
-    public AnalysisArchive archive() { return archive; }
-    public QueueViewModel queue() { return queue; }
-    public IntakeViewModel intake() { return intake; }
-    public ReportViewModel report() { return report; }
-    public CommitteeDesk committee() { return committee; }
-    public Executor committeeWork() { return committeeWork; }
-    public Settings settings() { return settings; }
+
+    public ScheduledExecutorService io() {
+        return io;
+    }
+
+    public Executor ui() {
+        return ui;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public Connection connection() {
+        return connection;
+    }
+
+    public ConnectionChoice choice() {
+        return choice;
+    }
+
+    public AnalysisArchive archive() {
+        return archive;
+    }
+
+    public QueueViewModel queue() {
+        return queue;
+    }
+
+    public IntakeViewModel intake() {
+        return intake;
+    }
+
+    public ReportViewModel report() {
+        return report;
+    }
+
+    public CommitteeDesk committee() {
+        return committee;
+    }
+
+    public Executor committeeWork() {
+        return committeeWork;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
 }

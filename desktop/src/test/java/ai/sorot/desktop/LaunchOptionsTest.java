@@ -12,7 +12,8 @@ class LaunchOptionsTest {
     void filesOnTheCommandLineAreQueuedInOrder() {
         var options = LaunchOptions.parse(new String[] {"a.pdf", "/festival/b.fountain", "folder"});
 
-        assertThat(options.files()).containsExactly(Path.of("a.pdf"), Path.of("/festival/b.fountain"), Path.of("folder"));
+        assertThat(options.files())
+                .containsExactly(Path.of("a.pdf"), Path.of("/festival/b.fountain"), Path.of("folder"));
         assertThat(options.selfCheck()).isFalse();
     }
 
@@ -36,7 +37,8 @@ class LaunchOptionsTest {
 
     @Test
     void theProcessSerialNumberFinderAddsIsIgnoredButOtherUnknownOptionsAreRefused() {
-        assertThat(LaunchOptions.parse(new String[] {"-psn_0_1234567", "a.pdf"}).files()).containsExactly(Path.of("a.pdf"));
+        assertThat(LaunchOptions.parse(new String[] {"-psn_0_1234567", "a.pdf"}).files())
+                .containsExactly(Path.of("a.pdf"));
         assertThatThrownBy(() -> LaunchOptions.parse(new String[] {"--frobnicate"}))
                 .hasMessage("unknown argument --frobnicate");
     }

@@ -24,7 +24,9 @@ class BenchScriptsTest {
         var machinePath = Pattern.compile("(?<![\\w.$}])/(work|home|Users|root)/");
         var offenders = new ArrayList<String>();
         try (Stream<Path> files = Files.walk(BENCH)) {
-            for (var file : files.filter(p -> p.toString().matches(".*\\.(sh|py)$")).sorted().toList()) {
+            for (var file : files.filter(p -> p.toString().matches(".*\\.(sh|py)$"))
+                    .sorted()
+                    .toList()) {
                 var lines = Files.readAllLines(file);
                 for (int i = 0; i < lines.size(); i++) {
                     if (machinePath.matcher(lines.get(i)).find()) {
@@ -39,7 +41,8 @@ class BenchScriptsTest {
     private record Found(int exit, String out) {}
 
     private Found find(Path root, String sorotShared) throws Exception {
-        var builder = new ProcessBuilder("bash", "-c", "source \"$0\" && sorot_shared \"$1\"", FINDER.toString(), root.toString())
+        var builder = new ProcessBuilder(
+                        "bash", "-c", "source \"$0\" && sorot_shared \"$1\"", FINDER.toString(), root.toString())
                 .redirectErrorStream(true);
         builder.environment().remove("SOROT_SHARED");
         if (sorotShared != null) {
@@ -57,7 +60,8 @@ class BenchScriptsTest {
         assertThat(find(repo, null)).isEqualTo(new Found(0, shared.toRealPath().toString()));
 
         var elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
-        assertThat(find(repo, elsewhere.toString())).isEqualTo(new Found(0, elsewhere.toRealPath().toString()));
+        assertThat(find(repo, elsewhere.toString()))
+                .isEqualTo(new Found(0, elsewhere.toRealPath().toString()));
     }
 
     @Test
@@ -74,10 +78,15 @@ class BenchScriptsTest {
             for (var script : files.filter(p -> p.toString().endsWith(".sh")).toList()) {
                 var text = Files.readString(script);
                 if (text.contains("$shared")) {
-                    assertThat(text).as(script.toString()).contains("lib/shared.sh").contains("sorot_shared");
+                    assertThat(text)
+                            .as(script.toString())
+                            .contains("lib/shared.sh")
+                            .contains("sorot_shared");
                 }
             }
         }
-        assertThat(Files.readString(BENCH.resolve("score-corpus.py"))).contains("SOROT_SHARED").contains("git-common-dir");
+        assertThat(Files.readString(BENCH.resolve("score-corpus.py")))
+                .contains("SOROT_SHARED")
+                .contains("git-common-dir");
     }
 }

@@ -28,6 +28,7 @@ class DeployScriptsTest {
 
     @TempDir
     Path dir;
+
     Path repo;
     Path bin;
     Path log;
@@ -53,7 +54,8 @@ class DeployScriptsTest {
     private record Run(int exit, String output, List<String> calls) {}
 
     private Run run(String script, Map<String, String> env, String... args) throws Exception {
-        var command = new ArrayList<>(List.of("bash", repo.resolve("infra/scripts").resolve(script).toString()));
+        var command = new ArrayList<>(
+                List.of("bash", repo.resolve("infra/scripts").resolve(script).toString()));
         command.addAll(List.of(args));
         var builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
         var environment = builder.environment();
@@ -69,7 +71,9 @@ class DeployScriptsTest {
 
     private static String single(List<String> calls, String prefix) {
         var matching = calls.stream().filter(c -> c.startsWith(prefix)).toList();
-        assertThat(matching).as("one call starting with '" + prefix + "' in " + calls).hasSize(1);
+        assertThat(matching)
+                .as("one call starting with '" + prefix + "' in " + calls)
+                .hasSize(1);
         return matching.getFirst();
     }
 
@@ -82,65 +86,90 @@ class DeployScriptsTest {
         assertThat(result.exit()).as(result.output()).isZero();
         var calls = result.calls();
         // the Maven build runs inside the image build: the context is the repository
-        assertThat(single(calls, "docker build")).isEqualTo(
-                "docker build --platform linux/amd64 --provenance=false -f lambda/cloud/Dockerfile -t sorot-ai-lambda:v42 .");
+        assertThat(single(calls, "docker build"))
+                .isEqualTo(
+                        "docker build --platform linux/amd64 --provenance=false -f lambda/cloud/Dockerfile -t sorot-ai-lambda:v42 .");
         assertThat(single(calls, "docker push")).isEqualTo("docker push " + REGISTRY + "/sorot-ai-lambda:v42");
         assertThat(single(calls, "docker login")).contains("--username AWS --password-stdin " + REGISTRY);
-        assertThat(single(calls, "sam validate")).contains("--template-file infra/template.yaml").contains("--lint");
+        assertThat(single(calls, "sam validate"))
+                .contains("--template-file infra/template.yaml")
+                .contains("--lint");
         var deploy = single(calls, "sam deploy");
-        assertThat(deploy).contains("--stack-name sorot-ai-stack").contains("--region us-east-1")
+        assertThat(deploy)
+                .contains("--stack-name sorot-ai-stack")
+                .contains("--region us-east-1")
                 .contains("--capabilities CAPABILITY_IAM CAPABILITY_NAMED_IAM")
                 .contains("ImageUri=" + REGISTRY + "/sorot-ai-lambda@" + DIGEST)
-                .contains("BedrockModelId=us.deepseek.r1-v1:0").contains("BedrockFoundationModelId=deepseek.r1-v1:0")
-                .contains("GeminiApiKey=AIza-deploy-test").contains("ApiTokens=")
-                .contains("--image-repository " + REGISTRY + "/sorot-ai-lambda").contains("--no-confirm-changeset");
+                .contains("BedrockModelId=us.deepseek.r1-v1:0")
+                .contains("BedrockFoundationModelId=deepseek.r1-v1:0")
+                .contains("GeminiApiKey=AIza-deploy-test")
+                .contains("ApiTokens=")
+                .contains("--image-repository " + REGISTRY + "/sorot-ai-lambda")
+                .contains("--no-confirm-changeset");
         // the models are checked before anything is built, and the push comes before the deploy
         int converse = calls.indexOf(single(calls, "aws bedrock-runtime converse"));
-        assertThat(single(calls, "aws bedrock-runtime converse")).contains("--model-id us.deepseek.r1-v1:0")
+        assertThat(single(calls, "aws bedrock-runtime converse"))
+                .contains("--model-id us.deepseek.r1-v1:0")
                 .contains("\"maxTokens\":1");
         assertThat(converse).isLessThan(calls.indexOf(single(calls, "docker build")));
         assertThat(calls.indexOf(single(calls, "docker push"))).isLessThan(calls.indexOf(deploy));
         // the Gemini key went to Google in a header read from stdin, never on a command line
-        assertThat(single(calls, "curl")).contains("generativelanguage.googleapis.com/v1beta/models/gemini-2.5-flash-lite")
-                .contains("-H @-").doesNotContain("AIza-deploy-test");
+        assertThat(single(calls, "curl"))
+                .contains("generativelanguage.googleapis.com/v1beta/models/gemini-2.5-flash-lite")
+                .contains("-H @-")
+                .doesNotContain("AIza-deploy-test");
         // a token was generated for the first deploy and kept, private, in .env
         var dotenv = repo.resolve(".env");
         assertThat(Files.readString(dotenv)).containsPattern("SOROT_API_TOKENS=[0-9a-f]{48}");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dotenv))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dotenv)))
+                .isEqualTo("rw-------");
         var token = Files.readString(dotenv).replaceAll("(?s).*SOROT_API_TOKENS=([0-9a-f]{48}).*", "$1");
         assertThat(deploy).contains("ApiTokens=" + token);
-        assertThat(result.output()).contains("https://k7c2q9x1ab.execute-api.us-east-1.amazonaws.com").contains("smoke-test.sh")
-                .contains("aws logs tail /sorot/sorot-ai-stack/worker").contains("aws logs tail /sorot/sorot-ai-stack/dead-letters")
+        assertThat(result.output())
+                .contains("https://k7c2q9x1ab.execute-api.us-east-1.amazonaws.com")
+                .contains("smoke-test.sh")
+                .contains("aws logs tail /sorot/sorot-ai-stack/worker")
+                .contains("aws logs tail /sorot/sorot-ai-stack/dead-letters")
                 .contains("--rollback v42");
     }
 
     @Test
     void aLaterDeployKeepsTheStoredSecretsAndCanGoThroughCloudFormationAlone() throws Exception {
-        var result = run("deploy.sh", Map.of("STUB_STACK_EXISTS", "1", "AWS_REGION", "us-east-1"), "--tag", "v43",
+        var result = run(
+                "deploy.sh",
+                Map.of("STUB_STACK_EXISTS", "1", "AWS_REGION", "us-east-1"),
+                "--tag",
+                "v43",
                 "--cloudformation");
         assertThat(result.exit()).as(result.output()).isZero();
         var deploy = single(result.calls(), "aws cloudformation deploy");
-        assertThat(deploy).contains("--stack-name sorot-ai-stack").contains("CAPABILITY_AUTO_EXPAND")
+        assertThat(deploy)
+                .contains("--stack-name sorot-ai-stack")
+                .contains("CAPABILITY_AUTO_EXPAND")
                 .contains("ImageUri=" + REGISTRY + "/sorot-ai-lambda@" + DIGEST)
-                .doesNotContain("ApiTokens=").doesNotContain("GeminiApiKey=");
+                .doesNotContain("ApiTokens=")
+                .doesNotContain("GeminiApiKey=");
         assertThat(result.calls()).noneMatch(c -> c.startsWith("sam "));
         assertThat(repo.resolve(".env")).doesNotExist();
     }
 
     @Test
     void aRollbackDeploysTheDigestEcrHoldsForTheTagAndBuildsAndPushesNothing() throws Exception {
-        var result = run("deploy.sh", Map.of("STUB_STACK_EXISTS", "1", "STUB_IMAGE_TAGS", "v40 v41"), "--rollback", "v40");
+        var result =
+                run("deploy.sh", Map.of("STUB_STACK_EXISTS", "1", "STUB_IMAGE_TAGS", "v40 v41"), "--rollback", "v40");
         assertThat(result.exit()).as(result.output()).isZero();
         var calls = result.calls();
         assertThat(calls).noneMatch(c -> c.startsWith("docker "));
         assertThat(single(calls, "aws ecr describe-images")).contains("imageTag=v40");
-        assertThat(single(calls, "sam deploy")).contains("ImageUri=" + REGISTRY + "/sorot-ai-lambda@sha256:" + sha256("v40"));
+        assertThat(single(calls, "sam deploy"))
+                .contains("ImageUri=" + REGISTRY + "/sorot-ai-lambda@sha256:" + sha256("v40"));
         assertThat(result.output()).contains("rolling back to v40");
     }
 
     @Test
     void theOldNoBuildRedeployIsARollbackNowAndNeverRebuildsUnderAnOldTag() throws Exception {
-        var result = run("deploy.sh", Map.of("STUB_STACK_EXISTS", "1", "STUB_IMAGE_TAGS", "v40"), "--no-build", "--tag", "v40");
+        var result = run(
+                "deploy.sh", Map.of("STUB_STACK_EXISTS", "1", "STUB_IMAGE_TAGS", "v40"), "--no-build", "--tag", "v40");
         assertThat(result.exit()).as(result.output()).isZero();
         assertThat(result.calls()).noneMatch(c -> c.startsWith("docker "));
         assertThat(single(result.calls(), "sam deploy")).contains("@sha256:" + sha256("v40"));
@@ -164,14 +193,24 @@ class DeployScriptsTest {
 
     @Test
     void aLegacyModelStopsTheDeployBeforeAnythingIsBuiltAndNamesTheReplacements() throws Exception {
-        var result = run("deploy.sh", Map.of("STUB_MODEL_STATUS", "LEGACY", "STUB_MODEL_EOL", "2099-03-10T00:00:00+00:00"), "--tag", "v45");
+        var result = run(
+                "deploy.sh",
+                Map.of("STUB_MODEL_STATUS", "LEGACY", "STUB_MODEL_EOL", "2099-03-10T00:00:00+00:00"),
+                "--tag",
+                "v45");
         assertThat(result.exit()).isNotZero();
-        assertThat(result.output()).contains("deepseek.r1-v1:0 is Legacy").contains("BedrockFoundationModelId")
+        assertThat(result.output())
+                .contains("deepseek.r1-v1:0 is Legacy")
+                .contains("BedrockFoundationModelId")
                 .contains("deepseek.v3-v1:0");
         assertThat(result.calls()).noneMatch(c -> c.startsWith("docker ") || c.startsWith("sam deploy"));
 
         Files.writeString(log, "");
-        var anyway = run("deploy.sh", Map.of("STUB_MODEL_STATUS", "LEGACY", "STUB_MODEL_EOL", "2099-03-10T00:00:00+00:00"), "--tag", "v45",
+        var anyway = run(
+                "deploy.sh",
+                Map.of("STUB_MODEL_STATUS", "LEGACY", "STUB_MODEL_EOL", "2099-03-10T00:00:00+00:00"),
+                "--tag",
+                "v45",
                 "--allow-legacy-model");
         assertThat(anyway.exit()).as(anyway.output()).isZero();
         assertThat(anyway.output()).contains("deploying anyway");
@@ -187,7 +226,8 @@ class DeployScriptsTest {
 
     @Test
     void aRegionWithoutAnInferenceProfileForTheModelIsRefusedAtDeployTime() throws Exception {
-        var result = run("deploy.sh", Map.of("STUB_NO_PROFILE_REGION", "eu-north-1"), "--region", "eu-north-1", "--tag", "v47");
+        var result = run(
+                "deploy.sh", Map.of("STUB_NO_PROFILE_REGION", "eu-north-1"), "--region", "eu-north-1", "--tag", "v47");
         assertThat(result.exit()).isNotZero();
         assertThat(result.output()).contains("eu-north-1 has no inference profile for deepseek.r1-v1:0");
         assertThat(result.calls()).noneMatch(c -> c.startsWith("docker ") || c.startsWith("sam deploy"));
@@ -205,35 +245,47 @@ class DeployScriptsTest {
 
     @Test
     void aGeminiModelGoogleNoLongerServesStopsTheDeploy() throws Exception {
-        var result = run("deploy.sh", Map.of("GEMINI_API_KEY", "AIza-deploy-test", "PATH_CURL_CODE", "404"), "--tag", "v49");
+        var result =
+                run("deploy.sh", Map.of("GEMINI_API_KEY", "AIza-deploy-test", "PATH_CURL_CODE", "404"), "--tag", "v49");
         assertThat(result.exit()).isNotZero();
-        assertThat(result.output()).contains("no longer serves gemini-2.5-flash-lite").contains("GeminiModel");
+        assertThat(result.output())
+                .contains("no longer serves gemini-2.5-flash-lite")
+                .contains("GeminiModel");
         assertThat(result.output()).doesNotContain("AIza-deploy-test");
     }
 
     private static String sha256(String text) throws Exception {
-        var digest = java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        var digest = java.security.MessageDigest.getInstance("SHA-256")
+                .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         return java.util.HexFormat.of().formatHex(digest);
     }
 
     @Test
     void setupCreatesWhatIsMissingAndUpdatesWhatIsThereKeepingIamsFiveVersions() throws Exception {
-        var first = run("setup-iam.sh", Map.of("STUB_REPO_EXISTS", "0", "STUB_POLICY_EXISTS", "0"), "--attach-user", "deployer");
+        var first = run(
+                "setup-iam.sh",
+                Map.of("STUB_REPO_EXISTS", "0", "STUB_POLICY_EXISTS", "0"),
+                "--attach-user",
+                "deployer");
         assertThat(first.exit()).as(first.output()).isZero();
-        assertThat(single(first.calls(), "aws ecr create-repository")).contains("--repository-name sorot-ai-lambda")
+        assertThat(single(first.calls(), "aws ecr create-repository"))
+                .contains("--repository-name sorot-ai-lambda")
                 .contains("scanOnPush=true");
         var policy = single(first.calls(), "aws iam create-policy ");
         assertThat(policy).contains("--policy-name SorotAIDeployPolicy");
-        assertThat(single(first.calls(), "aws iam attach-user-policy")).contains("--user-name deployer")
+        assertThat(single(first.calls(), "aws iam attach-user-policy"))
+                .contains("--user-name deployer")
                 .contains("arn:aws:iam::123456789012:policy/SorotAIDeployPolicy");
         assertThat(first.output()).contains("inference profile us.deepseek.r1-v1:0: available");
         assertThat(single(first.calls(), "aws ecr create-repository")).contains("--image-tag-mutability IMMUTABLE");
-        assertThat(single(first.calls(), "aws ecr put-image-tag-mutability")).contains("--image-tag-mutability IMMUTABLE");
+        assertThat(single(first.calls(), "aws ecr put-image-tag-mutability"))
+                .contains("--image-tag-mutability IMMUTABLE");
 
         Files.writeString(log, "");
         var again = run("setup-iam.sh", Map.of("STUB_REPO_EXISTS", "1", "STUB_POLICY_EXISTS", "1"));
         assertThat(again.exit()).as(again.output()).isZero();
-        assertThat(again.calls()).noneMatch(c -> c.startsWith("aws ecr create-repository") || c.startsWith("aws iam create-policy "));
+        assertThat(again.calls())
+                .noneMatch(c -> c.startsWith("aws ecr create-repository") || c.startsWith("aws iam create-policy "));
         assertThat(single(again.calls(), "aws iam delete-policy-version")).contains("--version-id v2");
         assertThat(single(again.calls(), "aws iam create-policy-version")).contains("--set-as-default");
     }
@@ -242,14 +294,19 @@ class DeployScriptsTest {
     void theDeployersPolicyIsValidJsonScopedToTheStack() throws Exception {
         run("setup-iam.sh", Map.of("STUB_POLICY_EXISTS", "0"));
         var call = single(Files.readAllLines(log), "aws iam create-policy ");
-        var json = call.substring(call.indexOf("--policy-document ") + "--policy-document ".length(), call.indexOf(" --description"));
+        var json = call.substring(
+                call.indexOf("--policy-document ") + "--policy-document ".length(), call.indexOf(" --description"));
         var document = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
         assertThat(document.path("Statement").size()).isGreaterThan(10);
-        assertThat(json).contains("arn:aws:cloudformation:us-east-1:123456789012:stack/sorot-ai-stack/*")
+        assertThat(json)
+                .contains("arn:aws:cloudformation:us-east-1:123456789012:stack/sorot-ai-stack/*")
                 .contains("arn:aws:ecr:us-east-1:123456789012:repository/sorot-ai-lambda")
                 .contains("arn:aws:iam::123456789012:role/sorot-ai-stack-*")
-                .doesNotContain("\"Action\": \"*\"").doesNotContain("lambda:*")
-                .contains("cloudwatch:TagResource").contains("bedrock:ListInferenceProfiles").contains("ecr:PutImageTagMutability")
+                .doesNotContain("\"Action\": \"*\"")
+                .doesNotContain("lambda:*")
+                .contains("cloudwatch:TagResource")
+                .contains("bedrock:ListInferenceProfiles")
+                .contains("ecr:PutImageTagMutability")
                 .contains("arn:aws:cognito-idp:us-east-1:123456789012:userpool/*");
     }
 

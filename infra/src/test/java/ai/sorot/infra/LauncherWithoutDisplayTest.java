@@ -17,7 +17,8 @@ class LauncherWithoutDisplayTest {
     void theDesktopWithoutADisplaySaysWhatItNeedsAndWhatToRunInstead() throws Exception {
         assumeTrue(System.getProperty("os.name").startsWith("Linux"), "DISPLAY decides only on Linux");
         var root = Path.of("..").toAbsolutePath().normalize();
-        var builder = new ProcessBuilder("bash", root.resolve("sorot").toString(), "desktop").directory(root.toFile())
+        var builder = new ProcessBuilder("bash", root.resolve("sorot").toString(), "desktop")
+                .directory(root.toFile())
                 .redirectErrorStream(true);
         builder.environment().remove("DISPLAY");
         builder.environment().remove("WAYLAND_DISPLAY");
@@ -32,7 +33,11 @@ class LauncherWithoutDisplayTest {
 
         assertThat(done).as("answered at once, without building: " + output).isTrue();
         assertThat(process.exitValue()).isNotZero();
-        assertThat(output).contains("needs a graphical session").contains("xvfb-run -a ./sorot desktop --self-check")
-                .contains("./sorot serve").doesNotContain("Exception").doesNotContain("building");
+        assertThat(output)
+                .contains("needs a graphical session")
+                .contains("xvfb-run -a ./sorot desktop --self-check")
+                .contains("./sorot serve")
+                .doesNotContain("Exception")
+                .doesNotContain("building");
     }
 }

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 class MavenWrapperJdkTest {
 
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
-    private static final Pattern MAVEN_JAVA = Pattern.compile("Java version: (\\d+)[^,]*, vendor: [^,]*, runtime: (.+)");
+    private static final Pattern MAVEN_JAVA =
+            Pattern.compile("Java version: (\\d+)[^,]*, vendor: [^,]*, runtime: (.+)");
 
     @Test
     void withJavaHomeUnsetAndAnOldJavaOnThePathMavenRunsOnAJdk21OrNewerAndSaysWhich() throws Exception {
@@ -60,7 +61,8 @@ class MavenWrapperJdkTest {
 
     /** {@code ./mvnw -v} with JAVA_HOME as given (null: unset) and PATH starting with the old JDK's bin. */
     private static Run mvnwVersion(Path oldJdk, Path javaHome) throws Exception {
-        var builder = new ProcessBuilder(ROOT.resolve("mvnw").toString(), "-B", "-ntp", "-v").directory(ROOT.toFile())
+        var builder = new ProcessBuilder(ROOT.resolve("mvnw").toString(), "-B", "-ntp", "-v")
+                .directory(ROOT.toFile())
                 .redirectErrorStream(true);
         var env = builder.environment();
         env.remove("JAVA_HOME");
@@ -88,12 +90,15 @@ class MavenWrapperJdkTest {
         Optional<Path> old;
         try (Stream<Path> dirs = Files.list(jvms)) {
             old = dirs.filter(d -> Files.isExecutable(d.resolve("bin/javac")) && !Files.isSymbolicLink(d))
-                    .filter(d -> major(d) > 0 && major(d) < 21).sorted().findFirst();
+                    .filter(d -> major(d) > 0 && major(d) < 21)
+                    .sorted()
+                    .findFirst();
         }
         assumeTrue(old.isPresent(), "no JDK older than 21 under /usr/lib/jvm to play the machine's default java");
         var candidates = new ArrayList<Path>();
         try (Stream<Path> dirs = Files.list(jvms)) {
-            dirs.filter(d -> major(d) >= 21 && Files.isExecutable(d.resolve("bin/javac"))).forEach(candidates::add);
+            dirs.filter(d -> major(d) >= 21 && Files.isExecutable(d.resolve("bin/javac")))
+                    .forEach(candidates::add);
         }
         assumeTrue(!candidates.isEmpty(), "no JDK 21 or newer under /usr/lib/jvm for the wrapper to find");
         return old.get();

@@ -35,7 +35,10 @@ class ShellScriptsTest {
         for (var script : scripts()) {
             command.add(root.relativize(script.toAbsolutePath().normalize()).toString());
         }
-        var process = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true).start();
+        var process = new ProcessBuilder(command)
+                .directory(root.toFile())
+                .redirectErrorStream(true)
+                .start();
         var out = new String(process.getInputStream().readAllBytes());
         assertThat(process.waitFor()).as(out).isZero();
     }
@@ -43,12 +46,15 @@ class ShellScriptsTest {
     @Test
     void everyScriptParsesAndIsExecutable() throws Exception {
         var scripts = scripts();
-        assertThat(scripts).extracting(p -> p.getFileName().toString())
+        assertThat(scripts)
+                .extracting(p -> p.getFileName().toString())
                 .contains("setup-iam.sh", "deploy.sh", "smoke-test.sh", "lambda-entrypoint.sh", "jvm-options.sh");
         for (var script : scripts) {
             assertThat(Files.isExecutable(script)).as(script + " is executable").isTrue();
             var shell = Files.readAllLines(script).getFirst().contains("bash") ? "bash" : "sh";
-            var process = new ProcessBuilder(shell, "-n", script.toString()).redirectErrorStream(true).start();
+            var process = new ProcessBuilder(shell, "-n", script.toString())
+                    .redirectErrorStream(true)
+                    .start();
             var out = new String(process.getInputStream().readAllBytes());
             assertThat(process.waitFor()).as(script + ": " + out).isZero();
         }
@@ -57,7 +63,9 @@ class ShellScriptsTest {
     @Test
     void theScriptsExplainThemselves() throws Exception {
         for (var name : List.of("setup-iam.sh", "deploy.sh", "smoke-test.sh")) {
-            var process = new ProcessBuilder("bash", Path.of("scripts", name).toString(), "--help").redirectErrorStream(true).start();
+            var process = new ProcessBuilder("bash", Path.of("scripts", name).toString(), "--help")
+                    .redirectErrorStream(true)
+                    .start();
             var out = new String(process.getInputStream().readAllBytes());
             assertThat(process.waitFor()).as(name + ": " + out).isZero();
             assertThat(out).as(name).contains(name);

@@ -31,14 +31,17 @@ final class AotCache {
         if (Runtime.version().feature() < 24) {
             return "the AOT cache needs JDK 24 or newer (this is " + Runtime.version() + ")";
         }
-        if (platform == Platform.LINUX && env.getOrDefault("DISPLAY", "").isEmpty() && onPath("xvfb-run", env) == null) {
+        if (platform == Platform.LINUX
+                && env.getOrDefault("DISPLAY", "").isEmpty()
+                && onPath("xvfb-run", env) == null) {
             return "recording a start needs a display: set DISPLAY or install xvfb (xvfb-run)";
         }
         return null;
     }
 
     /** Records a start of the app in {@code image}, creates the cache and makes the launcher use it. */
-    static Path create(Platform platform, Path image, String name, Path work, Map<String, String> env) throws IOException, InterruptedException {
+    static Path create(Platform platform, Path image, String name, Path work, Map<String, String> env)
+            throws IOException, InterruptedException {
         var appDir = platform.appDir(image);
         var config = new LauncherConfig(appDir.resolve(name + ".cfg"));
         var launcher = platform.launcher(image, name);
@@ -47,7 +50,8 @@ final class AotCache {
             config.add(List.of("-XX:AOTMode=record", "-XX:AOTConfiguration=$APPDIR/" + CONFIGURATION));
             var record = new ArrayList<String>();
             if (platform == Platform.LINUX && env.getOrDefault("DISPLAY", "").isEmpty()) {
-                record.addAll(List.of(onPath("xvfb-run", env).toString(), "-a", "-s", "-screen 0 1600x1000x24 -nolisten tcp"));
+                record.addAll(List.of(
+                        onPath("xvfb-run", env).toString(), "-a", "-s", "-screen 0 1600x1000x24 -nolisten tcp"));
             }
             record.add(launcher.toString());
             record.add("--startup-probe");
@@ -55,7 +59,10 @@ final class AotCache {
             config.remove(option -> option.startsWith("-XX:AOT"));
 
             // the create step runs no application code: it reads the recording and writes the cache
-            config.add(List.of("-XX:AOTMode=create", "-XX:AOTConfiguration=$APPDIR/" + CONFIGURATION, "-XX:AOTCache=$APPDIR/" + FILE));
+            config.add(List.of(
+                    "-XX:AOTMode=create",
+                    "-XX:AOTConfiguration=$APPDIR/" + CONFIGURATION,
+                    "-XX:AOTCache=$APPDIR/" + FILE));
             run(List.of(launcher.toString()), home, work.resolve("aot-create.log"));
             config.remove(option -> option.startsWith("-XX:AOT"));
             var cache = appDir.resolve(FILE);
@@ -85,11 +92,12 @@ final class AotCache {
         if (!process.waitFor(180, TimeUnit.SECONDS)) {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
-            throw new IOException("the packaged app did not finish within 180 s: " + String.join(" ", command) + " (log: " + log + ")");
+            throw new IOException("the packaged app did not finish within 180 s: " + String.join(" ", command)
+                    + " (log: " + log + ")");
         }
         if (process.exitValue() != 0) {
-            throw new IOException("the packaged app failed (exit " + process.exitValue() + "): " + String.join(" ", command)
-                    + "\n" + tail(log));
+            throw new IOException("the packaged app failed (exit " + process.exitValue() + "): "
+                    + String.join(" ", command) + "\n" + tail(log));
         }
     }
 

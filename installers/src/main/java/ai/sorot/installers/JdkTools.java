@@ -24,14 +24,16 @@ final class JdkTools {
     /** Runs {@code tool}; its output when it succeeds, else an exception with what it said. */
     String run(String tool, List<String> args) throws IOException {
         var provider = ToolProvider.findFirst(tool)
-                .orElseThrow(() -> new IOException(tool + " is not in this JDK (" + System.getProperty("java.home") + ")"));
+                .orElseThrow(
+                        () -> new IOException(tool + " is not in this JDK (" + System.getProperty("java.home") + ")"));
         var out = new StringWriter();
         var err = new StringWriter();
         if (verbose) {
             System.out.println("  $ " + tool + " " + String.join(" ", args));
         }
         int code;
-        try (var o = new PrintWriter(out); var e = new PrintWriter(err)) {
+        try (var o = new PrintWriter(out);
+                var e = new PrintWriter(err)) {
             code = provider.run(o, e, args.toArray(String[]::new));
         }
         if (code != 0) {
@@ -48,7 +50,8 @@ final class JdkTools {
      * for what a tool passes on to the programs it starts (jpackage to dpkg-deb), which an
      * in-process call cannot set.
      */
-    String runProcess(String tool, List<String> args, Map<String, String> env) throws IOException, InterruptedException {
+    String runProcess(String tool, List<String> args, Map<String, String> env)
+            throws IOException, InterruptedException {
         var executable = Path.of(System.getProperty("java.home"), "bin", tool);
         if (verbose) {
             System.out.println("  $ " + env + " " + tool + " " + String.join(" ", args));

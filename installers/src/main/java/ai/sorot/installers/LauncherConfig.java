@@ -26,7 +26,9 @@ final class LauncherConfig {
 
     List<String> javaOptions() throws IOException {
         return Files.readAllLines(file, StandardCharsets.UTF_8).stream()
-                .filter(l -> l.startsWith(KEY)).map(l -> l.substring(KEY.length())).toList();
+                .filter(l -> l.startsWith(KEY))
+                .map(l -> l.substring(KEY.length()))
+                .toList();
     }
 
     /** Appends options after the last one (the JVM lets a later option override an earlier one). */
@@ -54,7 +56,8 @@ final class LauncherConfig {
 
     void remove(Predicate<String> which) throws IOException {
         var lines = Files.readAllLines(file, StandardCharsets.UTF_8).stream()
-                .filter(l -> !(l.startsWith(KEY) && which.test(l.substring(KEY.length())))).toList();
+                .filter(l -> !(l.startsWith(KEY) && which.test(l.substring(KEY.length()))))
+                .toList();
         Files.write(file, lines, StandardCharsets.UTF_8);
     }
 }

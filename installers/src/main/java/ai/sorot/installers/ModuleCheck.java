@@ -24,7 +24,8 @@ final class ModuleCheck {
 
     private ModuleCheck() {}
 
-    static Result check(JdkTools tools, Path input, String mainJar, Set<String> linked, Set<String> notNeeded, int release)
+    static Result check(
+            JdkTools tools, Path input, String mainJar, Set<String> linked, Set<String> notNeeded, int release)
             throws IOException {
         var lib = input.resolve("lib");
         List<Path> jars;
@@ -33,7 +34,9 @@ final class ModuleCheck {
         }
         var classPath = new ArrayList<Path>(jars);
         classPath.addFirst(input.resolve(mainJar));
-        var joined = String.join(java.io.File.pathSeparator, classPath.stream().map(Path::toString).toList());
+        var joined = String.join(
+                java.io.File.pathSeparator,
+                classPath.stream().map(Path::toString).toList());
 
         var roots = new ArrayList<String>();
         roots.add(input.resolve(mainJar).toString());
@@ -46,8 +49,18 @@ final class ModuleCheck {
             }
         }
         var required = new TreeSet<String>();
-        var summary = tools.run("jdeps", concat(List.of("--multi-release", Integer.toString(release), "--ignore-missing-deps", "-summary",
-                "--recursive", "--class-path", joined), roots));
+        var summary = tools.run(
+                "jdeps",
+                concat(
+                        List.of(
+                                "--multi-release",
+                                Integer.toString(release),
+                                "--ignore-missing-deps",
+                                "-summary",
+                                "--recursive",
+                                "--class-path",
+                                joined),
+                        roots));
         var visited = new TreeSet<String>();
         for (var line : summary.lines().toList()) {
             var parts = line.trim().split("\\s+->\\s+");
@@ -62,9 +75,20 @@ final class ModuleCheck {
             if (visited.contains(jar.getFileName().toString())) {
                 continue;
             }
-            var alone = tools.run("jdeps", List.of("--multi-release", Integer.toString(release), "--ignore-missing-deps",
-                    "--print-module-deps", "--module-path", lib.toString(), jar.toString()));
-            Arrays.stream(alone.strip().split(",")).map(String::trim).filter(ModuleCheck::isJdkModule).forEach(required::add);
+            var alone = tools.run(
+                    "jdeps",
+                    List.of(
+                            "--multi-release",
+                            Integer.toString(release),
+                            "--ignore-missing-deps",
+                            "--print-module-deps",
+                            "--module-path",
+                            lib.toString(),
+                            jar.toString()));
+            Arrays.stream(alone.strip().split(","))
+                    .map(String::trim)
+                    .filter(ModuleCheck::isJdkModule)
+                    .forEach(required::add);
         }
         var missing = new TreeSet<String>(required);
         missing.removeAll(linked);
@@ -84,8 +108,10 @@ final class ModuleCheck {
 
     private static boolean isModular(Path jar) throws IOException {
         try (var zip = new ZipFile(jar.toFile())) {
-            return zip.stream().anyMatch(e -> e.getName().equals("module-info.class")
-                    || e.getName().startsWith("META-INF/versions/") && e.getName().endsWith("/module-info.class"));
+            return zip.stream()
+                    .anyMatch(e -> e.getName().equals("module-info.class")
+                            || e.getName().startsWith("META-INF/versions/")
+                                    && e.getName().endsWith("/module-info.class"));
         }
     }
 }

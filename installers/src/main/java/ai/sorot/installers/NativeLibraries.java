@@ -23,7 +23,12 @@ import java.util.zip.ZipOutputStream;
 final class NativeLibraries {
 
     /** What was moved: the files now beside the jars, and the jars that were left with nothing. */
-    record Result(List<Path> libraries, List<String> emptyJarsRemoved, long bytesBefore, long bytesAfter, Path sqliteLibraryDir) {}
+    record Result(
+            List<Path> libraries,
+            List<String> emptyJarsRemoved,
+            long bytesBefore,
+            long bytesAfter,
+            Path sqliteLibraryDir) {}
 
     private NativeLibraries() {}
 
@@ -34,7 +39,9 @@ final class NativeLibraries {
         Path sqliteDir = null;
         List<Path> jars;
         try (Stream<Path> files = Files.list(libDir)) {
-            jars = files.filter(f -> f.getFileName().toString().endsWith(".jar")).sorted().toList();
+            jars = files.filter(f -> f.getFileName().toString().endsWith(".jar"))
+                    .sorted()
+                    .toList();
         }
         var nativeDir = platform.javafxNativeDir(libDir);
         for (var jar : jars) {
@@ -48,14 +55,18 @@ final class NativeLibraries {
                 removed.add(jar.getFileName().toString());
                 continue;
             }
-            var rootLibraries = names.stream().filter(n -> n.indexOf('/') < 0 && Platform.isNativeLibrary(n)).toList();
+            var rootLibraries = names.stream()
+                    .filter(n -> n.indexOf('/') < 0 && Platform.isNativeLibrary(n))
+                    .toList();
             if (!rootLibraries.isEmpty()) {
                 libraries.addAll(extract(jar, rootLibraries::contains, nativeDir));
                 rewriteWithout(jar, rootLibraries::contains);
             }
             if (names.stream().anyMatch(n -> n.startsWith("org/sqlite/native/"))) {
                 var folder = platform.sqliteNativeFolder();
-                var ours = names.stream().filter(n -> n.startsWith(folder) && Platform.isNativeLibrary(n)).toList();
+                var ours = names.stream()
+                        .filter(n -> n.startsWith(folder) && Platform.isNativeLibrary(n))
+                        .toList();
                 if (ours.isEmpty()) {
                     throw new IOException(jar.getFileName() + " has no native library in " + folder);
                 }
@@ -70,18 +81,28 @@ final class NativeLibraries {
                 keepOnlyThisSystem(jar, names, "native/lib/", platform.djlTokenizersNativeFolder());
             }
         }
-        return new Result(List.copyOf(libraries), List.copyOf(removed), before, size(libDir) + (nativeDir.equals(libDir) ? 0 : size(nativeDir)),
+        return new Result(
+                List.copyOf(libraries),
+                List.copyOf(removed),
+                before,
+                size(libDir) + (nativeDir.equals(libDir) ? 0 : size(nativeDir)),
                 sqliteDir);
     }
 
     /** Rewrites the jar without the files under {@code root} that are not in {@code ours} (left as it is when it has none of ours). */
     private static void keepOnlyThisSystem(Path jar, List<String> names, String root, String ours) throws IOException {
-        boolean hasOurs = names.stream().anyMatch(n -> n.startsWith(ours) && Platform.isNativeLibrary(n.substring(n.lastIndexOf('/') + 1)));
+        boolean hasOurs = names.stream()
+                .anyMatch(n -> n.startsWith(ours) && Platform.isNativeLibrary(n.substring(n.lastIndexOf('/') + 1)));
         if (!hasOurs) {
             return;
         }
-        rewriteWithout(jar, n -> n.startsWith(root) && !n.equals(root) && !n.startsWith(ours) && !n.equals(root + "tokenizers.properties")
-                || n.contains(".dSYM/"));
+        rewriteWithout(
+                jar,
+                n -> n.startsWith(root)
+                                && !n.equals(root)
+                                && !n.startsWith(ours)
+                                && !n.equals(root + "tokenizers.properties")
+                        || n.contains(".dSYM/"));
     }
 
     private static List<Path> extract(Path jar, Predicate<String> which, Path dir) throws IOException {
@@ -106,7 +127,8 @@ final class NativeLibraries {
     /** Writes {@code jar} again without the entries {@code drop} names, keeping the others' order and times. */
     private static void rewriteWithout(Path jar, Predicate<String> drop) throws IOException {
         var temp = jar.resolveSibling(jar.getFileName() + ".part");
-        try (var zip = new ZipFile(jar.toFile()); var out = new ZipOutputStream(Files.newOutputStream(temp))) {
+        try (var zip = new ZipFile(jar.toFile());
+                var out = new ZipOutputStream(Files.newOutputStream(temp))) {
             for (var entry : zip.stream().toList()) {
                 if (drop.test(entry.getName())) {
                     continue;
@@ -131,7 +153,9 @@ final class NativeLibraries {
             return 0;
         }
         try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+            return files.filter(Files::isRegularFile)
+                    .mapToLong(f -> f.toFile().length())
+                    .sum();
         }
     }
 }

@@ -82,13 +82,15 @@ public final class Packager {
         var types = requested.equals("default")
                 ? new ArrayList<>(concat(List.of("app-image"), platform.installerTypes()))
                 : new ArrayList<>(Arrays.asList(requested.split(",")));
-        System.out.println("sorot package: " + name + " " + version + " for " + platform.name().toLowerCase(Locale.ROOT) + " ("
-                + String.join(", ", types) + ") on Java " + Runtime.version());
+        System.out.println("sorot package: " + name + " " + version + " for "
+                + platform.name().toLowerCase(Locale.ROOT) + " (" + String.join(", ", types) + ") on Java "
+                + Runtime.version());
         AotCache.deleteTree(work);
         Files.createDirectories(work);
         for (var type : platform.installerTypes()) {
             try (Stream<Path> old = Files.list(Files.createDirectories(dest))) {
-                for (var file : old.filter(f -> f.getFileName().toString().endsWith("." + type)).toList()) {
+                for (var file : old.filter(f -> f.getFileName().toString().endsWith("." + type))
+                        .toList()) {
                     Files.delete(file);
                 }
             }
@@ -99,26 +101,41 @@ public final class Packager {
         long started = System.nanoTime();
         copyTree(path("input"), input);
         var natives = NativeLibraries.unpack(input.resolve("lib"), platform);
-        step("input", started, "%d jars, %d native libraries taken out of them, %s of libraries (%s before)",
-                countJars(input), natives.libraries().size(), mb(natives.bytesAfter()), mb(natives.bytesBefore()));
+        step(
+                "input",
+                started,
+                "%d jars, %d native libraries taken out of them, %s of libraries (%s before)",
+                countJars(input),
+                natives.libraries().size(),
+                mb(natives.bytesAfter()),
+                mb(natives.bytesBefore()));
 
         // 2. the JDK modules: what jdeps finds must be linked or known not to be needed
         started = System.nanoTime();
         var modules = list("modules");
         var notNeeded = list("modules.not-needed");
-        var check = ModuleCheck.check(tools, input, spec.getProperty("main.jar"), modules, notNeeded, Runtime.version().feature());
+        var check = ModuleCheck.check(
+                tools,
+                input,
+                spec.getProperty("main.jar"),
+                modules,
+                notNeeded,
+                Runtime.version().feature());
         Files.writeString(work.resolve("jdeps-modules.txt"), String.join("\n", check.required()) + "\n");
         if (!check.missing().isEmpty()) {
-            throw new IllegalStateException("the app's libraries use JDK modules the runtime would lack: " + check.missing()
-                    + ". Add them to modules in " + path("spec") + " (with the reason), or to modules.not-needed when the code"
-                    + " that uses them never runs in the app.");
+            throw new IllegalStateException(
+                    "the app's libraries use JDK modules the runtime would lack: " + check.missing()
+                            + ". Add them to modules in " + path("spec")
+                            + " (with the reason), or to modules.not-needed when the code"
+                            + " that uses them never runs in the app.");
         }
         step("jdeps", started, "the libraries use %s; linking %s", check.required(), modules);
 
         // 3. the runtime
         started = System.nanoTime();
         var runtime = work.resolve("runtime");
-        var jlink = new ArrayList<>(List.of("--add-modules", String.join(",", modules), "--output", runtime.toString()));
+        var jlink =
+                new ArrayList<>(List.of("--add-modules", String.join(",", modules), "--output", runtime.toString()));
         if (spec.containsKey("locales")) {
             jlink.addAll(List.of("--include-locales", spec.getProperty("locales")));
         }
@@ -135,11 +152,23 @@ public final class Packager {
             javaOptions.add("--sun-misc-unsafe-memory-access=allow"); // JavaFX's Marlin still uses sun.misc.Unsafe
         }
         if (natives.sqliteLibraryDir() != null) {
-            javaOptions.add("-Dorg.sqlite.lib.path=$APPDIR/" + input.relativize(natives.sqliteLibraryDir()).toString().replace('\\', '/'));
+            javaOptions.add("-Dorg.sqlite.lib.path=$APPDIR/"
+                    + input.relativize(natives.sqliteLibraryDir()).toString().replace('\\', '/'));
         }
         var jpackage = new ArrayList<>(common(name, version));
-        jpackage.addAll(List.of("--type", "app-image", "--input", input.toString(), "--main-jar", spec.getProperty("main.jar"),
-                "--main-class", spec.getProperty("main.class"), "--runtime-image", runtime.toString(), "--dest", imageDir.toString()));
+        jpackage.addAll(List.of(
+                "--type",
+                "app-image",
+                "--input",
+                input.toString(),
+                "--main-jar",
+                spec.getProperty("main.jar"),
+                "--main-class",
+                spec.getProperty("main.class"),
+                "--runtime-image",
+                runtime.toString(),
+                "--dest",
+                imageDir.toString()));
         for (var option : javaOptions) {
             jpackage.addAll(List.of("--java-options", option));
         }
@@ -160,7 +189,8 @@ public final class Packager {
             step("aot-cache", started, "%s (%s)", cache.getFileName(), mb(Files.size(cache)));
             summary.put("aot-cache.bytes", Long.toString(Files.size(cache)));
         } else {
-            System.out.println("  aot-cache   skipped: " + (aot ? why : "--aot false") + "; the app starts without one");
+            System.out.println(
+                    "  aot-cache   skipped: " + (aot ? why : "--aot false") + "; the app starts without one");
         }
         if (platform == Platform.MAC) {
             resignAdHoc(image);
@@ -179,8 +209,8 @@ public final class Packager {
                 continue;
             }
             if (!platform.installerTypes().contains(type)) {
-                throw new IllegalArgumentException(type + " cannot be built on " + platform.name().toLowerCase(Locale.ROOT)
-                        + " (it makes " + platform.installerTypes() + ")");
+                throw new IllegalArgumentException(type + " cannot be built on "
+                        + platform.name().toLowerCase(Locale.ROOT) + " (it makes " + platform.installerTypes() + ")");
             }
             started = System.nanoTime();
             var installer = new ArrayList<>(common(name, version));
@@ -189,32 +219,54 @@ public final class Packager {
             if (type.equals("deb")) {
                 // dpkg-deb compresses the package: xz at its default level 6 takes 90 s on two
                 // cores for 4 % less than level 1 (the jars and the AOT cache hardly compress)
-                tools.runProcess("jpackage", installer, Map.of("DPKG_DEB_COMPRESSOR_TYPE", "xz",
-                        "DPKG_DEB_COMPRESSOR_LEVEL", spec.getProperty("linux.xz-level", "6")));
+                tools.runProcess(
+                        "jpackage",
+                        installer,
+                        Map.of(
+                                "DPKG_DEB_COMPRESSOR_TYPE",
+                                "xz",
+                                "DPKG_DEB_COMPRESSOR_LEVEL",
+                                spec.getProperty("linux.xz-level", "6")));
             } else {
                 tools.run("jpackage", installer);
             }
             Path made;
             try (Stream<Path> files = Files.list(dest)) {
-                made = files.filter(f -> f.getFileName().toString().endsWith("." + type)).findFirst()
+                made = files.filter(f -> f.getFileName().toString().endsWith("." + type))
+                        .findFirst()
                         .orElseThrow(() -> new IOException("jpackage made no ." + type + " in " + dest));
             }
             step(type, started, "%s (%s)", made, mb(Files.size(made)));
             summary.put(type, made.toString());
             summary.put(type + ".bytes", Long.toString(Files.size(made)));
         }
-        System.out.printf(Locale.ROOT, "sorot package: app image %s (runtime %s, app %s)%n", mb(imageBytes),
-                mb(Long.parseLong(summary.get("runtime.bytes"))), mb(Long.parseLong(summary.get("app.bytes"))));
+        System.out.printf(
+                Locale.ROOT,
+                "sorot package: app image %s (runtime %s, app %s)%n",
+                mb(imageBytes),
+                mb(Long.parseLong(summary.get("runtime.bytes"))),
+                mb(Long.parseLong(summary.get("app.bytes"))));
         var out = new StringBuilder();
-        summary.forEach((k, v) -> out.append(k).append('=').append(v.replace("\\", "\\\\")).append('\n'));
+        summary.forEach((k, v) ->
+                out.append(k).append('=').append(v.replace("\\", "\\\\")).append('\n'));
         Files.writeString(work.resolve("summary.properties"), out.toString());
     }
 
     /** The options every jpackage call here shares. */
     private List<String> common(String name, String version) {
-        var options = new ArrayList<>(List.of("--name", name, "--app-version", version, "--vendor", spec.getProperty("vendor"),
-                "--description", spec.getProperty("description"), "--copyright", spec.getProperty("copyright"),
-                "--icon", path("icons").resolve(platform.iconFile()).toString()));
+        var options = new ArrayList<>(List.of(
+                "--name",
+                name,
+                "--app-version",
+                version,
+                "--vendor",
+                spec.getProperty("vendor"),
+                "--description",
+                spec.getProperty("description"),
+                "--copyright",
+                spec.getProperty("copyright"),
+                "--icon",
+                path("icons").resolve(platform.iconFile()).toString()));
         if (args.containsKey("verbose")) {
             options.add("--verbose");
         }
@@ -225,17 +277,30 @@ public final class Packager {
         var options = new ArrayList<String>();
         switch (platform) {
             case LINUX -> {
-                options.addAll(List.of("--resource-dir", linuxResources(name).toString(),
-                        "--linux-package-name", spec.getProperty("linux.package"),
-                        "--linux-deb-maintainer", spec.getProperty("linux.maintainer-email"),
-                        "--linux-app-category", spec.getProperty("linux.section"),
-                        "--linux-menu-group", spec.getProperty("linux.menu-group"),
+                options.addAll(List.of(
+                        "--resource-dir",
+                        linuxResources(name).toString(),
+                        "--linux-package-name",
+                        spec.getProperty("linux.package"),
+                        "--linux-deb-maintainer",
+                        spec.getProperty("linux.maintainer-email"),
+                        "--linux-app-category",
+                        spec.getProperty("linux.section"),
+                        "--linux-menu-group",
+                        spec.getProperty("linux.menu-group"),
                         "--linux-shortcut"));
                 options.addAll(fileAssociations());
             }
             case WINDOWS -> {
-                options.addAll(List.of("--win-menu", "--win-menu-group", spec.getProperty("windows.menu-group"), "--win-shortcut",
-                        "--win-dir-chooser", "--win-per-user-install", "--win-upgrade-uuid", spec.getProperty("windows.upgrade-uuid")));
+                options.addAll(List.of(
+                        "--win-menu",
+                        "--win-menu-group",
+                        spec.getProperty("windows.menu-group"),
+                        "--win-shortcut",
+                        "--win-dir-chooser",
+                        "--win-per-user-install",
+                        "--win-upgrade-uuid",
+                        spec.getProperty("windows.upgrade-uuid")));
                 options.addAll(fileAssociations());
             }
             case MAC -> options.addAll(macOptions(name));
@@ -251,19 +316,29 @@ public final class Packager {
     private Path linuxResources(String name) throws IOException {
         var dir = path("work").resolve("resources");
         copyTree(resources(), dir);
-        Files.copy(path("icons").resolve(platform.iconFile()), dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(
+                path("icons").resolve(platform.iconFile()),
+                dir.resolve(name + ".png"),
+                StandardCopyOption.REPLACE_EXISTING);
         return dir;
     }
 
     private List<String> macOptions(String name) {
-        return List.of("--mac-package-identifier", spec.getProperty("mac.identifier"), "--mac-package-name", name,
-                "--mac-app-category", spec.getProperty("mac.category"));
+        return List.of(
+                "--mac-package-identifier",
+                spec.getProperty("mac.identifier"),
+                "--mac-package-name",
+                name,
+                "--mac-app-category",
+                spec.getProperty("mac.category"));
     }
 
     private List<String> fileAssociations() {
         var options = new ArrayList<String>();
         try (Stream<Path> files = Files.list(resources())) {
-            for (var file : files.filter(f -> f.toString().endsWith(".properties")).sorted().toList()) {
+            for (var file : files.filter(f -> f.toString().endsWith(".properties"))
+                    .sorted()
+                    .toList()) {
                 options.addAll(List.of("--file-associations", file.toString()));
             }
         } catch (IOException e) {
@@ -282,7 +357,9 @@ public final class Packager {
         if (codesign == null) {
             return;
         }
-        var process = new ProcessBuilder(codesign.toString(), "--force", "--deep", "--sign", "-", image.toString()).inheritIO().start();
+        var process = new ProcessBuilder(codesign.toString(), "--force", "--deep", "--sign", "-", image.toString())
+                .inheritIO()
+                .start();
         if (process.waitFor() != 0) {
             throw new IOException("codesign could not seal " + image + " again");
         }
@@ -291,12 +368,16 @@ public final class Packager {
     private void step(String name, long startedNanos, String format, Object... values) {
         long ms = (System.nanoTime() - startedNanos) / 1_000_000;
         summary.put(name + ".ms", Long.toString(ms));
-        System.out.printf(Locale.ROOT, "  %-11s %6.1f s  %s%n", name, ms / 1000.0, String.format(Locale.ROOT, format, values));
+        System.out.printf(
+                Locale.ROOT, "  %-11s %6.1f s  %s%n", name, ms / 1000.0, String.format(Locale.ROOT, format, values));
     }
 
     private Set<String> list(String key) {
         var value = spec.getProperty(key, "").strip();
-        return value.isEmpty() ? Set.of() : new LinkedHashSet<>(Arrays.stream(value.split(",")).map(String::strip).toList());
+        return value.isEmpty()
+                ? Set.of()
+                : new LinkedHashSet<>(
+                        Arrays.stream(value.split(",")).map(String::strip).toList());
     }
 
     private static List<String> concat(List<String> a, List<String> b) {

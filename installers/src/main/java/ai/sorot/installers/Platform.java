@@ -108,20 +108,24 @@ public enum Platform {
 
     /** Where ONNX Runtime's jar keeps this system's libraries (the semantic library's model runs in it). */
     public String onnxRuntimeNativeFolder() {
-        return "ai/onnxruntime/native/" + switch (this) {
-            case LINUX -> "linux";
-            case WINDOWS -> "win";
-            case MAC -> "osx";
-        } + "-" + (arch().equals("x86_64") ? "x64" : arch()) + "/";
+        return "ai/onnxruntime/native/"
+                + switch (this) {
+                    case LINUX -> "linux";
+                    case WINDOWS -> "win";
+                    case MAC -> "osx";
+                }
+                + "-" + (arch().equals("x86_64") ? "x64" : arch()) + "/";
     }
 
     /** Where DJL's tokenizers jar keeps this system's library. */
     public String djlTokenizersNativeFolder() {
-        return "native/lib/" + switch (this) {
-            case LINUX -> "linux";
-            case WINDOWS -> "win";
-            case MAC -> "osx";
-        } + "-" + arch() + "/";
+        return "native/lib/"
+                + switch (this) {
+                    case LINUX -> "linux";
+                    case WINDOWS -> "win";
+                    case MAC -> "osx";
+                }
+                + "-" + arch() + "/";
     }
 
     private static String arch() {

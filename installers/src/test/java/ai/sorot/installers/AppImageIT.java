@@ -32,29 +32,42 @@ class AppImageIT {
 
     @Test
     void theLauncherPrintsThePomVersionOnTheImagesOwnRuntime(@TempDir Path dir) throws Exception {
-        var run = PackagedApp.run(java.util.List.of(app.launcher().toString(), "--version"), dir, Map.of("HOME", dir.toString()),
+        var run = PackagedApp.run(
+                java.util.List.of(app.launcher().toString(), "--version"),
+                dir,
+                Map.of("HOME", dir.toString()),
                 Duration.ofSeconds(60));
 
         assertThat(run.exit()).as(run.output()).isZero();
         var version = PackagedApp.required("sorot.version");
         var release = release(app.image().resolve("lib/runtime/release"));
         // "Sorot 0.1.0 (Java 25.0.3+9-LTS, Linux amd64)": the jar's version, the linked runtime's Java
-        assertThat(run.output().strip().lines().toList()).singleElement().asString()
-                .startsWith("Sorot " + version + " (Java " + release.getProperty("JAVA_VERSION").replace("\"", ""))
+        assertThat(run.output().strip().lines().toList())
+                .singleElement()
+                .asString()
+                .startsWith("Sorot " + version + " (Java "
+                        + release.getProperty("JAVA_VERSION").replace("\"", ""))
                 .endsWith(", Linux amd64)");
     }
 
     @Test
     void theRuntimeHoldsOnlyTheModulesTheSpecNamesAndWhatTheyRequire() throws IOException {
         var release = release(app.image().resolve("lib/runtime/release"));
-        var linked = new TreeSet<>(Arrays.asList(release.getProperty("MODULES").replace("\"", "").split(" ")));
+        var linked = new TreeSet<>(
+                Arrays.asList(release.getProperty("MODULES").replace("\"", "").split(" ")));
         var named = app.get("modules").split(",");
         // the closure of the named modules on this JDK: what jlink must have added, and nothing more
-        var closure = Configuration.empty().resolve(ModuleFinder.ofSystem(), ModuleFinder.of(), Set.of(named)).modules().stream()
-                .map(ResolvedModule::name).collect(Collectors.toCollection(TreeSet::new));
+        var closure =
+                Configuration.empty()
+                        .resolve(ModuleFinder.ofSystem(), ModuleFinder.of(), Set.of(named))
+                        .modules()
+                        .stream()
+                        .map(ResolvedModule::name)
+                        .collect(Collectors.toCollection(TreeSet::new));
 
         assertThat(linked).isEqualTo(closure);
-        assertThat(linked).contains("java.desktop", "jdk.httpserver", "java.sql")
+        assertThat(linked)
+                .contains("java.desktop", "jdk.httpserver", "java.sql")
                 .doesNotContain("jdk.compiler", "jdk.jshell", "java.net.http", "jdk.jfr", "jdk.jlink");
         // no JDK commands in the app's runtime (jlink --strip-native-commands): the launcher is the only way in
         assertThat(app.image().resolve("lib/runtime/bin/java")).doesNotExist();
@@ -68,18 +81,26 @@ class AppImageIT {
         var png = dir.resolve("self-check.png");
         var script = Path.of(PackagedApp.required("sorot.scripts"), "brick-and-steel.pdf");
 
-        var run = PackagedApp.run(PackagedApp.underXvfb(java.util.List.of(app.launcher().toString(), "--self-check", png.toString(),
-                        script.toString())), dir, Map.of("HOME", home.toString(), "SOROT_HOME", sorotHome.toString()),
+        var run = PackagedApp.run(
+                PackagedApp.underXvfb(java.util.List.of(
+                        app.launcher().toString(), "--self-check", png.toString(), script.toString())),
+                dir,
+                Map.of("HOME", home.toString(), "SOROT_HOME", sorotHome.toString()),
                 Duration.ofMinutes(4));
 
         assertThat(run.exit()).as(run.output()).isZero();
-        assertThat(run.output()).contains("connected: Local · offline analysers", "queued \"BRICK & STEEL FULL RETIRED\"",
-                "completed", "report shown; screenshot written to " + png);
+        assertThat(run.output())
+                .contains(
+                        "connected: Local · offline analysers",
+                        "queued \"BRICK & STEEL FULL RETIRED\"",
+                        "completed",
+                        "report shown; screenshot written to " + png);
         Screenshots.assertDrawnReport(png);
         Screenshots.keep(png, "packaged-app-self-check.png");
         // the embedded backend ran inside the packaged app and kept the analysis in the library
         try (var files = Files.walk(sorotHome.resolve("library"))) {
-            assertThat(files.filter(Files::isRegularFile).map(f -> f.getFileName().toString()))
+            assertThat(files.filter(Files::isRegularFile)
+                            .map(f -> f.getFileName().toString()))
                     .contains("report.json", "audio.wav", "source.pdf");
         }
     }

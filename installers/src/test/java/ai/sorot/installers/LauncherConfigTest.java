@@ -31,8 +31,12 @@ class LauncherConfigTest {
 
         config.add(List.of("-XX:AOTCache=$APPDIR/sorot.aot", "-Xlog:aot=off"));
 
-        assertThat(config.javaOptions()).containsExactly("-Djpackage.app-version=0.1.0", "--enable-native-access=ALL-UNNAMED",
-                "-XX:AOTCache=$APPDIR/sorot.aot", "-Xlog:aot=off");
+        assertThat(config.javaOptions())
+                .containsExactly(
+                        "-Djpackage.app-version=0.1.0",
+                        "--enable-native-access=ALL-UNNAMED",
+                        "-XX:AOTCache=$APPDIR/sorot.aot",
+                        "-Xlog:aot=off");
         assertThat(Files.readString(file)).contains("java-options=-Xlog:aot=off\n\n[ArgOptions]\narguments=--x\n");
 
         config.remove(option -> option.startsWith("-XX:AOT") || option.startsWith("-Xlog:aot"));

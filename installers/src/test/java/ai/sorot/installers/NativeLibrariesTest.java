@@ -21,14 +21,22 @@ class NativeLibrariesTest {
 
     @Test
     void javafxLibrariesMoveBesideTheirJarAndTheJarKeepsItsClasses(@TempDir Path lib) throws IOException {
-        jar(lib.resolve("javafx-graphics-21-linux.jar"), Map.of("libprism_sw.so", "ELF sw", "libglassgtk3.so", "ELF gtk",
-                "com/sun/prism/Graphics.class", "class"));
+        jar(
+                lib.resolve("javafx-graphics-21-linux.jar"),
+                Map.of(
+                        "libprism_sw.so",
+                        "ELF sw",
+                        "libglassgtk3.so",
+                        "ELF gtk",
+                        "com/sun/prism/Graphics.class",
+                        "class"));
 
         var result = NativeLibraries.unpack(lib, linux);
 
         assertThat(lib.resolve("libprism_sw.so")).hasContent("ELF sw");
         assertThat(lib.resolve("libglassgtk3.so")).hasContent("ELF gtk");
-        assertThat(entries(lib.resolve("javafx-graphics-21-linux.jar"))).containsExactly("com/sun/prism/Graphics.class");
+        assertThat(entries(lib.resolve("javafx-graphics-21-linux.jar")))
+                .containsExactly("com/sun/prism/Graphics.class");
         assertThat(result.libraries()).hasSize(2);
         assertThat(result.sqliteLibraryDir()).isNull();
     }
@@ -36,8 +44,17 @@ class NativeLibrariesTest {
     @Test
     void sqliteKeepsOnlyThisSystemsLibraryAndSaysWhereItIs(@TempDir Path lib) throws IOException {
         var ours = linux.sqliteNativeFolder() + "libsqlitejdbc.so";
-        jar(lib.resolve("sqlite-jdbc.jar"), Map.of(ours, "ours", "org/sqlite/native/Mac/aarch64/libsqlitejdbc.dylib", "mac",
-                "org/sqlite/native/Windows/x86_64/sqlitejdbc.dll", "windows", "org/sqlite/JDBC.class", "class"));
+        jar(
+                lib.resolve("sqlite-jdbc.jar"),
+                Map.of(
+                        ours,
+                        "ours",
+                        "org/sqlite/native/Mac/aarch64/libsqlitejdbc.dylib",
+                        "mac",
+                        "org/sqlite/native/Windows/x86_64/sqlitejdbc.dll",
+                        "windows",
+                        "org/sqlite/JDBC.class",
+                        "class"));
 
         var result = NativeLibraries.unpack(lib, linux);
 
@@ -50,21 +67,45 @@ class NativeLibrariesTest {
     @Test
     void onnxRuntimeAndTheTokenizerKeepOnlyThisSystemsLibrariesInTheirJars(@TempDir Path lib) throws IOException {
         var ort = linux.onnxRuntimeNativeFolder();
-        jar(lib.resolve("onnxruntime.jar"), Map.of(ort + "libonnxruntime.so", "ours", ort + "libonnxruntime4j_jni.so", "jni",
-                "ai/onnxruntime/native/osx-aarch64/libonnxruntime.dylib", "mac",
-                "ai/onnxruntime/native/osx-aarch64/libonnxruntime.dylib.dSYM/Contents/Resources/DWARF/libonnxruntime.dylib", "debug",
-                "ai/onnxruntime/native/win-x64/onnxruntime.dll", "windows", "ai/onnxruntime/OnnxRuntime.class", "class"));
+        jar(
+                lib.resolve("onnxruntime.jar"),
+                Map.of(
+                        ort + "libonnxruntime.so",
+                        "ours",
+                        ort + "libonnxruntime4j_jni.so",
+                        "jni",
+                        "ai/onnxruntime/native/osx-aarch64/libonnxruntime.dylib",
+                        "mac",
+                        "ai/onnxruntime/native/osx-aarch64/libonnxruntime.dylib.dSYM/Contents/Resources/DWARF/libonnxruntime.dylib",
+                        "debug",
+                        "ai/onnxruntime/native/win-x64/onnxruntime.dll",
+                        "windows",
+                        "ai/onnxruntime/OnnxRuntime.class",
+                        "class"));
         var djl = linux.djlTokenizersNativeFolder();
-        jar(lib.resolve("tokenizers.jar"), Map.of("native/lib/tokenizers.properties", "version", djl + "cpu/libtokenizers.so", "ours",
-                "native/lib/win-x86_64/cpu/tokenizers.dll", "windows", "ai/djl/huggingface/tokenizers/HuggingFaceTokenizer.class", "class"));
+        jar(
+                lib.resolve("tokenizers.jar"),
+                Map.of(
+                        "native/lib/tokenizers.properties",
+                        "version",
+                        djl + "cpu/libtokenizers.so",
+                        "ours",
+                        "native/lib/win-x86_64/cpu/tokenizers.dll",
+                        "windows",
+                        "ai/djl/huggingface/tokenizers/HuggingFaceTokenizer.class",
+                        "class"));
 
         NativeLibraries.unpack(lib, linux);
 
         // they load from inside the jar: ours stays there, the other systems' go
-        assertThat(entries(lib.resolve("onnxruntime.jar"))).containsExactlyInAnyOrder(ort + "libonnxruntime.so",
-                ort + "libonnxruntime4j_jni.so", "ai/onnxruntime/OnnxRuntime.class");
-        assertThat(entries(lib.resolve("tokenizers.jar"))).containsExactlyInAnyOrder("native/lib/tokenizers.properties",
-                djl + "cpu/libtokenizers.so", "ai/djl/huggingface/tokenizers/HuggingFaceTokenizer.class");
+        assertThat(entries(lib.resolve("onnxruntime.jar")))
+                .containsExactlyInAnyOrder(
+                        ort + "libonnxruntime.so", ort + "libonnxruntime4j_jni.so", "ai/onnxruntime/OnnxRuntime.class");
+        assertThat(entries(lib.resolve("tokenizers.jar")))
+                .containsExactlyInAnyOrder(
+                        "native/lib/tokenizers.properties",
+                        djl + "cpu/libtokenizers.so",
+                        "ai/djl/huggingface/tokenizers/HuggingFaceTokenizer.class");
     }
 
     @Test
@@ -88,9 +129,12 @@ class NativeLibrariesTest {
 
     @Test
     void aSqliteJarWithoutThisSystemsLibraryIsRefused(@TempDir Path lib) throws IOException {
-        jar(lib.resolve("sqlite-jdbc.jar"), Map.of("org/sqlite/native/FreeBSD/x86_64/libsqlitejdbc.so", "bsd", "org/sqlite/JDBC.class", "c"));
+        jar(
+                lib.resolve("sqlite-jdbc.jar"),
+                Map.of("org/sqlite/native/FreeBSD/x86_64/libsqlitejdbc.so", "bsd", "org/sqlite/JDBC.class", "c"));
 
-        assertThatThrownBy(() -> NativeLibraries.unpack(lib, linux)).hasMessageContaining("no native library in " + linux.sqliteNativeFolder());
+        assertThatThrownBy(() -> NativeLibraries.unpack(lib, linux))
+                .hasMessageContaining("no native library in " + linux.sqliteNativeFolder());
     }
 
     private static void jar(Path file, Map<String, String> entries) throws IOException {

@@ -27,7 +27,8 @@ final class PackagedApp {
     PackagedApp() throws IOException {
         var file = Path.of(required("sorot.summary"));
         if (!Files.isRegularFile(file)) {
-            throw new IllegalStateException("no " + file + ": the packaging step did not run (mvn verify in installers builds it)");
+            throw new IllegalStateException(
+                    "no " + file + ": the packaging step did not run (mvn verify in installers builds it)");
         }
         try (InputStream in = Files.newInputStream(file)) {
             summary.load(in);
@@ -45,7 +46,8 @@ final class PackagedApp {
     Path deb() {
         var deb = summary.getProperty("deb");
         if (deb == null) {
-            throw new IllegalStateException("this build made no .deb (was it run with -Dsorot.installers.types=app-image?)");
+            throw new IllegalStateException(
+                    "this build made no .deb (was it run with -Dsorot.installers.types=app-image?)");
         }
         return Path.of(deb);
     }
@@ -57,7 +59,8 @@ final class PackagedApp {
     static String required(String property) {
         var value = System.getProperty(property);
         if (value == null || value.isBlank()) {
-            throw new IllegalStateException("system property " + property + " is not set (installers/pom.xml sets it for failsafe)");
+            throw new IllegalStateException(
+                    "system property " + property + " is not set (installers/pom.xml sets it for failsafe)");
         }
         return value;
     }
@@ -77,9 +80,13 @@ final class PackagedApp {
     }
 
     /** Runs {@code command} in {@code dir} with {@code env} added; kills it and its children after {@code timeout}. */
-    static Run run(List<String> command, Path dir, Map<String, String> env, Duration timeout) throws IOException, InterruptedException {
+    static Run run(List<String> command, Path dir, Map<String, String> env, Duration timeout)
+            throws IOException, InterruptedException {
         var log = Files.createTempFile(dir, "run", ".log");
-        var builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+        var builder = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
         builder.environment().remove("SOROT_API_URL");
         builder.environment().remove("SOROT_API_TOKEN");
         builder.environment().putAll(env);
@@ -87,8 +94,8 @@ final class PackagedApp {
         if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            throw new AssertionError(String.join(" ", command) + " did not finish within " + timeout.toSeconds() + " s:\n"
-                    + Files.readString(log, StandardCharsets.UTF_8));
+            throw new AssertionError(String.join(" ", command) + " did not finish within " + timeout.toSeconds()
+                    + " s:\n" + Files.readString(log, StandardCharsets.UTF_8));
         }
         var output = Files.readString(log, StandardCharsets.UTF_8);
         Files.delete(log);

@@ -36,7 +36,10 @@ final class Screenshots {
                 counts.merge(rgb, 1, Integer::sum);
             }
         }
-        int background = counts.entrySet().stream().max(java.util.Map.Entry.comparingByValue()).orElseThrow().getKey();
+        int background = counts.entrySet().stream()
+                .max(java.util.Map.Entry.comparingByValue())
+                .orElseThrow()
+                .getKey();
         assertThat(colours.size()).as("distinct colours in %s", png).isGreaterThan(200);
         // the report pane (the right two thirds) carries most of the drawing: title, score, sections
         long drawn = 0;
@@ -49,7 +52,9 @@ final class Screenshots {
                 }
             }
         }
-        assertThat((double) drawn / area).as("share of the report pane drawn over the background in %s", png).isGreaterThan(0.10);
+        assertThat((double) drawn / area)
+                .as("share of the report pane drawn over the background in %s", png)
+                .isGreaterThan(0.10);
         return image;
     }
 

@@ -49,11 +49,14 @@ class ApiEnvelopeJsonTest {
 
     @Test
     void elementsOmitAbsentFieldsAndWriteDualInLowerCase() throws Exception {
-        var elements = List.of(Element.of(ElementType.CHARACTER, "BRICK", 1),
+        var elements = List.of(
+                Element.of(ElementType.CHARACTER, "BRICK", 1),
                 new Element(ElementType.DIALOGUE, "Hi.", 1, null, Dual.RIGHT));
         var json = Json.mapper().writeValueAsString(elements);
-        assertThat(json).isEqualTo("[{\"type\":\"CHARACTER\",\"text\":\"BRICK\",\"page\":1},"
-                + "{\"type\":\"DIALOGUE\",\"text\":\"Hi.\",\"page\":1,\"dual\":\"right\"}]");
-        assertThat(Json.mapper().readValue(json, new TypeReference<List<Element>>() {})).isEqualTo(elements);
+        assertThat(json)
+                .isEqualTo("[{\"type\":\"CHARACTER\",\"text\":\"BRICK\",\"page\":1},"
+                        + "{\"type\":\"DIALOGUE\",\"text\":\"Hi.\",\"page\":1,\"dual\":\"right\"}]");
+        assertThat(Json.mapper().readValue(json, new TypeReference<List<Element>>() {}))
+                .isEqualTo(elements);
     }
 }

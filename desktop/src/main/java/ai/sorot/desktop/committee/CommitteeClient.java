@@ -67,8 +67,10 @@ public final class CommitteeClient {
 
     /** One per app: it holds the connection pool. */
     public static HttpClient defaultHttp() {
-        return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3))
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        return HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(3))
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build();
     }
 
     public URI base() {
@@ -112,7 +114,8 @@ public final class CommitteeClient {
 
     /** Another member's review: the server answers 403 FORBIDDEN; kept so the desktop can say so. */
     public Review putReviewOf(String analysisId, String memberId, ReviewInput input) {
-        return send(json("PUT", "analyses/" + segment(analysisId) + "/reviews/" + segment(memberId), input), Review.class);
+        return send(
+                json("PUT", "analyses/" + segment(analysisId) + "/reviews/" + segment(memberId), input), Review.class);
     }
 
     public AnalysisReviews reviews(String analysisId) {
@@ -121,7 +124,9 @@ public final class CommitteeClient {
 
     /** The reviews of a script as a session shows them: in a blind one, hidden until the caller's own exists. */
     public AnalysisReviews sessionReviews(String sessionId, String analysisId) {
-        return send(request("sessions/" + segment(sessionId) + "/analyses/" + segment(analysisId) + "/reviews").GET(),
+        return send(
+                request("sessions/" + segment(sessionId) + "/analyses/" + segment(analysisId) + "/reviews")
+                        .GET(),
                 AnalysisReviews.class);
     }
 
@@ -139,7 +144,8 @@ public final class CommitteeClient {
     }
 
     public List<Assignment> myAssignments(String sessionId) {
-        return send(request("sessions/" + segment(sessionId) + "/assignments/me").GET(), listOf(Assignment.class));
+        return send(
+                request("sessions/" + segment(sessionId) + "/assignments/me").GET(), listOf(Assignment.class));
     }
 
     public void declareConflicts(String sessionId, SessionConflicts conflicts) {
@@ -149,7 +155,8 @@ public final class CommitteeClient {
     // ---------------------------------------------------------------- what the library syncs
 
     public AnalysisPage analyses(int limit, String cursor) {
-        var query = "analyses?limit=" + limit + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
+        var query = "analyses?limit=" + limit
+                + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
         return send(request(query).GET(), AnalysisPage.class);
     }
 
@@ -162,7 +169,10 @@ public final class CommitteeClient {
      * type; the caller moves it where it belongs. A failed download leaves nothing behind.
      */
     public Audio downloadAudio(String analysisId, Path dir) {
-        var request = request("analyses/" + segment(analysisId) + "/audio").GET().header("Accept", "*/*").build();
+        var request = request("analyses/" + segment(analysisId) + "/audio")
+                .GET()
+                .header("Accept", "*/*")
+                .build();
         Path temp = null;
         try {
             Files.createDirectories(dir);
@@ -198,7 +208,8 @@ public final class CommitteeClient {
     // ---------------------------------------------------------------- plumbing
 
     private HttpRequest.Builder request(String route) {
-        var builder = HttpRequest.newBuilder(base.resolve(route)).timeout(TIMEOUT).header("Accept", "application/json");
+        var builder =
+                HttpRequest.newBuilder(base.resolve(route)).timeout(TIMEOUT).header("Accept", "application/json");
         if (token != null && !token.isBlank()) {
             builder.header("Authorization", "Bearer " + token);
         }
@@ -207,8 +218,11 @@ public final class CommitteeClient {
 
     private HttpRequest.Builder json(String method, String route, Object body) {
         try {
-            return request(route).header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofByteArray(Json.mapper().writeValueAsBytes(body)));
+            return request(route)
+                    .header("Content-Type", "application/json")
+                    .method(
+                            method,
+                            HttpRequest.BodyPublishers.ofByteArray(Json.mapper().writeValueAsBytes(body)));
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Cannot encode the request", e);
         }
@@ -227,7 +241,8 @@ public final class CommitteeClient {
         try {
             return http.send(built, HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
-            throw ApiFailure.network("The committee's Sorot API at " + base + " cannot be reached (" + describe(e) + ").", e);
+            throw ApiFailure.network(
+                    "The committee's Sorot API at " + base + " cannot be reached (" + describe(e) + ").", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw ApiFailure.network("The request to " + base + " was cancelled.", e);
@@ -252,8 +267,11 @@ public final class CommitteeClient {
             }
             return node == null || node.isNull() ? null : Json.mapper().treeToValue(node, type);
         } catch (IOException e) {
-            throw new ApiFailure(ErrorCode.INTERNAL.name(), "The Sorot API answered something unexpected: " + describe(e),
-                    response.statusCode(), e);
+            throw new ApiFailure(
+                    ErrorCode.INTERNAL.name(),
+                    "The Sorot API answered something unexpected: " + describe(e),
+                    response.statusCode(),
+                    e);
         }
     }
 
@@ -266,8 +284,11 @@ public final class CommitteeClient {
                     var conflict = Json.mapper().treeToValue(candidate, ReviewConflict.class);
                     var error = node.path("error");
                     if (conflict.code() == null && error.isObject()) {
-                        conflict = new ReviewConflict(error.path("code").asText(null), error.path("message").asText(null),
-                                conflict.current(), conflict.refused());
+                        conflict = new ReviewConflict(
+                                error.path("code").asText(null),
+                                error.path("message").asText(null),
+                                conflict.current(),
+                                conflict.refused());
                     }
                     return conflict;
                 }
@@ -285,7 +306,8 @@ public final class CommitteeClient {
             var node = Json.mapper().readTree(body);
             var error = node == null ? null : node.path("error");
             if (error != null && error.isObject() && error.hasNonNull("code")) {
-                return new ApiFailure(error.get("code").asText(), error.path("message").asText(""), status, null);
+                return new ApiFailure(
+                        error.get("code").asText(), error.path("message").asText(""), status, null);
             }
             if (node != null && node.hasNonNull("message")) {
                 message = node.get("message").asText();
@@ -310,7 +332,8 @@ public final class CommitteeClient {
     }
 
     private static String segment(String value) {
-        return URLEncoder.encode(Objects.requireNonNull(value, "id"), StandardCharsets.UTF_8).replace("+", "%20");
+        return URLEncoder.encode(Objects.requireNonNull(value, "id"), StandardCharsets.UTF_8)
+                .replace("+", "%20");
     }
 
     private static String describe(Exception e) {

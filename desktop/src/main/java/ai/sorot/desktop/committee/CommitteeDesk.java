@@ -31,7 +31,11 @@ public final class CommitteeDesk implements AutoCloseable {
      * @param endpoint the connected API, or null while offline
      * @param memberToken the member token from Settings; without one, the API's own token (an owner, who is a lead)
      */
-    public CommitteeDesk(SorotHome home, AnalysisArchive archive, HttpClient http, Supplier<Endpoint> endpoint,
+    public CommitteeDesk(
+            SorotHome home,
+            AnalysisArchive archive,
+            HttpClient http,
+            Supplier<Endpoint> endpoint,
             Supplier<Optional<String>> memberToken) {
         this.home = home;
         this.archive = archive;
@@ -72,7 +76,8 @@ public final class CommitteeDesk implements AutoCloseable {
         if (memberToken.get().filter(t -> !t.isBlank()).isEmpty()) {
             return "";
         }
-        var text = CommitteeSummary.describe(sync().store().reviews("", analysisId).orElse(null), ownExists);
+        var text =
+                CommitteeSummary.describe(sync().store().reviews("", analysisId).orElse(null), ownExists);
         return Character.isDigit(text.charAt(0)) ? "Committee: " + text : text; // "3 reviews · …" needs saying whose
     }
 

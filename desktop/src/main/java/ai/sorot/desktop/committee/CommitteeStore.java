@@ -31,7 +31,12 @@ import java.util.Optional;
 public final class CommitteeStore implements AutoCloseable {
 
     /** One review waiting to be pushed. {@code conflict} is set when the server refused it as stale. */
-    public record Pending(String analysisId, ReviewInput input, long basedOn, Instant queuedAt, ReviewConflict conflict,
+    public record Pending(
+            String analysisId,
+            ReviewInput input,
+            long basedOn,
+            Instant queuedAt,
+            ReviewConflict conflict,
             String problem) {
 
         public boolean blocked() {
@@ -55,7 +60,8 @@ public final class CommitteeStore implements AutoCloseable {
                 st.execute("""
                         CREATE TABLE IF NOT EXISTS outbox (analysis_id TEXT PRIMARY KEY, input TEXT NOT NULL,
                           based_on INTEGER NOT NULL, queued_at TEXT NOT NULL, conflict TEXT, problem TEXT)""");
-                st.execute("CREATE TABLE IF NOT EXISTS mine (analysis_id TEXT PRIMARY KEY, version INTEGER NOT NULL, review TEXT NOT NULL)");
+                st.execute(
+                        "CREATE TABLE IF NOT EXISTS mine (analysis_id TEXT PRIMARY KEY, version INTEGER NOT NULL, review TEXT NOT NULL)");
                 st.execute("""
                         CREATE TABLE IF NOT EXISTS reviews (analysis_id TEXT NOT NULL, scope TEXT NOT NULL, body TEXT NOT NULL,
                           PRIMARY KEY (analysis_id, scope))""");
@@ -64,7 +70,10 @@ public final class CommitteeStore implements AutoCloseable {
             }
             return new CommitteeStore(db);
         } catch (SQLException | IOException e) {
-            throw new SorotException(ErrorCode.INTERNAL, "The committee's sync state at " + file + " cannot be opened: " + e.getMessage(), e);
+            throw new SorotException(
+                    ErrorCode.INTERNAL,
+                    "The committee's sync state at " + file + " cannot be opened: " + e.getMessage(),
+                    e);
         }
     }
 
@@ -78,17 +87,21 @@ public final class CommitteeStore implements AutoCloseable {
     public synchronized void enqueue(String analysisId, ReviewInput input, long basedOn) {
         update("""
                 INSERT INTO outbox (analysis_id, input, based_on, queued_at) VALUES (?, ?, ?, ?)
-                ON CONFLICT(analysis_id) DO UPDATE SET input = excluded.input, queued_at = excluded.queued_at, problem = NULL""",
-                analysisId, json(input), basedOn, Instant.now().toString());
+                ON CONFLICT(analysis_id) DO UPDATE SET input = excluded.input, queued_at = excluded.queued_at, problem = NULL""", analysisId, json(input), basedOn, Instant.now().toString());
     }
 
     public synchronized List<Pending> pending() {
         var out = new ArrayList<Pending>();
-        try (var st = db.prepareStatement("SELECT analysis_id, input, based_on, queued_at, conflict, problem FROM outbox ORDER BY queued_at");
-             var rs = st.executeQuery()) {
+        try (var st = db.prepareStatement(
+                        "SELECT analysis_id, input, based_on, queued_at, conflict, problem FROM outbox ORDER BY queued_at");
+                var rs = st.executeQuery()) {
             while (rs.next()) {
-                out.add(new Pending(rs.getString(1), read(rs.getString(2), ReviewInput.class), rs.getLong(3),
-                        Instant.parse(rs.getString(4)), rs.getString(5) == null ? null : read(rs.getString(5), ReviewConflict.class),
+                out.add(new Pending(
+                        rs.getString(1),
+                        read(rs.getString(2), ReviewInput.class),
+                        rs.getLong(3),
+                        Instant.parse(rs.getString(4)),
+                        rs.getString(5) == null ? null : read(rs.getString(5), ReviewConflict.class),
                         rs.getString(6)));
             }
         } catch (SQLException e) {
@@ -107,7 +120,8 @@ public final class CommitteeStore implements AutoCloseable {
             update("DELETE FROM outbox WHERE analysis_id = ?", saved.analysisId());
             putMine(saved);
             if (saved.memberId() != null) {
-                update("INSERT INTO meta (key, value) VALUES ('me', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                update(
+                        "INSERT INTO meta (key, value) VALUES ('me', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                         saved.memberId());
             }
         });
@@ -124,7 +138,10 @@ public final class CommitteeStore implements AutoCloseable {
 
     /** "Keep mine": the queued edit is now based on the server's version, and pushed again. */
     public synchronized void rebase(String analysisId, long onVersion) {
-        update("UPDATE outbox SET based_on = ?, conflict = NULL, problem = NULL WHERE analysis_id = ?", onVersion, analysisId);
+        update(
+                "UPDATE outbox SET based_on = ?, conflict = NULL, problem = NULL WHERE analysis_id = ?",
+                onVersion,
+                analysisId);
     }
 
     /** "Keep theirs": the queued edit is dropped and the server's version is the base. */
@@ -140,14 +157,14 @@ public final class CommitteeStore implements AutoCloseable {
     // ---------------------------------------------------------------- the member's own reviews
 
     public synchronized Optional<Review> mine(String analysisId) {
-        return queryOne("SELECT review FROM mine WHERE analysis_id = ?", analysisId).map(s -> read(s, Review.class));
+        return queryOne("SELECT review FROM mine WHERE analysis_id = ?", analysisId)
+                .map(s -> read(s, Review.class));
     }
 
     public synchronized void putMine(Review review) {
         update("""
                 INSERT INTO mine (analysis_id, version, review) VALUES (?, ?, ?)
-                ON CONFLICT(analysis_id) DO UPDATE SET version = excluded.version, review = excluded.review""",
-                review.analysisId(), review.version(), json(review));
+                ON CONFLICT(analysis_id) DO UPDATE SET version = excluded.version, review = excluded.review""", review.analysisId(), review.version(), json(review));
     }
 
     /** The member id the server knows this device's token as, once a write or a queue has said. */
@@ -156,7 +173,9 @@ public final class CommitteeStore implements AutoCloseable {
     }
 
     public synchronized void setMe(String memberId) {
-        update("INSERT INTO meta (key, value) VALUES ('me', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", memberId);
+        update(
+                "INSERT INTO meta (key, value) VALUES ('me', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                memberId);
     }
 
     /** The session last opened on this desktop, so the page opens on it next time. */
@@ -165,7 +184,9 @@ public final class CommitteeStore implements AutoCloseable {
     }
 
     public synchronized void setLastSession(String sessionId) {
-        update("INSERT INTO meta (key, value) VALUES ('session', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", sessionId);
+        update(
+                "INSERT INTO meta (key, value) VALUES ('session', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                sessionId);
     }
 
     // ---------------------------------------------------------------- what was pulled
@@ -190,8 +211,10 @@ public final class CommitteeStore implements AutoCloseable {
     }
 
     public synchronized void putQueue(String sessionId, List<Assignment> queue) {
-        update("INSERT INTO queues (session_id, body) VALUES (?, ?) ON CONFLICT(session_id) DO UPDATE SET body = excluded.body",
-                sessionId, json(queue));
+        update(
+                "INSERT INTO queues (session_id, body) VALUES (?, ?) ON CONFLICT(session_id) DO UPDATE SET body = excluded.body",
+                sessionId,
+                json(queue));
     }
 
     public synchronized List<Assignment> queue(String sessionId) {
@@ -200,9 +223,11 @@ public final class CommitteeStore implements AutoCloseable {
                     try {
                         return Json.mapper().readValue(s, new TypeReference<List<Assignment>>() {});
                     } catch (IOException e) {
-                        throw new SorotException(ErrorCode.INTERNAL, "A saved queue cannot be read: " + e.getMessage(), e);
+                        throw new SorotException(
+                                ErrorCode.INTERNAL, "A saved queue cannot be read: " + e.getMessage(), e);
                     }
-                }).orElse(List.of());
+                })
+                .orElse(List.of());
     }
 
     // ---------------------------------------------------------------- plumbing
@@ -252,7 +277,8 @@ public final class CommitteeStore implements AutoCloseable {
         try {
             return Json.mapper().writeValueAsString(value);
         } catch (IOException e) {
-            throw new SorotException(ErrorCode.INTERNAL, "Cannot encode " + value.getClass().getSimpleName(), e);
+            throw new SorotException(
+                    ErrorCode.INTERNAL, "Cannot encode " + value.getClass().getSimpleName(), e);
         }
     }
 
@@ -260,15 +286,20 @@ public final class CommitteeStore implements AutoCloseable {
         try {
             return Json.mapper().readValue(text, type);
         } catch (IOException e) {
-            throw new SorotException(ErrorCode.INTERNAL, "A saved " + type.getSimpleName() + " cannot be read: " + e.getMessage(), e);
+            throw new SorotException(
+                    ErrorCode.INTERNAL, "A saved " + type.getSimpleName() + " cannot be read: " + e.getMessage(), e);
         }
     }
 
     private static SorotException failed(SQLException e) {
         var full = e.getMessage() != null && e.getMessage().contains("SQLITE_FULL");
-        return new SorotException(full ? ErrorCode.DISK_FULL : ErrorCode.INTERNAL,
-                (full ? "The disk is full; the review stays on screen and in the library: " : "The committee's sync state failed: ")
-                        + e.getMessage(), e);
+        return new SorotException(
+                full ? ErrorCode.DISK_FULL : ErrorCode.INTERNAL,
+                (full
+                                ? "The disk is full; the review stays on screen and in the library: "
+                                : "The committee's sync state failed: ")
+                        + e.getMessage(),
+                e);
     }
 
     @Override

@@ -18,7 +18,8 @@ public final class CommitteeSummary {
             return "The committee's reviews of this script have not been synced yet.";
         }
         if (reviews.hidden()) {
-            return ownExists ? "Blind session: the committee's ratings show once your review reaches the server."
+            return ownExists
+                    ? "Blind session: the committee's ratings show once your review reaches the server."
                     : "Blind session: the committee's ratings show once you have rated this script.";
         }
         var aggregate = reviews.aggregate();
@@ -39,7 +40,9 @@ public final class CommitteeSummary {
         }
         if (aggregate.ratingSpread() != null) {
             int spread = aggregate.ratingSpread();
-            text.append(" · spread ").append(spread).append(spread == 0 ? " (all agree)" : spread >= 3 ? " (split: discuss it)" : "");
+            text.append(" · spread ")
+                    .append(spread)
+                    .append(spread == 0 ? " (all agree)" : spread >= 3 ? " (split: discuss it)" : "");
         }
         return text.toString();
     }

@@ -42,19 +42,27 @@ public final class CommitteeSync {
     public record Outcome(int analysesSeen, int reportsSaved, int pushed, int conflicts, int pulledMine, int pending) {
 
         public String describe() {
-            var text = new StringBuilder("Synced: " + analysesSeen + " analys" + (analysesSeen == 1 ? "is" : "es") + " on the server");
+            var text = new StringBuilder(
+                    "Synced: " + analysesSeen + " analys" + (analysesSeen == 1 ? "is" : "es") + " on the server");
             if (reportsSaved > 0) {
                 text.append(", ").append(reportsSaved).append(" new in the library");
             }
             if (pushed > 0) {
-                text.append(", ").append(pushed).append(" review").append(pushed == 1 ? "" : "s").append(" sent");
+                text.append(", ")
+                        .append(pushed)
+                        .append(" review")
+                        .append(pushed == 1 ? "" : "s")
+                        .append(" sent");
             }
             if (pulledMine > 0) {
                 text.append(", ").append(pulledMine).append(" of your reviews updated from another device");
             }
             text.append('.');
             if (conflicts > 0) {
-                text.append(' ').append(conflicts).append(" review").append(conflicts == 1 ? " was" : "s were")
+                text.append(' ')
+                        .append(conflicts)
+                        .append(" review")
+                        .append(conflicts == 1 ? " was" : "s were")
                         .append(" changed elsewhere too: choose which version to keep.");
             }
             return text.toString();
@@ -93,7 +101,11 @@ public final class CommitteeSync {
             return false;
         }
         var mine = store.mine(analysisId);
-        var input = inputOf(entry.get(), sessionId, mine.orElse(null), store.pending(analysisId).map(p -> p.input()).orElse(null));
+        var input = inputOf(
+                entry.get(),
+                sessionId,
+                mine.orElse(null),
+                store.pending(analysisId).map(p -> p.input()).orElse(null));
         if (mine.isPresent() ? same(input, mine.get()) : !hasContent(input)) {
             return false;
         }
@@ -114,7 +126,8 @@ public final class CommitteeSync {
             }
             var mine = store.mine(entry.id());
             var waiting = store.pending(entry.id());
-            var input = inputOf(entry, null, mine.orElse(null), waiting.map(p -> p.input()).orElse(null));
+            var input = inputOf(
+                    entry, null, mine.orElse(null), waiting.map(p -> p.input()).orElse(null));
             boolean differs = mine.isPresent() ? !same(input, mine.get()) : hasContent(input);
             boolean alreadyQueued = waiting.isPresent() && waiting.get().input().equals(input);
             if (differs && !alreadyQueued) {
@@ -164,17 +177,20 @@ public final class CommitteeSync {
 
     /** Resolves a conflict with the version written here: it is sent again, based on the server's. */
     public void keepMine(String analysisId) {
-        var pending = store.pending(analysisId).orElseThrow(() -> new IllegalStateException("No review of " + analysisId + " is waiting."));
+        var pending = store.pending(analysisId)
+                .orElseThrow(() -> new IllegalStateException("No review of " + analysisId + " is waiting."));
         if (pending.conflict() == null) {
             throw new IllegalStateException("The review of " + analysisId + " is not in conflict.");
         }
         var current = pending.conflict().current();
-        store.rebase(analysisId, current == null ? 0 : current.version()); // none left on the server: sent as a first review
+        store.rebase(
+                analysisId, current == null ? 0 : current.version()); // none left on the server: sent as a first review
     }
 
     /** Resolves a conflict with the server's version: it replaces the one written here, in the library too. */
     public void keepTheirs(String analysisId) {
-        var pending = store.pending(analysisId).orElseThrow(() -> new IllegalStateException("No review of " + analysisId + " is waiting."));
+        var pending = store.pending(analysisId)
+                .orElseThrow(() -> new IllegalStateException("No review of " + analysisId + " is waiting."));
         var current = pending.conflict() == null ? null : pending.conflict().current();
         if (current != null) {
             applyToLibrary(current);
@@ -219,8 +235,10 @@ public final class CommitteeSync {
         queueLocalChanges(completed);
         var push = push(client);
         if (push.offline()) {
-            throw ApiFailure.network("The committee's server went away during the sync; "
-                    + store.pending().size() + " review(s) wait in the outbox.", null);
+            throw ApiFailure.network(
+                    "The committee's server went away during the sync; "
+                            + store.pending().size() + " review(s) wait in the outbox.",
+                    null);
         }
         for (var id : completed) {
             if (cancelled.getAsBoolean()) {
@@ -303,7 +321,11 @@ public final class CommitteeSync {
             }
         }
         store.putQueue(sessionId, queue);
-        queue.stream().map(Assignment::memberId).filter(Objects::nonNull).findFirst().ifPresent(store::setMe);
+        queue.stream()
+                .map(Assignment::memberId)
+                .filter(Objects::nonNull)
+                .findFirst()
+                .ifPresent(store::setMe);
         return queue;
     }
 
@@ -375,34 +397,59 @@ public final class CommitteeSync {
             return;
         }
         library.rate(id, review.rating());
-        library.setVerdict(id, review.verdict() == null ? null : CuratorVerdict.valueOf(review.verdict().name()));
+        library.setVerdict(
+                id,
+                review.verdict() == null
+                        ? null
+                        : CuratorVerdict.valueOf(review.verdict().name()));
         library.setNotes(id, review.notes() == null ? "" : review.notes());
         library.setShortlisted(id, review.shortlisted());
     }
 
     private Outcome outcome(int seen, int saved, PushResult push, int pulledMine) {
-        int conflicts = (int) store.pending().stream().filter(p -> p.conflict() != null).count();
-        return new Outcome(seen, saved, push.pushed(), conflicts, pulledMine, store.pending().size());
+        int conflicts =
+                (int) store.pending().stream().filter(p -> p.conflict() != null).count();
+        return new Outcome(
+                seen,
+                saved,
+                push.pushed(),
+                conflicts,
+                pulledMine,
+                store.pending().size());
     }
 
     /** The library's review as the committee's input; the rubric scores and session of the last version ride along. */
     static ReviewInput inputOf(LibraryEntry entry, String sessionId, Review mine, ReviewInput waiting) {
-        var session = sessionId != null ? sessionId : waiting != null && waiting.sessionId() != null ? waiting.sessionId()
-                : mine == null ? null : mine.sessionId();
-        var scores = waiting != null && waiting.scores() != null ? waiting.scores() : mine == null ? null : mine.scores();
-        return new ReviewInput(entry.rating(), entry.verdict() == null ? null : CommitteeVerdict.valueOf(entry.verdict().name()),
-                entry.notes() == null ? "" : entry.notes(), entry.shortlisted(), session, scores);
+        var session = sessionId != null
+                ? sessionId
+                : waiting != null && waiting.sessionId() != null
+                        ? waiting.sessionId()
+                        : mine == null ? null : mine.sessionId();
+        var scores =
+                waiting != null && waiting.scores() != null ? waiting.scores() : mine == null ? null : mine.scores();
+        return new ReviewInput(
+                entry.rating(),
+                entry.verdict() == null
+                        ? null
+                        : CommitteeVerdict.valueOf(entry.verdict().name()),
+                entry.notes() == null ? "" : entry.notes(),
+                entry.shortlisted(),
+                session,
+                scores);
     }
 
     private static boolean same(ReviewInput input, Review review) {
-        return Objects.equals(input.rating(), review.rating()) && input.verdict() == review.verdict()
+        return Objects.equals(input.rating(), review.rating())
+                && input.verdict() == review.verdict()
                 && input.notes().equals(review.notes() == null ? "" : review.notes())
                 && Boolean.TRUE.equals(input.shortlisted()) == review.shortlisted()
                 && Objects.equals(input.sessionId(), review.sessionId());
     }
 
     private static boolean hasContent(ReviewInput input) {
-        return input.rating() != null || input.verdict() != null || Boolean.TRUE.equals(input.shortlisted())
+        return input.rating() != null
+                || input.verdict() != null
+                || Boolean.TRUE.equals(input.shortlisted())
                 || !input.notes().isBlank();
     }
 }

@@ -40,7 +40,9 @@ public final class CommitteeView extends BorderPane {
         this.model = model;
         setId("committee-view");
         getStyleClass().add("committee-view");
-        getStylesheets().add(Objects.requireNonNull(CommitteeView.class.getResource("/ai/sorot/desktop/committee.css")).toExternalForm());
+        getStylesheets()
+                .add(Objects.requireNonNull(CommitteeView.class.getResource("/ai/sorot/desktop/committee.css"))
+                        .toExternalForm());
         setTop(new VBox(header(), conflicts()));
         setLeft(queue());
         setCenter(detail());
@@ -88,8 +90,8 @@ public final class CommitteeView extends BorderPane {
         var waiting = new Label();
         waiting.setId("committee-waiting");
         waiting.getStyleClass().add("badge");
-        waiting.textProperty().bind(model.waitingProperty().map(n -> n.intValue() == 0 ? "All sent"
-                : n + " waiting to send"));
+        waiting.textProperty()
+                .bind(model.waitingProperty().map(n -> n.intValue() == 0 ? "All sent" : n + " waiting to send"));
         var spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         for (var fixed : new Region[] {title, open, sync, waiting}) {
@@ -135,7 +137,10 @@ public final class CommitteeView extends BorderPane {
         var title = new Label();
         title.setId("committee-title");
         title.getStyleClass().add("review-title");
-        title.textProperty().bind(model.selectedProperty().map(a -> a.title() + " · " + a.pages() + " pages").orElse("Choose a script"));
+        title.textProperty()
+                .bind(model.selectedProperty()
+                        .map(a -> a.title() + " · " + a.pages() + " pages")
+                        .orElse("Choose a script"));
 
         var mine = new Label("Your review");
         mine.getStyleClass().add("section-title");
@@ -213,7 +218,8 @@ public final class CommitteeView extends BorderPane {
         conflictBox.setVisible(!model.conflicts().isEmpty());
         for (var pending : model.conflicts()) {
             var current = pending.conflict().current();
-            var text = new Label("Your review of " + title(pending.analysisId()) + " was changed on another device too.  This computer: "
+            var text = new Label("Your review of " + title(pending.analysisId())
+                    + " was changed on another device too.  This computer: "
                     + describe(pending.input()) + "  ·  The other device: "
                     + (current == null ? "removed" : describe(current.rating(), current.verdict(), current.notes()))
                     + "  ·  Which should the committee see?");
@@ -235,14 +241,21 @@ public final class CommitteeView extends BorderPane {
     }
 
     private String title(String analysisId) {
-        return model.queue().stream().filter(a -> a.analysisId().equals(analysisId)).map(Assignment::title).findFirst()
-                .map(t -> "\u201c" + t + "\u201d").orElse(analysisId);
+        return model.queue().stream()
+                .filter(a -> a.analysisId().equals(analysisId))
+                .map(Assignment::title)
+                .findFirst()
+                .map(t -> "\u201c" + t + "\u201d")
+                .orElse(analysisId);
     }
 
     private void select(ToggleGroup group, Object value) {
         updating = true;
         try {
-            group.selectToggle(group.getToggles().stream().filter(t -> Objects.equals(t.getUserData(), value)).findFirst().orElse(null));
+            group.selectToggle(group.getToggles().stream()
+                    .filter(t -> Objects.equals(t.getUserData(), value))
+                    .findFirst()
+                    .orElse(null));
         } finally {
             updating = false;
         }
@@ -258,7 +271,8 @@ public final class CommitteeView extends BorderPane {
     }
 
     private static String describe(Integer rating, CommitteeVerdict verdict, String notes) {
-        var text = (rating == null ? "no rating" : rating + "★") + (verdict == null ? "" : ", " + CommitteeSummary.label(verdict));
+        var text = (rating == null ? "no rating" : rating + "★")
+                + (verdict == null ? "" : ", " + CommitteeSummary.label(verdict));
         return notes == null || notes.isBlank() ? text : text + " \u2014 \u201c" + clip(notes) + "\u201d";
     }
 

@@ -47,7 +47,9 @@ public final class CommitteeViewModel {
     private final ReadOnlyIntegerWrapper waiting = new ReadOnlyIntegerWrapper(this, "waiting");
     private final ObservableList<CommitteeStore.Pending> conflicts = FXCollections.observableArrayList();
     /** One read-only view, kept: a listener on a fresh wrapper per call would be collected with it. */
-    private final ObservableList<CommitteeStore.Pending> conflictsView = FXCollections.unmodifiableObservableList(conflicts);
+    private final ObservableList<CommitteeStore.Pending> conflictsView =
+            FXCollections.unmodifiableObservableList(conflicts);
+
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private int running;
@@ -69,22 +71,32 @@ public final class CommitteeViewModel {
             message.set("Enter the session id the lead gave you.");
             return;
         }
-        run("Loading your queue…", () -> {
-            var sync = desk.sync();
-            sync.store().setLastSession(id);
-            var client = desk.client();
-            if (client.isEmpty()) {
-                return new Loaded(sync.store().queue(id), "Offline: your queue as last synced.");
-            }
-            return new Loaded(sync.pullQueue(client.get(), id), null);
-        }, loaded -> {
-            var keep = selected.get() == null ? null : selected.get().analysisId();
-            queue.setAll(loaded.queue());
-            message.set(loaded.note() != null ? loaded.note()
-                    : loaded.queue().isEmpty() ? "Nothing is assigned to you in this session." : loaded.queue().size() + " scripts in your queue.");
-            loaded.queue().stream().filter(a -> a.analysisId().equals(keep)).findFirst().or(() -> loaded.queue().stream().findFirst())
-                    .ifPresent(this::select);
-        });
+        run(
+                "Loading your queue…",
+                () -> {
+                    var sync = desk.sync();
+                    sync.store().setLastSession(id);
+                    var client = desk.client();
+                    if (client.isEmpty()) {
+                        return new Loaded(sync.store().queue(id), "Offline: your queue as last synced.");
+                    }
+                    return new Loaded(sync.pullQueue(client.get(), id), null);
+                },
+                loaded -> {
+                    var keep = selected.get() == null ? null : selected.get().analysisId();
+                    queue.setAll(loaded.queue());
+                    message.set(
+                            loaded.note() != null
+                                    ? loaded.note()
+                                    : loaded.queue().isEmpty()
+                                            ? "Nothing is assigned to you in this session."
+                                            : loaded.queue().size() + " scripts in your queue.");
+                    loaded.queue().stream()
+                            .filter(a -> a.analysisId().equals(keep))
+                            .findFirst()
+                            .or(() -> loaded.queue().stream().findFirst())
+                            .ifPresent(this::select);
+                });
     }
 
     private record Loaded(List<Assignment> queue, String note) {}
@@ -110,23 +122,35 @@ public final class CommitteeViewModel {
         }
         var id = assignment.analysisId();
         var session = currentSession();
-        run(null, () -> {
-            var sync = desk.sync();
-            var client = desk.client();
-            AnalysisReviews reviews = sync.store().reviews(session == null ? "" : session, id).orElse(null);
-            if (client.isPresent()) {
-                try {
-                    reviews = session == null ? client.get().reviews(id) : sync.pullSessionReviews(client.get(), session, id);
-                } catch (ApiFailure f) {
-                    if (!f.isTransient()) {
-                        throw f;
+        run(
+                null,
+                () -> {
+                    var sync = desk.sync();
+                    var client = desk.client();
+                    AnalysisReviews reviews = sync.store()
+                            .reviews(session == null ? "" : session, id)
+                            .orElse(null);
+                    if (client.isPresent()) {
+                        try {
+                            reviews = session == null
+                                    ? client.get().reviews(id)
+                                    : sync.pullSessionReviews(client.get(), session, id);
+                        } catch (ApiFailure f) {
+                            if (!f.isTransient()) {
+                                throw f;
+                            }
+                        }
                     }
-                }
-            }
-            var entry = desk.archive().library().entry(id).orElse(null);
-            return new Shown(id, entry == null ? null : entry.rating(), entry == null || entry.verdict() == null ? null
-                    : CommitteeVerdict.valueOf(entry.verdict().name()), reviews);
-        }, this::show);
+                    var entry = desk.archive().library().entry(id).orElse(null);
+                    return new Shown(
+                            id,
+                            entry == null ? null : entry.rating(),
+                            entry == null || entry.verdict() == null
+                                    ? null
+                                    : CommitteeVerdict.valueOf(entry.verdict().name()),
+                            reviews);
+                },
+                this::show);
     }
 
     private record Shown(String analysisId, Integer rating, CommitteeVerdict verdict, AnalysisReviews reviews) {}
@@ -156,48 +180,58 @@ public final class CommitteeViewModel {
             return;
         }
         myVerdict.set(verdict);
-        write(chosen, library -> library.setVerdict(chosen.analysisId(), verdict == null ? null : CuratorVerdict.valueOf(verdict.name())));
+        write(
+                chosen,
+                library -> library.setVerdict(
+                        chosen.analysisId(), verdict == null ? null : CuratorVerdict.valueOf(verdict.name())));
     }
 
     private void write(Assignment chosen, Consumer<ai.sorot.lambda.library.Library> edit) {
         var session = chosen.sessionId();
         var id = chosen.analysisId();
-        run(null, () -> {
-            var sync = desk.sync();
-            edit.accept(desk.archive().library());
-            sync.noteLocalEdit(id, session);
-            var client = desk.client();
-            if (client.isEmpty()) {
-                return new Shown(id, null, null, null);
-            }
-            try {
-                sync.push(client.get());
-                return new Shown(id, null, null, sync.pullSessionReviews(client.get(), session, id));
-            } catch (ApiFailure f) {
-                if (f.isTransient()) {
-                    return new Shown(id, null, null, null); // stays in the outbox
-                }
-                throw f;
-            }
-        }, shown -> {
-            if (shown.reviews() != null && selected.get() != null && selected.get().analysisId().equals(id)) {
-                showCommittee(shown.reviews());
-            }
-            markReviewed(chosen);
-            if (problem != null) {
-                message.set("Not sent: " + problem + " Edit the review to try again.");
-            } else if (waiting.get() > 0 && conflicts.isEmpty()) {
-                message.set("Saved on this computer; " + waiting.get() + " review" + (waiting.get() == 1 ? "" : "s")
-                        + " will be sent when the committee's server answers.");
-            }
-        });
+        run(
+                null,
+                () -> {
+                    var sync = desk.sync();
+                    edit.accept(desk.archive().library());
+                    sync.noteLocalEdit(id, session);
+                    var client = desk.client();
+                    if (client.isEmpty()) {
+                        return new Shown(id, null, null, null);
+                    }
+                    try {
+                        sync.push(client.get());
+                        return new Shown(id, null, null, sync.pullSessionReviews(client.get(), session, id));
+                    } catch (ApiFailure f) {
+                        if (f.isTransient()) {
+                            return new Shown(id, null, null, null); // stays in the outbox
+                        }
+                        throw f;
+                    }
+                },
+                shown -> {
+                    if (shown.reviews() != null
+                            && selected.get() != null
+                            && selected.get().analysisId().equals(id)) {
+                        showCommittee(shown.reviews());
+                    }
+                    markReviewed(chosen);
+                    if (problem != null) {
+                        message.set("Not sent: " + problem + " Edit the review to try again.");
+                    } else if (waiting.get() > 0 && conflicts.isEmpty()) {
+                        message.set(
+                                "Saved on this computer; " + waiting.get() + " review" + (waiting.get() == 1 ? "" : "s")
+                                        + " will be sent when the committee's server answers.");
+                    }
+                });
     }
 
     /** The queue shows the script as reviewed once the curator has rated it or given a verdict here. */
     private void markReviewed(Assignment chosen) {
         int at = queue.indexOf(chosen);
         if (at >= 0 && !chosen.reviewed() && (myRating.get() != null || myVerdict.get() != null)) {
-            var done = new Assignment(chosen.sessionId(), chosen.analysisId(), chosen.title(), chosen.memberId(), chosen.pages(), true);
+            var done = new Assignment(
+                    chosen.sessionId(), chosen.analysisId(), chosen.title(), chosen.memberId(), chosen.pages(), true);
             if (selected.get() == chosen) {
                 selected.set(done);
             }
@@ -208,19 +242,29 @@ public final class CommitteeViewModel {
     /** Sync now: local edits out, the committee's reviews (and new analyses) in. */
     public void syncNow() {
         var session = currentSession();
-        run("Syncing with the committee…", () -> {
-            var client = desk.client().orElseThrow(() -> ApiFailure.network(
-                    "Offline: reviews are kept on this computer and sent when the committee's server answers.", null));
-            return desk.sync().sync(client, session, () -> Thread.currentThread().isInterrupted());
-        }, outcome -> {
-            message.set(outcome.describe());
-            if (session != null) {
-                queue.setAll(desk.sync().store().queue(session));
-            }
-            if (selected.get() != null) {
-                select(queue.stream().filter(a -> a.analysisId().equals(selected.get().analysisId())).findFirst().orElse(selected.get()));
-            }
-        });
+        run(
+                "Syncing with the committee…",
+                () -> {
+                    var client = desk.client()
+                            .orElseThrow(() -> ApiFailure.network(
+                                    "Offline: reviews are kept on this computer and sent when the committee's server answers.",
+                                    null));
+                    return desk.sync()
+                            .sync(client, session, () -> Thread.currentThread().isInterrupted());
+                },
+                outcome -> {
+                    message.set(outcome.describe());
+                    if (session != null) {
+                        queue.setAll(desk.sync().store().queue(session));
+                    }
+                    if (selected.get() != null) {
+                        select(queue.stream()
+                                .filter(a ->
+                                        a.analysisId().equals(selected.get().analysisId()))
+                                .findFirst()
+                                .orElse(selected.get()));
+                    }
+                });
     }
 
     /** A conflict settled with the version written on this computer: sent again over the server's. */
@@ -234,21 +278,24 @@ public final class CommitteeViewModel {
     }
 
     private void settle(String analysisId, boolean mine) {
-        run(null, () -> {
-            var sync = desk.sync();
-            if (mine) {
-                sync.keepMine(analysisId);
-                desk.client().ifPresent(sync::push);
-            } else {
-                sync.keepTheirs(analysisId);
-            }
-            return analysisId;
-        }, id -> {
-            message.set(mine ? "Your version was kept." : "The other version was kept.");
-            if (selected.get() != null && selected.get().analysisId().equals(id)) {
-                select(selected.get());
-            }
-        });
+        run(
+                null,
+                () -> {
+                    var sync = desk.sync();
+                    if (mine) {
+                        sync.keepMine(analysisId);
+                        desk.client().ifPresent(sync::push);
+                    } else {
+                        sync.keepTheirs(analysisId);
+                    }
+                    return analysisId;
+                },
+                id -> {
+                    message.set(mine ? "Your version was kept." : "The other version was kept.");
+                    if (selected.get() != null && selected.get().analysisId().equals(id)) {
+                        select(selected.get());
+                    }
+                });
     }
 
     // ---------------------------------------------------------------- plumbing
@@ -275,8 +322,15 @@ public final class CommitteeViewModel {
             protected Outcome<T> call() throws Exception {
                 T value = call.call();
                 var pending = desk.sync().store().pending();
-                return new Outcome<>(value, pending.size(), pending.stream().filter(p -> p.conflict() != null).toList(),
-                        pending.stream().map(CommitteeStore.Pending::problem).filter(Objects::nonNull).findFirst().orElse(null));
+                return new Outcome<>(
+                        value,
+                        pending.size(),
+                        pending.stream().filter(p -> p.conflict() != null).toList(),
+                        pending.stream()
+                                .map(CommitteeStore.Pending::problem)
+                                .filter(Objects::nonNull)
+                                .findFirst()
+                                .orElse(null));
             }
         };
         task.setOnSucceeded(e -> {
@@ -290,9 +344,10 @@ public final class CommitteeViewModel {
         task.setOnFailed(e -> {
             finished();
             var error = task.getException();
-            message.set(error instanceof ApiFailure f && f.isUnauthorized()
-                    ? "The committee's server refused the member token; set it in Settings."
-                    : error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage());
+            message.set(
+                    error instanceof ApiFailure f && f.isUnauthorized()
+                            ? "The committee's server refused the member token; set it in Settings."
+                            : error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage());
             refreshOutbox();
         });
         work.execute(task);
@@ -301,7 +356,7 @@ public final class CommitteeViewModel {
     private record Outcome<T>(T value, int waiting, List<CommitteeStore.Pending> conflicts, String problem) {}
 
     private void refreshOutbox() {
-        run(null, () -> null, ignored -> { });
+        run(null, () -> null, ignored -> {});
     }
 
     private void finished() {
@@ -311,15 +366,47 @@ public final class CommitteeViewModel {
 
     // ---------------------------------------------------------------- state
 
-    public StringProperty sessionIdProperty() { return sessionId; }
-    public ObservableList<Assignment> queue() { return queue; }
-    public ReadOnlyObjectProperty<Assignment> selectedProperty() { return selected.getReadOnlyProperty(); }
-    public ReadOnlyObjectProperty<Integer> myRatingProperty() { return myRating.getReadOnlyProperty(); }
-    public ReadOnlyObjectProperty<CommitteeVerdict> myVerdictProperty() { return myVerdict.getReadOnlyProperty(); }
-    public ReadOnlyObjectProperty<AnalysisReviews> committeeProperty() { return committee.getReadOnlyProperty(); }
-    public ReadOnlyStringProperty committeeTextProperty() { return committeeText.getReadOnlyProperty(); }
-    public ReadOnlyIntegerProperty waitingProperty() { return waiting.getReadOnlyProperty(); }
-    public ObservableList<CommitteeStore.Pending> conflicts() { return conflictsView; }
-    public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
-    public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
+    public StringProperty sessionIdProperty() {
+        return sessionId;
+    }
+
+    public ObservableList<Assignment> queue() {
+        return queue;
+    }
+
+    public ReadOnlyObjectProperty<Assignment> selectedProperty() {
+        return selected.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Integer> myRatingProperty() {
+        return myRating.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<CommitteeVerdict> myVerdictProperty() {
+        return myVerdict.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<AnalysisReviews> committeeProperty() {
+        return committee.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty committeeTextProperty() {
+        return committeeText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty waitingProperty() {
+        return waiting.getReadOnlyProperty();
+    }
+
+    public ObservableList<CommitteeStore.Pending> conflicts() {
+        return conflictsView;
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
 }

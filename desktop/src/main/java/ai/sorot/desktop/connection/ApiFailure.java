@@ -29,7 +29,10 @@ public final class ApiFailure extends SorotException {
     }
 
     private static ErrorCode known(String code) {
-        return Arrays.stream(ErrorCode.values()).filter(c -> c.name().equals(code)).findFirst().orElse(ErrorCode.INTERNAL);
+        return Arrays.stream(ErrorCode.values())
+                .filter(c -> c.name().equals(code))
+                .findFirst()
+                .orElse(ErrorCode.INTERNAL);
     }
 
     /** The code exactly as the API sent it. */
@@ -44,8 +47,10 @@ public final class ApiFailure extends SorotException {
 
     /** The API could not be reached, or answered as a gateway does when its backend is down. */
     public boolean isUnreachable() {
-        return code() == ErrorCode.NETWORK || httpStatus == 502 && !"ANALYST_FAILED".equals(rawCode)
-                || httpStatus == 503 && code() != ErrorCode.MODEL_UNAVAILABLE || httpStatus == 504 && code() != ErrorCode.STEP_TIMEOUT;
+        return code() == ErrorCode.NETWORK
+                || httpStatus == 502 && !"ANALYST_FAILED".equals(rawCode)
+                || httpStatus == 503 && code() != ErrorCode.MODEL_UNAVAILABLE
+                || httpStatus == 504 && code() != ErrorCode.STEP_TIMEOUT;
     }
 
     /** The server's certificate is not (or no longer) the one trusted: for the curator to compare, never to retry blindly. */

@@ -74,9 +74,11 @@ public final class CertificatePins {
 
     private void save(Map<String, String> pins) {
         try {
-            home.writePrivate(file, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(pins));
+            home.writePrivate(
+                    file, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(pins));
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot keep the accepted certificate in " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "Cannot keep the accepted certificate in " + file + ": " + e.getMessage(), e);
         }
     }
 

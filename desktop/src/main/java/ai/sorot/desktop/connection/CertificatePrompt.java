@@ -32,7 +32,8 @@ public final class CertificatePrompt {
     static Alert dialog(UntrustedCertificate certificate) {
         var alert = new Alert(Alert.AlertType.CONFIRMATION, null, TRUST, ButtonType.CANCEL);
         alert.setTitle("Is this the committee's server?");
-        alert.setHeaderText("The server at " + certificate.server() + " has a certificate no authority on this computer vouches for.");
+        alert.setHeaderText("The server at " + certificate.server()
+                + " has a certificate no authority on this computer vouches for.");
         var shown = new TextField(certificate.fingerprint());
         shown.setId("certificate-fingerprint");
         shown.setEditable(false);
@@ -51,11 +52,21 @@ public final class CertificatePrompt {
             boolean empty = typed == null || typed.isBlank();
             boolean matches = certificate.fingerprint().equals(canonical);
             trust.setDisable(!empty && !matches);
-            verdict.setText(empty ? "Compare every pair with the fingerprint from the owner (printed by ./sorot serve)."
-                    : matches ? "The fingerprints match." : "The fingerprints differ: do not trust this server; tell its owner.");
+            verdict.setText(
+                    empty
+                            ? "Compare every pair with the fingerprint from the owner (printed by ./sorot serve)."
+                            : matches
+                                    ? "The fingerprints match."
+                                    : "The fingerprints differ: do not trust this server; tell its owner.");
         });
-        var content = new VBox(8, new Label("This server's SHA-256 fingerprint:"), shown, owners, verdict,
-                new Label("Once trusted, this computer accepts only this certificate from " + certificate.server() + "."));
+        var content = new VBox(
+                8,
+                new Label("This server's SHA-256 fingerprint:"),
+                shown,
+                owners,
+                verdict,
+                new Label("Once trusted, this computer accepts only this certificate from " + certificate.server()
+                        + "."));
         content.setPrefWidth(620);
         alert.getDialogPane().setContent(content);
         return alert;

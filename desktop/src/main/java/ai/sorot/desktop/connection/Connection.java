@@ -29,7 +29,8 @@ public final class Connection implements AutoCloseable {
     private final Supplier<OkHttpClient> http;
     private final ScheduledExecutorService io;
     private final Executor ui;
-    private final ReadOnlyObjectWrapper<ConnectionState> state = new ReadOnlyObjectWrapper<>(this, "state", ConnectionState.CONNECTING);
+    private final ReadOnlyObjectWrapper<ConnectionState> state =
+            new ReadOnlyObjectWrapper<>(this, "state", ConnectionState.CONNECTING);
     private final ReadOnlyStringWrapper description = new ReadOnlyStringWrapper(this, "description", "Connecting…");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem");
     private final ReadOnlyObjectWrapper<Instant> nextAttempt = new ReadOnlyObjectWrapper<>(this, "nextAttempt");
@@ -42,6 +43,7 @@ public final class Connection implements AutoCloseable {
     private volatile boolean online;
     /** Bumped on every connect, so a probe for an old endpoint cannot flip the state of the new one. */
     private volatile int generation;
+
     private ScheduledFuture<?> pendingProbe;
 
     public Connection(OkHttpClient http, ScheduledExecutorService io, Executor ui) {
@@ -100,8 +102,11 @@ public final class Connection implements AutoCloseable {
             probe(attempt);
         } catch (Exception e) {
             var message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            fail(attempt, ConnectionState.UNREACHABLE, (from.local() ? "The local Sorot backend could not start: " : "")
-                    + message, () -> open(from, attempt));
+            fail(
+                    attempt,
+                    ConnectionState.UNREACHABLE,
+                    (from.local() ? "The local Sorot backend could not start: " : "") + message,
+                    () -> open(from, attempt));
         }
     }
 
@@ -119,11 +124,16 @@ public final class Connection implements AutoCloseable {
         } catch (ApiFailure f) {
             var kind = f.isUnauthorized() ? ConnectionState.UNAUTHORIZED : ConnectionState.UNREACHABLE;
             var message = f.isUnauthorized()
-                    ? "The Sorot API at " + current.endpoint().baseUrl() + " refused the token. Set the right one in Settings."
+                    ? "The Sorot API at " + current.endpoint().baseUrl()
+                            + " refused the token. Set the right one in Settings."
                     : f.getMessage();
             fail(attempt, kind, message, () -> probe(attempt));
         } catch (RuntimeException e) {
-            fail(attempt, ConnectionState.UNREACHABLE, "The Sorot API answered something unexpected: " + e.getMessage(), () -> probe(attempt));
+            fail(
+                    attempt,
+                    ConnectionState.UNREACHABLE,
+                    "The Sorot API answered something unexpected: " + e.getMessage(),
+                    () -> probe(attempt));
         }
     }
 
@@ -184,8 +194,13 @@ public final class Connection implements AutoCloseable {
             reconnect.reset();
         }
         var kind = failure.isUnauthorized() ? ConnectionState.UNAUTHORIZED : ConnectionState.UNREACHABLE;
-        fail(attempt, kind, kind == ConnectionState.UNAUTHORIZED
-                ? "The Sorot API refused the token. Set the right one in Settings." : failure.getMessage(), () -> probe(attempt));
+        fail(
+                attempt,
+                kind,
+                kind == ConnectionState.UNAUTHORIZED
+                        ? "The Sorot API refused the token. Set the right one in Settings."
+                        : failure.getMessage(),
+                () -> probe(attempt));
     }
 
     /** The banner's "Retry now". */
@@ -215,8 +230,11 @@ public final class Connection implements AutoCloseable {
             return "Not connected";
         }
         if (source.local()) {
-            boolean allOffline = info == null || info.analysers() == null || info.analysers().values().stream()
-                    .allMatch(v -> v == null || !v.toLowerCase(java.util.Locale.ROOT).contains(" on "));
+            boolean allOffline = info == null
+                    || info.analysers() == null
+                    || info.analysers().values().stream()
+                            .allMatch(v -> v == null
+                                    || !v.toLowerCase(java.util.Locale.ROOT).contains(" on "));
             return allOffline ? "Local · offline analysers" : "Local · cloud analysers";
         }
         return source.describe();

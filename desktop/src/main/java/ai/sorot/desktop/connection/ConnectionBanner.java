@@ -9,10 +9,10 @@ import javafx.animation.Timeline;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.VBox;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 
 /**
  * The banner the curator sees when the API cannot be reached or refuses the token: what is
@@ -74,7 +74,10 @@ public final class ConnectionBanner extends StackPane {
         }
         bar.getStyleClass().removeAll("danger", "warning");
         bar.getStyleClass().add(state == ConnectionState.UNAUTHORIZED ? "warning" : "danger");
-        title.setText(state == ConnectionState.UNAUTHORIZED ? "The Sorot API refused the token" : "The Sorot API cannot be reached");
+        title.setText(
+                state == ConnectionState.UNAUTHORIZED
+                        ? "The Sorot API refused the token"
+                        : "The Sorot API cannot be reached");
         var text = new StringBuilder();
         var problem = connection.problemProperty().get();
         if (problem != null) {
@@ -82,7 +85,9 @@ public final class ConnectionBanner extends StackPane {
         }
         int held = queue.heldUp();
         if (held > 0) {
-            text.append(text.isEmpty() ? "" : " ").append(Format.plural(held, "submission")).append(held == 1 ? " is" : " are")
+            text.append(text.isEmpty() ? "" : " ")
+                    .append(Format.plural(held, "submission"))
+                    .append(held == 1 ? " is" : " are")
                     .append(" waiting, nothing is lost: they continue when it is back.");
         }
         var next = connection.nextAttemptProperty().get();

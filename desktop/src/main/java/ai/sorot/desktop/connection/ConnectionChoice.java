@@ -27,7 +27,11 @@ public final class ConnectionChoice {
     }
 
     /** {@code memberTokens}: a committee member's own token, used for every call when no API token is set. */
-    public ConnectionChoice(Map<String, String> env, TokenStore tokens, TokenStore memberTokens, Supplier<EndpointSource> localBackend) {
+    public ConnectionChoice(
+            Map<String, String> env,
+            TokenStore tokens,
+            TokenStore memberTokens,
+            Supplier<EndpointSource> localBackend) {
         this.env = env;
         this.tokens = tokens;
         this.memberTokens = memberTokens;
@@ -48,11 +52,17 @@ public final class ConnectionChoice {
     public EndpointSource choose(Settings settings) {
         var forced = environmentUrl();
         if (forced.isPresent()) {
-            var token = Optional.ofNullable(env.get(ENV_TOKEN)).filter(t -> !t.isBlank()).or(this::storedToken).orElse(null);
+            var token = Optional.ofNullable(env.get(ENV_TOKEN))
+                    .filter(t -> !t.isBlank())
+                    .or(this::storedToken)
+                    .orElse(null);
             return EndpointSource.remote(new Endpoint(parse(forced.get()), token, false));
         }
-        if (settings.connection() == Settings.ConnectionMode.REMOTE && settings.apiUrl() != null && !settings.apiUrl().isBlank()) {
-            return EndpointSource.remote(new Endpoint(parse(settings.apiUrl()), storedToken().orElse(null), false));
+        if (settings.connection() == Settings.ConnectionMode.REMOTE
+                && settings.apiUrl() != null
+                && !settings.apiUrl().isBlank()) {
+            return EndpointSource.remote(
+                    new Endpoint(parse(settings.apiUrl()), storedToken().orElse(null), false));
         }
         return localBackend.get();
     }

@@ -66,7 +66,8 @@ public final class EmbeddedBackend implements EndpointSource {
             chosen = AnalystChoice.fromEnvironment(env, offline);
         }
         var backend = LocalBackend.Options.defaults(backendHome);
-        var options = LocalServer.Options.defaults(backendHome).withPort(0)
+        var options = LocalServer.Options.defaults(backendHome)
+                .withPort(0)
                 .withBackend(backend.withAnalysts(chosen.analysts()).withBudgets(chosen.budgets(backend.budgets())));
         server = LocalServer.start(options);
         return new Endpoint(server.url(), server.token(), true);
@@ -96,10 +97,12 @@ public final class EmbeddedBackend implements EndpointSource {
         try {
             var node = Json.mapper().readTree(info.toFile());
             long pid = node.path("pid").asLong(-1);
-            if (pid == ProcessHandle.current().pid() || ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) == false) {
+            if (pid == ProcessHandle.current().pid()
+                    || ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) == false) {
                 return Optional.empty(); // left behind by a process that is gone
             }
-            var token = Files.readString(Path.of(node.path("tokenFile").asText()), StandardCharsets.UTF_8).strip();
+            var token = Files.readString(Path.of(node.path("tokenFile").asText()), StandardCharsets.UTF_8)
+                    .strip();
             var url = URI.create(node.path("url").asText());
             if (node.hasNonNull("fingerprint")) {
                 url = trustOnThisComputer(url, node.path("fingerprint").asText());

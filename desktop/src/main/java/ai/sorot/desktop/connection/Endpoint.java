@@ -25,6 +25,7 @@ public record Endpoint(URI baseUrl, String token, boolean local) {
 
     @Override
     public String toString() {
-        return "Endpoint[" + baseUrl + (local ? ", local" : ", deployed") + (hasToken() ? ", token ****]" : ", no token]");
+        return "Endpoint[" + baseUrl + (local ? ", local" : ", deployed")
+                + (hasToken() ? ", token ****]" : ", no token]");
     }
 }

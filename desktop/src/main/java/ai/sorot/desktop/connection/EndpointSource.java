@@ -26,7 +26,10 @@ public interface EndpointSource extends AutoCloseable {
 
             @Override
             public String describe() {
-                return "Deployed · " + endpoint.baseUrl().getHost() + (endpoint.baseUrl().getPort() > 0 ? ":" + endpoint.baseUrl().getPort() : "");
+                return "Deployed · " + endpoint.baseUrl().getHost()
+                        + (endpoint.baseUrl().getPort() > 0
+                                ? ":" + endpoint.baseUrl().getPort()
+                                : "");
             }
 
             @Override

@@ -64,13 +64,15 @@ public final class PinnedTrust extends X509ExtendedTrustManager implements Hostn
     }
 
     @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
+    public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
+            throws CertificateException {
         var session = socket instanceof SSLSocket ssl ? ssl.getHandshakeSession() : null;
         check(chain, authType, session);
     }
 
     @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
+    public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+            throws CertificateException {
         check(chain, authType, engine == null ? null : engine.getHandshakeSession());
     }
 
@@ -91,14 +93,24 @@ public final class PinnedTrust extends X509ExtendedTrustManager implements Hostn
             if (pinned.get().equals(fingerprint)) {
                 return;
             }
-            throw new UntrustedCertificate(UntrustedCertificate.Kind.CHANGED, host, port, fingerprint, pinned.get(),
+            throw new UntrustedCertificate(
+                    UntrustedCertificate.Kind.CHANGED,
+                    host,
+                    port,
+                    fingerprint,
+                    pinned.get(),
                     chain[0].getSubjectX500Principal().getName());
         }
         try {
             system.checkServerTrusted(chain, authType);
         } catch (CertificateException e) {
-            var unknown = new UntrustedCertificate(UntrustedCertificate.Kind.UNKNOWN, host == null ? "?" : host, port,
-                    fingerprint, null, chain[0].getSubjectX500Principal().getName());
+            var unknown = new UntrustedCertificate(
+                    UntrustedCertificate.Kind.UNKNOWN,
+                    host == null ? "?" : host,
+                    port,
+                    fingerprint,
+                    null,
+                    chain[0].getSubjectX500Principal().getName());
             unknown.initCause(e);
             throw unknown;
         }
@@ -124,12 +136,14 @@ public final class PinnedTrust extends X509ExtendedTrustManager implements Hostn
     }
 
     @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
+    public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
+            throws CertificateException {
         throw new CertificateException("The desktop does not accept client connections.");
     }
 
     @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
+    public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+            throws CertificateException {
         throw new CertificateException("The desktop does not accept client connections.");
     }
 

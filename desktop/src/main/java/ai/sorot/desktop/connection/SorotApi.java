@@ -117,27 +117,34 @@ public final class SorotApi {
      * Sends a screenplay, picking base64 or the upload route by size and the request field by the
      * file's format (pdfData, fdxData, highlandData; Fountain as text); the caller never chooses.
      */
-    public AnalyzeAccepted submit(Path file, String fileName, String fountainText, String trailerUrl, String title, boolean force) {
+    public AnalyzeAccepted submit(
+            Path file, String fileName, String fountainText, String trailerUrl, String title, boolean force) {
         if (fountainText != null) {
-            return analyze(new AnalyzeRequest(null, fountainText, null, fileName, trailerUrl, title, force ? true : null));
+            return analyze(
+                    new AnalyzeRequest(null, fountainText, null, fileName, trailerUrl, title, force ? true : null));
         }
         try {
             long size = Files.size(file);
             if (size > UPLOAD_THRESHOLD_BYTES) {
                 var ticket = createUpload();
                 upload(ticket, file);
-                return analyze(new AnalyzeRequest(null, null, ticket.uploadId(), fileName, trailerUrl, title, force ? true : null));
+                return analyze(new AnalyzeRequest(
+                        null, null, ticket.uploadId(), fileName, trailerUrl, title, force ? true : null));
             }
             var bytes = Files.readAllBytes(file);
             var data = java.util.Base64.getEncoder().encodeToString(bytes);
             var head = java.util.Arrays.copyOf(bytes, Math.min(bytes.length, ScriptFormat.HEAD_BYTES));
             var forced = force ? Boolean.TRUE : null;
-            // each format in its own field, as the engine's one detector names it; an upload's bytes speak for themselves
-            return analyze(switch (ScriptFormat.detect(head, fileName).orElse(ScriptFormat.PDF)) {
-                case FINAL_DRAFT -> new AnalyzeRequest(null, null, null, fileName, trailerUrl, title, forced, data, null);
-                case HIGHLAND -> new AnalyzeRequest(null, null, null, fileName, trailerUrl, title, forced, null, data);
-                case PDF, FOUNTAIN -> new AnalyzeRequest(data, null, null, fileName, trailerUrl, title, forced);
-            });
+            // each format in its own field, as the engine's one detector names it; an upload's bytes speak for
+            // themselves
+            return analyze(
+                    switch (ScriptFormat.detect(head, fileName).orElse(ScriptFormat.PDF)) {
+                        case FINAL_DRAFT ->
+                            new AnalyzeRequest(null, null, null, fileName, trailerUrl, title, forced, data, null);
+                        case HIGHLAND ->
+                            new AnalyzeRequest(null, null, null, fileName, trailerUrl, title, forced, null, data);
+                        case PDF, FOUNTAIN -> new AnalyzeRequest(data, null, null, fileName, trailerUrl, title, forced);
+                    });
         } catch (IOException e) {
             throw new ApiFailure("FILE_NOT_FOUND", "Cannot read " + file + ": " + e.getMessage(), 0, e);
         }
@@ -167,7 +174,11 @@ public final class SorotApi {
      * route redirects to a presigned URL, which OkHttp follows without the token.
      */
     public String downloadAudio(String analysisId, Path target) {
-        var url = url("analyses").newBuilder().addPathSegment(analysisId).addPathSegment("audio").build();
+        var url = url("analyses")
+                .newBuilder()
+                .addPathSegment(analysisId)
+                .addPathSegment("audio")
+                .build();
         var request = get(url);
         authorize(request);
         try (var response = execute(request.build())) {
@@ -200,7 +211,9 @@ public final class SorotApi {
 
     private Request.Builder post(HttpUrl url, Object body) {
         try {
-            return new Request.Builder().url(url).header("Accept", "application/json")
+            return new Request.Builder()
+                    .url(url)
+                    .header("Accept", "application/json")
                     .post(RequestBody.create(Json.mapper().writeValueAsBytes(body), JSON));
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Cannot encode the request", e);
@@ -242,10 +255,11 @@ public final class SorotApi {
         } catch (IOException e) {
             var certificate = UntrustedCertificate.in(e);
             if (certificate.isPresent()) {
-                throw new ApiFailure(certificate.get().code().name(), certificate.get().getMessage(), 0, e);
+                throw new ApiFailure(
+                        certificate.get().code().name(), certificate.get().getMessage(), 0, e);
             }
-            throw ApiFailure.network("The Sorot API at " + endpoint.baseUrl() + " cannot be reached ("
-                    + describe(e) + ").", e);
+            throw ApiFailure.network(
+                    "The Sorot API at " + endpoint.baseUrl() + " cannot be reached (" + describe(e) + ").", e);
         }
     }
 

@@ -14,7 +14,10 @@ import java.util.Optional;
  */
 public final class UntrustedCertificate extends CertificateException {
 
-    public enum Kind { UNKNOWN, CHANGED }
+    public enum Kind {
+        UNKNOWN,
+        CHANGED
+    }
 
     private final Kind kind;
     private final String host;
@@ -37,9 +40,11 @@ public final class UntrustedCertificate extends CertificateException {
         var server = server(host, port);
         return kind == Kind.UNKNOWN
                 ? "The server at " + server + " presents a certificate this computer does not know (SHA-256 "
-                        + fingerprint + "). Compare it with the fingerprint the server's owner gave you: Settings, Test connection."
+                        + fingerprint
+                        + "). Compare it with the fingerprint the server's owner gave you: Settings, Test connection."
                 : "The server at " + server + " presents a different certificate (SHA-256 " + fingerprint
-                        + ") from the one you accepted (" + pinned + "), so Sorot refused to connect. Ask the server's owner "
+                        + ") from the one you accepted (" + pinned
+                        + "), so Sorot refused to connect. Ask the server's owner "
                         + "whether they changed it before trusting it.";
     }
 
@@ -66,11 +71,27 @@ public final class UntrustedCertificate extends CertificateException {
         return kind == Kind.UNKNOWN ? ErrorCode.CERTIFICATE_UNKNOWN : ErrorCode.CERTIFICATE_CHANGED;
     }
 
-    public Kind kind() { return kind; }
-    public String host() { return host; }
-    public int port() { return port; }
-    public String fingerprint() { return fingerprint; }
-    public String pinned() { return pinned; }
+    public Kind kind() {
+        return kind;
+    }
+
+    public String host() {
+        return host;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String fingerprint() {
+        return fingerprint;
+    }
+
+    public String pinned() {
+        return pinned;
+    }
     /** Who the certificate says it is, for the dialog: a self-signed one says what its maker chose. */
-    public String subject() { return subject; }
+    public String subject() {
+        return subject;
+    }
 }

@@ -71,7 +71,7 @@ public final class SingleInstance implements AutoCloseable {
         var absolute = files.stream().map(p -> p.toAbsolutePath().normalize()).toList();
         var lockFile = home.ensureDir(home.desktop()).resolve("instance.lock");
         try (var channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-             var lock = channel.lock()) {
+                var lock = channel.lock()) {
             var running = readInfo(home);
             if (running != null && handOff(running, absolute)) {
                 return new Forwarded(running.pid(), absolute.size());
@@ -170,7 +170,9 @@ public final class SingleInstance implements AutoCloseable {
     private List<Path> read(Socket socket) throws IOException {
         var reader = new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8);
         var presented = readLine(reader);
-        if (presented == null || !MessageDigest.isEqual(presented.getBytes(StandardCharsets.UTF_8), key.getBytes(StandardCharsets.UTF_8))) {
+        if (presented == null
+                || !MessageDigest.isEqual(
+                        presented.getBytes(StandardCharsets.UTF_8), key.getBytes(StandardCharsets.UTF_8))) {
             return null;
         }
         var files = new ArrayList<Path>();
@@ -226,7 +228,9 @@ public final class SingleInstance implements AutoCloseable {
         try (var in = Files.newInputStream(file)) {
             var info = new Properties();
             info.load(in);
-            return new Info(Long.parseLong(info.getProperty("pid", "-1")), Integer.parseInt(info.getProperty("port", "-1")),
+            return new Info(
+                    Long.parseLong(info.getProperty("pid", "-1")),
+                    Integer.parseInt(info.getProperty("port", "-1")),
                     info.getProperty("key", ""));
         } catch (IOException | RuntimeException e) {
             return null;
@@ -250,7 +254,8 @@ public final class SingleInstance implements AutoCloseable {
             var out = socket.getOutputStream();
             out.write(request.append('\n').toString().getBytes(StandardCharsets.UTF_8));
             out.flush();
-            var answer = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+            var answer = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+                    .readLine();
             return "ok".equals(answer);
         } catch (IOException e) {
             return false; // the port is closed or taken by something else: this process becomes the window

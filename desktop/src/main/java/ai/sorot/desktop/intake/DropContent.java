@@ -19,7 +19,10 @@ public final class DropContent {
     private DropContent() {}
 
     public static boolean mayHold(Clipboard board) {
-        return board.hasFiles() || board.hasUrl() || board.hasString() || URI_LIST != null && board.hasContent(URI_LIST);
+        return board.hasFiles()
+                || board.hasUrl()
+                || board.hasString()
+                || URI_LIST != null && board.hasContent(URI_LIST);
     }
 
     public static Dropped read(Clipboard board) {

@@ -29,8 +29,9 @@ public final class DropZoneView extends StackPane implements Page {
         var icon = Icons.of(Icons.UPLOAD, 54);
         var headline = new Label("Drop screenplays here");
         headline.getStyleClass().add("headline");
-        var hint = new Label("PDF, Fountain, Final Draft or Highland files, a whole folder of submissions, or a YouTube / Vimeo trailer link "
-                + "from your browser. Paste a link with Ctrl+V. Each file is checked before anything is sent.");
+        var hint = new Label(
+                "PDF, Fountain, Final Draft or Highland files, a whole folder of submissions, or a YouTube / Vimeo trailer link "
+                        + "from your browser. Paste a link with Ctrl+V. Each file is checked before anything is sent.");
         hint.getStyleClass().add("hint");
         hint.setWrapText(true);
         hint.setMaxWidth(480);
@@ -52,7 +53,9 @@ public final class DropZoneView extends StackPane implements Page {
         checkingRow.setAlignment(Pos.CENTER);
         checkingRow.visibleProperty().bind(intake.checkingProperty().greaterThan(0));
         checkingRow.managedProperty().bind(checkingRow.visibleProperty());
-        intake.checkingProperty().subscribe(n -> checkingLabel.setText("Checking " + n + " file" + (n.intValue() == 1 ? "" : "s") + "…"));
+        intake.checkingProperty()
+                .subscribe(
+                        n -> checkingLabel.setText("Checking " + n + " file" + (n.intValue() == 1 ? "" : "s") + "…"));
 
         var pending = new Label();
         pending.setId("pending-trailer");
@@ -64,7 +67,8 @@ public final class DropZoneView extends StackPane implements Page {
         pendingRow.setAlignment(Pos.CENTER);
         pendingRow.visibleProperty().bind(queue.pendingTrailerProperty().isNotNull());
         pendingRow.managedProperty().bind(pendingRow.visibleProperty());
-        queue.pendingTrailerProperty().subscribe(url -> pending.setText(url == null ? "" : "Trailer waiting for a script: " + url));
+        queue.pendingTrailerProperty()
+                .subscribe(url -> pending.setText(url == null ? "" : "Trailer waiting for a script: " + url));
 
         zone.getChildren().addAll(icon, headline, hint, buttons, checkingRow, pendingRow);
         getChildren().add(zone);

@@ -32,7 +32,8 @@ public final class IntakeViewModel {
     private final Executor ui;
     private final ReadOnlyIntegerWrapper checking = new ReadOnlyIntegerWrapper(this, "checking");
 
-    public IntakeViewModel(QueueViewModel queue, Preflight preflight, AnalysisArchive archive, Executor io, Executor ui) {
+    public IntakeViewModel(
+            QueueViewModel queue, Preflight preflight, AnalysisArchive archive, Executor io, Executor ui) {
         this.queue = queue;
         this.preflight = preflight;
         this.archive = archive;
@@ -63,10 +64,17 @@ public final class IntakeViewModel {
             var folders = new ArrayList<String>();
             for (var path : batch) {
                 if (Files.isDirectory(path)) {
-                    folders.add(path.getFileName() == null ? path.toString() : path.getFileName().toString());
+                    folders.add(
+                            path.getFileName() == null
+                                    ? path.toString()
+                                    : path.getFileName().toString());
                     try (Stream<Path> walk = Files.walk(path, FOLDER_DEPTH)) {
-                        var all = walk.filter(Files::isRegularFile).sorted(Comparator.comparing(Path::toString)).toList();
-                        var scripts = all.stream().filter(Preflight::looksLikeScreenplay).toList();
+                        var all = walk.filter(Files::isRegularFile)
+                                .sorted(Comparator.comparing(Path::toString))
+                                .toList();
+                        var scripts = all.stream()
+                                .filter(Preflight::looksLikeScreenplay)
+                                .toList();
                         skipped += all.size() - scripts.size();
                         files.addAll(scripts);
                     } catch (IOException e) {
@@ -82,10 +90,16 @@ public final class IntakeViewModel {
             ui.execute(() -> {
                 checking.set(checking.get() - batch.size() + found);
                 if (!folders.isEmpty()) {
-                    queue.say(found == 0
-                            ? Notice.warning("No PDF or Fountain screenplays in " + String.join(", ", folders) + ".")
-                            : Notice.info("Adding " + found + " screenplay" + (found == 1 ? "" : "s") + " from " + String.join(", ", folders)
-                                    + (others > 0 ? "; skipped " + others + " other file" + (others == 1 ? "" : "s") : "") + "."));
+                    queue.say(
+                            found == 0
+                                    ? Notice.warning(
+                                            "No PDF or Fountain screenplays in " + String.join(", ", folders) + ".")
+                                    : Notice.info("Adding " + found + " screenplay" + (found == 1 ? "" : "s") + " from "
+                                            + String.join(", ", folders)
+                                            + (others > 0
+                                                    ? "; skipped " + others + " other file" + (others == 1 ? "" : "s")
+                                                    : "")
+                                            + "."));
                 }
             });
             for (var file : files) {

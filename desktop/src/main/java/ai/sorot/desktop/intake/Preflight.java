@@ -41,12 +41,15 @@ public final class Preflight {
     public static final int MAX_PAGES = ReadLimits.DEFAULT.maxPages();
     /** Pages whose text decides whether the PDF has a text layer at all. */
     private static final int TEXT_PROBE_PAGES = 5;
+
     private static final int MIN_TEXT_CHARS = 40;
     /** Thumbnail width in pixels; the row shows it at half that. */
     private static final float THUMB_WIDTH = 160f;
 
     public PreflightResult check(Path file) {
-        var name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        var name = file.getFileName() == null
+                ? file.toString()
+                : file.getFileName().toString();
         try {
             if (!Files.isRegularFile(file)) {
                 return refuse(file, ErrorCode.FILE_NOT_FOUND);
@@ -56,21 +59,26 @@ public final class Preflight {
                 return refuse(file, ErrorCode.EMPTY_FILE);
             }
             if (size > MAX_BYTES) {
-                return refuse(file, ErrorCode.FILE_TOO_LARGE, name + " is " + (size >> 20) + " MB; Sorot takes screenplays up to "
-                        + (MAX_BYTES >> 20) + " MB.");
+                return refuse(
+                        file,
+                        ErrorCode.FILE_TOO_LARGE,
+                        name + " is " + (size >> 20) + " MB; Sorot takes screenplays up to " + (MAX_BYTES >> 20)
+                                + " MB.");
             }
             // the engine's one detector: the bytes decide, the name only for Fountain
             var head = readHead(file);
             var format = ScriptFormat.detect(head, name).orElse(null);
             if (format == null) {
-                return refuse(file, ErrorCode.UNSUPPORTED_FORMAT,
-                        name + " is not a screenplay: Sorot reads PDF, Fountain, Final Draft (.fdx) and Highland files.");
+                return refuse(
+                        file,
+                        ErrorCode.UNSUPPORTED_FORMAT,
+                        name
+                                + " is not a screenplay: Sorot reads PDF, Fountain, Final Draft (.fdx) and Highland files.");
             }
             return switch (format) {
                 case FOUNTAIN -> checkFountain(file, name, size);
                 case FINAL_DRAFT, HIGHLAND -> checkWritersFile(file, name, size, format);
-                case PDF -> startsWithPdfMagic(head) ? checkPdf(file, name, size)
-                        : refuse(file, ErrorCode.NOT_A_PDF);
+                case PDF -> startsWithPdfMagic(head) ? checkPdf(file, name, size) : refuse(file, ErrorCode.NOT_A_PDF);
             };
         } catch (IOException e) {
             // the exception's text is the platform's, not a sentence for a programmer
@@ -86,8 +94,11 @@ public final class Preflight {
     /** What a folder drop picks up: PDF, Fountain, Final Draft and Highland files; anything else is left alone. */
     public static boolean looksLikeScreenplay(Path file) {
         var lower = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        return !lower.startsWith(".") && (lower.endsWith(".pdf") || isFountain(lower) || lower.endsWith(".fdx")
-                || lower.endsWith(".highland"));
+        return !lower.startsWith(".")
+                && (lower.endsWith(".pdf")
+                        || isFountain(lower)
+                        || lower.endsWith(".fdx")
+                        || lower.endsWith(".highland"));
     }
 
     private PreflightResult checkPdf(Path file, String name, long size) throws IOException {
@@ -98,10 +109,16 @@ public final class Preflight {
                 return refuse(file, ErrorCode.PDF_NO_PAGES);
             }
             if (pages > MAX_PAGES) {
-                return refuse(file, ErrorCode.TOO_MANY_PAGES, name + " has " + pages + " pages; a screenplay has at most " + MAX_PAGES + ".");
+                return refuse(
+                        file,
+                        ErrorCode.TOO_MANY_PAGES,
+                        name + " has " + pages + " pages; a screenplay has at most " + MAX_PAGES + ".");
             }
             if (document.isEncrypted() && !document.getCurrentAccessPermission().canExtractContent()) {
-                return refuse(file, ErrorCode.PDF_ENCRYPTED, name + " is protected against text extraction; export it again without security.");
+                return refuse(
+                        file,
+                        ErrorCode.PDF_ENCRYPTED,
+                        name + " is protected against text extraction; export it again without security.");
             }
             var stripper = new PDFTextStripper();
             stripper.setStartPage(1);
@@ -114,12 +131,14 @@ public final class Preflight {
             var firstPage = stripper.getText(document);
             var fromTitlePage = TitleGuess.fromFirstPage(firstPage);
             var title = fromTitlePage
-                    .or(() -> TitleGuess.fromMetadata(document.getDocumentInformation().getTitle()))
+                    .or(() -> TitleGuess.fromMetadata(
+                            document.getDocumentInformation().getTitle()))
                     .orElse(TitleGuess.fromFileName(name));
             // a script's pages are counted from the first page after its title page, as the report counts them
             int scriptPages = fromTitlePage.isPresent() && pages > 1 ? pages - 1 : pages;
             byte[] thumbnail = thumbnail(document);
-            return new PreflightResult.Accepted(file, name, ScriptFormat.PDF, title, scriptPages, false, size, hash, thumbnail);
+            return new PreflightResult.Accepted(
+                    file, name, ScriptFormat.PDF, title, scriptPages, false, size, hash, thumbnail);
         } catch (InvalidPasswordException e) {
             return refuse(file, ErrorCode.PDF_ENCRYPTED);
         } catch (IOException e) {
@@ -142,7 +161,8 @@ public final class Preflight {
         }
         var title = TitleGuess.fromFountain(text).orElse(TitleGuess.fromFileName(name));
         int pages = FountainPages.estimate(text);
-        return new PreflightResult.Accepted(file, name, ScriptFormat.FOUNTAIN, title, pages, true, size, sha256(file), null);
+        return new PreflightResult.Accepted(
+                file, name, ScriptFormat.FOUNTAIN, title, pages, true, size, sha256(file), null);
     }
 
     /**
@@ -150,24 +170,33 @@ public final class Preflight {
      * find), so the title and the page count are the ones the report will show; a file it cannot read
      * is refused with the code the server would give. No thumbnail: the row shows the format instead.
      */
-    private PreflightResult checkWritersFile(Path file, String name, long size, ScriptFormat format) throws IOException {
+    private PreflightResult checkWritersFile(Path file, String name, long size, ScriptFormat format)
+            throws IOException {
         Screenplay screenplay;
         try {
             screenplay = new ScreenplayReader().read(file);
         } catch (SorotException e) {
             // the engine's sentences are Sorot's own, except the XML parser's words inside FDX_INVALID
-            return refuse(file, e.code(), e.code() == ErrorCode.FDX_INVALID
-                    ? name + " is not a readable Final Draft file: its XML is damaged or incomplete. Save it again from Final Draft."
-                    : name + ": " + e.getMessage());
+            return refuse(
+                    file,
+                    e.code(),
+                    e.code() == ErrorCode.FDX_INVALID
+                            ? name
+                                    + " is not a readable Final Draft file: its XML is damaged or incomplete. Save it again from Final Draft."
+                            : name + ": " + e.getMessage());
         }
         if (screenplay.pageCount() > MAX_PAGES) {
-            return refuse(file, ErrorCode.TOO_MANY_PAGES, name + " runs to about " + screenplay.pageCount()
-                    + " pages; a screenplay has at most " + MAX_PAGES + ".");
+            return refuse(
+                    file,
+                    ErrorCode.TOO_MANY_PAGES,
+                    name + " runs to about " + screenplay.pageCount() + " pages; a screenplay has at most " + MAX_PAGES
+                            + ".");
         }
         var title = screenplay.title() == null || screenplay.title().isBlank()
-                ? TitleGuess.fromFileName(name) : screenplay.title().strip();
-        return new PreflightResult.Accepted(file, name, format, title, Math.max(1, screenplay.pageCount()), true, size,
-                sha256(file), null);
+                ? TitleGuess.fromFileName(name)
+                : screenplay.title().strip();
+        return new PreflightResult.Accepted(
+                file, name, format, title, Math.max(1, screenplay.pageCount()), true, size, sha256(file), null);
     }
 
     private static byte[] thumbnail(PDDocument document) {
@@ -211,12 +240,19 @@ public final class Preflight {
 
     /** Refused with Sorot's sentence for {@code code}. */
     private static PreflightResult refuse(Path file, ErrorCode code) {
-        var name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        var name = file.getFileName() == null
+                ? file.toString()
+                : file.getFileName().toString();
         return refuse(file, code, RefusalReasons.sentence(code, name));
     }
 
     private static PreflightResult refuse(Path file, ErrorCode code, String reason) {
-        return new PreflightResult.Refused(file, file.getFileName() == null ? file.toString() : file.getFileName().toString(),
-                code.name(), reason);
+        return new PreflightResult.Refused(
+                file,
+                file.getFileName() == null
+                        ? file.toString()
+                        : file.getFileName().toString(),
+                code.name(),
+                reason);
     }
 }

@@ -28,12 +28,16 @@ public final class RefusalReasons {
         return switch (code) {
             case EMPTY_FILE -> fileName + " is empty.";
             case NOT_A_PDF -> fileName + " is named .pdf but is not a PDF.";
-            case PDF_CORRUPT -> fileName + " is damaged or incomplete, so Sorot cannot read it."
-                    + " Export the PDF again from the writing software, or ask the writer for a new copy.";
+            case PDF_CORRUPT ->
+                fileName + " is damaged or incomplete, so Sorot cannot read it."
+                        + " Export the PDF again from the writing software, or ask the writer for a new copy.";
             case PDF_ENCRYPTED -> fileName + " is password-protected; export it again without a password.";
-            case PDF_IMAGE_ONLY -> fileName + " has no text layer (a scan?); export the PDF from the writing software instead.";
+            case PDF_IMAGE_ONLY ->
+                fileName + " has no text layer (a scan?); export the PDF from the writing software instead.";
             case PDF_NO_PAGES -> fileName + " has no pages.";
-            case FILE_NOT_FOUND -> "Sorot cannot open " + fileName + ": it may have been moved or deleted, or this account may not be allowed to read it.";
+            case FILE_NOT_FOUND ->
+                "Sorot cannot open " + fileName
+                        + ": it may have been moved or deleted, or this account may not be allowed to read it.";
             case FILE_TOO_LARGE -> fileName + " is larger than Sorot takes.";
             case TOO_MANY_PAGES -> fileName + " has more pages than a screenplay has.";
             default -> fileName + ": " + code.defaultMessage();

@@ -12,16 +12,18 @@ import java.util.regex.Pattern;
  */
 final class TitleGuess {
 
-    private static final Pattern SCENE_HEADING = Pattern.compile(
-            "^\\s*(\\d+[A-Z]?\\s+)?(INT|EXT|EST|INT\\.?/EXT|I/E)[\\.\\s/]", Pattern.CASE_INSENSITIVE);
+    private static final Pattern SCENE_HEADING =
+            Pattern.compile("^\\s*(\\d+[A-Z]?\\s+)?(INT|EXT|EST|INT\\.?/EXT|I/E)[\\.\\s/]", Pattern.CASE_INSENSITIVE);
     private static final Pattern BYLINE = Pattern.compile(
             "^(written\\s+by|screenplay\\s+by|teleplay\\s+by|story\\s+by|by|an\\s+original\\s+screenplay|a\\s+screenplay)\\b.*",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern OPENER = Pattern.compile("^(FADE IN|FADE IN:|COLD OPEN|TITLE:).*", Pattern.CASE_INSENSITIVE);
+    private static final Pattern OPENER =
+            Pattern.compile("^(FADE IN|FADE IN:|COLD OPEN|TITLE:).*", Pattern.CASE_INSENSITIVE);
     private static final Pattern JUNK_METADATA = Pattern.compile(
             "(?i)^(untitled|microsoft word.*|.*\\.(docx?|pdf|fdx|fountain|txt|rtf)|\\(anonymous\\)|screenplay title.*)$");
     /** A title page holds a title, a byline and a contact block: far fewer words than a page of script. */
     private static final int TITLE_PAGE_MAX_WORDS = 120;
+
     private static final int MAX_TITLE_LENGTH = 120;
 
     private TitleGuess() {}
@@ -32,7 +34,8 @@ final class TitleGuess {
             return Optional.empty();
         }
         long words = lines.stream().mapToLong(l -> l.split("\\s+").length).sum();
-        boolean scriptStarts = lines.stream().limit(6).anyMatch(l -> SCENE_HEADING.matcher(l).find());
+        boolean scriptStarts =
+                lines.stream().limit(6).anyMatch(l -> SCENE_HEADING.matcher(l).find());
         if (words > TITLE_PAGE_MAX_WORDS || scriptStarts) {
             return Optional.empty();
         }

@@ -85,8 +85,14 @@ public final class CompareView extends BorderPane {
         }
         row++;
         row = section("The model's reading", row);
-        row = textRow("Recommendation", columns, c -> c.entry().recommendation() == null ? "Not judged"
-                : c.entry().recommendation(), row, true);
+        row = textRow(
+                "Recommendation",
+                columns,
+                c -> c.entry().recommendation() == null
+                        ? "Not judged"
+                        : c.entry().recommendation(),
+                row,
+                true);
         row = numberRow("Model score", columns, c -> c.entry().aiScore(), row, true, "%.0f");
         row = textRow("Rank", columns, Column::rank, row, false);
         row = section("Coverage grid", row);
@@ -98,19 +104,46 @@ public final class CompareView extends BorderPane {
             row = textRow(indicatorName(code), columns, c -> indicatorFigure(c, code), row, false);
         }
         row = section("Screenplay", row);
-        row = numberRow("Pages", columns, c -> c.entry().pages() == null ? null : c.entry().pages().doubleValue(), row, false, "%.0f");
+        row = numberRow(
+                "Pages",
+                columns,
+                c -> c.entry().pages() == null ? null : c.entry().pages().doubleValue(),
+                row,
+                false,
+                "%.0f");
         row = numberRow("Runtime (min)", columns, c -> c.entry().runtime(), row, false, "%.0f");
-        row = numberRow("Scenes", columns, c -> c.entry().scenes() == null ? null : c.entry().scenes().doubleValue(), row, false, "%.0f");
-        row = numberRow("Speaking parts", columns, c -> stat(c, s -> (double) s.speakingRoles()),
-                row, false, "%.0f");
+        row = numberRow(
+                "Scenes",
+                columns,
+                c -> c.entry().scenes() == null ? null : c.entry().scenes().doubleValue(),
+                row,
+                false,
+                "%.0f");
+        row = numberRow("Speaking parts", columns, c -> stat(c, s -> (double) s.speakingRoles()), row, false, "%.0f");
         row = numberRow("Dialogue share", columns, c -> stat(c, s -> s.dialogueShare() * 100), row, false, "%.0f%%");
-        row = numberRow("Locations", columns, c -> stat(c, s -> (double) s.locations().size()), row, false, "%.0f");
+        row = numberRow(
+                "Locations", columns, c -> stat(c, s -> (double) s.locations().size()), row, false, "%.0f");
         row = textRow("Genres", columns, c -> c.entry().genres(), row, false);
         row = section("Your review", row);
-        row = textRow("Rating", columns, c -> c.entry().rating() == null ? "—" : "★".repeat(c.entry().rating()), row, false);
-        row = textRow("Verdict", columns, c -> c.entry().verdict() == null ? "—" : c.entry().verdict().name(), row, false);
+        row = textRow(
+                "Rating",
+                columns,
+                c -> c.entry().rating() == null ? "—" : "★".repeat(c.entry().rating()),
+                row,
+                false);
+        row = textRow(
+                "Verdict",
+                columns,
+                c -> c.entry().verdict() == null ? "—" : c.entry().verdict().name(),
+                row,
+                false);
         row = textRow("Shortlisted", columns, c -> c.entry().shortlisted() ? "yes" : "no", row, false);
-        textRow("Notes", columns, c -> c.entry().notes().isBlank() ? "—" : c.entry().notes(), row, false);
+        textRow(
+                "Notes",
+                columns,
+                c -> c.entry().notes().isBlank() ? "—" : c.entry().notes(),
+                row,
+                false);
     }
 
     private static String indicatorName(String code) {
@@ -129,13 +162,18 @@ public final class CompareView extends BorderPane {
         if (report == null || report.coverage() == null) {
             return null;
         }
-        return report.coverage().indicators().stream().filter(i -> i.code().equals(code)).map(Indicator::figure)
-                .findFirst().orElse(null);
+        return report.coverage().indicators().stream()
+                .filter(i -> i.code().equals(code))
+                .map(Indicator::figure)
+                .findFirst()
+                .orElse(null);
     }
 
     private static Double stat(Column c, Function<ScreenplayStats, Double> value) {
         var report = c.report();
-        var stats = report == null || report.screenplay() == null ? null : report.screenplay().stats();
+        var stats = report == null || report.screenplay() == null
+                ? null
+                : report.screenplay().stats();
         return stats == null ? null : value.apply(stats);
     }
 
@@ -153,19 +191,30 @@ public final class CompareView extends BorderPane {
             var label = new Label(text == null || text.isBlank() ? "—" : text);
             label.setWrapText(true);
             if (badge && text != null) {
-                label.getStyleClass().addAll("recommendation-badge", text.toLowerCase(Locale.ROOT).replace(' ', '-'));
+                label.getStyleClass()
+                        .addAll(
+                                "recommendation-badge",
+                                text.toLowerCase(Locale.ROOT).replace(' ', '-'));
             }
             grid.add(label, i + 1, row);
         }
         return row + 1;
     }
 
-    private int numberRow(String name, List<Column> columns, Function<Column, Double> value, int row, boolean markBest, String format) {
+    private int numberRow(
+            String name,
+            List<Column> columns,
+            Function<Column, Double> value,
+            int row,
+            boolean markBest,
+            String format) {
         grid.add(rowName(name), 0, row);
         var values = columns.stream().map(value).toList();
         var present = values.stream().filter(Objects::nonNull).toList();
         // a best only where the values differ: a tie marks nothing
-        var best = present.stream().distinct().count() > 1 ? present.stream().max(Double::compare).orElse(null) : null;
+        var best = present.stream().distinct().count() > 1
+                ? present.stream().max(Double::compare).orElse(null)
+                : null;
         for (int i = 0; i < columns.size(); i++) {
             var v = values.get(i);
             var label = new Label(v == null ? "—" : String.format(Locale.ROOT, format, v));
@@ -179,13 +228,22 @@ public final class CompareView extends BorderPane {
 
     private int gridRow(String criterion, List<Column> columns, int row) {
         grid.add(rowName(criterion), 0, row);
-        var scores = columns.stream().map(c -> {
-            var coverage = c.report() == null ? null : c.report().coverage();
-            return coverage == null ? null : coverage.grid().stream().filter(g -> g.criterion().equals(criterion))
-                    .map(GridScore::score).findFirst().orElse(null);
-        }).toList();
+        var scores = columns.stream()
+                .map(c -> {
+                    var coverage = c.report() == null ? null : c.report().coverage();
+                    return coverage == null
+                            ? null
+                            : coverage.grid().stream()
+                                    .filter(g -> g.criterion().equals(criterion))
+                                    .map(GridScore::score)
+                                    .findFirst()
+                                    .orElse(null);
+                })
+                .toList();
         var present = scores.stream().filter(Objects::nonNull).toList();
-        var best = present.stream().distinct().count() > 1 ? present.stream().max(Integer::compare).orElse(null) : null;
+        var best = present.stream().distinct().count() > 1
+                ? present.stream().max(Integer::compare).orElse(null)
+                : null;
         for (int i = 0; i < columns.size(); i++) {
             var s = scores.get(i);
             Node cell;

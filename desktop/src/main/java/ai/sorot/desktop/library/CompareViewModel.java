@@ -45,7 +45,9 @@ public final class CompareViewModel {
                 } catch (RuntimeException missing) {
                     report = null;
                 }
-                loaded.add(new Column(lib.entry(e.id()).orElse(e), report,
+                loaded.add(new Column(
+                        lib.entry(e.id()).orElse(e),
+                        report,
                         lib.percentileInLibrary(e.id()).map(Percentile::label).orElse("")));
             }
             ui.execute(() -> {

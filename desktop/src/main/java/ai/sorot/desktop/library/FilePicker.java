@@ -33,15 +33,19 @@ public interface FilePicker {
                     return null;
                 }
                 var path = file.toPath();
-                return path.getFileName().toString().contains(".") ? path : path.resolveSibling(path.getFileName() + "." + extension);
+                return path.getFileName().toString().contains(".")
+                        ? path
+                        : path.resolveSibling(path.getFileName() + "." + extension);
             }
 
             @Override
             public Path open(String title, String description, String extension) {
                 var chooser = new FileChooser();
                 chooser.setTitle(title);
-                chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter(description, "*." + extension),
-                        new FileChooser.ExtensionFilter("All files", "*"));
+                chooser.getExtensionFilters()
+                        .addAll(
+                                new FileChooser.ExtensionFilter(description, "*." + extension),
+                                new FileChooser.ExtensionFilter("All files", "*"));
                 File file = chooser.showOpenDialog(owner.get());
                 return file == null ? null : file.toPath();
             }

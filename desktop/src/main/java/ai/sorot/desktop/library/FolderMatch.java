@@ -23,7 +23,8 @@ public final class FolderMatch {
     public record Result(List<String> matched, List<Path> unknown) {}
 
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}']+");
-    private static final Set<String> NOISE = Set.of("draft", "final", "v1", "v2", "v3", "v4", "rev", "script", "screenplay");
+    private static final Set<String> NOISE =
+            Set.of("draft", "final", "v1", "v2", "v3", "v4", "rev", "script", "screenplay");
 
     private FolderMatch() {}
 
@@ -33,13 +34,19 @@ public final class FolderMatch {
             return isScreenplay(folder) ? List.of(folder) : List.of();
         }
         try (var files = Files.walk(folder, 2)) {
-            return files.filter(Files::isRegularFile).filter(FolderMatch::isScreenplay).sorted().toList();
+            return files.filter(Files::isRegularFile)
+                    .filter(FolderMatch::isScreenplay)
+                    .sorted()
+                    .toList();
         }
     }
 
     private static boolean isScreenplay(Path file) {
         var name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        return name.endsWith(".pdf") || name.endsWith(".fountain") || name.endsWith(".fdx") || name.endsWith(".highland");
+        return name.endsWith(".pdf")
+                || name.endsWith(".fountain")
+                || name.endsWith(".fdx")
+                || name.endsWith(".highland");
     }
 
     public static Result match(List<Path> files, List<LibraryEntry> entries) {
@@ -62,7 +69,9 @@ public final class FolderMatch {
                 return entry;
             }
         }
-        var words = words(fileName.replaceAll("(?i)\\.(pdf|fountain)$", "").replace('_', ' ').replace('-', ' '));
+        var words = words(fileName.replaceAll("(?i)\\.(pdf|fountain)$", "")
+                .replace('_', ' ')
+                .replace('-', ' '));
         LibraryEntry best = null;
         double bestScore = 0;
         for (var entry : entries) {

@@ -114,12 +114,14 @@ final class LibraryFilters extends FlowPane {
         field.setId(id);
         field.setPromptText(prompt);
         field.setPrefColumnCount(3);
-        field.setTextFormatter(new TextFormatter<String>(change -> change.getControlNewText().matches("\\d{0,3}") ? change : null));
+        field.setTextFormatter(
+                new TextFormatter<String>(change -> change.getControlNewText().matches("\\d{0,3}") ? change : null));
         return field;
     }
 
     private static void bindScore(TextField field, ObjectProperty<Double> target) {
-        field.textProperty().addListener((o, was, now) -> target.set(now == null || now.isBlank() ? null : Double.valueOf(now)));
+        field.textProperty()
+                .addListener((o, was, now) -> target.set(now == null || now.isBlank() ? null : Double.valueOf(now)));
         target.addListener((o, was, now) -> {
             var text = now == null ? "" : Integer.toString(now.intValue());
             if (!text.equals(field.getText())) {

@@ -24,7 +24,11 @@ import javafx.scene.layout.StackPane;
 public final class LibraryPage extends StackPane implements Page {
 
     /** What the page shows. */
-    public enum Mode { LIST, REVIEW, COMPARE }
+    public enum Mode {
+        LIST,
+        REVIEW,
+        COMPARE
+    }
 
     private final LibraryViewModel model;
     private final ReviewViewModel review;
@@ -77,7 +81,8 @@ public final class LibraryPage extends StackPane implements Page {
                     continue;
                 }
                 var done = change.getList().subList(change.getFrom(), change.getTo()).stream()
-                        .filter(item -> item.state() == SubmissionState.COMPLETED).toList();
+                        .filter(item -> item.state() == SubmissionState.COMPLETED)
+                        .toList();
                 done.forEach(item -> model.analysisFinished(item.file(), item.analysisId()));
                 if (!done.isEmpty() && isVisible()) {
                     model.refreshSoon();
@@ -124,11 +129,31 @@ public final class LibraryPage extends StackPane implements Page {
         player.pause();
     }
 
-    public LibraryViewModel model() { return model; }
-    public ReviewViewModel review() { return review; }
-    public LibraryView listView() { return list; }
-    public ReviewView reviewView() { return reviewView; }
-    public CompareView compareView() { return compare; }
-    public AudioPlayerView player() { return player; }
-    public ObjectProperty<Mode> modeProperty() { return mode; }
+    public LibraryViewModel model() {
+        return model;
+    }
+
+    public ReviewViewModel review() {
+        return review;
+    }
+
+    public LibraryView listView() {
+        return list;
+    }
+
+    public ReviewView reviewView() {
+        return reviewView;
+    }
+
+    public CompareView compareView() {
+        return compare;
+    }
+
+    public AudioPlayerView player() {
+        return player;
+    }
+
+    public ObjectProperty<Mode> modeProperty() {
+        return mode;
+    }
 }

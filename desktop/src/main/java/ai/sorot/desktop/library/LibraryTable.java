@@ -34,7 +34,8 @@ import javafx.scene.layout.StackPane;
 final class LibraryTable extends TableView<LibraryEntry> {
 
     private static final Tooltip NOT_JUDGED_TIP = new Tooltip(Verdicts.NOT_JUDGED + ".\n" + Verdicts.HOW_TO_JUDGE);
-    private static final DateTimeFormatter SAVED = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK).withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter SAVED =
+            DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK).withZone(ZoneId.systemDefault());
 
     private final LibraryViewModel model;
     private final LibraryView.Actions actions;
@@ -95,9 +96,20 @@ final class LibraryTable extends TableView<LibraryEntry> {
                 super.updateItem(codes, empty);
                 boolean none = empty || codes == null || codes.isEmpty();
                 // the library keeps the codes; the report holds each check's message
-                setText(none ? null : codes.size() == 1 ? "⚑ " + codeName(codes.getFirst()) : "⚑ " + codes.size() + " checks");
-                setTooltip(none ? null : new javafx.scene.control.Tooltip(String.join("\n",
-                        codes.stream().map(LibraryTable::codeName).toList())));
+                setText(
+                        none
+                                ? null
+                                : codes.size() == 1
+                                        ? "⚑ " + codeName(codes.getFirst())
+                                        : "⚑ " + codes.size() + " checks");
+                setTooltip(
+                        none
+                                ? null
+                                : new javafx.scene.control.Tooltip(String.join(
+                                        "\n",
+                                        codes.stream()
+                                                .map(LibraryTable::codeName)
+                                                .toList())));
                 getStyleClass().remove("check-flag");
                 if (!none) {
                     getStyleClass().add("check-flag");
@@ -117,7 +129,12 @@ final class LibraryTable extends TableView<LibraryEntry> {
         var rating = column("col-rating", "Rating", 80, LibraryEntry::rating, Integer::compare);
         rating.setCellFactory(c -> text(v -> "★".repeat(v) + "☆".repeat(Math.max(0, 5 - v))));
         getColumns().add(rating);
-        var verdict = column("col-verdict", "Verdict", 78, e -> e.verdict() == null ? null : e.verdict().name(), String::compareTo);
+        var verdict = column(
+                "col-verdict",
+                "Verdict",
+                78,
+                e -> e.verdict() == null ? null : e.verdict().name(),
+                String::compareTo);
         getColumns().add(verdict);
         var shortlist = column("col-shortlisted", "★", 34, e -> e.shortlisted() ? "★" : "", String::compareTo);
         shortlist.getStyleClass().add("shortlist-column");
@@ -140,8 +157,18 @@ final class LibraryTable extends TableView<LibraryEntry> {
                 }
                 var board = row.startDragAndDrop(TransferMode.COPY, TransferMode.LINK);
                 var content = new ClipboardContent();
-                content.put(LibraryView.ANALYSIS_IDS, String.join("\n", getSelectionModel().getSelectedItems().stream().map(LibraryEntry::id).toList()));
-                content.putString(String.join("\n", getSelectionModel().getSelectedItems().stream().map(LibraryEntry::title).toList()));
+                content.put(
+                        LibraryView.ANALYSIS_IDS,
+                        String.join(
+                                "\n",
+                                getSelectionModel().getSelectedItems().stream()
+                                        .map(LibraryEntry::id)
+                                        .toList()));
+                content.putString(String.join(
+                        "\n",
+                        getSelectionModel().getSelectedItems().stream()
+                                .map(LibraryEntry::title)
+                                .toList()));
                 board.setContent(content);
                 e.consume();
             });
@@ -172,7 +199,8 @@ final class LibraryTable extends TableView<LibraryEntry> {
             }
         });
         var more = LibraryView.item("ctx-more-like-this", "More like this", this::moreLikeThis);
-        var menu = new ContextMenu(open, more, compare, LibraryView.item("ctx-pdf", "Export as PDF…", transfers::exportAnalysis), remove);
+        var menu = new ContextMenu(
+                open, more, compare, LibraryView.item("ctx-pdf", "Export as PDF…", transfers::exportAnalysis), remove);
         menu.setOnShowing(e -> remove.setVisible(model.sessionFilterProperty().get() != null));
         return menu;
     }
@@ -189,12 +217,14 @@ final class LibraryTable extends TableView<LibraryEntry> {
             model.say("Select an analysis to find more like it.");
             return;
         }
-        model.moreLikeThis(selected.id(), neighbours ->
-                MoreLikeThisDialog.show(getScene().getWindow(), selected, neighbours, actions::openReport));
+        model.moreLikeThis(
+                selected.id(),
+                neighbours ->
+                        MoreLikeThisDialog.show(getScene().getWindow(), selected, neighbours, actions::openReport));
     }
 
-    private static <T> TableColumn<LibraryEntry, T> column(String id, String name, double width, Function<LibraryEntry, T> value,
-                                                         Comparator<T> order) {
+    private static <T> TableColumn<LibraryEntry, T> column(
+            String id, String name, double width, Function<LibraryEntry, T> value, Comparator<T> order) {
         var col = new TableColumn<LibraryEntry, T>(name);
         col.setId(id);
         col.setPrefWidth(width);
@@ -238,7 +268,8 @@ final class LibraryTable extends TableView<LibraryEntry> {
                 return;
             }
             var image = thumbnails.computeIfAbsent(e.id(), id -> {
-                Path file = model.library().folder().resolve("items").resolve(id).resolve("thumbnail.png");
+                Path file =
+                        model.library().folder().resolve("items").resolve(id).resolve("thumbnail.png");
                 return new Image(file.toUri().toString(), 26, 34, true, true, true);
             });
             view.setImage(image);

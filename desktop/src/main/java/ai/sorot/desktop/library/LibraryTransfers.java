@@ -22,7 +22,9 @@ final class LibraryTransfers {
     }
 
     List<String> selectedIds() {
-        return table.getSelectionModel().getSelectedItems().stream().map(LibraryEntry::id).toList();
+        return table.getSelectionModel().getSelectedItems().stream()
+                .map(LibraryEntry::id)
+                .toList();
     }
 
     private ReviewSession sessionOrSay() {
@@ -40,25 +42,33 @@ final class LibraryTransfers {
         }
         var base = fileName(s.name());
         switch (kind) {
-            case "csv" -> then(files.save("Export the session as CSV", base + ".csv", "CSV", "csv"),
-                    out -> model.exportSessionCsv(s, out, () -> { }));
-            case "pdf" -> then(files.save("Export the session as a PDF report", base + ".pdf", "PDF", "pdf"),
-                    out -> model.exportSessionPdf(s, out, () -> { }));
-            default -> then(files.save("Export a session bundle", base + ".zip", "Sorot session bundle", "zip"),
-                    out -> model.exportBundle(s, out, () -> { }));
+            case "csv" ->
+                then(
+                        files.save("Export the session as CSV", base + ".csv", "CSV", "csv"),
+                        out -> model.exportSessionCsv(s, out, () -> {}));
+            case "pdf" ->
+                then(
+                        files.save("Export the session as a PDF report", base + ".pdf", "PDF", "pdf"),
+                        out -> model.exportSessionPdf(s, out, () -> {}));
+            default ->
+                then(
+                        files.save("Export a session bundle", base + ".zip", "Sorot session bundle", "zip"),
+                        out -> model.exportBundle(s, out, () -> {}));
         }
     }
 
     void exportLibrary() {
-        then(files.save("Export the whole library as CSV", "sorot-library.csv", "CSV", "csv"),
-                out -> model.exportSessionCsv(null, out, () -> { }));
+        then(
+                files.save("Export the whole library as CSV", "sorot-library.csv", "CSV", "csv"),
+                out -> model.exportSessionCsv(null, out, () -> {}));
     }
 
     void exportDecisions() {
         var s = sessionOrSay();
         if (s != null) {
-            then(files.save("Export decisions for FilmFreeway", fileName(s.name()) + "-decisions.csv", "CSV", "csv"),
-                    out -> model.exportDecisions(s, out, () -> { }));
+            then(
+                    files.save("Export decisions for FilmFreeway", fileName(s.name()) + "-decisions.csv", "CSV", "csv"),
+                    out -> model.exportDecisions(s, out, () -> {}));
         }
     }
 
@@ -68,12 +78,14 @@ final class LibraryTransfers {
             model.say("Select an analysis first.");
             return;
         }
-        then(files.save("Export the analysis as PDF", fileName(selected.title()) + ".pdf", "PDF", "pdf"),
-                out -> model.exportAnalysisPdf(selected.id(), out, () -> { }));
+        then(
+                files.save("Export the analysis as PDF", fileName(selected.title()) + ".pdf", "PDF", "pdf"),
+                out -> model.exportAnalysisPdf(selected.id(), out, () -> {}));
     }
 
     void importBundle() {
-        then(files.open("Import a session bundle", "Sorot session bundle", "zip"),
+        then(
+                files.open("Import a session bundle", "Sorot session bundle", "zip"),
                 in -> model.importBundle(in, s -> model.sessionFilterProperty().set(s)));
     }
 
@@ -85,8 +97,10 @@ final class LibraryTransfers {
     }
 
     void importFolder() {
-        then(files.folder("A folder of screenplays for a new session"),
-                dir -> model.addFolder(null, dir, s -> model.sessionFilterProperty().set(s)));
+        then(
+                files.folder("A folder of screenplays for a new session"),
+                dir -> model.addFolder(
+                        null, dir, s -> model.sessionFilterProperty().set(s)));
     }
 
     private static void then(Path chosen, Consumer<Path> action) {
@@ -96,7 +110,12 @@ final class LibraryTransfers {
     }
 
     static String fileName(String text) {
-        var clean = text == null ? "" : text.strip().replaceAll("[^\\p{L}\\p{N}]+", "-").replaceAll("(^-|-$)", "").toLowerCase(Locale.ROOT);
+        var clean = text == null
+                ? ""
+                : text.strip()
+                        .replaceAll("[^\\p{L}\\p{N}]+", "-")
+                        .replaceAll("(^-|-$)", "")
+                        .toLowerCase(Locale.ROOT);
         return clean.isEmpty() ? "sorot" : clean;
     }
 }

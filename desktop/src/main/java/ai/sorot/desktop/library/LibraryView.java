@@ -68,15 +68,18 @@ public final class LibraryView extends BorderPane {
     private Node toolbar() {
         var search = new TextField();
         search.setId("library-search");
-        search.setPromptText("Search titles, authors, loglines, notes, tags, or a phrase (\"a road movie about grief\")");
+        search.setPromptText(
+                "Search titles, authors, loglines, notes, tags, or a phrase (\"a road movie about grief\")");
         search.textProperty().bindBidirectional(model.textProperty());
         HBox.setHgrow(search, Priority.ALWAYS);
         search.setMaxWidth(560);
 
         var open = new Button("Open report", Icons.of(Icons.OPEN_EXTERNAL, 13));
         open.setId("open-report");
-        open.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
-        open.setOnAction(e -> actions.openReport(table.getSelectionModel().getSelectedItem().id()));
+        open.disableProperty()
+                .bind(table.getSelectionModel().selectedItemProperty().isNull());
+        open.setOnAction(e ->
+                actions.openReport(table.getSelectionModel().getSelectedItem().id()));
         var compare = new Button("Compare");
         compare.setId("compare");
         compare.setTooltip(new Tooltip("Select two or three analyses to see them side by side"));
@@ -84,23 +87,26 @@ public final class LibraryView extends BorderPane {
                 compare.setDisable(table.getSelectionModel().getSelectedItems().size() < 2
                         || table.getSelectionModel().getSelectedItems().size() > 3));
         compare.setDisable(true);
-        compare.setOnAction(e -> actions.compare(List.copyOf(table.getSelectionModel().getSelectedItems())));
+        compare.setOnAction(
+                e -> actions.compare(List.copyOf(table.getSelectionModel().getSelectedItems())));
 
         var exports = new MenuButton("Export");
         exports.setId("export-menu");
-        exports.getItems().addAll(
-                item("export-session-csv", "Session as CSV…", () -> transfers.exportSession("csv")),
-                item("export-session-pdf", "Session as PDF report…", () -> transfers.exportSession("pdf")),
-                item("export-analysis-pdf", "Selected analysis as PDF…", transfers::exportAnalysis),
-                item("export-bundle", "Session bundle (zip, to share)…", () -> transfers.exportSession("zip")),
-                item("export-decisions", "FilmFreeway decisions CSV…", transfers::exportDecisions),
-                item("export-library-csv", "Whole library as CSV…", transfers::exportLibrary));
+        exports.getItems()
+                .addAll(
+                        item("export-session-csv", "Session as CSV…", () -> transfers.exportSession("csv")),
+                        item("export-session-pdf", "Session as PDF report…", () -> transfers.exportSession("pdf")),
+                        item("export-analysis-pdf", "Selected analysis as PDF…", transfers::exportAnalysis),
+                        item("export-bundle", "Session bundle (zip, to share)…", () -> transfers.exportSession("zip")),
+                        item("export-decisions", "FilmFreeway decisions CSV…", transfers::exportDecisions),
+                        item("export-library-csv", "Whole library as CSV…", transfers::exportLibrary));
         var imports = new MenuButton("Import");
         imports.setId("import-menu");
-        imports.getItems().addAll(
-                item("import-bundle", "Session bundle…", transfers::importBundle),
-                item("import-filmfreeway", "FilmFreeway submissions CSV…", transfers::importFilmFreeway),
-                item("import-folder", "Folder of screenplays as a session…", transfers::importFolder));
+        imports.getItems()
+                .addAll(
+                        item("import-bundle", "Session bundle…", transfers::importBundle),
+                        item("import-filmfreeway", "FilmFreeway submissions CSV…", transfers::importFilmFreeway),
+                        item("import-folder", "Folder of screenplays as a session…", transfers::importFolder));
         var sync = new Button("Sync", Icons.of(Icons.RETRY, 13));
         sync.setId("library-sync");
         sync.setTooltip(new Tooltip("Save the API's finished analyses that this library lacks"));
@@ -127,15 +133,24 @@ public final class LibraryView extends BorderPane {
     private Node statusLine() {
         var count = new Label();
         count.setId("library-count");
-        count.textProperty().bind(Bindings.createStringBinding(() -> {
-            int shown = model.matchingProperty().get();
-            int all = model.totalProperty().get();
-            var s = model.sessionFilterProperty().get();
-            var where = s == null ? "" : " in \"" + s.name() + "\"";
-            int meaning = model.byMeaningProperty().get();
-            var byMeaning = meaning == 0 ? "" : " (" + meaning + " close in meaning, after the word matches)";
-            return shown == all && s == null && meaning == 0 ? all + " analyses" : shown + " of " + all + " analyses" + where + byMeaning;
-        }, model.matchingProperty(), model.totalProperty(), model.sessionFilterProperty(), model.byMeaningProperty()));
+        count.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> {
+                            int shown = model.matchingProperty().get();
+                            int all = model.totalProperty().get();
+                            var s = model.sessionFilterProperty().get();
+                            var where = s == null ? "" : " in \"" + s.name() + "\"";
+                            int meaning = model.byMeaningProperty().get();
+                            var byMeaning =
+                                    meaning == 0 ? "" : " (" + meaning + " close in meaning, after the word matches)";
+                            return shown == all && s == null && meaning == 0
+                                    ? all + " analyses"
+                                    : shown + " of " + all + " analyses" + where + byMeaning;
+                        },
+                        model.matchingProperty(),
+                        model.totalProperty(),
+                        model.sessionFilterProperty(),
+                        model.byMeaningProperty()));
         var message = new Label();
         message.setId("library-message");
         message.textProperty().bind(model.messageProperty());

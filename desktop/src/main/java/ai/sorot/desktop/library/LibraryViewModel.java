@@ -48,6 +48,7 @@ public final class LibraryViewModel {
 
     /** Rows are light records; more than this and the list asks for a narrower search. */
     static final int MAX_ROWS = 50_000;
+
     private static final long DEBOUNCE_MS = 180;
 
     private final AnalysisArchive archive;
@@ -76,24 +77,41 @@ public final class LibraryViewModel {
     private final ReadOnlyIntegerWrapper matching = new ReadOnlyIntegerWrapper(this, "matching");
     /** Of the rows shown, how many the phrase found by meaning rather than by its words (listed after those). */
     private final ReadOnlyIntegerWrapper byMeaning = new ReadOnlyIntegerWrapper(this, "byMeaning");
+
     private final ReadOnlyBooleanWrapper searching = new ReadOnlyBooleanWrapper(this, "searching");
     private final ReadOnlyBooleanWrapper syncing = new ReadOnlyBooleanWrapper(this, "syncing");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message");
     private final IntegerProperty loads = new SimpleIntegerProperty(this, "loads");
 
     /** What the table says when no row shows: why it is empty, for the search and session at hand. */
-    private final StringBinding emptyMessage = Bindings.createStringBinding(this::emptyText, text, recommendation, minScore,
-            maxScore, genre, rated, shortlistedOnly, tag, savedFrom, savedTo, sessionFilter);
+    private final StringBinding emptyMessage = Bindings.createStringBinding(
+            this::emptyText,
+            text,
+            recommendation,
+            minScore,
+            maxScore,
+            genre,
+            rated,
+            shortlistedOnly,
+            tag,
+            savedFrom,
+            savedTo,
+            sessionFilter);
 
     /** Screenplays of a dropped folder sent for analysis, by file, with the session they join once analysed. */
     private final PendingSessionLinks awaiting;
+
     private ScheduledFuture<?> pending;
     private final MeaningSearch meaning;
     private int ticket;
     private boolean quiet;
 
-    public LibraryViewModel(AnalysisArchive archive, Connection connection, ScheduledExecutorService io, Executor ui,
-                            Consumer<List<Path>> analyse) {
+    public LibraryViewModel(
+            AnalysisArchive archive,
+            Connection connection,
+            ScheduledExecutorService io,
+            Executor ui,
+            Consumer<List<Path>> analyse) {
         this.archive = archive;
         this.connection = connection;
         this.io = io;
@@ -102,8 +120,18 @@ public final class LibraryViewModel {
         this.analyse = analyse;
         this.awaiting = PendingSessionLinks.in(archive.library().folder());
         this.meaning = new MeaningSearch(archive::library);
-        for (Observable filter : List.of(text, recommendation, minScore, maxScore, genre, rated, shortlistedOnly, tag,
-                savedFrom, savedTo, sessionFilter)) {
+        for (Observable filter : List.of(
+                text,
+                recommendation,
+                minScore,
+                maxScore,
+                genre,
+                rated,
+                shortlistedOnly,
+                tag,
+                savedFrom,
+                savedTo,
+                sessionFilter)) {
             filter.addListener(o -> {
                 if (!quiet) {
                     refreshSoon();
@@ -120,17 +148,22 @@ public final class LibraryViewModel {
 
     /** The filters as a library query (UI thread). */
     public LibraryQuery query() {
-        var q = LibraryQuery.ALL.withText(text.get() == null || text.get().isBlank() ? null : text.get())
+        var q = LibraryQuery.ALL
+                .withText(text.get() == null || text.get().isBlank() ? null : text.get())
                 .withRecommendations(recommendation.get() == null ? Set.of() : Set.of(recommendation.get()))
                 .withScore(minScore.get(), maxScore.get())
                 .withGenre(genre.get() == null || genre.get().isBlank() ? null : genre.get())
                 .withRated(rated.get())
                 .withShortlisted(shortlistedOnly.get() ? Boolean.TRUE : null)
                 .withTags(tag.get() == null ? Set.of() : Set.of(tag.get()))
-                .withSaved(start(savedFrom.get()), savedTo.get() == null ? null : start(savedTo.get().plusDays(1)))
-                .inSession(sessionFilter.get() == null ? null : sessionFilter.get().id());
+                .withSaved(
+                        start(savedFrom.get()),
+                        savedTo.get() == null ? null : start(savedTo.get().plusDays(1)))
+                .inSession(
+                        sessionFilter.get() == null ? null : sessionFilter.get().id());
         boolean words = q.text() != null && q.text().codePoints().anyMatch(Character::isLetterOrDigit);
-        return q.sortedBy(words ? LibraryQuery.Sort.RELEVANCE : LibraryQuery.Sort.SAVED, true).page(MAX_ROWS, 0);
+        return q.sortedBy(words ? LibraryQuery.Sort.RELEVANCE : LibraryQuery.Sort.SAVED, true)
+                .page(MAX_ROWS, 0);
     }
 
     private static Instant start(LocalDate day) {
@@ -177,8 +210,15 @@ public final class LibraryViewModel {
                     // a session picked as filter is refreshed so its counts stay true
                     var current = sessionFilter.get();
                     if (current != null) {
-                        allSessions.stream().filter(s -> s.id() == current.id()).findFirst()
-                                .ifPresentOrElse(s -> { if (!s.equals(current)) { sessionFilterQuietly(s); } },
+                        allSessions.stream()
+                                .filter(s -> s.id() == current.id())
+                                .findFirst()
+                                .ifPresentOrElse(
+                                        s -> {
+                                            if (!s.equals(current)) {
+                                                sessionFilterQuietly(s);
+                                            }
+                                        },
                                         () -> sessionFilter.set(null));
                     }
                     searching.set(false);
@@ -255,13 +295,24 @@ public final class LibraryViewModel {
     }
 
     private String emptyText() {
-        boolean narrowed = text.get() != null && !text.get().isBlank() || recommendation.get() != null || minScore.get() != null
-                || maxScore.get() != null || genre.get() != null && !genre.get().isBlank() || rated.get() != null
-                || shortlistedOnly.get() || tag.get() != null || savedFrom.get() != null || savedTo.get() != null;
+        boolean narrowed = text.get() != null && !text.get().isBlank()
+                || recommendation.get() != null
+                || minScore.get() != null
+                || maxScore.get() != null
+                || genre.get() != null && !genre.get().isBlank()
+                || rated.get() != null
+                || shortlistedOnly.get()
+                || tag.get() != null
+                || savedFrom.get() != null
+                || savedTo.get() != null;
         if (sessionFilter.get() != null) {
-            return narrowed ? "No match in this session." : "This session is empty: select analyses and choose Add to session.";
+            return narrowed
+                    ? "No match in this session."
+                    : "This session is empty: select analyses and choose Add to session.";
         }
-        return narrowed ? "No match in the library." : "Nothing here yet: every analysis you run is saved to the library.";
+        return narrowed
+                ? "No match in the library."
+                : "Nothing here yet: every analysis you run is saved to the library.";
     }
 
     // ---------------------------------------------------------------- sync
@@ -281,7 +332,9 @@ public final class LibraryViewModel {
         io.execute(() -> {
             String said;
             try {
-                said = new LibrarySync(archive).run(api, () -> Thread.currentThread().isInterrupted()).describe();
+                said = new LibrarySync(archive)
+                        .run(api, () -> Thread.currentThread().isInterrupted())
+                        .describe();
             } catch (Exception e) {
                 said = "Sync failed: " + e.getMessage();
             }
@@ -298,27 +351,40 @@ public final class LibraryViewModel {
 
     /** A new session (or an existing one of that name) holding {@code ids} in order. */
     public void createSession(String name, List<String> ids, Consumer<ReviewSession> then) {
-        run("Session \"" + name + "\" saved.", lib -> {
-            var s = lib.createSession(name, List.of());
-            lib.addToSession(s.id(), ids);
-            return lib.session(s.id()).orElseThrow();
-        }, then);
+        run(
+                "Session \"" + name + "\" saved.",
+                lib -> {
+                    var s = lib.createSession(name, List.of());
+                    lib.addToSession(s.id(), ids);
+                    return lib.session(s.id()).orElseThrow();
+                },
+                then);
     }
 
     /** A session of every row the current search and filters match. */
     public void createSessionFromFilter(String name, Consumer<ReviewSession> then) {
         var q = query();
-        run("Session \"" + name + "\" saved.", lib -> {
-            var ids = lib.search(q).stream().map(LibraryEntry::id).toList();
-            var s = lib.createSession(name, List.of());
-            lib.addToSession(s.id(), ids);
-            return lib.session(s.id()).orElseThrow();
-        }, then);
+        run(
+                "Session \"" + name + "\" saved.",
+                lib -> {
+                    var ids = lib.search(q).stream().map(LibraryEntry::id).toList();
+                    var s = lib.createSession(name, List.of());
+                    lib.addToSession(s.id(), ids);
+                    return lib.session(s.id()).orElseThrow();
+                },
+                then);
     }
 
     public void addToSession(ReviewSession session, List<String> ids) {
-        run(ids.size() == 1 ? "Added to \"" + session.name() + "\"." : "Added " + ids.size() + " to \"" + session.name() + "\".",
-                lib -> { lib.addToSession(session.id(), ids); return null; }, null);
+        run(
+                ids.size() == 1
+                        ? "Added to \"" + session.name() + "\"."
+                        : "Added " + ids.size() + " to \"" + session.name() + "\".",
+                lib -> {
+                    lib.addToSession(session.id(), ids);
+                    return null;
+                },
+                null);
     }
 
     /**
@@ -330,15 +396,19 @@ public final class LibraryViewModel {
         io.execute(() -> {
             try {
                 var lib = archive.library();
-                var result = FolderMatch.match(FolderMatch.screenplays(folder), lib.search(LibraryQuery.ALL.page(1_000_000, 0)));
+                var result = FolderMatch.match(
+                        FolderMatch.screenplays(folder), lib.search(LibraryQuery.ALL.page(1_000_000, 0)));
                 var s = session != null ? session : lib.createSession(name, List.of());
                 lib.addToSession(s.id(), result.matched());
                 var fresh = lib.session(s.id()).orElseThrow();
                 result.unknown().forEach(file -> awaiting.put(file, fresh.id()));
                 ui.execute(() -> {
-                    message.set(result.matched().size() + " matched in \"" + name + "\""
-                            + (result.unknown().isEmpty() ? "." : "; " + result.unknown().size()
-                            + " not in the library yet, queued for analysis; they join the session when done."));
+                    message.set(
+                            result.matched().size() + " matched in \"" + name + "\""
+                                    + (result.unknown().isEmpty()
+                                            ? "."
+                                            : "; " + result.unknown().size()
+                                                    + " not in the library yet, queued for analysis; they join the session when done."));
                     if (!result.unknown().isEmpty()) {
                         analyse.accept(result.unknown());
                     }
@@ -363,11 +433,14 @@ public final class LibraryViewModel {
                 var sessionId = awaiting.take(file);
                 var lib = archive.library();
                 // the session may have been deleted meanwhile
-                var session = sessionId.isPresent() ? lib.session(sessionId.getAsLong()) : java.util.Optional.<ReviewSession>empty();
+                var session = sessionId.isPresent()
+                        ? lib.session(sessionId.getAsLong())
+                        : java.util.Optional.<ReviewSession>empty();
                 if (session.isPresent()) {
                     lib.addToSession(session.get().id(), List.of(analysisId));
                     ui.execute(() -> {
-                        message.set(file.getFileName() + " joined \"" + session.get().name() + "\".");
+                        message.set(file.getFileName() + " joined \""
+                                + session.get().name() + "\".");
                         refresh();
                     });
                 }
@@ -378,48 +451,88 @@ public final class LibraryViewModel {
     }
 
     public void setRubric(ReviewSession session, List<ReviewSession.Criterion> rubric) {
-        run("Score card of \"" + session.name() + "\" saved.", lib -> { lib.setRubric(session.id(), rubric); return null; }, null);
+        run(
+                "Score card of \"" + session.name() + "\" saved.",
+                lib -> {
+                    lib.setRubric(session.id(), rubric);
+                    return null;
+                },
+                null);
     }
 
     public void deleteSession(ReviewSession session) {
         if (sessionFilter.get() != null && sessionFilter.get().id() == session.id()) {
             sessionFilter.set(null);
         }
-        run("Session \"" + session.name() + "\" deleted (its analyses stay in the library).",
-                lib -> { lib.deleteSession(session.id()); return null; }, null);
+        run(
+                "Session \"" + session.name() + "\" deleted (its analyses stay in the library).",
+                lib -> {
+                    lib.deleteSession(session.id());
+                    return null;
+                },
+                null);
     }
 
     public void removeFromSession(ReviewSession session, List<String> ids) {
-        run("Removed from \"" + session.name() + "\".", lib -> {
-            ids.forEach(id -> lib.removeFromSession(session.id(), id));
-            return null;
-        }, null);
+        run(
+                "Removed from \"" + session.name() + "\".",
+                lib -> {
+                    ids.forEach(id -> lib.removeFromSession(session.id(), id));
+                    return null;
+                },
+                null);
     }
 
     // ---------------------------------------------------------------- imports and exports
 
     public void exportSessionCsv(ReviewSession session, Path out, Runnable done) {
-        run("Wrote " + out.getFileName() + ".", lib -> { lib.exportCsv(session == null ? null : session.id(), out); return null; },
+        run(
+                "Wrote " + out.getFileName() + ".",
+                lib -> {
+                    lib.exportCsv(session == null ? null : session.id(), out);
+                    return null;
+                },
                 r -> done.run());
     }
 
     public void exportSessionPdf(ReviewSession session, Path out, Runnable done) {
-        run("Wrote " + out.getFileName() + ".", lib -> { lib.exportSessionPdf(session.id(), out); return null; }, r -> done.run());
+        run(
+                "Wrote " + out.getFileName() + ".",
+                lib -> {
+                    lib.exportSessionPdf(session.id(), out);
+                    return null;
+                },
+                r -> done.run());
     }
 
     public void exportAnalysisPdf(String id, Path out, Runnable done) {
-        run("Wrote " + out.getFileName() + ".", lib -> { lib.exportAnalysisPdf(id, out); return null; }, r -> done.run());
+        run(
+                "Wrote " + out.getFileName() + ".",
+                lib -> {
+                    lib.exportAnalysisPdf(id, out);
+                    return null;
+                },
+                r -> done.run());
     }
 
     public void exportBundle(ReviewSession session, Path out, Runnable done) {
-        run("Wrote " + out.getFileName() + ".", lib -> { lib.exportBundle(session.id(), out); return null; }, r -> done.run());
+        run(
+                "Wrote " + out.getFileName() + ".",
+                lib -> {
+                    lib.exportBundle(session.id(), out);
+                    return null;
+                },
+                r -> done.run());
     }
 
     public void exportDecisions(ReviewSession session, Path out, Runnable done) {
-        run("Wrote " + out.getFileName() + " (decisions by FilmFreeway submission id).", lib -> {
-            FilmFreeway.exportDecisions(lib, session.id(), out);
-            return null;
-        }, r -> done.run());
+        run(
+                "Wrote " + out.getFileName() + " (decisions by FilmFreeway submission id).",
+                lib -> {
+                    FilmFreeway.exportDecisions(lib, session.id(), out);
+                    return null;
+                },
+                r -> done.run());
     }
 
     public void importBundle(Path bundle, Consumer<ReviewSession> then) {
@@ -427,8 +540,10 @@ public final class LibraryViewModel {
     }
 
     public void importFilmFreeway(Path csv, String sessionName, Consumer<ReviewSession> then) {
-        run("Imported the FilmFreeway submissions into \"" + sessionName + "\".",
-                lib -> FilmFreeway.importSubmissions(lib, csv, sessionName), then);
+        run(
+                "Imported the FilmFreeway submissions into \"" + sessionName + "\".",
+                lib -> FilmFreeway.importSubmissions(lib, csv, sessionName),
+                then);
     }
 
     private interface LibraryWork<T> {
@@ -455,30 +570,95 @@ public final class LibraryViewModel {
 
     // ---------------------------------------------------------------- properties
 
-    public StringProperty textProperty() { return text; }
-    public ObjectProperty<String> recommendationProperty() { return recommendation; }
-    public ObjectProperty<Double> minScoreProperty() { return minScore; }
-    public ObjectProperty<Double> maxScoreProperty() { return maxScore; }
-    public StringProperty genreProperty() { return genre; }
-    public ObjectProperty<Boolean> ratedProperty() { return rated; }
-    public BooleanProperty shortlistedOnlyProperty() { return shortlistedOnly; }
-    public ObjectProperty<String> tagProperty() { return tag; }
-    public ObjectProperty<LocalDate> savedFromProperty() { return savedFrom; }
-    public ObjectProperty<LocalDate> savedToProperty() { return savedTo; }
-    public ObjectProperty<ReviewSession> sessionFilterProperty() { return sessionFilter; }
-    public ObservableList<LibraryEntry> rows() { return rows; }
-    public ObservableList<ReviewSession> sessions() { return sessions; }
-    public ObservableList<String> tags() { return tags; }
-    public ReadOnlyIntegerProperty totalProperty() { return total.getReadOnlyProperty(); }
-    public ReadOnlyIntegerProperty byMeaningProperty() { return byMeaning.getReadOnlyProperty(); }
+    public StringProperty textProperty() {
+        return text;
+    }
 
-    public ReadOnlyIntegerProperty matchingProperty() { return matching.getReadOnlyProperty(); }
-    public ReadOnlyBooleanProperty searchingProperty() { return searching.getReadOnlyProperty(); }
-    public ReadOnlyBooleanProperty syncingProperty() { return syncing.getReadOnlyProperty(); }
-    public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
+    public ObjectProperty<String> recommendationProperty() {
+        return recommendation;
+    }
+
+    public ObjectProperty<Double> minScoreProperty() {
+        return minScore;
+    }
+
+    public ObjectProperty<Double> maxScoreProperty() {
+        return maxScore;
+    }
+
+    public StringProperty genreProperty() {
+        return genre;
+    }
+
+    public ObjectProperty<Boolean> ratedProperty() {
+        return rated;
+    }
+
+    public BooleanProperty shortlistedOnlyProperty() {
+        return shortlistedOnly;
+    }
+
+    public ObjectProperty<String> tagProperty() {
+        return tag;
+    }
+
+    public ObjectProperty<LocalDate> savedFromProperty() {
+        return savedFrom;
+    }
+
+    public ObjectProperty<LocalDate> savedToProperty() {
+        return savedTo;
+    }
+
+    public ObjectProperty<ReviewSession> sessionFilterProperty() {
+        return sessionFilter;
+    }
+
+    public ObservableList<LibraryEntry> rows() {
+        return rows;
+    }
+
+    public ObservableList<ReviewSession> sessions() {
+        return sessions;
+    }
+
+    public ObservableList<String> tags() {
+        return tags;
+    }
+
+    public ReadOnlyIntegerProperty totalProperty() {
+        return total.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty byMeaningProperty() {
+        return byMeaning.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty matchingProperty() {
+        return matching.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty searchingProperty() {
+        return searching.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty syncingProperty() {
+        return syncing.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
     /** What the list says when it has no row: nothing saved yet, no match in the library, or no match in this session. */
-    public StringBinding emptyMessageBinding() { return emptyMessage; }
+    public StringBinding emptyMessageBinding() {
+        return emptyMessage;
+    }
     /** Counts finished loads: tests and the benchmark wait on it. */
-    public IntegerProperty loadsProperty() { return loads; }
-    public void say(String text) { message.set(text); }
+    public IntegerProperty loadsProperty() {
+        return loads;
+    }
+
+    public void say(String text) {
+        message.set(text);
+    }
 }

@@ -45,7 +45,8 @@ final class MeaningSearch {
         try {
             var allowed = new HashSet<String>();
             lib.search(q.withText(null)).forEach(e -> allowed.add(e.id()));
-            neighbours = semantic().byMeaning(q.text(), MEANING_ROWS + found.size(), SemanticLibrary.PHRASE_THRESHOLD, allowed);
+            neighbours = semantic()
+                    .byMeaning(q.text(), MEANING_ROWS + found.size(), SemanticLibrary.PHRASE_THRESHOLD, allowed);
         } catch (RuntimeException e) {
             return 0; // the words' matches still show
         }

@@ -22,7 +22,8 @@ final class MoreLikeThisDialog {
 
     private MoreLikeThisDialog() {}
 
-    static Dialog<Void> show(Window owner, LibraryEntry of, List<SemanticLibrary.Neighbour> neighbours, Consumer<String> open) {
+    static Dialog<Void> show(
+            Window owner, LibraryEntry of, List<SemanticLibrary.Neighbour> neighbours, Consumer<String> open) {
         var dialog = new Dialog<Void>();
         dialog.initOwner(owner);
         dialog.setTitle("More like " + of.title());
@@ -46,9 +47,10 @@ final class MoreLikeThisDialog {
                 open.accept(list.getSelectionModel().getSelectedItem().entry().id());
             }
         });
-        var intro = new Label(neighbours.isEmpty()
-                ? "Nothing to compare with yet: no other analysis in the library has text to compare."
-                : "Closest in meaning, by the similarity of the scripts' sampled scenes and themes (computed on this computer):");
+        var intro = new Label(
+                neighbours.isEmpty()
+                        ? "Nothing to compare with yet: no other analysis in the library has text to compare."
+                        : "Closest in meaning, by the similarity of the scripts' sampled scenes and themes (computed on this computer):");
         intro.setId("more-like-this-intro");
         intro.setWrapText(true);
         dialog.getDialogPane().setContent(new VBox(8, intro, list));
@@ -56,7 +58,9 @@ final class MoreLikeThisDialog {
         dialog.getDialogPane().getButtonTypes().addAll(openType, ButtonType.CLOSE);
         var openButton = dialog.getDialogPane().lookupButton(openType);
         openButton.setId("more-like-this-open");
-        openButton.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
+        openButton
+                .disableProperty()
+                .bind(list.getSelectionModel().selectedItemProperty().isNull());
         openButton.addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
             open.accept(list.getSelectionModel().getSelectedItem().entry().id());
             e.consume();

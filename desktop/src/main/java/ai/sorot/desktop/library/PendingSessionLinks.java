@@ -38,7 +38,9 @@ final class PendingSessionLinks {
                 links.putAll(Json.mapper().readValue(file.toFile(), TYPE));
             } catch (IOException e) {
                 try {
-                    Files.move(file, file.resolveSibling("pending-sessions.json.unreadable"),
+                    Files.move(
+                            file,
+                            file.resolveSibling("pending-sessions.json.unreadable"),
                             java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                 } catch (IOException ignored) {
                     // the links are a convenience; the library itself is untouched

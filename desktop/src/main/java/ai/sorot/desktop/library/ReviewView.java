@@ -102,9 +102,14 @@ public final class ReviewView extends BorderPane {
         name.textProperty().bind(model.sessionProperty().map(ReviewSession::name));
         var position = new Label();
         position.setId("review-position");
-        position.textProperty().bind(Bindings.createStringBinding(
-                () -> model.totalProperty().get() == 0 ? "" : (model.indexProperty().get() + 1) + " / " + model.totalProperty().get(),
-                model.indexProperty(), model.totalProperty()));
+        position.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> model.totalProperty().get() == 0
+                                ? ""
+                                : (model.indexProperty().get() + 1) + " / "
+                                        + model.totalProperty().get(),
+                        model.indexProperty(),
+                        model.totalProperty()));
         var previous = new Button(null, Icons.of(Icons.PREVIOUS, 14));
         previous.setId("review-previous");
         previous.setTooltip(new Tooltip("Previous (K)"));
@@ -120,9 +125,14 @@ public final class ReviewView extends BorderPane {
         progress.textProperty().bind(model.progressProperty());
         var bar = new ProgressBar();
         bar.setPrefWidth(160);
-        bar.progressProperty().bind(Bindings.createDoubleBinding(
-                () -> model.totalProperty().get() == 0 ? 0 : model.reviewedProperty().get() / (double) model.totalProperty().get(),
-                model.reviewedProperty(), model.totalProperty()));
+        bar.progressProperty()
+                .bind(Bindings.createDoubleBinding(
+                        () -> model.totalProperty().get() == 0
+                                ? 0
+                                : model.reviewedProperty().get()
+                                        / (double) model.totalProperty().get(),
+                        model.reviewedProperty(),
+                        model.totalProperty()));
         var spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         var box = new HBox(10, backButton, name, spacer, progress, bar, previous, position, next);
@@ -183,16 +193,32 @@ public final class ReviewView extends BorderPane {
 
         model.entryProperty().subscribe((LibraryEntry e) -> {
             title.setText(e == null ? "" : e.title());
-            meta.setText(e == null ? "" : String.join(" · ", Stream.of(e.authors(),
-                    e.pages() == null ? null : e.pages() + " pages", e.runtime() == null ? null : Math.round(e.runtime()) + " min",
-                    e.genres()).filter(s -> s != null && !s.isBlank()).toList()));
+            meta.setText(
+                    e == null
+                            ? ""
+                            : String.join(
+                                    " · ",
+                                    Stream.of(
+                                                    e.authors(),
+                                                    e.pages() == null ? null : e.pages() + " pages",
+                                                    e.runtime() == null ? null : Math.round(e.runtime()) + " min",
+                                                    e.genres())
+                                            .filter(s -> s != null && !s.isBlank())
+                                            .toList()));
             recommendation.getStyleClass().removeAll("recommend", "consider", "pass", "not-judged");
             // no model read the script: "Not judged" stands where the verdict would
             recommendation.setText(e == null ? "—" : e.recommendation() == null ? "Not judged" : e.recommendation());
-            recommendation.setTooltip(e != null && e.recommendation() == null ? new javafx.scene.control.Tooltip(
-                    Verdicts.NOT_JUDGED + ".\n" + Verdicts.HOW_TO_JUDGE) : null);
+            recommendation.setTooltip(
+                    e != null && e.recommendation() == null
+                            ? new javafx.scene.control.Tooltip(Verdicts.NOT_JUDGED + ".\n" + Verdicts.HOW_TO_JUDGE)
+                            : null);
             if (e != null) {
-                recommendation.getStyleClass().add(e.recommendation() == null ? "not-judged" : e.recommendation().toLowerCase(Locale.ROOT));
+                recommendation
+                        .getStyleClass()
+                        .add(
+                                e.recommendation() == null
+                                        ? "not-judged"
+                                        : e.recommendation().toLowerCase(Locale.ROOT));
             }
             score.setText(e == null || e.aiScore() == null ? "—" : Long.toString(Math.round(e.aiScore())));
         });
@@ -226,7 +252,8 @@ public final class ReviewView extends BorderPane {
         section.getStyleClass().add("section-title");
         var coverageTitle = new Label("Coverage grid");
         coverageTitle.getStyleClass().add("section-title");
-        var box = new VBox(12, title, meta, verdictLine, logline, section, player, coverageTitle, grid, synopsis, open, problem);
+        var box = new VBox(
+                12, title, meta, verdictLine, logline, section, player, coverageTitle, grid, synopsis, open, problem);
         box.getStyleClass().add("review-ai");
         return box;
     }
@@ -308,8 +335,20 @@ public final class ReviewView extends BorderPane {
         committee.textProperty().bind(model.committeeProperty());
         committee.visibleProperty().bind(model.committeeProperty().isNotEmpty());
         committee.managedProperty().bind(committee.visibleProperty());
-        var box = new VBox(10, head, label("Rating (1–5)"), rating, committee, label("Verdict (V)"), buttons, shortlist,
-                card, label("Tags (T)"), tags, label("Notes (N)"), notes);
+        var box = new VBox(
+                10,
+                head,
+                label("Rating (1–5)"),
+                rating,
+                committee,
+                label("Verdict (V)"),
+                buttons,
+                shortlist,
+                card,
+                label("Tags (T)"),
+                tags,
+                label("Notes (N)"),
+                notes);
         box.getStyleClass().add("review-curator");
         box.setPrefWidth(380);
         box.setMinWidth(340);
@@ -363,14 +402,17 @@ public final class ReviewView extends BorderPane {
             if (node.getUserData() instanceof String criterion) {
                 var group = (ToggleGroup) node.getProperties().get(ToggleGroup.class);
                 var value = model.cardProperty().get(criterion);
-                group.getToggles().forEach(t -> t.setSelected(value != null && t.getUserData().equals(value)));
+                group.getToggles()
+                        .forEach(t ->
+                                t.setSelected(value != null && t.getUserData().equals(value)));
             }
         }
     }
 
     private Node keysHint() {
-        var hint = new Label("J / K  next, previous   ·   1–5  rate   ·   V  verdict   ·   S  shortlist   ·   T  tags   ·   N  note (Esc leaves it)"
-                + "   ·   Space  play / pause");
+        var hint = new Label(
+                "J / K  next, previous   ·   1–5  rate   ·   V  verdict   ·   S  shortlist   ·   T  tags   ·   N  note (Esc leaves it)"
+                        + "   ·   Space  play / pause");
         hint.setId("review-keys");
         var box = new HBox(hint);
         box.getStyleClass().add("review-keys");

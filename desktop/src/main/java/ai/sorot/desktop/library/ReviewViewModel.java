@@ -71,6 +71,7 @@ public final class ReviewViewModel {
     private int ticket;
     /** True while a loaded item's values are put in the properties: those are not edits. */
     private boolean showing;
+
     private final AtomicReference<String[]> pendingNotes = new AtomicReference<>();
 
     public ReviewViewModel(AnalysisArchive archive, Executor io, Executor ui) {
@@ -153,7 +154,9 @@ public final class ReviewViewModel {
         io.execute(() -> {
             try {
                 var lib = archive.library();
-                var found = lib.entry(id).orElseThrow(() -> new IllegalStateException("The analysis " + id + " is no longer in the library."));
+                var found = lib.entry(id)
+                        .orElseThrow(() ->
+                                new IllegalStateException("The analysis " + id + " is no longer in the library."));
                 AnalysisReport loaded;
                 try {
                     loaded = lib.report(id);
@@ -161,8 +164,11 @@ public final class ReviewViewModel {
                     loaded = null;
                 }
                 var sound = lib.audio(id).orElse(null);
-                var inSession = lib.percentileInSession(id, s.id()).map(Percentile::label).orElse("");
-                var inLibrary = lib.percentileInLibrary(id).map(Percentile::label).orElse("");
+                var inSession = lib.percentileInSession(id, s.id())
+                        .map(Percentile::label)
+                        .orElse("");
+                var inLibrary =
+                        lib.percentileInLibrary(id).map(Percentile::label).orElse("");
                 var scores = lib.criterionScores(s.id(), id);
                 var committeeText = committeeLine.apply(id, found.rating() != null || found.verdict() != null);
                 boolean done = lib.isReviewed(s.id(), id);
@@ -253,11 +259,14 @@ public final class ReviewViewModel {
     /** ACCEPT, MAYBE, DECLINE, then none again. */
     public void cycleVerdict() {
         var now = verdict.get();
-        setVerdict(now == null ? CuratorVerdict.ACCEPT : switch (now) {
-            case ACCEPT -> CuratorVerdict.MAYBE;
-            case MAYBE -> CuratorVerdict.DECLINE;
-            case DECLINE -> null;
-        });
+        setVerdict(
+                now == null
+                        ? CuratorVerdict.ACCEPT
+                        : switch (now) {
+                            case ACCEPT -> CuratorVerdict.MAYBE;
+                            case MAYBE -> CuratorVerdict.DECLINE;
+                            case DECLINE -> null;
+                        });
     }
 
     public void toggleShortlist() {
@@ -297,7 +306,8 @@ public final class ReviewViewModel {
                 wanted.add(word);
             }
         }
-        var had = Set.copyOf(List.of(tags.get().isBlank() ? new String[0] : tags.get().split(" ")));
+        var had = Set.copyOf(
+                List.of(tags.get().isBlank() ? new String[0] : tags.get().split(" ")));
         tags.set(String.join(" ", wanted.stream().sorted().toList()));
         var id = current.id();
         writes.execute(() -> {
@@ -321,7 +331,12 @@ public final class ReviewViewModel {
     /** The item on screen, or null while the next one loads (a key pressed then would edit the wrong one). */
     private LibraryEntry editable() {
         var e = entry.get();
-        return e == null || loading.get() || index.get() < 0 || !ids.get(index.get()).equals(e.id()) ? null : e;
+        return e == null
+                        || loading.get()
+                        || index.get() < 0
+                        || !ids.get(index.get()).equals(e.id())
+                ? null
+                : e;
     }
 
     private void markReviewed() {
@@ -347,28 +362,91 @@ public final class ReviewViewModel {
 
     // ---------------------------------------------------------------- properties
 
-    public ReadOnlyObjectProperty<ReviewSession> sessionProperty() { return session.getReadOnlyProperty(); }
-    public ReadOnlyIntegerProperty indexProperty() { return index.getReadOnlyProperty(); }
-    public ReadOnlyIntegerProperty totalProperty() { return total.getReadOnlyProperty(); }
-    public ReadOnlyIntegerProperty reviewedProperty() { return reviewed.getReadOnlyProperty(); }
-    public ReadOnlyStringProperty progressProperty() { return progress.getReadOnlyProperty(); }
-    public ReadOnlyObjectProperty<LibraryEntry> entryProperty() { return entry.getReadOnlyProperty(); }
-    public ReadOnlyObjectProperty<AnalysisReport> reportProperty() { return report.getReadOnlyProperty(); }
-    public ReadOnlyObjectProperty<Path> audioProperty() { return audio.getReadOnlyProperty(); }
-    public ReadOnlyStringProperty sessionRankProperty() { return sessionRank.getReadOnlyProperty(); }
-    public ReadOnlyStringProperty libraryRankProperty() { return libraryRank.getReadOnlyProperty(); }
-    public ReadOnlyBooleanProperty currentReviewedProperty() { return currentReviewed.getReadOnlyProperty(); }
-    public ReadOnlyStringProperty tagsProperty() { return tags.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<ReviewSession> sessionProperty() {
+        return session.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty indexProperty() {
+        return index.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty totalProperty() {
+        return total.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty reviewedProperty() {
+        return reviewed.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<LibraryEntry> entryProperty() {
+        return entry.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<AnalysisReport> reportProperty() {
+        return report.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Path> audioProperty() {
+        return audio.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty sessionRankProperty() {
+        return sessionRank.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty libraryRankProperty() {
+        return libraryRank.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty currentReviewedProperty() {
+        return currentReviewed.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty tagsProperty() {
+        return tags.getReadOnlyProperty();
+    }
     /** Beside the curator's own rating: the committee's, as last synced ("" for a curator on their own). */
-    public ReadOnlyStringProperty committeeProperty() { return committee.getReadOnlyProperty(); }
-    public void setCommitteeLine(java.util.function.BiFunction<String, Boolean, String> line) { committeeLine = line; }
-    public ReadOnlyBooleanProperty loadingProperty() { return loading.getReadOnlyProperty(); }
-    public ReadOnlyStringProperty problemProperty() { return problem.getReadOnlyProperty(); }
-    public ReadOnlyObjectProperty<Integer> ratingProperty() { return rating; }
-    public ReadOnlyObjectProperty<CuratorVerdict> verdictProperty() { return verdict; }
-    public ReadOnlyBooleanProperty shortlistedProperty() { return shortlisted; }
+    public ReadOnlyStringProperty committeeProperty() {
+        return committee.getReadOnlyProperty();
+    }
+
+    public void setCommitteeLine(java.util.function.BiFunction<String, Boolean, String> line) {
+        committeeLine = line;
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty problemProperty() {
+        return problem.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Integer> ratingProperty() {
+        return rating;
+    }
+
+    public ReadOnlyObjectProperty<CuratorVerdict> verdictProperty() {
+        return verdict;
+    }
+
+    public ReadOnlyBooleanProperty shortlistedProperty() {
+        return shortlisted;
+    }
     /** Bound both ways to the note field: every change is an edit. */
-    public StringProperty notesProperty() { return notes; }
-    public Map<String, Integer> card() { return FXCollections.unmodifiableObservableMap(card); }
-    public ObservableMap<String, Integer> cardProperty() { return card; }
+    public StringProperty notesProperty() {
+        return notes;
+    }
+
+    public Map<String, Integer> card() {
+        return FXCollections.unmodifiableObservableMap(card);
+    }
+
+    public ObservableMap<String, Integer> cardProperty() {
+        return card;
+    }
 }

@@ -22,7 +22,9 @@ final class RubricDialog extends Dialog<List<ReviewSession.Criterion>> {
     RubricDialog(ReviewSession session) {
         setTitle("Score card");
         setHeaderText("Score card of \"" + session.name() + "\"");
-        var text = new TextArea(String.join("\n", session.rubric().stream().map(c -> c.name() + ": " + c.scale()).toList()));
+        var text = new TextArea(String.join(
+                "\n",
+                session.rubric().stream().map(c -> c.name() + ": " + c.scale()).toList()));
         text.setId("rubric-text");
         text.setPromptText("Story: 5\nCharacters: 5\nFestival fit: 10");
         text.setPrefRowCount(7);

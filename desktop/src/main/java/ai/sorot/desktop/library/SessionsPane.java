@@ -48,14 +48,17 @@ final class SessionsPane extends VBox {
 
         sessionList.setId("session-list");
         sessionList.setItems(model.sessions());
-        var empty = new Label("No sessions yet. Select analyses and choose New session, or drop a folder of screenplays here.");
+        var empty = new Label(
+                "No sessions yet. Select analyses and choose New session, or drop a folder of screenplays here.");
         empty.setWrapText(true);
         empty.setMaxWidth(190);
         empty.getStyleClass().add("muted");
         sessionList.setPlaceholder(empty);
         sessionList.setCellFactory(list -> new SessionCell());
         sessionList.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
-            if (now != null && (model.sessionFilterProperty().get() == null || model.sessionFilterProperty().get().id() != now.id())) {
+            if (now != null
+                    && (model.sessionFilterProperty().get() == null
+                            || model.sessionFilterProperty().get().id() != now.id())) {
                 model.sessionFilterProperty().set(now);
             }
         });
@@ -85,10 +88,14 @@ final class SessionsPane extends VBox {
 
         var create = new MenuButton("New session", Icons.of(Icons.ADD, 12));
         create.setId("new-session");
-        create.getItems().addAll(
-                LibraryView.item("session-from-selection", "From the selected analyses…", this::sessionFromSelection),
-                LibraryView.item("session-from-filter", "From everything the search matches…", this::sessionFromFilter),
-                LibraryView.item("session-from-folder", "From a folder of screenplays…", transfers::importFolder));
+        create.getItems()
+                .addAll(
+                        LibraryView.item(
+                                "session-from-selection", "From the selected analyses…", this::sessionFromSelection),
+                        LibraryView.item(
+                                "session-from-filter", "From everything the search matches…", this::sessionFromFilter),
+                        LibraryView.item(
+                                "session-from-folder", "From a folder of screenplays…", transfers::importFolder));
         var review = new Button("Review", Icons.of(Icons.PLAY, 12));
         review.setId("review-session");
         review.getStyleClass().add("accent");
@@ -106,10 +113,13 @@ final class SessionsPane extends VBox {
         delete.setOnAction(e -> confirmDelete(model.sessionFilterProperty().get()));
         var themes = new Button("Themes…");
         themes.setId("session-themes");
-        themes.setTooltip(new Tooltip("Group the session's scripts by what they are about (computed on this computer)"));
+        themes.setTooltip(
+                new Tooltip("Group the session's scripts by what they are about (computed on this computer)"));
         themes.disableProperty().bind(model.sessionFilterProperty().isNull());
-        themes.setOnAction(e -> model.themeGroups(model.sessionFilterProperty().get(), groups ->
-                ThemeGroupsDialog.show(getScene().getWindow(), model.sessionFilterProperty().get(), groups, actions::openReport)));
+        themes.setOnAction(e -> model.themeGroups(
+                model.sessionFilterProperty().get(),
+                groups -> ThemeGroupsDialog.show(
+                        getScene().getWindow(), model.sessionFilterProperty().get(), groups, actions::openReport)));
         var buttons = new FlowPane(6, 6, create, review, rubric, themes, delete);
         setSpacing(8);
         getChildren().addAll(title, all, sessionList, buttons);
@@ -151,7 +161,9 @@ final class SessionsPane extends VBox {
         }
 
         private void dragOver(DragEvent e) {
-            if (getItem() != null && (e.getDragboard().hasContent(LibraryView.ANALYSIS_IDS) || e.getDragboard().hasFiles())) {
+            if (getItem() != null
+                    && (e.getDragboard().hasContent(LibraryView.ANALYSIS_IDS)
+                            || e.getDragboard().hasFiles())) {
                 e.acceptTransferModes(TransferMode.COPY, TransferMode.LINK);
                 pseudoClassStateChanged(PseudoClass.getPseudoClass("drop-target"), true);
                 e.consume();
@@ -165,7 +177,8 @@ final class SessionsPane extends VBox {
             }
             var board = e.getDragboard();
             if (board.hasContent(LibraryView.ANALYSIS_IDS)) {
-                var ids = List.of(board.getContent(LibraryView.ANALYSIS_IDS).toString().split("\n"));
+                var ids = List.of(
+                        board.getContent(LibraryView.ANALYSIS_IDS).toString().split("\n"));
                 model.addToSession(s, ids);
                 e.setDropCompleted(true);
             } else if (board.hasFiles()) {
@@ -177,9 +190,11 @@ final class SessionsPane extends VBox {
     }
 
     private void confirmDelete(ReviewSession session) {
-        var alert = new Alert(Alert.AlertType.CONFIRMATION,
+        var alert = new Alert(
+                Alert.AlertType.CONFIRMATION,
                 "Its analyses, ratings, verdicts and notes stay in the library; the session's order, progress and score card go.",
-                ButtonType.CANCEL, ButtonType.OK);
+                ButtonType.CANCEL,
+                ButtonType.OK);
         alert.initOwner(getScene() == null ? null : getScene().getWindow());
         alert.setHeaderText("Delete the session \"" + session.name() + "\"?");
         alert.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> model.deleteSession(session));
@@ -191,13 +206,15 @@ final class SessionsPane extends VBox {
             model.say("Select the analyses for the session first (Ctrl+click or Shift+click to pick several).");
             return;
         }
-        askName("New session of " + ids.size() + " selected").ifPresent(name ->
-                model.createSession(name, ids, s -> model.sessionFilterProperty().set(s)));
+        askName("New session of " + ids.size() + " selected")
+                .ifPresent(name -> model.createSession(
+                        name, ids, s -> model.sessionFilterProperty().set(s)));
     }
 
     private void sessionFromFilter() {
-        askName("New session of the " + model.matchingProperty().get() + " matching analyses").ifPresent(name ->
-                model.createSessionFromFilter(name, s -> model.sessionFilterProperty().set(s)));
+        askName("New session of the " + model.matchingProperty().get() + " matching analyses")
+                .ifPresent(name -> model.createSessionFromFilter(
+                        name, s -> model.sessionFilterProperty().set(s)));
     }
 
     private Optional<String> askName(String header) {

@@ -33,7 +33,8 @@ final class ThemeGroupsDialog {
         }
     }
 
-    static Dialog<Void> show(Window owner, ReviewSession session, List<SemanticLibrary.Cluster> groups, Consumer<String> open) {
+    static Dialog<Void> show(
+            Window owner, ReviewSession session, List<SemanticLibrary.Cluster> groups, Consumer<String> open) {
         var dialog = new Dialog<Void>();
         dialog.initOwner(owner);
         dialog.setTitle("Themes in " + session.name());
@@ -58,10 +59,11 @@ final class ThemeGroupsDialog {
                 open.accept(entry.id());
             }
         });
-        var intro = new Label(groups.isEmpty()
-                ? "No scripts to group: the session is empty."
-                : "The session's scripts in groups by meaning (their sampled scenes and the themes their reports name), "
-                        + "each group named by its most named themes with their counts. A grouping, not a judgement:");
+        var intro = new Label(
+                groups.isEmpty()
+                        ? "No scripts to group: the session is empty."
+                        : "The session's scripts in groups by meaning (their sampled scenes and the themes their reports name), "
+                                + "each group named by its most named themes with their counts. A grouping, not a judgement:");
         intro.setId("theme-groups-intro");
         intro.setWrapText(true);
         dialog.getDialogPane().setContent(new VBox(8, intro, tree));
@@ -69,8 +71,12 @@ final class ThemeGroupsDialog {
         dialog.getDialogPane().getButtonTypes().addAll(openType, ButtonType.CLOSE);
         var openButton = dialog.getDialogPane().lookupButton(openType);
         openButton.setId("theme-groups-open");
-        openButton.disableProperty().bind(tree.getSelectionModel().selectedItemProperty()
-                .map(item -> item.getValue().entry() == null).orElse(true));
+        openButton
+                .disableProperty()
+                .bind(tree.getSelectionModel()
+                        .selectedItemProperty()
+                        .map(item -> item.getValue().entry() == null)
+                        .orElse(true));
         openButton.addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
             var entry = selected(tree);
             if (entry != null) {

@@ -23,7 +23,9 @@ public final class ControlsFxNotifier implements Notifier {
 
     private static final Duration GATHER = Duration.millis(1500);
     private static final int LISTED = 4;
-    private static final String STYLESHEET = ControlsFxNotifier.class.getResource("/ai/sorot/desktop/notifications.css").toExternalForm();
+    private static final String STYLESHEET = ControlsFxNotifier.class
+            .getResource("/ai/sorot/desktop/notifications.css")
+            .toExternalForm();
 
     private record Event(boolean ok, String title, String text) {}
 
@@ -66,23 +68,33 @@ public final class ControlsFxNotifier implements Notifier {
             return;
         }
         themed(window);
-        var notification = Notifications.create().owner(window).position(Pos.BOTTOM_RIGHT).hideAfter(Duration.seconds(6));
+        var notification =
+                Notifications.create().owner(window).position(Pos.BOTTOM_RIGHT).hideAfter(Duration.seconds(6));
         if (events.size() == 1) {
             var only = events.getFirst();
-            notification.title(only.title()).text(only.text())
+            notification
+                    .title(only.title())
+                    .text(only.text())
                     .graphic(icon(only.ok() ? Icons.CHECK : Icons.ERROR, only.ok() ? "success" : "danger"))
                     .show();
             return;
         }
         long failed = events.stream().filter(e -> !e.ok()).count();
         var text = new StringBuilder();
-        events.stream().limit(LISTED).forEach(e -> text.append(e.ok() ? "✓ " : "✗ ").append(e.text().lines().findFirst().orElse("")).append('\n'));
+        events.stream()
+                .limit(LISTED)
+                .forEach(e -> text.append(e.ok() ? "✓ " : "✗ ")
+                        .append(e.text().lines().findFirst().orElse(""))
+                        .append('\n'));
         if (events.size() > LISTED) {
             text.append("and ").append(events.size() - LISTED).append(" more");
         }
-        notification.title(events.size() + " analyses finished" + (failed > 0 ? ", " + failed + " failed" : ""))
+        notification
+                .title(events.size() + " analyses finished" + (failed > 0 ? ", " + failed + " failed" : ""))
                 .text(text.toString().strip());
-        notification.graphic(failed > 0 ? icon(Icons.ERROR, "warning") : icon(Icons.CHECK, "success")).show();
+        notification
+                .graphic(failed > 0 ? icon(Icons.ERROR, "warning") : icon(Icons.CHECK, "success"))
+                .show();
     }
 
     /**

@@ -42,9 +42,14 @@ public final class PageRenderer implements AutoCloseable {
     public RenderedPage render(int page, float scale, String quote) throws IOException {
         BufferedImage image = renderer.renderImage(page - 1, scale, ImageType.RGB);
         var boxes = quote == null || quote.isBlank() ? List.<Rectangle2D>of() : find(page, quote);
-        return new RenderedPage(page, toFx(image), boxes.stream()
-                .map(b -> new Rectangle2D.Double(b.getX() * scale, b.getY() * scale, b.getWidth() * scale, b.getHeight() * scale))
-                .map(Rectangle2D.class::cast).toList());
+        return new RenderedPage(
+                page,
+                toFx(image),
+                boxes.stream()
+                        .map(b -> new Rectangle2D.Double(
+                                b.getX() * scale, b.getY() * scale, b.getWidth() * scale, b.getHeight() * scale))
+                        .map(Rectangle2D.class::cast)
+                        .toList());
     }
 
     /**
@@ -98,7 +103,8 @@ public final class PageRenderer implements AutoCloseable {
             if (p == null) {
                 continue;
             }
-            var box = new Rectangle2D.Double(p.getXDirAdj(), p.getYDirAdj() - p.getHeightDir(), p.getWidthDirAdj(), p.getHeightDir() * 1.25);
+            var box = new Rectangle2D.Double(
+                    p.getXDirAdj(), p.getYDirAdj() - p.getHeightDir(), p.getWidthDirAdj(), p.getHeightDir() * 1.25);
             if (line != null && Math.abs(p.getYDirAdj() - lineY) < 1.0) {
                 line = line.createUnion(box);
             } else {

@@ -59,6 +59,7 @@ public final class PageViewer extends StackPane {
     private final ScrollPane pageScroller = new ScrollPane();
     /** A script with no printed pages (Fountain): the cited scene as text, the quote marked. */
     private final TextFlow sceneText = new TextFlow();
+
     private final javafx.scene.shape.Path sceneMark = new javafx.scene.shape.Path();
     private final ScrollPane sceneScroller = new ScrollPane();
     private ScriptScene sceneShown;
@@ -70,6 +71,7 @@ public final class PageViewer extends StackPane {
     private int pageCount;
     /** The script's page count as the report gives it; its page 1 comes after the title page(s). */
     private int scriptPages;
+
     private int offset;
     private int request;
 
@@ -187,9 +189,12 @@ public final class PageViewer extends StackPane {
             marks.getChildren().clear();
             pageLabel.setText("Page " + pageNumber);
             message.setVisible(true);
-            message.setText(pdf == null
-                    ? "This screenplay has no PDF here (a Fountain file has no printed pages). The claim cites page " + pageNumber + "."
-                    : "The screenplay is no longer at " + pdf + ". Move it back to check page " + pageNumber + ".");
+            message.setText(
+                    pdf == null
+                            ? "This screenplay has no PDF here (a Fountain file has no printed pages). The claim cites page "
+                                    + pageNumber + "."
+                            : "The screenplay is no longer at " + pdf + ". Move it back to check page " + pageNumber
+                                    + ".");
             previous.setDisable(true);
             next.setDisable(true);
             return;
@@ -211,12 +216,15 @@ public final class PageViewer extends StackPane {
                         renderer = opened;
                         pageCount = opened.pageCount();
                         // the engine's body pages are the PDF's last ones: what comes before is title matter
-                        offset = this.scriptPages > 0 && this.scriptPages <= pageCount ? pageCount - this.scriptPages : 0;
+                        offset = this.scriptPages > 0 && this.scriptPages <= pageCount
+                                ? pageCount - this.scriptPages
+                                : 0;
                         show(pageNumber);
                     });
                 } catch (IOException e) {
                     // PDFBox's words are not a programmer's: say what it means for them
-                    Platform.runLater(() -> failed("The screenplay's PDF cannot be opened here: it is damaged or incomplete."));
+                    Platform.runLater(
+                            () -> failed("The screenplay's PDF cannot be opened here: it is damaged or incomplete."));
                 }
             });
         } else {
@@ -233,8 +241,11 @@ public final class PageViewer extends StackPane {
         int target = Math.clamp(pageNumber, 1, last);
         page.set(target);
         pageLabel.setText("Page " + target + " of " + last);
-        pageLabel.setTooltip(offset == 0 ? null : new Tooltip("PDF page " + (target + offset) + " of " + pageCount
-                + " (the first " + offset + " " + (offset == 1 ? "is the title page" : "are title pages") + ")"));
+        pageLabel.setTooltip(
+                offset == 0
+                        ? null
+                        : new Tooltip("PDF page " + (target + offset) + " of " + pageCount + " (the first " + offset
+                                + " " + (offset == 1 ? "is the title page" : "are title pages") + ")"));
         previous.setDisable(target <= 1);
         next.setDisable(target >= last);
         var current = renderer;
@@ -255,7 +266,8 @@ public final class PageViewer extends StackPane {
                     drawMarks();
                 });
             } catch (IOException | RuntimeException e) {
-                Platform.runLater(() -> failed("Page " + target + " cannot be drawn: that part of the PDF is damaged."));
+                Platform.runLater(
+                        () -> failed("Page " + target + " cannot be drawn: that part of the PDF is damaged."));
             }
         });
     }
@@ -266,9 +278,15 @@ public final class PageViewer extends StackPane {
         if (rendered == null) {
             return;
         }
-        double scale = image.getFitHeight() > 0 ? image.getFitHeight() / rendered.image().getHeight() : 1.0;
+        double scale = image.getFitHeight() > 0
+                ? image.getFitHeight() / rendered.image().getHeight()
+                : 1.0;
         for (var box : rendered.highlights()) {
-            var rect = new Rectangle(box.getX() * scale - 2, box.getY() * scale - 1, box.getWidth() * scale + 4, box.getHeight() * scale + 2);
+            var rect = new Rectangle(
+                    box.getX() * scale - 2,
+                    box.getY() * scale - 1,
+                    box.getWidth() * scale + 4,
+                    box.getHeight() * scale + 2);
             rect.setFill(Color.rgb(255, 214, 0, 0.35));
             rect.setStroke(Color.rgb(230, 160, 0, 0.9));
             rect.getStyleClass().add("quote-mark");
@@ -295,7 +313,8 @@ public final class PageViewer extends StackPane {
         requestFocus();
         heading.setText(title);
         pageLabel.setText(pageNumber == null ? "" : "about page " + pageNumber);
-        pageLabel.setTooltip(new Tooltip("A Fountain script has no printed pages: the page is where the scene would fall when printed"));
+        pageLabel.setTooltip(new Tooltip(
+                "A Fountain script has no printed pages: the page is where the scene would fall when printed"));
         previous.setDisable(true);
         next.setDisable(true);
         quoteLabel.setVisible(quoteText != null && !quoteText.isBlank());
@@ -319,11 +338,14 @@ public final class PageViewer extends StackPane {
                         return;
                     }
                     spinner.setVisible(false);
-                    scene.ifPresentOrElse(this::showScene,
-                            () -> failed("The screenplay has no scene " + (sceneIndex != null ? sceneIndex : "on page " + pageNumber) + "."));
+                    scene.ifPresentOrElse(
+                            this::showScene,
+                            () -> failed("The screenplay has no scene "
+                                    + (sceneIndex != null ? sceneIndex : "on page " + pageNumber) + "."));
                 });
             } catch (RuntimeException e) {
-                Platform.runLater(() -> failed("The screenplay's text cannot be read again, so the scene cannot be shown."));
+                Platform.runLater(
+                        () -> failed("The screenplay's text cannot be read again, so the scene cannot be shown."));
             }
         });
     }
@@ -332,8 +354,12 @@ public final class PageViewer extends StackPane {
         sceneShown = scene;
         var body = scene.text();
         if (scene.quoteFound()) {
-            sceneText.getChildren().setAll(courier(body.substring(0, scene.quoteStart()), false),
-                    courier(body.substring(scene.quoteStart(), scene.quoteEnd()), true), courier(body.substring(scene.quoteEnd()), false));
+            sceneText
+                    .getChildren()
+                    .setAll(
+                            courier(body.substring(0, scene.quoteStart()), false),
+                            courier(body.substring(scene.quoteStart(), scene.quoteEnd()), true),
+                            courier(body.substring(scene.quoteEnd()), false));
         } else {
             sceneText.getChildren().setAll(courier(body, false));
             if (quoteLabel.isVisible()) {

@@ -39,7 +39,9 @@ public record ScriptScene(String heading, String text, int quoteStart, int quote
      */
     public static Optional<ScriptScene> of(Screenplay screenplay, Integer sceneIndex, Integer page, String quote) {
         var scene = screenplay.scenes().stream()
-                .filter(s -> sceneIndex != null ? s.index() == sceneIndex : page != null && s.startPage() <= page && page <= s.endPage())
+                .filter(s -> sceneIndex != null
+                        ? s.index() == sceneIndex
+                        : page != null && s.startPage() <= page && page <= s.endPage())
                 .findFirst();
         return scene.map(s -> layOut(screenplay, s, quote));
     }
@@ -52,7 +54,8 @@ public record ScriptScene(String heading, String text, int quoteStart, int quote
             Element element = elements.get(i);
             var text = element.text() == null ? "" : element.text().strip();
             switch (element.type()) {
-                case SCENE_HEADING -> blank(lines).addAll(wrap(text.toUpperCase(java.util.Locale.ROOT), 0, ACTION_WIDTH));
+                case SCENE_HEADING ->
+                    blank(lines).addAll(wrap(text.toUpperCase(java.util.Locale.ROOT), 0, ACTION_WIDTH));
                 case CHARACTER -> blank(lines).add(" ".repeat(CUE_INDENT) + text);
                 case PARENTHETICAL -> lines.addAll(wrap(text, PARENTHETICAL_INDENT, PARENTHETICAL_WIDTH));
                 case DIALOGUE, LYRICS -> lines.addAll(wrap(text, DIALOGUE_INDENT, DIALOGUE_WIDTH));
@@ -111,7 +114,8 @@ public record ScriptScene(String heading, String text, int quoteStart, int quote
             regex.append(regex.isEmpty() ? "" : "\\s+");
             regex.append(Pattern.quote(word.replace('’', '\'')).replace("'", "\\E['’]\\Q"));
         }
-        var matcher = Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE).matcher(body);
+        var matcher = Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)
+                .matcher(body);
         return matcher.find() ? new int[] {matcher.start(), matcher.end()} : new int[] {-1, -1};
     }
 }

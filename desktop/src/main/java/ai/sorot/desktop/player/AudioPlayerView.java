@@ -50,6 +50,7 @@ public final class AudioPlayerView extends VBox {
     private final Button showInFolder = new Button("Show in folder", Icons.of(Icons.FOLDER, 13));
     /** The file's path, selectable, for when the system can neither play it nor show its folder. */
     private final TextField path = new TextField();
+
     private final HBox controls;
     private final HBox problemBox;
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "empty");
@@ -135,8 +136,10 @@ public final class AudioPlayerView extends VBox {
         dispose();
         file = audioFile;
         if (audioFile == null || !Files.isRegularFile(audioFile)) {
-            showNothing(summary == null ? "This analysis has no audio summary."
-                    : "The audio summary was not saved with this analysis (it may have failed to download).");
+            showNothing(
+                    summary == null
+                            ? "This analysis has no audio summary."
+                            : "The audio summary was not saved with this analysis (it may have failed to download).");
             return;
         }
         caption.setText(describe(summary));
@@ -179,7 +182,7 @@ public final class AudioPlayerView extends VBox {
                     case PLAYING -> setStatus("playing");
                     case PAUSED -> setStatus("paused");
                     case STOPPED -> setStatus("stopped");
-                    default -> { }
+                    default -> {}
                 }
             });
             // a looping player restarts itself with play(): a pause that landed as a pass ended is kept
@@ -255,7 +258,9 @@ public final class AudioPlayerView extends VBox {
         var total = player.getMedia().getDuration();
         var current = player.getCurrentTime();
         time.setText(Format.elapsed(java.time.Duration.ofMillis((long) current.toMillis())) + " / "
-                + (total == null || total.isUnknown() ? "–:––" : Format.elapsed(java.time.Duration.ofMillis((long) total.toMillis()))));
+                + (total == null || total.isUnknown()
+                        ? "–:––"
+                        : Format.elapsed(java.time.Duration.ofMillis((long) total.toMillis()))));
     }
 
     private void showNothing(String message) {
@@ -312,7 +317,8 @@ public final class AudioPlayerView extends VBox {
     }
 
     private void revealFailed() {
-        problem.setText("This computer cannot show the folder either. The audio summary is saved here; copy the path to open it another way:");
+        problem.setText(
+                "This computer cannot show the folder either. The audio summary is saved here; copy the path to open it another way:");
         showInFolder.setVisible(false);
         path.setText(file.toAbsolutePath().toString());
         path.setVisible(true);

@@ -11,15 +11,19 @@ public final class AudioProblem {
 
     public static String describe(Path file, Throwable error) {
         var format = formatOf(file);
-        var detail = error == null ? "" : error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
+        var detail = error == null
+                ? ""
+                : error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
         var lower = detail.toLowerCase(Locale.ROOT);
         if (error instanceof MediaException media && media.getType() == MediaException.Type.MEDIA_UNSUPPORTED
-                || lower.contains("unsupported") || lower.contains("could not create player")) {
+                || lower.contains("unsupported")
+                || lower.contains("could not create player")) {
             String hint;
             if (format.equals("WAV") && lower.contains("could not create player")) {
                 hint = " No sound output is available to it (no audio device, or the device is busy).";
             } else if (format.equals("MP3") && isLinux()) {
-                hint = " JavaFX plays MP3 on Linux only when libavcodec (FFmpeg) is installed, and needs a sound device.";
+                hint =
+                        " JavaFX plays MP3 on Linux only when libavcodec (FFmpeg) is installed, and needs a sound device.";
             } else {
                 hint = " The system has no decoder for this file, or no sound device.";
             }

@@ -6,8 +6,12 @@ import java.util.List;
 public record PlaybackSpeed(double rate) {
 
     public static final List<PlaybackSpeed> CHOICES = List.of(
-            new PlaybackSpeed(0.75), new PlaybackSpeed(1.0), new PlaybackSpeed(1.25),
-            new PlaybackSpeed(1.5), new PlaybackSpeed(1.75), new PlaybackSpeed(2.0));
+            new PlaybackSpeed(0.75),
+            new PlaybackSpeed(1.0),
+            new PlaybackSpeed(1.25),
+            new PlaybackSpeed(1.5),
+            new PlaybackSpeed(1.75),
+            new PlaybackSpeed(2.0));
 
     public static final PlaybackSpeed NORMAL = CHOICES.get(1);
 

@@ -45,8 +45,9 @@ public final class ItemDetailView extends ScrollPane implements Page {
     private final Button cancel = new Button("Cancel", Icons.of(Icons.CLOSE, 12));
     private final Button retry = new Button("Retry", Icons.of(Icons.RETRY, 13));
     private final Button remove = new Button("Remove", Icons.of(Icons.DELETE, 13));
-    private final Label refusedHint = new Label("Nothing was sent. Fix the file (or export it again from the writing software) "
-            + "and drop it again; remove this row when you are done with it.");
+    private final Label refusedHint =
+            new Label("Nothing was sent. Fix the file (or export it again from the writing software) "
+                    + "and drop it again; remove this row when you are done with it.");
     private java.util.List<javafx.scene.Node> analysisParts = java.util.List.of();
     private QueueItem item;
     private Subscription subscription = Subscription.EMPTY;
@@ -100,9 +101,15 @@ public final class ItemDetailView extends ScrollPane implements Page {
         cancel.setId("detail-cancel");
         retry.setId("detail-retry");
         remove.setId("detail-remove");
-        cancel.setOnAction(e -> { if (item != null) queue.cancel(item); });
-        retry.setOnAction(e -> { if (item != null) queue.retry(item); });
-        remove.setOnAction(e -> { if (item != null) queue.remove(item); });
+        cancel.setOnAction(e -> {
+            if (item != null) queue.cancel(item);
+        });
+        retry.setOnAction(e -> {
+            if (item != null) queue.retry(item);
+        });
+        remove.setOnAction(e -> {
+            if (item != null) queue.remove(item);
+        });
         retry.getStyleClass().add("accent");
         for (var b : new Button[] {cancel, retry, remove}) {
             b.managedProperty().bind(b.visibleProperty());
@@ -121,7 +128,8 @@ public final class ItemDetailView extends ScrollPane implements Page {
             node.managedProperty().bind(node.visibleProperty());
         }
         refusedHint.managedProperty().bind(refusedHint.visibleProperty());
-        content.getChildren().addAll(top, error, refusedHint, stepsTitle, progress, steps, trailerTitle, trailerRow, actions);
+        content.getChildren()
+                .addAll(top, error, refusedHint, stepsTitle, progress, steps, trailerTitle, trailerRow, actions);
     }
 
     public void show(QueueItem newItem) {
@@ -132,12 +140,19 @@ public final class ItemDetailView extends ScrollPane implements Page {
             return;
         }
         Runnable refresh = this::refresh;
-        subscription = Subscription.combine(newItem.stateProperty().subscribe(refresh), newItem.stepsProperty().subscribe(refresh),
-                newItem.progressProperty().subscribe(refresh), newItem.errorMessageProperty().subscribe(refresh),
-                newItem.titleProperty().subscribe(refresh), newItem.trailerUrlProperty().subscribe(refresh),
+        subscription = Subscription.combine(
+                newItem.stateProperty().subscribe(refresh),
+                newItem.stepsProperty().subscribe(refresh),
+                newItem.progressProperty().subscribe(refresh),
+                newItem.errorMessageProperty().subscribe(refresh),
+                newItem.titleProperty().subscribe(refresh),
+                newItem.trailerUrlProperty().subscribe(refresh),
                 newItem.waitingForApiProperty().subscribe(refresh));
         var thumbnail = newItem.hasThumbnail() ? archive.thumbnail(newItem.sha256()) : null;
-        thumb.setImage(thumbnail != null && Files.isRegularFile(thumbnail) ? new Image(thumbnail.toUri().toString(), true) : null);
+        thumb.setImage(
+                thumbnail != null && Files.isRegularFile(thumbnail)
+                        ? new Image(thumbnail.toUri().toString(), true)
+                        : null);
         thumbFrame.setVisible(thumb.getImage() != null);
         thumbFrame.setManaged(thumb.getImage() != null);
         refresh();
@@ -165,15 +180,27 @@ public final class ItemDetailView extends ScrollPane implements Page {
 
         var message = item.errorMessageProperty().get();
         error.setVisible(message != null);
-        error.setText(message == null ? "" : item.errorCodeProperty().get() == null ? message
-                : message + "  [" + item.errorCodeProperty().get() + "]");
+        error.setText(
+                message == null
+                        ? ""
+                        : item.errorCodeProperty().get() == null
+                                ? message
+                                : message + "  [" + item.errorCodeProperty().get() + "]");
 
-        progress.setProgress(state == SubmissionState.SENDING || state == SubmissionState.FETCHING
-                ? ProgressBar.INDETERMINATE_PROGRESS : state == SubmissionState.COMPLETED ? 1 : item.progressProperty().get() / 100.0);
+        progress.setProgress(
+                state == SubmissionState.SENDING || state == SubmissionState.FETCHING
+                        ? ProgressBar.INDETERMINATE_PROGRESS
+                        : state == SubmissionState.COMPLETED
+                                ? 1
+                                : item.progressProperty().get() / 100.0);
         steps.getChildren().clear();
         for (var step : StepView.of(item)) {
-            var marker = new StackPane(new Label(step.status() == StepStatus.COMPLETED ? "✓"
-                    : step.status() == StepStatus.FAILED ? "!" : step.status() == StepStatus.SKIPPED ? "–" : Integer.toString(step.number())));
+            var marker = new StackPane(new Label(
+                    step.status() == StepStatus.COMPLETED
+                            ? "✓"
+                            : step.status() == StepStatus.FAILED
+                                    ? "!"
+                                    : step.status() == StepStatus.SKIPPED ? "–" : Integer.toString(step.number())));
             marker.getStyleClass().addAll("step-marker", step.status().json());
             var name = new Label(step.name());
             name.getStyleClass().add("step-name");
@@ -187,7 +214,8 @@ public final class ItemDetailView extends ScrollPane implements Page {
         boolean refused = state == SubmissionState.REFUSED;
         analysisParts.forEach(node -> node.setVisible(!refused));
         refusedHint.setVisible(refused);
-        trailerField.setPromptText(item.trailerUrl() == null ? "Paste a YouTube or Vimeo trailer link" : "Replace " + item.trailerUrl());
+        trailerField.setPromptText(
+                item.trailerUrl() == null ? "Paste a YouTube or Vimeo trailer link" : "Replace " + item.trailerUrl());
         cancel.setVisible(state.canCancel());
         retry.setVisible(state.canRetry());
         remove.setVisible(state.isFinal());
@@ -196,20 +224,27 @@ public final class ItemDetailView extends ScrollPane implements Page {
     private static String detailOf(StepView step) {
         var detail = step.detail();
         var parts = new ArrayList<String>();
-        parts.add(switch (step.status()) {
-            case PENDING -> "waiting";
-            case RUNNING -> "running";
-            case COMPLETED -> "done";
-            case SKIPPED -> step.number() == 3 ? "skipped: no trailer link" : "skipped";
-            case FAILED -> "failed";
-        });
+        parts.add(
+                switch (step.status()) {
+                    case PENDING -> "waiting";
+                    case RUNNING -> "running";
+                    case COMPLETED -> "done";
+                    case SKIPPED -> step.number() == 3 ? "skipped: no trailer link" : "skipped";
+                    case FAILED -> "failed";
+                });
         if (detail != null) {
             if (detail.startedAt() != null && detail.finishedAt() != null) {
                 var took = Duration.between(detail.startedAt(), detail.finishedAt());
-                parts.add(took.toMillis() < 1000 ? took.toMillis() + " ms" : "%.1f s".formatted(took.toMillis() / 1000.0));
+                parts.add(
+                        took.toMillis() < 1000
+                                ? took.toMillis() + " ms"
+                                : "%.1f s".formatted(took.toMillis() / 1000.0));
             }
             if (detail.model() != null || detail.provider() != null) {
-                parts.add(detail.model() == null ? detail.provider() : detail.model() + (detail.provider() == null ? "" : " on " + detail.provider()));
+                parts.add(
+                        detail.model() == null
+                                ? detail.provider()
+                                : detail.model() + (detail.provider() == null ? "" : " on " + detail.provider()));
             }
             if (detail.error() != null) {
                 parts.add(detail.error().message() + " [" + detail.error().code() + "]");

@@ -3,7 +3,11 @@ package ai.sorot.desktop.queue;
 /** A one-line message about the last intake action ("Trailer attached to …", "Already in the queue"). */
 public record Notice(Kind kind, String text) {
 
-    public enum Kind { INFO, WARNING, ERROR }
+    public enum Kind {
+        INFO,
+        WARNING,
+        ERROR
+    }
 
     public static Notice info(String text) {
         return new Notice(Kind.INFO, text);

@@ -3,9 +3,9 @@ package ai.sorot.desktop.queue;
 import ai.sorot.desktop.connection.ApiFailure;
 import ai.sorot.desktop.connection.Connection;
 import ai.sorot.desktop.intake.RefusalReasons;
-import ai.sorot.lambda.screenplay.ScriptFormat;
 import ai.sorot.desktop.notify.Notifier;
 import ai.sorot.desktop.report.AnalysisArchive;
+import ai.sorot.lambda.screenplay.ScriptFormat;
 import ai.sorot.model.api.AnalysisStatus;
 import ai.sorot.model.api.ApiError;
 import ai.sorot.model.api.ErrorCode;
@@ -45,8 +45,16 @@ final class QueueEngine {
     private final Runnable persistSoon;
 
     /** {@code persistSoon} asks for the queue to be saved shortly (UI thread). */
-    QueueEngine(List<QueueItem> items, Connection connection, AnalysisArchive archive, Notifier notifier, ScheduledExecutorService io,
-            Executor ui, Clock clock, IntSupplier maxConcurrent, Runnable persistSoon) {
+    QueueEngine(
+            List<QueueItem> items,
+            Connection connection,
+            AnalysisArchive archive,
+            Notifier notifier,
+            ScheduledExecutorService io,
+            Executor ui,
+            Clock clock,
+            IntSupplier maxConcurrent,
+            Runnable persistSoon) {
         this.items = items;
         this.connection = connection;
         this.archive = archive;
@@ -86,7 +94,9 @@ final class QueueEngine {
             return;
         }
         try {
-            String fountain = item.format() == ScriptFormat.FOUNTAIN ? Files.readString(item.file(), StandardCharsets.UTF_8) : null;
+            String fountain = item.format() == ScriptFormat.FOUNTAIN
+                    ? Files.readString(item.file(), StandardCharsets.UTF_8)
+                    : null;
             if (item.format() != ScriptFormat.FOUNTAIN && !Files.isRegularFile(item.file())) {
                 throw new IOException("the file is no longer at " + item.file());
             }
@@ -104,13 +114,21 @@ final class QueueEngine {
                 schedulePoll(item, Duration.ZERO);
             });
         } catch (IOException e) {
-            ui.execute(() -> fail(item, generation, ErrorCode.FILE_NOT_FOUND.name(), "Cannot read " + item.fileName() + ": " + e.getMessage()));
+            ui.execute(() -> fail(
+                    item,
+                    generation,
+                    ErrorCode.FILE_NOT_FOUND.name(),
+                    "Cannot read " + item.fileName() + ": " + e.getMessage()));
         } catch (ApiFailure f) {
             if (f.isUnreachable() || f.isUnauthorized() || f.isTransient()) {
                 connection.reportFailure(f);
                 ui.execute(() -> backToWaiting(item, generation));
             } else {
-                ui.execute(() -> fail(item, generation, f.rawCode(), RefusalReasons.fromApi(f.rawCode(), item.fileName(), f.getMessage())));
+                ui.execute(() -> fail(
+                        item,
+                        generation,
+                        f.rawCode(),
+                        RefusalReasons.fromApi(f.rawCode(), item.fileName(), f.getMessage())));
             }
         } catch (RuntimeException e) {
             ui.execute(() -> fail(item, generation, ErrorCode.INTERNAL.name(), "Sending failed: " + e));
@@ -149,13 +167,18 @@ final class QueueEngine {
                 connection.reportFailure(f);
                 ui.execute(() -> item.waitingForApiProperty().set(true));
             } else if (f.code() == ErrorCode.NOT_FOUND) {
-                ui.execute(() -> fail(item, generation, f.rawCode(), "The API no longer knows analysis " + analysisId
-                        + " (was its store reset?). Retry sends the screenplay again."));
+                ui.execute(() -> fail(
+                        item,
+                        generation,
+                        f.rawCode(),
+                        "The API no longer knows analysis " + analysisId
+                                + " (was its store reset?). Retry sends the screenplay again."));
             } else {
                 ui.execute(() -> pollError(item, generation, f));
             }
         } catch (RuntimeException e) {
-            ui.execute(() -> pollError(item, generation, new ApiFailure(ErrorCode.INTERNAL.name(), e.toString(), 0, e)));
+            ui.execute(
+                    () -> pollError(item, generation, new ApiFailure(ErrorCode.INTERNAL.name(), e.toString(), 0, e)));
         }
     }
 
@@ -164,7 +187,11 @@ final class QueueEngine {
             return;
         }
         if (!failure.isTransient() && ++item.consecutiveErrors >= MAX_CONSECUTIVE_ERRORS) {
-            fail(item, generation, failure.rawCode(), "The status of this analysis cannot be read: " + failure.getMessage());
+            fail(
+                    item,
+                    generation,
+                    failure.rawCode(),
+                    "The status of this analysis cannot be read: " + failure.getMessage());
             return;
         }
         schedulePoll(item, item.backoff.next());
@@ -194,7 +221,11 @@ final class QueueEngine {
             }
             case FAILED -> {
                 var error = failureOf(status);
-                fail(item, generation, error.code(), RefusalReasons.fromApi(error.code(), item.fileName(), error.message()));
+                fail(
+                        item,
+                        generation,
+                        error.code(),
+                        RefusalReasons.fromApi(error.code(), item.fileName(), error.message()));
                 return;
             }
         }
@@ -211,9 +242,12 @@ final class QueueEngine {
         }
         return status.steps().stream()
                 .filter(s -> s.status() == StepStatus.FAILED && s.error() != null)
-                .map(s -> new ApiError(s.error().code(), s.name() + ": " + s.error().message()))
+                .map(s -> new ApiError(
+                        s.error().code(), s.name() + ": " + s.error().message()))
                 .findFirst()
-                .orElse(new ApiError(ErrorCode.ANALYST_FAILED.name(), "Step " + status.currentStep() + " (" + status.stepName() + ") failed."));
+                .orElse(new ApiError(
+                        ErrorCode.ANALYST_FAILED.name(),
+                        "Step " + status.currentStep() + " (" + status.stepName() + ") failed."));
     }
 
     private void fetch(QueueItem item, int generation, String analysisId) {
@@ -241,17 +275,29 @@ final class QueueEngine {
                     Files.deleteIfExists(temp);
                 }
             }
-            archive.save(report, audio, audioType, archive.thumbnailBytes(item.sha256()).orElse(null), item.file());
+            archive.save(
+                    report,
+                    audio,
+                    audioType,
+                    archive.thumbnailBytes(item.sha256()).orElse(null),
+                    item.file());
             ui.execute(() -> complete(item, generation, report));
         } catch (ApiFailure f) {
             if (f.isUnreachable() || f.isUnauthorized()) {
                 connection.reportFailure(f);
                 ui.execute(() -> item.waitingForApiProperty().set(true));
             } else {
-                ui.execute(() -> fail(item, generation, f.rawCode(), "The analysis finished but its report could not be read: " + f.getMessage()));
+                ui.execute(() -> fail(
+                        item,
+                        generation,
+                        f.rawCode(),
+                        "The analysis finished but its report could not be read: " + f.getMessage()));
             }
         } catch (IOException e) {
-            ui.execute(() -> fail(item, generation, ErrorCode.INTERNAL.name(),
+            ui.execute(() -> fail(
+                    item,
+                    generation,
+                    ErrorCode.INTERNAL.name(),
                     "The report could not be saved in the library: " + e.getMessage()));
         } catch (RuntimeException e) {
             ui.execute(() -> fail(item, generation, ErrorCode.INTERNAL.name(), "The report could not be read: " + e));
@@ -271,7 +317,11 @@ final class QueueEngine {
         }
         var shown = Verdicts.shown(report); // an older report's heuristic verdict is not shown
         if (shown.curation() != null) {
-            item.recommendationProperty().set(shown.curation().recommendation() == null ? null : shown.curation().recommendation().name());
+            item.recommendationProperty()
+                    .set(
+                            shown.curation().recommendation() == null
+                                    ? null
+                                    : shown.curation().recommendation().name());
             item.overallScoreProperty().set(shown.curation().overallScore());
         }
         item.checksProperty().set(report.checks());
@@ -279,9 +329,12 @@ final class QueueEngine {
         item.finishedAtProperty().set(clock.instant());
         item.waitingForApiProperty().set(false);
         item.stateProperty().set(SubmissionState.COMPLETED);
-        var verdict = item.recommendationProperty().get() == null ? "Not judged: no model read this script"
+        var verdict = item.recommendationProperty().get() == null
+                ? "Not judged: no model read this script"
                 : item.recommendationProperty().get() + " · ";
-        var score = item.overallScoreProperty().get() == null ? "" : Math.round(item.overallScoreProperty().get()) + "/100";
+        var score = item.overallScoreProperty().get() == null
+                ? ""
+                : Math.round(item.overallScoreProperty().get()) + "/100";
         notifier.success("Analysis ready", item.title() + "\n" + verdict + score);
         pump();
         persistSoon.run();
@@ -317,7 +370,7 @@ final class QueueEngine {
                     var id = item.analysisId();
                     io.execute(() -> fetch(item, generation, id));
                 }
-                default -> { }
+                default -> {}
             }
         }
         pump();
@@ -325,7 +378,8 @@ final class QueueEngine {
 
     void markWaitingForApi(boolean waitingNow) {
         for (var item : items) {
-            boolean affected = item.state() == SubmissionState.WAITING || item.state().isActive();
+            boolean affected =
+                    item.state() == SubmissionState.WAITING || item.state().isActive();
             item.waitingForApiProperty().set(waitingNow && affected);
         }
     }

@@ -24,8 +24,15 @@ final class QueueIntake {
     private final Supplier<Backoff> newBackoff;
     private final Runnable persistSoon;
 
-    QueueIntake(List<QueueItem> items, QueueEngine engine, RowActions rows, StringProperty pendingTrailer, ObjectProperty<Notice> notice,
-            Clock clock, Supplier<Backoff> newBackoff, Runnable persistSoon) {
+    QueueIntake(
+            List<QueueItem> items,
+            QueueEngine engine,
+            RowActions rows,
+            StringProperty pendingTrailer,
+            ObjectProperty<Notice> notice,
+            Clock clock,
+            Supplier<Backoff> newBackoff,
+            Runnable persistSoon) {
         this.items = items;
         this.engine = engine;
         this.rows = rows;
@@ -46,7 +53,8 @@ final class QueueIntake {
                         || i.state() == SubmissionState.COMPLETED && Objects.equals(i.trailerUrl(), trailer))
                 .findFirst();
         if (duplicate.isPresent()) {
-            notice.set(Notice.warning(accepted.fileName() + " is already in the queue as \"" + duplicate.get().title() + "\"."));
+            notice.set(Notice.warning(accepted.fileName() + " is already in the queue as \""
+                    + duplicate.get().title() + "\"."));
             return duplicate.get();
         }
         var item = QueueItem.accepted(accepted, accepted.thumbnailPng() != null, clock.instant());
@@ -87,7 +95,8 @@ final class QueueIntake {
             return true;
         }
         if (target.state() == SubmissionState.REFUSED) {
-            notice.set(Notice.error("\"" + target.title() + "\" was refused; add a readable screenplay to attach a trailer."));
+            notice.set(Notice.error(
+                    "\"" + target.title() + "\" was refused; add a readable screenplay to attach a trailer."));
             return false;
         }
         if (url.equals(target.trailerUrl())) {

@@ -45,6 +45,7 @@ public final class QueueRow extends HBox {
     private static final double TITLE_AND_META_BUDGET = 62;
     /** The key under which a row's node properties hold the id of the item it shows (for tests and tools). */
     public static final String ITEM_ID = "sorot.queue.item";
+
     private static final List<String> STEP_CLASSES = List.of("running", "completed", "skipped", "failed", "pending");
 
     private final QueueViewModel queue;
@@ -156,9 +157,15 @@ public final class QueueRow extends HBox {
 
         getChildren().addAll(thumbFrame, center, right);
 
-        cancel.setOnAction(e -> { if (item != null) queue.cancel(item); });
-        retry.setOnAction(e -> { if (item != null) queue.retry(item); });
-        remove.setOnAction(e -> { if (item != null) queue.remove(item); });
+        cancel.setOnAction(e -> {
+            if (item != null) queue.cancel(item);
+        });
+        retry.setOnAction(e -> {
+            if (item != null) queue.retry(item);
+        });
+        remove.setOnAction(e -> {
+            if (item != null) queue.remove(item);
+        });
     }
 
     void show(QueueItem newItem) {
@@ -211,7 +218,10 @@ public final class QueueRow extends HBox {
         var parts = new ArrayList<String>();
         if (state == SubmissionState.REFUSED) {
             // the title already is the file name: say where it is instead
-            parts.add(item.file() == null || item.file().getParent() == null ? "" : item.file().getParent().toString());
+            parts.add(
+                    item.file() == null || item.file().getParent() == null
+                            ? ""
+                            : item.file().getParent().toString());
         } else {
             parts.add(item.fileName());
         }
@@ -230,14 +240,19 @@ public final class QueueRow extends HBox {
         chips.setVisible(!refused);
         error.setVisible(refused);
         if (refused) {
-            setText(error, withoutFileName(item.errorMessageProperty().get(), item.fileName()) + " (" + item.errorCodeProperty().get() + ")");
+            setText(
+                    error,
+                    withoutFileName(item.errorMessageProperty().get(), item.fileName()) + " ("
+                            + item.errorCodeProperty().get() + ")");
             errorTip.setText(error.getText());
         } else {
             var steps = StepView.of(item);
             for (int i = 0; i < chipLabels.size(); i++) {
                 var step = steps.get(i);
                 setStyle(chipLabels.get(i), STEP_CLASSES, step.status().json());
-                chipTips.get(i).setText(step.number() + ". " + step.name() + " — " + step.status().json());
+                chipTips.get(i)
+                        .setText(step.number() + ". " + step.name() + " — "
+                                + step.status().json());
             }
         }
 
@@ -252,13 +267,17 @@ public final class QueueRow extends HBox {
         if (progress.getProgress() != value) {
             progress.setProgress(value);
         }
-        setStyle(progress, List.of("success", "danger"),
+        setStyle(
+                progress,
+                List.of("success", "danger"),
                 state == SubmissionState.COMPLETED ? "success" : state == SubmissionState.FAILED ? "danger" : null);
 
         var rec = item.recommendationProperty().get();
         verdict.setVisible(state == SubmissionState.COMPLETED);
         setText(verdict, rec == null ? "Not judged" : rec);
-        setStyle(verdict, List.of("recommend", "consider", "pass", "not-judged"),
+        setStyle(
+                verdict,
+                List.of("recommend", "consider", "pass", "not-judged"),
                 rec == null ? "not-judged" : rec.toLowerCase(Locale.ROOT));
         verdict.setTooltip(rec == null ? notJudgedTip : null);
         var checks = item.checksProperty().get();
@@ -287,7 +306,10 @@ public final class QueueRow extends HBox {
         String text = switch (state) {
             case REFUSED -> "Refused before sending";
             case WAITING -> item.waitingForApiProperty().get() ? "Waiting for the API" : "Waiting for a free slot";
-            case SENDING -> item.sizeBytes() > SorotApi.UPLOAD_THRESHOLD_BYTES ? "Uploading " + Format.size(item.sizeBytes()) + "…" : "Sending…";
+            case SENDING ->
+                item.sizeBytes() > SorotApi.UPLOAD_THRESHOLD_BYTES
+                        ? "Uploading " + Format.size(item.sizeBytes()) + "…"
+                        : "Sending…";
             case QUEUED -> "Queued on the server";
             case RUNNING -> {
                 int step = item.currentStepProperty().get();
@@ -296,7 +318,8 @@ public final class QueueRow extends HBox {
                 yield "Step " + Math.max(step, 1) + "/5" + (name == null ? "" : " · " + name);
             }
             case FETCHING -> "Saving the report and audio…";
-            case COMPLETED -> "Done" + (started != null && finished != null ? " in " + Format.elapsed(started, finished) : "");
+            case COMPLETED ->
+                "Done" + (started != null && finished != null ? " in " + Format.elapsed(started, finished) : "");
             case FAILED -> "Failed: " + message;
             case CANCELLED -> "Cancelled";
         };
@@ -308,8 +331,13 @@ public final class QueueRow extends HBox {
         }
         setText(status, text);
         setStyle(status, List.of("row-error"), state == SubmissionState.FAILED ? "row-error" : null);
-        statusTip.setText(state == SubmissionState.FAILED || state == SubmissionState.CANCELLED && message != null
-                ? message + (item.errorCodeProperty().get() == null ? "" : " (" + item.errorCodeProperty().get() + ")") : text);
+        statusTip.setText(
+                state == SubmissionState.FAILED || state == SubmissionState.CANCELLED && message != null
+                        ? message
+                                + (item.errorCodeProperty().get() == null
+                                        ? ""
+                                        : " (" + item.errorCodeProperty().get() + ")")
+                        : text);
     }
 
     /**

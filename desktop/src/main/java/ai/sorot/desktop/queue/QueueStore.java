@@ -30,11 +30,15 @@ public final class QueueStore {
         } catch (IOException | RuntimeException e) {
             // keep the unreadable file for a person to look at; start with an empty queue
             try {
-                Files.move(file, file.resolveSibling("queue.json.unreadable"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                Files.move(
+                        file,
+                        file.resolveSibling("queue.json.unreadable"),
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             } catch (IOException ignored) {
                 // nothing more to do
             }
-            System.err.println("sorot: the saved queue " + file + " is unreadable (" + e.getMessage() + "); starting empty");
+            System.err.println(
+                    "sorot: the saved queue " + file + " is unreadable (" + e.getMessage() + "); starting empty");
             return List.of();
         }
     }

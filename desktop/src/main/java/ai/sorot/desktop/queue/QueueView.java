@@ -65,8 +65,13 @@ public final class QueueView extends BorderPane {
         counts.setWrapText(true); // many states at once wrap under each other rather than cut
         counts.setMinWidth(0);
         HBox.setHgrow(counts, Priority.SOMETIMES);
-        counts.textProperty().bind(Bindings.createStringBinding(() -> summary(),
-                queue.waitingProperty(), queue.activeProperty(), queue.completedProperty(), queue.failedProperty()));
+        counts.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> summary(),
+                        queue.waitingProperty(),
+                        queue.activeProperty(),
+                        queue.completedProperty(),
+                        queue.failedProperty()));
         var spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         var clear = new Button("Clear finished");
@@ -83,7 +88,10 @@ public final class QueueView extends BorderPane {
         list.setItems(queue.items());
         list.setCellFactory(view -> new Cell());
         list.setFixedCellSize(QueueRow.HEIGHT); // no measuring: the list scrolls smoothly through hundreds of rows
-        var empty = new VBox(6, new Label("No screenplays yet."), muted("Drop PDFs, Fountain files or a folder anywhere in the window."));
+        var empty = new VBox(
+                6,
+                new Label("No screenplays yet."),
+                muted("Drop PDFs, Fountain files or a folder anywhere in the window."));
         empty.setAlignment(Pos.CENTER);
         list.setPlaceholder(empty);
 
@@ -123,7 +131,9 @@ public final class QueueView extends BorderPane {
     private Image thumbnail(QueueItem item) {
         return thumbnails.computeIfAbsent(item.sha256(), sha -> {
             var file = archive.thumbnail(sha);
-            return java.nio.file.Files.isRegularFile(file) ? new Image(file.toUri().toString(), 88, 114, true, true, true) : null;
+            return java.nio.file.Files.isRegularFile(file)
+                    ? new Image(file.toUri().toString(), 88, 114, true, true, true)
+                    : null;
         });
     }
 

@@ -54,8 +54,14 @@ public final class QueueViewModel implements AutoCloseable {
     /**
      * @param store null for a queue that is not saved (the self-check's)
      */
-    public QueueViewModel(Connection connection, AnalysisArchive archive, QueueStore store, Notifier notifier,
-                          ScheduledExecutorService io, Executor ui, Clock clock) {
+    public QueueViewModel(
+            Connection connection,
+            AnalysisArchive archive,
+            QueueStore store,
+            Notifier notifier,
+            ScheduledExecutorService io,
+            Executor ui,
+            Clock clock) {
         this.connection = Objects.requireNonNull(connection);
         Objects.requireNonNull(archive);
         Objects.requireNonNull(notifier);
@@ -66,7 +72,8 @@ public final class QueueViewModel implements AutoCloseable {
         Runnable persistSoon = persistence::persistSoon;
         engine = new QueueEngine(items, connection, archive, notifier, io, ui, clock, maxConcurrent::get, persistSoon);
         rows = new RowActions(items, engine, clock, persistSoon);
-        intake = new QueueIntake(items, engine, rows, pendingTrailer, notice, clock, () -> pollBackoff.get(), persistSoon);
+        intake = new QueueIntake(
+                items, engine, rows, pendingTrailer, notice, clock, () -> pollBackoff.get(), persistSoon);
         items.addListener((ListChangeListener<QueueItem>) change -> recount());
         maxConcurrent.addListener((obs, was, now) -> engine.pump());
         connection.addOnlineListener(engine::resumeAll);
@@ -233,6 +240,8 @@ public final class QueueViewModel implements AutoCloseable {
 
     /** Analyses sent and not finished, plus those waiting to be sent: what an unreachable API holds up. */
     public int heldUp() {
-        return (int) items.stream().filter(i -> i.state() == SubmissionState.WAITING || i.state().isActive()).count();
+        return (int) items.stream()
+                .filter(i -> i.state() == SubmissionState.WAITING || i.state().isActive())
+                .count();
     }
 }

@@ -32,8 +32,11 @@ final class RowActions {
         item.finishedAtProperty().set(clock.instant());
         item.waitingForApiProperty().set(false);
         item.errorCodeProperty().set(null);
-        item.errorMessageProperty().set(wasSent ? "Cancelled; the server may still finish this analysis, Retry runs it again."
-                : "Cancelled before it was sent.");
+        item.errorMessageProperty()
+                .set(
+                        wasSent
+                                ? "Cancelled; the server may still finish this analysis, Retry runs it again."
+                                : "Cancelled before it was sent.");
         engine.pump();
         persistSoon.run();
     }
@@ -79,7 +82,8 @@ final class RowActions {
 
     /** Removes every row that is done, refused or cancelled. */
     void clearFinished() {
-        items.removeIf(i -> i.state() == SubmissionState.COMPLETED || i.state() == SubmissionState.REFUSED
+        items.removeIf(i -> i.state() == SubmissionState.COMPLETED
+                || i.state() == SubmissionState.REFUSED
                 || i.state() == SubmissionState.CANCELLED);
         persistSoon.run();
     }

@@ -37,7 +37,8 @@ public final class AnalysisArchive implements AutoCloseable {
      * Saves a finished analysis with what came with it; {@code source} (the screenplay on this
      * machine) is copied in so its pages can be checked even after the file moves.
      */
-    public void save(AnalysisReport report, byte[] audio, String audioType, byte[] thumbnailPng, Path source) throws IOException {
+    public void save(AnalysisReport report, byte[] audio, String audioType, byte[] thumbnailPng, Path source)
+            throws IOException {
         byte[] sourceBytes = source != null && Files.isRegularFile(source) ? Files.readAllBytes(source) : null;
         var name = source == null ? report.fileName() : source.getFileName().toString();
         library().save(report, new Library.Attachments(audio, audioType, thumbnailPng, sourceBytes, name));

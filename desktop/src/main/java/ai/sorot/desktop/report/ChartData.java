@@ -14,8 +14,13 @@ public final class ChartData {
 
     /** Scene-length bins, in eighths of a page: what a programmer reads as short, average, long. */
     public static final List<Bin> SCENE_BINS = List.of(
-            new Bin("< ½", 0, 3), new Bin("½–1", 4, 8), new Bin("1–2", 9, 16),
-            new Bin("2–3", 17, 24), new Bin("3–5", 25, 40), new Bin("> 5", 41, Integer.MAX_VALUE));
+            new Bin("< ½", 0, 3),
+            new Bin("½–1", 4, 8),
+            new Bin("1–2", 9, 16),
+            new Bin("2–3", 17, 24),
+            new Bin("3–5", 25, 40),
+            new Bin("> 5", 41, Integer.MAX_VALUE));
+
     public static final int TOP_CHARACTERS = 10;
 
     private ChartData() {}

@@ -66,7 +66,10 @@ public final class CheckList {
     public static Tooltip tooltip(List<Check> checks) {
         var text = new StringBuilder();
         for (var check : checks) {
-            text.append(text.isEmpty() ? "" : "\n").append(check.code()).append(": ").append(check.message());
+            text.append(text.isEmpty() ? "" : "\n")
+                    .append(check.code())
+                    .append(": ")
+                    .append(check.message());
         }
         return new Tooltip(text.toString());
     }

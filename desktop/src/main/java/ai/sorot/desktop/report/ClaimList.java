@@ -92,7 +92,10 @@ final class ClaimList {
         Integer page = evidence.page();
         Scene scene = null;
         if (evidence.scene() != null && report.screenplay() != null) {
-            scene = report.screenplay().scenes().stream().filter(s -> s.index() == evidence.scene()).findFirst().orElse(null);
+            scene = report.screenplay().scenes().stream()
+                    .filter(s -> s.index() == evidence.scene())
+                    .findFirst()
+                    .orElse(null);
             if (page == null && scene != null) {
                 page = scene.startPage();
             }
@@ -111,20 +114,26 @@ final class ClaimList {
             tip.append(scene.heading());
         }
         if (evidence.quote() != null) {
-            tip.append(tip.isEmpty() ? "" : "\n").append("“").append(evidence.quote()).append("”");
+            tip.append(tip.isEmpty() ? "" : "\n")
+                    .append("“")
+                    .append(evidence.quote())
+                    .append("”");
         }
         if (!tip.isEmpty()) {
             link.setTooltip(new Tooltip(tip.toString()));
         }
         int target = page == null ? 1 : page;
-        var heading = scene == null ? "Page " + target : "Scene " + (scene.sceneNumber() != null ? scene.sceneNumber() : scene.index())
-                + " · " + scene.heading();
+        var heading = scene == null
+                ? "Page " + target
+                : "Scene " + (scene.sceneNumber() != null ? scene.sceneNumber() : scene.index()) + " · "
+                        + scene.heading();
         int scriptPages = report.screenplay() == null ? 0 : report.screenplay().pageCount();
         Integer citedPage = page;
         link.setOnAction(e -> {
             if (model.pdfProperty().get() == null && model.scriptTextProperty().get() != null) {
                 // a script with no printed pages (Fountain): the scene from its text, the quote marked
-                pages.openText(model.scriptTextProperty().get(), evidence.scene(), citedPage, heading, evidence.quote());
+                pages.openText(
+                        model.scriptTextProperty().get(), evidence.scene(), citedPage, heading, evidence.quote());
             } else {
                 pages.open(model.pdfProperty().get(), scriptPages, target, heading, evidence.quote());
             }

@@ -26,7 +26,8 @@ public record ProvenanceBadge(String text, String style) {
             return NO_MODEL;
         }
         boolean cloud = sources.stream().anyMatch(p -> p.place() == Provenance.Place.CLOUD);
-        return cloud ? new ProvenanceBadge("Cloud models · " + String.join(", ", models), "cloud")
+        return cloud
+                ? new ProvenanceBadge("Cloud models · " + String.join(", ", models), "cloud")
                 : new ProvenanceBadge("Private model · " + String.join(", ", models), "local");
     }
 }

@@ -95,8 +95,14 @@ final class ReportSections {
             var indicators = new VBox(6);
             indicators.setId("craft-indicators");
             for (var indicator : coverage.indicators()) {
-                indicators.getChildren().add(claims.row(report, new Claim(indicator.name() + ": " + indicator.figure() + ". "
-                        + indicator.meaning(), indicator.evidence()), true));
+                indicators
+                        .getChildren()
+                        .add(claims.row(
+                                report,
+                                new Claim(
+                                        indicator.name() + ": " + indicator.figure() + ". " + indicator.meaning(),
+                                        indicator.evidence()),
+                                true));
             }
             nodes.add(section("Craft indicators (measured, not judged)", indicators));
         }
@@ -106,8 +112,13 @@ final class ReportSections {
         columns.getChildren().forEach(n -> HBox.setHgrow(n, Priority.ALWAYS));
         var verdict = new VBox(10, columns);
         if (coverage.rationale() != null) {
-            verdict.getChildren().addAll(subheading(coverage.recommendation() == null ? "Why there is no verdict"
-                    : "Why " + coverage.recommendation().name()), text(coverage.rationale()));
+            verdict.getChildren()
+                    .addAll(
+                            subheading(
+                                    coverage.recommendation() == null
+                                            ? "Why there is no verdict"
+                                            : "Why " + coverage.recommendation().name()),
+                            text(coverage.rationale()));
         }
         nodes.add(section("Strengths and concerns", verdict));
         return nodes;
@@ -139,7 +150,8 @@ final class ReportSections {
             var bar = new ProgressBar(score.score() / 10.0);
             bar.getStyleClass().add("score-bar");
             bar.getStyleClass().add(score.score() >= 7 ? "success" : score.score() <= 4 ? "danger" : "warning");
-            var reason = claims.row(report, new Claim(score.reason() == null ? "" : score.reason(), score.evidence()), false);
+            var reason = claims.row(
+                    report, new Claim(score.reason() == null ? "" : score.reason(), score.evidence()), false);
             grid.addRow(row++, criterion, value, bar, reason);
             GridPane.setValignment(criterion, javafx.geometry.VPos.TOP);
             GridPane.setValignment(value, javafx.geometry.VPos.TOP);
@@ -172,8 +184,10 @@ final class ReportSections {
             box.getChildren().add(titled("Content flags", claims.list(report, notes.contentFlags(), "content-flags")));
         }
         if (!curation.claims().isEmpty()) {
-            box.getChildren().add(titled(curation.isJudged() ? "Evidence behind the score" : "Evidence",
-                    claims.list(report, curation.claims(), "curation-claims")));
+            box.getChildren()
+                    .add(titled(
+                            curation.isJudged() ? "Evidence behind the score" : "Evidence",
+                            claims.list(report, curation.claims(), "curation-claims")));
         }
         return section("Programming notes", box);
     }
@@ -184,7 +198,10 @@ final class ReportSections {
         var box = new VBox(8);
         box.setId("trailer-panel");
         if (trailer == null && report.trailerUrl() == null) {
-            box.getChildren().add(muted("No trailer link was given. Drop a YouTube or Vimeo link on the row to analyse it with one."));
+            box.getChildren()
+                    .add(
+                            muted(
+                                    "No trailer link was given. Drop a YouTube or Vimeo link on the row to analyse it with one."));
             return section("Trailer", box);
         }
         var url = trailer != null && trailer.url() != null ? trailer.url() : report.trailerUrl();
@@ -202,14 +219,18 @@ final class ReportSections {
         if (trailer == null) {
             box.getChildren().add(muted("The trailer was not analysed."));
         } else if (!trailer.analysed()) {
-            box.getChildren().add(muted(trailer.note() == null ? "Not analysed: only the link is known." : trailer.note()));
+            box.getChildren()
+                    .add(muted(trailer.note() == null ? "Not analysed: only the link is known." : trailer.note()));
         } else {
             var facts = new HBox(12);
             if (trailer.score() != null) {
                 facts.getChildren().add(tile(trailer.score() + "/10", "trailer score"));
             }
             if (trailer.durationSeconds() != null) {
-                facts.getChildren().add(tile(Format.elapsed(java.time.Duration.ofSeconds(Math.round(trailer.durationSeconds()))), "length"));
+                facts.getChildren()
+                        .add(tile(
+                                Format.elapsed(java.time.Duration.ofSeconds(Math.round(trailer.durationSeconds()))),
+                                "length"));
             }
             if (!facts.getChildren().isEmpty()) {
                 box.getChildren().add(facts);
@@ -231,14 +252,18 @@ final class ReportSections {
     // ---------------------------------------------------------------- statistics
 
     Node statistics(ScreenplayStats stats) {
-        var tiles = new FlowPane(10, 10,
+        var tiles = new FlowPane(
+                10,
+                10,
                 tile(Integer.toString(stats.pageCount()), "pages"),
                 tile("~" + Math.round(stats.runtimeMinutes()) + " min", "runtime"),
                 tile(Integer.toString(stats.sceneCount()), "scenes"),
                 tile(Integer.toString(stats.speakingRoles()), "speaking roles"),
                 tile(Format.percent(stats.dialogueShare()), "dialogue"),
                 tile(Integer.toString(stats.locations().size()), "locations"));
-        var pies = new HBox(12, StatsCharts.split("chart-int-ext", "Interior / exterior", stats.settings()),
+        var pies = new HBox(
+                12,
+                StatsCharts.split("chart-int-ext", "Interior / exterior", stats.settings()),
                 StatsCharts.split("chart-day-night", "Day / night", stats.timesOfDay()));
         pies.getChildren().forEach(n -> HBox.setHgrow(n, Priority.ALWAYS));
         var bars = new HBox(12, StatsCharts.dialogueShare(stats), StatsCharts.sceneLengths(stats));
@@ -247,9 +272,11 @@ final class ReportSections {
         if (!stats.longestScenes().isEmpty()) {
             var longest = new VBox(4);
             for (var scene : stats.longestScenes().stream().limit(5).toList()) {
-                var link = new Hyperlink(scene.heading() + " — " + Eighths.format(scene.eighths()) + " pages (p. " + scene.page() + ")");
+                var link = new Hyperlink(
+                        scene.heading() + " — " + Eighths.format(scene.eighths()) + " pages (p. " + scene.page() + ")");
                 link.getStyleClass().add("evidence-link");
-                link.setOnAction(e -> pages.open(model.pdfProperty().get(), stats.pageCount(), scene.page(), "Scene " + scene.scene(), null));
+                link.setOnAction(e -> pages.open(
+                        model.pdfProperty().get(), stats.pageCount(), scene.page(), "Scene " + scene.scene(), null));
                 longest.getChildren().add(link);
             }
             box.getChildren().add(titled("Longest scenes", longest));
@@ -271,9 +298,14 @@ final class ReportSections {
             var name = new Label(step.number() + ". " + step.name());
             var status = new Label(step.status() == null ? "" : step.status().json());
             status.getStyleClass().add("muted");
-            var by = new Label(step.provenance() == null ? "" : step.provenance().label());
-            var took = new Label(step.durationMillis() == null ? "" : step.durationMillis() < 1000
-                    ? step.durationMillis() + " ms" : "%.1f s".formatted(step.durationMillis() / 1000.0));
+            var by =
+                    new Label(step.provenance() == null ? "" : step.provenance().label());
+            var took = new Label(
+                    step.durationMillis() == null
+                            ? ""
+                            : step.durationMillis() < 1000
+                                    ? step.durationMillis() + " ms"
+                                    : "%.1f s".formatted(step.durationMillis() / 1000.0));
             took.getStyleClass().add("muted");
             grid.addRow(row++, name, status, by, took);
         }

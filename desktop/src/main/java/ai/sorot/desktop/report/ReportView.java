@@ -35,7 +35,8 @@ import javafx.scene.layout.VBox;
 public final class ReportView extends StackPane {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
-            .withLocale(Locale.UK).withZone(ZoneId.systemDefault());
+            .withLocale(Locale.UK)
+            .withZone(ZoneId.systemDefault());
 
     private final ReportViewModel model;
     private final AudioPlayerView player;
@@ -161,7 +162,11 @@ public final class ReportView extends StackPane {
             if (curation.recommendation() != null) {
                 var verdict = new Label(curation.recommendation().name());
                 verdict.setId("recommendation");
-                verdict.getStyleClass().addAll("verdict", "large", curation.recommendation().name().toLowerCase(Locale.ROOT));
+                verdict.getStyleClass()
+                        .addAll(
+                                "verdict",
+                                "large",
+                                curation.recommendation().name().toLowerCase(Locale.ROOT));
                 verdictBox.getChildren().add(verdict);
             }
         }
@@ -172,7 +177,10 @@ public final class ReportView extends StackPane {
 
     private Node provenanceBadge(AnalysisReport report) {
         var sources = new ArrayList<Provenance>();
-        report.steps().stream().map(StepRecord::provenance).filter(Objects::nonNull).forEach(sources::add);
+        report.steps().stream()
+                .map(StepRecord::provenance)
+                .filter(Objects::nonNull)
+                .forEach(sources::add);
         if (report.coverage() != null && report.coverage().provenance() != null) {
             sources.add(report.coverage().provenance());
         }
@@ -189,13 +197,21 @@ public final class ReportView extends StackPane {
             badge.setText("Analysers not recorded");
             return badge;
         }
-        var said = ProvenanceBadge.of(sources, report.coverage() == null ? null : report.coverage().provenance());
+        var said = ProvenanceBadge.of(
+                sources, report.coverage() == null ? null : report.coverage().provenance());
         badge.setText(said.text());
         badge.getStyleClass().add(said.style());
         var detail = new StringBuilder("Produced by:");
         for (var step : report.steps()) {
-            detail.append("\n").append(step.number()).append(". ").append(step.name()).append(" — ")
-                    .append(step.provenance() == null ? "not recorded" : step.provenance().label());
+            detail.append("\n")
+                    .append(step.number())
+                    .append(". ")
+                    .append(step.name())
+                    .append(" — ")
+                    .append(
+                            step.provenance() == null
+                                    ? "not recorded"
+                                    : step.provenance().label());
         }
         badge.setTooltip(new Tooltip(detail.toString()));
         return badge;

@@ -30,6 +30,7 @@ public final class ReportViewModel {
     private final ReadOnlyObjectWrapper<Path> pdf = new ReadOnlyObjectWrapper<>(this, "pdf");
     /** The screenplay's text kept with the analysis when it has no PDF (Fountain): evidence opens its scenes. */
     private final ReadOnlyObjectWrapper<Path> scriptText = new ReadOnlyObjectWrapper<>(this, "scriptText");
+
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private int request;
@@ -56,7 +57,9 @@ public final class ReportViewModel {
                 var api = connection.api();
                 if (found.isPresent()) {
                     loaded = found.get();
-                    if (api != null && loaded.audio() != null && archive.audio(analysisId).isEmpty()) {
+                    if (api != null
+                            && loaded.audio() != null
+                            && archive.audio(analysisId).isEmpty()) {
                         // a committee sync brings reports without their audio: it comes the first time the report opens
                         try {
                             saveWithAudio(api, loaded, pdfFile);
@@ -66,16 +69,21 @@ public final class ReportViewModel {
                     }
                 } else {
                     if (api == null) {
-                        throw new IOException("The report is not saved on this computer and the Sorot API cannot be reached.");
+                        throw new IOException(
+                                "The report is not saved on this computer and the Sorot API cannot be reached.");
                     }
                     loaded = api.report(analysisId);
                     saveWithAudio(api, loaded, pdfFile);
                 }
                 var audioFile = archive.audio(analysisId).orElse(null);
                 // the file the curator dropped, or the copy kept with the analysis if it has moved
-                var pages = pdfFile != null && Files.isRegularFile(pdfFile) ? pdfFile
-                        : archive.source(analysisId).filter(p -> p.toString().endsWith(".pdf")).orElse(pdfFile);
-                var text = pages != null && Files.isRegularFile(pages) && isPdf(pages) ? null
+                var pages = pdfFile != null && Files.isRegularFile(pdfFile)
+                        ? pdfFile
+                        : archive.source(analysisId)
+                                .filter(p -> p.toString().endsWith(".pdf"))
+                                .orElse(pdfFile);
+                var text = pages != null && Files.isRegularFile(pages) && isPdf(pages)
+                        ? null
                         : archive.source(analysisId).filter(p -> !isPdf(p)).orElse(null);
                 var result = loaded;
                 ui.execute(() -> {
@@ -102,7 +110,8 @@ public final class ReportViewModel {
     }
 
     /** Saves {@code loaded} with its audio summary from the API (without it when the download fails). */
-    private void saveWithAudio(ai.sorot.desktop.connection.SorotApi api, AnalysisReport loaded, Path pdfFile) throws IOException {
+    private void saveWithAudio(ai.sorot.desktop.connection.SorotApi api, AnalysisReport loaded, Path pdfFile)
+            throws IOException {
         var analysisId = loaded.analysisId();
         byte[] audio = null;
         String type = null;

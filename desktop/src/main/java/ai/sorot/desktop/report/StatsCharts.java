@@ -26,7 +26,8 @@ final class StatsCharts {
         int total = counts.values().stream().mapToInt(Integer::intValue).sum();
         for (var slice : ChartData.slices(counts)) {
             long percent = total == 0 ? 0 : Math.round(100.0 * slice.count() / total);
-            chart.getData().add(new PieChart.Data(slice.label() + " " + slice.count() + " (" + percent + "%)", slice.count()));
+            chart.getData()
+                    .add(new PieChart.Data(slice.label() + " " + slice.count() + " (" + percent + "%)", slice.count()));
         }
         chart.setPrefSize(320, 250);
         chart.setMinHeight(220);
@@ -70,7 +71,8 @@ final class StatsCharts {
         chart.setLegendVisible(false);
         chart.setCategoryGap(4);
         var series = new XYChart.Series<String, Number>();
-        ChartData.sceneLengthHistogram(stats).forEach((bin, count) -> series.getData().add(new XYChart.Data<>(bin, count)));
+        ChartData.sceneLengthHistogram(stats)
+                .forEach((bin, count) -> series.getData().add(new XYChart.Data<>(bin, count)));
         chart.getData().add(series);
         chart.setPrefSize(380, 260);
         chart.setMinHeight(230);
@@ -79,7 +81,8 @@ final class StatsCharts {
 
     static LineChart<Number, Number> dialogueDensity(ScreenplayStats stats) {
         List<ChartData.Point> points = ChartData.dialogueDensity(stats);
-        int pages = Math.max(1, points.isEmpty() ? stats.pageCount() : points.getLast().page());
+        int pages = Math.max(
+                1, points.isEmpty() ? stats.pageCount() : points.getLast().page());
         var x = new NumberAxis(1, Math.max(2, pages), pages <= 20 ? 1 : pages <= 60 ? 5 : 10);
         x.setLabel("Page");
         x.setMinorTickVisible(false);

@@ -39,7 +39,12 @@ public final class SelfCheck {
     private Instant phaseStarted = Instant.now();
     private Timeline ticker;
 
-    private enum Phase { CONNECTING, ANALYSING, OPENING_REPORT, DONE }
+    private enum Phase {
+        CONNECTING,
+        ANALYSING,
+        OPENING_REPORT,
+        DONE
+    }
 
     public SelfCheck(SorotDesktop app, MainWindow window, Stage stage, Path image, Path file) {
         this.app = app;
@@ -83,8 +88,13 @@ public final class SelfCheck {
                     return;
                 }
                 switch (item.state()) {
-                    case REFUSED -> fail("refused: " + item.errorMessageProperty().get() + " (" + item.errorCodeProperty().get() + ")");
-                    case FAILED -> fail("the analysis failed: " + item.errorMessageProperty().get() + " (" + item.errorCodeProperty().get() + ")");
+                    case REFUSED ->
+                        fail("refused: " + item.errorMessageProperty().get() + " ("
+                                + item.errorCodeProperty().get() + ")");
+                    case FAILED ->
+                        fail("the analysis failed: "
+                                + item.errorMessageProperty().get() + " ("
+                                + item.errorCodeProperty().get() + ")");
                     case CANCELLED -> fail("the analysis was cancelled");
                     case COMPLETED -> {
                         log("analysis " + item.analysisId() + " completed");
@@ -94,7 +104,8 @@ public final class SelfCheck {
                     default -> {
                         if (elapsed().compareTo(ANALYSIS_TIMEOUT) > 0) {
                             fail("the analysis did not finish within " + ANALYSIS_TIMEOUT.toMinutes() + " min (state "
-                                    + item.state() + ", step " + item.currentStepProperty().get() + ")");
+                                    + item.state() + ", step "
+                                    + item.currentStepProperty().get() + ")");
                         }
                     }
                 }
@@ -102,8 +113,10 @@ public final class SelfCheck {
             case OPENING_REPORT -> {
                 var report = app.report();
                 if (report.errorProperty().get() != null) {
-                    fail("the report cannot be opened: " + report.errorProperty().get());
-                } else if (report.reportProperty().get() != null && !report.loadingProperty().get()
+                    fail("the report cannot be opened: "
+                            + report.errorProperty().get());
+                } else if (report.reportProperty().get() != null
+                        && !report.loadingProperty().get()
                         && window.detailProperty().get() == MainWindow.Detail.REPORT) {
                     next(Phase.DONE);
                     // give charts and the audio player a moment to lay out before the picture
@@ -114,7 +127,7 @@ public final class SelfCheck {
                     fail("the report did not open");
                 }
             }
-            case DONE -> { }
+            case DONE -> {}
         }
     }
 
@@ -126,7 +139,8 @@ public final class SelfCheck {
                 log("queued \"" + item.title() + "\" (" + item.fileName() + ")");
                 item.stateProperty().subscribe(state -> {
                     if (state == SubmissionState.RUNNING) {
-                        log("analysing: step " + item.currentStepProperty().get() + " " + item.stepNameProperty().get());
+                        log("analysing: step " + item.currentStepProperty().get() + " "
+                                + item.stepNameProperty().get());
                     }
                 });
             }

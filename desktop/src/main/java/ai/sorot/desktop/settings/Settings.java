@@ -14,8 +14,14 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param llmModel       the model's name on that server
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Settings(ConnectionMode connection, String apiUrl, Theme theme, int maxConcurrent, boolean notifications,
-                       String llmUrl, String llmModel) {
+public record Settings(
+        ConnectionMode connection,
+        String apiUrl,
+        Theme theme,
+        int maxConcurrent,
+        boolean notifications,
+        String llmUrl,
+        String llmModel) {
 
     public static final int MIN_CONCURRENT = 1;
     public static final int MAX_CONCURRENT = 8;
@@ -42,7 +48,13 @@ public record Settings(ConnectionMode connection, String apiUrl, Theme theme, in
         return llmUrl != null && llmModel != null;
     }
 
-    public enum ConnectionMode { LOCAL, REMOTE }
+    public enum ConnectionMode {
+        LOCAL,
+        REMOTE
+    }
 
-    public enum Theme { LIGHT, DARK }
+    public enum Theme {
+        LIGHT,
+        DARK
+    }
 }

@@ -23,13 +23,15 @@ public final class SettingsStore {
         try {
             return Json.mapper().readValue(file.toFile(), Settings.class);
         } catch (IOException | RuntimeException e) {
-            System.err.println("sorot: settings file " + file + " is unreadable (" + e.getMessage() + "); using defaults");
+            System.err.println(
+                    "sorot: settings file " + file + " is unreadable (" + e.getMessage() + "); using defaults");
             return Settings.DEFAULTS;
         }
     }
 
     public void save(Settings settings) throws IOException {
-        home.writeAtomically(file, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(settings));
+        home.writeAtomically(
+                file, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(settings));
     }
 
     public Path file() {

@@ -41,7 +41,8 @@ public final class SettingsView extends ScrollPane {
         remote.setId("mode-remote");
         remote.setToggleGroup(modes);
         remote.setUserData(Settings.ConnectionMode.REMOTE);
-        model.modeProperty().subscribe(mode -> modes.selectToggle(mode == Settings.ConnectionMode.REMOTE ? remote : local));
+        model.modeProperty()
+                .subscribe(mode -> modes.selectToggle(mode == Settings.ConnectionMode.REMOTE ? remote : local));
         modes.selectedToggleProperty().subscribe(t -> {
             if (t != null) {
                 model.modeProperty().set((Settings.ConnectionMode) t.getUserData());
@@ -73,7 +74,8 @@ public final class SettingsView extends ScrollPane {
         if (model.environmentUrl().isEmpty()) {
             remoteFields.disableProperty().bind(remote.selectedProperty().not());
         }
-        var tokenNote = muted("The token is kept only in " + model.tokenFile() + ", readable by you alone, and never written to a log.");
+        var tokenNote = muted("The token is kept only in " + model.tokenFile()
+                + ", readable by you alone, and never written to a log.");
 
         var test = new Button("Test connection");
         test.setId("test-connection");
@@ -98,7 +100,10 @@ public final class SettingsView extends ScrollPane {
         model.certificateQuestionProperty().subscribe(question -> {
             if (question != null) { // after this pulse: a dialog waits in its own loop
                 javafx.application.Platform.runLater(() -> model.answerCertificate(
-                        CertificatePrompt.ask(getScene() == null ? null : getScene().getWindow(), question) ? question : null));
+                        CertificatePrompt.ask(
+                                        getScene() == null ? null : getScene().getWindow(), question)
+                                ? question
+                                : null));
             }
         });
         var testRow = new HBox(10, test, testing, testResult);
@@ -112,7 +117,9 @@ public final class SettingsView extends ScrollPane {
             url.setPromptText(forced);
             url.setDisable(true);
             var note = new Label("SOROT_API_URL is set, so the app uses " + forced + " whatever is chosen here"
-                    + (System.getenv(ConnectionChoice.ENV_TOKEN) == null ? "." : ", with the token from SOROT_API_TOKEN."));
+                    + (System.getenv(ConnectionChoice.ENV_TOKEN) == null
+                            ? "."
+                            : ", with the token from SOROT_API_TOKEN."));
             note.setId("env-note");
             note.getStyleClass().add("badge");
             note.setWrapText(true);
@@ -122,12 +129,19 @@ public final class SettingsView extends ScrollPane {
         var localModel = localModelCard(model);
 
         // ---- queue
-        var concurrent = new Spinner<Integer>(Settings.MIN_CONCURRENT, Settings.MAX_CONCURRENT, model.maxConcurrentProperty().get());
+        var concurrent = new Spinner<Integer>(
+                Settings.MIN_CONCURRENT,
+                Settings.MAX_CONCURRENT,
+                model.maxConcurrentProperty().get());
         concurrent.setId("max-concurrent");
         concurrent.setEditable(false);
-        concurrent.getValueFactory().valueProperty().addListener((o, was, now) -> model.maxConcurrentProperty().set(now));
+        concurrent
+                .getValueFactory()
+                .valueProperty()
+                .addListener((o, was, now) -> model.maxConcurrentProperty().set(now));
         model.maxConcurrentProperty().subscribe(v -> {
-            if (v.intValue() >= Settings.MIN_CONCURRENT && !concurrent.getValue().equals(v.intValue())) {
+            if (v.intValue() >= Settings.MIN_CONCURRENT
+                    && !concurrent.getValue().equals(v.intValue())) {
                 concurrent.getValueFactory().setValue(v.intValue());
             }
         });
@@ -176,7 +190,9 @@ public final class SettingsView extends ScrollPane {
             localModelCard.visibleProperty().bind(model.modeProperty().isEqualTo(Settings.ConnectionMode.LOCAL));
         }
         localModelCard.managedProperty().bind(localModelCard.visibleProperty());
-        var content = new VBox(18, title,
+        var content = new VBox(
+                18,
+                title,
                 card("Connection", connection),
                 localModelCard,
                 card("Queue", new VBox(10, queueRow, notify)),

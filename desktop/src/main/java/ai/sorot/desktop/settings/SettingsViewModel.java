@@ -5,8 +5,8 @@ import ai.sorot.desktop.connection.Connection;
 import ai.sorot.desktop.connection.ConnectionChoice;
 import ai.sorot.desktop.connection.Endpoint;
 import ai.sorot.desktop.connection.PinnedTrust;
-import ai.sorot.desktop.connection.UntrustedCertificate;
 import ai.sorot.desktop.connection.SorotApi;
+import ai.sorot.desktop.connection.UntrustedCertificate;
 import ai.sorot.lambda.localmodel.LocalModelSettings;
 import ai.sorot.lambda.localmodel.ModelServer;
 import ai.sorot.model.api.SorotException;
@@ -66,7 +66,9 @@ public final class SettingsViewModel {
     private final BooleanProperty notifications = new SimpleBooleanProperty(this, "notifications");
     private final ReadOnlyObjectWrapper<TestResult> testResult = new ReadOnlyObjectWrapper<>(this, "testResult");
     /** A server certificate met in a test, for the curator to compare and trust (CertificatePrompt). */
-    private final ReadOnlyObjectWrapper<UntrustedCertificate> certificateQuestion = new ReadOnlyObjectWrapper<>(this, "certificateQuestion");
+    private final ReadOnlyObjectWrapper<UntrustedCertificate> certificateQuestion =
+            new ReadOnlyObjectWrapper<>(this, "certificateQuestion");
+
     private final ReadOnlyBooleanWrapper testing = new ReadOnlyBooleanWrapper(this, "testing");
     private final ReadOnlyObjectWrapper<String> saveMessage = new ReadOnlyObjectWrapper<>(this, "saveMessage");
     private final StringProperty llmUrl = new SimpleStringProperty(this, "llmUrl", "");
@@ -77,8 +79,16 @@ public final class SettingsViewModel {
     private final ReadOnlyBooleanWrapper llmTesting = new ReadOnlyBooleanWrapper(this, "llmTesting");
     private Settings current;
 
-    public SettingsViewModel(SettingsStore store, TokenStore tokens, TokenStore llmKeys, ConnectionChoice choice,
-                             Connection connection, OkHttpClient http, Executor io, Executor ui, Consumer<Settings> onSaved) {
+    public SettingsViewModel(
+            SettingsStore store,
+            TokenStore tokens,
+            TokenStore llmKeys,
+            ConnectionChoice choice,
+            Connection connection,
+            OkHttpClient http,
+            Executor io,
+            Executor ui,
+            Consumer<Settings> onSaved) {
         this.store = store;
         this.tokens = tokens;
         this.llmKeys = llmKeys;
@@ -118,8 +128,11 @@ public final class SettingsViewModel {
     }
 
     Settings edited() {
-        var url = apiUrl.get() == null || apiUrl.get().isBlank() ? null : apiUrl.get().strip();
-        return new Settings(mode.get(), url, theme.get(), maxConcurrent.get(), notifications.get(), llmUrl.get(), llmModel.get());
+        var url = apiUrl.get() == null || apiUrl.get().isBlank()
+                ? null
+                : apiUrl.get().strip();
+        return new Settings(
+                mode.get(), url, theme.get(), maxConcurrent.get(), notifications.get(), llmUrl.get(), llmModel.get());
     }
 
     /**
@@ -139,7 +152,8 @@ public final class SettingsViewModel {
             String picked = model;
             try {
                 if (url.isEmpty()) {
-                    throw new IllegalArgumentException("Enter the model server's URL first, e.g. http://127.0.0.1:11434/v1 for Ollama.");
+                    throw new IllegalArgumentException(
+                            "Enter the model server's URL first, e.g. http://127.0.0.1:11434/v1 for Ollama.");
                 }
                 var listing = new ModelServer(localModel(url, model.isEmpty() ? "(any)" : model, key));
                 models = listing.models();
@@ -147,13 +161,20 @@ public final class SettingsViewModel {
                     picked = models.getFirst();
                 }
                 if (picked.isEmpty()) {
-                    throw new IllegalArgumentException("The server at " + url + " lists no models; install one (ollama pull qwen3:8b).");
+                    throw new IllegalArgumentException(
+                            "The server at " + url + " lists no models; install one (ollama pull qwen3:8b).");
                 }
                 var settings = localModel(url, picked, key);
                 var identity = new ModelServer(settings).identify();
                 var who = Provenance.localModel(picked, identity.server(), settings.hostLabel(), settings.loopback());
-                result = new TestResult(true, String.format(Locale.ROOT, "Connected: %s; a %,d-token window (%s).",
-                        who.label(), identity.contextTokens(), identity.contextSource()));
+                result = new TestResult(
+                        true,
+                        String.format(
+                                Locale.ROOT,
+                                "Connected: %s; a %,d-token window (%s).",
+                                who.label(),
+                                identity.contextTokens(),
+                                identity.contextSource()));
             } catch (SorotException | IllegalArgumentException e) {
                 result = new TestResult(false, e.getMessage());
             }
@@ -204,20 +225,31 @@ public final class SettingsViewModel {
                     if (url == null) {
                         throw new IllegalArgumentException("Enter the API URL first.");
                     }
-                    api = new SorotApi(http, new Endpoint(ConnectionChoice.parse(url), typedToken == null || typedToken.isBlank()
-                            ? null : typedToken.strip(), false));
+                    api = new SorotApi(
+                            http,
+                            new Endpoint(
+                                    ConnectionChoice.parse(url),
+                                    typedToken == null || typedToken.isBlank() ? null : typedToken.strip(),
+                                    false));
                 }
                 var health = api.health();
                 if (!api.endpoint().hasToken()) {
-                    throw new IllegalArgumentException("The API answers (version " + health.version() + ") but no token is set.");
+                    throw new IllegalArgumentException(
+                            "The API answers (version " + health.version() + ") but no token is set.");
                 }
                 api.analyses(1, null);
-                result = new TestResult(true, "Connected: " + health.mode() + " API, version " + health.version()
-                        + (health.analysers() == null || !health.analysers().containsKey("coverage") ? ""
-                        : ", coverage by " + health.analysers().get("coverage")) + ".");
+                result = new TestResult(
+                        true,
+                        "Connected: " + health.mode() + " API, version " + health.version()
+                                + (health.analysers() == null
+                                                || !health.analysers().containsKey("coverage")
+                                        ? ""
+                                        : ", coverage by " + health.analysers().get("coverage"))
+                                + ".");
             } catch (ApiFailure f) {
                 result = new TestResult(false, f.isUnauthorized() ? "The API refused this token." : f.getMessage());
-                f.untrustedCertificate().filter(c -> c.kind() == UntrustedCertificate.Kind.UNKNOWN)
+                f.untrustedCertificate()
+                        .filter(c -> c.kind() == UntrustedCertificate.Kind.UNKNOWN)
                         .ifPresent(c -> ui.execute(() -> certificateQuestion.set(c)));
             } catch (RuntimeException e) {
                 result = new TestResult(false, e.getMessage());
@@ -256,7 +288,8 @@ public final class SettingsViewModel {
     /** Saves the form; returns false (with the reason in {@link #saveMessageProperty()}) when it is not valid. */
     public boolean save() {
         var edited = edited();
-        if (edited.connection() == Settings.ConnectionMode.REMOTE && choice.environmentUrl().isEmpty()) {
+        if (edited.connection() == Settings.ConnectionMode.REMOTE
+                && choice.environmentUrl().isEmpty()) {
             if (edited.apiUrl() == null) {
                 saveMessage.set("Enter the deployed API's URL, or choose the local backend.");
                 return false;
@@ -286,7 +319,8 @@ public final class SettingsViewModel {
                 tokens.save(typed);
             }
             var typedMember = memberToken.get() == null ? "" : memberToken.get().strip();
-            if (memberTokens != null && !Objects.equals(Optional.of(typedMember).filter(t -> !t.isEmpty()), memberTokens.load())) {
+            if (memberTokens != null
+                    && !Objects.equals(Optional.of(typedMember).filter(t -> !t.isEmpty()), memberTokens.load())) {
                 memberTokens.save(typedMember);
             }
             var typedKey = llmKey.get() == null ? "" : llmKey.get().strip();
@@ -311,23 +345,79 @@ public final class SettingsViewModel {
         return choice.environmentUrl();
     }
 
-    public ObjectProperty<Settings.ConnectionMode> modeProperty() { return mode; }
-    public StringProperty apiUrlProperty() { return apiUrl; }
-    public StringProperty tokenProperty() { return token; }
-    public StringProperty memberTokenProperty() { return memberToken; }
-    public boolean hasMemberToken() { return memberTokens != null; }
-    public ObjectProperty<Settings.Theme> themeProperty() { return theme; }
-    public IntegerProperty maxConcurrentProperty() { return maxConcurrent; }
-    public BooleanProperty notificationsProperty() { return notifications; }
-    public ReadOnlyObjectProperty<TestResult> testResultProperty() { return testResult.getReadOnlyProperty(); }
-    public ReadOnlyBooleanProperty testingProperty() { return testing.getReadOnlyProperty(); }
-    public ReadOnlyObjectProperty<String> saveMessageProperty() { return saveMessage.getReadOnlyProperty(); }
-    public String tokenFile() { return tokens.file().toString(); }
-    public StringProperty llmUrlProperty() { return llmUrl; }
-    public StringProperty llmModelProperty() { return llmModel; }
-    public StringProperty llmKeyProperty() { return llmKey; }
-    public ObservableList<String> llmModels() { return llmModels; }
-    public ReadOnlyObjectProperty<TestResult> llmTestResultProperty() { return llmTestResult.getReadOnlyProperty(); }
-    public ReadOnlyBooleanProperty llmTestingProperty() { return llmTesting.getReadOnlyProperty(); }
-    public String llmKeyFile() { return llmKeys.file().toString(); }
+    public ObjectProperty<Settings.ConnectionMode> modeProperty() {
+        return mode;
+    }
+
+    public StringProperty apiUrlProperty() {
+        return apiUrl;
+    }
+
+    public StringProperty tokenProperty() {
+        return token;
+    }
+
+    public StringProperty memberTokenProperty() {
+        return memberToken;
+    }
+
+    public boolean hasMemberToken() {
+        return memberTokens != null;
+    }
+
+    public ObjectProperty<Settings.Theme> themeProperty() {
+        return theme;
+    }
+
+    public IntegerProperty maxConcurrentProperty() {
+        return maxConcurrent;
+    }
+
+    public BooleanProperty notificationsProperty() {
+        return notifications;
+    }
+
+    public ReadOnlyObjectProperty<TestResult> testResultProperty() {
+        return testResult.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty testingProperty() {
+        return testing.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<String> saveMessageProperty() {
+        return saveMessage.getReadOnlyProperty();
+    }
+
+    public String tokenFile() {
+        return tokens.file().toString();
+    }
+
+    public StringProperty llmUrlProperty() {
+        return llmUrl;
+    }
+
+    public StringProperty llmModelProperty() {
+        return llmModel;
+    }
+
+    public StringProperty llmKeyProperty() {
+        return llmKey;
+    }
+
+    public ObservableList<String> llmModels() {
+        return llmModels;
+    }
+
+    public ReadOnlyObjectProperty<TestResult> llmTestResultProperty() {
+        return llmTestResult.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty llmTestingProperty() {
+        return llmTesting.getReadOnlyProperty();
+    }
+
+    public String llmKeyFile() {
+        return llmKeys.file().toString();
+    }
 }

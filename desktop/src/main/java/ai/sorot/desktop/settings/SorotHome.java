@@ -19,7 +19,8 @@ import java.util.Set;
  */
 public final class SorotHome {
 
-    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    private static final boolean POSIX =
+            FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
     private static final Set<PosixFilePermission> OWNER_DIR = PosixFilePermissions.fromString("rwx------");
 
@@ -31,7 +32,8 @@ public final class SorotHome {
 
     /** {@code SOROT_HOME} when set, else {@code ~/.sorot}: the same folder the backend and the CLI use. */
     public static SorotHome fromEnvironment(Map<String, String> env) {
-        return new SorotHome(ai.sorot.lambda.local.SorotHome.fromEnvironment(env).root());
+        return new SorotHome(
+                ai.sorot.lambda.local.SorotHome.fromEnvironment(env).root());
     }
 
     /** The library the finished analyses are saved in ({@code ai.sorot.lambda.library}). */
@@ -88,7 +90,8 @@ public final class SorotHome {
             return;
         }
         // a secret is never readable by others, not even as the temporary file
-        var temp = Files.createTempFile(dir, "." + target.getFileName(), ".part", PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+        var temp = Files.createTempFile(
+                dir, "." + target.getFileName(), ".part", PosixFilePermissions.asFileAttribute(OWNER_ONLY));
         try {
             Files.write(temp, bytes);
             try {

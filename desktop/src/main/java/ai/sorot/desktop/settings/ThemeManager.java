@@ -11,7 +11,9 @@ public final class ThemeManager {
 
     public static void apply(Settings.Theme theme) {
         // the theme's binary stylesheet: the same rules, read at start without parsing 165 kB of CSS
-        Application.setUserAgentStylesheet(theme == Settings.Theme.DARK
-                ? new PrimerDark().getUserAgentStylesheetBSS() : new PrimerLight().getUserAgentStylesheetBSS());
+        Application.setUserAgentStylesheet(
+                theme == Settings.Theme.DARK
+                        ? new PrimerDark().getUserAgentStylesheetBSS()
+                        : new PrimerLight().getUserAgentStylesheetBSS());
     }
 }

@@ -6,8 +6,6 @@ import ai.sorot.desktop.committee.CommitteeViewModel;
 import ai.sorot.desktop.connection.ConnectionBanner;
 import ai.sorot.desktop.connection.ConnectionState;
 import ai.sorot.desktop.intake.DropZoneView;
-import ai.sorot.desktop.ui.Desktop;
-import ai.sorot.lambda.screenplay.ScriptFormat;
 import ai.sorot.desktop.library.FilePicker;
 import ai.sorot.desktop.library.LibraryPage;
 import ai.sorot.desktop.pdf.PageViewer;
@@ -24,8 +22,10 @@ import ai.sorot.desktop.settings.SettingsPage;
 import ai.sorot.desktop.settings.SettingsView;
 import ai.sorot.desktop.settings.SettingsViewModel;
 import ai.sorot.desktop.settings.ThemeManager;
+import ai.sorot.desktop.ui.Desktop;
 import ai.sorot.desktop.ui.Page;
 import ai.sorot.desktop.ui.PageStack;
+import ai.sorot.lambda.screenplay.ScriptFormat;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,10 +54,19 @@ import javafx.util.Subscription;
 public final class MainWindow extends BorderPane {
 
     /** The pages beside the queue: one at a time. */
-    public enum Detail { DROP, ITEM, REPORT, SETTINGS }
+    public enum Detail {
+        DROP,
+        ITEM,
+        REPORT,
+        SETTINGS
+    }
 
     /** The window's views: the queue with its detail, the library, or the committee. */
-    public enum View { QUEUE, LIBRARY, COMMITTEE }
+    public enum View {
+        QUEUE,
+        LIBRARY,
+        COMMITTEE
+    }
 
     private final SorotDesktop app;
     private final QueueView queueView;
@@ -81,16 +90,19 @@ public final class MainWindow extends BorderPane {
     public MainWindow(SorotDesktop app, FilePicker files) {
         this.app = app;
         setId("main-window");
-        getStylesheets().add(MainWindow.class.getResource("/ai/sorot/desktop/sorot.css").toExternalForm());
+        getStylesheets()
+                .add(MainWindow.class.getResource("/ai/sorot/desktop/sorot.css").toExternalForm());
 
         queueView = new QueueView(app.queue(), app.intake(), app.archive(), app.clock());
-        intake = new WindowIntake(app.intake(), app.queue(), this::window, queueView.selectedItemProperty()::get,
-                hover -> {
+        intake = new WindowIntake(
+                app.intake(), app.queue(), this::window, queueView.selectedItemProperty()::get, hover -> {
                     if (detail.isBuilt(Detail.DROP)) {
                         dropZone().showDragHover(hover);
                     }
                 });
-        dropZone = detail.add(Detail.DROP, () -> new DropZoneView(app.intake(), app.queue(), intake::chooseFiles, intake::chooseFolder));
+        dropZone = detail.add(
+                Detail.DROP,
+                () -> new DropZoneView(app.intake(), app.queue(), intake::chooseFiles, intake::chooseFolder));
         itemDetail = detail.add(Detail.ITEM, () -> new ItemDetailView(app.queue(), app.archive()));
         report = detail.add(Detail.REPORT, () -> {
             var player = new AudioPlayerView(Desktop.files());
@@ -99,9 +111,22 @@ public final class MainWindow extends BorderPane {
             return new ReportPage(new ReportView(app.report(), player, pageViewer), player, pageViewer);
         });
         settings = detail.add(Detail.SETTINGS, () -> {
-            var model = new SettingsViewModel(app.settingsStore(), app.tokens(), app.llmKeys(), app.choice(), app.connection(),
-                    app.http(), app.io(), app.ui(), this::settingsSaved).withMemberTokens(app.memberTokens());
-            return new SettingsPage(model, new SettingsView(model, () -> showSelection(queueView.selectedItemProperty().get())));
+            var model = new SettingsViewModel(
+                            app.settingsStore(),
+                            app.tokens(),
+                            app.llmKeys(),
+                            app.choice(),
+                            app.connection(),
+                            app.http(),
+                            app.io(),
+                            app.ui(),
+                            this::settingsSaved)
+                    .withMemberTokens(app.memberTokens());
+            return new SettingsPage(
+                    model,
+                    new SettingsView(
+                            model,
+                            () -> showSelection(queueView.selectedItemProperty().get())));
         });
         detail.getStyleClass().add("detail-pane");
         detail.show(Detail.DROP);
@@ -123,22 +148,54 @@ public final class MainWindow extends BorderPane {
                 }
             }
         });
-        library = views.add(View.LIBRARY, () -> new LibraryPage(app, files != null ? files : FilePicker.dialogs(this::window),
-                this::openSavedAnalysis));
-        var committeePage = views.add(View.COMMITTEE,
+        library = views.add(
+                View.LIBRARY,
+                () -> new LibraryPage(
+                        app, files != null ? files : FilePicker.dialogs(this::window), this::openSavedAnalysis));
+        var committeePage = views.add(
+                View.COMMITTEE,
                 () -> Page.of(CommitteeView.forApp(app, new CommitteeViewModel(app.committee(), app.committeeWork()))));
         committee = () -> (CommitteeView) committeePage.get().view();
         views.show(View.QUEUE);
 
-        appBar = new AppBar(new AppBar.Actions() {
-            @Override public void showLibrary(boolean library) { MainWindow.this.showLibrary(library); }
-            @Override public void showCommittee(boolean shown) { MainWindow.this.showCommittee(shown); }
-            @Override public void chooseFiles() { intake.chooseFiles(); }
-            @Override public void chooseFolder() { intake.chooseFolder(); }
-            @Override public void paste() { intake.paste(); }
-            @Override public void toggleTheme() { MainWindow.this.toggleTheme(); }
-            @Override public void openSettings() { MainWindow.this.openSettings(); }
-        }, app.settings().theme());
+        appBar = new AppBar(
+                new AppBar.Actions() {
+                    @Override
+                    public void showLibrary(boolean library) {
+                        MainWindow.this.showLibrary(library);
+                    }
+
+                    @Override
+                    public void showCommittee(boolean shown) {
+                        MainWindow.this.showCommittee(shown);
+                    }
+
+                    @Override
+                    public void chooseFiles() {
+                        intake.chooseFiles();
+                    }
+
+                    @Override
+                    public void chooseFolder() {
+                        intake.chooseFolder();
+                    }
+
+                    @Override
+                    public void paste() {
+                        intake.paste();
+                    }
+
+                    @Override
+                    public void toggleTheme() {
+                        MainWindow.this.toggleTheme();
+                    }
+
+                    @Override
+                    public void openSettings() {
+                        MainWindow.this.openSettings();
+                    }
+                },
+                app.settings().theme());
         var banner = new ConnectionBanner(app.connection(), app.queue(), app.clock(), this::openSettings);
         setTop(new VBox(appBar, banner, new NoticeBar(app.queue().noticeProperty())));
         setCenter(views);
@@ -164,7 +221,9 @@ public final class MainWindow extends BorderPane {
         }
         // follow the selected row: its report opens the moment it completes
         selectedState = item.stateProperty().subscribe((was, now) -> {
-            if (now == SubmissionState.COMPLETED && queueView.selectedItemProperty().get() == item && detail.shown() != Detail.SETTINGS) {
+            if (now == SubmissionState.COMPLETED
+                    && queueView.selectedItemProperty().get() == item
+                    && detail.shown() != Detail.SETTINGS) {
                 showSelection(item);
             }
         });
@@ -176,7 +235,8 @@ public final class MainWindow extends BorderPane {
             detail.show(Detail.DROP);
         } else if (item.state() == SubmissionState.COMPLETED && item.analysisId() != null) {
             var pdf = item.format() == ScriptFormat.PDF ? item.file() : null;
-            var unused = report.get(); // builds the report page (and its player) before its view model opens the analysis
+            var unused =
+                    report.get(); // builds the report page (and its player) before its view model opens the analysis
             app.report().open(item.analysisId(), pdf);
             detail.show(Detail.REPORT);
         } else {
@@ -262,11 +322,17 @@ public final class MainWindow extends BorderPane {
         } else if (LIBRARY.match(event)) {
             showLibrary(!libraryShown);
             event.consume();
-        } else if (event.getCode() == KeyCode.SPACE && detail.shown() == Detail.REPORT && !typing && !libraryShown
-                && !(focus instanceof ButtonBase) && !(focus instanceof ComboBoxBase<?>)) {
+        } else if (event.getCode() == KeyCode.SPACE
+                && detail.shown() == Detail.REPORT
+                && !typing
+                && !libraryShown
+                && !(focus instanceof ButtonBase)
+                && !(focus instanceof ComboBoxBase<?>)) {
             report.get().player().toggle();
             event.consume();
-        } else if (event.getCode() == KeyCode.ESCAPE && detail.isBuilt(Detail.REPORT) && report.get().pageViewer().isVisible()) {
+        } else if (event.getCode() == KeyCode.ESCAPE
+                && detail.isBuilt(Detail.REPORT)
+                && report.get().pageViewer().isVisible()) {
             report.get().pageViewer().close();
             event.consume();
         }
@@ -275,15 +341,41 @@ public final class MainWindow extends BorderPane {
     // ---------------------------------------------------------------- for the app, the self-check and tests
     // (a page asked for here is built if it was not yet)
 
-    public QueueView queueView() { return queueView; }
-    public ReportView reportView() { return report.get().view(); }
-    public AudioPlayerView player() { return report.get().player(); }
-    public PageViewer pageViewer() { return report.get().pageViewer(); }
-    public ReadOnlyObjectProperty<Detail> detailProperty() { return detail.shownProperty(); }
-    public LibraryPage libraryPage() { return library.get(); }
-    public CommitteeView committeeView() { return committee.get(); }
-    public SettingsViewModel settingsModel() { return settings.get().model(); }
-    DropZoneView dropZone() { return dropZone.get(); }
+    public QueueView queueView() {
+        return queueView;
+    }
+
+    public ReportView reportView() {
+        return report.get().view();
+    }
+
+    public AudioPlayerView player() {
+        return report.get().player();
+    }
+
+    public PageViewer pageViewer() {
+        return report.get().pageViewer();
+    }
+
+    public ReadOnlyObjectProperty<Detail> detailProperty() {
+        return detail.shownProperty();
+    }
+
+    public LibraryPage libraryPage() {
+        return library.get();
+    }
+
+    public CommitteeView committeeView() {
+        return committee.get();
+    }
+
+    public SettingsViewModel settingsModel() {
+        return settings.get().model();
+    }
+
+    DropZoneView dropZone() {
+        return dropZone.get();
+    }
 
     /** The pages built so far (tests: the rest are built when first opened). */
     List<Enum<?>> built() {

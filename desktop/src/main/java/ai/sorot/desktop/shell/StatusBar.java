@@ -20,15 +20,22 @@ final class StatusBar extends HBox {
         connection.textProperty().bind(api.descriptionProperty());
         api.stateProperty().subscribe(state -> {
             dot.getStyleClass().removeAll("online", "connecting", "offline");
-            dot.getStyleClass().add(switch (state) {
-                case ONLINE -> "online";
-                case CONNECTING -> "connecting";
-                case UNREACHABLE, UNAUTHORIZED -> "offline";
-            });
+            dot.getStyleClass()
+                    .add(
+                            switch (state) {
+                                case ONLINE -> "online";
+                                case CONNECTING -> "connecting";
+                                case UNREACHABLE, UNAUTHORIZED -> "offline";
+                            });
         });
-        api.healthProperty().subscribe(health -> connection.setTooltip(health == null || health.analysers() == null
-                ? null : new Tooltip(health.analysers().entrySet().stream().map(e -> e.getKey() + ": " + e.getValue())
-                .reduce((a, b) -> a + "\n" + b).orElse(""))));
+        api.healthProperty()
+                .subscribe(health -> connection.setTooltip(
+                        health == null || health.analysers() == null
+                                ? null
+                                : new Tooltip(health.analysers().entrySet().stream()
+                                        .map(e -> e.getKey() + ": " + e.getValue())
+                                        .reduce((a, b) -> a + "\n" + b)
+                                        .orElse(""))));
         var state = new Label();
         state.textProperty().bind(api.stateProperty().map(s -> switch (s) {
             case ONLINE -> "";

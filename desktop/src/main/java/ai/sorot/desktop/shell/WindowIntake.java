@@ -29,7 +29,11 @@ final class WindowIntake {
     private final Consumer<Boolean> dragHover;
 
     /** {@code dragHover} shows (or stops showing) that a drop would be taken. */
-    WindowIntake(IntakeViewModel intake, QueueViewModel queue, Supplier<Window> window, Supplier<QueueItem> selected,
+    WindowIntake(
+            IntakeViewModel intake,
+            QueueViewModel queue,
+            Supplier<Window> window,
+            Supplier<QueueItem> selected,
             Consumer<Boolean> dragHover) {
         this.intake = intake;
         this.queue = queue;
@@ -54,7 +58,8 @@ final class WindowIntake {
         dragHover.accept(false);
         var content = DropContent.read(event.getDragboard());
         if (content.isEmpty()) {
-            queue.say(Notice.warning("Nothing Sorot can use was dropped: drop PDF or Fountain files, a folder, or a trailer link."));
+            queue.say(Notice.warning(
+                    "Nothing Sorot can use was dropped: drop PDF or Fountain files, a folder, or a trailer link."));
             event.setDropCompleted(false);
         } else {
             intake.accept(content, null);
@@ -76,10 +81,18 @@ final class WindowIntake {
     void chooseFiles() {
         var chooser = new FileChooser();
         chooser.setTitle("Add screenplays");
-        chooser.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter("Screenplays (PDF, Fountain, Final Draft, Highland)", "*.pdf", "*.PDF", "*.fountain",
-                        "*.spmd", "*.fdx", "*.FDX", "*.highland"),
-                new FileChooser.ExtensionFilter("All files", "*"));
+        chooser.getExtensionFilters()
+                .addAll(
+                        new FileChooser.ExtensionFilter(
+                                "Screenplays (PDF, Fountain, Final Draft, Highland)",
+                                "*.pdf",
+                                "*.PDF",
+                                "*.fountain",
+                                "*.spmd",
+                                "*.fdx",
+                                "*.FDX",
+                                "*.highland"),
+                        new FileChooser.ExtensionFilter("All files", "*"));
         List<File> files = chooser.showOpenMultipleDialog(window.get());
         if (files != null && !files.isEmpty()) {
             intake.addFiles(files.stream().map(File::toPath).toList());

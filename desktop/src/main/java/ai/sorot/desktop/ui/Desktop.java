@@ -8,7 +8,8 @@ import java.util.function.Consumer;
  */
 public final class Desktop {
 
-    private static volatile Consumer<String> opener = uri -> System.err.println("sorot: cannot open " + uri + " (no desktop)");
+    private static volatile Consumer<String> opener =
+            uri -> System.err.println("sorot: cannot open " + uri + " (no desktop)");
     private static volatile SystemOpener files = PlatformOpener.forThisSystem();
 
     private Desktop() {}

@@ -49,7 +49,10 @@ public final class PageStack<K> extends StackPane {
         var view = page.view();
         view.setVisible(key.equals(shown.get()));
         // pages keep their registration order, below any overlay added after them
-        int at = (int) order.stream().limit(order.indexOf(key)).filter(built::containsKey).count();
+        int at = (int) order.stream()
+                .limit(order.indexOf(key))
+                .filter(built::containsKey)
+                .count();
         getChildren().add(at, view);
         built.put(key, page);
         return page;

@@ -31,7 +31,8 @@ public final class PlatformOpener implements SystemOpener {
      * @param revealCommand     the command that shows a folder; it gets the file itself when {@code revealSelectsFile}, else its folder
      * @param trustExitStatus   false where the command's status means nothing (Explorer exits 1 on success)
      */
-    public PlatformOpener(List<String> openCommand, List<String> revealCommand, boolean revealSelectsFile, boolean trustExitStatus) {
+    public PlatformOpener(
+            List<String> openCommand, List<String> revealCommand, boolean revealSelectsFile, boolean trustExitStatus) {
         this.openCommand = List.copyOf(openCommand);
         this.revealCommand = List.copyOf(revealCommand);
         this.revealSelectsFile = revealSelectsFile;
@@ -45,14 +46,16 @@ public final class PlatformOpener implements SystemOpener {
             return new PlatformOpener(List.of("open"), List.of("open", "-R"), true, true);
         }
         if (os.contains("win")) {
-            return new PlatformOpener(List.of("rundll32", "url.dll,FileProtocolHandler"), List.of("explorer", "/select,"), true, false);
+            return new PlatformOpener(
+                    List.of("rundll32", "url.dll,FileProtocolHandler"), List.of("explorer", "/select,"), true, false);
         }
         return new PlatformOpener(List.of("xdg-open"), List.of("xdg-open"), false, true);
     }
 
     @Override
     public boolean open(Path file) {
-        return Files.isRegularFile(file) && run(openCommand, file.toAbsolutePath().toString());
+        return Files.isRegularFile(file)
+                && run(openCommand, file.toAbsolutePath().toString());
     }
 
     @Override
@@ -88,6 +91,7 @@ public final class PlatformOpener implements SystemOpener {
     }
 
     private static java.io.File nullDevice() {
-        return new java.io.File(System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("win") ? "NUL" : "/dev/null");
+        return new java.io.File(
+                System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("win") ? "NUL" : "/dev/null");
     }
 }

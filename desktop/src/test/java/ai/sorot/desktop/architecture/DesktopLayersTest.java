@@ -18,29 +18,48 @@ import com.tngtech.archunit.lang.ArchRule;
 class DesktopLayersTest {
 
     @ArchTest
-    static final ArchRule theDesktopUsesNoCloudStateOrLambdaType = noClasses().that().resideInAPackage("ai.sorot.desktop..")
-            .should().dependOnClassesThat().resideInAnyPackage("ai.sorot.lambda.aws.cloud..", "ai.sorot.lambda.aws.state..",
-                    "ai.sorot.lambda.aws.worker..", "ai.sorot.lambda.aws.observe..", "com.amazonaws.services.lambda.runtime..",
-                    "software.amazon.awssdk.services.dynamodb..", "software.amazon.awssdk.services.s3..",
-                    "software.amazon.awssdk.services.sqs..", "software.amazon.awssdk.services.secretsmanager..")
+    static final ArchRule theDesktopUsesNoCloudStateOrLambdaType = noClasses()
+            .that()
+            .resideInAPackage("ai.sorot.desktop..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "ai.sorot.lambda.aws.cloud..",
+                    "ai.sorot.lambda.aws.state..",
+                    "ai.sorot.lambda.aws.worker..",
+                    "ai.sorot.lambda.aws.observe..",
+                    "com.amazonaws.services.lambda.runtime..",
+                    "software.amazon.awssdk.services.dynamodb..",
+                    "software.amazon.awssdk.services.s3..",
+                    "software.amazon.awssdk.services.sqs..",
+                    "software.amazon.awssdk.services.secretsmanager..")
             .because("the desktop ships without the cloud backend (sorot-cloud is banned from its class path)");
 
     @ArchTest
-    static final ArchRule theSharedUiHelpersUseNoFeature = noClasses().that().resideInAPackage("ai.sorot.desktop.ui..")
-            .should().dependOnClassesThat(resideInAPackage("ai.sorot.desktop..").and(not(resideInAPackage("ai.sorot.desktop.ui.."))))
+    static final ArchRule theSharedUiHelpersUseNoFeature = noClasses()
+            .that()
+            .resideInAPackage("ai.sorot.desktop.ui..")
+            .should()
+            .dependOnClassesThat(
+                    resideInAPackage("ai.sorot.desktop..").and(not(resideInAPackage("ai.sorot.desktop.ui.."))))
             .because("every feature uses ui; ui uses none of them");
 
     @ArchTest
-    static final ArchRule desktopPackagesFormNoCycle = slices().matching("ai.sorot.desktop.(*)..").should().beFreeOfCycles()
+    static final ArchRule desktopPackagesFormNoCycle = slices().matching("ai.sorot.desktop.(*)..")
+            .should()
+            .beFreeOfCycles()
             // violation to fix: connection -> queue (EmbeddedBackend/Connection use queue.Backoff and
             // queue.QueueViewModel); the retry policy belongs in connection, the view model above it
-            .ignoreDependency(resideInAPackage("ai.sorot.desktop.connection.."), resideInAPackage("ai.sorot.desktop.queue.."))
+            .ignoreDependency(
+                    resideInAPackage("ai.sorot.desktop.connection.."), resideInAPackage("ai.sorot.desktop.queue.."))
             // violation to fix: connection -> settings (EmbeddedBackend reads settings.SettingsStore,
             // settings.Settings, settings.SorotHome, settings.TokenStore while settings' views use
             // connection); the stores and the home belong in a package below both
-            .ignoreDependency(resideInAPackage("ai.sorot.desktop.connection.."), resideInAPackage("ai.sorot.desktop.settings.."))
+            .ignoreDependency(
+                    resideInAPackage("ai.sorot.desktop.connection.."), resideInAPackage("ai.sorot.desktop.settings.."))
             // violation to fix: intake -> queue (intake uses queue.Notice, queue.QueueItem and
             // queue.QueueViewModel while the queue uses intake's DropContent, IntakeViewModel,
             // PreflightResult and TrailerLinks)
-            .ignoreDependency(resideInAPackage("ai.sorot.desktop.intake.."), resideInAPackage("ai.sorot.desktop.queue.."));
+            .ignoreDependency(
+                    resideInAPackage("ai.sorot.desktop.intake.."), resideInAPackage("ai.sorot.desktop.queue.."));
 }

@@ -44,7 +44,9 @@ class CommitteeAudioTest {
                     Thread.sleep(50);
                 }
                 assertThat(report.audioProperty().get()).isNotNull();
-                assertThat(member.archive.audio(id)).as("kept for offline listening").isPresent();
+                assertThat(member.archive.audio(id))
+                        .as("kept for offline listening")
+                        .isPresent();
             } finally {
                 io.shutdownNow();
                 http.dispatcher().executorService().shutdown();

@@ -38,7 +38,8 @@ final class CommitteeServer implements AutoCloseable {
     CommitteeServer(Path dir) throws IOException {
         this.dir = dir;
         var home = Files.createDirectories(dir.resolve("server-home"));
-        server = LocalServer.start(LocalServer.Options.defaults(new ai.sorot.lambda.local.SorotHome(home)).withPort(0));
+        server = LocalServer.start(LocalServer.Options.defaults(new ai.sorot.lambda.local.SorotHome(home))
+                .withPort(0));
         owner = new CommitteeClient(http, server.url(), server.token());
     }
 
@@ -46,7 +47,8 @@ final class CommitteeServer implements AutoCloseable {
     String analyse(String title, int scenes) throws Exception {
         var pdf = TestPdfs.screenplay(dir.resolve(title.replace(' ', '-') + ".pdf"), title, "Test Writer", scenes);
         var api = new SorotApi(ok, new Endpoint(server.url(), server.token(), true));
-        var id = api.submit(pdf, pdf.getFileName().toString(), null, null, title, false).analysisId();
+        var id = api.submit(pdf, pdf.getFileName().toString(), null, null, title, false)
+                .analysisId();
         long deadline = System.nanoTime() + 90_000_000_000L;
         while (System.nanoTime() < deadline) {
             var state = api.status(id).status();
@@ -71,7 +73,8 @@ final class CommitteeServer implements AutoCloseable {
 
     String session(String name, List<String> analysisIds, int readersPerScript, boolean blind, List<String> readerIds) {
         return owner.createSession(new NewSession(name, analysisIds, readersPerScript, blind, List.of(), readerIds))
-                .session().sessionId();
+                .session()
+                .sessionId();
     }
 
     /** A member's desktop: its own home and library; {@code online} false makes every call fail as offline. */
@@ -85,7 +88,11 @@ final class CommitteeServer implements AutoCloseable {
             this.token = token;
             var home = new SorotHome(Files.createDirectories(dir.resolve("home-" + name)));
             archive = new AnalysisArchive(home);
-            desk = new CommitteeDesk(home, archive, http, () -> online.get() ? new Endpoint(server.url(), null, false) : null,
+            desk = new CommitteeDesk(
+                    home,
+                    archive,
+                    http,
+                    () -> online.get() ? new Endpoint(server.url(), null, false) : null,
                     () -> Optional.of(token));
             opened.add(this);
         }

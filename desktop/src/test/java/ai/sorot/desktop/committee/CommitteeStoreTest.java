@@ -22,7 +22,8 @@ class CommitteeStoreTest {
     }
 
     private static Review review(String id, long version, int rating) {
-        return new Review(id, "m1", "Ada", rating, CommitteeVerdict.MAYBE, "", false, null, null, version, Instant.now());
+        return new Review(
+                id, "m1", "Ada", rating, CommitteeVerdict.MAYBE, "", false, null, null, version, Instant.now());
     }
 
     @Test

@@ -18,11 +18,13 @@ class CommitteeSummaryTest {
 
     @Test
     void aSplitCommitteeIsSaidWithItsMeanVerdictsAndSpread() {
-        var split = new ReviewAggregate(3, 3.0, Map.of(CommitteeVerdict.ACCEPT, 1, CommitteeVerdict.DECLINE, 2), 4, 1.63);
+        var split =
+                new ReviewAggregate(3, 3.0, Map.of(CommitteeVerdict.ACCEPT, 1, CommitteeVerdict.DECLINE, 2), 4, 1.63);
         assertThat(CommitteeSummary.describe(of(split, false), true))
                 .isEqualTo("3 reviews · mean 3.0★ · 1 accept · 2 decline · spread 4 (split: discuss it)");
         var agreed = new ReviewAggregate(2, 4.0, Map.of(CommitteeVerdict.MAYBE, 2), 0, 0.0);
-        assertThat(CommitteeSummary.describe(of(agreed, false), true)).isEqualTo("2 reviews · mean 4.0★ · 2 maybe · spread 0 (all agree)");
+        assertThat(CommitteeSummary.describe(of(agreed, false), true))
+                .isEqualTo("2 reviews · mean 4.0★ · 2 maybe · spread 0 (all agree)");
     }
 
     @Test
@@ -38,10 +40,17 @@ class CommitteeSummaryTest {
 
     @Test
     void anAnswerWithoutTheApisEnvelopeIsNamedByItsStatus() {
-        assertThat(CommitteeClient.failureOf(403, "<html>Forbidden</html>".getBytes()).code().name()).isEqualTo("FORBIDDEN");
+        assertThat(CommitteeClient.failureOf(403, "<html>Forbidden</html>".getBytes())
+                        .code()
+                        .name())
+                .isEqualTo("FORBIDDEN");
         assertThat(CommitteeClient.failureOf(401, new byte[0]).isUnauthorized()).isTrue();
-        assertThat(CommitteeClient.failureOf(409, "{\"success\":false,\"error\":{\"code\":\"REVIEW_CONFLICT\",\"message\":\"m\"}}"
-                .getBytes()).rawCode()).isEqualTo("REVIEW_CONFLICT");
+        assertThat(CommitteeClient.failureOf(
+                                409,
+                                "{\"success\":false,\"error\":{\"code\":\"REVIEW_CONFLICT\",\"message\":\"m\"}}"
+                                        .getBytes())
+                        .rawCode())
+                .isEqualTo("REVIEW_CONFLICT");
         assertThat(CommitteeClient.failureOf(503, new byte[0]).isUnreachable()).isTrue();
     }
 }

@@ -30,8 +30,11 @@ public final class CommitteeSyncBench {
             for (var token : readers) {
                 var client = new CommitteeClient(server.http, server.server.url(), token);
                 for (int i = 0; i < ids.size(); i++) {
-                    client.putMyReview(ids.get(i), new ReviewInput(1 + (i + r) % 5, CommitteeVerdict.values()[(i + r) % 3],
-                            "", false, null, null), null);
+                    client.putMyReview(
+                            ids.get(i),
+                            new ReviewInput(
+                                    1 + (i + r) % 5, CommitteeVerdict.values()[(i + r) % 3], "", false, null, null),
+                            null);
                 }
                 r++;
             }
@@ -53,16 +56,32 @@ public final class CommitteeSyncBench {
                 scratch.archive.save(fresh.archive.report(id).orElseThrow(), null, null, null, null);
             }
             long w1 = System.nanoTime();
-            System.out.printf(Locale.ROOT, "of which GET /analyses/{id} alone: %.1f ms per report%n", (g1 - g0) / 1e6 / n);
-            System.out.printf(Locale.ROOT, "of which saving in the library:    %.1f ms per report%n", (w1 - w0) / 1e6 / n);
-            System.out.printf(Locale.ROOT, "analyses on the server:            %d (analysed in %.1f s, setup only)%n", n, (analysed - t0) / 1e9);
-            System.out.printf(Locale.ROOT, "reviews written (3 readers):       %d in %.2f s (%.1f ms per PUT)%n", 3 * n,
-                    (reviewed - analysed) / 1e9, (reviewed - analysed) / 1e6 / (3 * n));
-            System.out.printf(Locale.ROOT, "first sync of a new desktop:       %.2f s (%d reports saved, %d reviews pulled per analysis)%n",
-                    (s1 - s0) / 1e9, outcome.reportsSaved(), 3);
+            System.out.printf(
+                    Locale.ROOT, "of which GET /analyses/{id} alone: %.1f ms per report%n", (g1 - g0) / 1e6 / n);
+            System.out.printf(
+                    Locale.ROOT, "of which saving in the library:    %.1f ms per report%n", (w1 - w0) / 1e6 / n);
+            System.out.printf(
+                    Locale.ROOT,
+                    "analyses on the server:            %d (analysed in %.1f s, setup only)%n",
+                    n,
+                    (analysed - t0) / 1e9);
+            System.out.printf(
+                    Locale.ROOT,
+                    "reviews written (3 readers):       %d in %.2f s (%.1f ms per PUT)%n",
+                    3 * n,
+                    (reviewed - analysed) / 1e9,
+                    (reviewed - analysed) / 1e6 / (3 * n));
+            System.out.printf(
+                    Locale.ROOT,
+                    "first sync of a new desktop:       %.2f s (%d reports saved, %d reviews pulled per analysis)%n",
+                    (s1 - s0) / 1e9,
+                    outcome.reportsSaved(),
+                    3);
             System.out.printf(Locale.ROOT, "  per analysis:                    %.1f ms%n", (s1 - s0) / 1e6 / n);
             System.out.printf(Locale.ROOT, "second sync (nothing new):         %.2f s%n", (s2 - s1) / 1e9);
-            System.out.printf(Locale.ROOT, "3,000 analyses at the first sync's per-analysis rate: about %.0f s (an extrapolation, not a measurement)%n",
+            System.out.printf(
+                    Locale.ROOT,
+                    "3,000 analyses at the first sync's per-analysis rate: about %.0f s (an extrapolation, not a measurement)%n",
                     (s1 - s0) / 1e9 / n * 3000);
         }
         System.exit(0);

@@ -20,6 +20,7 @@ class CommitteeSyncTest {
 
     @TempDir
     static Path dir;
+
     private static CommitteeServer server;
     private static String first;
     private static String second;
@@ -67,7 +68,8 @@ class CommitteeSyncTest {
         assertThat(seen.aggregate().count()).isEqualTo(1);
         assertThat(seen.aggregate().meanRating()).isEqualTo(4.0);
         assertThat(seen.aggregate().verdictCounts()).containsEntry(CommitteeVerdict.ACCEPT, 1);
-        assertThat(ben.desk.summaryFor(first, false)).as("what review mode shows beside Ben's own rating")
+        assertThat(ben.desk.summaryFor(first, false))
+                .as("what review mode shows beside Ben's own rating")
                 .isEqualTo("Committee: 1 review · mean 4.0★ · 1 accept · spread 0 (all agree)");
 
         var audio = ben.sync().audio(ben.client(), first);
@@ -98,14 +100,18 @@ class CommitteeSyncTest {
         assertThat(pending.input().rating()).as("the train's version is kept").isEqualTo(5);
         assertThat(pending.conflict().current().rating()).as("and the laptop's").isEqualTo(3);
         assertThat(train.archive.library().entry(second).orElseThrow().rating()).isEqualTo(5);
-        assertThat(server.owner.reviews(second).reviews()).filteredOn(r -> "Cleo Two".equals(r.memberName()))
-                .extracting(r -> r.rating()).containsExactly(3);
+        assertThat(server.owner.reviews(second).reviews())
+                .filteredOn(r -> "Cleo Two".equals(r.memberName()))
+                .extracting(r -> r.rating())
+                .containsExactly(3);
 
         train.sync().keepMine(second);
         train.sync().push(train.client());
         assertThat(train.sync().store().pending()).isEmpty();
-        assertThat(server.owner.reviews(second).reviews()).filteredOn(r -> "Cleo Two".equals(r.memberName()))
-                .extracting(r -> r.rating()).containsExactly(5);
+        assertThat(server.owner.reviews(second).reviews())
+                .filteredOn(r -> "Cleo Two".equals(r.memberName()))
+                .extracting(r -> r.rating())
+                .containsExactly(5);
 
         // the laptop's next sync brings the version chosen on the train into its library
         laptop.sync().sync(laptop.client(), null, () -> false);
@@ -131,14 +137,16 @@ class CommitteeSyncTest {
 
         assertThat(two.sync().store().pending()).isEmpty();
         assertThat(two.archive.library().entry(third).orElseThrow().verdict()).isEqualTo(CuratorVerdict.DECLINE);
-        assertThat(two.sync().sync(two.client(), null, () -> false).pushed()).as("nothing left to send").isZero();
+        assertThat(two.sync().sync(two.client(), null, () -> false).pushed())
+                .as("nothing left to send")
+                .isZero();
     }
 
     @Test
     void aReaderMayNotWriteAnotherMembersReviewAndARevokedTokenIsRefused() throws Exception {
         var ada = server.member("ada-4", server.reader("Ada Four"));
-        var created = server.owner.addMember(new ai.sorot.model.committee.NewMember("Eve Four", null,
-                ai.sorot.model.committee.Role.READER, null));
+        var created = server.owner.addMember(
+                new ai.sorot.model.committee.NewMember("Eve Four", null, ai.sorot.model.committee.Role.READER, null));
         var input = new ReviewInput(2, CommitteeVerdict.DECLINE, "", false, null, null);
 
         assertThatThrownBy(() -> ada.client().putReviewOf(first, created.memberId(), input))
@@ -160,10 +168,13 @@ class CommitteeSyncTest {
         var benMember = server.addReader("Ben Five");
         var ada = server.member("ada-5", adaMember.token());
         var ben = server.member("ben-5", benMember.token());
-        var session = server.session("Blind round", List.of(fourth), 2, true, List.of(adaMember.memberId(), benMember.memberId()));
+        var session = server.session(
+                "Blind round", List.of(fourth), 2, true, List.of(adaMember.memberId(), benMember.memberId()));
         ada.sync().sync(ada.client(), session, () -> false);
         ben.sync().sync(ben.client(), session, () -> false);
-        assertThat(ada.sync().store().queue(session)).extracting(a -> a.analysisId()).contains(fourth);
+        assertThat(ada.sync().store().queue(session))
+                .extracting(a -> a.analysisId())
+                .contains(fourth);
 
         ben.archive.library().rate(fourth, 2);
         ben.sync().noteLocalEdit(fourth, session);

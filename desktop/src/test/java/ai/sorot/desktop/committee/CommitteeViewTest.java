@@ -37,6 +37,7 @@ class CommitteeViewTest {
 
     @TempDir
     static Path dir;
+
     private static CommitteeServer server;
     private static String open;
     private static String blind;
@@ -103,11 +104,16 @@ class CommitteeViewTest {
     private void openQueue(FxRobot robot, String session) {
         robot.clickOn("#committee-session").write(session);
         robot.clickOn("#committee-open");
-        waitUntil(20, "queue", () -> onFx(() -> adaModel.queue().size()) == 1 && onFx(() -> adaModel.selectedProperty().get()) != null);
+        waitUntil(
+                20,
+                "queue",
+                () -> onFx(() -> adaModel.queue().size()) == 1
+                        && onFx(() -> adaModel.selectedProperty().get()) != null);
     }
 
     private String aggregate(FxRobot robot) {
-        return onFx(() -> robot.lookup("#committee-aggregate").queryAs(Label.class).getText());
+        return onFx(
+                () -> robot.lookup("#committee-aggregate").queryAs(Label.class).getText());
     }
 
     /** Ben, on his own desktop, rates the only script of {@code session}. */
@@ -116,11 +122,19 @@ class CommitteeViewTest {
             benModel.sessionIdProperty().set(session);
             benModel.openSession();
         });
-        waitUntil(20, "Ben's queue", () -> onFx(() -> benModel.selectedProperty().get()) != null);
+        waitUntil(
+                20, "Ben's queue", () -> onFx(() -> benModel.selectedProperty().get()) != null);
         runFx(() -> benModel.rate(stars));
-        waitUntil(20, "Ben's review on the server", () -> server.owner.reviews(analysisId).reviews().stream()
-                .anyMatch(r -> "Ben Okafor".equals(r.memberName()) && Integer.valueOf(stars).equals(r.rating())));
-        waitUntil(10, "Ben's outbox empty", () -> onFx(() -> benModel.waitingProperty().get()) == 0);
+        waitUntil(
+                20,
+                "Ben's review on the server",
+                () -> server.owner.reviews(analysisId).reviews().stream()
+                        .anyMatch(r -> "Ben Okafor".equals(r.memberName())
+                                && Integer.valueOf(stars).equals(r.rating())));
+        waitUntil(
+                10,
+                "Ben's outbox empty",
+                () -> onFx(() -> benModel.waitingProperty().get()) == 0);
     }
 
     @Test
@@ -133,10 +147,11 @@ class CommitteeViewTest {
         waitUntil(30, "Ben's rating shown", () -> aggregate(robot).startsWith("1 review · mean 2.0★"));
 
         robot.clickOn("#my-star-4");
-        waitUntil(20, "both", () -> aggregate(robot).startsWith("2 reviews · mean 3.0★"),
-                () -> aggregate(robot));
+        waitUntil(20, "both", () -> aggregate(robot).startsWith("2 reviews · mean 3.0★"), () -> aggregate(robot));
         assertThat(aggregate(robot)).contains("spread 2");
-        assertThat(ada.archive.library().entry(open).orElseThrow().rating()).as("kept in Ada's own library").isEqualTo(4);
+        assertThat(ada.archive.library().entry(open).orElseThrow().rating())
+                .as("kept in Ada's own library")
+                .isEqualTo(4);
     }
 
     @Test
@@ -144,15 +159,27 @@ class CommitteeViewTest {
         benRates(blindSession, blind, 5);
         openQueue(robot, blindSession);
         robot.clickOn("#committee-sync");
-        waitUntil(30, "synced", () -> onFx(() -> robot.lookup("#committee-message").queryAs(Label.class).getText()).startsWith("Synced"));
+        waitUntil(
+                30,
+                "synced",
+                () -> onFx(() -> robot.lookup("#committee-message")
+                                .queryAs(Label.class)
+                                .getText())
+                        .startsWith("Synced"));
         assertThat(aggregate(robot)).startsWith("Blind session: the committee's ratings show once you have rated");
-        assertThat(onFx(() -> robot.lookup(".committee-review").queryAll().size())).isZero();
+        assertThat(onFx(() -> robot.lookup(".committee-review").queryAll().size()))
+                .isZero();
 
         robot.clickOn("#my-star-3");
-        waitUntil(20, "shown after her own", () -> aggregate(robot).startsWith("2 reviews · mean 4.0★"),
+        waitUntil(
+                20,
+                "shown after her own",
+                () -> aggregate(robot).startsWith("2 reviews · mean 4.0★"),
                 () -> aggregate(robot));
         assertThat(onFx(() -> robot.lookup(".committee-review").queryAll().stream()
-                .map(n -> ((Label) n).getText()).toList())).anyMatch(t -> t.startsWith("Ben Okafor: 5★"));
+                        .map(n -> ((Label) n).getText())
+                        .toList()))
+                .anyMatch(t -> t.startsWith("Ben Okafor: 5★"));
         Ui.screenshot(scene, "committee-blind-after-rating");
     }
 
@@ -161,23 +188,44 @@ class CommitteeViewTest {
         openQueue(robot, offlineSession);
         ada.online.set(false);
         robot.clickOn("#my-verdict-accept");
-        waitUntil(20, "waiting", () -> onFx(() -> robot.lookup("#committee-waiting").queryAs(Label.class).getText())
-                .equals("1 waiting to send"));
-        assertThat(onFx(() -> robot.lookup("#committee-message").queryAs(Label.class).getText())).contains("Saved on this computer");
+        waitUntil(
+                20,
+                "waiting",
+                () -> onFx(() -> robot.lookup("#committee-waiting")
+                                .queryAs(Label.class)
+                                .getText())
+                        .equals("1 waiting to send"));
+        assertThat(onFx(() ->
+                        robot.lookup("#committee-message").queryAs(Label.class).getText()))
+                .contains("Saved on this computer");
 
         ada.online.set(true);
         robot.clickOn("#committee-sync");
-        waitUntil(30, "sent", () -> onFx(() -> robot.lookup("#committee-waiting").queryAs(Label.class).getText()).equals("All sent"));
-        assertThat(server.owner.reviews(offline).reviews()).anyMatch(r -> "Ada Lind".equals(r.memberName())
-                && r.verdict() == ai.sorot.model.committee.CommitteeVerdict.ACCEPT);
-        assertThat(onFx(() -> robot.lookup("#committee-session").queryAs(TextField.class).getText())).isEqualTo(offlineSession);
+        waitUntil(
+                30,
+                "sent",
+                () -> onFx(() -> robot.lookup("#committee-waiting")
+                                .queryAs(Label.class)
+                                .getText())
+                        .equals("All sent"));
+        assertThat(server.owner.reviews(offline).reviews())
+                .anyMatch(r -> "Ada Lind".equals(r.memberName())
+                        && r.verdict() == ai.sorot.model.committee.CommitteeVerdict.ACCEPT);
+        assertThat(onFx(() -> robot.lookup("#committee-session")
+                        .queryAs(TextField.class)
+                        .getText()))
+                .isEqualTo(offlineSession);
 
         // the next start opens the same session, from what this desktop saved
         var again = new CommitteeViewModel(ada.desk, adaWork);
         ada.online.set(false);
         runFx(again::restore);
-        waitUntil(20, "restored", () -> onFx(() -> again.queue().size()) == 1
-                && offlineSession.equals(onFx(() -> again.sessionIdProperty().get())));
+        waitUntil(
+                20,
+                "restored",
+                () -> onFx(() -> again.queue().size()) == 1
+                        && offlineSession.equals(
+                                onFx(() -> again.sessionIdProperty().get())));
         assertThat(onFx(() -> again.messageProperty().get())).startsWith("Offline: your queue as last synced");
     }
 
@@ -185,21 +233,50 @@ class CommitteeViewTest {
     void aReviewChangedOnAnotherDeviceMeanwhileAsksWhichToKeepAndKeepingTheOtherPutsItInTheLibrary(FxRobot robot) {
         openQueue(robot, twiceSession);
         // Ada's laptop sends its rating first
-        new CommitteeClient(server.http, server.server.url(), adaToken).putMyReview(twice,
-                new ai.sorot.model.committee.ReviewInput(2, ai.sorot.model.committee.CommitteeVerdict.DECLINE, "Too long.", false,
-                        twiceSession, null), null);
+        new CommitteeClient(server.http, server.server.url(), adaToken)
+                .putMyReview(
+                        twice,
+                        new ai.sorot.model.committee.ReviewInput(
+                                2,
+                                ai.sorot.model.committee.CommitteeVerdict.DECLINE,
+                                "Too long.",
+                                false,
+                                twiceSession,
+                                null),
+                        null);
         robot.clickOn("#my-star-4");
 
-        waitUntil(20, "asked", () -> onFx(() -> robot.lookup("#committee-conflicts").query().isVisible()));
-        var question = onFx(() -> robot.lookup(".committee-conflict .label").queryAs(Label.class).getText());
+        waitUntil(
+                20,
+                "asked",
+                () -> onFx(() -> robot.lookup("#committee-conflicts").query().isVisible()));
+        var question = onFx(() ->
+                robot.lookup(".committee-conflict .label").queryAs(Label.class).getText());
         assertThat(question).contains("This computer: 4★").contains("The other device: 2★, decline");
-        assertThat(server.owner.reviews(twice).reviews()).filteredOn(r -> "Ada Lind".equals(r.memberName()))
-                .extracting(r -> r.rating()).as("nothing overwritten before the choice").containsExactly(2);
+        assertThat(server.owner.reviews(twice).reviews())
+                .filteredOn(r -> "Ada Lind".equals(r.memberName()))
+                .extracting(r -> r.rating())
+                .as("nothing overwritten before the choice")
+                .containsExactly(2);
 
         robot.clickOn("#keep-theirs");
-        waitUntil(20, "settled", () -> !onFx(() -> robot.lookup("#committee-conflicts").query().isVisible()));
-        waitUntil(20, "library", () -> Integer.valueOf(2).equals(ada.archive.library().entry(twice).orElseThrow().rating()));
-        waitUntil(20, "shown", () -> onFx(() -> ((javafx.scene.control.ToggleButton) robot.lookup("#my-star-2").query()).isSelected()));
-        assertThat(onFx(() -> robot.lookup("#committee-waiting").queryAs(Label.class).getText())).isEqualTo("All sent");
+        waitUntil(
+                20,
+                "settled",
+                () -> !onFx(() -> robot.lookup("#committee-conflicts").query().isVisible()));
+        waitUntil(
+                20,
+                "library",
+                () -> Integer.valueOf(2)
+                        .equals(ada.archive.library().entry(twice).orElseThrow().rating()));
+        waitUntil(
+                20,
+                "shown",
+                () -> onFx(() -> ((javafx.scene.control.ToggleButton)
+                                robot.lookup("#my-star-2").query())
+                        .isSelected()));
+        assertThat(onFx(() ->
+                        robot.lookup("#committee-waiting").queryAs(Label.class).getText()))
+                .isEqualTo("All sent");
     }
 }

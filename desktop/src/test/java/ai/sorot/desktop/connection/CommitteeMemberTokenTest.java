@@ -18,8 +18,8 @@ class CommitteeMemberTokenTest {
     @TempDir
     Path dir;
 
-    private static final Settings REMOTE = new Settings(Settings.ConnectionMode.REMOTE, "https://committee.example.org",
-            Settings.Theme.LIGHT, 2, false);
+    private static final Settings REMOTE = new Settings(
+            Settings.ConnectionMode.REMOTE, "https://committee.example.org", Settings.Theme.LIGHT, 2, false);
 
     @Test
     void withNoApiTokenEveryCallCarriesTheMemberToken() throws Exception {
@@ -27,7 +27,9 @@ class CommitteeMemberTokenTest {
         var tokens = new TokenStore(home);
         var members = new TokenStore(home, SorotDesktop.MEMBER_TOKEN_FILE);
         members.save("member-secret");
-        var choice = new ConnectionChoice(Map.of(), tokens, members, () -> { throw new AssertionError("not local"); });
+        var choice = new ConnectionChoice(Map.of(), tokens, members, () -> {
+            throw new AssertionError("not local");
+        });
 
         assertThat(choice.choose(REMOTE).open().token()).isEqualTo("member-secret");
         tokens.save("api-secret");
@@ -42,7 +44,8 @@ class CommitteeMemberTokenTest {
         assertThat(members.file()).isEqualTo(dir.resolve("desktop/member-token"));
         assertThat(members.load()).contains("member-secret");
         if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(members.file())))
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                            Files.getPosixFilePermissions(members.file())))
                     .isEqualTo("rw-------");
         }
     }

@@ -27,6 +27,7 @@ class PinnedTrustTest {
 
     @TempDir
     static Path dir;
+
     static LocalServer server;
     static ServerCertificate certificate;
 
@@ -37,7 +38,8 @@ class PinnedTrustTest {
     static void start() {
         var home = new ai.sorot.lambda.local.SorotHome(dir.resolve("server"));
         certificate = ServerCertificate.selfSigned(home.ensureExists().tls());
-        server = LocalServer.start(LocalServer.Options.defaults(home).withPort(0).withTls(certificate));
+        server =
+                LocalServer.start(LocalServer.Options.defaults(home).withPort(0).withTls(certificate));
     }
 
     @AfterAll
@@ -68,7 +70,9 @@ class PinnedTrustTest {
         pins.pin("127.0.0.1", server.url().getPort(), certificate.fingerprint());
         var health = api(client).health();
         assertThat(health.status()).isEqualTo("ok");
-        assertThat(health.mode()).as("the token went through the pinned channel").isEqualTo("local");
+        assertThat(health.mode())
+                .as("the token went through the pinned channel")
+                .isEqualTo("local");
         assertThat(api(client).analyses(1, null).items()).isEmpty();
         assertThat(PinnedTrust.of(client)).isPresent();
     }
@@ -80,31 +84,41 @@ class PinnedTrustTest {
         pins.pin("127.0.0.1", server.url().getPort(), other.fingerprint());
         var before = Files.readString(pins.file());
 
-        assertThatThrownBy(() -> api(SorotApi.defaultClient(pins)).health()).isInstanceOfSatisfying(ApiFailure.class, f -> {
-            assertThat(f.rawCode()).isEqualTo(ErrorCode.CERTIFICATE_CHANGED.name());
-            var changed = f.untrustedCertificate().orElseThrow();
-            assertThat(changed.kind()).isEqualTo(UntrustedCertificate.Kind.CHANGED);
-            assertThat(changed.fingerprint()).isEqualTo(certificate.fingerprint());
-            assertThat(changed.pinned()).isEqualTo(other.fingerprint());
-            assertThat(f.getMessage()).contains("refused");
-        });
+        assertThatThrownBy(() -> api(SorotApi.defaultClient(pins)).health())
+                .isInstanceOfSatisfying(ApiFailure.class, f -> {
+                    assertThat(f.rawCode()).isEqualTo(ErrorCode.CERTIFICATE_CHANGED.name());
+                    var changed = f.untrustedCertificate().orElseThrow();
+                    assertThat(changed.kind()).isEqualTo(UntrustedCertificate.Kind.CHANGED);
+                    assertThat(changed.fingerprint()).isEqualTo(certificate.fingerprint());
+                    assertThat(changed.pinned()).isEqualTo(other.fingerprint());
+                    assertThat(f.getMessage()).contains("refused");
+                });
         assertThat(Files.readString(pins.file())).isEqualTo(before);
     }
 
     @Test
     void aPinOverridesEvenACertificateTheTrustStoreVouchesFor() throws Exception {
         var pins = new CertificatePins(new SorotHome(desktopHome));
-        pins.pin("127.0.0.1", server.url().getPort(), ServerCertificate.selfSigned(desktopHome.resolve("other")).fingerprint());
-        var client = new PinnedTrust(pins, PinnedTrust.trustOf(storeTrusting(certificate))).applyTo(new OkHttpClient.Builder()).build();
-        assertThatThrownBy(() -> api(client).health()).isInstanceOfSatisfying(ApiFailure.class,
-                f -> assertThat(f.rawCode()).isEqualTo(ErrorCode.CERTIFICATE_CHANGED.name()));
+        pins.pin(
+                "127.0.0.1",
+                server.url().getPort(),
+                ServerCertificate.selfSigned(desktopHome.resolve("other")).fingerprint());
+        var client = new PinnedTrust(pins, PinnedTrust.trustOf(storeTrusting(certificate)))
+                .applyTo(new OkHttpClient.Builder())
+                .build();
+        assertThatThrownBy(() -> api(client).health())
+                .isInstanceOfSatisfying(
+                        ApiFailure.class, f -> assertThat(f.rawCode()).isEqualTo(ErrorCode.CERTIFICATE_CHANGED.name()));
     }
 
     @Test
     void aCertificateTheTrustStoreVouchesForNeedsNoPin() throws Exception {
         var pins = new CertificatePins(new SorotHome(desktopHome));
-        // the JDK's own PKIX trust over a store that holds the server's certificate, as a festival's CA-signed one would be
-        var client = new PinnedTrust(pins, PinnedTrust.trustOf(storeTrusting(certificate))).applyTo(new OkHttpClient.Builder()).build();
+        // the JDK's own PKIX trust over a store that holds the server's certificate, as a festival's CA-signed one
+        // would be
+        var client = new PinnedTrust(pins, PinnedTrust.trustOf(storeTrusting(certificate)))
+                .applyTo(new OkHttpClient.Builder())
+                .build();
         assertThat(api(client).health().status()).isEqualTo("ok");
         assertThat(pins.file()).doesNotExist();
     }
@@ -112,11 +126,16 @@ class PinnedTrustTest {
     @Test
     void pinsAreKeptOwnerOnlyAndReadBackByTheNextStart() throws Exception {
         var home = new SorotHome(desktopHome);
-        new CertificatePins(home).pin("Office.Example", 8787, certificate.fingerprint().toLowerCase().replace(":", ""));
+        new CertificatePins(home)
+                .pin(
+                        "Office.Example",
+                        8787,
+                        certificate.fingerprint().toLowerCase().replace(":", ""));
         var again = new CertificatePins(home);
         assertThat(again.pinFor("office.example", 8787)).contains(certificate.fingerprint());
         assertThat(again.pinFor("office.example", 8788)).isEmpty();
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(again.file()))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(again.file())))
+                .isEqualTo("rw-------");
         again.forget("office.example", 8787);
         assertThat(new CertificatePins(home).pinFor("office.example", 8787)).isEmpty();
         assertThatThrownBy(() -> again.pin("h", 1, "not a fingerprint")).isInstanceOf(IllegalArgumentException.class);
@@ -125,18 +144,24 @@ class PinnedTrustTest {
     @Test
     void aServerBoundToEveryInterfaceTakesUploadsThroughThePinnedAddress() throws Exception {
         var home = new ai.sorot.lambda.local.SorotHome(desktopHome.resolve("wildcard-server"));
-        try (var wildcard = LocalServer.start(LocalServer.Options.defaults(home).withHost("0.0.0.0").withPort(0).withTls(certificate))) {
+        try (var wildcard = LocalServer.start(LocalServer.Options.defaults(home)
+                .withHost("0.0.0.0")
+                .withPort(0)
+                .withTls(certificate))) {
             int port = wildcard.url().getPort();
             var pins = new CertificatePins(new SorotHome(desktopHome));
             pins.pin("127.0.0.1", port, certificate.fingerprint());
-            var api = new SorotApi(SorotApi.defaultClient(pins),
+            var api = new SorotApi(
+                    SorotApi.defaultClient(pins),
                     new Endpoint(java.net.URI.create("https://127.0.0.1:" + port), wildcard.token(), false));
             var ticket = api.createUpload();
             assertThat(okhttp3.HttpUrl.get(ticket.uploadUrl()).host()).isIn("0.0.0.0", "::");
             var file = Files.write(desktopHome.resolve("script.pdf"), "%PDF-1.7\nhello".getBytes());
             api.upload(ticket, file); // to the wildcard it would meet an unpinned host: CERTIFICATE_UNKNOWN
             try (var stored = Files.walk(home.blobs())) {
-                assertThat(stored.filter(Files::isRegularFile).filter(f -> f.toString().contains(ticket.uploadId()))).hasSize(1);
+                assertThat(stored.filter(Files::isRegularFile)
+                                .filter(f -> f.toString().contains(ticket.uploadId())))
+                        .hasSize(1);
             }
         }
     }

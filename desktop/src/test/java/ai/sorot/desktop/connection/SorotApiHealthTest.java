@@ -19,11 +19,13 @@ class SorotApiHealthTest {
 
     @TempDir
     static Path home;
+
     static LocalServer server;
 
     @BeforeAll
     static void start() {
-        server = LocalServer.start(LocalServer.Options.defaults(new SorotHome(home)).withPort(0));
+        server = LocalServer.start(
+                LocalServer.Options.defaults(new SorotHome(home)).withPort(0));
     }
 
     @AfterAll

@@ -29,6 +29,7 @@ class SorotApiTest {
 
     @TempDir
     Path dir;
+
     private MockWebServer server;
     private ScriptedApi script;
     private SorotApi api;
@@ -39,7 +40,8 @@ class SorotApiTest {
         script = new ScriptedApi(TOKEN, 1);
         server.setDispatcher(script);
         server.start();
-        api = new SorotApi(SorotApi.defaultClient(), new Endpoint(server.url("/").uri(), TOKEN, false));
+        api = new SorotApi(
+                SorotApi.defaultClient(), new Endpoint(server.url("/").uri(), TOKEN, false));
     }
 
     @AfterEach
@@ -80,7 +82,9 @@ class SorotApiTest {
         assertThat(ticket.getRequestLine()).startsWith("POST /uploads");
         var put = server.takeRequest(1, TimeUnit.SECONDS);
         assertThat(put.getMethod()).isEqualTo("PUT");
-        assertThat(put.getHeaders().get("Authorization")).as("same host as the API: the token goes along").isEqualTo("Bearer " + TOKEN);
+        assertThat(put.getHeaders().get("Authorization"))
+                .as("same host as the API: the token goes along")
+                .isEqualTo("Bearer " + TOKEN);
         var analyze = server.takeRequest(1, TimeUnit.SECONDS);
         var sent = Json.mapper().readValue(analyze.getBody().toByteArray(), AnalyzeRequest.class);
         assertThat(sent.pdfData()).isNull();
@@ -96,7 +100,10 @@ class SorotApiTest {
             storage.start();
             var file = TestPdfs.screenplay(dir.resolve("s.pdf"), "S", "W", 2);
             // "localhost" vs "127.0.0.1": a different host for the client, as S3 is for API Gateway
-            var url = storage.url("/bucket/key?X-Amz-Signature=abc").newBuilder().host("localhost").build();
+            var url = storage.url("/bucket/key?X-Amz-Signature=abc")
+                    .newBuilder()
+                    .host("localhost")
+                    .build();
             api.upload(new ai.sorot.model.api.UploadTicket("u1", url.toString(), java.time.Instant.now()), file);
             var put = storage.takeRequest(1, TimeUnit.SECONDS);
             assertThat(put.getMethod()).isEqualTo("PUT");
@@ -107,23 +114,27 @@ class SorotApiTest {
     @Test
     void fountainTextIsSentAsText() throws Exception {
         api.submit(dir.resolve("x.fountain"), "x.fountain", "Title: X\n\nINT. ROOM - DAY\n", null, null, false);
-        var sent = Json.mapper().readValue(server.takeRequest(1, TimeUnit.SECONDS).getBody().toByteArray(), AnalyzeRequest.class);
+        var sent = Json.mapper()
+                .readValue(server.takeRequest(1, TimeUnit.SECONDS).getBody().toByteArray(), AnalyzeRequest.class);
         assertThat(sent.fountainText()).startsWith("Title: X");
         assertThat(sent.pdfData()).isNull();
     }
 
     @Test
     void finalDraftAndHighlandFilesAreSentInTheirOwnFields() throws Exception {
-        var fdx = Files.writeString(dir.resolve("script.fdx"),
+        var fdx = Files.writeString(
+                dir.resolve("script.fdx"),
                 "<?xml version=\"1.0\"?><FinalDraft><Content><Paragraph Type=\"Action\"><Text>A.</Text></Paragraph></Content></FinalDraft>");
         api.submit(fdx, "script.fdx", null, null, null, false);
-        var sent = Json.mapper().readValue(server.takeRequest(1, TimeUnit.SECONDS).getBody().toByteArray(), AnalyzeRequest.class);
+        var sent = Json.mapper()
+                .readValue(server.takeRequest(1, TimeUnit.SECONDS).getBody().toByteArray(), AnalyzeRequest.class);
         assertThat(Base64.getDecoder().decode(sent.fdxData())).isEqualTo(Files.readAllBytes(fdx));
         assertThat(sent.pdfData()).isNull();
 
         var highland = Files.write(dir.resolve("script.highland"), new byte[] {'P', 'K', 3, 4, 20, 0, 0, 0});
         api.submit(highland, "script.highland", null, null, null, false);
-        sent = Json.mapper().readValue(server.takeRequest(1, TimeUnit.SECONDS).getBody().toByteArray(), AnalyzeRequest.class);
+        sent = Json.mapper()
+                .readValue(server.takeRequest(1, TimeUnit.SECONDS).getBody().toByteArray(), AnalyzeRequest.class);
         assertThat(sent.highlandData()).isNotNull();
         assertThat(sent.pdfData()).isNull();
         assertThat(sent.fdxData()).isNull();
@@ -131,7 +142,8 @@ class SorotApiTest {
 
     @Test
     void statusReportAndAudioReadTheContract() throws Exception {
-        var accepted = api.analyze(new AnalyzeRequest(null, "Title: T\n\nINT. A - DAY\n", null, "t.fountain", null, null, null));
+        var accepted = api.analyze(
+                new AnalyzeRequest(null, "Title: T\n\nINT. A - DAY\n", null, "t.fountain", null, null, null));
 
         var first = api.status(accepted.analysisId());
         assertThat(first.status()).isEqualTo(JobState.PROCESSING);
@@ -155,26 +167,29 @@ class SorotApiTest {
 
     @Test
     void healthNeedsNoToken() throws Exception {
-        var anonymous = new SorotApi(SorotApi.defaultClient(), new Endpoint(server.url("/").uri(), null, false));
+        var anonymous = new SorotApi(
+                SorotApi.defaultClient(), new Endpoint(server.url("/").uri(), null, false));
         assertThat(anonymous.health().mode()).isEqualTo("local");
-        assertThat(server.takeRequest(1, TimeUnit.SECONDS).getHeaders().get("Authorization")).isNull();
+        assertThat(server.takeRequest(1, TimeUnit.SECONDS).getHeaders().get("Authorization"))
+                .isNull();
     }
 
     @Test
     void wrongTokenIsUnauthorizedWithTheApiMessage() {
-        var wrong = new SorotApi(SorotApi.defaultClient(), new Endpoint(server.url("/").uri(), "nope", false));
-        assertThatThrownBy(() -> wrong.status("analysis-1"))
-                .isInstanceOfSatisfying(ApiFailure.class, f -> {
-                    assertThat(f.isUnauthorized()).isTrue();
-                    assertThat(f.httpStatus()).isEqualTo(401);
-                    assertThat(f.getMessage()).isEqualTo("A valid API token is required.");
-                    assertThat(f.isUnreachable()).isFalse();
-                });
+        var wrong = new SorotApi(
+                SorotApi.defaultClient(), new Endpoint(server.url("/").uri(), "nope", false));
+        assertThatThrownBy(() -> wrong.status("analysis-1")).isInstanceOfSatisfying(ApiFailure.class, f -> {
+            assertThat(f.isUnauthorized()).isTrue();
+            assertThat(f.httpStatus()).isEqualTo(401);
+            assertThat(f.getMessage()).isEqualTo("A valid API token is required.");
+            assertThat(f.isUnreachable()).isFalse();
+        });
     }
 
     @Test
     void apiErrorKeepsItsStableCode() {
-        assertThatThrownBy(() -> api.analyze(new AnalyzeRequest(null, "x", null, "x.fountain", "https://127.0.0.1/x", null, null)))
+        assertThatThrownBy(() -> api.analyze(
+                        new AnalyzeRequest(null, "x", null, "x.fountain", "https://127.0.0.1/x", null, null)))
                 .isInstanceOfSatisfying(ApiFailure.class, f -> {
                     assertThat(f.code()).isEqualTo(ErrorCode.URL_NOT_ALLOWED);
                     assertThat(f.rawCode()).isEqualTo("URL_NOT_ALLOWED");
@@ -187,8 +202,11 @@ class SorotApiTest {
         server.setDispatcher(new mockwebserver3.Dispatcher() {
             @Override
             public MockResponse dispatch(mockwebserver3.RecordedRequest request) {
-                return new MockResponse.Builder().code(422)
-                        .body("{\"success\":false,\"error\":{\"code\":\"SCRIPT_IN_KLINGON\",\"message\":\"Not supported yet.\"}}").build();
+                return new MockResponse.Builder()
+                        .code(422)
+                        .body(
+                                "{\"success\":false,\"error\":{\"code\":\"SCRIPT_IN_KLINGON\",\"message\":\"Not supported yet.\"}}")
+                        .build();
             }
         });
         assertThatThrownBy(() -> api.status("x")).isInstanceOfSatisfying(ApiFailure.class, f -> {
@@ -203,7 +221,10 @@ class SorotApiTest {
         server.setDispatcher(new mockwebserver3.Dispatcher() {
             @Override
             public MockResponse dispatch(mockwebserver3.RecordedRequest request) {
-                return new MockResponse.Builder().code(502).body("<html>Bad Gateway</html>").build();
+                return new MockResponse.Builder()
+                        .code(502)
+                        .body("<html>Bad Gateway</html>")
+                        .build();
             }
         });
         assertThatThrownBy(() -> api.status("x")).isInstanceOfSatisfying(ApiFailure.class, f -> {
@@ -218,7 +239,8 @@ class SorotApiTest {
         try (var socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        var gone = new SorotApi(SorotApi.defaultClient(), new Endpoint(URI.create("http://127.0.0.1:" + port), TOKEN, false));
+        var gone = new SorotApi(
+                SorotApi.defaultClient(), new Endpoint(URI.create("http://127.0.0.1:" + port), TOKEN, false));
         assertThatThrownBy(gone::health).isInstanceOfSatisfying(ApiFailure.class, f -> {
             assertThat(f.code()).isEqualTo(ErrorCode.NETWORK);
             assertThat(f.isUnreachable()).isTrue();
@@ -229,25 +251,37 @@ class SorotApiTest {
     @Test
     void audioRedirectToStorageDropsTheToken() throws Exception {
         try (var storage = new MockWebServer()) {
-            storage.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "audio/mpeg").body("ID3fake").build());
+            storage.enqueue(new MockResponse.Builder()
+                    .code(200)
+                    .setHeader("Content-Type", "audio/mpeg")
+                    .body("ID3fake")
+                    .build());
             storage.start();
-            var presigned = storage.url("/audio.mp3?sig=1").newBuilder().host("localhost").build();
+            var presigned = storage.url("/audio.mp3?sig=1")
+                    .newBuilder()
+                    .host("localhost")
+                    .build();
             server.setDispatcher(new mockwebserver3.Dispatcher() {
                 @Override
                 public MockResponse dispatch(mockwebserver3.RecordedRequest request) {
-                    return new MockResponse.Builder().code(302).setHeader("Location", presigned.toString()).build();
+                    return new MockResponse.Builder()
+                            .code(302)
+                            .setHeader("Location", presigned.toString())
+                            .build();
                 }
             });
             var target = dir.resolve("audio.mp3");
             assertThat(api.downloadAudio("analysis-1", target)).isEqualTo("audio/mpeg");
             assertThat(Files.readString(target)).isEqualTo("ID3fake");
-            assertThat(storage.takeRequest(1, TimeUnit.SECONDS).getHeaders().get("Authorization")).isNull();
+            assertThat(storage.takeRequest(1, TimeUnit.SECONDS).getHeaders().get("Authorization"))
+                    .isNull();
         }
     }
 
     @Test
     void endpointNeverPrintsItsToken() {
         assertThat(new Endpoint(URI.create("https://api.example.org/"), "s3cr3t", false).toString())
-                .doesNotContain("s3cr3t").contains("****");
+                .doesNotContain("s3cr3t")
+                .contains("****");
     }
 }

@@ -55,10 +55,12 @@ class SingleInstanceTest {
         try (var in = Files.newInputStream(file)) {
             info.load(in);
         }
-        assertThat(info.getProperty("pid")).isEqualTo(Long.toString(ProcessHandle.current().pid()));
+        assertThat(info.getProperty("pid"))
+                .isEqualTo(Long.toString(ProcessHandle.current().pid()));
         assertThat(info.getProperty("port")).isEqualTo(Integer.toString(instance.port()));
         assertThat(info.getProperty("key")).hasSize(48);
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
     }
 
     @Test
@@ -68,7 +70,8 @@ class SingleInstanceTest {
 
         var claim = SingleInstance.claim(home(), List.of(Path.of("scripts/a.pdf"), root.resolve("b c.fountain")));
 
-        assertThat(claim).isEqualTo(new SingleInstance.Forwarded(ProcessHandle.current().pid(), 2));
+        assertThat(claim)
+                .isEqualTo(new SingleInstance.Forwarded(ProcessHandle.current().pid(), 2));
         assertThat(received.poll(5, TimeUnit.SECONDS))
                 .containsExactly(Path.of("scripts/a.pdf").toAbsolutePath(), root.resolve("b c.fountain"));
     }
@@ -103,7 +106,8 @@ class SingleInstanceTest {
 
         try (var socket = new Socket(InetAddress.getLoopbackAddress(), instance.port())) {
             socket.getOutputStream().write("not-the-key\n/etc/passwd\n\n".getBytes(StandardCharsets.UTF_8));
-            var answer = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+            var answer = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+                    .readLine();
             assertThat(answer).isEqualTo("refused");
         }
         assertThat(received.poll(300, TimeUnit.MILLISECONDS)).isNull();
@@ -118,7 +122,8 @@ class SingleInstanceTest {
 
         var instance = becomeWindow();
 
-        assertThat(Files.readString(file)).contains("pid=" + ProcessHandle.current().pid(), "port=" + instance.port());
+        assertThat(Files.readString(file))
+                .contains("pid=" + ProcessHandle.current().pid(), "port=" + instance.port());
     }
 
     @Test

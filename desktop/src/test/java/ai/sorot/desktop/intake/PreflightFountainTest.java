@@ -33,7 +33,9 @@ class PreflightFountainTest {
         var random = new Random(3);
         var text = new StringBuilder();
         while (text.length() < 4_000) {
-            text.append("the ").append(Integer.toString(random.nextInt(1 << 20), 36)).append(" went on. ");
+            text.append("the ")
+                    .append(Integer.toString(random.nextInt(1 << 20), 36))
+                    .append(" went on. ");
         }
         var file = Files.writeString(dir.resolve("essay.fountain"), text, StandardCharsets.UTF_8);
         assertThat(preflight.check(file)).isInstanceOfSatisfying(PreflightResult.Refused.class, r -> {
@@ -44,7 +46,8 @@ class PreflightFountainTest {
 
     @Test
     void aShortRealSceneIsAccepted() throws Exception {
-        var file = Files.writeString(dir.resolve("scene.fountain"), "INT. KITCHEN - NIGHT\n\nA kettle screams.\n\nMARA\nLeave it.\n");
+        var file = Files.writeString(
+                dir.resolve("scene.fountain"), "INT. KITCHEN - NIGHT\n\nA kettle screams.\n\nMARA\nLeave it.\n");
         assertThat(preflight.check(file)).isInstanceOf(PreflightResult.Accepted.class);
     }
 }

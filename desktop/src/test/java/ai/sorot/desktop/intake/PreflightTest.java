@@ -17,6 +17,7 @@ class PreflightTest {
 
     @TempDir
     Path dir;
+
     private final Preflight preflight = new Preflight();
 
     @Test
@@ -90,18 +91,22 @@ class PreflightTest {
 
         assertThat(result).isInstanceOfSatisfying(PreflightResult.Refused.class, r -> {
             assertThat(r.code()).isEqualTo("PDF_CORRUPT");
-            assertThat(r.reason()).isEqualTo(RefusalReasons.sentence("PDF_CORRUPT", "rootless.pdf"))
-                    .doesNotContainIgnoringCase("trailer").doesNotContainIgnoringCase("root object");
+            assertThat(r.reason())
+                    .isEqualTo(RefusalReasons.sentence("PDF_CORRUPT", "rootless.pdf"))
+                    .doesNotContainIgnoringCase("trailer")
+                    .doesNotContainIgnoringCase("root object");
         });
     }
 
     @Test
     void aCodeSorotHasNoSentenceForFallsBackToTheCodesDefaultMessage() {
-        assertThat(RefusalReasons.sentence("FDX_INVALID", "a.fdx")).isEqualTo("a.fdx: " + ai.sorot.model.api.ErrorCode.FDX_INVALID.defaultMessage());
+        assertThat(RefusalReasons.sentence("FDX_INVALID", "a.fdx"))
+                .isEqualTo("a.fdx: " + ai.sorot.model.api.ErrorCode.FDX_INVALID.defaultMessage());
         // the API's message for an unreadable PDF may carry the PDF library's words: the row shows Sorot's
         assertThat(RefusalReasons.fromApi("PDF_CORRUPT", "x.pdf", "Missing root object specification in trailer."))
                 .isEqualTo(RefusalReasons.sentence("PDF_CORRUPT", "x.pdf"));
-        assertThat(RefusalReasons.fromApi("TOO_MANY_PAGES", "x.pdf", null)).isEqualTo(RefusalReasons.sentence("TOO_MANY_PAGES", "x.pdf"));
+        assertThat(RefusalReasons.fromApi("TOO_MANY_PAGES", "x.pdf", null))
+                .isEqualTo(RefusalReasons.sentence("TOO_MANY_PAGES", "x.pdf"));
     }
 
     @Test
@@ -159,7 +164,8 @@ class PreflightTest {
         var zip = new java.io.ByteArrayOutputStream();
         try (var out = new java.util.zip.ZipOutputStream(zip)) {
             out.putNextEntry(new java.util.zip.ZipEntry("Signal.textbundle/text.fountain"));
-            out.write("Title: Signal\n\nINT. SIGNAL BOX - NIGHT\n\nLevers.\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.write("Title: Signal\n\nINT. SIGNAL BOX - NIGHT\n\nLevers.\n"
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
             out.closeEntry();
         }
         var result = preflight.check(Files.write(dir.resolve("signal.highland"), zip.toByteArray()));
@@ -174,8 +180,10 @@ class PreflightTest {
     void brokenFinalDraftFileIsRefusedWithTheServersCode() throws Exception {
         var cut = Files.writeString(dir.resolve("cut.fdx"), FDX.substring(0, FDX.indexOf("<TitlePage>")));
         assertRefused(preflight.check(cut), "FDX_INVALID", "XML is damaged");
-        var bomb = Files.writeString(dir.resolve("bomb.fdx"), "<?xml version=\"1.0\"?><!DOCTYPE FinalDraft [<!ENTITY a \"aa\">"
-                + "<!ENTITY b \"&a;&a;&a;\">]><FinalDraft><Content><Paragraph Type=\"Action\"><Text>&b;</Text></Paragraph></Content></FinalDraft>");
+        var bomb = Files.writeString(
+                dir.resolve("bomb.fdx"),
+                "<?xml version=\"1.0\"?><!DOCTYPE FinalDraft [<!ENTITY a \"aa\">"
+                        + "<!ENTITY b \"&a;&a;&a;\">]><FinalDraft><Content><Paragraph Type=\"Action\"><Text>&b;</Text></Paragraph></Content></FinalDraft>");
         assertRefused(preflight.check(bomb), "ARCHIVE_TOO_LARGE", "entities");
     }
 

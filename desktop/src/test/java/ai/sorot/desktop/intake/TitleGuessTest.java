@@ -14,7 +14,8 @@ class TitleGuessTest {
 
     @Test
     void aFirstPageThatIsAlreadyScriptHasNoTitle() {
-        assertThat(TitleGuess.fromFirstPage("1 INT. THE FIRST PLACE - DAY 1\nThis is scene 1.\n")).isEmpty();
+        assertThat(TitleGuess.fromFirstPage("1 INT. THE FIRST PLACE - DAY 1\nThis is scene 1.\n"))
+                .isEmpty();
         assertThat(TitleGuess.fromFirstPage("FADE IN:\nA road.\n")).isEmpty();
     }
 

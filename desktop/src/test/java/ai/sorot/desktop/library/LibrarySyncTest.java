@@ -36,8 +36,11 @@ class LibrarySyncTest {
     void completedAnalysesMissingLocallyAreSavedWithTheirAudioAndOthersAreLeft() throws Exception {
         var requests = new CopyOnWriteArrayList<String>();
         var summaries = List.of(
-                summary("api-1", JobState.COMPLETED), summary("api-2", JobState.PROCESSING), summary("lib-00000", JobState.COMPLETED),
-                summary("api-3", JobState.COMPLETED), summary("api-4", JobState.FAILED));
+                summary("api-1", JobState.COMPLETED),
+                summary("api-2", JobState.PROCESSING),
+                summary("lib-00000", JobState.COMPLETED),
+                summary("api-3", JobState.COMPLETED),
+                summary("api-4", JobState.FAILED));
         try (var server = new MockWebServer()) {
             server.setDispatcher(new Dispatcher() {
                 @Override
@@ -47,12 +50,17 @@ class LibrarySyncTest {
                     if (path.equals("/analyses")) {
                         // two pages: the cursor is followed
                         var cursor = request.getUrl().queryParameter("cursor");
-                        return json(cursor == null ? new AnalysisPage(summaries.subList(0, 3), "page-2")
-                                : new AnalysisPage(summaries.subList(3, 5), null));
+                        return json(
+                                cursor == null
+                                        ? new AnalysisPage(summaries.subList(0, 3), "page-2")
+                                        : new AnalysisPage(summaries.subList(3, 5), null));
                     }
                     if (path.endsWith("/audio")) {
-                        return new MockResponse.Builder().code(200).setHeader("Content-Type", "audio/wav")
-                                .body(new okio.Buffer().write(Wav.tone(1.0))).build();
+                        return new MockResponse.Builder()
+                                .code(200)
+                                .setHeader("Content-Type", "audio/wav")
+                                .body(new okio.Buffer().write(Wav.tone(1.0)))
+                                .build();
                     }
                     var id = path.substring("/analyses/".length());
                     return json(ContractFixtures.report(id, "Synced " + id, id + ".pdf", null, 8));
@@ -61,7 +69,8 @@ class LibrarySyncTest {
             server.start();
             try (var archive = new AnalysisArchive(new SorotHome(dir.resolve("home")))) {
                 LibraryFixtures.fill(archive.library(), 1); // lib-00000 is already here
-                var api = new SorotApi(SorotApi.defaultClient(), new Endpoint(server.url("/").uri(), "token", false));
+                var api = new SorotApi(
+                        SorotApi.defaultClient(), new Endpoint(server.url("/").uri(), "token", false));
 
                 var result = new LibrarySync(archive).run(api, () -> false);
 
@@ -71,24 +80,30 @@ class LibrarySyncTest {
                 assertThat(library.entry("api-1").orElseThrow().title()).isEqualTo("Synced api-1");
                 assertThat(library.audio("api-3")).isPresent();
                 assertThat(Files.size(library.audio("api-3").orElseThrow())).isEqualTo(Wav.tone(1.0).length);
-                assertThat(requests).doesNotContain("GET /analyses/api-2", "GET /analyses/lib-00000", "GET /analyses/api-4");
+                assertThat(requests)
+                        .doesNotContain("GET /analyses/api-2", "GET /analyses/lib-00000", "GET /analyses/api-4");
 
                 // a second sync fetches nothing
                 requests.clear();
-                assertThat(new LibrarySync(archive).run(api, () -> false).saved()).isZero();
+                assertThat(new LibrarySync(archive).run(api, () -> false).saved())
+                        .isZero();
                 assertThat(requests).containsOnly("GET /analyses");
             }
         }
     }
 
     private static AnalysisSummary summary(String id, JobState state) {
-        return new AnalysisSummary(id, id, id + ".pdf", state, Instant.parse("2026-11-20T10:00:00Z"), null, "CONSIDER", 60.0);
+        return new AnalysisSummary(
+                id, id, id + ".pdf", state, Instant.parse("2026-11-20T10:00:00Z"), null, "CONSIDER", 60.0);
     }
 
     private static MockResponse json(Object data) {
         try {
-            return new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json")
-                    .body(Json.mapper().writeValueAsString(ApiResponse.ok(data))).build();
+            return new MockResponse.Builder()
+                    .code(200)
+                    .setHeader("Content-Type", "application/json")
+                    .body(Json.mapper().writeValueAsString(ApiResponse.ok(data)))
+                    .build();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -30,6 +30,7 @@ class LibraryViewModelTest {
 
     @TempDir
     Path dir;
+
     private SorotDesktop app;
     private LibraryViewModel model;
     private final List<List<Path>> queued = new CopyOnWriteArrayList<>();
@@ -37,7 +38,8 @@ class LibraryViewModelTest {
 
     @BeforeEach
     void start() {
-        app = new SorotDesktop(new SorotDesktop.Options(Map.of("SOROT_HOME", dir.resolve("home").toString()), EmbeddedBackend::new, false));
+        app = new SorotDesktop(new SorotDesktop.Options(
+                Map.of("SOROT_HOME", dir.resolve("home").toString()), EmbeddedBackend::new, false));
         LibraryFixtures.fill(app.archive().library(), 20);
         // the UI executor runs callbacks where they land: the view model touches no scene graph
         model = new LibraryViewModel(app.archive(), app.connection(), io, Runnable::run, queued::add);
@@ -52,14 +54,17 @@ class LibraryViewModelTest {
     private void refreshed() throws Exception {
         int before = model.loadsProperty().get();
         model.refresh();
-        await("the list reloaded").atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(5))
+        await("the list reloaded")
+                .atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(5))
                 .until(() -> model.loadsProperty().get() > before);
     }
 
     @Test
     void aQueuedScriptFromADroppedFolderStillJoinsItsSessionAfterARestart() throws Exception {
         var folder = java.nio.file.Files.createDirectories(dir.resolve("Shorts 2027"));
-        var unknown = java.nio.file.Files.writeString(folder.resolve("zz-unheard-of.fountain"), "INT. HOUSE - DAY\n\nA door.\n");
+        var unknown = java.nio.file.Files.writeString(
+                folder.resolve("zz-unheard-of.fountain"), "INT. HOUSE - DAY\n\nA door.\n");
         var made = new CompletableFuture<ReviewSession>();
         model.addFolder(null, folder, made::complete);
         var session = made.get(5, TimeUnit.SECONDS);
@@ -69,14 +74,18 @@ class LibraryViewModelTest {
         // the app closes before the analysis finishes; a new view model (the next start) keeps the promise
         var restarted = new LibraryViewModel(app.archive(), app.connection(), io, Runnable::run, queued::add);
         restarted.analysisFinished(unknown, "lib-00003");
-        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(10))
+        await().atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(10))
                 .until(() -> !app.archive().library().sessionItems(session.id()).isEmpty());
         assertThat(app.archive().library().sessionItems(session.id())).containsExactly("lib-00003");
         // kept once: the same script finishing again (a retry) joins nothing twice, now or a moment later
         restarted.analysisFinished(unknown, "lib-00004");
-        await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(2)).untilAsserted(
-                () -> assertThat(app.archive().library().sessionItems(session.id())).containsExactly("lib-00003"));
-        assertThat(PendingSessionLinks.in(app.archive().library().folder()).snapshot()).isEmpty();
+        await().during(Duration.ofMillis(200))
+                .atMost(Duration.ofSeconds(2))
+                .untilAsserted(() -> assertThat(app.archive().library().sessionItems(session.id()))
+                        .containsExactly("lib-00003"));
+        assertThat(PendingSessionLinks.in(app.archive().library().folder()).snapshot())
+                .isEmpty();
     }
 
     @Test
@@ -102,7 +111,9 @@ class LibraryViewModelTest {
         var session = made.get(5, TimeUnit.SECONDS);
         model.sessionFilterProperty().set(session);
         refreshed();
-        assertThat(model.rows()).extracting(LibraryEntry::id).containsExactlyInAnyOrder("lib-00009", "lib-00002", "lib-00015");
+        assertThat(model.rows())
+                .extracting(LibraryEntry::id)
+                .containsExactlyInAnyOrder("lib-00009", "lib-00002", "lib-00015");
         assertThat(model.matchingProperty().get()).isEqualTo(3);
         assertThat(model.totalProperty().get()).isEqualTo(20);
     }
@@ -143,7 +154,9 @@ class LibraryViewModelTest {
         Files.writeString(bad, "this is not a zip");
         var called = new CompletableFuture<ReviewSession>();
         model.importBundle(bad, called::complete);
-        await("a message").atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(5))
+        await("a message")
+                .atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(5))
                 .until(() -> model.messageProperty().get() != null);
         assertThat(model.messageProperty().get()).containsIgnoringCase("bundle");
         assertThat(called).isNotDone();
@@ -162,9 +175,10 @@ class LibraryViewModelTest {
         model.exportBundle(library.session(session.id()).orElseThrow(), bundle, () -> done.complete(null));
         done.get(5, TimeUnit.SECONDS);
 
-        try (var colleague = new SorotDesktop(new SorotDesktop.Options(Map.of("SOROT_HOME", dir.resolve("colleague").toString()),
-                EmbeddedBackend::new, false))) {
-            var theirs = new LibraryViewModel(colleague.archive(), colleague.connection(), io, Runnable::run, queued::add);
+        try (var colleague = new SorotDesktop(new SorotDesktop.Options(
+                Map.of("SOROT_HOME", dir.resolve("colleague").toString()), EmbeddedBackend::new, false))) {
+            var theirs =
+                    new LibraryViewModel(colleague.archive(), colleague.connection(), io, Runnable::run, queued::add);
             var imported = new CompletableFuture<ReviewSession>();
             theirs.importBundle(bundle, imported::complete);
             var s = imported.get(5, TimeUnit.SECONDS);

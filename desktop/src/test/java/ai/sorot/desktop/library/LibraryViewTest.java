@@ -10,10 +10,10 @@ import ai.sorot.desktop.SorotDesktop;
 import ai.sorot.desktop.connection.EmbeddedBackend;
 import ai.sorot.desktop.settings.Settings;
 import ai.sorot.desktop.settings.ThemeManager;
-import ai.sorot.desktop.ui.Desktop;
 import ai.sorot.desktop.shell.MainWindow;
 import ai.sorot.desktop.testing.LibraryFixtures;
 import ai.sorot.desktop.testing.Ui;
+import ai.sorot.desktop.ui.Desktop;
 import ai.sorot.lambda.library.LibraryEntry;
 import ai.sorot.lambda.library.ReviewSession;
 import com.fasterxml.jackson.databind.MappingIterator;
@@ -48,6 +48,7 @@ class LibraryViewTest {
 
     @TempDir
     static Path dir;
+
     private SorotDesktop app;
     private MainWindow window;
     private Scene scene;
@@ -75,7 +76,8 @@ class LibraryViewTest {
     @Start
     void start(Stage stage) throws Exception {
         var home = Files.createTempDirectory(dir, "home");
-        app = new SorotDesktop(new SorotDesktop.Options(Map.of("SOROT_HOME", home.toString()), EmbeddedBackend::new, false));
+        app = new SorotDesktop(
+                new SorotDesktop.Options(Map.of("SOROT_HOME", home.toString()), EmbeddedBackend::new, false));
         LibraryFixtures.fill(app.archive().library(), 40);
         ThemeManager.apply(Settings.Theme.LIGHT);
         Desktop.setOpener(opened::add);
@@ -109,8 +111,11 @@ class LibraryViewTest {
         waitUntil(5, query + " focused", field::isFocused);
         var before = onFx(field::getText);
         robot.write(text);
-        waitUntil(5, query + " holds '" + text + "' (it holds '" + onFx(field::getText) + "', focus on "
-                + onFx(() -> String.valueOf(scene.getFocusOwner())) + ")", () -> field.getText().equals(before + text));
+        waitUntil(
+                5,
+                query + " holds '" + text + "' (it holds '" + onFx(field::getText) + "', focus on "
+                        + onFx(() -> String.valueOf(scene.getFocusOwner())) + ")",
+                () -> field.getText().equals(before + text));
     }
 
     private String count(FxRobot robot) {
@@ -120,25 +125,61 @@ class LibraryViewTest {
     @Test
     void anAnalysisNoModelReadListsAsNotJudgedWithItsCheckFlag(FxRobot robot) {
         // as the pipeline saves it with no model: no verdict, and a check raised on the text
-        var base = ai.sorot.desktop.testing.ContractFixtures.report("static-1", "Static Noise", "static.fountain", null, 12);
+        var base = ai.sorot.desktop.testing.ContractFixtures.report(
+                "static-1", "Static Noise", "static.fountain", null, 12);
         var c = base.coverage();
         var noModel = new ai.sorot.model.report.Provenance("Sorot's own measures, no model", "sorot-no-model-2", true);
-        var coverage = new ai.sorot.model.report.Coverage(c.logline(), c.synopsis(), c.genres(), c.tone(), c.themes(),
-                List.of(), c.protagonist(), List.of(), List.of(), List.of(), null, "Not judged.", noModel);
-        var curation = new ai.sorot.model.report.Curation(null, null, "Not judged.", base.curation().notes(), List.of());
-        var report = new ai.sorot.model.report.AnalysisReport(base.analysisId(), base.title(), base.authors(), base.fileName(),
-                null, base.createdAt(), base.completedAt(), base.screenplay(), coverage, null, curation, base.audio(),
-                base.steps(), base.usage(), List.of(ai.sorot.model.report.Check.of(ai.sorot.model.report.CheckCode.INCOHERENT_TEXT,
-                ai.sorot.model.report.Check.Severity.WARNING, "Random words.")));
+        var coverage = new ai.sorot.model.report.Coverage(
+                c.logline(),
+                c.synopsis(),
+                c.genres(),
+                c.tone(),
+                c.themes(),
+                List.of(),
+                c.protagonist(),
+                List.of(),
+                List.of(),
+                List.of(),
+                null,
+                "Not judged.",
+                noModel);
+        var curation = new ai.sorot.model.report.Curation(
+                null, null, "Not judged.", base.curation().notes(), List.of());
+        var report = new ai.sorot.model.report.AnalysisReport(
+                base.analysisId(),
+                base.title(),
+                base.authors(),
+                base.fileName(),
+                null,
+                base.createdAt(),
+                base.completedAt(),
+                base.screenplay(),
+                coverage,
+                null,
+                curation,
+                base.audio(),
+                base.steps(),
+                base.usage(),
+                List.of(ai.sorot.model.report.Check.of(
+                        ai.sorot.model.report.CheckCode.INCOHERENT_TEXT,
+                        ai.sorot.model.report.Check.Severity.WARNING,
+                        "Random words.")));
         app.archive().library().save(report, ai.sorot.lambda.library.Library.Attachments.NONE);
         robot.clickOn("#show-library");
         waitUntil(10, "all rows", () -> rows(robot).size() == 41);
         typeInto(robot, "#library-search", "static");
         waitUntil(5, "one row", () -> rows(robot).size() == 1);
-        waitUntil(5, "cells drawn", () -> robot.lookup((javafx.scene.control.TableCell<?, ?> cell) ->
-                "⚑ Incoherent text".equals(cell.getText())).tryQuery().isPresent());
+        waitUntil(
+                5,
+                "cells drawn",
+                () -> robot.lookup((javafx.scene.control.TableCell<?, ?> cell) ->
+                                "⚑ Incoherent text".equals(cell.getText()))
+                        .tryQuery()
+                        .isPresent());
         assertThat(robot.lookup((javafx.scene.control.TableCell<?, ?> cell) -> "Not judged".equals(cell.getText())
-                && cell.getStyleClass().contains("not-judged")).tryQuery()).isPresent();
+                                && cell.getStyleClass().contains("not-judged"))
+                        .tryQuery())
+                .isPresent();
         assertThat(rows(robot).getFirst().aiScore()).isNull();
         screenshot(scene, "library-not-judged");
     }
@@ -154,7 +195,9 @@ class LibraryViewTest {
         // typing searches as you type: prefix words over titles and loglines
         typeInto(robot, "#library-search", "ligh");
         waitUntil(5, "search narrows", () -> rows(robot).size() == 8);
-        assertThat(rows(robot)).extracting(LibraryEntry::title).allMatch(t -> t.toLowerCase().contains("light"));
+        assertThat(rows(robot))
+                .extracting(LibraryEntry::title)
+                .allMatch(t -> t.toLowerCase().contains("light"));
         assertThat(count(robot)).isEqualTo("8 of 40 analyses");
         robot.write(" keep");
         waitUntil(5, "both words", () -> rows(robot).size() == 4);
@@ -163,16 +206,30 @@ class LibraryViewTest {
         // filters combine with the search and with each other
         robot.clickOn("#filter-clear");
         waitUntil(5, "cleared", () -> rows(robot).size() == 40);
-        runFx(() -> robot.lookup("#filter-recommendation").queryAs(ComboBox.class).getSelectionModel().select("RECOMMEND"));
+        runFx(() -> robot.lookup("#filter-recommendation")
+                .queryAs(ComboBox.class)
+                .getSelectionModel()
+                .select("RECOMMEND"));
         waitUntil(5, "recommend only", () -> rows(robot).size() == 10);
         assertThat(rows(robot)).extracting(LibraryEntry::recommendation).containsOnly("RECOMMEND");
         typeInto(robot, "#filter-min-score", "60");
-        waitUntil(5, "score ≥ 60", () -> !rows(robot).isEmpty() && rows(robot).size() < 10
-                && rows(robot).stream().allMatch(e -> e.aiScore() >= 60));
+        waitUntil(
+                5,
+                "score ≥ 60",
+                () -> !rows(robot).isEmpty()
+                        && rows(robot).size() < 10
+                        && rows(robot).stream().allMatch(e -> e.aiScore() >= 60));
         var recommendedAbove60 = rows(robot).size();
         typeInto(robot, "#filter-genre", "drama");
-        waitUntil(5, "drama", () -> rows(robot).size() < recommendedAbove60 || rows(robot).stream().allMatch(e -> e.genres().equals("drama")));
-        assertThat(rows(robot)).allMatch(e -> e.genres().equals("drama") && e.aiScore() >= 60 && e.recommendation().equals("RECOMMEND"));
+        waitUntil(
+                5,
+                "drama",
+                () -> rows(robot).size() < recommendedAbove60
+                        || rows(robot).stream().allMatch(e -> e.genres().equals("drama")));
+        assertThat(rows(robot))
+                .allMatch(e -> e.genres().equals("drama")
+                        && e.aiScore() >= 60
+                        && e.recommendation().equals("RECOMMEND"));
         robot.clickOn("#filter-clear");
         waitUntil(5, "cleared", () -> rows(robot).size() == 40);
 
@@ -184,8 +241,14 @@ class LibraryViewTest {
         waitUntil(5, "shortlisted", () -> rows(robot).size() == 1);
         assertThat(rows(robot).getFirst().id()).isEqualTo("lib-00003");
         robot.clickOn("#filter-shortlisted");
-        runFx(() -> robot.lookup("#filter-rated").queryAs(ComboBox.class).getSelectionModel().select(Boolean.TRUE));
-        waitUntil(5, "rated", () -> rows(robot).size() == 1 && rows(robot).getFirst().id().equals("lib-00004"));
+        runFx(() -> robot.lookup("#filter-rated")
+                .queryAs(ComboBox.class)
+                .getSelectionModel()
+                .select(Boolean.TRUE));
+        waitUntil(
+                5,
+                "rated",
+                () -> rows(robot).size() == 1 && rows(robot).getFirst().id().equals("lib-00004"));
         robot.clickOn("#filter-clear");
         waitUntil(5, "cleared", () -> rows(robot).size() == 40);
 
@@ -193,29 +256,59 @@ class LibraryViewTest {
         library.tag("lib-00011", "local talent");
         library.tag("lib-00012", "Local Talent");
         runFx(() -> window.libraryPage().model().refresh());
-        waitUntil(5, "tag offered", () -> onFx(() -> robot.lookup("#filter-tag").queryAs(ComboBox.class).getItems().contains("local-talent")));
-        runFx(() -> robot.lookup("#filter-tag").queryAs(ComboBox.class).getSelectionModel().select("local-talent"));
-        waitUntil(5, "tagged", () -> rows(robot).stream().map(LibraryEntry::id).toList().equals(List.of("lib-00012", "lib-00011"))
-                || rows(robot).stream().map(LibraryEntry::id).sorted().toList().equals(List.of("lib-00011", "lib-00012")));
+        waitUntil(
+                5,
+                "tag offered",
+                () -> onFx(() -> robot.lookup("#filter-tag")
+                        .queryAs(ComboBox.class)
+                        .getItems()
+                        .contains("local-talent")));
+        runFx(() -> robot.lookup("#filter-tag")
+                .queryAs(ComboBox.class)
+                .getSelectionModel()
+                .select("local-talent"));
+        waitUntil(
+                5,
+                "tagged",
+                () -> rows(robot).stream().map(LibraryEntry::id).toList().equals(List.of("lib-00012", "lib-00011"))
+                        || rows(robot).stream()
+                                .map(LibraryEntry::id)
+                                .sorted()
+                                .toList()
+                                .equals(List.of("lib-00011", "lib-00012")));
         robot.clickOn("#filter-clear");
         waitUntil(5, "cleared", () -> rows(robot).size() == 40);
         var today = java.time.LocalDate.now();
-        runFx(() -> robot.lookup("#filter-from").queryAs(javafx.scene.control.DatePicker.class).setValue(today.plusDays(1)));
+        runFx(() -> robot.lookup("#filter-from")
+                .queryAs(javafx.scene.control.DatePicker.class)
+                .setValue(today.plusDays(1)));
         waitUntil(5, "nothing saved tomorrow", () -> rows(robot).isEmpty());
-        runFx(() -> robot.lookup("#filter-from").queryAs(javafx.scene.control.DatePicker.class).setValue(today));
-        runFx(() -> robot.lookup("#filter-to").queryAs(javafx.scene.control.DatePicker.class).setValue(today));
+        runFx(() -> robot.lookup("#filter-from")
+                .queryAs(javafx.scene.control.DatePicker.class)
+                .setValue(today));
+        runFx(() -> robot.lookup("#filter-to")
+                .queryAs(javafx.scene.control.DatePicker.class)
+                .setValue(today));
         waitUntil(5, "all saved today", () -> rows(robot).size() == 40);
         robot.clickOn("#filter-clear");
 
         // any column sorts, both ways
-        robot.clickOn(robot.lookup(".column-header").match(n -> "col-score".equals(n.getId())).queryAs(Node.class));
+        robot.clickOn(robot.lookup(".column-header")
+                .match(n -> "col-score".equals(n.getId()))
+                .queryAs(Node.class));
         var ascending = rows(robot).stream().map(LibraryEntry::aiScore).toList();
         assertThat(ascending).isSorted();
-        robot.clickOn(robot.lookup(".column-header").match(n -> "col-score".equals(n.getId())).queryAs(Node.class));
-        var descending = new ArrayList<>(rows(robot).stream().map(LibraryEntry::aiScore).toList());
+        robot.clickOn(robot.lookup(".column-header")
+                .match(n -> "col-score".equals(n.getId()))
+                .queryAs(Node.class));
+        var descending =
+                new ArrayList<>(rows(robot).stream().map(LibraryEntry::aiScore).toList());
         assertThat(descending.reversed()).isSorted();
-        robot.clickOn(robot.lookup(".column-header").match(n -> "col-title".equals(n.getId())).queryAs(Node.class));
-        assertThat(rows(robot).stream().map(e -> e.title().toLowerCase()).toList()).isSorted();
+        robot.clickOn(robot.lookup(".column-header")
+                .match(n -> "col-title".equals(n.getId()))
+                .queryAs(Node.class));
+        assertThat(rows(robot).stream().map(e -> e.title().toLowerCase()).toList())
+                .isSorted();
     }
 
     @Test
@@ -224,21 +317,34 @@ class LibraryViewTest {
         var session = library.createSession("Shorts · Round 3", List.of());
         library.addToSession(session.id(), List.of("lib-00010", "lib-00001"));
         robot.clickOn("#show-library");
-        waitUntil(10, "sessions listed", () -> onFx(() -> window.libraryPage().model().sessions().size()) == 1);
+        waitUntil(
+                10,
+                "sessions listed",
+                () -> onFx(() -> window.libraryPage().model().sessions().size()) == 1);
         Ui.settled(robot, "#compare", "#library-search", "#filter-clear", "#session-list", "#export-menu");
         robot.clickOn(Ui.sessionCell(robot));
         waitUntil(5, "session rows", () -> rows(robot).size() == 2);
 
         typeInto(robot, "#library-search", "zebrafinch");
         waitUntil(5, "no row", () -> rows(robot).isEmpty());
-        waitUntil(5, "the empty list says why", () -> robot.lookup("#library-empty").queryAs(Label.class).isVisible());
-        assertThat(onFx(() -> robot.lookup("#library-empty").queryAs(Label.class).getText())).isEqualTo("No match in this session.");
+        waitUntil(
+                5,
+                "the empty list says why",
+                () -> robot.lookup("#library-empty").queryAs(Label.class).isVisible());
+        assertThat(onFx(() ->
+                        robot.lookup("#library-empty").queryAs(Label.class).getText()))
+                .isEqualTo("No match in this session.");
         screenshot(scene, "library-no-match-in-session");
 
         // the same search over the whole library
         runFx(() -> window.libraryPage().model().sessionFilterProperty().set(null));
-        waitUntil(5, "library-wide", () -> onFx(() -> robot.lookup("#library-empty").queryAs(Label.class).getText())
-                .equals("No match in the library."));
+        waitUntil(
+                5,
+                "library-wide",
+                () -> onFx(() -> robot.lookup("#library-empty")
+                                .queryAs(Label.class)
+                                .getText())
+                        .equals("No match in the library."));
     }
 
     @Test
@@ -254,11 +360,22 @@ class LibraryViewTest {
         });
         var chosen = onFx(() -> List.copyOf(table(robot).getSelectionModel().getSelectedItems()));
         robot.clickOn("#compare");
-        waitUntil(5, "compare shown", () -> window.libraryPage().modeProperty().get() == LibraryPage.Mode.COMPARE
-                && robot.lookup("#compare-grid").lookup(".compare-title").queryAll().size() == 2);
-        var titles = onFx(() -> robot.lookup("#compare-grid").lookup(".compare-title").queryAllAs(Label.class).stream().map(Label::getText).toList());
+        waitUntil(
+                5,
+                "compare shown",
+                () -> window.libraryPage().modeProperty().get() == LibraryPage.Mode.COMPARE
+                        && robot.lookup("#compare-grid")
+                                        .lookup(".compare-title")
+                                        .queryAll()
+                                        .size()
+                                == 2);
+        var titles = onFx(() -> robot.lookup("#compare-grid").lookup(".compare-title").queryAllAs(Label.class).stream()
+                .map(Label::getText)
+                .toList());
         assertThat(titles).containsExactly(chosen.get(0).title(), chosen.get(1).title());
-        var labels = onFx(() -> robot.lookup("#compare-grid").lookup(".label").queryAllAs(Label.class).stream().map(Label::getText).toList());
+        var labels = onFx(() -> robot.lookup("#compare-grid").lookup(".label").queryAllAs(Label.class).stream()
+                .map(Label::getText)
+                .toList());
         assertThat(labels).containsOnlyOnce("festival fit", "Model score", "Dialogue share", "Verdict");
         assertThat(labels.stream().filter(t -> t.matches("\\d+/10")).count()).isEqualTo(12);
         screenshot(scene, "library-compare");
@@ -268,9 +385,13 @@ class LibraryViewTest {
         // a saved analysis opens in the report view from the library file alone (the app is not connected)
         runFx(() -> table(robot).getSelectionModel().clearAndSelect(0));
         robot.clickOn("#open-report");
-        waitUntil(10, "report shown", () -> window.detailProperty().get() == MainWindow.Detail.REPORT
-                && app.report().reportProperty().get() != null);
-        assertThat(app.report().reportProperty().get().analysisId()).isEqualTo(chosen.getFirst().id());
+        waitUntil(
+                10,
+                "report shown",
+                () -> window.detailProperty().get() == MainWindow.Detail.REPORT
+                        && app.report().reportProperty().get() != null);
+        assertThat(app.report().reportProperty().get().analysisId())
+                .isEqualTo(chosen.getFirst().id());
         assertThat(app.report().audioProperty().get()).isNotNull().exists();
     }
 
@@ -283,7 +404,10 @@ class LibraryViewTest {
         library.setNotes("lib-00001", "Keep, with a note, \"quoted\".");
         library.scoreCriterion(session.id(), "lib-00001", "Story", 5);
         robot.clickOn("#show-library");
-        waitUntil(10, "sessions listed", () -> onFx(() -> window.libraryPage().model().sessions().size()) == 1);
+        waitUntil(
+                10,
+                "sessions listed",
+                () -> onFx(() -> window.libraryPage().model().sessions().size()) == 1);
         Ui.settled(robot, "#compare", "#library-search", "#filter-clear", "#session-list", "#export-menu");
         robot.clickOn(Ui.sessionCell(robot));
         waitUntil(5, "session rows", () -> rows(robot).size() == 3);
@@ -296,7 +420,9 @@ class LibraryViewTest {
         var text = Files.readString(csv, StandardCharsets.UTF_8).replace("\uFEFF", "");
         var mapper = new CsvMapper();
         List<Map<String, String>> lines = new ArrayList<>();
-        try (MappingIterator<Map<String, String>> it = mapper.readerForMapOf(String.class).with(mapper.schemaWithHeader()).readValues(text)) {
+        try (MappingIterator<Map<String, String>> it = mapper.readerForMapOf(String.class)
+                .with(mapper.schemaWithHeader())
+                .readValues(text)) {
             it.forEachRemaining(lines::add);
         }
         assertThat(lines).extracting(m -> m.get("analysis_id")).containsExactly("lib-00010", "lib-00001", "lib-00022");
@@ -339,16 +465,23 @@ class LibraryViewTest {
             assertThat(other.entry("lib-00001").orElseThrow().rating()).isEqualTo(4);
             assertThat(other.audio("lib-00001")).isPresent();
         }
-        assertThat(Files.list(dir).filter(p -> p.getFileName().toString().endsWith(".part")).toList()).isEmpty();
+        assertThat(Files.list(dir)
+                        .filter(p -> p.getFileName().toString().endsWith(".part"))
+                        .toList())
+                .isEmpty();
         screenshot(scene, "library-session");
     }
 
     @Test
-    void rowsDroppedOnASessionJoinItAndADroppedFolderMatchesWhatIsKnownAndQueuesTheRest(FxRobot robot) throws Exception {
+    void rowsDroppedOnASessionJoinItAndADroppedFolderMatchesWhatIsKnownAndQueuesTheRest(FxRobot robot)
+            throws Exception {
         var library = app.archive().library();
         var session = library.createSession("Shorts · Round 1", List.of());
         robot.clickOn("#show-library");
-        waitUntil(10, "sessions listed", () -> onFx(() -> window.libraryPage().model().sessions().size()) == 1);
+        waitUntil(
+                10,
+                "sessions listed",
+                () -> onFx(() -> window.libraryPage().model().sessions().size()) == 1);
         Ui.settled(robot, "#compare", "#library-search", "#filter-clear", "#session-list", "#export-menu");
 
         // rows dragged from the table carry their ids
@@ -362,14 +495,25 @@ class LibraryViewTest {
         var folder = java.nio.file.Files.createDirectories(dir.resolve("drop-" + System.nanoTime()));
         ai.sorot.desktop.testing.TestPdfs.screenplay(folder.resolve("quiet-hours.pdf"), "Quiet Hours", "B", 4);
         ai.sorot.desktop.testing.TestPdfs.screenplay(folder.resolve("SALT_HARBOUR_final.pdf"), "Salt Harbour", "C", 4);
-        ai.sorot.desktop.testing.TestPdfs.screenplay(folder.resolve("a-brand-new-script.pdf"), "A Brand New Script", "D", 4);
+        ai.sorot.desktop.testing.TestPdfs.screenplay(
+                folder.resolve("a-brand-new-script.pdf"), "A Brand New Script", "D", 4);
         assertThat(Ui.dropFiles(Ui.sessionCell(robot), List.of(folder))).isTrue();
         // quiet-hours.pdf is lib-00007 (already in, stays where it is); SALT_HARBOUR_final.pdf is lib-00001
         waitUntil(10, "matched", () -> library.sessionItems(session.id()).size() == 3);
         assertThat(library.sessionItems(session.id())).containsExactly("lib-00007", "lib-00003", "lib-00001");
-        waitUntil(10, "the new one queued for analysis", () -> onFx(() -> app.queue().items().size()) == 1);
-        assertThat(onFx(() -> app.queue().items().getFirst().file().getFileName().toString())).isEqualTo("a-brand-new-script.pdf");
-        waitUntil(5, "message", () -> onFx(() -> robot.lookup("#library-message").queryAs(Label.class).getText())
-                .startsWith("2 matched in \"Shorts · Round 1\"; 1 not in the library yet"));
+        waitUntil(
+                10,
+                "the new one queued for analysis",
+                () -> onFx(() -> app.queue().items().size()) == 1);
+        assertThat(onFx(() ->
+                        app.queue().items().getFirst().file().getFileName().toString()))
+                .isEqualTo("a-brand-new-script.pdf");
+        waitUntil(
+                5,
+                "message",
+                () -> onFx(() -> robot.lookup("#library-message")
+                                .queryAs(Label.class)
+                                .getText())
+                        .startsWith("2 matched in \"Shorts · Round 1\"; 1 not in the library yet"));
     }
 }

@@ -11,9 +11,9 @@ import ai.sorot.desktop.SorotDesktop;
 import ai.sorot.desktop.connection.EmbeddedBackend;
 import ai.sorot.desktop.settings.Settings;
 import ai.sorot.desktop.settings.ThemeManager;
-import ai.sorot.desktop.ui.Desktop;
 import ai.sorot.desktop.shell.MainWindow;
 import ai.sorot.desktop.testing.Ui;
+import ai.sorot.desktop.ui.Desktop;
 import ai.sorot.lambda.library.Library;
 import ai.sorot.lambda.library.LibraryEntry;
 import ai.sorot.lambda.library.SemanticLibrary;
@@ -54,13 +54,17 @@ class MoreLikeThisTest {
 
     @TempDir
     static Path dir;
+
     private SorotDesktop app;
     private MainWindow window;
     private Scene scene;
     private final List<String> opened = new CopyOnWriteArrayList<>();
 
     static Path corpus() {
-        for (var candidate : List.of(Path.of("..", "..", "shared", "corpus"), Path.of("..", "shared", "corpus"), Path.of("/work/shared/corpus"))) {
+        for (var candidate : List.of(
+                Path.of("..", "..", "shared", "corpus"),
+                Path.of("..", "shared", "corpus"),
+                Path.of("/work/shared/corpus"))) {
             if (Files.isDirectory(candidate)) {
                 return candidate;
             }
@@ -72,25 +76,61 @@ class MoreLikeThisTest {
     private static void save(Library library, Path corpus, String id, String file) throws Exception {
         var path = corpus.resolve(file);
         var screenplay = new ScreenplayReader().read(path);
-        var coverage = new Coverage("A short script.", null, List.of(), null, List.of(), List.of(), null, List.of(),
-                List.of(), List.of(), null, null, new Provenance("offline heuristics", "sorot-offline", true));
-        var report = new AnalysisReport(id, screenplay.title() != null ? screenplay.title() : id, screenplay.authors(),
-                path.getFileName().toString(), null, Instant.parse("2026-11-01T10:00:00Z"), Instant.parse("2026-11-01T10:01:00Z"),
-                screenplay.withoutElements(), coverage, null,
+        var coverage = new Coverage(
+                "A short script.",
+                null,
+                List.of(),
+                null,
+                List.of(),
+                List.of(),
+                null,
+                List.of(),
+                List.of(),
+                List.of(),
+                null,
+                null,
+                new Provenance("offline heuristics", "sorot-offline", true));
+        var report = new AnalysisReport(
+                id,
+                screenplay.title() != null ? screenplay.title() : id,
+                screenplay.authors(),
+                path.getFileName().toString(),
+                null,
+                Instant.parse("2026-11-01T10:00:00Z"),
+                Instant.parse("2026-11-01T10:01:00Z"),
+                screenplay.withoutElements(),
+                coverage,
+                null,
                 // judged, so the report view on main (which does not yet show "Not judged") opens it
-                new Curation(60.0, Recommendation.CONSIDER, "", new ProgrammingNotes("short", "all", List.of()), List.of()), null, List.of(), null);
-        library.save(report, new Library.Attachments(null, null, null, Files.readAllBytes(path), path.getFileName().toString()));
+                new Curation(
+                        60.0, Recommendation.CONSIDER, "", new ProgrammingNotes("short", "all", List.of()), List.of()),
+                null,
+                List.of(),
+                null);
+        library.save(
+                report,
+                new Library.Attachments(
+                        null,
+                        null,
+                        null,
+                        Files.readAllBytes(path),
+                        path.getFileName().toString()));
     }
 
     @Start
     void start(Stage stage) throws Exception {
         var corpus = corpus();
         var home = Files.createTempDirectory(dir, "home");
-        app = new SorotDesktop(new SorotDesktop.Options(Map.of("SOROT_HOME", home.toString()), EmbeddedBackend::new, false));
+        app = new SorotDesktop(
+                new SorotDesktop.Options(Map.of("SOROT_HOME", home.toString()), EmbeddedBackend::new, false));
         if (corpus != null) {
             var library = app.archive().library();
             save(library, corpus, "episode-1", "ebscreenplays-pd/cyber_bob/Cyber_Bob_ep00001.fountain");
-            save(library, corpus, "episode-lincoln", "ebscreenplays-pd/cyber_bob/Cyber_Bob_epWinDebateAgainstLincoln.fountain");
+            save(
+                    library,
+                    corpus,
+                    "episode-lincoln",
+                    "ebscreenplays-pd/cyber_bob/Cyber_Bob_epWinDebateAgainstLincoln.fountain");
             save(library, corpus, "brick", "screenplain/examples/Brick-and-Steel.fountain");
             save(library, corpus, "guru", "ebscreenplays-pd/various/ASCENT_TO_GURU_PEAK.fountain");
         }
@@ -147,28 +187,43 @@ class MoreLikeThisTest {
             return -1;
         });
         runFx(() -> table(robot).getSelectionModel().clearAndSelect(index));
-        javafx.scene.Node row = onFx(() -> robot.lookup(".table-row-cell").match((TableRow<?> r) -> r.getIndex() == index && r.getItem() != null).query());
+        javafx.scene.Node row = onFx(() -> robot.lookup(".table-row-cell")
+                .match((TableRow<?> r) -> r.getIndex() == index && r.getItem() != null)
+                .query());
         // the row's context menu item, fired as a click on it does (Monocle's robot raises no context-menu event)
         assertThat(onFx(() -> row.isVisible())).isTrue();
         var item = onFx(() -> table(robot).getContextMenu().getItems().stream()
-                .filter(i -> "ctx-more-like-this".equals(i.getId())).findFirst().orElseThrow());
+                .filter(i -> "ctx-more-like-this".equals(i.getId()))
+                .findFirst()
+                .orElseThrow());
         assertThat(onFx(item::getText)).isEqualTo("More like this");
         runFx(item::fire);
 
-        waitUntil(60, "the dialog lists the neighbours", () -> onFx(() -> robot.lookup("#more-like-this-list").tryQuery()
-                .map(n -> ((ListView<?>) n).getItems().size()).orElse(0)) == 3);
+        waitUntil(
+                60,
+                "the dialog lists the neighbours",
+                () -> onFx(() -> robot.lookup("#more-like-this-list")
+                                .tryQuery()
+                                .map(n -> ((ListView<?>) n).getItems().size())
+                                .orElse(0))
+                        == 3);
         @SuppressWarnings("unchecked")
-        var list = (ListView<SemanticLibrary.Neighbour>) robot.lookup("#more-like-this-list").queryAs(ListView.class);
+        var list = (ListView<SemanticLibrary.Neighbour>)
+                robot.lookup("#more-like-this-list").queryAs(ListView.class);
         var neighbours = onFx(() -> List.copyOf(list.getItems()));
         assertThat(neighbours.getFirst().entry().id()).isEqualTo("episode-lincoln");
-        assertThat(neighbours.getFirst().similarity()).isGreaterThan(neighbours.getLast().similarity());
+        assertThat(neighbours.getFirst().similarity())
+                .isGreaterThan(neighbours.getLast().similarity());
         assertThat(MoreLikeThisDialog.label(neighbours.getFirst())).matches("similarity 0\\.\\d\\d   .*CYBER.*");
         screenshot(robot.lookup("#more-like-this").query().getScene(), "library-more-like-this");
 
         runFx(() -> list.getSelectionModel().select(0));
         robot.clickOn("#more-like-this-open");
-        waitUntil(10, "report shown", () -> window.detailProperty().get() == MainWindow.Detail.REPORT
-                && app.report().reportProperty().get() != null);
+        waitUntil(
+                10,
+                "report shown",
+                () -> window.detailProperty().get() == MainWindow.Detail.REPORT
+                        && app.report().reportProperty().get() != null);
         assertThat(app.report().reportProperty().get().analysisId()).isEqualTo("episode-lincoln");
     }
 
@@ -181,14 +236,30 @@ class MoreLikeThisTest {
         var field = robot.lookup("#library-search").queryAs(TextInputControl.class);
         runFx(() -> field.setText("a hike up a mountain trail"));
 
-        waitUntil(60, "found by meaning", () -> onFx(() -> window.libraryPage().model().byMeaningProperty().get()) > 0);
+        waitUntil(
+                60,
+                "found by meaning",
+                () -> onFx(() ->
+                                window.libraryPage().model().byMeaningProperty().get())
+                        > 0);
         assertThat(rows(robot).getFirst().id()).isEqualTo("guru");
-        assertThat(onFx(() -> robot.lookup("#library-count").queryAs(Label.class).getText()))
+        assertThat(onFx(() ->
+                        robot.lookup("#library-count").queryAs(Label.class).getText()))
                 .contains("close in meaning, after the word matches");
 
         // one or two words look up words only
         runFx(() -> field.setText("mountain"));
-        waitUntil(10, "words only", () -> onFx(() -> window.libraryPage().model().byMeaningProperty().get()) == 0
-                && onFx(() -> robot.lookup("#library-count").queryAs(Label.class).getText()).startsWith("0 of 4"));
+        waitUntil(
+                10,
+                "words only",
+                () -> onFx(() -> window.libraryPage()
+                                        .model()
+                                        .byMeaningProperty()
+                                        .get())
+                                == 0
+                        && onFx(() -> robot.lookup("#library-count")
+                                        .queryAs(Label.class)
+                                        .getText())
+                                .startsWith("0 of 4"));
     }
 }

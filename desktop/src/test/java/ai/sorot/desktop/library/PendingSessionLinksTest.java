@@ -22,7 +22,8 @@ class PendingSessionLinksTest {
         var reopened = PendingSessionLinks.in(dir);
         assertThat(reopened.take(dir.resolve("scripts/a.pdf"))).isEqualTo(OptionalLong.of(7));
         assertThat(reopened.take(dir.resolve("scripts/a.pdf"))).isEmpty();
-        assertThat(PendingSessionLinks.in(dir).snapshot()).containsOnlyKeys(dir.resolve("scripts/b.fountain").toString());
+        assertThat(PendingSessionLinks.in(dir).snapshot())
+                .containsOnlyKeys(dir.resolve("scripts/b.fountain").toString());
     }
 
     @Test
@@ -32,6 +33,7 @@ class PendingSessionLinksTest {
         assertThat(links.snapshot()).isEmpty();
         assertThat(dir.resolve("pending-sessions.json.unreadable")).exists();
         links.put(dir.resolve("c.pdf"), 3);
-        assertThat(PendingSessionLinks.in(dir).snapshot()).containsEntry(dir.resolve("c.pdf").toString(), 3L);
+        assertThat(PendingSessionLinks.in(dir).snapshot())
+                .containsEntry(dir.resolve("c.pdf").toString(), 3L);
     }
 }

@@ -45,6 +45,7 @@ class ReviewModeTest {
 
     @TempDir
     static Path dir;
+
     private SorotDesktop app;
     private MainWindow window;
     private Scene scene;
@@ -54,11 +55,13 @@ class ReviewModeTest {
     @Start
     void start(Stage stage) throws Exception {
         home = Files.createTempDirectory(dir, "home");
-        app = new SorotDesktop(new SorotDesktop.Options(Map.of("SOROT_HOME", home.toString()), EmbeddedBackend::new, false));
+        app = new SorotDesktop(
+                new SorotDesktop.Options(Map.of("SOROT_HOME", home.toString()), EmbeddedBackend::new, false));
         var library = app.archive().library();
         LibraryFixtures.fill(library, 12);
         var ids = List.of("lib-00002", "lib-00005", "lib-00007", "lib-00009", "lib-00011");
-        session = library.createSession("Shorts 2027 · Round 1",
+        session = library.createSession(
+                "Shorts 2027 · Round 1",
                 List.of(new ReviewSession.Criterion("Story", 5), new ReviewSession.Criterion("Festival fit", 10)));
         library.addToSession(session.id(), ids);
         session = library.session(session.id()).orElseThrow();
@@ -96,10 +99,16 @@ class ReviewModeTest {
     @Test
     void theKeyboardReviewsASessionAndEveryChangeIsSavedInTheLibraryFile(FxRobot robot) {
         robot.clickOn("#show-library");
-        waitUntil(10, "the library listed", () -> window.libraryPage().listView().table().getItems().size() == 12);
+        waitUntil(
+                10,
+                "the library listed",
+                () -> window.libraryPage().listView().table().getItems().size() == 12);
         Ui.settled(robot, "#session-list", "#review-session");
         robot.clickOn(Ui.sessionCell(robot));
-        waitUntil(10, "the session's rows", () -> window.libraryPage().listView().table().getItems().size() == 5);
+        waitUntil(
+                10,
+                "the session's rows",
+                () -> window.libraryPage().listView().table().getItems().size() == 5);
         robot.clickOn("#review-session");
 
         waitUntil(10, "review mode on the first item", () -> "Winter Light".equals(text(robot, "#review-title")));
@@ -111,7 +120,8 @@ class ReviewModeTest {
 
         // Space plays and pauses the audio summary, saved in the library (no network)
         var player = window.libraryPage().player();
-        waitUntil(20, "player ready", () -> "ready".equals(player.statusProperty().get()));
+        waitUntil(
+                20, "player ready", () -> "ready".equals(player.statusProperty().get()));
         // no sound card on CI: ALSA's null device plays faster than real time, so the summary loops
         Ui.runFx(() -> player.player().setCycleCount(javafx.scene.media.MediaPlayer.INDEFINITE));
         press(robot, KeyCode.SPACE);
@@ -122,8 +132,13 @@ class ReviewModeTest {
         // 1–5 rates, and a rating makes the item reviewed
         press(robot, KeyCode.DIGIT4);
         waitUntil(5, "progress", () -> "1 of 5 reviewed".equals(text(robot, "#review-progress")));
-        assertThat(onFx(() -> robot.lookup("#review-rating").queryAs(Rating.class).getRating())).isEqualTo(4.0);
-        waitUntil(5, "rating on disk", () -> Integer.valueOf(4).equals(saved("lib-00002").rating()));
+        assertThat(onFx(() ->
+                        robot.lookup("#review-rating").queryAs(Rating.class).getRating()))
+                .isEqualTo(4.0);
+        waitUntil(
+                5,
+                "rating on disk",
+                () -> Integer.valueOf(4).equals(saved("lib-00002").rating()));
         boolean reviewedOnDisk = onDisk(lib -> lib.isReviewed(session.id(), "lib-00002"));
         assertThat(reviewedOnDisk).isTrue();
 
@@ -135,13 +150,23 @@ class ReviewModeTest {
             var e = saved("lib-00002");
             return e.shortlisted() && e.verdict() == CuratorVerdict.MAYBE;
         });
-        assertThat(onFx(() -> robot.lookup("#verdict-maybe").queryAs(ToggleButton.class).isSelected())).isTrue();
-        assertThat(onFx(() -> robot.lookup("#review-shortlist").queryAs(ToggleButton.class).isSelected())).isTrue();
+        assertThat(onFx(() -> robot.lookup("#verdict-maybe")
+                        .queryAs(ToggleButton.class)
+                        .isSelected()))
+                .isTrue();
+        assertThat(onFx(() -> robot.lookup("#review-shortlist")
+                        .queryAs(ToggleButton.class)
+                        .isSelected()))
+                .isTrue();
 
         // N goes to the note; what is typed there is text, not commands; Esc gives the keys back
         press(robot, KeyCode.N);
         robot.write("Strong voice, keep for round 2 jk");
-        waitUntil(5, "note on disk", () -> "Strong voice, keep for round 2 jk".equals(saved("lib-00002").notes()));
+        waitUntil(
+                5,
+                "note on disk",
+                () -> "Strong voice, keep for round 2 jk"
+                        .equals(saved("lib-00002").notes()));
         assertThat(text(robot, "#review-title")).isEqualTo("Winter Light");
         press(robot, KeyCode.ESCAPE);
 
@@ -153,16 +178,24 @@ class ReviewModeTest {
 
         // the score card
         robot.clickOn(robot.lookup(".card-row").nth(0).lookup("4").queryAs(javafx.scene.Node.class));
-        waitUntil(5, "score card on disk", () -> Integer.valueOf(4).equals(
-                onDisk(lib -> lib.criterionScores(session.id(), "lib-00002").get("Story"))));
+        waitUntil(
+                5,
+                "score card on disk",
+                () -> Integer.valueOf(4)
+                        .equals(onDisk(lib ->
+                                lib.criterionScores(session.id(), "lib-00002").get("Story"))));
         screenshot(scene, "review-mode");
 
         // J moves on; the next item is fresh
         press(robot, KeyCode.J);
         waitUntil(5, "second item", () -> "The Long Crossing".equals(text(robot, "#review-title")));
         assertThat(text(robot, "#review-position")).isEqualTo("2 / 5");
-        assertThat(onFx(() -> robot.lookup("#review-rating").queryAs(Rating.class).getRating())).isEqualTo(0.0);
-        assertThat(onFx(() -> robot.lookup("#review-notes").queryAs(TextArea.class).getText())).isEmpty();
+        assertThat(onFx(() ->
+                        robot.lookup("#review-rating").queryAs(Rating.class).getRating()))
+                .isEqualTo(0.0);
+        assertThat(onFx(() ->
+                        robot.lookup("#review-notes").queryAs(TextArea.class).getText()))
+                .isEmpty();
         press(robot, KeyCode.DIGIT2);
         press(robot, KeyCode.V);
         waitUntil(5, "progress", () -> "2 of 5 reviewed".equals(text(robot, "#review-progress")));
@@ -174,15 +207,29 @@ class ReviewModeTest {
         // K comes back to the first, with everything it was given
         press(robot, KeyCode.K);
         waitUntil(5, "first again", () -> "Winter Light".equals(text(robot, "#review-title")));
-        assertThat(onFx(() -> robot.lookup("#review-rating").queryAs(Rating.class).getRating())).isEqualTo(4.0);
-        assertThat(onFx(() -> robot.lookup("#review-notes").queryAs(TextArea.class).getText())).isEqualTo("Strong voice, keep for round 2 jk");
+        assertThat(onFx(() ->
+                        robot.lookup("#review-rating").queryAs(Rating.class).getRating()))
+                .isEqualTo(4.0);
+        assertThat(onFx(() ->
+                        robot.lookup("#review-notes").queryAs(TextArea.class).getText()))
+                .isEqualTo("Strong voice, keep for round 2 jk");
         assertThat(text(robot, "#review-progress")).isEqualTo("2 of 5 reviewed");
 
         // the session list shows the progress too, once back in the library
         press(robot, KeyCode.ESCAPE);
-        waitUntil(5, "back in the list", () -> window.libraryPage().modeProperty().get() == LibraryPage.Mode.LIST);
-        waitUntil(5, "session progress", () -> onFx(() -> window.libraryPage().model().sessions().getFirst().reviewed()) == 2);
-        int reviewedCount = onDisk(lib -> lib.session(session.id()).orElseThrow().reviewed());
+        waitUntil(
+                5, "back in the list", () -> window.libraryPage().modeProperty().get() == LibraryPage.Mode.LIST);
+        waitUntil(
+                5,
+                "session progress",
+                () -> onFx(() -> window.libraryPage()
+                                .model()
+                                .sessions()
+                                .getFirst()
+                                .reviewed())
+                        == 2);
+        int reviewedCount =
+                onDisk(lib -> lib.session(session.id()).orElseThrow().reviewed());
         assertThat(reviewedCount).isEqualTo(2);
     }
 }

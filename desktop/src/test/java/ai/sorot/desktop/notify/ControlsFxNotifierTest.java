@@ -44,6 +44,7 @@ class ControlsFxNotifierTest {
 
     @TempDir
     static Path dir;
+
     private SorotDesktop app;
     private Stage stage;
     private ControlsFxNotifier notifier;
@@ -65,7 +66,8 @@ class ControlsFxNotifierTest {
     void start(Stage stage) throws Exception {
         this.stage = stage;
         var home = Files.createTempDirectory(dir, "home");
-        app = new SorotDesktop(new SorotDesktop.Options(Map.of("SOROT_HOME", home.toString()), EmbeddedBackend::new, false));
+        app = new SorotDesktop(
+                new SorotDesktop.Options(Map.of("SOROT_HOME", home.toString()), EmbeddedBackend::new, false));
         ThemeManager.apply(Settings.Theme.LIGHT);
         notifier = new ControlsFxNotifier(() -> stage, () -> true);
         stage.setScene(new Scene(new MainWindow(app), 1360, 860));
@@ -78,14 +80,20 @@ class ControlsFxNotifierTest {
     @AfterEach
     void stop() {
         Logger.getLogger("javafx.css").removeHandler(cssLog);
-        runFx(() -> List.copyOf(Window.getWindows()).stream().filter(w -> w instanceof Popup).forEach(Window::hide));
+        runFx(() -> List.copyOf(Window.getWindows()).stream()
+                .filter(w -> w instanceof Popup)
+                .forEach(Window::hide));
         app.close();
     }
 
     private Parent notificationPane() {
-        return onFx(() -> Window.getWindows().stream().filter(w -> w instanceof Popup && w.isShowing())
+        return onFx(() -> Window.getWindows().stream()
+                .filter(w -> w instanceof Popup && w.isShowing())
                 .map(w -> w.getScene().getRoot().lookup(".notification-bar > .pane"))
-                .filter(n -> n != null).map(Parent.class::cast).findFirst().orElse(null));
+                .filter(n -> n != null)
+                .map(Parent.class::cast)
+                .findFirst()
+                .orElse(null));
     }
 
     @Test
@@ -95,26 +103,39 @@ class ControlsFxNotifierTest {
         // the popup fades in, and its styles are applied on the pulses that draw it: wait until it is opaque
         waitUntil(10, "notification faded in", () -> {
             var pane = notificationPane();
-            return pane != null && Stream.iterate((Node) pane, Objects::nonNull, Node::getParent).allMatch(n -> n.getOpacity() >= 1.0);
+            return pane != null
+                    && Stream.iterate((Node) pane, Objects::nonNull, Node::getParent)
+                            .allMatch(n -> n.getOpacity() >= 1.0);
         });
         org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
 
-        assertThat(onFx(() -> List.copyOf(CssParser.errorsProperty())).stream().map(Object::toString).toList())
-                .as("CSS errors while the notification showed").isEmpty();
+        assertThat(onFx(() -> List.copyOf(CssParser.errorsProperty())).stream()
+                        .map(Object::toString)
+                        .toList())
+                .as("CSS errors while the notification showed")
+                .isEmpty();
         assertThat(cssErrors).as("javafx.css log").isEmpty();
 
         var pane = notificationPane();
         // no glossy bitmap icon from ControlsFX's dialogs: the app's own vector icon
-        assertThat(onFx(() -> pane.lookupAll(".image-view").stream().map(ImageView.class::cast)
-                .filter(v -> v.getImage() != null).toList())).isEmpty();
+        assertThat(onFx(() -> pane.lookupAll(".image-view").stream()
+                        .map(ImageView.class::cast)
+                        .filter(v -> v.getImage() != null)
+                        .toList()))
+                .isEmpty();
         assertThat(onFx(() -> pane.lookup(".notification-icon"))).isNotNull();
         // the panel is painted with the theme's surface colour, and the text with its text colour
         assertThat(onFx(() -> ((javafx.scene.layout.Region) pane).getBackground() != null
-                && !((javafx.scene.layout.Region) pane).getBackground().getFills().isEmpty())).isTrue();
+                        && !((javafx.scene.layout.Region) pane)
+                                .getBackground()
+                                .getFills()
+                                .isEmpty()))
+                .isTrue();
         var title = onFx(() -> (Label) pane.lookup(".title"));
         assertThat(onFx(title::getText)).isEqualTo("Analysis complete");
         var popupScene = onFx(() -> pane.getScene());
-        var shot = Path.of(System.getProperty("sorot.screenshots", "target/screenshots")).resolve("notification.png");
+        var shot = Path.of(System.getProperty("sorot.screenshots", "target/screenshots"))
+                .resolve("notification.png");
         runFx(() -> {
             try {
                 Snapshots.write(popupScene, shot);

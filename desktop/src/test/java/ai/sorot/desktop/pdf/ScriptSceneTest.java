@@ -34,9 +34,14 @@ class ScriptSceneTest {
         assertThat(scene.text()).contains("\n" + " ".repeat(22) + "MARA\n");
         assertThat(scene.text().substring(scene.quoteStart(), scene.quoteEnd())).isEqualTo("Nobody’s coming back");
         // the action wraps at 60 characters; a quote across the wrap is still found
-        var across = ScriptScene.of(screenplay, 1, null, "while MARA counts the tickets, twice").orElseThrow();
-        assertThat(across.text().substring(across.quoteStart(), across.quoteEnd())).contains("\n");
-        assertThat(ScriptScene.of(screenplay, 1, null, "words not in the scene").orElseThrow().quoteFound()).isFalse();
+        var across = ScriptScene.of(screenplay, 1, null, "while MARA counts the tickets, twice")
+                .orElseThrow();
+        assertThat(across.text().substring(across.quoteStart(), across.quoteEnd()))
+                .contains("\n");
+        assertThat(ScriptScene.of(screenplay, 1, null, "words not in the scene")
+                        .orElseThrow()
+                        .quoteFound())
+                .isFalse();
         // by page when the evidence names no scene; none past the end
         assertThat(ScriptScene.of(screenplay, null, 1, null)).isPresent();
         assertThat(ScriptScene.of(screenplay, 9, null, null)).isEmpty();

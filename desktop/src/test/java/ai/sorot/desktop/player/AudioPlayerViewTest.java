@@ -5,8 +5,8 @@ import static ai.sorot.desktop.testing.Ui.runFx;
 import static ai.sorot.desktop.testing.Ui.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.sorot.desktop.ui.SystemOpener;
 import ai.sorot.desktop.testing.Wav;
+import ai.sorot.desktop.ui.SystemOpener;
 import ai.sorot.model.report.AudioSummary;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +28,7 @@ class AudioPlayerViewTest {
 
     @TempDir
     Path dir;
+
     private final List<Path> openedExternally = new CopyOnWriteArrayList<>();
     /** A system that takes every file, and notes it: the offers' wiring, not the platform, is under test there. */
     private final SystemOpener taking = new SystemOpener() {
@@ -41,6 +42,7 @@ class AudioPlayerViewTest {
             return true;
         }
     };
+
     private volatile SystemOpener system = taking;
     private AudioPlayerView player;
     private Scene scene;
@@ -68,7 +70,11 @@ class AudioPlayerViewTest {
         var wav = Files.write(dir.resolve("audio.wav"), Wav.tone(3.0));
         runFx(() -> player.load(wav, new AudioSummary("wav", "audio/wav", 3.0, "x", "espeak-ng", null)));
         waitUntil(10, "ready", () -> "ready".equals(player.statusProperty().get()));
-        waitUntil(5, "length shown", () -> player.lookup("#audio-time") instanceof Label l && l.getText().equals("0:00 / 0:03"));
+        waitUntil(
+                5,
+                "length shown",
+                () -> player.lookup("#audio-time") instanceof Label l
+                        && l.getText().equals("0:00 / 0:03"));
     }
 
     @Test
@@ -76,10 +82,15 @@ class AudioPlayerViewTest {
         // bytes no decoder takes, under the name the library gives a WAV
         var broken = Files.write(dir.resolve("audio.wav"), "RIFF....WAVEfmt this is not audio".getBytes());
         runFx(() -> player.load(broken, new AudioSummary("wav", "audio/wav", 90, "x", "espeak-ng", null)));
-        waitUntil(10, "problem shown", () -> "error".equals(player.statusProperty().get()));
+        waitUntil(
+                10,
+                "problem shown",
+                () -> "error".equals(player.statusProperty().get()));
         var message = robot.lookup("#audio-problem").queryAs(Label.class).getText();
         assertThat(message).contains("cannot play the WAV audio summary");
-        assertThat(robot.lookup("#play-pause").query().getParent().isVisible()).as("controls hidden").isFalse();
+        assertThat(robot.lookup("#play-pause").query().getParent().isVisible())
+                .as("controls hidden")
+                .isFalse();
 
         robot.clickOn("#open-external");
         waitUntil(5, "handed over", () -> openedExternally.contains(broken));
@@ -91,26 +102,38 @@ class AudioPlayerViewTest {
     void whenTheSystemCannotOpenTheFileItSaysSoAndOffersTheFolderThenThePath(FxRobot robot) throws Exception {
         // the platform's real commands, as on a machine with no handler: the opener runs and fails
         // (xdg-open exits non-zero when nothing opens the file), and the file manager is not there at all
-        system = new ai.sorot.desktop.ui.PlatformOpener(List.of("false"), List.of(dir.resolve("no-file-manager").toString()), false, true);
+        system = new ai.sorot.desktop.ui.PlatformOpener(
+                List.of("false"), List.of(dir.resolve("no-file-manager").toString()), false, true);
         var ogg = Files.write(dir.resolve("audio.ogg"), new byte[] {'O', 'g', 'g', 'S', 0, 2});
         runFx(() -> player.load(ogg, new AudioSummary("ogg", "audio/ogg", 90, "x", "Polly", null)));
-        waitUntil(5, "problem shown", () -> "error".equals(player.statusProperty().get()));
+        waitUntil(
+                5, "problem shown", () -> "error".equals(player.statusProperty().get()));
 
         robot.clickOn("#open-external");
-        waitUntil(10, "told", () -> "no-system-player".equals(player.statusProperty().get()));
+        waitUntil(
+                10,
+                "told",
+                () -> "no-system-player".equals(player.statusProperty().get()));
         assertThat(robot.lookup("#audio-problem").queryAs(Label.class).getText())
-                .contains("No application on this computer opens OGG files").contains("Show it in its folder");
+                .contains("No application on this computer opens OGG files")
+                .contains("Show it in its folder");
         assertThat(robot.lookup("#open-external").query().isVisible()).isFalse();
         assertThat(robot.lookup("#show-in-folder").query().isVisible()).isTrue();
 
         robot.clickOn("#show-in-folder");
-        waitUntil(10, "path offered", () -> "no-file-manager".equals(player.statusProperty().get()));
-        assertThat(robot.lookup("#audio-problem").queryAs(Label.class).getText()).contains("cannot show the folder");
+        waitUntil(
+                10,
+                "path offered",
+                () -> "no-file-manager".equals(player.statusProperty().get()));
+        assertThat(robot.lookup("#audio-problem").queryAs(Label.class).getText())
+                .contains("cannot show the folder");
         var path = robot.lookup("#audio-file-path").queryAs(javafx.scene.control.TextField.class);
         assertThat(path.isVisible()).isTrue();
         assertThat(path.getText()).isEqualTo(ogg.toAbsolutePath().toString());
         assertThat(path.isEditable()).isFalse();
-        assertThat(onFx(path::getSelectedText)).as("selected, ready to copy").isEqualTo(ogg.toAbsolutePath().toString());
+        assertThat(onFx(path::getSelectedText))
+                .as("selected, ready to copy")
+                .isEqualTo(ogg.toAbsolutePath().toString());
         ai.sorot.desktop.testing.Ui.screenshot(scene, "audio-no-file-manager");
     }
 
@@ -118,8 +141,10 @@ class AudioPlayerViewTest {
     void formatsJavaFxNeverPlaysGoStraightToTheSystemPlayer(FxRobot robot) throws Exception {
         var ogg = Files.write(dir.resolve("audio.ogg"), new byte[] {'O', 'g', 'g', 'S', 0, 2});
         runFx(() -> player.load(ogg, new AudioSummary("ogg", "audio/ogg", 90, "x", "Polly", null)));
-        waitUntil(5, "problem shown", () -> "error".equals(player.statusProperty().get()));
-        assertThat(robot.lookup("#audio-problem").queryAs(Label.class).getText()).contains("cannot play OGG");
+        waitUntil(
+                5, "problem shown", () -> "error".equals(player.statusProperty().get()));
+        assertThat(robot.lookup("#audio-problem").queryAs(Label.class).getText())
+                .contains("cannot play OGG");
         robot.clickOn("#open-external");
         waitUntil(5, "handed over", () -> openedExternally.contains(ogg));
         assertThat(openedExternally).containsExactly(ogg);
@@ -129,6 +154,8 @@ class AudioPlayerViewTest {
     void anAnalysisWithoutAudioSaysSo() {
         runFx(() -> player.load(null, null));
         waitUntil(5, "none", () -> "none".equals(player.statusProperty().get()));
-        assertThat(player.lookup("#open-external").getParent().isVisible()).as("no system-player offer").isFalse();
+        assertThat(player.lookup("#open-external").getParent().isVisible())
+                .as("no system-player offer")
+                .isFalse();
     }
 }

@@ -42,6 +42,7 @@ class QueueViewModelTest {
 
     @TempDir
     Path dir;
+
     private MockWebServer server;
     private ScriptedApi script;
     private final ExecutorService uiThread = Executors.newSingleThreadExecutor(r -> new Thread(r, "ui"));
@@ -75,18 +76,26 @@ class QueueViewModelTest {
     private record Rig(Connection connection, QueueViewModel queue) {}
 
     private Rig rig(QueueStore store, int maxConcurrent) {
-        var connection = new Connection(http, io, uiThread, new Backoff(Duration.ofMillis(100), Duration.ofMillis(400), 2));
-        var queue = new QueueViewModel(connection, archive, store, new Notifier() {
-            @Override
-            public void success(String title, String text) {
-                notifications.add("ok: " + title + " " + text);
-            }
+        var connection =
+                new Connection(http, io, uiThread, new Backoff(Duration.ofMillis(100), Duration.ofMillis(400), 2));
+        var queue = new QueueViewModel(
+                connection,
+                archive,
+                store,
+                new Notifier() {
+                    @Override
+                    public void success(String title, String text) {
+                        notifications.add("ok: " + title + " " + text);
+                    }
 
-            @Override
-            public void failure(String title, String text) {
-                notifications.add("failed: " + title + " " + text);
-            }
-        }, io, uiThread, Clock.systemUTC());
+                    @Override
+                    public void failure(String title, String text) {
+                        notifications.add("failed: " + title + " " + text);
+                    }
+                },
+                io,
+                uiThread,
+                Clock.systemUTC());
         queue.setPollBackoff(() -> new Backoff(Duration.ofMillis(20), Duration.ofMillis(200), 1.6));
         onUi(() -> {
             queue.maxConcurrentProperty().set(maxConcurrent);
@@ -137,7 +146,10 @@ class QueueViewModelTest {
         assertThat(item.errorMessageProperty().get()).contains("coverage analyst stopped");
         assertThat(notifications).singleElement().asString().startsWith("failed:");
 
-        onUi(() -> { rig.queue().retry(item); return null; });
+        onUi(() -> {
+            rig.queue().retry(item);
+            return null;
+        });
         await(() -> script.analyzeRequests.size() == 2, "sent again");
         assertThat(script.analyzeRequests.get(1).force()).isTrue();
     }
@@ -151,14 +163,22 @@ class QueueViewModelTest {
             var accepted = script("s" + i + ".pdf");
             onUi(() -> rig.queue().addAccepted(accepted));
         }
-        await(() -> script.analyzeRequests.size() == 2 && rig.queue().activeProperty().get() == 2, "two running");
+        await(
+                () -> script.analyzeRequests.size() == 2
+                        && rig.queue().activeProperty().get() == 2,
+                "two running");
         // and no third one starts while they run
-        Awaitility.await().during(Duration.ofMillis(600)).atMost(Duration.ofSeconds(3))
+        Awaitility.await()
+                .during(Duration.ofMillis(600))
+                .atMost(Duration.ofSeconds(3))
                 .untilAsserted(() -> assertThat(script.analyzeRequests).hasSize(2));
         assertThat(onUi(() -> rig.queue().waitingProperty().get())).isEqualTo(3);
 
         var first = onUi(() -> rig.queue().items().getFirst());
-        onUi(() -> { rig.queue().cancel(first); return null; });
+        onUi(() -> {
+            rig.queue().cancel(first);
+            return null;
+        });
         await(() -> script.analyzeRequests.size() == 3, "the freed slot is used");
         assertThat(first.state()).isEqualTo(SubmissionState.CANCELLED);
     }
@@ -171,7 +191,10 @@ class QueueViewModelTest {
 
         var item = onUi(() -> rig.queue().addAccepted(script("offline.pdf")));
         await(() -> rig.connection().stateProperty().get() == ConnectionState.UNREACHABLE, "unreachable");
-        await(() -> item.state() == SubmissionState.WAITING && item.waitingForApiProperty().get(), "waiting for the API");
+        await(
+                () -> item.state() == SubmissionState.WAITING
+                        && item.waitingForApiProperty().get(),
+                "waiting for the API");
         assertThat(item.errorMessageProperty().get()).isNull();
         assertThat(rig.connection().problemProperty().get()).contains("cannot be reached");
 
@@ -192,8 +215,14 @@ class QueueViewModelTest {
         var item = onUi(() -> first.queue().addAccepted(script("resume.pdf")));
         await(() -> item.analysisId() != null, "submitted");
         var waitingOne = script("later.pdf");
-        onUi(() -> { first.queue().maxConcurrentProperty().set(1); return first.queue().addAccepted(waitingOne); });
-        onUi(() -> { first.queue().flush(); return null; });
+        onUi(() -> {
+            first.queue().maxConcurrentProperty().set(1);
+            return first.queue().addAccepted(waitingOne);
+        });
+        onUi(() -> {
+            first.queue().flush();
+            return null;
+        });
         first.queue().close();
         first.connection().close();
         var saved = store.load();
@@ -203,7 +232,9 @@ class QueueViewModelTest {
         var second = rig(store, 3);
         var restored = onUi(() -> List.copyOf(second.queue().items()));
         assertThat(restored).extracting(QueueItem::fileName).containsExactly("resume.pdf", "later.pdf");
-        await(() -> restored.stream().allMatch(i -> i.state() == SubmissionState.COMPLETED), "both completed after the restart");
+        await(
+                () -> restored.stream().allMatch(i -> i.state() == SubmissionState.COMPLETED),
+                "both completed after the restart");
         assertThat(restored.getFirst().analysisId()).isEqualTo(item.analysisId());
         assertThat(script.analyzeRequests).hasSize(2); // the first was not sent again
     }
@@ -211,7 +242,8 @@ class QueueViewModelTest {
     @Test
     void aTrailerDroppedAloneGoesWithTheNextScript() throws Exception {
         var rig = rig(null, 3);
-        assertThat(onUi(() -> rig.queue().offerTrailer("https://www.youtube.com/watch?v=abc", null))).isTrue();
+        assertThat(onUi(() -> rig.queue().offerTrailer("https://www.youtube.com/watch?v=abc", null)))
+                .isTrue();
         var item = onUi(() -> rig.queue().addAccepted(script("with-trailer.pdf")));
         await(() -> item.state() == SubmissionState.COMPLETED, "completed");
         assertThat(script.analyzeRequests.getFirst().trailerUrl()).isEqualTo("https://www.youtube.com/watch?v=abc");
@@ -225,7 +257,8 @@ class QueueViewModelTest {
         await(() -> item.state() == SubmissionState.COMPLETED, "completed");
         var firstId = item.analysisId();
 
-        assertThat(onUi(() -> rig.queue().offerTrailer("https://vimeo.com/76979871", item))).isTrue();
+        assertThat(onUi(() -> rig.queue().offerTrailer("https://vimeo.com/76979871", item)))
+                .isTrue();
         await(() -> item.state() == SubmissionState.COMPLETED && !firstId.equals(item.analysisId()), "analysed again");
         assertThat(script.analyzeRequests.get(1).trailerUrl()).isEqualTo("https://vimeo.com/76979871");
     }
@@ -233,7 +266,8 @@ class QueueViewModelTest {
     @Test
     void aLinkOutsideTheAllowListIsRefusedAtOnce() throws Exception {
         var rig = rig(null, 3);
-        assertThat(onUi(() -> rig.queue().offerTrailer("https://example.com/trailer.mp4", null))).isFalse();
+        assertThat(onUi(() -> rig.queue().offerTrailer("https://example.com/trailer.mp4", null)))
+                .isFalse();
         assertThat(onUi(() -> rig.queue().noticeProperty().get()).kind()).isEqualTo(Notice.Kind.ERROR);
         assertThat(onUi(() -> rig.queue().pendingTrailerProperty().get())).isNull();
     }
@@ -263,7 +297,9 @@ class QueueViewModelTest {
 
     /** Waits until the condition, read on the view model's thread, holds. */
     private void await(BooleanSupplier condition, String what) {
-        Awaitility.await(what).atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(25))
+        Awaitility.await(what)
+                .atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(25))
                 .until(() -> onUi(condition::getAsBoolean));
     }
 }

@@ -46,6 +46,7 @@ class FountainEvidenceTest {
 
     @TempDir
     static Path dir;
+
     private SorotDesktop app;
     private MainWindow window;
     private Scene scene;
@@ -53,7 +54,8 @@ class FountainEvidenceTest {
     @Start
     void start(Stage stage) throws Exception {
         var home = Files.createTempDirectory(dir, "home");
-        app = new SorotDesktop(new SorotDesktop.Options(Map.of("SOROT_HOME", home.toString()), EmbeddedBackend::new, false));
+        app = new SorotDesktop(
+                new SorotDesktop.Options(Map.of("SOROT_HOME", home.toString()), EmbeddedBackend::new, false));
         app.queue().setPollBackoff(() -> new Backoff(Duration.ofMillis(40), Duration.ofMillis(250), 1.5));
         ThemeManager.apply(Settings.Theme.LIGHT);
         window = new MainWindow(app);
@@ -65,7 +67,8 @@ class FountainEvidenceTest {
 
     private static String shownText(FxRobot robot) {
         return onFx(() -> robot.lookup("#scene-text").queryAs(TextFlow.class).getChildren().stream()
-                .map(n -> ((Text) n).getText()).collect(Collectors.joining()));
+                .map(n -> ((Text) n).getText())
+                .collect(Collectors.joining()));
     }
 
     @AfterEach
@@ -80,20 +83,38 @@ class FountainEvidenceTest {
         dropFiles(window, List.of(fountain));
         waitUntil(20, "a row", () -> app.queue().items().size() == 1);
         var item = onFx(() -> app.queue().items().getFirst());
-        waitUntil(90, "completed", () -> item.state() == SubmissionState.COMPLETED || item.state() == SubmissionState.FAILED);
+        waitUntil(
+                90,
+                "completed",
+                () -> item.state() == SubmissionState.COMPLETED || item.state() == SubmissionState.FAILED);
         assertThat(item.state()).isEqualTo(SubmissionState.COMPLETED);
         robot.clickOn(Ui.row(robot, item));
-        waitUntil(20, "report shown", () -> window.detailProperty().get() == MainWindow.Detail.REPORT
-                && app.report().reportProperty().get() != null && !app.report().loadingProperty().get());
+        waitUntil(
+                20,
+                "report shown",
+                () -> window.detailProperty().get() == MainWindow.Detail.REPORT
+                        && app.report().reportProperty().get() != null
+                        && !app.report().loadingProperty().get());
 
         // the offline analyser cites scenes: one opens the scene, drawn from the Fountain text kept with the analysis
-        var sceneLink = onFx(() -> window.reportView().lookupAll(".evidence-link").stream().map(Hyperlink.class::cast)
-                .filter(h -> !h.isDisabled() && h.getText().startsWith("sc. 3")).findFirst().orElseThrow());
+        var sceneLink = onFx(() -> window.reportView().lookupAll(".evidence-link").stream()
+                .map(Hyperlink.class::cast)
+                .filter(h -> !h.isDisabled() && h.getText().startsWith("sc. 3"))
+                .findFirst()
+                .orElseThrow());
         runFx(sceneLink::fire);
-        waitUntil(10, "the scene shown", () -> window.pageViewer().isVisible() && !shownText(robot).isEmpty());
-        assertThat(shownText(robot)).as("the scene, from its heading").startsWith("EXT. GETTYSBURG--DAY")
-                .contains("MODERATOR").contains("Welcome to the debate of ages!");
-        assertThat(onFx(() -> robot.lookup("#page-scroller").query().isVisible())).as("no empty page image").isFalse();
+        waitUntil(
+                10,
+                "the scene shown",
+                () -> window.pageViewer().isVisible() && !shownText(robot).isEmpty());
+        assertThat(shownText(robot))
+                .as("the scene, from its heading")
+                .startsWith("EXT. GETTYSBURG--DAY")
+                .contains("MODERATOR")
+                .contains("Welcome to the debate of ages!");
+        assertThat(onFx(() -> robot.lookup("#page-scroller").query().isVisible()))
+                .as("no empty page image")
+                .isFalse();
         screenshot(scene, "fountain-evidence-scene-heading");
         runFx(() -> window.pageViewer().close());
 
@@ -103,27 +124,67 @@ class FountainEvidenceTest {
         var curation = saved.curation();
         var claims = new java.util.ArrayList<>(curation.claims());
         claims.add(Claim.of("The audience of every era watches.", Evidence.quoted(quote, 2, 3, null)));
-        var withQuote = new AnalysisReport(saved.analysisId(), saved.title(), saved.authors(), saved.fileName(), saved.trailerUrl(),
-                saved.createdAt(), saved.completedAt(), saved.screenplay(), saved.coverage(), saved.trailer(),
-                new Curation(curation.overallScore(), curation.recommendation(), curation.summary(), curation.notes(), claims),
-                saved.audio(), saved.steps(), saved.usage(), saved.checks());
+        var withQuote = new AnalysisReport(
+                saved.analysisId(),
+                saved.title(),
+                saved.authors(),
+                saved.fileName(),
+                saved.trailerUrl(),
+                saved.createdAt(),
+                saved.completedAt(),
+                saved.screenplay(),
+                saved.coverage(),
+                saved.trailer(),
+                new Curation(
+                        curation.overallScore(),
+                        curation.recommendation(),
+                        curation.summary(),
+                        curation.notes(),
+                        claims),
+                saved.audio(),
+                saved.steps(),
+                saved.usage(),
+                saved.checks());
         app.archive().save(withQuote, null, null, null, fountain);
         runFx(() -> app.report().open(item.analysisId(), null));
-        waitUntil(20, "report again", () -> !app.report().loadingProperty().get() && app.report().reportProperty().get() != null
-                && app.report().reportProperty().get().curation().claims().size() == claims.size());
+        waitUntil(
+                20,
+                "report again",
+                () -> !app.report().loadingProperty().get()
+                        && app.report().reportProperty().get() != null
+                        && app.report()
+                                        .reportProperty()
+                                        .get()
+                                        .curation()
+                                        .claims()
+                                        .size()
+                                == claims.size());
         Ui.pause(300);
-        var quoted = onFx(() -> window.reportView().lookupAll(".evidence-link").stream().map(Hyperlink.class::cast)
-                .filter(h -> h.getTooltip() != null && h.getTooltip().getText().contains("“" + quote)).findFirst().orElseThrow());
+        var quoted = onFx(() -> window.reportView().lookupAll(".evidence-link").stream()
+                .map(Hyperlink.class::cast)
+                .filter(h -> h.getTooltip() != null && h.getTooltip().getText().contains("“" + quote))
+                .findFirst()
+                .orElseThrow());
         runFx(quoted::fire);
-        waitUntil(10, "the quoted scene shown", () -> window.pageViewer().isVisible() && !shownText(robot).isEmpty());
+        waitUntil(
+                10,
+                "the quoted scene shown",
+                () -> window.pageViewer().isVisible() && !shownText(robot).isEmpty());
         var flow = robot.lookup("#scene-text").queryAs(TextFlow.class);
         assertThat(shownText(robot)).startsWith("EXT. GETTYSBURG--DAY");
-        var marked = onFx(() -> flow.getChildren().stream().filter(n -> n.getStyleClass().contains("quoted"))
-                .map(n -> ((Text) n).getText()).toList());
+        var marked = onFx(() -> flow.getChildren().stream()
+                .filter(n -> n.getStyleClass().contains("quoted"))
+                .map(n -> ((Text) n).getText())
+                .toList());
         assertThat(marked).hasSize(1);
         assertThat(marked.getFirst().replaceAll("\\s+", " ")).isEqualTo(quote);
-        assertThat(onFx(() -> robot.lookup("#page-viewer").lookup(".quote-mark").queryAs(javafx.scene.shape.Path.class)
-                .getElements().size())).as("the highlight drawn under the words").isPositive();
+        assertThat(onFx(() -> robot.lookup("#page-viewer")
+                        .lookup(".quote-mark")
+                        .queryAs(javafx.scene.shape.Path.class)
+                        .getElements()
+                        .size()))
+                .as("the highlight drawn under the words")
+                .isPositive();
         screenshot(scene, "fountain-evidence-scene");
     }
 }

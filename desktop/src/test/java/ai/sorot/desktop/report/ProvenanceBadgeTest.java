@@ -24,10 +24,18 @@ class ProvenanceBadgeTest {
     void noModelAndCloudModelsSayWhatTheyAre() {
         assertThat(ProvenanceBadge.of(List.of(ENGINE, OWN), OWN).text()).isEqualTo("No model · Sorot's own measures");
         // a cloud model watched the trailer, but no model wrote the coverage
-        assertThat(ProvenanceBadge.of(List.of(ENGINE, OWN, GEMINI), OWN).text()).isEqualTo("No model · Sorot's own measures");
-        var cloud = ProvenanceBadge.of(List.of(ENGINE, new Provenance("Amazon Bedrock", "DeepSeek-R1", false), GEMINI,
-                Provenance.localModel("qwen3:14b", "vLLM", "models.festival.example", false)), null);
+        assertThat(ProvenanceBadge.of(List.of(ENGINE, OWN, GEMINI), OWN).text())
+                .isEqualTo("No model · Sorot's own measures");
+        var cloud = ProvenanceBadge.of(
+                List.of(
+                        ENGINE,
+                        new Provenance("Amazon Bedrock", "DeepSeek-R1", false),
+                        GEMINI,
+                        Provenance.localModel("qwen3:14b", "vLLM", "models.festival.example", false)),
+                null);
         assertThat(cloud.style()).isEqualTo("cloud");
-        assertThat(cloud.text()).contains("DeepSeek-R1 on Amazon Bedrock").contains("qwen3:14b via vLLM, on models.festival.example");
+        assertThat(cloud.text())
+                .contains("DeepSeek-R1 on Amazon Bedrock")
+                .contains("qwen3:14b via vLLM, on models.festival.example");
     }
 }

@@ -37,6 +37,7 @@ class CommitteeCertificateSettingsTest {
 
     @TempDir
     static Path dir;
+
     static LocalServer server;
     static ServerCertificate certificate;
     private SorotDesktop app;
@@ -46,7 +47,8 @@ class CommitteeCertificateSettingsTest {
     static void startServer() {
         var serverHome = new ai.sorot.lambda.local.SorotHome(dir.resolve("server"));
         certificate = ServerCertificate.selfSigned(serverHome.ensureExists().tls());
-        server = LocalServer.start(LocalServer.Options.defaults(serverHome).withPort(0).withTls(certificate));
+        server = LocalServer.start(
+                LocalServer.Options.defaults(serverHome).withPort(0).withTls(certificate));
     }
 
     @AfterAll
@@ -57,11 +59,20 @@ class CommitteeCertificateSettingsTest {
     @Start
     void start(Stage stage) throws Exception {
         home = Files.createTempDirectory(dir, "desktop");
-        app = new SorotDesktop(new SorotDesktop.Options(Map.of("SOROT_HOME", home.toString()), EmbeddedBackend::new, false));
-        var model = new SettingsViewModel(app.settingsStore(), app.tokens(), app.llmKeys(), app.choice(), app.connection(),
-                app.http(), app.io(), javafx.application.Platform::runLater, saved -> { });
+        app = new SorotDesktop(
+                new SorotDesktop.Options(Map.of("SOROT_HOME", home.toString()), EmbeddedBackend::new, false));
+        var model = new SettingsViewModel(
+                app.settingsStore(),
+                app.tokens(),
+                app.llmKeys(),
+                app.choice(),
+                app.connection(),
+                app.http(),
+                app.io(),
+                javafx.application.Platform::runLater,
+                saved -> {});
         model.load(app.settingsStore().load());
-        stage.setScene(new Scene(new SettingsView(model, () -> { }), 1100, 900));
+        stage.setScene(new Scene(new SettingsView(model, () -> {}), 1100, 900));
         stage.show();
     }
 
@@ -77,23 +88,40 @@ class CommitteeCertificateSettingsTest {
         robot.interact(() -> robot.lookup("#api-token").queryAs(TextField.class).setText(server.token()));
         robot.clickOn("#test-connection");
 
-        waitUntil(20, "the certificate question", () -> robot.lookup("#certificate-fingerprint").tryQuery().isPresent());
-        assertThat(robot.lookup("#certificate-fingerprint").queryAs(TextField.class).getText()).isEqualTo(certificate.fingerprint());
+        waitUntil(
+                20,
+                "the certificate question",
+                () -> robot.lookup("#certificate-fingerprint").tryQuery().isPresent());
+        assertThat(robot.lookup("#certificate-fingerprint")
+                        .queryAs(TextField.class)
+                        .getText())
+                .isEqualTo(certificate.fingerprint());
         var owners = robot.lookup("#owner-fingerprint").queryAs(TextField.class);
         Node trust = robot.lookup("#trust-certificate").query();
 
         var wrong = ServerCertificate.selfSigned(dir.resolve("impostor")).fingerprint();
         robot.interact(() -> owners.setText(wrong));
         assertThat(trust.isDisabled()).isTrue();
-        assertThat(robot.lookup("#fingerprint-verdict").queryAs(Label.class).getText()).contains("differ");
+        assertThat(robot.lookup("#fingerprint-verdict").queryAs(Label.class).getText())
+                .contains("differ");
 
-        robot.interact(() -> owners.setText(certificate.fingerprint().toLowerCase().replace(":", " ")));
+        robot.interact(
+                () -> owners.setText(certificate.fingerprint().toLowerCase().replace(":", " ")));
         assertThat(trust.isDisabled()).isFalse();
-        assertThat(robot.lookup("#fingerprint-verdict").queryAs(Label.class).getText()).contains("match");
+        assertThat(robot.lookup("#fingerprint-verdict").queryAs(Label.class).getText())
+                .contains("match");
         robot.clickOn(trust);
 
-        waitUntil(20, "the test passing", () -> robot.lookup("#test-result").queryAs(Label.class).getText().startsWith("Connected"));
-        assertThat(new CertificatePins(app.home()).pinFor("127.0.0.1", server.url().getPort())).contains(certificate.fingerprint());
+        waitUntil(
+                20,
+                "the test passing",
+                () -> robot.lookup("#test-result")
+                        .queryAs(Label.class)
+                        .getText()
+                        .startsWith("Connected"));
+        assertThat(new CertificatePins(app.home())
+                        .pinFor("127.0.0.1", server.url().getPort()))
+                .contains(certificate.fingerprint());
     }
 
     @Test
@@ -101,11 +129,19 @@ class CommitteeCertificateSettingsTest {
         robot.clickOn("#mode-remote");
         robot.clickOn("#api-url").write(server.url().toString());
         robot.clickOn("#test-connection");
-        waitUntil(20, "the certificate question", () -> robot.lookup("#certificate-fingerprint").tryQuery().isPresent());
+        waitUntil(
+                20,
+                "the certificate question",
+                () -> robot.lookup("#certificate-fingerprint").tryQuery().isPresent());
         robot.clickOn("Cancel");
 
-        waitUntil(10, "the dialog closed", () -> robot.lookup("#certificate-fingerprint").tryQuery().isEmpty());
+        waitUntil(
+                10,
+                "the dialog closed",
+                () -> robot.lookup("#certificate-fingerprint").tryQuery().isEmpty());
         assertThat(robot.lookup("#test-result").queryAs(Label.class).getText()).contains(certificate.fingerprint());
-        assertThat(new CertificatePins(app.home()).pinFor("127.0.0.1", server.url().getPort())).isEmpty();
+        assertThat(new CertificatePins(app.home())
+                        .pinFor("127.0.0.1", server.url().getPort()))
+                .isEmpty();
     }
 }

@@ -36,6 +36,7 @@ class LocalModelSettingsTest {
 
     @TempDir
     static Path dir;
+
     private SorotDesktop app;
     private MockWebServer ollama;
     private final List<String> requests = new CopyOnWriteArrayList<>();
@@ -48,23 +49,39 @@ class LocalModelSettingsTest {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
                 var path = request.getUrl().encodedPath();
-                requests.add(request.getMethod() + " " + path + " " + request.getHeaders().get("Authorization"));
+                requests.add(request.getMethod() + " " + path + " "
+                        + request.getHeaders().get("Authorization"));
                 return switch (path) {
-                    case "/v1/models" -> json("{\"object\":\"list\",\"data\":[{\"id\":\"qwen3:14b\",\"object\":\"model\","
-                            + "\"created\":1764000000,\"owned_by\":\"library\"},{\"id\":\"qwen3:8b\",\"object\":\"model\","
-                            + "\"created\":1764000000,\"owned_by\":\"library\"}]}");
-                    case "/api/show" -> json("{\"parameters\":\"num_ctx                        32768\\ntemperature 0.6\"}");
-                    default -> new MockResponse.Builder().code(404).body("404 page not found").build();
+                    case "/v1/models" ->
+                        json("{\"object\":\"list\",\"data\":[{\"id\":\"qwen3:14b\",\"object\":\"model\","
+                                + "\"created\":1764000000,\"owned_by\":\"library\"},{\"id\":\"qwen3:8b\",\"object\":\"model\","
+                                + "\"created\":1764000000,\"owned_by\":\"library\"}]}");
+                    case "/api/show" ->
+                        json("{\"parameters\":\"num_ctx                        32768\\ntemperature 0.6\"}");
+                    default ->
+                        new MockResponse.Builder()
+                                .code(404)
+                                .body("404 page not found")
+                                .build();
                 };
             }
         });
         ollama.start();
         home = Files.createTempDirectory(dir, "home");
-        app = new SorotDesktop(new SorotDesktop.Options(Map.of("SOROT_HOME", home.toString()), EmbeddedBackend::new, false));
-        var model = new SettingsViewModel(app.settingsStore(), app.tokens(), app.llmKeys(), app.choice(), app.connection(),
-                app.http(), app.io(), javafx.application.Platform::runLater, saved -> { });
+        app = new SorotDesktop(
+                new SorotDesktop.Options(Map.of("SOROT_HOME", home.toString()), EmbeddedBackend::new, false));
+        var model = new SettingsViewModel(
+                app.settingsStore(),
+                app.tokens(),
+                app.llmKeys(),
+                app.choice(),
+                app.connection(),
+                app.http(),
+                app.io(),
+                javafx.application.Platform::runLater,
+                saved -> {});
         model.load(app.settingsStore().load());
-        stage.setScene(new Scene(new SettingsView(model, () -> { }), 1100, 900));
+        stage.setScene(new Scene(new SettingsView(model, () -> {}), 1100, 900));
         stage.show();
     }
 
@@ -75,7 +92,11 @@ class LocalModelSettingsTest {
     }
 
     private static MockResponse json(String body) {
-        return new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json").body(body).build();
+        return new MockResponse.Builder()
+                .code(200)
+                .setHeader("Content-Type", "application/json")
+                .body(body)
+                .build();
     }
 
     private String base() {
@@ -83,11 +104,18 @@ class LocalModelSettingsTest {
     }
 
     @Test
-    void testingTheConnectionListsTheServersModelsAndSavingKeepsTheKeyInAnOwnerOnlyFile(FxRobot robot) throws Exception {
+    void testingTheConnectionListsTheServersModelsAndSavingKeepsTheKeyInAnOwnerOnlyFile(FxRobot robot)
+            throws Exception {
         robot.clickOn("#llm-url").write(base());
         robot.clickOn("#llm-key").write("sk-festival-key");
         robot.clickOn("#test-llm");
-        waitUntil(10, "test result", () -> !robot.lookup("#llm-test-result").queryAs(Label.class).getText().isEmpty());
+        waitUntil(
+                10,
+                "test result",
+                () -> !robot.lookup("#llm-test-result")
+                        .queryAs(Label.class)
+                        .getText()
+                        .isEmpty());
         assertThat(robot.lookup("#llm-test-result").queryAs(Label.class).getText())
                 .isEqualTo("Connected: qwen3:14b via Ollama, on this computer; a 32,768-token window (the server).");
         @SuppressWarnings("unchecked")
@@ -98,12 +126,19 @@ class LocalModelSettingsTest {
         assertThat(requests).noneMatch(r -> r.contains("/chat/completions")); // a test sends no script
 
         robot.clickOn("#save-settings");
-        waitUntil(5, "saved", () -> "Saved.".equals(robot.lookup("#save-message").queryAs(Label.class).getText()));
+        waitUntil(
+                5,
+                "saved",
+                () -> "Saved."
+                        .equals(robot.lookup("#save-message")
+                                .queryAs(Label.class)
+                                .getText()));
         var settings = Files.readString(home.resolve("desktop/settings.json"));
         assertThat(settings).contains(base()).contains("qwen3:14b").doesNotContain("sk-festival-key");
         var key = home.resolve("desktop/llm-key");
         assertThat(Files.readString(key)).isEqualTo("sk-festival-key");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key)))
+                .isEqualTo("rw-------");
         assertThat(app.settingsStore().load().hasLocalModel()).isTrue();
     }
 
@@ -112,8 +147,13 @@ class LocalModelSettingsTest {
         robot.clickOn("#llm-url").write("http://192.0.2.10:11434/v1");
         robot.clickOn("#llm-model").write("qwen3:14b");
         robot.clickOn("#save-settings");
-        waitUntil(5, "refused", () -> robot.lookup("#save-message").queryAs(Label.class).getText() != null);
-        assertThat(robot.lookup("#save-message").queryAs(Label.class).getText()).contains("https").contains("192.0.2.10");
+        waitUntil(
+                5,
+                "refused",
+                () -> robot.lookup("#save-message").queryAs(Label.class).getText() != null);
+        assertThat(robot.lookup("#save-message").queryAs(Label.class).getText())
+                .contains("https")
+                .contains("192.0.2.10");
         assertThat(app.settingsStore().load().hasLocalModel()).isFalse();
     }
 }

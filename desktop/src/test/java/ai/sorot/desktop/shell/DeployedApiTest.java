@@ -46,6 +46,7 @@ class DeployedApiTest {
 
     @TempDir
     static Path dir;
+
     private LocalServer server;
     private LocalServer.Options serverOptions;
     private SorotDesktop app;
@@ -60,7 +61,13 @@ class DeployedApiTest {
         server = LocalServer.start(serverOptions);
         serverOptions = serverOptions.withPort(server.url().getPort()); // the same port when it comes back
         home = Files.createTempDirectory(dir, "home");
-        var env = Map.of("SOROT_HOME", home.toString(), "SOROT_API_URL", server.url().toString(), "SOROT_API_TOKEN", server.token());
+        var env = Map.of(
+                "SOROT_HOME",
+                home.toString(),
+                "SOROT_API_URL",
+                server.url().toString(),
+                "SOROT_API_TOKEN",
+                server.token());
         app = new SorotDesktop(new SorotDesktop.Options(env, EmbeddedBackend::new, true));
         app.queue().setPollBackoff(() -> new Backoff(Duration.ofMillis(40), Duration.ofMillis(250), 1.5));
         ThemeManager.apply(Settings.Theme.LIGHT);
@@ -82,15 +89,21 @@ class DeployedApiTest {
     @Test
     void whenTheApiGoesAwaySubmissionsWaitUnderABannerAndContinueWhenItIsBack(FxRobot robot) throws Exception {
         waitUntil(30, "connected", () -> app.connection().stateProperty().get() == ConnectionState.ONLINE);
-        assertThat(robot.lookup("#connection-status").queryAs(Label.class).getText()).startsWith("Deployed · 127.0.0.1:");
+        assertThat(robot.lookup("#connection-status").queryAs(Label.class).getText())
+                .startsWith("Deployed · 127.0.0.1:");
         server.stop();
         server = null;
 
         dropFiles(window, List.of(TestScripts.brickAndSteel(dir)));
         waitUntil(20, "banner", () -> robot.lookup("#connection-banner").query().isVisible());
         QueueItem item = onFx(() -> app.queue().items().getFirst());
-        waitUntil(10, "waiting", () -> item.state() == SubmissionState.WAITING && item.waitingForApiProperty().get());
-        assertThat(robot.lookup("#banner-title").queryAs(Label.class).getText()).isEqualTo("The Sorot API cannot be reached");
+        waitUntil(
+                10,
+                "waiting",
+                () -> item.state() == SubmissionState.WAITING
+                        && item.waitingForApiProperty().get());
+        assertThat(robot.lookup("#banner-title").queryAs(Label.class).getText())
+                .isEqualTo("The Sorot API cannot be reached");
         assertThat(robot.lookup("#banner-text").queryAs(Label.class).getText()).contains("1 submission is waiting");
         assertThat(item.errorMessageProperty().get()).isNull();
         screenshot(scene, "06-api-unreachable");
@@ -109,10 +122,16 @@ class DeployedApiTest {
         TestScripts.cyberBobFountain(folder);
         Files.writeString(folder.resolve("cover-letter.txt"), "Dear programmer");
         dropFiles(window, List.of(folder)); // a folder of submissions: the scripts in it, nothing else
-        waitUntil(30, "two rows done", () -> app.queue().items().size() == 2
-                && app.queue().items().stream().allMatch(i -> i.state() == SubmissionState.COMPLETED));
+        waitUntil(
+                30,
+                "two rows done",
+                () -> app.queue().items().size() == 2
+                        && app.queue().items().stream().allMatch(i -> i.state() == SubmissionState.COMPLETED));
         assertThat(robot.lookup("#notice-text").queryAs(Label.class).getText()).contains("skipped 1 other file");
-        var fountain = onFx(() -> app.queue().items().stream().filter(i -> i.fileName().endsWith(".fountain")).findFirst().orElseThrow());
+        var fountain = onFx(() -> app.queue().items().stream()
+                .filter(i -> i.fileName().endsWith(".fountain"))
+                .findFirst()
+                .orElseThrow());
         var firstId = fountain.analysisId();
 
         robot.clickOn(Ui.row(robot, fountain));
@@ -122,8 +141,12 @@ class DeployedApiTest {
             Clipboard.getSystemClipboard().setContent(content);
         });
         robot.press(KeyCode.CONTROL).press(KeyCode.V).release(KeyCode.V).release(KeyCode.CONTROL);
-        waitUntil(60, "analysed again with the trailer", () -> "https://vimeo.com/76979871".equals(fountain.trailerUrl())
-                && fountain.state() == SubmissionState.COMPLETED && !firstId.equals(fountain.analysisId()));
+        waitUntil(
+                60,
+                "analysed again with the trailer",
+                () -> "https://vimeo.com/76979871".equals(fountain.trailerUrl())
+                        && fountain.state() == SubmissionState.COMPLETED
+                        && !firstId.equals(fountain.analysisId()));
     }
 
     @Test
@@ -133,20 +156,40 @@ class DeployedApiTest {
         assertThat(robot.lookup("#env-note").queryAs(Label.class).getText()).contains("SOROT_API_URL is set");
         robot.clickOn("#api-token").write("wrong-token");
         robot.clickOn("#test-connection");
-        waitUntil(10, "test result", () -> !robot.lookup("#test-result").queryAs(Label.class).getText().isEmpty());
-        assertThat(robot.lookup("#test-result").queryAs(Label.class).getText()).isEqualTo("The API refused this token.");
+        waitUntil(
+                10,
+                "test result",
+                () -> !robot.lookup("#test-result")
+                        .queryAs(Label.class)
+                        .getText()
+                        .isEmpty());
+        assertThat(robot.lookup("#test-result").queryAs(Label.class).getText())
+                .isEqualTo("The API refused this token.");
 
         robot.doubleClickOn("#api-token").eraseText(11).write(server.token());
         robot.clickOn("#test-connection");
-        waitUntil(10, "test ok", () -> robot.lookup("#test-result").queryAs(Label.class).getText().startsWith("Connected"));
+        waitUntil(
+                10,
+                "test ok",
+                () -> robot.lookup("#test-result")
+                        .queryAs(Label.class)
+                        .getText()
+                        .startsWith("Connected"));
         robot.clickOn("#theme-dark");
         robot.clickOn("#save-settings");
-        waitUntil(5, "saved", () -> "Saved.".equals(robot.lookup("#save-message").queryAs(Label.class).getText()));
+        waitUntil(
+                5,
+                "saved",
+                () -> "Saved."
+                        .equals(robot.lookup("#save-message")
+                                .queryAs(Label.class)
+                                .getText()));
         screenshot(scene, "08-settings-dark");
 
         var tokenFile = home.resolve("desktop/api-token");
         assertThat(Files.readString(tokenFile)).isEqualTo(server.token());
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(tokenFile))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(tokenFile)))
+                .isEqualTo("rw-------");
         var settings = Files.readString(home.resolve("desktop/settings.json"));
         assertThat(settings).contains("\"theme\" : \"DARK\"").doesNotContain(server.token());
         ThemeManager.apply(Settings.Theme.LIGHT);

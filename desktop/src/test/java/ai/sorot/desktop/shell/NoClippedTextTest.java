@@ -44,6 +44,7 @@ class NoClippedTextTest {
 
     @TempDir
     static Path dir;
+
     private SorotDesktop app;
     private MainWindow window;
     private Scene scene;
@@ -52,7 +53,8 @@ class NoClippedTextTest {
     @Start
     void start(Stage stage) throws Exception {
         var home = Files.createTempDirectory(dir, "home");
-        app = new SorotDesktop(new SorotDesktop.Options(Map.of("SOROT_HOME", home.toString()), EmbeddedBackend::new, false));
+        app = new SorotDesktop(
+                new SorotDesktop.Options(Map.of("SOROT_HOME", home.toString()), EmbeddedBackend::new, false));
         app.queue().setPollBackoff(() -> new Backoff(Duration.ofMillis(40), Duration.ofMillis(250), 1.5));
         ThemeManager.apply(Settings.Theme.LIGHT);
         window = new MainWindow(app);
@@ -85,8 +87,11 @@ class NoClippedTextTest {
         var batch = Files.createDirectories(dir.resolve("Features and shorts 2027, second round of submissions"));
         TestScripts.brickAndSteel(batch);
         TestScripts.cyberBobFountain(batch);
-        TestPdfs.screenplay(batch.resolve("the-extraordinarily-long-and-winding-crossing-of-the-northern-sea-final-draft.pdf"),
-                "The Extraordinarily Long and Winding Crossing of the Northern Sea", "Ana Lindqvist-Ferreira", 700);
+        TestPdfs.screenplay(
+                batch.resolve("the-extraordinarily-long-and-winding-crossing-of-the-northern-sea-final-draft.pdf"),
+                "The Extraordinarily Long and Winding Crossing of the Northern Sea",
+                "Ana Lindqvist-Ferreira",
+                700);
         TestPdfs.screenplay(batch.resolve("salt.pdf"), "Salt Harbour", "B. Writer", 300);
         TestPdfs.encrypted(batch.resolve("locked-draft-from-the-writers-agent-do-not-circulate.pdf"));
         runFx(() -> app.queue().maxConcurrentProperty().set(2));
@@ -98,35 +103,55 @@ class NoClippedTextTest {
             if (app.queue().items().size() != 5) {
                 return false;
             }
-            app.queue().items().stream().filter(i -> i.state() == SubmissionState.RUNNING && i.currentStepProperty().get() >= 1)
-                    .findFirst().ifPresent(running::set);
+            app.queue().items().stream()
+                    .filter(i -> i.state() == SubmissionState.RUNNING
+                            && i.currentStepProperty().get() >= 1)
+                    .findFirst()
+                    .ifPresent(running::set);
             return running.get() != null;
         });
         runFx(() -> window.queueView().select(running.get()));
         look("queue-running");
 
-        runFx(() -> window.queueView().select(app.queue().items().stream().filter(i -> i.state() == SubmissionState.REFUSED)
-                .findFirst().orElseThrow()));
+        runFx(() -> window.queueView()
+                .select(app.queue().items().stream()
+                        .filter(i -> i.state() == SubmissionState.REFUSED)
+                        .findFirst()
+                        .orElseThrow()));
         look("refused");
 
-        waitUntil(120, "all done", () -> app.queue().items().stream().allMatch(i -> i.state().isFinal()));
-        var longest = onFx(() -> app.queue().items().stream().filter(i -> i.fileName().startsWith("the-extra")).findFirst().orElseThrow());
+        waitUntil(
+                120,
+                "all done",
+                () -> app.queue().items().stream().allMatch(i -> i.state().isFinal()));
+        var longest = onFx(() -> app.queue().items().stream()
+                .filter(i -> i.fileName().startsWith("the-extra"))
+                .findFirst()
+                .orElseThrow());
         runFx(() -> window.queueView().select(longest));
-        waitUntil(20, "report", () -> window.detailProperty().get() == MainWindow.Detail.REPORT
-                && app.report().reportProperty().get() != null && !app.report().loadingProperty().get());
+        waitUntil(
+                20,
+                "report",
+                () -> window.detailProperty().get() == MainWindow.Detail.REPORT
+                        && app.report().reportProperty().get() != null
+                        && !app.report().loadingProperty().get());
         look("report");
         // further down: the programming notes, whose tiles hold sentences
         runFx(() -> {
             var pane = (javafx.scene.control.ScrollPane) window.reportView().lookup(".scroll-pane");
             var tile = window.reportView().lookup(".note-tile");
-            var content = pane.getContent().getLayoutBounds().getHeight() - pane.getViewportBounds().getHeight();
+            var content = pane.getContent().getLayoutBounds().getHeight()
+                    - pane.getViewportBounds().getHeight();
             var y = pane.getContent().sceneToLocal(tile.localToScene(0, 0)).getY();
             pane.setVvalue(Math.clamp((y - 120) / content, 0, 1));
         });
         look("report-programming-notes");
 
         runFx(() -> window.showLibrary(true));
-        waitUntil(10, "library rows", () -> onFx(() -> window.libraryPage().model().rows().size()) == 4);
+        waitUntil(
+                10,
+                "library rows",
+                () -> onFx(() -> window.libraryPage().model().rows().size()) == 4);
         look("library");
 
         runFx(() -> {

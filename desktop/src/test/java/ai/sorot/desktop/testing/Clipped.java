@@ -38,7 +38,8 @@ public final class Clipped {
                     if (child instanceof Text text && text.isVisible()) {
                         var shown = text.getText();
                         var ellipsis = labeled.getEllipsisString();
-                        if (!shown.equals(full) && (shown.contains(ellipsis) || shown.contains("…") || shown.contains("..."))) {
+                        if (!shown.equals(full)
+                                && (shown.contains(ellipsis) || shown.contains("…") || shown.contains("..."))) {
                             found.add(describe(labeled) + ": '" + shown + "' (of '" + full + "')");
                         }
                     }
@@ -53,7 +54,8 @@ public final class Clipped {
     }
 
     private static String describe(Labeled labeled) {
-        var where = new StringBuilder(labeled.getId() != null ? "#" + labeled.getId() : String.join(".", labeled.getStyleClass()));
+        var where = new StringBuilder(
+                labeled.getId() != null ? "#" + labeled.getId() : String.join(".", labeled.getStyleClass()));
         for (Node up = labeled.getParent(); up != null; up = up.getParent()) {
             if (up.getId() != null) {
                 where.append(" in #").append(up.getId());

@@ -50,10 +50,15 @@ public final class ScriptedApi extends Dispatcher {
         var method = request.getMethod();
         try {
             if (path.equals("/health")) {
-                return ok(new HealthInfo("ok", "test", "local", Map.of("coverage", "offline heuristics", "narrator", "espeak-ng")));
+                return ok(new HealthInfo(
+                        "ok", "test", "local", Map.of("coverage", "offline heuristics", "narrator", "espeak-ng")));
             }
             if (path.startsWith("/upload-target/") && method.equals("PUT")) {
-                uploads.put(path.substring("/upload-target/".length()), request.getBody() == null ? new byte[0] : request.getBody().toByteArray());
+                uploads.put(
+                        path.substring("/upload-target/".length()),
+                        request.getBody() == null
+                                ? new byte[0]
+                                : request.getBody().toByteArray());
                 return new MockResponse.Builder().code(200).build();
             }
             if (!("Bearer " + token).equals(request.getHeaders().get("Authorization"))) {
@@ -71,7 +76,10 @@ public final class ScriptedApi extends Dispatcher {
             }
             if (path.equals("/uploads") && method.equals("POST")) {
                 var id = "up-" + ids.incrementAndGet();
-                return ok(new UploadTicket(id, request.getUrl().resolve("/upload-target/" + id).toString(), Instant.now().plusSeconds(900)));
+                return ok(new UploadTicket(
+                        id,
+                        request.getUrl().resolve("/upload-target/" + id).toString(),
+                        Instant.now().plusSeconds(900)));
             }
             if (path.equals("/status")) {
                 statusPolls.incrementAndGet();
@@ -82,8 +90,17 @@ public final class ScriptedApi extends Dispatcher {
                 return ok(status(job));
             }
             if (path.equals("/analyses") && method.equals("GET")) {
-                var items = jobs.values().stream().map(j -> new AnalysisSummary(j.id(), j.request().fileName(), j.request().fileName(),
-                        JobState.PROCESSING, Instant.now(), null, null, null)).toList();
+                var items = jobs.values().stream()
+                        .map(j -> new AnalysisSummary(
+                                j.id(),
+                                j.request().fileName(),
+                                j.request().fileName(),
+                                JobState.PROCESSING,
+                                Instant.now(),
+                                null,
+                                null,
+                                null))
+                        .toList();
                 return ok(new AnalysisPage(items, null));
             }
             if (path.startsWith("/analyses/")) {
@@ -94,12 +111,17 @@ public final class ScriptedApi extends Dispatcher {
                     return error(404, "NOT_FOUND", "No such analysis.");
                 }
                 if (audio) {
-                    return new MockResponse.Builder().code(200).setHeader("Content-Type", "audio/wav")
-                            .body(new okio.Buffer().write(Wav.tone(2.0))).build();
+                    return new MockResponse.Builder()
+                            .code(200)
+                            .setHeader("Content-Type", "audio/wav")
+                            .body(new okio.Buffer().write(Wav.tone(2.0)))
+                            .build();
                 }
                 var name = job.request().fileName();
-                var title = name.replaceFirst("\\.[a-z]+$", "").replace('-', ' ').toUpperCase();
-                return ok(ContractFixtures.report(job.id(), title, name, job.request().trailerUrl(), 12));
+                var title =
+                        name.replaceFirst("\\.[a-z]+$", "").replace('-', ' ').toUpperCase();
+                return ok(ContractFixtures.report(
+                        job.id(), title, name, job.request().trailerUrl(), 12));
             }
             return error(404, "NOT_FOUND", "Not found.");
         } catch (Exception e) {
@@ -109,19 +131,41 @@ public final class ScriptedApi extends Dispatcher {
 
     private AnalysisStatus status(Job job) {
         int polls = job.polls().incrementAndGet();
-        boolean failing = job.request().fileName() != null && job.request().fileName().contains("fail");
+        boolean failing =
+                job.request().fileName() != null && job.request().fileName().contains("fail");
         int step = Math.min(6, 1 + (polls - 1) / pollsPerStep);
         boolean trailer = job.request().trailerUrl() != null;
         if (failing && step >= 2) {
-            return new AnalysisStatus(job.id(), JobState.FAILED, 2, 5, "Analyzing screenplay", 20,
-                    ContractFixtures.steps(2, trailer, 2), new ApiError("ANALYST_FAILED", "Analyzing screenplay: the coverage analyst stopped"));
+            return new AnalysisStatus(
+                    job.id(),
+                    JobState.FAILED,
+                    2,
+                    5,
+                    "Analyzing screenplay",
+                    20,
+                    ContractFixtures.steps(2, trailer, 2),
+                    new ApiError("ANALYST_FAILED", "Analyzing screenplay: the coverage analyst stopped"));
         }
         if (step == 6) {
-            return new AnalysisStatus(job.id(), JobState.COMPLETED, 5, 5, "Generating audio summary", 100,
-                    ContractFixtures.steps(6, trailer, null), null);
+            return new AnalysisStatus(
+                    job.id(),
+                    JobState.COMPLETED,
+                    5,
+                    5,
+                    "Generating audio summary",
+                    100,
+                    ContractFixtures.steps(6, trailer, null),
+                    null);
         }
-        return new AnalysisStatus(job.id(), JobState.PROCESSING, step, 5, ContractFixtures.STEP_NAMES.get(step - 1), (step - 1) * 20,
-                ContractFixtures.steps(step, trailer, null), null);
+        return new AnalysisStatus(
+                job.id(),
+                JobState.PROCESSING,
+                step,
+                5,
+                ContractFixtures.STEP_NAMES.get(step - 1),
+                (step - 1) * 20,
+                ContractFixtures.steps(step, trailer, null),
+                null);
     }
 
     private static MockResponse ok(Object data) {
@@ -134,8 +178,11 @@ public final class ScriptedApi extends Dispatcher {
 
     private static MockResponse json(int code, Object body) {
         try {
-            return new MockResponse.Builder().code(code).setHeader("Content-Type", "application/json")
-                    .body(Json.mapper().writeValueAsString(body)).build();
+            return new MockResponse.Builder()
+                    .code(code)
+                    .setHeader("Content-Type", "application/json")
+                    .body(Json.mapper().writeValueAsString(body))
+                    .build();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -48,14 +48,25 @@ public final class TestPdfs {
                     out = new PDPageContentStream(document, page);
                     y = 720;
                 }
-                line(out, 108, y, (scene % 3 == 0 ? "EXT. HARBOUR WALL" : "INT. FERRY CABIN") + " - " + (scene % 2 == 0 ? "NIGHT" : "DAY"));
+                line(
+                        out,
+                        108,
+                        y,
+                        (scene % 3 == 0 ? "EXT. HARBOUR WALL" : "INT. FERRY CABIN") + " - "
+                                + (scene % 2 == 0 ? "NIGHT" : "DAY"));
                 y -= 24;
                 line(out, 108, y, "Rain on the windows. The engine hums under the floor.");
                 y -= 24;
                 for (int speech = 0; speech < 2; speech++) {
                     line(out, 252, y, cast[(scene + speech) % cast.length]);
                     y -= 12;
-                    line(out, 180, y, speech == 0 ? "We should have left before the storm." : "Nobody leaves this island in winter.");
+                    line(
+                            out,
+                            180,
+                            y,
+                            speech == 0
+                                    ? "We should have left before the storm."
+                                    : "Nobody leaves this island in winter.");
                     y -= 24;
                 }
             }

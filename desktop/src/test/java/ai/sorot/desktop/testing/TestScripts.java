@@ -29,12 +29,15 @@ public final class TestScripts {
     }
 
     private static Path locate() {
-        for (var candidate : new Path[] {Path.of("../lambda/test-support/src/main/resources/scripts"),
-                Path.of("lambda/test-support/src/main/resources/scripts")}) {
+        for (var candidate : new Path[] {
+            Path.of("../lambda/test-support/src/main/resources/scripts"),
+            Path.of("lambda/test-support/src/main/resources/scripts")
+        }) {
             if (Files.isDirectory(candidate)) {
                 return candidate;
             }
         }
-        throw new IllegalStateException("the test screenplays (lambda/test-support/src/main/resources/scripts) are not here");
+        throw new IllegalStateException(
+                "the test screenplays (lambda/test-support/src/main/resources/scripts) are not here");
     }
 }

@@ -51,11 +51,33 @@ public final class Ui {
             var bounds = target.localToScreen(target.getBoundsInLocal());
             var screen = new Point2D(bounds.getCenterX(), bounds.getCenterY());
             var local = target.screenToLocal(screen);
-            var over = new DragEvent(target, target, DragEvent.DRAG_OVER, board, local.getX(), local.getY(),
-                    screen.getX(), screen.getY(), TransferMode.COPY, null, target, null);
+            var over = new DragEvent(
+                    target,
+                    target,
+                    DragEvent.DRAG_OVER,
+                    board,
+                    local.getX(),
+                    local.getY(),
+                    screen.getX(),
+                    screen.getY(),
+                    TransferMode.COPY,
+                    null,
+                    target,
+                    null);
             Event.fireEvent(target, over);
-            var dropped = new DragEvent(target, target, DragEvent.DRAG_DROPPED, board, local.getX(), local.getY(),
-                    screen.getX(), screen.getY(), TransferMode.COPY, null, target, null);
+            var dropped = new DragEvent(
+                    target,
+                    target,
+                    DragEvent.DRAG_DROPPED,
+                    board,
+                    local.getX(),
+                    local.getY(),
+                    screen.getX(),
+                    screen.getY(),
+                    TransferMode.COPY,
+                    null,
+                    target,
+                    null);
             Event.fireEvent(target, dropped);
             return dropped.isDropCompleted() || dropped.isConsumed();
         });
@@ -63,8 +85,10 @@ public final class Ui {
 
     /** The queue row showing {@code item}. */
     public static javafx.scene.Node row(org.testfx.api.FxRobot robot, ai.sorot.desktop.queue.QueueItem item) {
-        return robot.lookup(".queue-row").match((javafx.scene.Node n) -> item.id().equals(
-                n.getProperties().get(ai.sorot.desktop.queue.QueueRow.ITEM_ID))).query();
+        return robot.lookup(".queue-row")
+                .match((javafx.scene.Node n) ->
+                        item.id().equals(n.getProperties().get(ai.sorot.desktop.queue.QueueRow.ITEM_ID)))
+                .query();
     }
 
     /**
@@ -77,9 +101,14 @@ public final class Ui {
         // the page settles over a few pulses after it is shown (the filter bar finds its width):
         // click where the cell is once it stays put, not where it was a pulse ago
         for (int i = 0; i < 40; i++) {
-            javafx.scene.Node cell = onFx(() -> robot.lookup(".session-cell").match((javafx.scene.control.ListCell<?> c) ->
-                    c.getItem() != null && c.getIndex() == 0 && c.isVisible() && c.getParent() != null && c.getParent().isVisible()
-                            && c.getWidth() > 0).query());
+            javafx.scene.Node cell = onFx(() -> robot.lookup(".session-cell")
+                    .match((javafx.scene.control.ListCell<?> c) -> c.getItem() != null
+                            && c.getIndex() == 0
+                            && c.isVisible()
+                            && c.getParent() != null
+                            && c.getParent().isVisible()
+                            && c.getWidth() > 0)
+                    .query());
             javafx.geometry.Bounds bounds = onFx(() -> cell.localToScreen(cell.getBoundsInLocal()));
             if (bounds.equals(last)) {
                 return cell;
@@ -99,7 +128,8 @@ public final class Ui {
         int same = 0;
         for (int i = 0; i < 60 && same < 2; i++) {
             java.util.List<javafx.geometry.Bounds> now = onFx(() -> java.util.Arrays.stream(queries)
-                    .map(q -> robot.lookup(q).query()).map(n -> ((javafx.scene.Node) n).localToScreen(((javafx.scene.Node) n).getBoundsInLocal()))
+                    .map(q -> robot.lookup(q).query())
+                    .map(n -> ((javafx.scene.Node) n).localToScreen(((javafx.scene.Node) n).getBoundsInLocal()))
                     .toList());
             same = now.equals(last) ? same + 1 : 0;
             last = now;
@@ -123,11 +153,13 @@ public final class Ui {
     }
 
     /** As {@link #waitUntil(int, String, BooleanSupplier)}, and a timeout says what {@code state} saw then. */
-    public static void waitUntil(int seconds, String what, BooleanSupplier condition, java.util.function.Supplier<String> state) {
+    public static void waitUntil(
+            int seconds, String what, BooleanSupplier condition, java.util.function.Supplier<String> state) {
         try {
             WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> onFx(condition::getAsBoolean));
         } catch (Exception e) {
-            throw new AssertionError("timed out after " + seconds + " s waiting until " + what + " (" + state.get() + ")", e);
+            throw new AssertionError(
+                    "timed out after " + seconds + " s waiting until " + what + " (" + state.get() + ")", e);
         }
         WaitForAsyncUtils.waitForFxEvents();
     }

@@ -18,8 +18,14 @@ public final class Wav {
         }
         var header = ByteBuffer.allocate(44).order(ByteOrder.LITTLE_ENDIAN);
         header.put("RIFF".getBytes()).putInt(36 + samples * 2).put("WAVE".getBytes());
-        header.put("fmt ".getBytes()).putInt(16).putShort((short) 1).putShort((short) 1).putInt(rate).putInt(rate * 2)
-                .putShort((short) 2).putShort((short) 16);
+        header.put("fmt ".getBytes())
+                .putInt(16)
+                .putShort((short) 1)
+                .putShort((short) 1)
+                .putInt(rate)
+                .putInt(rate * 2)
+                .putShort((short) 2)
+                .putShort((short) 16);
         header.put("data".getBytes()).putInt(samples * 2);
         var out = new ByteArrayOutputStream();
         out.writeBytes(header.array());

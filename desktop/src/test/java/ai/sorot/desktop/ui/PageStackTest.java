@@ -12,7 +12,11 @@ import org.junit.jupiter.api.Test;
 /** Pages are built when first shown or asked for, once, below any overlay, and told when they are shown and hidden. */
 class PageStackTest {
 
-    private enum Name { FIRST, SECOND, THIRD }
+    private enum Name {
+        FIRST,
+        SECOND,
+        THIRD
+    }
 
     private final List<String> said = new ArrayList<>();
 
@@ -52,8 +56,15 @@ class PageStackTest {
 
         stack.show(Name.SECOND);
         stack.show(Name.FIRST);
-        assertThat(said).containsExactly("built first", "shown first", "built second", "hidden first", "shown second",
-                "hidden second", "shown first");
+        assertThat(said)
+                .containsExactly(
+                        "built first",
+                        "shown first",
+                        "built second",
+                        "hidden first",
+                        "shown second",
+                        "hidden second",
+                        "shown first");
         assertThat(second.get()).isSameAs(second.get());
         assertThat(stack.getChildren()).extracting(Node::getId).containsExactly("first", "second");
         assertThat(stack.getChildren()).extracting(Node::isVisible).containsExactly(true, false);
@@ -92,6 +103,7 @@ class PageStackTest {
     void aNameIsRegisteredOnce() {
         var stack = new PageStack<Name>();
         stack.add(Name.FIRST, () -> page("first"));
-        assertThatThrownBy(() -> stack.add(Name.FIRST, () -> page("again"))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> stack.add(Name.FIRST, () -> page("again")))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

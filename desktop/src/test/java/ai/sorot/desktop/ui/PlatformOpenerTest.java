@@ -26,9 +26,11 @@ class PlatformOpenerTest {
     void aCommandThatFailsOrIsMissingHasNot() throws Exception {
         var file = Files.writeString(dir.resolve("summary.wav"), "x");
         // xdg-open exits non-zero when no application handles the file, or there is no desktop to ask
-        assertThat(new PlatformOpener(List.of("false"), List.of("false"), false, true).open(file)).isFalse();
+        assertThat(new PlatformOpener(List.of("false"), List.of("false"), false, true).open(file))
+                .isFalse();
         var missing = dir.resolve("no-such-command").toString();
-        assertThat(new PlatformOpener(List.of(missing), List.of(missing), false, true).reveal(file)).isFalse();
+        assertThat(new PlatformOpener(List.of(missing), List.of(missing), false, true).reveal(file))
+                .isFalse();
     }
 
     @Test

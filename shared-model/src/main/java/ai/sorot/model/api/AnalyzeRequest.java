@@ -24,14 +24,28 @@ public record AnalyzeRequest(
         String form) {
 
     /** Any screenplay source, with no form given. */
-    public AnalyzeRequest(String pdfData, String fountainText, String uploadId, String fileName, String trailerUrl,
-            String title, Boolean force, String fdxData, String highlandData) {
+    public AnalyzeRequest(
+            String pdfData,
+            String fountainText,
+            String uploadId,
+            String fileName,
+            String trailerUrl,
+            String title,
+            Boolean force,
+            String fdxData,
+            String highlandData) {
         this(pdfData, fountainText, uploadId, fileName, trailerUrl, title, force, fdxData, highlandData, null);
     }
 
     /** A PDF, Fountain text or an upload, as before Final Draft and Highland files were taken. */
-    public AnalyzeRequest(String pdfData, String fountainText, String uploadId, String fileName, String trailerUrl,
-            String title, Boolean force) {
+    public AnalyzeRequest(
+            String pdfData,
+            String fountainText,
+            String uploadId,
+            String fileName,
+            String trailerUrl,
+            String title,
+            Boolean force) {
         this(pdfData, fountainText, uploadId, fileName, trailerUrl, title, force, null, null, null);
     }
 

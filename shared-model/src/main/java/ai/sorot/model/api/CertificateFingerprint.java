@@ -42,7 +42,10 @@ public final class CertificateFingerprint {
         if (typed == null) {
             return null;
         }
-        var hex = typed.strip().toUpperCase(Locale.ROOT).replaceFirst("^SHA-?256[:= ]*", "").replaceAll("[\\s:]", "");
+        var hex = typed.strip()
+                .toUpperCase(Locale.ROOT)
+                .replaceFirst("^SHA-?256[:= ]*", "")
+                .replaceAll("[\\s:]", "");
         if (!hex.matches("[0-9A-F]{64}")) {
             return null;
         }

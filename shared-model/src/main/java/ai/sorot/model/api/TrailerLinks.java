@@ -28,7 +28,8 @@ public final class TrailerLinks {
     private static final Pattern YOUTUBE_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final Pattern VIMEO_ID = Pattern.compile("\\d{1,20}");
     // Anything an address parser could take for an IPv4 literal: dotted, decimal, octal or hex parts.
-    private static final Pattern NUMERIC_HOST = Pattern.compile("(?i)(0x[0-9a-f]+|\\d+)(\\.(0x[0-9a-f]+|\\d+)){0,3}\\.?");
+    private static final Pattern NUMERIC_HOST =
+            Pattern.compile("(?i)(0x[0-9a-f]+|\\d+)(\\.(0x[0-9a-f]+|\\d+)){0,3}\\.?");
 
     private TrailerLinks() {}
 
@@ -39,23 +40,27 @@ public final class TrailerLinks {
         }
         var text = raw.strip();
         if (text.length() > MAX_LENGTH) {
-            throw new SorotException(ErrorCode.INVALID_URL, "The trailer link is longer than " + MAX_LENGTH + " characters.");
+            throw new SorotException(
+                    ErrorCode.INVALID_URL, "The trailer link is longer than " + MAX_LENGTH + " characters.");
         }
         URI uri;
         try {
             uri = new URI(text);
         } catch (URISyntaxException e) {
-            throw new SorotException(ErrorCode.INVALID_URL, "The trailer link is not a valid URL: " + e.getReason() + ".");
+            throw new SorotException(
+                    ErrorCode.INVALID_URL, "The trailer link is not a valid URL: " + e.getReason() + ".");
         }
         if (uri.getScheme() == null || uri.isOpaque()) {
             throw new SorotException(ErrorCode.INVALID_URL, "The trailer link must be a full https:// URL.");
         }
         if (!uri.getScheme().equalsIgnoreCase("https")) {
-            throw new SorotException(ErrorCode.INVALID_URL,
+            throw new SorotException(
+                    ErrorCode.INVALID_URL,
                     "The trailer link must use https, not " + uri.getScheme().toLowerCase(Locale.ROOT) + ".");
         }
         if (uri.getRawUserInfo() != null) {
-            throw new SorotException(ErrorCode.URL_NOT_ALLOWED, "Trailer links must not carry a user name or password.");
+            throw new SorotException(
+                    ErrorCode.URL_NOT_ALLOWED, "Trailer links must not carry a user name or password.");
         }
         var host = hostOf(uri);
         if (isAddressLiteral(host)) {
@@ -63,15 +68,18 @@ public final class TrailerLinks {
         }
         var platform = PLATFORM_BY_HOST.get(host);
         if (platform == null) {
-            throw new SorotException(ErrorCode.URL_NOT_ALLOWED,
-                    "Trailer links must point to YouTube or Vimeo (youtube.com, youtu.be, vimeo.com), not " + host + ".");
+            throw new SorotException(
+                    ErrorCode.URL_NOT_ALLOWED,
+                    "Trailer links must point to YouTube or Vimeo (youtube.com, youtu.be, vimeo.com), not " + host
+                            + ".");
         }
         if (uri.getPort() != -1 && uri.getPort() != 443) {
             throw new SorotException(ErrorCode.URL_NOT_ALLOWED, "Trailer links must use the standard https port.");
         }
         var videoId = platform.equals("youtube") ? youtubeId(host, uri) : vimeoId(uri);
         if (videoId == null) {
-            throw new SorotException(ErrorCode.INVALID_URL,
+            throw new SorotException(
+                    ErrorCode.INVALID_URL,
                     "The trailer link does not name a video (expected e.g. https://www.youtube.com/watch?v=ID or https://vimeo.com/123).");
         }
         return new TrailerLink(uri, platform, videoId);
@@ -84,8 +92,11 @@ public final class TrailerLinks {
 
     /** True for addresses no request of ours may reach: loopback, private, link-local, unspecified, multicast. */
     public static boolean isNonPublic(InetAddress address) {
-        if (address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()
-                || address.isAnyLocalAddress() || address.isMulticastAddress()) {
+        if (address.isLoopbackAddress()
+                || address.isSiteLocalAddress()
+                || address.isLinkLocalAddress()
+                || address.isAnyLocalAddress()
+                || address.isMulticastAddress()) {
             return true;
         }
         var bytes = address.getAddress();
@@ -118,13 +129,16 @@ public final class TrailerLinks {
     }
 
     private static boolean isAddressLiteral(String host) {
-        return host.startsWith("[") || host.contains(":") || NUMERIC_HOST.matcher(host).matches();
+        return host.startsWith("[")
+                || host.contains(":")
+                || NUMERIC_HOST.matcher(host).matches();
     }
 
     private static String describeAddress(String host) {
         var literal = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
         try {
-            if (literal.matches("[0-9a-fA-F:.]+") && (literal.contains(":") || literal.matches("\\d{1,3}(\\.\\d{1,3}){3}"))) {
+            if (literal.matches("[0-9a-fA-F:.]+")
+                    && (literal.contains(":") || literal.matches("\\d{1,3}(\\.\\d{1,3}){3}"))) {
                 var address = InetAddress.getByName(literal); // a literal: parsed, never looked up
                 if (isNonPublic(address)) {
                     return "Trailer links must not point to a private, loopback or link-local address (" + host + ").";

@@ -7,5 +7,5 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * balanced in; {@code reviewed} is whether the reader's review of it in this session exists.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Assignment(String sessionId, String analysisId, String title, String memberId, int pages,
-        boolean reviewed) {}
+public record Assignment(
+        String sessionId, String analysisId, String title, String memberId, int pages, boolean reviewed) {}

@@ -9,6 +9,15 @@ import java.util.Map;
  * review's ETag: a write based on an older version is refused, never silently overwritten.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Review(String analysisId, String memberId, String memberName, Integer rating,
-        CommitteeVerdict verdict, String notes, boolean shortlisted, String sessionId, Map<String, Integer> scores,
-        long version, Instant updatedAt) {}
+public record Review(
+        String analysisId,
+        String memberId,
+        String memberName,
+        Integer rating,
+        CommitteeVerdict verdict,
+        String notes,
+        boolean shortlisted,
+        String sessionId,
+        Map<String, Integer> scores,
+        long version,
+        Instant updatedAt) {}

@@ -10,5 +10,9 @@ import java.util.Map;
  * spreads are absent when no review carries a rating.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ReviewAggregate(int count, Double meanRating, Map<CommitteeVerdict, Integer> verdictCounts,
-        Integer ratingSpread, Double ratingStdDev) {}
+public record ReviewAggregate(
+        int count,
+        Double meanRating,
+        Map<CommitteeVerdict, Integer> verdictCounts,
+        Integer ratingSpread,
+        Double ratingStdDev) {}

@@ -8,5 +8,10 @@ import java.util.Map;
  * {@code If-Match: <version>} of the review it was based on (none for a first review); a stale
  * version gets 409 {@code REVIEW_CONFLICT} with both versions ({@link ReviewConflict}).
  */
-public record ReviewInput(Integer rating, CommitteeVerdict verdict, String notes, Boolean shortlisted,
-        String sessionId, Map<String, Integer> scores) {}
+public record ReviewInput(
+        Integer rating,
+        CommitteeVerdict verdict,
+        String notes,
+        Boolean shortlisted,
+        String sessionId,
+        Map<String, Integer> scores) {}

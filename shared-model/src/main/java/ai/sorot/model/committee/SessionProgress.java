@@ -4,15 +4,20 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /** {@code GET /sessions/{id}}: the session, progress per reader and per script, and agreement. */
-public record SessionProgress(Session session, List<ReaderProgress> readers, List<ScriptProgress> scripts,
-        Agreement agreement) {
+public record SessionProgress(
+        Session session, List<ReaderProgress> readers, List<ScriptProgress> scripts, Agreement agreement) {
 
     /** A reader's load and progress, in scripts and in pages. */
-    public record ReaderProgress(String memberId, String name, int assigned, int reviewed, int pagesAssigned,
-            int pagesReviewed) {}
+    public record ReaderProgress(
+            String memberId, String name, int assigned, int reviewed, int pagesAssigned, int pagesReviewed) {}
 
     /** A script's readers, how many have reviewed it, and (leads only) the aggregate so far. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ScriptProgress(String analysisId, String title, int pages, List<String> readerIds, int reviewed,
+    public record ScriptProgress(
+            String analysisId,
+            String title,
+            int pages,
+            List<String> readerIds,
+            int reviewed,
             ReviewAggregate aggregate) {}
 }

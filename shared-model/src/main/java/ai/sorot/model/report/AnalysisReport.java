@@ -49,12 +49,40 @@ public record AnalysisReport(
             AudioSummary audio,
             List<StepRecord> steps,
             Usage usage) {
-        this(analysisId, title, authors, fileName, trailerUrl, createdAt, completedAt, screenplay, coverage,
-                trailer, curation, audio, steps, usage, List.of());
+        this(
+                analysisId,
+                title,
+                authors,
+                fileName,
+                trailerUrl,
+                createdAt,
+                completedAt,
+                screenplay,
+                coverage,
+                trailer,
+                curation,
+                audio,
+                steps,
+                usage,
+                List.of());
     }
 
     public AnalysisReport withChecks(List<Check> newChecks) {
-        return new AnalysisReport(analysisId, title, authors, fileName, trailerUrl, createdAt, completedAt,
-                screenplay, coverage, trailer, curation, audio, steps, usage, newChecks);
+        return new AnalysisReport(
+                analysisId,
+                title,
+                authors,
+                fileName,
+                trailerUrl,
+                createdAt,
+                completedAt,
+                screenplay,
+                coverage,
+                trailer,
+                curation,
+                audio,
+                steps,
+                usage,
+                newChecks);
     }
 }

@@ -20,6 +20,7 @@ public record Claim(String text, List<Evidence> evidence) {
 
     @JsonIgnore
     public boolean isVerified() {
-        return evidence.stream().anyMatch(e -> e.verification() == null || e.verification().supports());
+        return evidence.stream()
+                .anyMatch(e -> e.verification() == null || e.verification().supports());
     }
 }

@@ -35,10 +35,34 @@ public record Coverage(
     }
 
     /** Coverage with no craft indicators (a model's, and reports saved before indicators existed). */
-    public Coverage(String logline, String synopsis, List<String> genres, String tone, List<String> themes,
-                    List<String> comparables, String protagonist, List<Claim> strengths, List<Claim> concerns,
-                    List<GridScore> grid, Recommendation recommendation, String rationale, Provenance provenance) {
-        this(logline, synopsis, genres, tone, themes, comparables, protagonist, strengths, concerns, grid,
-                recommendation, rationale, provenance, List.of());
+    public Coverage(
+            String logline,
+            String synopsis,
+            List<String> genres,
+            String tone,
+            List<String> themes,
+            List<String> comparables,
+            String protagonist,
+            List<Claim> strengths,
+            List<Claim> concerns,
+            List<GridScore> grid,
+            Recommendation recommendation,
+            String rationale,
+            Provenance provenance) {
+        this(
+                logline,
+                synopsis,
+                genres,
+                tone,
+                themes,
+                comparables,
+                protagonist,
+                strengths,
+                concerns,
+                grid,
+                recommendation,
+                rationale,
+                provenance,
+                List.of());
     }
 }

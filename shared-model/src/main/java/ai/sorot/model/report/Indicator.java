@@ -10,8 +10,8 @@ import java.util.List;
  * number behind {@code figure} in {@code unit} (pages, percent, words).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Indicator(String code, String name, Double value, String unit, String figure, String meaning,
-                        List<Evidence> evidence) {
+public record Indicator(
+        String code, String name, Double value, String unit, String figure, String meaning, List<Evidence> evidence) {
 
     /** The codes Sorot measures, in the order exports list them. */
     public static final List<String> CODES = List.of("pages", "scenes", "dialogue_share", "lead_share", "format");

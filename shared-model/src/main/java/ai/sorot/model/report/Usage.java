@@ -6,7 +6,11 @@ public record Usage(long inputTokens, long outputTokens, long characters, double
     public static final Usage NONE = new Usage(0, 0, 0, 0, 0);
 
     public Usage plus(Usage other) {
-        return new Usage(inputTokens + other.inputTokens, outputTokens + other.outputTokens,
-                characters + other.characters, videoSeconds + other.videoSeconds, costUsd + other.costUsd);
+        return new Usage(
+                inputTokens + other.inputTokens,
+                outputTokens + other.outputTokens,
+                characters + other.characters,
+                videoSeconds + other.videoSeconds,
+                costUsd + other.costUsd);
     }
 }

@@ -22,7 +22,9 @@ public final class Verdicts {
     }
 
     public static boolean noModelRead(Coverage coverage) {
-        return coverage != null && coverage.provenance() != null && !coverage.provenance().modelRead();
+        return coverage != null
+                && coverage.provenance() != null
+                && !coverage.provenance().modelRead();
     }
 
     /** The report as it may be shown: without the verdict, score and grid when no model read it. */
@@ -32,20 +34,46 @@ public final class Verdicts {
         }
         var coverage = report.coverage();
         var curation = report.curation();
-        boolean judged = coverage.recommendation() != null || !coverage.grid().isEmpty()
+        boolean judged = coverage.recommendation() != null
+                || !coverage.grid().isEmpty()
                 || curation != null && curation.isJudged();
         if (!judged) {
             return report;
         }
-        var unjudgedCoverage = new Coverage(coverage.logline(), coverage.synopsis(), coverage.genres(), coverage.tone(),
-                coverage.themes(), coverage.comparables(), coverage.protagonist(), coverage.strengths(),
-                coverage.concerns(), java.util.List.of(), null, NOT_JUDGED + ". " + HOW_TO_JUDGE, coverage.provenance(),
+        var unjudgedCoverage = new Coverage(
+                coverage.logline(),
+                coverage.synopsis(),
+                coverage.genres(),
+                coverage.tone(),
+                coverage.themes(),
+                coverage.comparables(),
+                coverage.protagonist(),
+                coverage.strengths(),
+                coverage.concerns(),
+                java.util.List.of(),
+                null,
+                NOT_JUDGED + ". " + HOW_TO_JUDGE,
+                coverage.provenance(),
                 coverage.indicators());
-        var unjudgedCuration = curation == null ? null
+        var unjudgedCuration = curation == null
+                ? null
                 : new Curation(null, null, curation.summary(), curation.notes(), curation.claims());
-        return new AnalysisReport(report.analysisId(), report.title(), report.authors(), report.fileName(),
-                report.trailerUrl(), report.createdAt(), report.completedAt(), report.screenplay(), unjudgedCoverage,
-                report.trailer(), unjudgedCuration, report.audio(), report.steps(), report.usage(), report.checks());
+        return new AnalysisReport(
+                report.analysisId(),
+                report.title(),
+                report.authors(),
+                report.fileName(),
+                report.trailerUrl(),
+                report.createdAt(),
+                report.completedAt(),
+                report.screenplay(),
+                unjudgedCoverage,
+                report.trailer(),
+                unjudgedCuration,
+                report.audio(),
+                report.steps(),
+                report.usage(),
+                report.checks());
     }
 
     /** A verdict as one line ("RECOMMEND, 82/100"), or {@link #NOT_JUDGED} when there is none. */

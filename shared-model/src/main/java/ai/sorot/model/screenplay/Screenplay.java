@@ -9,8 +9,17 @@ import java.util.List;
  * The JSON form is the one {@code ./sorot parse --json} prints and the bench tools score.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"title", "authors", "pageCount", "format", "textLayerRepaired", "titlePage", "elements", "scenes",
-        "stats"})
+@JsonPropertyOrder({
+    "title",
+    "authors",
+    "pageCount",
+    "format",
+    "textLayerRepaired",
+    "titlePage",
+    "elements",
+    "scenes",
+    "stats"
+})
 public record Screenplay(
         String title,
         List<String> authors,
@@ -28,8 +37,15 @@ public record Screenplay(
      * repaired it (Mac Roman read as WinAnsi: Õ for ’; spaces given as "!"): the text is right,
      * but the file deserves a TEXT_LAYER_GARBLED check.
      */
-    public Screenplay(String title, List<String> authors, int pageCount, SourceFormat format, TitlePage titlePage,
-                      List<Element> elements, List<Scene> scenes, ScreenplayStats stats) {
+    public Screenplay(
+            String title,
+            List<String> authors,
+            int pageCount,
+            SourceFormat format,
+            TitlePage titlePage,
+            List<Element> elements,
+            List<Scene> scenes,
+            ScreenplayStats stats) {
         this(title, authors, pageCount, format, titlePage, elements, scenes, stats, null);
     }
 
@@ -43,7 +59,8 @@ public record Screenplay(
 
     /** The same screenplay without its paragraphs: what a report or a list needs. */
     public Screenplay withoutElements() {
-        return new Screenplay(title, authors, pageCount, format, titlePage, List.of(), scenes, stats, textLayerRepaired);
+        return new Screenplay(
+                title, authors, pageCount, format, titlePage, List.of(), scenes, stats, textLayerRepaired);
     }
 
     /** Whether the engine repaired a mis-encoded text layer (see the constructor). */
@@ -55,5 +72,10 @@ public record Screenplay(
      * Where a screenplay came from: the page layout of a PDF, Fountain markup, a Final Draft
      * {@code .fdx} file, or a Highland {@code .highland} archive (Fountain inside a zip).
      */
-    public enum SourceFormat { PDF, FOUNTAIN, FINAL_DRAFT, HIGHLAND }
+    public enum SourceFormat {
+        PDF,
+        FOUNTAIN,
+        FINAL_DRAFT,
+        HIGHLAND
+    }
 }

@@ -22,7 +22,12 @@ public record TitlePage(
 
     @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isEmpty() {
-        return title == null && authors.isEmpty() && credit == null && source == null
-                && draftDate == null && contact == null && notes == null;
+        return title == null
+                && authors.isEmpty()
+                && credit == null
+                && source == null
+                && draftDate == null
+                && contact == null
+                && notes == null;
     }
 }

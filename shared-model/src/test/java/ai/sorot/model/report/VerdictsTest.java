@@ -36,11 +36,35 @@ class VerdictsTest {
 
     @Test
     void aModelsVerdictStands() {
-        var coverage = new Coverage("x", "y", List.of(), null, List.of(), List.of(), null, List.of(), List.of(),
-                List.of(new GridScore("premise", 7, "r", List.of())), Recommendation.RECOMMEND, "Because.",
+        var coverage = new Coverage(
+                "x",
+                "y",
+                List.of(),
+                null,
+                List.of(),
+                List.of(),
+                null,
+                List.of(),
+                List.of(),
+                List.of(new GridScore("premise", 7, "r", List.of())),
+                Recommendation.RECOMMEND,
+                "Because.",
                 Provenance.localModel("qwen3:8b", "Ollama", null, true));
-        var report = new AnalysisReport("a", "t", List.of(), "f.pdf", null, null, null, null, coverage, null,
-                new Curation(80.0, Recommendation.RECOMMEND, "s", null, List.of()), null, List.of(), null);
+        var report = new AnalysisReport(
+                "a",
+                "t",
+                List.of(),
+                "f.pdf",
+                null,
+                null,
+                null,
+                null,
+                coverage,
+                null,
+                new Curation(80.0, Recommendation.RECOMMEND, "s", null, List.of()),
+                null,
+                List.of(),
+                null);
         assertThat(Verdicts.shown(report)).isSameAs(report);
         assertThat(Verdicts.line(report.curation())).isEqualTo("RECOMMEND, 80/100");
     }

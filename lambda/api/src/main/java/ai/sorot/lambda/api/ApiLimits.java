@@ -8,5 +8,6 @@ import java.time.Duration;
  */
 public record ApiLimits(long inlineMaxBytes, long uploadMaxBytes, Duration uploadValidity, int maxTitleLength) {
 
-    public static final ApiLimits DEFAULT = new ApiLimits(4L * 1024 * 1024, 100L * 1024 * 1024, Duration.ofHours(1), 300);
+    public static final ApiLimits DEFAULT =
+            new ApiLimits(4L * 1024 * 1024, 100L * 1024 * 1024, Duration.ofHours(1), 300);
 }

@@ -40,9 +40,17 @@ public final class ApiRouter {
      * (the template contract test holds the two together). {@code PUT /uploads/{id}} is the local
      * server's own: in the cloud, uploads go to S3.
      */
-    public static final java.util.List<String> ROUTES = java.util.stream.Stream.concat(java.util.stream.Stream.of(
-            "POST /analyze", "POST /uploads", "GET /status", "GET /analyses", "GET /analyses/{id}", "GET /analyses/{id}/audio",
-            "GET /health"), CommitteeRoutes.ROUTES.stream()).toList();
+    public static final java.util.List<String> ROUTES = java.util.stream.Stream.concat(
+                    java.util.stream.Stream.of(
+                            "POST /analyze",
+                            "POST /uploads",
+                            "GET /status",
+                            "GET /analyses",
+                            "GET /analyses/{id}",
+                            "GET /analyses/{id}/audio",
+                            "GET /health"),
+                    CommitteeRoutes.ROUTES.stream())
+            .toList();
     /**
      * The most a JSON body may hold: an inline screenplay of 4 MB is 5.4 MB in base64, plus the
      * other fields. (An HTTP API hands a Lambda function at most 6 MB anyway.) Files beyond that
@@ -98,10 +106,13 @@ public final class ApiRouter {
             }
             var caller = caller(head);
             if (caller.isEmpty()) {
-                return HttpResponses.withHeader(HttpResponses.error(ErrorCode.UNAUTHORIZED,
-                        "A valid API token (or, where sign-in is configured, a valid sign-in token) is required: "
-                                + "send it as 'Authorization: Bearer <token>'."),
-                        "www-authenticate", "Bearer");
+                return HttpResponses.withHeader(
+                        HttpResponses.error(
+                                ErrorCode.UNAUTHORIZED,
+                                "A valid API token (or, where sign-in is configured, a valid sign-in token) is required: "
+                                        + "send it as 'Authorization: Bearer <token>'."),
+                        "www-authenticate",
+                        "Bearer");
             }
             return route(method, path, head, body, caller.get());
         } catch (SorotException e) {
@@ -113,10 +124,13 @@ public final class ApiRouter {
             if (DiskFull.isDiskFull(e)) {
                 return diskFull(method, path, e);
             }
-            var requestId = head.getRequestContext() == null ? null : head.getRequestContext().getRequestId();
+            var requestId = head.getRequestContext() == null
+                    ? null
+                    : head.getRequestContext().getRequestId();
             LOG.log(Level.ERROR, "request " + requestId + " " + method + " " + path + " failed", e);
-            return HttpResponses.error(ErrorCode.INTERNAL, "Something went wrong inside Sorot"
-                    + (requestId == null ? "." : " (request " + requestId + ")."));
+            return HttpResponses.error(
+                    ErrorCode.INTERNAL,
+                    "Something went wrong inside Sorot" + (requestId == null ? "." : " (request " + requestId + ")."));
         }
     }
 
@@ -126,23 +140,27 @@ public final class ApiRouter {
      */
     private static APIGatewayV2HTTPResponse diskFull(String method, String path, RuntimeException e) {
         LOG.log(Level.WARNING, method + " " + path + " refused: the disk is full (" + e.getMessage() + ")");
-        return HttpResponses.error(ErrorCode.DISK_FULL, "The disk that holds Sorot's files is full, so this request "
-                + "was not kept; free some space and send it again. Nothing stored before was lost.");
+        return HttpResponses.error(
+                ErrorCode.DISK_FULL,
+                "The disk that holds Sorot's files is full, so this request "
+                        + "was not kept; free some space and send it again. Nothing stored before was lost.");
     }
 
-    private APIGatewayV2HTTPResponse route(String method, String path, APIGatewayV2HTTPEvent event, RequestBody body,
-            Caller caller) {
+    private APIGatewayV2HTTPResponse route(
+            String method, String path, APIGatewayV2HTTPEvent event, RequestBody body, Caller caller) {
         var committeeAnswer = committee.route(method, path, event, body, caller);
         if (committeeAnswer.isPresent()) {
             return committeeAnswer.get();
         }
         if (caller.isReader() && !method.equals("GET") && !method.equals("HEAD")) {
-            throw new SorotException(ErrorCode.FORBIDDEN, "A reader reads analyses and writes their own reviews; "
-                    + method + " " + path + " is for leads.");
+            throw new SorotException(
+                    ErrorCode.FORBIDDEN,
+                    "A reader reads analyses and writes their own reviews; " + method + " " + path + " is for leads.");
         }
         switch (path) {
             case "/analyze" -> {
-                return method.equals("POST") ? HttpResponses.ok(submissions.analyze(json(body, AnalyzeRequest.class), caller))
+                return method.equals("POST")
+                        ? HttpResponses.ok(submissions.analyze(json(body, AnalyzeRequest.class), caller))
                         : notAllowed("POST");
             }
             case "/uploads" -> {
@@ -160,13 +178,14 @@ public final class ApiRouter {
                 return HttpResponses.ok(submissions.createUpload(size));
             }
             case "/status" -> {
-                return method.equals("GET") ? HttpResponses.ok(StatusView.status(job(requiredQuery(event, "id"))))
+                return method.equals("GET")
+                        ? HttpResponses.ok(StatusView.status(job(requiredQuery(event, "id"))))
                         : notAllowed("GET");
             }
             case "/analyses" -> {
                 return method.equals("GET") ? list(event) : notAllowed("GET");
             }
-            default -> { }
+            default -> {}
         }
         var audio = AUDIO_PATH.matcher(path);
         if (audio.matches()) {
@@ -192,7 +211,8 @@ public final class ApiRouter {
         if (caller(head).isEmpty()) {
             return HttpResponses.ok(HealthInfo.up(backend.version()));
         }
-        return HttpResponses.ok(new HealthInfo("ok", backend.version(), backend.mode(), backend.analysers().get()));
+        return HttpResponses.ok(new HealthInfo(
+                "ok", backend.version(), backend.mode(), backend.analysers().get()));
     }
 
     private APIGatewayV2HTTPResponse list(APIGatewayV2HTTPEvent event) {
@@ -205,18 +225,22 @@ public final class ApiRouter {
                 throw new SorotException(ErrorCode.INVALID_PARAMETER, "limit must be a whole number from 1 to 200.");
             }
             if (limit < 1 || limit > 200) {
-                throw new SorotException(ErrorCode.INVALID_PARAMETER, "limit must be from 1 to 200, not " + limit + ".");
+                throw new SorotException(
+                        ErrorCode.INVALID_PARAMETER, "limit must be from 1 to 200, not " + limit + ".");
             }
         }
         var page = backend.jobs().list(limit, query(event, "cursor"));
-        return HttpResponses.ok(new AnalysisPage(page.jobs().stream().map(StatusView::summary).toList(), page.nextCursor()));
+        return HttpResponses.ok(
+                new AnalysisPage(page.jobs().stream().map(StatusView::summary).toList(), page.nextCursor()));
     }
 
     private APIGatewayV2HTTPResponse report(String id) {
         var job = job(id);
         if (!job.state().isFinal()) {
-            throw new SorotException(ErrorCode.REPORT_NOT_READY, "The analysis is still " + job.state().json()
-                    + " (step " + StatusView.status(job).currentStep() + " of 5); poll /status?id=" + id + ".");
+            throw new SorotException(
+                    ErrorCode.REPORT_NOT_READY,
+                    "The analysis is still " + job.state().json() + " (step "
+                            + StatusView.status(job).currentStep() + " of 5); poll /status?id=" + id + ".");
         }
         return HttpResponses.ok(reports.report(job));
     }
@@ -228,15 +252,18 @@ public final class ApiRouter {
             if (job.state() == JobState.FAILED) {
                 throw new SorotException(ErrorCode.NOT_FOUND, "The analysis failed before its audio summary was made.");
             }
-            throw new SorotException(ErrorCode.AUDIO_NOT_READY, "The audio summary is not ready yet; poll /status?id=" + id + ".");
+            throw new SorotException(
+                    ErrorCode.AUDIO_NOT_READY, "The audio summary is not ready yet; poll /status?id=" + id + ".");
         }
         var audio = ref.get();
         var direct = backend.blobs().downloadUrl(audio.key(), AUDIO_LINK_VALIDITY, audio.contentType());
         if (direct.isPresent()) {
             return HttpResponses.redirect(direct.get().toString());
         }
-        var bytes = backend.blobs().get(audio.key()).orElseThrow(() ->
-                new SorotException(ErrorCode.INTERNAL, "The audio summary is missing from storage."));
+        var bytes = backend.blobs()
+                .get(audio.key())
+                .orElseThrow(
+                        () -> new SorotException(ErrorCode.INTERNAL, "The audio summary is missing from storage."));
         return HttpResponses.bytes(bytes, audio.contentType(), id + "-summary." + audio.format());
     }
 
@@ -244,10 +271,13 @@ public final class ApiRouter {
         if (!BlobKeys.isUploadId(uploadId)) {
             throw new SorotException(ErrorCode.UPLOAD_NOT_FOUND, "No upload " + uploadId + ".");
         }
-        var query = head.getQueryStringParameters() == null ? Map.<String, String>of() : head.getQueryStringParameters();
-        long allowed = backend.uploads().allowedBytes(uploadId, query, backend.clock().instant());
+        var query =
+                head.getQueryStringParameters() == null ? Map.<String, String>of() : head.getQueryStringParameters();
+        long allowed =
+                backend.uploads().allowedBytes(uploadId, query, backend.clock().instant());
         if (allowed < 0) {
-            return HttpResponses.error(ErrorCode.UNAUTHORIZED,
+            return HttpResponses.error(
+                    ErrorCode.UNAUTHORIZED,
                     "The upload URL is not valid or has expired; ask POST /uploads for a new one.");
         }
         long declared = body.declaredLength();
@@ -255,11 +285,14 @@ public final class ApiRouter {
             throw new SorotException(ErrorCode.EMPTY_FILE, "The upload is empty.");
         }
         if (declared > allowed) {
-            throw new SorotException(ErrorCode.FILE_TOO_LARGE,
-                    "The file is %.1f MB; this upload takes up to %.0f MB.".formatted(declared / 1048576.0, allowed / 1048576.0));
+            throw new SorotException(
+                    ErrorCode.FILE_TOO_LARGE,
+                    "The file is %.1f MB; this upload takes up to %.0f MB."
+                            .formatted(declared / 1048576.0, allowed / 1048576.0));
         }
         // bytes whatever the declared content type, streamed to storage: never decoded, never held whole
-        long stored = backend.blobs().putStream(BlobKeys.upload(uploadId), body.stream(), allowed, "application/octet-stream");
+        long stored = backend.blobs()
+                .putStream(BlobKeys.upload(uploadId), body.stream(), allowed, "application/octet-stream");
         return HttpResponses.ok(Map.of("uploadId", uploadId, "bytes", stored));
     }
 
@@ -267,7 +300,9 @@ public final class ApiRouter {
         if (!BlobKeys.isAnalysisId(id)) {
             throw new SorotException(ErrorCode.NOT_FOUND, "No analysis " + clip(id) + ".");
         }
-        return backend.jobs().find(id).orElseThrow(() -> new SorotException(ErrorCode.NOT_FOUND, "No analysis " + id + "."));
+        return backend.jobs()
+                .find(id)
+                .orElseThrow(() -> new SorotException(ErrorCode.NOT_FOUND, "No analysis " + id + "."));
     }
 
     /** Who sent the request, from its Authorization header alone; empty when no credential passes. */
@@ -279,7 +314,8 @@ public final class ApiRouter {
         var value = header.strip();
         // the server's own tokens, a member's token, or a signed-in member
         var caller = value.length() < 7 || !value.substring(0, 7).equalsIgnoreCase("bearer ")
-                ? java.util.Optional.<Caller>empty() : CommitteeIdentity.caller(backend, value.substring(7).strip());
+                ? java.util.Optional.<Caller>empty()
+                : CommitteeIdentity.caller(backend, value.substring(7).strip());
         if (caller.isEmpty()) {
             failedTokens.failed(event); // a credential was presented and refused: one guess
         }
@@ -287,8 +323,10 @@ public final class ApiRouter {
     }
 
     static APIGatewayV2HTTPResponse notAllowed(String allowed) {
-        return HttpResponses.withHeader(HttpResponses.error(ErrorCode.METHOD_NOT_ALLOWED,
-                "This route answers " + allowed + " only."), "allow", allowed + ", OPTIONS");
+        return HttpResponses.withHeader(
+                HttpResponses.error(ErrorCode.METHOD_NOT_ALLOWED, "This route answers " + allowed + " only."),
+                "allow",
+                allowed + ", OPTIONS");
     }
 
     /** Parses the body straight into its type: no tree in between, which matters for a 5 MB screenplay. */
@@ -306,10 +344,11 @@ public final class ApiRouter {
         try {
             return RequestJson.mapper().readValue(text, type);
         } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
-            throw new SorotException(ErrorCode.INVALID_JSON, "A field has the wrong type: " + e.getOriginalMessage() + ".");
+            throw new SorotException(
+                    ErrorCode.INVALID_JSON, "A field has the wrong type: " + e.getOriginalMessage() + ".");
         } catch (JsonProcessingException e) {
-            throw new SorotException(ErrorCode.INVALID_JSON, "The request body is not valid JSON: "
-                    + e.getOriginalMessage() + ".");
+            throw new SorotException(
+                    ErrorCode.INVALID_JSON, "The request body is not valid JSON: " + e.getOriginalMessage() + ".");
         }
     }
 
@@ -364,7 +403,9 @@ public final class ApiRouter {
     /** rawPath, not path: the v2 event's field (the seed's "Incoming undefined request" bug). */
     public static String path(APIGatewayV2HTTPEvent event) {
         var path = event.getRawPath();
-        if (path == null && event.getRequestContext() != null && event.getRequestContext().getHttp() != null) {
+        if (path == null
+                && event.getRequestContext() != null
+                && event.getRequestContext().getHttp() != null) {
             path = event.getRequestContext().getHttp().getPath();
         }
         if (path == null || path.isEmpty()) {

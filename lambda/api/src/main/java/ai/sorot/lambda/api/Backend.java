@@ -32,8 +32,17 @@ public record Backend(
         Clock clock,
         CommitteeStore committee) {
 
-    public Backend(String mode, String version, JobStore jobs, BlobStore blobs, WorkQueue queue, ApiTokens tokens,
-            Supplier<Map<String, String>> analysers, UploadVerifier uploads, ApiLimits limits, Clock clock) {
+    public Backend(
+            String mode,
+            String version,
+            JobStore jobs,
+            BlobStore blobs,
+            WorkQueue queue,
+            ApiTokens tokens,
+            Supplier<Map<String, String>> analysers,
+            UploadVerifier uploads,
+            ApiLimits limits,
+            Clock clock) {
         this(mode, version, jobs, blobs, queue, tokens, analysers, uploads, limits, clock, null);
     }
 

@@ -15,12 +15,18 @@ final class CommitteeIdentity {
     static Optional<Caller> caller(Backend backend, String presented) {
         var committee = backend.committee();
         if (committee != null && MemberTokens.looksLikeMemberToken(presented)) {
-            return committee.memberByTokenHash(MemberTokens.hash(presented)).filter(m -> !m.revoked()).map(Caller::member);
+            return committee
+                    .memberByTokenHash(MemberTokens.hash(presented))
+                    .filter(m -> !m.revoked())
+                    .map(Caller::member);
         }
         var caller = backend.tokens().caller(presented);
         if (committee != null && caller.isPresent() && caller.get().kind() == Caller.Kind.SIGNED_IN) {
             var signedIn = caller.get();
-            return Optional.of(committee.memberBySubject(signedIn.subject()).map(signedIn::actingAs).orElse(signedIn));
+            return Optional.of(committee
+                    .memberBySubject(signedIn.subject())
+                    .map(signedIn::actingAs)
+                    .orElse(signedIn));
         }
         return caller;
     }

@@ -33,10 +33,18 @@ import java.util.regex.Pattern;
 final class CommitteeRoutes {
 
     /** The committee's routes as the SAM template declares them (beside {@link ApiRouter#ROUTES}'s own). */
-    static final List<String> ROUTES = List.of("POST /members", "GET /members", "DELETE /members/{id}",
-            "GET /analyses/{id}/reviews", "PUT /analyses/{id}/reviews/{memberId}", "POST /sessions", "GET /sessions/{id}",
-            "GET /sessions/{id}/assignments/me", "PUT /sessions/{id}/conflicts/me",
-            "GET /sessions/{id}/analyses/{aid}/reviews", "GET /sessions/{id}/export.csv");
+    static final List<String> ROUTES = List.of(
+            "POST /members",
+            "GET /members",
+            "DELETE /members/{id}",
+            "GET /analyses/{id}/reviews",
+            "PUT /analyses/{id}/reviews/{memberId}",
+            "POST /sessions",
+            "GET /sessions/{id}",
+            "GET /sessions/{id}/assignments/me",
+            "PUT /sessions/{id}/conflicts/me",
+            "GET /sessions/{id}/analyses/{aid}/reviews",
+            "GET /sessions/{id}/export.csv");
 
     private static final Pattern MEMBER = Pattern.compile("/members/([^/]+)");
     private static final Pattern REVIEWS = Pattern.compile("/analyses/([^/]+)/reviews");
@@ -53,8 +61,8 @@ final class CommitteeRoutes {
     }
 
     /** The answer, or empty when the path is not one of the committee's. */
-    Optional<APIGatewayV2HTTPResponse> route(String method, String path, APIGatewayV2HTTPEvent head, RequestBody body,
-            Caller caller) {
+    Optional<APIGatewayV2HTTPResponse> route(
+            String method, String path, APIGatewayV2HTTPEvent head, RequestBody body, Caller caller) {
         if (!isCommitteePath(path)) {
             return Optional.empty();
         }
@@ -66,17 +74,28 @@ final class CommitteeRoutes {
     }
 
     private static boolean isCommitteePath(String path) {
-        return path.equals("/members") || path.startsWith("/members/") || path.equals("/sessions")
-                || path.startsWith("/sessions/") || REVIEWS.matcher(path).matches() || REVIEW.matcher(path).matches();
+        return path.equals("/members")
+                || path.startsWith("/members/")
+                || path.equals("/sessions")
+                || path.startsWith("/sessions/")
+                || REVIEWS.matcher(path).matches()
+                || REVIEW.matcher(path).matches();
     }
 
-    private APIGatewayV2HTTPResponse answer(CommitteeStore store, String method, String path, APIGatewayV2HTTPEvent head,
-            RequestBody body, Caller caller) {
+    private APIGatewayV2HTTPResponse answer(
+            CommitteeStore store,
+            String method,
+            String path,
+            APIGatewayV2HTTPEvent head,
+            RequestBody body,
+            Caller caller) {
         if (path.equals("/members")) {
             return switch (method) {
                 case "POST" -> {
                     lead(caller);
-                    yield HttpResponses.ok(CommitteeMembers.add(store, ApiRouter.json(body, NewMember.class),
+                    yield HttpResponses.ok(CommitteeMembers.add(
+                            store,
+                            ApiRouter.json(body, NewMember.class),
                             backend.clock().instant()));
                 }
                 case "GET" -> {
@@ -92,11 +111,13 @@ final class CommitteeRoutes {
                 return ApiRouter.notAllowed("DELETE");
             }
             lead(caller);
-            return HttpResponses.ok(CommitteeMembers.revoke(store, member.group(1), backend.clock().instant()));
+            return HttpResponses.ok(CommitteeMembers.revoke(
+                    store, member.group(1), backend.clock().instant()));
         }
         var reviews = REVIEWS.matcher(path);
         if (reviews.matches()) {
-            return method.equals("GET") ? HttpResponses.ok(reviews(store, analysis(reviews.group(1)), acting(caller)))
+            return method.equals("GET")
+                    ? HttpResponses.ok(reviews(store, analysis(reviews.group(1)), acting(caller)))
                     : ApiRouter.notAllowed("GET");
         }
         var review = REVIEW.matcher(path);
@@ -107,12 +128,18 @@ final class CommitteeRoutes {
             return putReview(store, analysis(review.group(1)), review.group(2), head, body, acting(caller));
         }
         if (path.equals("/sessions")) {
-            return method.equals("POST") ? HttpResponses.ok(sessions.create(store, body, lead(caller)))
+            return method.equals("POST")
+                    ? HttpResponses.ok(sessions.create(store, body, lead(caller)))
                     : ApiRouter.notAllowed("POST");
         }
         var session = SESSION.matcher(path);
         if (session.matches()) {
-            return sessions.route(store, method, session.group(1), session.group(2) == null ? "" : session.group(2), body,
+            return sessions.route(
+                    store,
+                    method,
+                    session.group(1),
+                    session.group(2) == null ? "" : session.group(2),
+                    body,
                     acting(caller));
         }
         throw new SorotException(ErrorCode.NOT_FOUND, "No route " + method + " " + path + ".");
@@ -136,9 +163,16 @@ final class CommitteeRoutes {
         boolean hidden = false;
         for (var r : all) {
             boolean own = r.memberId().equals(caller.memberId());
-            boolean withheld = !own && r.sessionId() != null
-                    && blind.computeIfAbsent(r.sessionId(), id -> store.session(id).map(s -> s.session().blind()).orElse(false))
-                    && all.stream().noneMatch(o -> o.memberId().equals(caller.memberId()) && r.sessionId().equals(o.sessionId()));
+            boolean withheld = !own
+                    && r.sessionId() != null
+                    && blind.computeIfAbsent(
+                            r.sessionId(),
+                            id -> store.session(id)
+                                    .map(s -> s.session().blind())
+                                    .orElse(false))
+                    && all.stream()
+                            .noneMatch(o -> o.memberId().equals(caller.memberId())
+                                    && r.sessionId().equals(o.sessionId()));
             if (withheld) {
                 hidden = true;
             } else {
@@ -148,25 +182,43 @@ final class CommitteeRoutes {
         return new AnalysisReviews(analysisId, visible, ReviewAggregates.of(visible), hidden);
     }
 
-    private APIGatewayV2HTTPResponse putReview(CommitteeStore store, String analysisId, String memberPath,
-            APIGatewayV2HTTPEvent head, RequestBody body, Member caller) {
+    private APIGatewayV2HTTPResponse putReview(
+            CommitteeStore store,
+            String analysisId,
+            String memberPath,
+            APIGatewayV2HTTPEvent head,
+            RequestBody body,
+            Member caller) {
         var memberId = memberPath.equals("me") ? caller.memberId() : memberPath;
         if (!memberId.equals(caller.memberId())) {
-            throw new SorotException(ErrorCode.FORBIDDEN, "Members write only their own reviews; this one is "
-                    + clip(memberId) + "'s.");
+            throw new SorotException(
+                    ErrorCode.FORBIDDEN, "Members write only their own reviews; this one is " + clip(memberId) + "'s.");
         }
         var input = ApiRouter.json(body, ReviewInput.class);
         sessions.validate(store, input);
-        var review = new Review(analysisId, memberId, caller.name(), input.rating(), input.verdict(), input.notes(),
-                Boolean.TRUE.equals(input.shortlisted()), blankToNull(input.sessionId()), input.scores(), 0,
+        var review = new Review(
+                analysisId,
+                memberId,
+                caller.name(),
+                input.rating(),
+                input.verdict(),
+                input.notes(),
+                Boolean.TRUE.equals(input.shortlisted()),
+                blankToNull(input.sessionId()),
+                input.scores(),
+                0,
                 backend.clock().instant());
         if (review.notes() != null && review.notes().length() > MAX_NOTES) {
-            throw new SorotException(ErrorCode.INVALID_PARAMETER, "notes are longer than " + MAX_NOTES + " characters.");
+            throw new SorotException(
+                    ErrorCode.INVALID_PARAMETER, "notes are longer than " + MAX_NOTES + " characters.");
         }
         var outcome = store.putReview(review, basedOn(ApiRouter.header(head, "if-match")));
         return switch (outcome) {
-            case ReviewWrite.Written written -> HttpResponses.withHeader(HttpResponses.ok(written.review()), "etag",
-                    "\"" + written.review().version() + "\"");
+            case ReviewWrite.Written written ->
+                HttpResponses.withHeader(
+                        HttpResponses.ok(written.review()),
+                        "etag",
+                        "\"" + written.review().version() + "\"");
             case ReviewWrite.Stale stale -> conflict(stale.current(), input);
         };
     }
@@ -202,8 +254,9 @@ final class CommitteeRoutes {
             }
             return version;
         } catch (NumberFormatException e) {
-            throw new SorotException(ErrorCode.INVALID_PARAMETER, "If-Match must be a review's version (a whole number "
-                    + "from 1, as its ETag gives it) or *.");
+            throw new SorotException(
+                    ErrorCode.INVALID_PARAMETER,
+                    "If-Match must be a review's version (a whole number " + "from 1, as its ETag gives it) or *.");
         }
     }
 
@@ -213,7 +266,9 @@ final class CommitteeRoutes {
     static Member lead(Caller caller) {
         var member = acting(caller);
         if (member.role() != Role.LEAD) {
-            throw new SorotException(ErrorCode.FORBIDDEN, "Only a lead may do this; you are a " + member.role().json() + ".");
+            throw new SorotException(
+                    ErrorCode.FORBIDDEN,
+                    "Only a lead may do this; you are a " + member.role().json() + ".");
         }
         return member;
     }
@@ -221,8 +276,10 @@ final class CommitteeRoutes {
     /** The member the caller acts as, or 403 for a signed-in person no member is tied to. */
     static Member acting(Caller caller) {
         if (caller.member() == null) {
-            throw new SorotException(ErrorCode.FORBIDDEN, "You are signed in, but no committee member is tied to your "
-                    + "identity; ask a lead to add you with your subject.");
+            throw new SorotException(
+                    ErrorCode.FORBIDDEN,
+                    "You are signed in, but no committee member is tied to your "
+                            + "identity; ask a lead to add you with your subject.");
         }
         return caller.member();
     }

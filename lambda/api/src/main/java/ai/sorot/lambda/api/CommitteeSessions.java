@@ -57,66 +57,92 @@ final class CommitteeSessions {
         var request = ApiRouter.json(body, NewSession.class);
         var name = CommitteeRoutes.required(request.name(), "name");
         if (request.analysisIds() == null || request.analysisIds().isEmpty()) {
-            throw new SorotException(ErrorCode.MISSING_FIELD, "analysisIds is required: the scripts the session reads.");
+            throw new SorotException(
+                    ErrorCode.MISSING_FIELD, "analysisIds is required: the scripts the session reads.");
         }
         var ids = new LinkedHashSet<>(request.analysisIds());
         if (ids.size() > MAX_SCRIPTS) {
-            throw new SorotException(ErrorCode.INVALID_PARAMETER, "A session reads at most " + MAX_SCRIPTS + " scripts.");
+            throw new SorotException(
+                    ErrorCode.INVALID_PARAMETER, "A session reads at most " + MAX_SCRIPTS + " scripts.");
         }
         var rubric = request.rubric() == null ? List.<Criterion>of() : request.rubric();
         for (var criterion : rubric) {
-            if (criterion == null || criterion.name() == null || criterion.name().isBlank() || criterion.scale() < 2
+            if (criterion == null
+                    || criterion.name() == null
+                    || criterion.name().isBlank()
+                    || criterion.scale() < 2
                     || criterion.scale() > 100) {
-                throw new SorotException(ErrorCode.INVALID_PARAMETER, "Each rubric criterion needs a name and a scale from 2 to 100.");
+                throw new SorotException(
+                        ErrorCode.INVALID_PARAMETER, "Each rubric criterion needs a name and a scale from 2 to 100.");
             }
         }
-        var members = store.members().stream().filter(m -> !m.revoked())
+        var members = store.members().stream()
+                .filter(m -> !m.revoked())
                 .collect(Collectors.toMap(Member::memberId, m -> m, (a, b) -> a, LinkedHashMap::new));
         List<String> readers;
         if (request.readerIds() == null || request.readerIds().isEmpty()) {
-            readers = members.values().stream().filter(m -> m.role() == Role.READER).map(Member::memberId).toList();
+            readers = members.values().stream()
+                    .filter(m -> m.role() == Role.READER)
+                    .map(Member::memberId)
+                    .toList();
         } else {
             readers = List.copyOf(new LinkedHashSet<>(request.readerIds()));
             for (var reader : readers) {
                 if (!members.containsKey(reader)) {
-                    throw new SorotException(ErrorCode.INVALID_PARAMETER, "No active member " + CommitteeRoutes.clip(reader) + ".");
+                    throw new SorotException(
+                            ErrorCode.INVALID_PARAMETER, "No active member " + CommitteeRoutes.clip(reader) + ".");
                 }
             }
         }
         var scripts = new ArrayList<ReaderAssignment.Script>();
         for (var id : ids) {
-            var job = BlobKeys.isAnalysisId(id) ? backend.jobs().find(id) : java.util.Optional.<ai.sorot.lambda.pipeline.Job>empty();
+            var job = BlobKeys.isAnalysisId(id)
+                    ? backend.jobs().find(id)
+                    : java.util.Optional.<ai.sorot.lambda.pipeline.Job>empty();
             if (job.isEmpty()) {
                 throw new SorotException(ErrorCode.NOT_FOUND, "No analysis " + CommitteeRoutes.clip(id) + ".");
             }
             scripts.add(new ReaderAssignment.Script(id, job.get().title(), pages(id)));
         }
-        var sessionId = "session-" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        var sessionId =
+                "session-" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         var assignments = ReaderAssignment.assign(sessionId, scripts, readers, request.readersPerScript(), Map.of());
-        var session = new Session(sessionId, name, backend.clock().instant(), lead.memberId(), request.readersPerScript(),
-                request.blind(), rubric, List.copyOf(ids));
+        var session = new Session(
+                sessionId,
+                name,
+                backend.clock().instant(),
+                lead.memberId(),
+                request.readersPerScript(),
+                request.blind(),
+                rubric,
+                List.copyOf(ids));
         store.createSession(new StoredSession(session, readers), assignments);
         return session;
     }
 
     /** {@code rest} is what follows {@code /sessions/{id}}: "", "/assignments/me", ... */
-    APIGatewayV2HTTPResponse route(CommitteeStore store, String method, String sessionId, String rest, RequestBody body,
-            Member caller) {
-        var stored = store.session(sessionId).orElseThrow(() ->
-                new SorotException(ErrorCode.NOT_FOUND, "No session " + CommitteeRoutes.clip(sessionId) + "."));
+    APIGatewayV2HTTPResponse route(
+            CommitteeStore store, String method, String sessionId, String rest, RequestBody body, Member caller) {
+        var stored = store.session(sessionId)
+                .orElseThrow(() ->
+                        new SorotException(ErrorCode.NOT_FOUND, "No session " + CommitteeRoutes.clip(sessionId) + "."));
         switch (rest) {
             case "" -> {
-                return method.equals("GET") ? HttpResponses.ok(progress(store, stored, caller)) : ApiRouter.notAllowed("GET");
+                return method.equals("GET")
+                        ? HttpResponses.ok(progress(store, stored, caller))
+                        : ApiRouter.notAllowed("GET");
             }
             case "/assignments/me" -> {
-                return method.equals("GET") ? HttpResponses.ok(queue(store, sessionId, caller.memberId()))
+                return method.equals("GET")
+                        ? HttpResponses.ok(queue(store, sessionId, caller.memberId()))
                         : ApiRouter.notAllowed("GET");
             }
             case "/conflicts/me" -> {
                 if (!method.equals("PUT")) {
                     return ApiRouter.notAllowed("PUT");
                 }
-                return HttpResponses.ok(declareConflicts(store, stored, caller, ApiRouter.json(body, SessionConflicts.class)));
+                return HttpResponses.ok(
+                        declareConflicts(store, stored, caller, ApiRouter.json(body, SessionConflicts.class)));
             }
             case "/export.csv" -> {
                 if (!method.equals("GET")) {
@@ -125,11 +151,12 @@ final class CommitteeSessions {
                 if (caller.role() != Role.LEAD) {
                     throw new SorotException(ErrorCode.FORBIDDEN, "Only a lead may export a session.");
                 }
-                var csv = CommitteeCsv.write(stored, store.assignments(sessionId), store.sessionReviews(sessionId), names(store));
-                return HttpResponses.bytes(csv.getBytes(StandardCharsets.UTF_8), "text/csv; charset=utf-8",
-                        sessionId + ".csv");
+                var csv = CommitteeCsv.write(
+                        stored, store.assignments(sessionId), store.sessionReviews(sessionId), names(store));
+                return HttpResponses.bytes(
+                        csv.getBytes(StandardCharsets.UTF_8), "text/csv; charset=utf-8", sessionId + ".csv");
             }
-            default -> { }
+            default -> {}
         }
         var reviews = SESSION_REVIEWS.matcher(rest);
         if (reviews.matches()) {
@@ -153,9 +180,16 @@ final class CommitteeSessions {
         readerIds.addAll(byReader.keySet());
         for (var reader : readerIds) {
             var mine = byReader.getOrDefault(reader, List.of());
-            var done = mine.stream().filter(a -> reviewed.contains(a.analysisId() + "\n" + reader)).toList();
-            readers.add(new SessionProgress.ReaderProgress(reader, names.get(reader), mine.size(), done.size(),
-                    mine.stream().mapToInt(Assignment::pages).sum(), done.stream().mapToInt(Assignment::pages).sum()));
+            var done = mine.stream()
+                    .filter(a -> reviewed.contains(a.analysisId() + "\n" + reader))
+                    .toList();
+            readers.add(new SessionProgress.ReaderProgress(
+                    reader,
+                    names.get(reader),
+                    mine.size(),
+                    done.size(),
+                    mine.stream().mapToInt(Assignment::pages).sum(),
+                    done.stream().mapToInt(Assignment::pages).sum()));
         }
         boolean lead = caller.role() == Role.LEAD;
         var byScript = assignments.stream().collect(Collectors.groupingBy(Assignment::analysisId));
@@ -167,20 +201,36 @@ final class CommitteeSessions {
             var title = its.isEmpty() ? null : its.get(0).title();
             titles.put(id, title);
             var theirs = reviewsByScript.getOrDefault(id, List.of());
-            scripts.add(new SessionProgress.ScriptProgress(id, title, its.isEmpty() ? 0 : its.get(0).pages(),
-                    its.stream().map(Assignment::memberId).toList(), theirs.size(), lead ? ReviewAggregates.of(theirs) : null));
+            scripts.add(new SessionProgress.ScriptProgress(
+                    id,
+                    title,
+                    its.isEmpty() ? 0 : its.get(0).pages(),
+                    its.stream().map(Assignment::memberId).toList(),
+                    theirs.size(),
+                    lead ? ReviewAggregates.of(theirs) : null));
         }
-        return new SessionProgress(stored.session(), readers, scripts, lead ? SessionAgreement.of(titles, reviews) : null);
+        return new SessionProgress(
+                stored.session(), readers, scripts, lead ? SessionAgreement.of(titles, reviews) : null);
     }
 
     private List<Assignment> queue(CommitteeStore store, String sessionId, String memberId) {
-        var reviewed = store.sessionReviews(sessionId, memberId).stream().map(Review::analysisId).collect(Collectors.toSet());
-        return store.queue(sessionId, memberId).stream().map(a -> new Assignment(a.sessionId(), a.analysisId(), a.title(),
-                a.memberId(), a.pages(), reviewed.contains(a.analysisId()))).toList();
+        var reviewed = store.sessionReviews(sessionId, memberId).stream()
+                .map(Review::analysisId)
+                .collect(Collectors.toSet());
+        return store.queue(sessionId, memberId).stream()
+                .map(a -> new Assignment(
+                        a.sessionId(),
+                        a.analysisId(),
+                        a.title(),
+                        a.memberId(),
+                        a.pages(),
+                        reviewed.contains(a.analysisId())))
+                .toList();
     }
 
     /** Records the caller's conflicts, moves any script they were assigned, and answers their queue. */
-    private List<Assignment> declareConflicts(CommitteeStore store, StoredSession stored, Member caller, SessionConflicts request) {
+    private List<Assignment> declareConflicts(
+            CommitteeStore store, StoredSession stored, Member caller, SessionConflicts request) {
         var ids = request.analysisIds() == null ? Set.<String>of() : new LinkedHashSet<>(request.analysisIds());
         var conflicts = new HashMap<>(store.conflicts(stored.id()));
         conflicts.put(caller.memberId(), ids);
@@ -197,11 +247,15 @@ final class CommitteeSessions {
      * A script's reviews in a session. In a blind session a reader sees the others' only once
      * their own review of it in this session exists; leads see everything.
      */
-    private AnalysisReviews sessionReviews(CommitteeStore store, StoredSession stored, String analysisId, Member caller) {
+    private AnalysisReviews sessionReviews(
+            CommitteeStore store, StoredSession stored, String analysisId, Member caller) {
         if (!stored.session().analysisIds().contains(analysisId)) {
-            throw new SorotException(ErrorCode.NOT_FOUND, "The session does not read " + CommitteeRoutes.clip(analysisId) + ".");
+            throw new SorotException(
+                    ErrorCode.NOT_FOUND, "The session does not read " + CommitteeRoutes.clip(analysisId) + ".");
         }
-        var all = store.reviews(analysisId).stream().filter(r -> stored.id().equals(r.sessionId())).toList();
+        var all = store.reviews(analysisId).stream()
+                .filter(r -> stored.id().equals(r.sessionId()))
+                .toList();
         boolean ownExists = all.stream().anyMatch(r -> r.memberId().equals(caller.memberId()));
         if (stored.session().blind() && caller.role() != Role.LEAD && !ownExists) {
             return new AnalysisReviews(analysisId, List.of(), ReviewAggregates.of(List.of()), !all.isEmpty());
@@ -212,25 +266,31 @@ final class CommitteeSessions {
     /** A review's session and scores must fit: the session exists and reads the script, each score within its criterion. */
     void validate(CommitteeStore store, ReviewInput input) {
         if (input.rating() != null && (input.rating() < 1 || input.rating() > 5)) {
-            throw new SorotException(ErrorCode.INVALID_PARAMETER, "rating must be from 1 to 5, not " + input.rating() + ".");
+            throw new SorotException(
+                    ErrorCode.INVALID_PARAMETER, "rating must be from 1 to 5, not " + input.rating() + ".");
         }
         var sessionId = CommitteeRoutes.blankToNull(input.sessionId());
         Map<String, Integer> scales = Map.of();
         if (sessionId != null) {
-            var stored = store.session(sessionId).orElseThrow(() ->
-                    new SorotException(ErrorCode.INVALID_PARAMETER, "No session " + CommitteeRoutes.clip(sessionId) + "."));
-            scales = stored.session().rubric().stream().collect(Collectors.toMap(Criterion::name, Criterion::scale, (a, b) -> a));
+            var stored = store.session(sessionId)
+                    .orElseThrow(() -> new SorotException(
+                            ErrorCode.INVALID_PARAMETER, "No session " + CommitteeRoutes.clip(sessionId) + "."));
+            scales = stored.session().rubric().stream()
+                    .collect(Collectors.toMap(Criterion::name, Criterion::scale, (a, b) -> a));
         }
         if (input.scores() != null) {
             for (var score : input.scores().entrySet()) {
                 var scale = scales.get(score.getKey());
                 if (scale == null) {
-                    throw new SorotException(ErrorCode.INVALID_PARAMETER, "'" + CommitteeRoutes.clip(score.getKey())
-                            + "' is not a criterion of the session's rubric" + (sessionId == null ? " (the review names no session)" : "") + ".");
+                    throw new SorotException(
+                            ErrorCode.INVALID_PARAMETER,
+                            "'" + CommitteeRoutes.clip(score.getKey()) + "' is not a criterion of the session's rubric"
+                                    + (sessionId == null ? " (the review names no session)" : "") + ".");
                 }
                 if (score.getValue() == null || score.getValue() < 1 || score.getValue() > scale) {
-                    throw new SorotException(ErrorCode.INVALID_PARAMETER, "The score for '" + score.getKey()
-                            + "' must be from 1 to " + scale + ".");
+                    throw new SorotException(
+                            ErrorCode.INVALID_PARAMETER,
+                            "The score for '" + score.getKey() + "' must be from 1 to " + scale + ".");
                 }
             }
         }

@@ -45,9 +45,13 @@ public final class FailedTokenLimiter {
             return Optional.empty();
         }
         long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
-        return Optional.of(HttpResponses.withHeader(HttpResponses.error(ErrorCode.THROTTLED,
-                "Too many requests from this address with a wrong token (" + MAX_FAILURES + " in a minute); try again in "
-                        + seconds + " s, with the right token."), "retry-after", Long.toString(seconds)));
+        return Optional.of(HttpResponses.withHeader(
+                HttpResponses.error(
+                        ErrorCode.THROTTLED,
+                        "Too many requests from this address with a wrong token (" + MAX_FAILURES
+                                + " in a minute); try again in " + seconds + " s, with the right token."),
+                "retry-after",
+                Long.toString(seconds)));
     }
 
     /** A credential presented from the request's address was refused. */
@@ -77,7 +81,11 @@ public final class FailedTokenLimiter {
                 return Optional.empty();
             }
             // the window frees a place when the failure MAX_FAILURES back from the newest leaves it
-            var freesAt = times.stream().skip(times.size() - MAX_FAILURES).findFirst().orElseThrow().plus(WINDOW);
+            var freesAt = times.stream()
+                    .skip(times.size() - MAX_FAILURES)
+                    .findFirst()
+                    .orElseThrow()
+                    .plus(WINDOW);
             return Optional.of(Duration.between(now, freesAt));
         }
     }
@@ -92,7 +100,9 @@ public final class FailedTokenLimiter {
     /** The client's address as the gateway (or the local server's bridge) saw the connection. */
     private static String address(APIGatewayV2HTTPEvent request) {
         var context = request.getRequestContext();
-        var ip = context == null || context.getHttp() == null ? null : context.getHttp().getSourceIp();
+        var ip = context == null || context.getHttp() == null
+                ? null
+                : context.getHttp().getSourceIp();
         return ip == null || ip.isBlank() ? "unknown" : ip;
     }
 }

@@ -18,6 +18,7 @@ public final class HttpResponses {
      * the seed's POST, GET and OPTIONS, and PUT and DELETE for the committee's reviews and members.
      */
     static final String ALLOW_METHODS = "POST,GET,PUT,DELETE,OPTIONS";
+
     static final String ALLOW_HEADERS = "Content-Type,X-Amz-Date,Authorization,X-Api-Key,X-Amz-Security-Token";
 
     private HttpResponses() {}
@@ -40,7 +41,8 @@ public final class HttpResponses {
             body = Json.mapper().writeValueAsString(envelope);
         } catch (JsonProcessingException e) {
             status = 500;
-            body = "{\"success\":false,\"error\":{\"code\":\"INTERNAL\",\"message\":\"The answer could not be written.\"}}";
+            body =
+                    "{\"success\":false,\"error\":{\"code\":\"INTERNAL\",\"message\":\"The answer could not be written.\"}}";
         }
         var headers = baseHeaders();
         headers.put("content-type", "application/json; charset=utf-8");
@@ -83,7 +85,8 @@ public final class HttpResponses {
         return headers;
     }
 
-    private static APIGatewayV2HTTPResponse response(int status, Map<String, String> headers, String body, boolean base64) {
+    private static APIGatewayV2HTTPResponse response(
+            int status, Map<String, String> headers, String body, boolean base64) {
         var response = new APIGatewayV2HTTPResponse();
         response.setStatusCode(status);
         response.setHeaders(headers);

@@ -41,7 +41,9 @@ public final class JwtSignIn {
             if (issuer == null || issuer.isBlank() || audience == null || audience.isBlank()) {
                 throw new IllegalArgumentException("JWT sign-in needs an issuer and an audience");
             }
-            if (!issuer.startsWith("https://") && !issuer.startsWith("http://127.0.0.1") && !issuer.startsWith("http://localhost")) {
+            if (!issuer.startsWith("https://")
+                    && !issuer.startsWith("http://127.0.0.1")
+                    && !issuer.startsWith("http://localhost")) {
                 throw new IllegalArgumentException("the JWT issuer must be an https URL: " + issuer);
             }
             jwks = jwks != null ? jwks : URI.create(issuer.replaceAll("/+$", "") + "/.well-known/jwks.json");
@@ -54,7 +56,9 @@ public final class JwtSignIn {
                 return Optional.empty();
             }
             var jwks = env.getOrDefault("SOROT_JWT_JWKS_URL", "").strip();
-            return Optional.of(new Settings(issuer, env.getOrDefault("SOROT_JWT_AUDIENCE", "").strip(),
+            return Optional.of(new Settings(
+                    issuer,
+                    env.getOrDefault("SOROT_JWT_AUDIENCE", "").strip(),
                     jwks.isEmpty() ? null : URI.create(jwks)));
         }
     }
@@ -66,10 +70,14 @@ public final class JwtSignIn {
         this.settings = settings;
         JWKSource<SecurityContext> keys;
         try {
-            var retriever = new DefaultResourceRetriever((int) Duration.ofSeconds(3).toMillis(),
-                    (int) Duration.ofSeconds(3).toMillis(), 256 * 1024);
+            var retriever = new DefaultResourceRetriever(
+                    (int) Duration.ofSeconds(3).toMillis(),
+                    (int) Duration.ofSeconds(3).toMillis(),
+                    256 * 1024);
             keys = JWKSourceBuilder.create(settings.jwks().toURL(), retriever)
-                    .cache(Duration.ofHours(12).toMillis(), Duration.ofSeconds(10).toMillis())
+                    .cache(
+                            Duration.ofHours(12).toMillis(),
+                            Duration.ofSeconds(10).toMillis())
                     .rateLimited(Duration.ofSeconds(30).toMillis())
                     .retrying(true)
                     .build();
@@ -79,13 +87,15 @@ public final class JwtSignIn {
         processor = new DefaultJWTProcessor<>();
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(
                 Set.of(JWSAlgorithm.RS256, JWSAlgorithm.RS384, JWSAlgorithm.RS512, JWSAlgorithm.ES256), keys));
-        processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(null,
-                new JWTClaimsSet.Builder().issuer(settings.issuer()).build(), Set.of("sub", "exp", "iss"), null));
+        processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(
+                null, new JWTClaimsSet.Builder().issuer(settings.issuer()).build(), Set.of("sub", "exp", "iss"), null));
     }
 
     /** Whether a bearer credential has a JWT's shape (three base64url parts); API tokens never do. */
     public static boolean looksLikeJwt(String token) {
-        return token != null && token.length() < 16_384 && JWT_SHAPE.matcher(token).matches();
+        return token != null
+                && token.length() < 16_384
+                && JWT_SHAPE.matcher(token).matches();
     }
 
     /** The signed-in caller, or empty for a token that is not valid here (the reason is logged, the token never). */
@@ -97,7 +107,8 @@ public final class JwtSignIn {
             var claims = processor.process(token, null);
             var audience = claims.getAudience();
             var clientId = claims.getClaim("client_id");
-            if (!(audience != null && audience.contains(settings.audience())) && !settings.audience().equals(clientId)) {
+            if (!(audience != null && audience.contains(settings.audience()))
+                    && !settings.audience().equals(clientId)) {
                 LOG.log(System.Logger.Level.INFO, "JWT refused: issued for another audience");
                 return Optional.empty();
             }

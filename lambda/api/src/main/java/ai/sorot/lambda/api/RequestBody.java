@@ -46,12 +46,14 @@ public sealed interface RequestBody {
     }
 
     static SorotException tooLarge(long limit) {
-        return new SorotException(ErrorCode.FILE_TOO_LARGE,
+        return new SorotException(
+                ErrorCode.FILE_TOO_LARGE,
                 "The request is larger than %d MB; send big files through POST /uploads.".formatted(limit >> 20));
     }
 
     static SorotException endedEarly() {
-        return new SorotException(ErrorCode.INVALID_PARAMETER,
+        return new SorotException(
+                ErrorCode.INVALID_PARAMETER,
                 "The request body ended before the length it declared (was the connection closed?).");
     }
 

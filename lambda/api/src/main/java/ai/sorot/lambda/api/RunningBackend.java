@@ -1,6 +1,5 @@
 package ai.sorot.lambda.api;
 
-
 /** A backend built and started for one process: its ports wired, its workers running until closed. */
 public interface RunningBackend extends AutoCloseable {
 

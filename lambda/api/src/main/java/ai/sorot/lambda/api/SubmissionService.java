@@ -40,7 +40,8 @@ public final class SubmissionService {
 
     public AnalyzeAccepted analyze(AnalyzeRequest request) {
         var form = ScriptChecks.Form.parse(request.form()); // an unknown form is refused before anything is stored
-        return accept(source(request), request.fileName(), request.trailerUrl(), request.title(), request.forced(), form);
+        return accept(
+                source(request), request.fileName(), request.trailerUrl(), request.title(), request.forced(), form);
     }
 
     /** A submission over the API, from a caller the router has authenticated (logged by kind and subject). */
@@ -54,13 +55,14 @@ public final class SubmissionService {
      * A screenplay handed over in-process (the CLI): its format detected from its bytes (Fountain,
      * which has no signature, by its name), up to the upload limit.
      */
-    public AnalyzeAccepted analyzeFile(byte[] content, String fileName, String trailerUrl, String title, boolean force) {
+    public AnalyzeAccepted analyzeFile(
+            byte[] content, String fileName, String trailerUrl, String title, boolean force) {
         return analyzeFile(content, fileName, trailerUrl, title, force, null);
     }
 
     /** The same, with the form it is submitted as (null: none; its length is then checked against its title page only). */
-    public AnalyzeAccepted analyzeFile(byte[] content, String fileName, String trailerUrl, String title, boolean force,
-            ScriptChecks.Form form) {
+    public AnalyzeAccepted analyzeFile(
+            byte[] content, String fileName, String trailerUrl, String title, boolean force, ScriptChecks.Form form) {
         var limits = backend.limits();
         if (content.length == 0) {
             throw new SorotException(ErrorCode.EMPTY_FILE, "The file is empty.");
@@ -68,9 +70,11 @@ public final class SubmissionService {
         if (content.length > limits.uploadMaxBytes()) {
             throw tooLarge(content.length, limits.uploadMaxBytes());
         }
-        var kind = detectedKind(content, fileName).orElseThrow(() -> new SorotException(ErrorCode.UNSUPPORTED_FORMAT,
-                "Sorot reads PDF, Fountain (.fountain), Final Draft (.fdx) and Highland (.highland) screenplays; "
-                        + fileName + " is none of them."));
+        var kind = detectedKind(content, fileName)
+                .orElseThrow(() -> new SorotException(
+                        ErrorCode.UNSUPPORTED_FORMAT,
+                        "Sorot reads PDF, Fountain (.fountain), Final Draft (.fdx) and Highland (.highland) screenplays; "
+                                + fileName + " is none of them."));
         requireSignature(kind, content, fileName);
         return accept(new Source(content, kind, null), fileName, trailerUrl, title, force, form);
     }
@@ -81,7 +85,12 @@ public final class SubmissionService {
         return ScriptFormat.detect(head, fileName);
     }
 
-    private AnalyzeAccepted accept(Source source, String requestedName, String trailerUrl, String requestedTitle, boolean force,
+    private AnalyzeAccepted accept(
+            Source source,
+            String requestedName,
+            String trailerUrl,
+            String requestedTitle,
+            boolean force,
             ScriptChecks.Form form) {
         var limits = backend.limits();
         var fileName = fileName(requestedName, source.kind());
@@ -94,14 +103,16 @@ public final class SubmissionService {
         }
         var title = requestedTitle == null || requestedTitle.isBlank() ? null : requestedTitle.strip();
         if (title != null && title.length() > limits.maxTitleLength()) {
-            throw new SorotException(ErrorCode.INVALID_PARAMETER,
+            throw new SorotException(
+                    ErrorCode.INVALID_PARAMETER,
                     "The title is longer than " + limits.maxTitleLength() + " characters.");
         }
         var now = backend.clock().instant();
         var id = "analysis-" + now.toEpochMilli() + "-" + random(8);
         var contentKey = sha256(source.bytes()) + "|" + trailerKey;
         var sourceKey = BlobKeys.source(id, source.kind());
-        var submission = new Submission(contentKey, sourceKey, fileName, source.kind(), source.bytes().length, trailer, title);
+        var submission =
+                new Submission(contentKey, sourceKey, fileName, source.kind(), source.bytes().length, trailer, title);
         backend.blobs().put(sourceKey, source.bytes(), source.kind().contentType());
         var formKey = form == null ? null : BlobKeys.form(id);
         CreateOutcome outcome;
@@ -110,7 +121,8 @@ public final class SubmissionService {
                 // beside the source, not in the job record: the job stores' schemas stay as they are
                 backend.blobs().put(formKey, form.name().getBytes(StandardCharsets.UTF_8), "text/plain; charset=utf-8");
             }
-            outcome = backend.jobs().create(Job.accepted(id, submission, title != null ? title : baseName(fileName), now), !force);
+            outcome = backend.jobs()
+                    .create(Job.accepted(id, submission, title != null ? title : baseName(fileName), now), !force);
         } catch (RuntimeException e) {
             // the job was not recorded (a full disk, say): its screenplay must not stay behind as an orphan
             deleteQuietly(sourceKey, e);
@@ -161,15 +173,20 @@ public final class SubmissionService {
     private record Source(byte[] bytes, ScriptFormat kind, String uploadKey) {}
 
     private Source source(AnalyzeRequest request) {
-        int given = (request.pdfData() != null ? 1 : 0) + (request.fountainText() != null ? 1 : 0)
-                + (request.fdxData() != null ? 1 : 0) + (request.highlandData() != null ? 1 : 0)
+        int given = (request.pdfData() != null ? 1 : 0)
+                + (request.fountainText() != null ? 1 : 0)
+                + (request.fdxData() != null ? 1 : 0)
+                + (request.highlandData() != null ? 1 : 0)
                 + (request.uploadId() != null ? 1 : 0);
         if (given == 0) {
-            throw new SorotException(ErrorCode.MISSING_FIELD, "Send the screenplay as pdfData (base64), fountainText, "
-                    + "fdxData (a Final Draft file, base64), highlandData (a Highland file, base64), or the uploadId of a finished upload.");
+            throw new SorotException(
+                    ErrorCode.MISSING_FIELD,
+                    "Send the screenplay as pdfData (base64), fountainText, "
+                            + "fdxData (a Final Draft file, base64), highlandData (a Highland file, base64), or the uploadId of a finished upload.");
         }
         if (given > 1) {
-            throw new SorotException(ErrorCode.INVALID_PARAMETER,
+            throw new SorotException(
+                    ErrorCode.INVALID_PARAMETER,
                     "Send only one of pdfData, fountainText, fdxData, highlandData and uploadId.");
         }
         var limits = backend.limits();
@@ -181,7 +198,8 @@ public final class SubmissionService {
         if (request.fdxData() != null) {
             var bytes = decodeBase64(request.fdxData(), limits.inlineMaxBytes(), "fdxData");
             if (detectedKind(bytes, null).orElse(null) != ScriptFormat.FINAL_DRAFT) {
-                throw new SorotException(ErrorCode.FDX_INVALID,
+                throw new SorotException(
+                        ErrorCode.FDX_INVALID,
                         "fdxData is not a Final Draft file (XML whose root element is <FinalDraft>).");
             }
             return new Source(bytes, ScriptFormat.FINAL_DRAFT, null);
@@ -189,7 +207,8 @@ public final class SubmissionService {
         if (request.highlandData() != null) {
             var bytes = decodeBase64(request.highlandData(), limits.inlineMaxBytes(), "highlandData");
             if (detectedKind(bytes, null).orElse(null) != ScriptFormat.HIGHLAND) {
-                throw new SorotException(ErrorCode.UNSUPPORTED_FORMAT,
+                throw new SorotException(
+                        ErrorCode.UNSUPPORTED_FORMAT,
                         "highlandData is not a Highland file (a zip archive holding the Fountain text).");
             }
             return new Source(bytes, ScriptFormat.HIGHLAND, null);
@@ -209,20 +228,26 @@ public final class SubmissionService {
             throw new SorotException(ErrorCode.UPLOAD_NOT_FOUND, "No upload " + uploadId + ".");
         }
         var key = BlobKeys.upload(uploadId);
-        var info = backend.blobs().stat(key).orElseThrow(() -> new SorotException(ErrorCode.UPLOAD_NOT_FOUND,
-                "No upload " + uploadId + ": it was never sent, or it expired."));
+        var info = backend.blobs()
+                .stat(key)
+                .orElseThrow(() -> new SorotException(
+                        ErrorCode.UPLOAD_NOT_FOUND, "No upload " + uploadId + ": it was never sent, or it expired."));
         if (info.size() > limits.uploadMaxBytes()) {
             throw tooLarge(info.size(), limits.uploadMaxBytes());
         }
-        var bytes = backend.blobs().get(key).orElseThrow(() -> new SorotException(ErrorCode.UPLOAD_NOT_FOUND,
-                "No upload " + uploadId + ": it expired."));
+        var bytes = backend.blobs()
+                .get(key)
+                .orElseThrow(() ->
+                        new SorotException(ErrorCode.UPLOAD_NOT_FOUND, "No upload " + uploadId + ": it expired."));
         if (bytes.length == 0) {
             throw new SorotException(ErrorCode.EMPTY_FILE, "The uploaded file is empty.");
         }
         // the bytes say what the upload is: a PDF, a Highland zip, Final Draft XML; Fountain text by its name
-        var kind = detectedKind(bytes, request.fileName()).orElseThrow(() -> new SorotException(ErrorCode.UNSUPPORTED_FORMAT,
-                "The uploaded file is not a screenplay Sorot reads: not a PDF (%PDF-), a Final Draft file (<FinalDraft> XML) "
-                        + "or a Highland file (zip); Fountain text needs a .fountain name."));
+        var kind = detectedKind(bytes, request.fileName())
+                .orElseThrow(() -> new SorotException(
+                        ErrorCode.UNSUPPORTED_FORMAT,
+                        "The uploaded file is not a screenplay Sorot reads: not a PDF (%PDF-), a Final Draft file (<FinalDraft> XML) "
+                                + "or a Highland file (zip); Fountain text needs a .fountain name."));
         requireSignature(kind, bytes, request.fileName());
         return new Source(bytes, kind, key);
     }
@@ -246,7 +271,8 @@ public final class SubmissionService {
             throw tooLarge((long) text.length() * 3 / 4, maxBytes);
         }
         var compact = text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0 || text.indexOf(' ') >= 0
-                ? text.replaceAll("\\s+", "") : text;
+                ? text.replaceAll("\\s+", "")
+                : text;
         byte[] bytes;
         try {
             bytes = compact.indexOf('-') >= 0 || compact.indexOf('_') >= 0
@@ -267,22 +293,32 @@ public final class SubmissionService {
     /** A file only named .pdf (a Word file saved under the wrong name) is refused now, not at the first step. */
     private static void requireSignature(ScriptFormat kind, byte[] bytes, String fileName) {
         if (kind == ScriptFormat.PDF && !ScriptFormat.hasPdfMagic(bytes)) {
-            throw new SorotException(ErrorCode.NOT_A_PDF, (fileName == null ? "The file" : fileName)
-                    + " is named .pdf but is not a PDF (it does not start with %PDF-).");
+            throw new SorotException(
+                    ErrorCode.NOT_A_PDF,
+                    (fileName == null ? "The file" : fileName)
+                            + " is named .pdf but is not a PDF (it does not start with %PDF-).");
         }
     }
 
     private static void requirePdf(byte[] bytes) {
         if (!ScriptFormat.hasPdfMagic(bytes)) {
-            throw new SorotException(ErrorCode.NOT_A_PDF, "pdfData is not a PDF (it does not start with %PDF-). "
-                    + "Send Fountain text as fountainText, a Final Draft file as fdxData, a Highland file as highlandData.");
+            throw new SorotException(
+                    ErrorCode.NOT_A_PDF,
+                    "pdfData is not a PDF (it does not start with %PDF-). "
+                            + "Send Fountain text as fountainText, a Final Draft file as fdxData, a Highland file as highlandData.");
         }
     }
 
     private static SorotException tooLarge(long size, long max) {
-        return new SorotException(ErrorCode.FILE_TOO_LARGE, "The file is %.1f MB; up to %.0f MB can be sent %s."
-                .formatted(size / 1048576.0, max / 1048576.0,
-                        max <= ApiLimits.DEFAULT.inlineMaxBytes() ? "inline: use POST /uploads for bigger files" : "in one upload"));
+        return new SorotException(
+                ErrorCode.FILE_TOO_LARGE,
+                "The file is %.1f MB; up to %.0f MB can be sent %s."
+                        .formatted(
+                                size / 1048576.0,
+                                max / 1048576.0,
+                                max <= ApiLimits.DEFAULT.inlineMaxBytes()
+                                        ? "inline: use POST /uploads for bigger files"
+                                        : "in one upload"));
     }
 
     private static String fileName(String given, ScriptFormat kind) {
@@ -291,7 +327,9 @@ public final class SubmissionService {
             return fallback;
         }
         var name = given.replace('\\', '/');
-        name = name.substring(name.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}]", "").strip();
+        name = name.substring(name.lastIndexOf('/') + 1)
+                .replaceAll("[\\p{Cntrl}]", "")
+                .strip();
         if (name.isEmpty() || name.equals(".") || name.equals("..")) {
             return fallback;
         }

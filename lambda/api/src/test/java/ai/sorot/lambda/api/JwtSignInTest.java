@@ -42,8 +42,10 @@ class JwtSignInTest {
         issuer = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
         issuer.start();
         issuerUrl = "http://127.0.0.1:" + issuer.port() + "/us-east-1_TestPool";
-        issuer.stubFor(get(urlEqualTo("/us-east-1_TestPool/.well-known/jwks.json")).willReturn(aResponse()
-                .withHeader("Content-Type", "application/json").withBody(new JWKSet(key.toPublicJWK()).toString())));
+        issuer.stubFor(get(urlEqualTo("/us-east-1_TestPool/.well-known/jwks.json"))
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(new JWKSet(key.toPublicJWK()).toString())));
         signIn = new JwtSignIn(new JwtSignIn.Settings(issuerUrl, "app-client-1", null));
     }
 
@@ -53,13 +55,20 @@ class JwtSignInTest {
     }
 
     private static String token(RSAKey signingKey, JWTClaimsSet claims) throws Exception {
-        var jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(signingKey.getKeyID()).build(), claims);
+        var jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.RS256)
+                        .keyID(signingKey.getKeyID())
+                        .build(),
+                claims);
         jwt.sign(new RSASSASigner(signingKey));
         return jwt.serialize();
     }
 
     private static JWTClaimsSet.Builder claims() {
-        return new JWTClaimsSet.Builder().issuer(issuerUrl).subject("member-7f3a").audience("app-client-1")
+        return new JWTClaimsSet.Builder()
+                .issuer(issuerUrl)
+                .subject("member-7f3a")
+                .audience("app-client-1")
                 .expirationTime(Date.from(Instant.now().plus(Duration.ofMinutes(10))))
                 .issueTime(Date.from(Instant.now()));
     }
@@ -72,24 +81,32 @@ class JwtSignInTest {
 
     @Test
     void aCognitoAccessTokenNamesItsClientInsteadOfAnAudience() throws Exception {
-        var access = claims().audience((String) null).claim("client_id", "app-client-1").claim("token_use", "access").build();
+        var access = claims().audience((String) null)
+                .claim("client_id", "app-client-1")
+                .claim("token_use", "access")
+                .build();
         assertThat(signIn.verify(token(key, access))).contains(Caller.signedIn("member-7f3a"));
     }
 
     @Test
     void anExpiredTokenIsRefused() throws Exception {
-        var expired = claims().expirationTime(Date.from(Instant.now().minus(Duration.ofMinutes(10)))).build();
+        var expired = claims().expirationTime(Date.from(Instant.now().minus(Duration.ofMinutes(10))))
+                .build();
         assertThat(signIn.verify(token(key, expired))).isEmpty();
     }
 
     @Test
     void aTokenForAnotherAudienceIsRefused() throws Exception {
-        assertThat(signIn.verify(token(key, claims().audience("someone-elses-app").build()))).isEmpty();
+        assertThat(signIn.verify(
+                        token(key, claims().audience("someone-elses-app").build())))
+                .isEmpty();
     }
 
     @Test
     void aTokenFromAnotherIssuerIsRefused() throws Exception {
-        assertThat(signIn.verify(token(key, claims().issuer("https://evil.example/pool").build()))).isEmpty();
+        assertThat(signIn.verify(
+                        token(key, claims().issuer("https://evil.example/pool").build())))
+                .isEmpty();
     }
 
     @Test
@@ -105,15 +122,22 @@ class JwtSignInTest {
 
     @Test
     void anApiTokenIsNotMistakenForAJwt() {
-        assertThat(JwtSignIn.looksLikeJwt("d3b07384d113edec49eaa6238ad5ff00d3b07384d113edec")).isFalse();
-        assertThat(signIn.verify("d3b07384d113edec49eaa6238ad5ff00d3b07384d113edec")).isEmpty();
+        assertThat(JwtSignIn.looksLikeJwt("d3b07384d113edec49eaa6238ad5ff00d3b07384d113edec"))
+                .isFalse();
+        assertThat(signIn.verify("d3b07384d113edec49eaa6238ad5ff00d3b07384d113edec"))
+                .isEmpty();
     }
 
     @Test
     void withoutAnIssuerSignInIsOff() {
         assertThat(JwtSignIn.Settings.fromEnvironment(Map.of())).isEmpty();
-        assertThat(JwtSignIn.Settings.fromEnvironment(Map.of("SOROT_JWT_ISSUER", "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_X",
-                "SOROT_JWT_AUDIENCE", "abc"))).get().extracting(s -> s.jwks().toString())
+        assertThat(JwtSignIn.Settings.fromEnvironment(Map.of(
+                        "SOROT_JWT_ISSUER",
+                        "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_X",
+                        "SOROT_JWT_AUDIENCE",
+                        "abc")))
+                .get()
+                .extracting(s -> s.jwks().toString())
                 .isEqualTo("https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_X/.well-known/jwks.json");
     }
 }

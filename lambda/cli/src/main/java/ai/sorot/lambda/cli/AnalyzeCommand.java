@@ -6,12 +6,12 @@ import ai.sorot.lambda.library.AtomicFiles;
 import ai.sorot.lambda.library.Library;
 import ai.sorot.lambda.library.SavedEmbedding;
 import ai.sorot.lambda.library.Thumbnails;
-import ai.sorot.lambda.screenplay.ScriptFormat;
 import ai.sorot.lambda.local.LocalBackend;
 import ai.sorot.lambda.local.SorotHome;
 import ai.sorot.lambda.pipeline.Job;
 import ai.sorot.lambda.pipeline.ReportAssembler;
 import ai.sorot.lambda.pipeline.StepRun;
+import ai.sorot.lambda.screenplay.ScriptFormat;
 import ai.sorot.model.Json;
 import ai.sorot.model.api.ErrorCode;
 import ai.sorot.model.api.JobState;
@@ -35,11 +35,18 @@ import picocli.CommandLine.Parameters;
  * scratch home that is removed afterwards; the report (JSON and Markdown) and the audio summary
  * are written to {@code --out}.
  */
-@Command(name = "analyze", aliases = "analyse", mixinStandardHelpOptions = true,
-        description = "Analyse one screenplay (PDF, Fountain, Final Draft or Highland) offline and write the report and the audio summary.")
+@Command(
+        name = "analyze",
+        aliases = "analyse",
+        mixinStandardHelpOptions = true,
+        description =
+                "Analyse one screenplay (PDF, Fountain, Final Draft or Highland) offline and write the report and the audio summary.")
 public final class AnalyzeCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "The screenplay: a PDF, .fountain, .fdx or .highland file.")
+    @Parameters(
+            index = "0",
+            paramLabel = "FILE",
+            description = "The screenplay: a PDF, .fountain, .fdx or .highland file.")
     Path file;
 
     @Option(names = "--trailer", paramLabel = "URL", description = "The trailer's YouTube or Vimeo link.")
@@ -48,12 +55,18 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--title", description = "The title to show (default: the title page's).")
     String title;
 
-    @Option(names = "--form", paramLabel = "FORM",
+    @Option(
+            names = "--form",
+            paramLabel = "FORM",
             description = "The form it is submitted as: short, feature or episode (or a FilmFreeway category); "
                     + "a short over 40 pages or a feature under 70 gets a FORM_LENGTH check.")
     String form;
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = ".", description = "Where to write the report and audio (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
+            defaultValue = ".",
+            description = "Where to write the report and audio (default: ${DEFAULT-VALUE}).")
     Path out;
 
     @Option(names = "--quiet", description = "Print only the written files.")
@@ -62,7 +75,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--no-save", description = "Do not keep the analysis in the local library.")
     boolean noSave;
 
-    @Option(names = "--library", paramLabel = "DIR", description = "The library to save into (default: the Sorot home's).")
+    @Option(
+            names = "--library",
+            paramLabel = "DIR",
+            description = "The library to save into (default: the Sorot home's).")
     Path library;
 
     @Override
@@ -75,26 +91,34 @@ public final class AnalyzeCommand implements Callable<Integer> {
         } catch (NoSuchFileException e) {
             throw new SorotException(ErrorCode.FILE_NOT_FOUND, "No such file: " + file);
         } catch (IOException e) {
-            throw new SorotException(ErrorCode.FILE_NOT_FOUND, "Cannot read " + file + ": " + (Files.isDirectory(file)
-                    ? "it is a folder; analyse one screenplay file (./sorot parse takes folders)" : e.getMessage()));
+            throw new SorotException(
+                    ErrorCode.FILE_NOT_FOUND,
+                    "Cannot read " + file + ": "
+                            + (Files.isDirectory(file)
+                                    ? "it is a folder; analyse one screenplay file (./sorot parse takes folders)"
+                                    : e.getMessage()));
         }
         requireUsableOut();
         var scratch = Files.createTempDirectory("sorot-analyze-");
         // Ctrl+C (or a kill) runs shutdown hooks, not finally blocks: the scratch home goes either way
         var running = new java.util.concurrent.atomic.AtomicReference<LocalBackend>();
-        var cleanup = new Thread(() -> {
-            var open = running.get();
-            if (open != null) {
-                open.close();
-            }
-            deleteQuietly(scratch);
-        }, "sorot-analyze-cleanup");
+        var cleanup = new Thread(
+                () -> {
+                    var open = running.get();
+                    if (open != null) {
+                        open.close();
+                    }
+                    deleteQuietly(scratch);
+                },
+                "sorot-analyze-cleanup");
         Runtime.getRuntime().addShutdownHook(cleanup);
-        var options = WorkstationAnalysts.chosenFor(LocalBackend.Options.defaults(new SorotHome(scratch)).withWorkers(1));
+        var options = WorkstationAnalysts.chosenFor(
+                LocalBackend.Options.defaults(new SorotHome(scratch)).withWorkers(1));
         try (var backend = LocalBackend.open(options)) {
             running.set(backend);
             var id = new SubmissionService(backend.backend())
-                    .analyzeFile(content, file.getFileName().toString(), trailer, title, true, submittedAs).analysisId();
+                    .analyzeFile(content, file.getFileName().toString(), trailer, title, true, submittedAs)
+                    .analysisId();
             var job = follow(backend, id, quiet ? null : err);
             var report = new ReportAssembler(backend.blobs()).report(job);
             Files.createDirectories(out);
@@ -105,7 +129,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
             }
             var json = out.resolve(base + ".report.json");
             var md = out.resolve(base + ".report.md");
-            AtomicFiles.write(json, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(report));
+            AtomicFiles.write(
+                    json, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(report));
             AtomicFiles.write(md, ReportMarkdown.render(report).getBytes(java.nio.charset.StandardCharsets.UTF_8));
             System.out.println(json);
             System.out.println(md);
@@ -118,12 +143,23 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 System.out.println(target);
             }
             if (job.state() == JobState.COMPLETED && !noSave) {
-                var folder = library != null ? library : SorotHome.fromEnvironment().ensureExists().library();
+                var folder = library != null
+                        ? library
+                        : SorotHome.fromEnvironment().ensureExists().library();
                 try (var saved = Library.open(folder)) {
                     var name = file.getFileName().toString();
-                    byte[] thumbnail = ScriptFormat.hasPdfMagic(content) ? Thumbnails.firstPage(content).orElse(null) : null;
-                    saved.save(report, new Library.Attachments(audioBytes, audio.map(ReportAssembler.AudioRef::contentType).orElse(null),
-                            thumbnail, content, name));
+                    byte[] thumbnail = ScriptFormat.hasPdfMagic(content)
+                            ? Thumbnails.firstPage(content).orElse(null)
+                            : null;
+                    saved.save(
+                            report,
+                            new Library.Attachments(
+                                    audioBytes,
+                                    audio.map(ReportAssembler.AudioRef::contentType)
+                                            .orElse(null),
+                                    thumbnail,
+                                    content,
+                                    name));
                     SavedEmbedding.embed(saved, report.analysisId(), quiet ? null : err);
                 }
                 if (!quiet) {
@@ -139,8 +175,13 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 if (!report.curation().isJudged()) {
                     err.println(Verdicts.HOW_TO_JUDGE);
                 }
-                report.checks().forEach(c -> err.printf(Locale.ROOT, "check %s (%s): %s%n", c.code(),
-                        c.severity().name().toLowerCase(Locale.ROOT), c.message()));
+                report.checks()
+                        .forEach(c -> err.printf(
+                                Locale.ROOT,
+                                "check %s (%s): %s%n",
+                                c.code(),
+                                c.severity().name().toLowerCase(Locale.ROOT),
+                                c.message()));
             }
             return 0;
         } finally {
@@ -176,7 +217,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
     }
 
     private static String describe(StepRun run) {
-        var sb = new StringBuilder("[%d/5] %-26s %s".formatted(run.step().number(), run.step().stepName(), run.status().json()));
+        var sb = new StringBuilder("[%d/5] %-26s %s"
+                .formatted(
+                        run.step().number(), run.step().stepName(), run.status().json()));
         if (run.durationMillis() != null && run.status().isDone()) {
             sb.append(String.format(Locale.ROOT, " in %.1f s", run.durationMillis() / 1000.0));
         }
@@ -184,7 +227,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
             sb.append(" (").append(run.provenance().label()).append(')');
         }
         if (run.error() != null) {
-            sb.append(": ").append(run.error().code()).append(": ").append(run.error().message());
+            sb.append(": ")
+                    .append(run.error().code())
+                    .append(": ")
+                    .append(run.error().message());
         }
         return sb.toString();
     }
@@ -209,7 +255,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
         }
         var prefixes = java.util.List.of(base + ".report.", base + ".summary.");
         try (var files = Files.list(out)) {
-            return files.map(p -> p.getFileName().toString()).anyMatch(n -> prefixes.stream().anyMatch(n::startsWith));
+            return files.map(p -> p.getFileName().toString())
+                    .anyMatch(n -> prefixes.stream().anyMatch(n::startsWith));
         }
     }
 
@@ -240,16 +287,21 @@ public final class AnalyzeCommand implements Callable<Integer> {
     private void requireUsableOut() {
         try {
             if (Files.exists(out) && !Files.isDirectory(out)) {
-                throw new SorotException(ErrorCode.INVALID_PARAMETER, "--out " + out + " is a file; give a folder for the report.");
+                throw new SorotException(
+                        ErrorCode.INVALID_PARAMETER, "--out " + out + " is a file; give a folder for the report.");
             }
             Files.createDirectories(out);
             if (!Files.isWritable(out)) {
                 throw new SorotException(ErrorCode.INVALID_PARAMETER, "--out " + out + " is not writable by you.");
             }
         } catch (IOException e) {
-            throw new SorotException(ErrorCode.INVALID_PARAMETER, "--out " + out + " cannot be created ("
-                    + (e instanceof java.nio.file.NoSuchFileException ? "its parent folder does not exist or cannot hold folders"
-                    : e.getClass().getSimpleName().replace("Exception", "")) + "); give a folder you can write to.");
+            throw new SorotException(
+                    ErrorCode.INVALID_PARAMETER,
+                    "--out " + out + " cannot be created ("
+                            + (e instanceof java.nio.file.NoSuchFileException
+                                    ? "its parent folder does not exist or cannot hold folders"
+                                    : e.getClass().getSimpleName().replace("Exception", ""))
+                            + "); give a folder you can write to.");
         }
     }
 }

@@ -14,30 +14,45 @@ import ai.sorot.model.api.SorotException;
 import ai.sorot.model.report.Verdicts;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code sorot library ...}: the curator's library from a terminal, on the same file the desktop app uses. */
-@Command(name = "library", mixinStandardHelpOptions = true,
+@Command(
+        name = "library",
+        mixinStandardHelpOptions = true,
         description = "List, search, export and import the analyses kept in the local library.",
-        subcommands = {LibraryCommand.ListCommand.class, LibraryCommand.SearchCommand.class, LibraryCommand.SimilarCommand.class, LibraryCommand.ClustersCommand.class, LibraryCommand.SessionsCommand.class,
-                LibraryCommand.ExportCommand.class, LibraryCommand.ImportCommand.class})
+        subcommands = {
+            LibraryCommand.ListCommand.class,
+            LibraryCommand.SearchCommand.class,
+            LibraryCommand.SimilarCommand.class,
+            LibraryCommand.ClustersCommand.class,
+            LibraryCommand.SessionsCommand.class,
+            LibraryCommand.ExportCommand.class,
+            LibraryCommand.ImportCommand.class
+        })
 final class LibraryCommand {
 
     /** Where the library is: {@code --library DIR}, else the Sorot home's. */
     static final class Location {
-        @Option(names = "--library", paramLabel = "DIR", description = "The library folder (default: the Sorot home's, $SOROT_HOME/library)")
+        @Option(
+                names = "--library",
+                paramLabel = "DIR",
+                description = "The library folder (default: the Sorot home's, $SOROT_HOME/library)")
         Path folder;
 
         Library open() {
-            return Library.open(folder != null ? folder : SorotHome.fromEnvironment().ensureExists().library());
+            return Library.open(
+                    folder != null
+                            ? folder
+                            : SorotHome.fromEnvironment().ensureExists().library());
         }
     }
 
@@ -48,19 +63,30 @@ final class LibraryCommand {
         @Option(names = "--session", paramLabel = "NAME", description = "Only the analyses of this review session")
         String session;
 
-        @Option(names = "--sort", paramLabel = "COLUMN", defaultValue = "saved",
-                description = "title, authors, score, recommendation, pages, runtime, rating, verdict, saved, relevance (default: ${DEFAULT-VALUE})")
+        @Option(
+                names = "--sort",
+                paramLabel = "COLUMN",
+                defaultValue = "saved",
+                description =
+                        "title, authors, score, recommendation, pages, runtime, rating, verdict, saved, relevance (default: ${DEFAULT-VALUE})")
         LibraryQuery.Sort sort;
 
         @Option(names = "--asc", description = "Ascending order (default: descending)")
         boolean ascending;
 
-        @Option(names = "--recommendation", paramLabel = "VERDICT", split = ",",
-                description = "Only these model recommendations: recommend, consider, pass, not-judged (no model read it); "
-                        + "repeat or separate with commas")
+        @Option(
+                names = "--recommendation",
+                paramLabel = "VERDICT",
+                split = ",",
+                description =
+                        "Only these model recommendations: recommend, consider, pass, not-judged (no model read it); "
+                                + "repeat or separate with commas")
         List<String> recommendations;
 
-        @Option(names = "--limit", defaultValue = "50", description = "At most this many rows (default: ${DEFAULT-VALUE})")
+        @Option(
+                names = "--limit",
+                defaultValue = "50",
+                description = "At most this many rows (default: ${DEFAULT-VALUE})")
         int limit;
 
         @Option(names = "--json", description = "Print JSON")
@@ -71,10 +97,14 @@ final class LibraryCommand {
 
         int print(LibraryQuery query) throws Exception {
             try (var library = location.open()) {
-                var q = query.sortedBy(sort, !ascending).page(limit, 0).withRecommendations(RecommendationFilter.parse(recommendations));
+                var q = query.sortedBy(sort, !ascending)
+                        .page(limit, 0)
+                        .withRecommendations(RecommendationFilter.parse(recommendations));
                 ReviewSession s = null;
                 if (session != null) {
-                    s = library.session(session).orElseThrow(() -> new SorotException(ErrorCode.NOT_FOUND, "No session named \"" + session + "\"."));
+                    s = library.session(session)
+                            .orElseThrow(() ->
+                                    new SorotException(ErrorCode.NOT_FOUND, "No session named \"" + session + "\"."));
                     q = q.inSession(s.id());
                 }
                 var rows = library.search(q);
@@ -90,20 +120,28 @@ final class LibraryCommand {
         }
 
         private static void table(PrintWriter out, Library library, List<LibraryEntry> rows, ReviewSession session) {
-            out.printf("%-34s %-22s %5s %-10s %5s %-16s %-7s %-8s%n", "TITLE", "AUTHORS", "PAGES", "MODEL", "SCORE", "RANK",
-                    "RATING", "VERDICT");
+            out.printf(
+                    "%-34s %-22s %5s %-10s %5s %-16s %-7s %-8s%n",
+                    "TITLE", "AUTHORS", "PAGES", "MODEL", "SCORE", "RANK", "RATING", "VERDICT");
             if (rows.stream().anyMatch(e -> e.recommendation() == null)) {
                 out.println("(Not judged: no model read that script. " + Verdicts.HOW_TO_JUDGE + ")");
             }
             for (var e : rows) {
-                var rank = session == null ? library.percentileInLibrary(e.id()) : library.percentileInSession(e.id(), session.id());
-                out.printf("%-34s %-22s %5s %-10s %5s %-16s %-7s %-8s%n", clip(e.title(), 34), clip(e.authors(), 22),
-                        e.pages() == null ? "" : e.pages(), e.recommendation() == null ? "Not judged" : e.recommendation(),
-                        e.aiScore() == null ? "" : Math.round(e.aiScore()), rank.map(Percentile::label).orElse(""),
-                        e.rating() == null ? "" : "*".repeat(e.rating()), e.verdict() == null ? "" : e.verdict());
+                var rank = session == null
+                        ? library.percentileInLibrary(e.id())
+                        : library.percentileInSession(e.id(), session.id());
+                out.printf(
+                        "%-34s %-22s %5s %-10s %5s %-16s %-7s %-8s%n",
+                        clip(e.title(), 34),
+                        clip(e.authors(), 22),
+                        e.pages() == null ? "" : e.pages(),
+                        e.recommendation() == null ? "Not judged" : e.recommendation(),
+                        e.aiScore() == null ? "" : Math.round(e.aiScore()),
+                        rank.map(Percentile::label).orElse(""),
+                        e.rating() == null ? "" : "*".repeat(e.rating()),
+                        e.verdict() == null ? "" : e.verdict());
             }
         }
-
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List the library, newest first.")
@@ -117,10 +155,14 @@ final class LibraryCommand {
         }
     }
 
-    @Command(name = "search", mixinStandardHelpOptions = true,
-            description = {"Full-text search over titles, authors, loglines, synopses, notes and tags, then the analyses "
-                    + "closest in meaning to the phrase (\"a road movie about grief\") that the words did not find.",
-                    "The meaning search runs on this computer (all-MiniLM-L6-v2); the first use embeds the analyses saved before."})
+    @Command(
+            name = "search",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Full-text search over titles, authors, loglines, synopses, notes and tags, then the analyses "
+                        + "closest in meaning to the phrase (\"a road movie about grief\") that the words did not find.",
+                "The meaning search runs on this computer (all-MiniLM-L6-v2); the first use embeds the analyses saved before."
+            })
     static final class SearchCommand extends Listing implements Callable<Integer> {
         @Parameters(arity = "1..*", paramLabel = "WORD")
         List<String> words;
@@ -136,8 +178,10 @@ final class LibraryCommand {
             var phrase = String.join(" ", words);
             if (!LibraryQuery.ALL.withText(phrase).hasWords()) {
                 // "search" with only punctuation would match everything: say so instead of listing the library
-                throw new SorotException(ErrorCode.INVALID_PARAMETER,
-                        "\"" + TerminalText.clip(phrase, 40) + "\" has no words to search for; use `./sorot library list` to see everything.");
+                throw new SorotException(
+                        ErrorCode.INVALID_PARAMETER,
+                        "\"" + TerminalText.clip(phrase, 40)
+                                + "\" has no words to search for; use `./sorot library list` to see everything.");
             }
             if (wordsOnly) {
                 return print(LibraryQuery.ALL.withText(phrase));
@@ -146,7 +190,9 @@ final class LibraryCommand {
                 Long sessionId = null;
                 if (session != null) {
                     sessionId = library.session(session)
-                            .orElseThrow(() -> new SorotException(ErrorCode.NOT_FOUND, "No session named \"" + session + "\".")).id();
+                            .orElseThrow(() ->
+                                    new SorotException(ErrorCode.NOT_FOUND, "No session named \"" + session + "\"."))
+                            .id();
                 }
                 var hits = new SemanticLibrary(library).search(phrase, sessionId, limit);
                 var out = spec.commandLine().getOut();
@@ -154,9 +200,11 @@ final class LibraryCommand {
                     var array = Json.mapper().createArrayNode();
                     for (var h : hits) {
                         var node = Json.mapper().valueToTree(h.entry());
-                        ((com.fasterxml.jackson.databind.node.ObjectNode) node).put("match", h.match().name().toLowerCase(Locale.ROOT));
+                        ((com.fasterxml.jackson.databind.node.ObjectNode) node)
+                                .put("match", h.match().name().toLowerCase(Locale.ROOT));
                         if (h.similarity() != null) {
-                            ((com.fasterxml.jackson.databind.node.ObjectNode) node).put("similarity", round(h.similarity()));
+                            ((com.fasterxml.jackson.databind.node.ObjectNode) node)
+                                    .put("similarity", round(h.similarity()));
                         }
                         array.add(node);
                     }
@@ -166,21 +214,39 @@ final class LibraryCommand {
                 out.printf("%-34s %-22s %5s  %s%n", "TITLE", "AUTHORS", "PAGES", "FOUND BY");
                 for (var h : hits) {
                     var e = h.entry();
-                    out.printf("%-34s %-22s %5s  %s%n", clip(e.title(), 34), clip(e.authors(), 22), e.pages() == null ? "" : e.pages(),
-                            h.match() == SemanticLibrary.Match.WORDS ? "words" : String.format(Locale.ROOT, "meaning, similarity %.2f", h.similarity()));
+                    out.printf(
+                            "%-34s %-22s %5s  %s%n",
+                            clip(e.title(), 34),
+                            clip(e.authors(), 22),
+                            e.pages() == null ? "" : e.pages(),
+                            h.match() == SemanticLibrary.Match.WORDS
+                                    ? "words"
+                                    : String.format(Locale.ROOT, "meaning, similarity %.2f", h.similarity()));
                 }
-                long byWords = hits.stream().filter(h -> h.match() == SemanticLibrary.Match.WORDS).count();
-                out.printf("%d of %d matched by words, %d more close in meaning (similarity %.2f or more)%n", byWords,
-                        library.count(sessionId == null ? LibraryQuery.ALL.withText(phrase) : LibraryQuery.ALL.withText(phrase).inSession(sessionId)),
-                        hits.size() - byWords, SemanticLibrary.PHRASE_THRESHOLD);
+                long byWords = hits.stream()
+                        .filter(h -> h.match() == SemanticLibrary.Match.WORDS)
+                        .count();
+                out.printf(
+                        "%d of %d matched by words, %d more close in meaning (similarity %.2f or more)%n",
+                        byWords,
+                        library.count(
+                                sessionId == null
+                                        ? LibraryQuery.ALL.withText(phrase)
+                                        : LibraryQuery.ALL.withText(phrase).inSession(sessionId)),
+                        hits.size() - byWords,
+                        SemanticLibrary.PHRASE_THRESHOLD);
                 return 0;
             }
         }
     }
 
-    @Command(name = "similar", mixinStandardHelpOptions = true,
-            description = {"The analyses closest in meaning to one, with the cosine similarity of their embeddings (1 is the same, 0 unrelated).",
-                    "Runs on this computer (all-MiniLM-L6-v2); the first use embeds the analyses saved before."})
+    @Command(
+            name = "similar",
+            mixinStandardHelpOptions = true,
+            description = {
+                "The analyses closest in meaning to one, with the cosine similarity of their embeddings (1 is the same, 0 unrelated).",
+                "Runs on this computer (all-MiniLM-L6-v2); the first use embeds the analyses saved before."
+            })
     static final class SimilarCommand implements Callable<Integer> {
         @Mixin
         Location location;
@@ -205,7 +271,8 @@ final class LibraryCommand {
                 if (json) {
                     var array = Json.mapper().createArrayNode();
                     for (var n : neighbours) {
-                        var node = (com.fasterxml.jackson.databind.node.ObjectNode) Json.mapper().valueToTree(n.entry());
+                        var node = (com.fasterxml.jackson.databind.node.ObjectNode)
+                                Json.mapper().valueToTree(n.entry());
                         node.put("similarity", round(n.similarity()));
                         array.add(node);
                     }
@@ -215,7 +282,11 @@ final class LibraryCommand {
                 var self = library.entry(id).map(LibraryEntry::title).orElse(id);
                 out.printf("Closest in meaning to %s:%n", self);
                 for (var n : neighbours) {
-                    out.printf("  similarity %.2f  %-34s %-22s%n", n.similarity(), clip(n.entry().title(), 34), clip(n.entry().authors(), 22));
+                    out.printf(
+                            "  similarity %.2f  %-34s %-22s%n",
+                            n.similarity(),
+                            clip(n.entry().title(), 34),
+                            clip(n.entry().authors(), 22));
                 }
                 if (neighbours.isEmpty()) {
                     out.println("  nothing to compare with: the library has no other analysis with text to embed");
@@ -225,9 +296,13 @@ final class LibraryCommand {
         }
     }
 
-    @Command(name = "clusters", mixinStandardHelpOptions = true,
-            description = {"Groups the analyses (of a session, or the whole library) by meaning: k-means on their embeddings, "
-                    + "each group named by the themes and genres its reports name most (with counts)."})
+    @Command(
+            name = "clusters",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Groups the analyses (of a session, or the whole library) by meaning: k-means on their embeddings, "
+                        + "each group named by the themes and genres its reports name most (with counts)."
+            })
     static final class ClustersCommand implements Callable<Integer> {
         @Mixin
         Location location;
@@ -235,7 +310,10 @@ final class LibraryCommand {
         @Option(names = "--session", paramLabel = "NAME", description = "Only the analyses of this review session")
         String session;
 
-        @Option(names = "--groups", defaultValue = "5", description = "At most this many groups (default: ${DEFAULT-VALUE})")
+        @Option(
+                names = "--groups",
+                defaultValue = "5",
+                description = "At most this many groups (default: ${DEFAULT-VALUE})")
         int groups;
 
         @Spec
@@ -247,7 +325,9 @@ final class LibraryCommand {
                 Long sessionId = null;
                 if (session != null) {
                     sessionId = library.session(session)
-                            .orElseThrow(() -> new SorotException(ErrorCode.NOT_FOUND, "No session named \"" + session + "\".")).id();
+                            .orElseThrow(() ->
+                                    new SorotException(ErrorCode.NOT_FOUND, "No session named \"" + session + "\"."))
+                            .id();
                 }
                 var out = spec.commandLine().getOut();
                 for (var c : new SemanticLibrary(library).clusters(sessionId, Math.max(1, groups))) {
@@ -289,16 +369,26 @@ final class LibraryCommand {
         }
     }
 
-    @Command(name = "export", mixinStandardHelpOptions = true,
-            description = "Export a session (or the whole library) as CSV, a PDF report or a bundle for a co-programmer.")
+    @Command(
+            name = "export",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Export a session (or the whole library) as CSV, a PDF report or a bundle for a co-programmer.")
     static final class ExportCommand implements Callable<Integer> {
         @Mixin
         Location location;
 
-        @Option(names = "--session", paramLabel = "NAME", description = "The session to export (CSV: default the whole library)")
+        @Option(
+                names = "--session",
+                paramLabel = "NAME",
+                description = "The session to export (CSV: default the whole library)")
         String session;
 
-        @Option(names = "--csv", paramLabel = "FILE", description = "Write a CSV: title, authors, pages, runtime, AI recommendation and scores, rating, verdict, notes, tags")
+        @Option(
+                names = "--csv",
+                paramLabel = "FILE",
+                description =
+                        "Write a CSV: title, authors, pages, runtime, AI recommendation and scores, rating, verdict, notes, tags")
         Path csv;
 
         @Option(names = "--pdf", paramLabel = "FILE", description = "Write a PDF report of the session")
@@ -307,10 +397,16 @@ final class LibraryCommand {
         @Option(names = "--analysis", paramLabel = "ID", description = "With --pdf: one analysis instead of a session")
         String analysis;
 
-        @Option(names = "--bundle", paramLabel = "FILE", description = "Write a session bundle (zip of reports, audio and reviews)")
+        @Option(
+                names = "--bundle",
+                paramLabel = "FILE",
+                description = "Write a session bundle (zip of reports, audio and reviews)")
         Path bundle;
 
-        @Option(names = "--filmfreeway", paramLabel = "FILE", description = "Write the session's decisions as a FilmFreeway CSV keyed by submission id")
+        @Option(
+                names = "--filmfreeway",
+                paramLabel = "FILE",
+                description = "Write the session's decisions as a FilmFreeway CSV keyed by submission id")
         Path filmfreeway;
 
         @Spec
@@ -319,11 +415,16 @@ final class LibraryCommand {
         @Override
         public Integer call() {
             if (csv == null && pdf == null && bundle == null && filmfreeway == null) {
-                throw new SorotException(ErrorCode.MISSING_FIELD, "Say what to write: --csv, --pdf, --bundle or --filmfreeway FILE.");
+                throw new SorotException(
+                        ErrorCode.MISSING_FIELD, "Say what to write: --csv, --pdf, --bundle or --filmfreeway FILE.");
             }
             try (var library = location.open()) {
-                Long sessionId = session == null ? null : library.session(session)
-                        .orElseThrow(() -> new SorotException(ErrorCode.NOT_FOUND, "No session named \"" + session + "\".")).id();
+                Long sessionId = session == null
+                        ? null
+                        : library.session(session)
+                                .orElseThrow(() -> new SorotException(
+                                        ErrorCode.NOT_FOUND, "No session named \"" + session + "\"."))
+                                .id();
                 var out = spec.commandLine().getOut();
                 if (csv != null) {
                     library.exportCsv(sessionId, csv);
@@ -359,7 +460,9 @@ final class LibraryCommand {
         }
     }
 
-    @Command(name = "import", mixinStandardHelpOptions = true,
+    @Command(
+            name = "import",
+            mixinStandardHelpOptions = true,
             description = "Import a session bundle from a co-programmer, or a FilmFreeway submissions export.")
     static final class ImportCommand implements Callable<Integer> {
         @Mixin
@@ -371,7 +474,10 @@ final class LibraryCommand {
         @Option(names = "--filmfreeway", description = "FILE is FilmFreeway's submissions CSV export")
         boolean filmfreeway;
 
-        @Option(names = "--session", paramLabel = "NAME", description = "With --filmfreeway: the session to build (default: the file name)")
+        @Option(
+                names = "--session",
+                paramLabel = "NAME",
+                description = "With --filmfreeway: the session to build (default: the file name)")
         String session;
 
         @Spec
@@ -382,12 +488,17 @@ final class LibraryCommand {
             try (var library = location.open()) {
                 var out = spec.commandLine().getOut();
                 if (filmfreeway) {
-                    var name = session != null ? session : file.getFileName().toString().replaceAll("\\.csv$", "");
+                    var name = session != null
+                            ? session
+                            : file.getFileName().toString().replaceAll("\\.csv$", "");
                     var s = FilmFreeway.importSubmissions(library, file, name);
                     var submissions = FilmFreeway.submissions(library, s.id());
-                    long matched = submissions.stream().filter(x -> x.analysisId() != null).count();
-                    out.printf("session \"%s\": %d submissions, %d matched to analyses in the library%n", TerminalText.safe(s.name()),
-                            submissions.size(), matched);
+                    long matched = submissions.stream()
+                            .filter(x -> x.analysisId() != null)
+                            .count();
+                    out.printf(
+                            "session \"%s\": %d submissions, %d matched to analyses in the library%n",
+                            TerminalText.safe(s.name()), submissions.size(), matched);
                 } else {
                     var s = library.importBundle(file);
                     out.printf("session \"%s\": %d analyses%n", TerminalText.safe(s.name()), s.size());

@@ -25,14 +25,19 @@ import picocli.CommandLine.Spec;
  * acts on the committee's SQLite file directly (a running {@code sorot serve} sees the change at
  * once), so it needs no token: whoever can read the home is its owner.
  */
-@Command(name = "members", mixinStandardHelpOptions = true,
+@Command(
+        name = "members",
+        mixinStandardHelpOptions = true,
         description = "Add, list and revoke the screening committee's members of the local server.",
         subcommands = {MembersCommand.Add.class, MembersCommand.ListMembers.class, MembersCommand.Revoke.class})
 final class MembersCommand {
 
     /** Which home: {@code --home DIR}, else {@code $SOROT_HOME}, else {@code ~/.sorot}. */
     static final class Home {
-        @Option(names = "--home", paramLabel = "DIR", description = "The Sorot home (default: $SOROT_HOME, else ~/.sorot)")
+        @Option(
+                names = "--home",
+                paramLabel = "DIR",
+                description = "The Sorot home (default: $SOROT_HOME, else ~/.sorot)")
         Path folder;
 
         SqliteCommitteeStore open() {
@@ -40,13 +45,16 @@ final class MembersCommand {
             try {
                 OwnerOnly.createFileIfMissing(home.committeeDatabase());
             } catch (IOException e) {
-                throw new SorotException(ErrorCode.INTERNAL, "Cannot create " + home.committeeDatabase() + ": " + e.getMessage(), e);
+                throw new SorotException(
+                        ErrorCode.INTERNAL, "Cannot create " + home.committeeDatabase() + ": " + e.getMessage(), e);
             }
             return SqliteCommitteeStore.open(home.committeeDatabase());
         }
     }
 
-    @Command(name = "add", mixinStandardHelpOptions = true,
+    @Command(
+            name = "add",
+            mixinStandardHelpOptions = true,
             description = "Add a member and print their token (shown this once; only its hash is kept).")
     static final class Add implements Callable<Integer> {
         @Mixin
@@ -61,7 +69,10 @@ final class MembersCommand {
         @Option(names = "--email", paramLabel = "EMAIL")
         String email;
 
-        @Option(names = "--subject", paramLabel = "SUB", description = "The sign-in subject (JWT 'sub') that acts as this member")
+        @Option(
+                names = "--subject",
+                paramLabel = "SUB",
+                description = "The sign-in subject (JWT 'sub') that acts as this member")
         String subject;
 
         @Option(names = "--json", description = "Print JSON")
@@ -78,9 +89,10 @@ final class MembersCommand {
                 if (json) {
                     out.println(Json.mapper().writeValueAsString(created));
                 } else {
-                    out.println("Added " + TerminalText.clip(created.name(), 80) + " (" + created.role().json() + "), member id "
-                            + created.memberId() + ".");
-                    out.println("Token (shown once; hand it to the member, who sends it as 'Authorization: Bearer ...'):");
+                    out.println("Added " + TerminalText.clip(created.name(), 80) + " ("
+                            + created.role().json() + "), member id " + created.memberId() + ".");
+                    out.println(
+                            "Token (shown once; hand it to the member, who sends it as 'Authorization: Bearer ...'):");
                     out.println(created.token());
                 }
                 out.flush();
@@ -112,7 +124,11 @@ final class MembersCommand {
                 } else {
                     out.printf("%-24s %-7s %-8s %s%n", "MEMBER", "ROLE", "STATE", "NAME");
                     for (var m : members) {
-                        out.printf("%-24s %-7s %-8s %s%n", m.memberId(), m.role().json(), m.revoked() ? "revoked" : "active",
+                        out.printf(
+                                "%-24s %-7s %-8s %s%n",
+                                m.memberId(),
+                                m.role().json(),
+                                m.revoked() ? "revoked" : "active",
                                 TerminalText.clip(m.name(), 60));
                     }
                 }
@@ -122,7 +138,10 @@ final class MembersCommand {
         }
     }
 
-    @Command(name = "revoke", mixinStandardHelpOptions = true, description = "Revoke a member: their token is refused from now on.")
+    @Command(
+            name = "revoke",
+            mixinStandardHelpOptions = true,
+            description = "Revoke a member: their token is refused from now on.")
     static final class Revoke implements Callable<Integer> {
         @Mixin
         Home home;
@@ -137,8 +156,10 @@ final class MembersCommand {
         public Integer call() {
             try (var store = home.open()) {
                 var member = CommitteeMembers.revoke(store, memberId, Instant.now());
-                spec.commandLine().getOut().println("Revoked " + member.memberId() + " (" + TerminalText.clip(member.name(), 60)
-                        + ") at " + member.revokedAt() + ".");
+                spec.commandLine()
+                        .getOut()
+                        .println("Revoked " + member.memberId() + " (" + TerminalText.clip(member.name(), 60) + ") at "
+                                + member.revokedAt() + ".");
                 spec.commandLine().getOut().flush();
                 return 0;
             }

@@ -23,17 +23,23 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code sorot parse FILE...}: screenplays in, structure and statistics out. */
-@Command(name = "parse", mixinStandardHelpOptions = true,
-        description = "Read screenplays (PDF, Fountain, Final Draft .fdx, Highland .highland; or folders of them) and print their structure.")
+@Command(
+        name = "parse",
+        mixinStandardHelpOptions = true,
+        description =
+                "Read screenplays (PDF, Fountain, Final Draft .fdx, Highland .highland; or folders of them) and print their structure.")
 final class ParseCommand implements Callable<Integer> {
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "PDF, .fountain, .fdx or .highland files, or folders holding them")
+    @Parameters(
+            arity = "1..*",
+            paramLabel = "FILE",
+            description = "PDF, .fountain, .fdx or .highland files, or folders holding them")
     List<Path> inputs;
 
     @Option(names = "--json", description = "Print JSON: elements, title page and statistics")
@@ -60,18 +66,23 @@ final class ParseCommand implements Callable<Integer> {
         // Each result is printed as soon as those before it are, then dropped: a batch of hundreds of
         // scripts never holds them all, so the collector has little to copy and output starts early.
         try (var printer = new Printer(out, files.size() > 1);
-             var pool = files.size() == 1 ? null : Executors.newFixedThreadPool(Math.max(1, Math.min(threads, files.size())))) {
+                var pool = files.size() == 1
+                        ? null
+                        : Executors.newFixedThreadPool(Math.max(1, Math.min(threads, files.size())))) {
             var futures = new ArrayList<Future<Outcome>>(files.size());
             for (var file : files) {
-                futures.add(pool == null ? CompletableFuture.completedFuture(parse(reader, file))
-                        : pool.submit(() -> parse(reader, file)));
+                futures.add(
+                        pool == null
+                                ? CompletableFuture.completedFuture(parse(reader, file))
+                                : pool.submit(() -> parse(reader, file)));
             }
             for (int i = 0; i < futures.size(); i++) {
                 var outcome = get(futures.get(i));
                 futures.set(i, null);
                 if (outcome.error() != null) {
                     failed = true;
-                    err.println("sorot: " + outcome.file() + ": " + outcome.error().code() + ": " + outcome.error().getMessage());
+                    err.println("sorot: " + outcome.file() + ": "
+                            + outcome.error().code() + ": " + outcome.error().getMessage());
                 }
                 printer.print(outcome);
             }
@@ -89,8 +100,9 @@ final class ParseCommand implements Callable<Integer> {
         Printer(PrintWriter out, boolean several) throws IOException {
             this.out = out;
             this.several = several;
-            this.generator = json ? Json.mapper().getFactory().createGenerator(out)
-                    .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET) : null;
+            this.generator = json
+                    ? Json.mapper().getFactory().createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+                    : null;
             if (generator != null && several) {
                 generator.writeStartArray();
             }
@@ -105,7 +117,10 @@ final class ParseCommand implements Callable<Integer> {
                 if (several) {
                     out.println("== " + outcome.file());
                 }
-                out.print(statsOnly ? ScreenplaySummary.stats(outcome.screenplay()) : ScreenplaySummary.full(outcome.screenplay()));
+                out.print(
+                        statsOnly
+                                ? ScreenplaySummary.stats(outcome.screenplay())
+                                : ScreenplaySummary.full(outcome.screenplay()));
                 out.println();
             }
         }
@@ -128,8 +143,13 @@ final class ParseCommand implements Callable<Integer> {
         } catch (SorotException e) {
             return new Outcome(file, null, e);
         } catch (RuntimeException | StackOverflowError e) {
-            return new Outcome(file, null, new SorotException(ErrorCode.PDF_CORRUPT,
-                    "The file could not be read (" + e.getClass().getSimpleName() + ").", e));
+            return new Outcome(
+                    file,
+                    null,
+                    new SorotException(
+                            ErrorCode.PDF_CORRUPT,
+                            "The file could not be read (" + e.getClass().getSimpleName() + ").",
+                            e));
         }
     }
 
@@ -151,7 +171,9 @@ final class ParseCommand implements Callable<Integer> {
             fields.put("file", outcome.file().toString());
         }
         if (outcome.error() != null) {
-            fields.put("error", new ApiError(outcome.error().code().name(), outcome.error().getMessage()));
+            fields.put(
+                    "error",
+                    new ApiError(outcome.error().code().name(), outcome.error().getMessage()));
             return fields;
         }
         var screenplay = outcome.screenplay();
@@ -179,14 +201,18 @@ final class ParseCommand implements Callable<Integer> {
         for (var input : inputs) {
             if (Files.isDirectory(input)) {
                 try (Stream<Path> walk = Files.walk(input)) {
-                    walk.filter(Files::isRegularFile).filter(ParseCommand::isScreenplayFile).sorted().forEach(files::add);
+                    walk.filter(Files::isRegularFile)
+                            .filter(ParseCommand::isScreenplayFile)
+                            .sorted()
+                            .forEach(files::add);
                 }
             } else {
                 files.add(input);
             }
         }
         if (files.isEmpty()) {
-            throw new SorotException(ErrorCode.FILE_NOT_FOUND, "No screenplay files (.pdf, .fountain, .fdx, .highland) in " + inputs);
+            throw new SorotException(
+                    ErrorCode.FILE_NOT_FOUND, "No screenplay files (.pdf, .fountain, .fdx, .highland) in " + inputs);
         }
         return files;
     }
@@ -194,6 +220,9 @@ final class ParseCommand implements Callable<Integer> {
     /** In a folder, the name picks the files (a folder holds other things); each file's bytes then decide its format. */
     private static boolean isScreenplayFile(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        return name.endsWith(".pdf") || name.endsWith(".fountain") || name.endsWith(".fdx") || name.endsWith(".highland");
+        return name.endsWith(".pdf")
+                || name.endsWith(".fountain")
+                || name.endsWith(".fdx")
+                || name.endsWith(".highland");
     }
 }

@@ -28,8 +28,10 @@ final class RecommendationFilter {
             if (v.equals(LibraryQuery.NOT_JUDGED) || VERDICTS.contains(v)) {
                 out.add(v);
             } else {
-                throw new SorotException(ErrorCode.INVALID_PARAMETER, "--recommendation takes recommend, consider, pass "
-                        + "or not-judged, not: " + TerminalText.clip(value, 40) + ".");
+                throw new SorotException(
+                        ErrorCode.INVALID_PARAMETER,
+                        "--recommendation takes recommend, consider, pass " + "or not-judged, not: "
+                                + TerminalText.clip(value, 40) + ".");
             }
         }
         return out;

@@ -22,7 +22,11 @@ final class ScreenplaySummary {
                 default -> element.type().name();
             };
             String text = element.text().length() > 100 ? element.text().substring(0, 97) + "..." : element.text();
-            out.append(String.format("  p%-4d %-14s %s%s%n", element.page(), label, text,
+            out.append(String.format(
+                    "  p%-4d %-14s %s%s%n",
+                    element.page(),
+                    label,
+                    text,
                     element.dual() == null ? "" : "  [dual " + element.dual().json() + "]"));
         }
         return out.toString();
@@ -40,25 +44,43 @@ final class ScreenplaySummary {
         if (tp.draftDate() != null) {
             out.append("Draft: ").append(tp.draftDate().replace('\n', ' ')).append('\n');
         }
-        out.append(String.format("%d pages, about %.0f minutes; %d scenes, %d speaking roles%n", s.pageCount(),
-                s.runtimeMinutes(), s.sceneCount(), s.speakingRoles()));
-        out.append("Settings: ").append(split(s.settings())).append("   Time: ").append(split(s.timesOfDay())).append('\n');
-        out.append(String.format("Words: %,d dialogue, %,d action (dialogue %.0f%%)%n", s.dialogueWords(), s.actionWords(),
-                s.dialogueShare() * 100));
+        out.append(String.format(
+                "%d pages, about %.0f minutes; %d scenes, %d speaking roles%n",
+                s.pageCount(), s.runtimeMinutes(), s.sceneCount(), s.speakingRoles()));
+        out.append("Settings: ")
+                .append(split(s.settings()))
+                .append("   Time: ")
+                .append(split(s.timesOfDay()))
+                .append('\n');
+        out.append(String.format(
+                "Words: %,d dialogue, %,d action (dialogue %.0f%%)%n",
+                s.dialogueWords(), s.actionWords(), s.dialogueShare() * 100));
         if (!s.characters().isEmpty()) {
             out.append("\nCharacters            speeches   words  scenes  first p.  dialogue\n");
-            s.characters().stream().limit(TOP).forEach(c -> out.append(String.format("  %-20s %8d %7d %7d %9d %8.1f%%%n",
-                    clip(c.name(), 20), c.speeches(), c.words(), c.scenes(), c.firstPage(), c.dialogueShare() * 100)));
+            s.characters().stream()
+                    .limit(TOP)
+                    .forEach(c -> out.append(String.format(
+                            "  %-20s %8d %7d %7d %9d %8.1f%%%n",
+                            clip(c.name(), 20),
+                            c.speeches(),
+                            c.words(),
+                            c.scenes(),
+                            c.firstPage(),
+                            c.dialogueShare() * 100)));
         }
         if (!s.locations().isEmpty()) {
             out.append("\nLocations             scenes   pages   share\n");
-            s.locations().stream().limit(TOP).forEach(l -> out.append(String.format("  %-20s %6d %7s %6.1f%%%n",
-                    clip(l.name(), 20), l.scenes(), Eighths.format(l.eighths()), l.pageShare() * 100)));
+            s.locations().stream()
+                    .limit(TOP)
+                    .forEach(l -> out.append(String.format(
+                            "  %-20s %6d %7s %6.1f%%%n",
+                            clip(l.name(), 20), l.scenes(), Eighths.format(l.eighths()), l.pageShare() * 100)));
         }
         if (!s.longestScenes().isEmpty()) {
             out.append("\nLongest scenes\n");
-            s.longestScenes().forEach(l -> out.append(String.format("  %6s  p%-4d %s%n", Eighths.format(l.eighths()), l.page(),
-                    clip(l.heading(), 60))));
+            s.longestScenes()
+                    .forEach(l -> out.append(String.format(
+                            "  %6s  p%-4d %s%n", Eighths.format(l.eighths()), l.page(), clip(l.heading(), 60))));
         }
         return out.toString();
     }

@@ -6,8 +6,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code sorot selftest}: reads the sample screenplay bundled in the jar and checks the result.
@@ -23,15 +23,22 @@ final class SelftestCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         byte[] pdf;
-        try (InputStream in = SelftestCommand.class.getResourceAsStream("/ai/sorot/lambda/sample/brick-and-steel.pdf")) {
+        try (InputStream in =
+                SelftestCommand.class.getResourceAsStream("/ai/sorot/lambda/sample/brick-and-steel.pdf")) {
             pdf = in.readAllBytes();
         }
         var screenplay = new ScreenplayReader().read(pdf, "brick-and-steel.pdf");
         Json.mapper().writeValueAsString(screenplay);
         var out = spec.commandLine().getOut();
-        boolean ok = "BRICK & STEEL FULL RETIRED".equals(screenplay.title()) && screenplay.scenes().size() == 8;
-        out.printf("%s: \"%s\", %d pages, %d scenes, %d speaking roles%n", ok ? "ok" : "FAILED", screenplay.title(),
-                screenplay.pageCount(), screenplay.scenes().size(), screenplay.stats().speakingRoles());
+        boolean ok = "BRICK & STEEL FULL RETIRED".equals(screenplay.title())
+                && screenplay.scenes().size() == 8;
+        out.printf(
+                "%s: \"%s\", %d pages, %d scenes, %d speaking roles%n",
+                ok ? "ok" : "FAILED",
+                screenplay.title(),
+                screenplay.pageCount(),
+                screenplay.scenes().size(),
+                screenplay.stats().speakingRoles());
         return ok ? 0 : 1;
     }
 }

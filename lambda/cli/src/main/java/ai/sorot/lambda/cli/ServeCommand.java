@@ -13,7 +13,9 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code ./sorot serve}: the local API, until Ctrl+C. */
-@Command(name = "serve", mixinStandardHelpOptions = true,
+@Command(
+        name = "serve",
+        mixinStandardHelpOptions = true,
         description = "Run the Sorot API on this machine with the offline analysers (no cloud account needed).")
 public final class ServeCommand implements Callable<Integer> {
 
@@ -22,28 +24,42 @@ public final class ServeCommand implements Callable<Integer> {
 
     int port;
 
-    @Option(names = "--port", defaultValue = "8787", description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--port",
+            defaultValue = "8787",
+            description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
     void port(int value) {
         if (value < 0 || value > 65_535) {
-            throw new ParameterException(spec.commandLine(),
+            throw new ParameterException(
+                    spec.commandLine(),
                     "Invalid value for option '--port': " + value + " (a port is 0 to 65535; 0 picks a free one)");
         }
         port = value;
     }
 
-    @Option(names = {"--bind", "--host"}, defaultValue = "127.0.0.1",
-            description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine only). Any other (0.0.0.0, a LAN "
-                    + "address) is served over HTTPS only.")
+    @Option(
+            names = {"--bind", "--host"},
+            defaultValue = "127.0.0.1",
+            description =
+                    "Address to listen on (default: ${DEFAULT-VALUE}, this machine only). Any other (0.0.0.0, a LAN "
+                            + "address) is served over HTTPS only.")
     String host;
 
-    @Option(names = "--tls-cert", paramLabel = "cert.pem",
+    @Option(
+            names = "--tls-cert",
+            paramLabel = "cert.pem",
             description = "The festival's certificate chain (PEM, the server's first); with --tls-key.")
     Path tlsCert;
 
-    @Option(names = "--tls-key", paramLabel = "key.pem", description = "Its private key (PEM, unencrypted PKCS#8 or RSA).")
+    @Option(
+            names = "--tls-key",
+            paramLabel = "key.pem",
+            description = "Its private key (PEM, unencrypted PKCS#8 or RSA).")
     Path tlsKey;
 
-    @Option(names = "--tls-keystore", paramLabel = "server.p12",
+    @Option(
+            names = "--tls-keystore",
+            paramLabel = "server.p12",
             description = "The certificate and key as a PKCS#12 keystore instead; its password in SOROT_TLS_PASSWORD.")
     Path tlsKeystore;
 
@@ -67,25 +83,31 @@ public final class ServeCommand implements Callable<Integer> {
                 .certificate(host, home);
         var server = LocalServer.start(new LocalServer.Options(host, port, backendOptions, tls));
         var stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.stop();
-            stopped.countDown();
-        }, "sorot-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            server.stop();
+                            stopped.countDown();
+                        },
+                        "sorot-shutdown"));
         System.out.println("Sorot API listening on " + server.url());
         System.out.println("  token:  " + server.tokenFile() + "  (send 'Authorization: Bearer <token>')");
         System.out.println("  home:   " + server.home().root());
         if (tls != null) {
             // the line members compare with what their desktop shows on first connect
             System.out.println("Fingerprint: " + tls.fingerprint());
-            System.out.println("  certificate: " + (tls.generated() ? "made by Sorot, kept in " + home.tls()
-                    + " (hand the fingerprint above to the members)" : tls.source()));
+            System.out.println("  certificate: "
+                    + (tls.generated()
+                            ? "made by Sorot, kept in " + home.tls() + " (hand the fingerprint above to the members)"
+                            : tls.source()));
             ServeTls.memberUrls(server.url()).forEach(u -> System.out.println("  members connect to: " + u));
         }
         var analysers = server.backend().backend().analysers().get();
         System.out.println("  coverage: " + analysers.get("coverage") + "; trailer: " + analysers.get("trailer")
                 + "; voice: " + analysers.get("narrator"));
-        System.out.println("  try:    curl " + (tls != null && tls.generated() ? "--cacert " + home.tls().resolve("server-cert.pem")
-                + " " : "") + ServeTls.onThisComputer(server.url()) + "/health");
+        System.out.println("  try:    curl "
+                + (tls != null && tls.generated() ? "--cacert " + home.tls().resolve("server-cert.pem") + " " : "")
+                + ServeTls.onThisComputer(server.url()) + "/health");
         System.out.println("Press Ctrl+C to stop.");
         System.out.flush();
         stopped.await();

@@ -25,12 +25,15 @@ record ServeTls(Path certificate, Path key, Path keystore, boolean onLoopback, b
     ServerCertificate certificate(String host, SorotHome home) {
         boolean given = certificate != null || key != null || keystore != null;
         if ((certificate == null) != (key == null)) {
-            throw new SorotException(ErrorCode.INVALID_PARAMETER, "--tls-cert and --tls-key go together: the certificate "
-                    + "and its private key.");
+            throw new SorotException(
+                    ErrorCode.INVALID_PARAMETER,
+                    "--tls-cert and --tls-key go together: the certificate " + "and its private key.");
         }
         if (keystore != null && certificate != null) {
-            throw new SorotException(ErrorCode.INVALID_PARAMETER, "Give the certificate either as PEM files "
-                    + "(--tls-cert, --tls-key) or as a keystore (--tls-keystore), not both.");
+            throw new SorotException(
+                    ErrorCode.INVALID_PARAMETER,
+                    "Give the certificate either as PEM files "
+                            + "(--tls-cert, --tls-key) or as a keystore (--tls-keystore), not both.");
         }
         if (plain && given) {
             throw new SorotException(ErrorCode.INVALID_PARAMETER, "--no-tls contradicts the certificate given.");
@@ -38,9 +41,12 @@ record ServeTls(Path certificate, Path key, Path keystore, boolean onLoopback, b
         boolean loopback = isLoopback(host);
         if (plain) {
             if (!loopback) {
-                throw new SorotException(ErrorCode.TLS_REQUIRED, "Plain HTTP is served on this computer (loopback) only; on "
-                        + host + " members' tokens and the scripts would cross the network in clear. Leave out --no-tls: "
-                        + "Sorot then speaks HTTPS with its own certificate, or the festival's (--tls-cert, --tls-key).");
+                throw new SorotException(
+                        ErrorCode.TLS_REQUIRED,
+                        "Plain HTTP is served on this computer (loopback) only; on "
+                                + host
+                                + " members' tokens and the scripts would cross the network in clear. Leave out --no-tls: "
+                                + "Sorot then speaks HTTPS with its own certificate, or the festival's (--tls-cert, --tls-key).");
             }
             return null;
         }
@@ -60,8 +66,10 @@ record ServeTls(Path certificate, Path key, Path keystore, boolean onLoopback, b
         try {
             return host == null || InetAddress.getByName(host).isLoopbackAddress();
         } catch (UnknownHostException e) {
-            throw new SorotException(ErrorCode.INVALID_PARAMETER, "Cannot listen on " + host + ": no such address on this "
-                    + "computer.", e);
+            throw new SorotException(
+                    ErrorCode.INVALID_PARAMETER,
+                    "Cannot listen on " + host + ": no such address on this " + "computer.",
+                    e);
         }
     }
 
@@ -96,8 +104,8 @@ record ServeTls(Path certificate, Path key, Path keystore, boolean onLoopback, b
                         continue;
                     }
                     var text = address.getHostAddress().replaceAll("%.*$", "");
-                    urls.add(URI.create(url.getScheme() + "://" + (address instanceof Inet6Address ? "[" + text + "]" : text)
-                            + ":" + url.getPort()));
+                    urls.add(URI.create(url.getScheme() + "://"
+                            + (address instanceof Inet6Address ? "[" + text + "]" : text) + ":" + url.getPort()));
                 }
             }
         } catch (java.net.SocketException e) {

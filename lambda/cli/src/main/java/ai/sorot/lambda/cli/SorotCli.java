@@ -4,10 +4,22 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code ./sorot}: the command line for scripts, CI checks and people without a screen. */
-@Command(name = "sorot", mixinStandardHelpOptions = true, versionProvider = SorotCli.Version.class,
+@Command(
+        name = "sorot",
+        mixinStandardHelpOptions = true,
+        versionProvider = SorotCli.Version.class,
         description = "Screenplay and trailer analysis for film-festival programmers.",
-        subcommands = {ParseCommand.class, ServeCommand.class, AnalyzeCommand.class, LibraryCommand.class, MembersCommand.class, SelftestCommand.class,
-                LauncherCommands.Desktop.class, LauncherCommands.Package.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            ParseCommand.class,
+            ServeCommand.class,
+            AnalyzeCommand.class,
+            LibraryCommand.class,
+            MembersCommand.class,
+            SelftestCommand.class,
+            LauncherCommands.Desktop.class,
+            LauncherCommands.Package.class,
+            CommandLine.HelpCommand.class
+        })
 public final class SorotCli {
 
     public static void main(String[] args) {

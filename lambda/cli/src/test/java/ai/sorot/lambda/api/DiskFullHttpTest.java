@@ -37,11 +37,26 @@ class DiskFullHttpTest {
     void aFullDiskIsDiskFullAndKeepsWhatWasStoredBefore() throws Exception {
         assumeTrue(canMountPrivately(), "needs unshare with user and mount namespaces (Linux)");
         var java = ProcessHandle.current().info().command().orElse("java");
-        var builder = new ProcessBuilder("unshare", "-Urm", "sh", "-c",
-                "mount -t tmpfs -o size=24m sorot-full \"$0\" && exec \"$@\"", home.toString(),
-                java, "-cp", System.getProperty("java.class.path"), SorotCli.class.getName(), "serve", "--port", "0", "--workers", "1")
+        var builder = new ProcessBuilder(
+                        "unshare",
+                        "-Urm",
+                        "sh",
+                        "-c",
+                        "mount -t tmpfs -o size=24m sorot-full \"$0\" && exec \"$@\"",
+                        home.toString(),
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        SorotCli.class.getName(),
+                        "serve",
+                        "--port",
+                        "0",
+                        "--workers",
+                        "1")
                 .redirectErrorStream(true);
-        builder.environment().keySet().removeIf(name -> name.startsWith("AWS_") || name.startsWith("SOROT_") || name.contains("GEMINI"));
+        builder.environment()
+                .keySet()
+                .removeIf(name -> name.startsWith("AWS_") || name.startsWith("SOROT_") || name.contains("GEMINI"));
         builder.environment().putAll(Map.of("SOROT_HOME", home.toString(), "SOROT_ANALYSTS", "offline"));
         var process = builder.start();
         try {
@@ -51,14 +66,19 @@ class DiskFullHttpTest {
                 line = out.readLine();
                 assertThat(line).as("the server ended before printing its URL").isNotNull();
             } while (!line.startsWith("Sorot API listening on "));
-            var url = URI.create(line.substring("Sorot API listening on ".length()).strip());
-            Thread.ofVirtual().start(() -> out.lines().forEach(l -> { })); // keep the pipe from filling
-            var seen = Path.of("/proc", Long.toString(process.pid()), "root").resolve(home.toString().substring(1));
+            var url = URI.create(
+                    line.substring("Sorot API listening on ".length()).strip());
+            Thread.ofVirtual().start(() -> out.lines().forEach(l -> {})); // keep the pipe from filling
+            var seen = Path.of("/proc", Long.toString(process.pid()), "root")
+                    .resolve(home.toString().substring(1));
             var api = new ApiClient(url, Files.readString(seen.resolve("token")).strip());
 
             // earlier data: one finished analysis
             var earlier = api.submitFountain(TestScripts.cyberBobDebateFountain(), "Before the disk filled");
-            assertThat(api.awaitFinal(earlier, Duration.ofSeconds(120)).path("status").asText()).isEqualTo("completed");
+            assertThat(api.awaitFinal(earlier, Duration.ofSeconds(120))
+                            .path("status")
+                            .asText())
+                    .isEqualTo("completed");
 
             // fill the disk with uploads, smaller and smaller, until not even 1 KB fits
             int refusals = 0;
@@ -97,8 +117,10 @@ class DiskFullHttpTest {
 
     private static java.net.http.HttpResponse<String> upload(ApiClient api, byte[] bytes) {
         var ticket = json(api.post("/uploads", "{}")).path("data");
-        return api.withToken(null).sendRaw(HttpRequest.newBuilder(URI.create(ticket.path("uploadUrl").asText()))
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes)));
+        return api.withToken(null)
+                .sendRaw(HttpRequest.newBuilder(
+                                URI.create(ticket.path("uploadUrl").asText()))
+                        .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes)));
     }
 
     private static List<String> names(Path folder) throws Exception {
@@ -109,8 +131,14 @@ class DiskFullHttpTest {
 
     private static boolean canMountPrivately() {
         try {
-            var probe = new ProcessBuilder("unshare", "-Urm", "sh", "-c", "mount -t tmpfs -o size=1m probe /mnt || mount -t tmpfs -o size=1m probe /tmp")
-                    .redirectErrorStream(true).start();
+            var probe = new ProcessBuilder(
+                            "unshare",
+                            "-Urm",
+                            "sh",
+                            "-c",
+                            "mount -t tmpfs -o size=1m probe /mnt || mount -t tmpfs -o size=1m probe /tmp")
+                    .redirectErrorStream(true)
+                    .start();
             return probe.waitFor(10, TimeUnit.SECONDS) && probe.exitValue() == 0;
         } catch (Exception e) {
             return false;

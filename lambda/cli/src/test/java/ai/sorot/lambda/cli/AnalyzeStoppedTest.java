@@ -24,8 +24,18 @@ class AnalyzeStoppedTest {
         var tmp = Files.createDirectory(dir.resolve("tmp"));
         var pdf = Files.write(dir.resolve("Brick.pdf"), TestScripts.brickAndSteelPdf());
         var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        var builder = new ProcessBuilder(java, "-XX:-UsePerfData", "-Djava.io.tmpdir=" + tmp, "-cp", System.getProperty("java.class.path"),
-                SorotCli.class.getName(), "analyze", pdf.toString(), "--no-save", "--out", dir.resolve("out").toString())
+        var builder = new ProcessBuilder(
+                        java,
+                        "-XX:-UsePerfData",
+                        "-Djava.io.tmpdir=" + tmp,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        SorotCli.class.getName(),
+                        "analyze",
+                        pdf.toString(),
+                        "--no-save",
+                        "--out",
+                        dir.resolve("out").toString())
                 .redirectErrorStream(true);
         builder.environment().put("SOROT_HOME", dir.resolve("home").toString());
         var process = builder.start();
@@ -36,7 +46,8 @@ class AnalyzeStoppedTest {
                 seen.append(line).append('\n');
                 if (line.contains("[1/5]")) {
                     try (Stream<Path> during = Files.list(tmp)) {
-                        assertThat(during.map(p -> p.getFileName().toString())).as("the scratch home is there while it runs")
+                        assertThat(during.map(p -> p.getFileName().toString()))
+                                .as("the scratch home is there while it runs")
                                 .anyMatch(name -> name.startsWith("sorot-analyze-"));
                     }
                     process.destroy(); // SIGTERM, as Ctrl+C: shutdown hooks run, finally blocks do not
@@ -46,7 +57,8 @@ class AnalyzeStoppedTest {
         }
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).as(seen.toString()).isTrue();
         try (Stream<Path> left = Files.list(tmp)) {
-            assertThat(left.map(p -> p.getFileName().toString())).as("left in the temp folder; output:\n" + seen)
+            assertThat(left.map(p -> p.getFileName().toString()))
+                    .as("left in the temp folder; output:\n" + seen)
                     .noneMatch(name -> name.startsWith("sorot-"));
         }
     }

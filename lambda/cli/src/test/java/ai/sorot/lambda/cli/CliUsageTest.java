@@ -56,7 +56,9 @@ class CliUsageTest {
         var help = run("--help");
         assertThat(help.status()).isZero();
         for (var command : used) {
-            assertThat(help.output()).as("./sorot --help names " + command).containsPattern("(?m)^\\s+" + command + "\\b");
+            assertThat(help.output())
+                    .as("./sorot --help names " + command)
+                    .containsPattern("(?m)^\\s+" + command + "\\b");
         }
     }
 
@@ -85,8 +87,12 @@ class CliUsageTest {
 
         var bad = run("library", "list", "--library", library.toString(), "--sort", "foo");
         assertThat(bad.status()).as(bad.output()).isEqualTo(2);
-        assertThat(bad.output()).doesNotContain("unexpected").doesNotContain("IllegalArgumentException")
-                .contains("'foo'").containsIgnoringCase("title").containsIgnoringCase("relevance");
+        assertThat(bad.output())
+                .doesNotContain("unexpected")
+                .doesNotContain("IllegalArgumentException")
+                .contains("'foo'")
+                .containsIgnoringCase("title")
+                .containsIgnoringCase("relevance");
 
         var search = run("library", "search", "--library", library.toString(), "--sort", "nope", "word");
         assertThat(search.status()).as(search.output()).isEqualTo(2);

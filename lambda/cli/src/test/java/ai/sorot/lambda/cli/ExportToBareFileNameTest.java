@@ -31,21 +31,67 @@ class ExportToBareFileNameTest {
     void csvBundleAndFilmFreewayExportsToBareNamesLandInTheWorkingFolder() throws Exception {
         var library = dir.resolve("library");
         try (var lib = Library.open(library)) {
-            var coverage = new Coverage("A nurse meets a thief.", "Synopsis.", List.of("Drama"), "wry", List.of(), List.of(), null,
-                    List.of(), List.of(), List.of(), Recommendation.CONSIDER, "Because.", null);
-            lib.save(new AnalysisReport("analysis-1", "Night Shift", List.of("Ana Ruiz"), "night.pdf", null, Instant.now(),
-                    Instant.now(), null, coverage, null, new Curation(60.0, Recommendation.CONSIDER, "",
-                    new ProgrammingNotes("short", "all", List.of()), List.of()), null, List.of(), null), Library.Attachments.NONE);
+            var coverage = new Coverage(
+                    "A nurse meets a thief.",
+                    "Synopsis.",
+                    List.of("Drama"),
+                    "wry",
+                    List.of(),
+                    List.of(),
+                    null,
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    Recommendation.CONSIDER,
+                    "Because.",
+                    null);
+            lib.save(
+                    new AnalysisReport(
+                            "analysis-1",
+                            "Night Shift",
+                            List.of("Ana Ruiz"),
+                            "night.pdf",
+                            null,
+                            Instant.now(),
+                            Instant.now(),
+                            null,
+                            coverage,
+                            null,
+                            new Curation(
+                                    60.0,
+                                    Recommendation.CONSIDER,
+                                    "",
+                                    new ProgrammingNotes("short", "all", List.of()),
+                                    List.of()),
+                            null,
+                            List.of(),
+                            null),
+                    Library.Attachments.NONE);
             var session = lib.createSession("Round 1", List.of());
             lib.addToSession(session.id(), List.of("analysis-1"));
         }
         var work = Files.createDirectory(dir.resolve("work"));
 
         var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        var builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), SorotCli.class.getName(),
-                "library", "export", "--library", library.toString(), "--session", "Round 1",
-                "--csv", "lib.csv", "--bundle", "round1.zip", "--filmfreeway", "decisions.csv")
-                .directory(work.toFile()).redirectErrorStream(true);
+        var builder = new ProcessBuilder(
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        SorotCli.class.getName(),
+                        "library",
+                        "export",
+                        "--library",
+                        library.toString(),
+                        "--session",
+                        "Round 1",
+                        "--csv",
+                        "lib.csv",
+                        "--bundle",
+                        "round1.zip",
+                        "--filmfreeway",
+                        "decisions.csv")
+                .directory(work.toFile())
+                .redirectErrorStream(true);
         builder.environment().put("SOROT_HOME", dir.resolve("home").toString());
         var process = builder.start();
         var output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -57,7 +103,8 @@ class ExportToBareFileNameTest {
         assertThat(Files.size(work.resolve("round1.zip"))).isPositive();
         assertThat(Files.readString(work.resolve("decisions.csv"))).contains("Submission ID");
         try (Stream<Path> left = Files.list(work)) {
-            assertThat(left.map(p -> p.getFileName().toString())).as("no temporary file left")
+            assertThat(left.map(p -> p.getFileName().toString()))
+                    .as("no temporary file left")
                     .containsExactlyInAnyOrder("lib.csv", "round1.zip", "decisions.csv");
         }
     }
@@ -70,9 +117,19 @@ class ExportToBareFileNameTest {
         }
         var work = Files.createDirectory(dir.resolve("work"));
         var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        var builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), SorotCli.class.getName(),
-                "library", "export", "--library", library.toString(), "--csv", ".")
-                .directory(work.toFile()).redirectErrorStream(true);
+        var builder = new ProcessBuilder(
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        SorotCli.class.getName(),
+                        "library",
+                        "export",
+                        "--library",
+                        library.toString(),
+                        "--csv",
+                        ".")
+                .directory(work.toFile())
+                .redirectErrorStream(true);
         builder.environment().put("SOROT_HOME", dir.resolve("home").toString());
         var process = builder.start();
         var output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

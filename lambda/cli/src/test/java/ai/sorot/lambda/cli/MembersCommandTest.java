@@ -41,15 +41,22 @@ class MembersCommandTest {
         assertThat(token).startsWith("sorot-member-");
 
         var list = run("members", "list", "--home", home.toString());
-        assertThat(list.out()).contains(memberId).contains("reader").contains("active").contains("Ada Reader")
+        assertThat(list.out())
+                .contains(memberId)
+                .contains("reader")
+                .contains("active")
+                .contains("Ada Reader")
                 .doesNotContain(token);
 
-        var options = LocalServer.Options.defaults(new SorotHome(home)).withPort(0)
+        var options = LocalServer.Options.defaults(new SorotHome(home))
+                .withPort(0)
                 .withBackend(LocalBackend.Options.defaults(new SorotHome(home)).withWorkers(0));
         try (var server = LocalServer.start(options)) {
             var reader = new ApiClient(server.url(), token);
             assertThat(reader.get("/analyses").statusCode()).isEqualTo(200);
-            assertThat(reader.post("/members", "{\"name\":\"Eve\",\"role\":\"lead\"}").statusCode()).isEqualTo(403);
+            assertThat(reader.post("/members", "{\"name\":\"Eve\",\"role\":\"lead\"}")
+                            .statusCode())
+                    .isEqualTo(403);
 
             // revoked while the server runs: refused from the next request on
             var revoked = run("members", "revoke", memberId, "--home", home.toString());

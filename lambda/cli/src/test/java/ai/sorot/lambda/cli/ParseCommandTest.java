@@ -85,7 +85,10 @@ class ParseCommandTest {
         Files.writeString(dir.resolve("notes.md"), "not a script");
         var run = run("parse", "--stats", dir.toString());
         assertThat(run.status()).isZero();
-        assertThat(run.out()).contains("a.fountain").contains("b.fountain").doesNotContain("notes.md")
+        assertThat(run.out())
+                .contains("a.fountain")
+                .contains("b.fountain")
+                .doesNotContain("notes.md")
                 .contains("2 speaking roles");
     }
 
@@ -123,7 +126,11 @@ class ParseCommandTest {
     @Test
     void theReadableSummaryNamesTheFigures() throws Exception {
         var run = run("parse", fountain("letters.fountain", SCRIPT).toString());
-        assertThat(run.out()).contains("The Letters by Ana Ruiz").contains("1 scenes").contains("MARA").contains("OFFICE")
+        assertThat(run.out())
+                .contains("The Letters by Ana Ruiz")
+                .contains("1 scenes")
+                .contains("MARA")
+                .contains("OFFICE")
                 .contains("PARENTHETICAL  (quietly)");
     }
 

@@ -25,7 +25,10 @@ class ServeTlsOptionsTest {
     void plainHttpOnANetworkAddressIsRefusedWithTlsRequired() {
         var refused = run("serve", "--bind", "0.0.0.0", "--port", "0", "--no-tls");
         assertThat(refused.status()).as(refused.output()).isEqualTo(2);
-        assertThat(refused.output()).contains("TLS_REQUIRED").contains("in clear").doesNotContain("unexpected")
+        assertThat(refused.output())
+                .contains("TLS_REQUIRED")
+                .contains("in clear")
+                .doesNotContain("unexpected")
                 .doesNotContain("listening");
     }
 
@@ -33,15 +36,20 @@ class ServeTlsOptionsTest {
     void aCertificateWithoutItsKeyIsRefusedBeforeAnythingStarts() {
         var refused = run("serve", "--bind", "0.0.0.0", "--port", "0", "--tls-cert", "cert.pem");
         assertThat(refused.status()).as(refused.output()).isEqualTo(2);
-        assertThat(refused.output()).contains("INVALID_PARAMETER").contains("--tls-key").doesNotContain("listening");
+        assertThat(refused.output())
+                .contains("INVALID_PARAMETER")
+                .contains("--tls-key")
+                .doesNotContain("listening");
     }
 
     @Test
     void aWildcardBindListsAddressesMembersCanReachNeverTheWildcard() {
         var urls = ServeTls.memberUrls(URI.create("https://0.0.0.0:8787"));
         assertThat(urls).isNotEmpty().allSatisfy(u -> assertThat(u.getPort()).isEqualTo(8787));
-        assertThat(ServeTls.memberUrls(URI.create("https://192.0.2.7:8787"))).containsExactly(URI.create("https://192.0.2.7:8787"));
-        assertThat(ServeTls.onThisComputer(URI.create("https://[0:0:0:0:0:0:0:0]:8787"))).isEqualTo(URI.create("https://127.0.0.1:8787"));
+        assertThat(ServeTls.memberUrls(URI.create("https://192.0.2.7:8787")))
+                .containsExactly(URI.create("https://192.0.2.7:8787"));
+        assertThat(ServeTls.onThisComputer(URI.create("https://[0:0:0:0:0:0:0:0]:8787")))
+                .isEqualTo(URI.create("https://127.0.0.1:8787"));
         assertThat(ServeTls.isLoopback("127.0.0.1")).isTrue();
         assertThat(ServeTls.isLoopback("localhost")).isTrue();
         assertThat(ServeTls.isLoopback("0.0.0.0")).isFalse();

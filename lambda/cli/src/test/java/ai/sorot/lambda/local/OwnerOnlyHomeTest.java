@@ -3,7 +3,6 @@ package ai.sorot.lambda.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import ai.sorot.lambda.files.OwnerOnly;
 import ai.sorot.lambda.library.Library;
 import ai.sorot.model.report.AnalysisReport;
 import ai.sorot.model.report.Coverage;
@@ -48,7 +47,8 @@ class OwnerOnlyHomeTest {
         var open = new TreeMap<String, String>();
         try (Stream<Path> all = Files.walk(root)) {
             for (var path : all.toList()) {
-                var permissions = PosixFilePermissions.toString(Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS));
+                var permissions =
+                        PosixFilePermissions.toString(Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS));
                 var wanted = Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS) ? "rwx------" : "rw-------";
                 if (!permissions.equals(wanted)) {
                     open.put(root.relativize(path).toString(), permissions);
@@ -67,7 +67,8 @@ class OwnerOnlyHomeTest {
         make(root.resolve("blobs/uploads/u1/script.pdf"), "rw-r--r--", "%PDF");
         make(root.resolve("library/library.db"), "rw-rw-rw-", "db");
         make(root.resolve("library/items/analysis-1/report.json"), "rw-r--r--", "{}");
-        for (var folder : List.of("blobs", "blobs/uploads", "blobs/uploads/u1", "library", "library/items", "library/items/analysis-1")) {
+        for (var folder : List.of(
+                "blobs", "blobs/uploads", "blobs/uploads/u1", "library", "library/items", "library/items/analysis-1")) {
             Files.setPosixFilePermissions(root.resolve(folder), PosixFilePermissions.fromString("rwxr-xr-x"));
         }
         assertThat(openToOthers(root)).containsEntry("sorot.db", "rw-r--r--").containsEntry("blobs", "rwxr-xr-x");
@@ -75,7 +76,9 @@ class OwnerOnlyHomeTest {
         new SorotHome(root).ensureExists();
 
         assertThat(openToOthers(root)).isEmpty();
-        assertThat(Files.readString(root.resolve("blobs/uploads/u1/script.pdf"))).as("contents untouched").isEqualTo("%PDF");
+        assertThat(Files.readString(root.resolve("blobs/uploads/u1/script.pdf")))
+                .as("contents untouched")
+                .isEqualTo("%PDF");
     }
 
     @Test
@@ -113,15 +116,52 @@ class OwnerOnlyHomeTest {
         Files.setPosixFilePermissions(parent, PosixFilePermissions.fromString("rwxr-xr-x"));
         var home = new SorotHome(parent.resolve(".sorot"));
         try (var server = LocalServer.start(LocalServer.Options.defaults(home).withPort(0))) {
-            server.backend().blobs().put("uploads/u1/script.pdf", "%PDF-1.4".getBytes(StandardCharsets.US_ASCII), "application/pdf");
+            server.backend()
+                    .blobs()
+                    .put("uploads/u1/script.pdf", "%PDF-1.4".getBytes(StandardCharsets.US_ASCII), "application/pdf");
             try (var library = Library.open(home.library())) {
-                var coverage = new Coverage("A nurse meets a thief.", "Synopsis.", List.of("Drama"), "wry", List.of(), List.of(), null,
-                        List.of(), List.of(), List.of(), Recommendation.CONSIDER, "Because.", null);
-                var report = new AnalysisReport("analysis-1", "Night Shift", List.of("Ana Ruiz"), "night.pdf", null, Instant.now(),
-                        Instant.now(), null, coverage, null, new Curation(60.0, Recommendation.CONSIDER, "",
-                        new ProgrammingNotes("short", "all", List.of()), List.of()), null, List.of(), null);
-                library.save(report, new Library.Attachments(new byte[] {1, 2}, "audio/wav", new byte[] {3}, "%PDF".getBytes(StandardCharsets.US_ASCII),
-                        "night.pdf"));
+                var coverage = new Coverage(
+                        "A nurse meets a thief.",
+                        "Synopsis.",
+                        List.of("Drama"),
+                        "wry",
+                        List.of(),
+                        List.of(),
+                        null,
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        Recommendation.CONSIDER,
+                        "Because.",
+                        null);
+                var report = new AnalysisReport(
+                        "analysis-1",
+                        "Night Shift",
+                        List.of("Ana Ruiz"),
+                        "night.pdf",
+                        null,
+                        Instant.now(),
+                        Instant.now(),
+                        null,
+                        coverage,
+                        null,
+                        new Curation(
+                                60.0,
+                                Recommendation.CONSIDER,
+                                "",
+                                new ProgrammingNotes("short", "all", List.of()),
+                                List.of()),
+                        null,
+                        List.of(),
+                        null);
+                library.save(
+                        report,
+                        new Library.Attachments(
+                                new byte[] {1, 2},
+                                "audio/wav",
+                                new byte[] {3},
+                                "%PDF".getBytes(StandardCharsets.US_ASCII),
+                                "night.pdf"));
             }
             assertThat(home.serverInfo()).exists();
             assertThat(home.database()).exists();

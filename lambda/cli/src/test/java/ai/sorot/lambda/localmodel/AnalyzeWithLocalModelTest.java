@@ -40,6 +40,7 @@ class AnalyzeWithLocalModelTest {
 
     @TempDir
     Path dir;
+
     ModelServerStub stub;
 
     @BeforeEach
@@ -59,8 +60,17 @@ class AnalyzeWithLocalModelTest {
         Files.write(pdf, TestScripts.brickAndSteelPdf());
         var out = dir.resolve("out");
         var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        var builder = new ProcessBuilder(java, "-Duser.home=" + dir, "-cp", System.getProperty("java.class.path"),
-                SorotCli.class.getName(), "analyze", pdf.toString(), "--out", out.toString(), "--no-save")
+        var builder = new ProcessBuilder(
+                        java,
+                        "-Duser.home=" + dir,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        SorotCli.class.getName(),
+                        "analyze",
+                        pdf.toString(),
+                        "--out",
+                        out.toString(),
+                        "--no-save")
                 .redirectErrorStream(true);
         var env = builder.environment();
         env.keySet().removeIf(k -> k.startsWith("AWS_") || k.startsWith("SOROT_") || k.startsWith("GEMINI"));
@@ -80,20 +90,27 @@ class AnalyzeWithLocalModelTest {
 
     @Test
     void analyzeSendsTheScriptToTheConfiguredModelAndTheReportNamesIt() throws Exception {
-        stub.chat(ollamaAnswer(MODEL, "brief thoughts", coverage("CONSIDER", REAL_QUOTE, ACROSS_PAGES), "stop", 3_000, 1_200));
+        stub.chat(ollamaAnswer(
+                MODEL, "brief thoughts", coverage("CONSIDER", REAL_QUOTE, ACROSS_PAGES), "stop", 3_000, 1_200));
         var run = analyze(Map.of());
         assertThat(run.exit()).as(run.output()).isZero();
         assertThat(run.report().coverage().provenance().label()).isEqualTo("qwen3:14b via Ollama, on this computer");
-        assertThat(run.output()).contains("[2/5] Analyzing screenplay").contains("(qwen3:14b via Ollama, on this computer)");
+        assertThat(run.output())
+                .contains("[2/5] Analyzing screenplay")
+                .contains("(qwen3:14b via Ollama, on this computer)");
         var quoted = run.report().coverage().strengths().getFirst().evidence().getFirst();
         assertThat(quoted.verification()).isEqualTo(Evidence.Verification.QUOTED);
         assertThat(quoted.page()).isEqualTo(1);
-        stub.server.verify(1, postRequestedFor(urlPathEqualTo(CHAT))
-                .withRequestBody(matchingJsonPath("$.model", equalTo(MODEL)))
-                .withRequestBody(matchingJsonPath("$.response_format.json_schema.schema"))
-                .withRequestBody(matchingJsonPath("$.messages[0].content", com.github.tomakehurst.wiremock.client.WireMock
-                        .containing("A gorgeous day. The sun is shining.")))
-                .withoutHeader("Authorization"));
+        stub.server.verify(
+                1,
+                postRequestedFor(urlPathEqualTo(CHAT))
+                        .withRequestBody(matchingJsonPath("$.model", equalTo(MODEL)))
+                        .withRequestBody(matchingJsonPath("$.response_format.json_schema.schema"))
+                        .withRequestBody(matchingJsonPath(
+                                "$.messages[0].content",
+                                com.github.tomakehurst.wiremock.client.WireMock.containing(
+                                        "A gorgeous day. The sun is shining.")))
+                        .withoutHeader("Authorization"));
     }
 
     @Test
@@ -101,7 +118,8 @@ class AnalyzeWithLocalModelTest {
         stub.chat(ollamaAnswer(MODEL, null, coverage("PASS", REAL_QUOTE), "stop", 3_000, 1_200));
         var run = analyze(Map.of("SOROT_LLM_API_KEY", "sk-festival"));
         assertThat(run.exit()).as(run.output()).isZero();
-        stub.server.verify(1, postRequestedFor(urlPathEqualTo(CHAT)).withHeader("Authorization", equalTo("Bearer sk-festival")));
+        stub.server.verify(
+                1, postRequestedFor(urlPathEqualTo(CHAT)).withHeader("Authorization", equalTo("Bearer sk-festival")));
     }
 
     @Test
@@ -111,8 +129,12 @@ class AnalyzeWithLocalModelTest {
         assertThat(run.exit()).as(run.output()).isZero();
         assertThat(run.report().coverage().provenance().modelRead()).isFalse();
         assertThat(run.report().checks()).extracting(Check::code).contains("MODEL_ANSWER_UNUSABLE");
-        assertThat(run.report().checks()).filteredOn(c -> c.code().equals("MODEL_ANSWER_UNUSABLE")).singleElement()
-                .satisfies(c -> assertThat(c.message()).contains(MODEL).contains(stub.base().toString()));
+        assertThat(run.report().checks())
+                .filteredOn(c -> c.code().equals("MODEL_ANSWER_UNUSABLE"))
+                .singleElement()
+                .satisfies(c -> assertThat(c.message())
+                        .contains(MODEL)
+                        .contains(stub.base().toString()));
         assertThat(run.output()).doesNotContain("\tat ").doesNotContain("Exception:");
         stub.server.verify(2, postRequestedFor(urlPathEqualTo(CHAT))); // the question and one repair, no more
     }

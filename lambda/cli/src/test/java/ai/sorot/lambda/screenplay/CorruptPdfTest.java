@@ -22,8 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 class CorruptPdfTest {
 
     /** PDFBox's words, which mean nothing (or a film's trailer) to the person reading Sorot's message. */
-    private static final String[] PDFBOX_WORDS = {"trailer", "COSObject", "dereference", "recursion", "root object", "SEVERE",
-            "org.apache", "Exception"};
+    private static final String[] PDFBOX_WORDS = {
+        "trailer", "COSObject", "dereference", "recursion", "root object", "SEVERE", "org.apache", "Exception"
+    };
 
     @TempDir
     Path dir;
@@ -42,34 +43,50 @@ class CorruptPdfTest {
         for (var file : corrupt().entrySet()) {
             var error = catchThrowableOfType(SorotException.class, () -> reader.read(file.getValue(), file.getKey()));
             assertThat(error).as(file.getKey()).isNotNull();
-            assertThat(error.code()).as(file.getKey() + ": " + error.getMessage()).isEqualTo(ErrorCode.PDF_CORRUPT);
-            assertThat(error.getMessage()).as(file.getKey()).startsWith("The PDF is damaged").doesNotContain(PDFBOX_WORDS);
+            assertThat(error.code())
+                    .as(file.getKey() + ": " + error.getMessage())
+                    .isEqualTo(ErrorCode.PDF_CORRUPT);
+            assertThat(error.getMessage())
+                    .as(file.getKey())
+                    .startsWith("The PDF is damaged")
+                    .doesNotContain(PDFBOX_WORDS);
         }
     }
 
     @Test
     void eachDamageIsNamed() {
         var reader = new ScreenplayReader();
-        assertThat(catchThrowableOfType(SorotException.class, () -> reader.read(CorruptPdfs.pageTreeLoop(), "a.pdf")).getMessage())
+        assertThat(catchThrowableOfType(SorotException.class, () -> reader.read(CorruptPdfs.pageTreeLoop(), "a.pdf"))
+                        .getMessage())
                 .contains("list of pages loops back on itself");
-        assertThat(catchThrowableOfType(SorotException.class, () -> reader.read(CorruptPdfs.nestedArrays(10_000), "a.pdf")).getMessage())
+        assertThat(catchThrowableOfType(
+                                SorotException.class, () -> reader.read(CorruptPdfs.nestedArrays(10_000), "a.pdf"))
+                        .getMessage())
                 .contains("nested too deeply");
-        assertThat(catchThrowableOfType(SorotException.class, () -> reader.read(CorruptPdfs.noCatalog(), "a.pdf")).getMessage())
+        assertThat(catchThrowableOfType(SorotException.class, () -> reader.read(CorruptPdfs.noCatalog(), "a.pdf"))
+                        .getMessage())
                 .contains("catalog, the part that lists the pages, is missing");
     }
 
     @Test
     void aDrawingThatIncludesItselfEndsWithoutHangingOrAStackTrace() {
         // PDFBox stops the loop and the page has no text: the file is damaged (it has no text, and PDFBox said why)
-        var error = catchThrowableOfType(SorotException.class, () -> new ScreenplayReader().read(CorruptPdfs.selfDrawingXObject(), "x.pdf"));
+        var error = catchThrowableOfType(
+                SorotException.class, () -> new ScreenplayReader().read(CorruptPdfs.selfDrawingXObject(), "x.pdf"));
         assertThat(error.code()).isEqualTo(ErrorCode.PDF_CORRUPT);
-        assertThat(error.getMessage()).contains("a drawing on a page includes itself").doesNotContain(PDFBOX_WORDS);
+        assertThat(error.getMessage())
+                .contains("a drawing on a page includes itself")
+                .doesNotContain(PDFBOX_WORDS);
     }
 
     @Test
     void theCommandLinePrintsOneLinePerFileAndNothingFromPdfbox() throws Exception {
-        var command = new java.util.ArrayList<>(java.util.List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), SorotCli.class.getName(), "parse"));
+        var command = new java.util.ArrayList<>(java.util.List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                SorotCli.class.getName(),
+                "parse"));
         var files = new java.util.TreeMap<>(corrupt());
         files.put("self-drawing.pdf", CorruptPdfs.selfDrawingXObject());
         for (var file : files.entrySet()) {
@@ -81,7 +98,10 @@ class CorruptPdfTest {
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
 
         assertThat(process.exitValue()).as(output).isEqualTo(2);
-        assertThat(output.lines()).as(output).hasSize(files.size()).allSatisfy(line -> assertThat(line).contains("PDF_CORRUPT"));
+        assertThat(output.lines())
+                .as(output)
+                .hasSize(files.size())
+                .allSatisfy(line -> assertThat(line).contains("PDF_CORRUPT"));
         assertThat(output).doesNotContain(PDFBOX_WORDS);
     }
 }

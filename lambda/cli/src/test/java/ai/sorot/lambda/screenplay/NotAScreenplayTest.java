@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import ai.sorot.lambda.cli.SorotCli;
-import ai.sorot.lambda.local.SorotHome;
 import ai.sorot.lambda.local.LocalServer;
+import ai.sorot.lambda.local.SorotHome;
 import ai.sorot.lambda.support.ApiClient;
 import ai.sorot.lambda.support.SharedFolder;
 import ai.sorot.model.api.ErrorCode;
@@ -98,9 +98,18 @@ class NotAScreenplayTest {
         assertThat(parse.exit()).as(parse.output()).isEqualTo(2);
         assertThat(parse.output()).contains("NOT_A_SCREENPLAY").contains("not text");
 
-        var analyze = cli("analyze", file.toString(), "--no-save", "--out", dir.resolve("out").toString(), "--quiet");
+        var analyze = cli(
+                "analyze",
+                file.toString(),
+                "--no-save",
+                "--out",
+                dir.resolve("out").toString(),
+                "--quiet");
         assertThat(analyze.exit()).as(analyze.output()).isEqualTo(2);
-        assertThat(analyze.output()).contains("NOT_A_SCREENPLAY").doesNotContain("CONSIDER").doesNotContain("RECOMMEND");
+        assertThat(analyze.output())
+                .contains("NOT_A_SCREENPLAY")
+                .doesNotContain("CONSIDER")
+                .doesNotContain("RECOMMEND");
     }
 
     @Test
@@ -110,7 +119,9 @@ class NotAScreenplayTest {
             long seed = n;
             var characters = refusal(() -> reader.readFountain(randomCharacters(seed, 4_000)));
             assertThat(characters.code()).isEqualTo(ErrorCode.NOT_A_SCREENPLAY);
-            assertThat(characters.getMessage()).contains("not readable text").containsPattern("\\d+% of its [\\d,]+ characters");
+            assertThat(characters.getMessage())
+                    .contains("not readable text")
+                    .containsPattern("\\d+% of its [\\d,]+ characters");
 
             var words = refusal(() -> reader.readFountain(randomWords(seed, 4_000)));
             assertThat(words.code()).isEqualTo(ErrorCode.NOT_A_SCREENPLAY);
@@ -122,7 +133,8 @@ class NotAScreenplayTest {
 
     @Test
     void theApiRefusesRandomFountainTextTheSameWay() {
-        try (var server = LocalServer.start(LocalServer.Options.defaults(new SorotHome(dir.resolve("home"))).withPort(0))) {
+        try (var server = LocalServer.start(
+                LocalServer.Options.defaults(new SorotHome(dir.resolve("home"))).withPort(0))) {
             var api = new ApiClient(server.url(), server.token());
             var id = api.submitFountain(randomCharacters(11, 4_000), "Noise");
             var status = api.awaitFinal(id, Duration.ofSeconds(60));
@@ -139,8 +151,18 @@ class NotAScreenplayTest {
         for (int scene = 0; scene < 12; scene++) {
             script.append("INT. ").append(word(random).toUpperCase()).append(" - NIGHT\n\n");
             for (int line = 0; line < 6; line++) {
-                script.append(word(random)).append(' ').append(word(random)).append(' ').append(word(random)).append(".\n\n");
-                script.append(word(random).toUpperCase()).append('\n').append(word(random)).append(' ').append(word(random)).append("?\n\n");
+                script.append(word(random))
+                        .append(' ')
+                        .append(word(random))
+                        .append(' ')
+                        .append(word(random))
+                        .append(".\n\n");
+                script.append(word(random).toUpperCase())
+                        .append('\n')
+                        .append(word(random))
+                        .append(' ')
+                        .append(word(random))
+                        .append("?\n\n");
             }
         }
         var screenplay = new ScreenplayReader().readFountain(script.toString());
@@ -178,7 +200,9 @@ class NotAScreenplayTest {
         var refused = new ArrayList<String>();
         int read = 0;
         try (Stream<Path> files = Files.walk(corpus.get())) {
-            for (var file : files.filter(p -> p.toString().endsWith(".fountain")).sorted().toList()) {
+            for (var file : files.filter(p -> p.toString().endsWith(".fountain"))
+                    .sorted()
+                    .toList()) {
                 try {
                     reader.read(file);
                     read++;

@@ -1,6 +1,5 @@
 package ai.sorot.lambda.aws;
 
-import ai.sorot.lambda.screenplay.ScriptFormat;
 import ai.sorot.lambda.api.ApiRouter;
 import ai.sorot.lambda.api.Backend;
 import ai.sorot.lambda.aws.cloud.CloudBackend;
@@ -15,6 +14,7 @@ import ai.sorot.lambda.pipeline.BlobKeys;
 import ai.sorot.lambda.pipeline.Job;
 import ai.sorot.lambda.pipeline.PipelineStep;
 import ai.sorot.lambda.pipeline.Submission;
+import ai.sorot.lambda.screenplay.ScriptFormat;
 import ai.sorot.model.Json;
 import ai.sorot.model.committee.CommitteeVerdict;
 import ai.sorot.model.committee.Review;
@@ -64,7 +64,8 @@ public final class CommitteeBench {
         int readers = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         int scripts = args.length > 1 ? Integer.parseInt(args[1]) : 3000;
         int runs = args.length > 2 ? Integer.parseInt(args[2]) : 21;
-        System.out.printf("committee bench: %d readers, %d analyses, 3 readers per script, half reviewed; %d timed runs each%n",
+        System.out.printf(
+                "committee bench: %d readers, %d analyses, 3 readers per script, half reviewed; %d timed runs each%n",
                 readers, scripts, runs);
 
         var only = args.length > 3 ? args[3] : "";
@@ -78,13 +79,22 @@ public final class CommitteeBench {
 
     private static void sqlite(int readers, int scripts, int runs) throws Exception {
         var home = Files.createTempDirectory("sorot-committee-bench");
-        var options = LocalServer.Options.defaults(new SorotHome(home)).withPort(0)
+        var options = LocalServer.Options.defaults(new SorotHome(home))
+                .withPort(0)
                 .withBackend(LocalBackend.Options.defaults(new SorotHome(home)).withWorkers(0));
         try (var server = LocalServer.start(options)) {
-            var http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            var http =
+                    HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             Client client = request -> send(http, server.url(), request);
-            run("SQLite, local server over loopback HTTP", server.backend().backend(), client, server.token(), readers, scripts,
-                    runs, true);
+            run(
+                    "SQLite, local server over loopback HTTP",
+                    server.backend().backend(),
+                    client,
+                    server.token(),
+                    readers,
+                    scripts,
+                    runs,
+                    true);
         }
     }
 
@@ -98,21 +108,37 @@ public final class CommitteeBench {
                 headers.put("authorization", "Bearer " + request[3]);
                 var path = request[1].contains("?") ? request[1].substring(0, request[1].indexOf('?')) : request[1];
                 var query = request[1].contains("?") ? request[1].substring(request[1].indexOf('?') + 1) : null;
-                var response = handler.handleRequest(LambdaEvents.http(request[0], path, query, request[2], headers),
+                var response = handler.handleRequest(
+                        LambdaEvents.http(request[0], path, query, request[2], headers),
                         LambdaEvents.context("sorot-ai-analyzer", Duration.ofSeconds(29)));
                 return new String[] {Integer.toString(response.getStatusCode()), response.getBody()};
             };
             // no extract outputs in S3 here: 3,000 puts to the local S3 stand-in fail under load, and the
             // page counts do not change what the two timed reads cost
-            run("DynamoDB (dynalite), Lambda handler events", backend.backend(), client, "sorot-bench-owner-token-0123456789",
-                    readers, scripts, runs, false);
+            run(
+                    "DynamoDB (dynalite), Lambda handler events",
+                    backend.backend(),
+                    client,
+                    "sorot-bench-owner-token-0123456789",
+                    readers,
+                    scripts,
+                    runs,
+                    false);
         } finally {
             stack.close();
         }
     }
 
-    private static void run(String label, Backend backend, Client client, String owner, int readers, int scripts, int runs,
-            boolean pageCounts) throws Exception {
+    private static void run(
+            String label,
+            Backend backend,
+            Client client,
+            String owner,
+            int readers,
+            int scripts,
+            int runs,
+            boolean pageCounts)
+            throws Exception {
         System.out.println();
         System.out.println("== " + label);
         var random = new Random(42);
@@ -120,15 +146,25 @@ public final class CommitteeBench {
         var ids = new ArrayList<String>();
         for (int i = 0; i < scripts; i++) {
             var id = "analysis-%013d-bench%03d".formatted(1_790_000_000_000L + i, i % 1000);
-            var submission = new Submission("bench-" + id, BlobKeys.source(id, ScriptFormat.FOUNTAIN), "s.fountain",
-                    ScriptFormat.FOUNTAIN, 1000, null, "Script " + i);
+            var submission = new Submission(
+                    "bench-" + id,
+                    BlobKeys.source(id, ScriptFormat.FOUNTAIN),
+                    "s.fountain",
+                    ScriptFormat.FOUNTAIN,
+                    1000,
+                    null,
+                    "Script " + i);
             backend.jobs().create(Job.accepted(id, submission, "Script " + i, Instant.now()), false);
             // what the extract step leaves: the page count comes third, as in a real screenplay.json
             var pages = 5 + random.nextInt(116);
             if (pageCounts) {
-                backend.blobs().put(BlobKeys.stepOutput(id, PipelineStep.EXTRACT),
-                        ("{\"title\":\"Script " + i + "\",\"authors\":[],\"pageCount\":" + pages + ",\"elements\":[]}")
-                                .getBytes(StandardCharsets.UTF_8), "application/json");
+                backend.blobs()
+                        .put(
+                                BlobKeys.stepOutput(id, PipelineStep.EXTRACT),
+                                ("{\"title\":\"Script " + i + "\",\"authors\":[],\"pageCount\":" + pages
+                                                + ",\"elements\":[]}")
+                                        .getBytes(StandardCharsets.UTF_8),
+                                "application/json");
             }
             ids.add(id);
         }
@@ -137,15 +173,30 @@ public final class CommitteeBench {
         var tokens = new ArrayList<String>();
         var memberIds = new ArrayList<String>();
         for (int r = 0; r < readers; r++) {
-            var created = json(expect(client, "POST", "/members", "{\"name\":\"Reader " + r + "\",\"role\":\"reader\"}", owner));
+            var created = json(
+                    expect(client, "POST", "/members", "{\"name\":\"Reader " + r + "\",\"role\":\"reader\"}", owner));
             tokens.add(created.path("data").path("token").asText());
             memberIds.add(created.path("data").path("memberId").asText());
         }
         t0 = System.nanoTime();
-        var body = Json.mapper().writeValueAsString(Map.of("name", "Bench", "analysisIds", ids, "readersPerScript", 3,
-                "blind", true, "rubric", List.of()));
-        var session = json(expect(client, "POST", "/sessions", body, owner)).path("data").path("sessionId").asText();
-        System.out.printf("POST /sessions (%d scripts, each one's page count looked up in its extract output): %.2f s%n",
+        var body = Json.mapper()
+                .writeValueAsString(Map.of(
+                        "name",
+                        "Bench",
+                        "analysisIds",
+                        ids,
+                        "readersPerScript",
+                        3,
+                        "blind",
+                        true,
+                        "rubric",
+                        List.of()));
+        var session = json(expect(client, "POST", "/sessions", body, owner))
+                .path("data")
+                .path("sessionId")
+                .asText();
+        System.out.printf(
+                "POST /sessions (%d scripts, each one's page count looked up in its extract output): %.2f s%n",
                 scripts, seconds(t0));
 
         t0 = System.nanoTime();
@@ -154,8 +205,19 @@ public final class CommitteeBench {
         for (var assignment : committee.assignments(session)) {
             if (random.nextBoolean()) {
                 var name = "Reader " + memberIds.indexOf(assignment.memberId());
-                committee.putReview(new Review(assignment.analysisId(), assignment.memberId(), name, 1 + random.nextInt(5),
-                        CommitteeVerdict.values()[random.nextInt(3)], "", false, session, null, 0, Instant.now()),
+                committee.putReview(
+                        new Review(
+                                assignment.analysisId(),
+                                assignment.memberId(),
+                                name,
+                                1 + random.nextInt(5),
+                                CommitteeVerdict.values()[random.nextInt(3)],
+                                "",
+                                false,
+                                session,
+                                null,
+                                0,
+                                Instant.now()),
                         ReviewWrite.NONE);
                 written++;
             }
@@ -164,20 +226,31 @@ public final class CommitteeBench {
 
         var c = backend.committee();
         var m0 = memberIds.get(readers / 2);
-        System.out.printf("store calls alone (medians): assignments %.1f, session's reviews %.1f, queue %.1f, reader's reviews %.1f, "
-                + "members %.1f, session %.1f ms%n",
-                time(runs, () -> c.assignments(session))[0], time(runs, () -> c.sessionReviews(session))[0],
-                time(runs, () -> c.queue(session, m0))[0], time(runs, () -> c.sessionReviews(session, m0))[0],
-                time(runs, () -> c.members())[0], time(runs, () -> c.session(session))[0]);
+        System.out.printf(
+                "store calls alone (medians): assignments %.1f, session's reviews %.1f, queue %.1f, reader's reviews %.1f, "
+                        + "members %.1f, session %.1f ms%n",
+                time(runs, () -> c.assignments(session))[0],
+                time(runs, () -> c.sessionReviews(session))[0],
+                time(runs, () -> c.queue(session, m0))[0],
+                time(runs, () -> c.sessionReviews(session, m0))[0],
+                time(runs, () -> c.members())[0],
+                time(runs, () -> c.session(session))[0]);
         var baseline = time(runs, () -> expect(client, "GET", "/analyses?limit=1", null, owner));
         System.out.printf("baseline GET /analyses?limit=1  median %6.1f ms  p90 %6.1f ms%n", baseline[0], baseline[1]);
         var progress = time(runs, () -> expect(client, "GET", "/sessions/" + session, null, owner));
-        var queue = time(runs, () -> expect(client, "GET", "/sessions/" + session + "/assignments/me", null, tokens.get(readers / 2)));
-        var queueSize = json(expect(client, "GET", "/sessions/" + session + "/assignments/me", null, tokens.get(readers / 2))).path("data").size();
+        var queue = time(
+                runs,
+                () -> expect(client, "GET", "/sessions/" + session + "/assignments/me", null, tokens.get(readers / 2)));
+        var queueSize = json(expect(
+                        client, "GET", "/sessions/" + session + "/assignments/me", null, tokens.get(readers / 2)))
+                .path("data")
+                .size();
         var size = expect(client, "GET", "/sessions/" + session, null, owner).length();
-        System.out.printf("GET /sessions/{id}             median %6.1f ms  p90 %6.1f ms  (answer %d kB)%n", progress[0], progress[1],
-                size / 1024);
-        System.out.printf("GET /sessions/{id}/assignments/me median %6.1f ms  p90 %6.1f ms  (%d scripts in the queue)%n",
+        System.out.printf(
+                "GET /sessions/{id}             median %6.1f ms  p90 %6.1f ms  (answer %d kB)%n",
+                progress[0], progress[1], size / 1024);
+        System.out.printf(
+                "GET /sessions/{id}/assignments/me median %6.1f ms  p90 %6.1f ms  (%d scripts in the queue)%n",
                 queue[0], queue[1], queueSize);
     }
 
@@ -204,10 +277,14 @@ public final class CommitteeBench {
     }
 
     private static String[] send(HttpClient http, URI base, String[] request) {
-        var builder = HttpRequest.newBuilder(base.resolve(request[1])).timeout(Duration.ofMinutes(5))
+        var builder = HttpRequest.newBuilder(base.resolve(request[1]))
+                .timeout(Duration.ofMinutes(5))
                 .header("Authorization", "Bearer " + request[3])
-                .method(request[0], request[2] == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(request[2]));
+                .method(
+                        request[0],
+                        request[2] == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(request[2]));
         try {
             var response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
             return new String[] {Integer.toString(response.statusCode()), response.body()};

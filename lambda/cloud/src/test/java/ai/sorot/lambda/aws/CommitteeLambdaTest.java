@@ -1,6 +1,5 @@
 package ai.sorot.lambda.aws;
 
-import ai.sorot.lambda.screenplay.ScriptFormat;
 import ai.sorot.lambda.api.ApiRouter;
 import ai.sorot.lambda.api.CommitteeApiContract;
 import ai.sorot.lambda.aws.cloud.CloudBackend;
@@ -10,6 +9,7 @@ import ai.sorot.lambda.aws.testkit.LambdaEvents;
 import ai.sorot.lambda.pipeline.BlobKeys;
 import ai.sorot.lambda.pipeline.Job;
 import ai.sorot.lambda.pipeline.Submission;
+import ai.sorot.lambda.screenplay.ScriptFormat;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,7 +54,8 @@ class CommitteeLambdaTest extends CommitteeApiContract {
         if (body != null) {
             all.put("content-type", "application/json");
         }
-        var response = api.handleRequest(LambdaEvents.http(method, path, null, body, all),
+        var response = api.handleRequest(
+                LambdaEvents.http(method, path, null, body, all),
                 LambdaEvents.context("sorot-ai-analyzer", Duration.ofSeconds(29)));
         LambdaEvents.json(response); // the runtime can write it back
         var answerHeaders = new HashMap<String, String>();
@@ -71,8 +72,14 @@ class CommitteeLambdaTest extends CommitteeApiContract {
     @Override
     protected String newAnalysis(String title) {
         var id = "analysis-%013d-committe".formatted(IDS.incrementAndGet());
-        var submission = new Submission("content-" + id, BlobKeys.source(id, ScriptFormat.FOUNTAIN), "x.fountain",
-                ScriptFormat.FOUNTAIN, 100, null, title);
+        var submission = new Submission(
+                "content-" + id,
+                BlobKeys.source(id, ScriptFormat.FOUNTAIN),
+                "x.fountain",
+                ScriptFormat.FOUNTAIN,
+                100,
+                null,
+                title);
         backend.jobs().create(Job.accepted(id, submission, title, Instant.now()), false);
         return id;
     }

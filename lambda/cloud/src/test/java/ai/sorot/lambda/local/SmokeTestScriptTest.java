@@ -45,8 +45,10 @@ class SmokeTestScriptTest {
     @TempDir
     Path home;
 
-    private static ProcessResult runScript(String url, String token, String... extra) throws IOException, InterruptedException {
-        var command = new java.util.ArrayList<>(List.of("bash", SCRIPT.toString(), url, "--token", token, "--timeout", "120"));
+    private static ProcessResult runScript(String url, String token, String... extra)
+            throws IOException, InterruptedException {
+        var command = new java.util.ArrayList<>(
+                List.of("bash", SCRIPT.toString(), url, "--token", token, "--timeout", "120"));
         command.addAll(List.of(extra));
         var builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().keySet().removeIf(k -> k.startsWith("AWS_") || k.startsWith("SOROT_"));
@@ -60,7 +62,8 @@ class SmokeTestScriptTest {
 
     private static void assumeTools() {
         for (var tool : List.of("bash", "curl", "base64")) {
-            assumeTrue(Files.isExecutable(Path.of("/usr/bin", tool)) || Files.isExecutable(Path.of("/bin", tool)),
+            assumeTrue(
+                    Files.isExecutable(Path.of("/usr/bin", tool)) || Files.isExecutable(Path.of("/bin", tool)),
                     tool + " is needed to run the smoke test script");
         }
     }
@@ -68,10 +71,14 @@ class SmokeTestScriptTest {
     @Test
     void passesAgainstALocalServer() throws Exception {
         assumeTools();
-        try (var server = LocalServer.start(LocalServer.Options.defaults(new SorotHome(home)).withPort(0))) {
+        try (var server = LocalServer.start(
+                LocalServer.Options.defaults(new SorotHome(home)).withPort(0))) {
             var result = runScript(server.url().toString(), server.token());
             assertThat(result.exit()).as(result.output()).isZero();
-            assertThat(result.output()).contains("mode local").contains("All checks passed.").contains("audio/wav");
+            assertThat(result.output())
+                    .contains("mode local")
+                    .contains("All checks passed.")
+                    .contains("audio/wav");
         }
     }
 
@@ -85,8 +92,13 @@ class SmokeTestScriptTest {
             stubs.reset();
             stubs.secret(secretArn, "{\"geminiApiKey\":\"AIza-smoke\",\"apiTokens\":\"" + token + "\"}");
             stubs.converse(converseAnswer("r", ServiceStubs.coverageAnswer("RECOMMEND"), 25_000, 2_500, "end_turn"));
-            stubs.gemini(geminiAnswer("{\"pacing\":\"p\",\"tone\":\"t\",\"hook\":\"h\",\"promiseVsScript\":\"x\",\"score\":7,"
-                    + "\"durationSeconds\":90,\"observations\":[]}", 500, 23_220, 0, 200));
+            stubs.gemini(geminiAnswer(
+                    "{\"pacing\":\"p\",\"tone\":\"t\",\"hook\":\"h\",\"promiseVsScript\":\"x\",\"score\":7,"
+                            + "\"durationSeconds\":90,\"observations\":[]}",
+                    500,
+                    23_220,
+                    0,
+                    200));
             stubs.polly(speech(speechMp3(), 900));
             var backend = CloudBackend.open(stack.config(), stack.clients(), Clock.systemUTC());
             var http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
@@ -94,25 +106,36 @@ class SmokeTestScriptTest {
             http.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
             http.start();
             var running = new AtomicBoolean(true);
-            var worker = new WorkerHandler(CloudWorker.fromEnvironment(stack.config(),
-                    new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)));
+            var worker = new WorkerHandler(CloudWorker.fromEnvironment(
+                    stack.config(), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)));
             var drain = Thread.ofVirtual().start(() -> {
                 var sqs = stack.clients().sqs();
                 while (running.get()) {
-                    var messages = sqs.receiveMessage(b -> b.queueUrl(stack.config().queueUrl()).waitTimeSeconds(1)).messages();
+                    var messages = sqs.receiveMessage(
+                                    b -> b.queueUrl(stack.config().queueUrl()).waitTimeSeconds(1))
+                            .messages();
                     if (!messages.isEmpty()) {
-                        worker.handleRequest(LambdaEvents.sqs(messages, "arn:aws:sqs:us-east-1:123456789012:work"),
+                        worker.handleRequest(
+                                LambdaEvents.sqs(messages, "arn:aws:sqs:us-east-1:123456789012:work"),
                                 LambdaEvents.context("sorot-ai-worker", Duration.ofMinutes(15)));
-                        messages.forEach(m -> sqs.deleteMessage(b -> b.queueUrl(stack.config().queueUrl()).receiptHandle(m.receiptHandle())));
+                        messages.forEach(m -> sqs.deleteMessage(
+                                b -> b.queueUrl(stack.config().queueUrl()).receiptHandle(m.receiptHandle())));
                     }
                 }
             });
             try {
-                var result = runScript("http://127.0.0.1:" + http.getAddress().getPort(), token,
-                        "--trailer", "https://www.youtube.com/watch?v=dQw4w9WgXcQ");
+                var result = runScript(
+                        "http://127.0.0.1:" + http.getAddress().getPort(),
+                        token,
+                        "--trailer",
+                        "https://www.youtube.com/watch?v=dQw4w9WgXcQ");
                 assertThat(result.exit()).as(result.output()).isZero();
-                assertThat(result.output()).contains("mode cloud").contains("DeepSeek-R1").contains("recommendation RECOMMEND")
-                        .contains("audio/mpeg").contains("All checks passed.");
+                assertThat(result.output())
+                        .contains("mode cloud")
+                        .contains("DeepSeek-R1")
+                        .contains("recommendation RECOMMEND")
+                        .contains("audio/mpeg")
+                        .contains("All checks passed.");
             } finally {
                 running.set(false);
                 drain.join(5_000);

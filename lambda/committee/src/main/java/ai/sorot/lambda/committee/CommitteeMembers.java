@@ -31,11 +31,18 @@ public final class CommitteeMembers {
         }
         var subject = blankToNull(request.subject());
         if (subject != null && store.memberBySubject(subject).isPresent()) {
-            throw new SorotException(ErrorCode.INVALID_PARAMETER, "Another active member is already tied to that subject.");
+            throw new SorotException(
+                    ErrorCode.INVALID_PARAMETER, "Another active member is already tied to that subject.");
         }
         var token = MemberTokens.newToken();
-        var created = new Member("member-" + UUID.randomUUID().toString().replace("-", "").substring(0, 16), name,
-                blankToNull(request.email()), request.role(), subject, now, null);
+        var created = new Member(
+                "member-" + UUID.randomUUID().toString().replace("-", "").substring(0, 16),
+                name,
+                blankToNull(request.email()),
+                request.role(),
+                subject,
+                now,
+                null);
         store.addMember(created, MemberTokens.hash(token));
         return new MemberCreated(created.memberId(), created.name(), created.role(), token);
     }
@@ -43,8 +50,10 @@ public final class CommitteeMembers {
     /** Revokes a member (again is no change) and answers the member as now stored; 404 for none. */
     public static Member revoke(CommitteeStore store, String memberId, Instant now) {
         store.revoke(memberId, now);
-        return store.member(memberId).orElseThrow(() -> new SorotException(ErrorCode.NOT_FOUND, "No member "
-                + (memberId.length() > 80 ? memberId.substring(0, 80) + "…" : memberId) + "."));
+        return store.member(memberId)
+                .orElseThrow(() -> new SorotException(
+                        ErrorCode.NOT_FOUND,
+                        "No member " + (memberId.length() > 80 ? memberId.substring(0, 80) + "…" : memberId) + "."));
     }
 
     private static String blankToNull(String value) {

@@ -76,7 +76,8 @@ final class CommitteeMigrations {
     /** Runs the migrations this file has not seen, each in its own transaction. */
     static void migrate(Connection connection) throws SQLException {
         int version;
-        try (var statement = connection.createStatement(); var rs = statement.executeQuery("PRAGMA user_version")) {
+        try (var statement = connection.createStatement();
+                var rs = statement.executeQuery("PRAGMA user_version")) {
             version = rs.getInt(1);
         }
         if (version > latest()) {

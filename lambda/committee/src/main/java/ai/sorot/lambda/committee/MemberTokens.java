@@ -16,6 +16,7 @@ public final class MemberTokens {
 
     /** Every member token starts so, which tells it from the server's own API tokens and JWTs. */
     public static final String PREFIX = "sorot-member-";
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private MemberTokens() {}

@@ -34,28 +34,39 @@ public final class ReaderAssignment {
 
     private ReaderAssignment() {}
 
-    public static List<Assignment> assign(String sessionId, List<Script> scripts, List<String> readerIds,
-            int readersPerScript, Map<String, Set<String>> conflicts) {
+    public static List<Assignment> assign(
+            String sessionId,
+            List<Script> scripts,
+            List<String> readerIds,
+            int readersPerScript,
+            Map<String, Set<String>> conflicts) {
         if (readersPerScript < 1) {
-            throw new SorotException(ErrorCode.INVALID_PARAMETER, "readersPerScript must be at least 1, not " + readersPerScript + ".");
+            throw new SorotException(
+                    ErrorCode.INVALID_PARAMETER, "readersPerScript must be at least 1, not " + readersPerScript + ".");
         }
         if (readerIds.size() < readersPerScript) {
-            throw new SorotException(ErrorCode.INVALID_PARAMETER, "The session asks for " + readersPerScript
-                    + " readers per script but the committee has " + readerIds.size() + " active reader"
-                    + (readerIds.size() == 1 ? "" : "s") + "; add readers or ask for fewer per script.");
+            throw new SorotException(
+                    ErrorCode.INVALID_PARAMETER,
+                    "The session asks for " + readersPerScript
+                            + " readers per script but the committee has " + readerIds.size() + " active reader"
+                            + (readerIds.size() == 1 ? "" : "s") + "; add readers or ask for fewer per script.");
         }
         var loads = new Loads(readerIds);
         var ordered = new ArrayList<>(scripts);
-        ordered.sort(Comparator.comparingInt((Script s) -> weight(s.pages())).reversed().thenComparing(Script::analysisId));
+        ordered.sort(Comparator.comparingInt((Script s) -> weight(s.pages()))
+                .reversed()
+                .thenComparing(Script::analysisId));
         var result = new ArrayList<Assignment>();
         for (var script : ordered) {
-            var chosen = loads.leastLoaded(readersPerScript, reader -> !conflicted(conflicts, reader, script.analysisId()));
+            var chosen =
+                    loads.leastLoaded(readersPerScript, reader -> !conflicted(conflicts, reader, script.analysisId()));
             if (chosen.size() < readersPerScript) {
                 throw notEnough(script.analysisId(), script.title(), readersPerScript, chosen.size());
             }
             for (var reader : chosen) {
                 loads.add(reader, script.pages());
-                result.add(new Assignment(sessionId, script.analysisId(), script.title(), reader, script.pages(), false));
+                result.add(
+                        new Assignment(sessionId, script.analysisId(), script.title(), reader, script.pages(), false));
             }
         }
         result.sort(Comparator.comparing(Assignment::analysisId).thenComparing(Assignment::memberId));
@@ -80,7 +91,8 @@ public final class ReaderAssignment {
                 continue;
             }
             var taken = readersOf.get(a.analysisId());
-            var next = loads.leastLoaded(1, reader -> !taken.contains(reader) && !conflicted(conflicts, reader, a.analysisId()));
+            var next = loads.leastLoaded(
+                    1, reader -> !taken.contains(reader) && !conflicted(conflicts, reader, a.analysisId()));
             if (next.isEmpty()) {
                 throw notEnough(a.analysisId(), a.title(), taken.size(), taken.size() - 1);
             }
@@ -105,9 +117,11 @@ public final class ReaderAssignment {
     }
 
     private static SorotException notEnough(String analysisId, String title, int wanted, int available) {
-        return new SorotException(ErrorCode.INVALID_PARAMETER, "Not enough readers for '" + (title == null ? analysisId : title)
-                + "' (" + analysisId + "): it needs " + wanted + " and only " + available
-                + " reader(s) have declared no conflict with it; add readers or ask for fewer per script.");
+        return new SorotException(
+                ErrorCode.INVALID_PARAMETER,
+                "Not enough readers for '" + (title == null ? analysisId : title)
+                        + "' (" + analysisId + "): it needs " + wanted + " and only " + available
+                        + " reader(s) have declared no conflict with it; add readers or ask for fewer per script.");
     }
 
     /** Each reader's load in pages (and scripts, to break ties), in the session's reader order. */
@@ -135,10 +149,13 @@ public final class ReaderAssignment {
         }
 
         List<String> leastLoaded(int count, java.util.function.Predicate<String> eligible) {
-            return byReader.entrySet().stream().filter(e -> eligible.test(e.getKey()))
+            return byReader.entrySet().stream()
+                    .filter(e -> eligible.test(e.getKey()))
                     .sorted(Comparator.<Map.Entry<String, long[]>>comparingLong(e -> e.getValue()[0])
                             .thenComparingLong(e -> e.getValue()[1]))
-                    .limit(count).map(Map.Entry::getKey).toList();
+                    .limit(count)
+                    .map(Map.Entry::getKey)
+                    .toList();
         }
     }
 }

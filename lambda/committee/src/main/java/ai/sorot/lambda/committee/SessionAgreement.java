@@ -29,19 +29,30 @@ public final class SessionAgreement {
                 list.add(review.rating());
             }
         }
-        var units = ratings.values().stream().filter(r -> r.size() >= 2).map(List::copyOf).toList();
+        var units = ratings.values().stream()
+                .filter(r -> r.size() >= 2)
+                .map(List::copyOf)
+                .toList();
         var alpha = KrippendorffAlpha.alpha(units, KrippendorffAlpha.Metric.ORDINAL);
-        var disputed = ratings.entrySet().stream().filter(e -> e.getValue().size() >= 2)
-                .map(e -> new Agreement.Disputed(e.getKey(), titles.get(e.getKey()), spread(e.getValue()),
+        var disputed = ratings.entrySet().stream()
+                .filter(e -> e.getValue().size() >= 2)
+                .map(e -> new Agreement.Disputed(
+                        e.getKey(),
+                        titles.get(e.getKey()),
+                        spread(e.getValue()),
                         e.getValue().stream().sorted().toList()))
                 .filter(d -> d.ratingSpread() > 0)
-                .sorted(Comparator.comparingInt(Agreement.Disputed::ratingSpread).reversed()
+                .sorted(Comparator.comparingInt(Agreement.Disputed::ratingSpread)
+                        .reversed()
                         .thenComparing(Agreement.Disputed::analysisId))
-                .limit(MOST_DISPUTED).toList();
-        return new Agreement(METHOD, alpha.isPresent() && units.size() >= 2 ? alpha.getAsDouble() : null, units.size(), disputed);
+                .limit(MOST_DISPUTED)
+                .toList();
+        return new Agreement(
+                METHOD, alpha.isPresent() && units.size() >= 2 ? alpha.getAsDouble() : null, units.size(), disputed);
     }
 
     private static int spread(List<Integer> ratings) {
-        return ratings.stream().mapToInt(Integer::intValue).max().orElse(0) - ratings.stream().mapToInt(Integer::intValue).min().orElse(0);
+        return ratings.stream().mapToInt(Integer::intValue).max().orElse(0)
+                - ratings.stream().mapToInt(Integer::intValue).min().orElse(0);
     }
 }

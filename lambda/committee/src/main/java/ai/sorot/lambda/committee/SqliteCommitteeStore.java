@@ -38,8 +38,9 @@ import org.sqlite.SQLiteConfig;
 public final class SqliteCommitteeStore implements CommitteeStore {
 
     private static final String MEMBER_COLUMNS = "member_id, name, email, role, subject, created_at, revoked_at";
-    private static final String REVIEW_COLUMNS = "analysis_id, member_id, member_name, rating, verdict, notes, shortlisted, "
-            + "session_id, scores, version, updated_at";
+    private static final String REVIEW_COLUMNS =
+            "analysis_id, member_id, member_name, rating, verdict, notes, shortlisted, "
+                    + "session_id, scores, version, updated_at";
     private static final TypeReference<Map<String, Integer>> SCORES = new TypeReference<>() {};
     private static final TypeReference<List<Criterion>> RUBRIC = new TypeReference<>() {};
     private static final TypeReference<List<String>> IDS = new TypeReference<>() {};
@@ -64,7 +65,8 @@ public final class SqliteCommitteeStore implements CommitteeStore {
             // when autocommit is off, which would hold the write lock and keep 'sorot members' out
             return new SqliteCommitteeStore(connection);
         } catch (SQLException e) {
-            throw new SorotException(ErrorCode.INTERNAL, "Cannot open the committee database " + file + ": " + e.getMessage(), e);
+            throw new SorotException(
+                    ErrorCode.INTERNAL, "Cannot open the committee database " + file + ": " + e.getMessage(), e);
         }
     }
 
@@ -77,71 +79,100 @@ public final class SqliteCommitteeStore implements CommitteeStore {
             st.setString(4, member.role().name());
             st.setString(5, member.subject());
             st.setString(6, member.createdAt().toString());
-            st.setString(7, member.revokedAt() == null ? null : member.revokedAt().toString());
+            st.setString(
+                    7, member.revokedAt() == null ? null : member.revokedAt().toString());
             st.setString(8, tokenHash);
         });
     }
 
     @Override
     public synchronized Optional<Member> member(String memberId) {
-        return query("SELECT " + MEMBER_COLUMNS + " FROM members WHERE member_id = ?", st -> st.setString(1, memberId),
-                SqliteCommitteeStore::member).stream().findFirst();
+        return query(
+                        "SELECT " + MEMBER_COLUMNS + " FROM members WHERE member_id = ?",
+                        st -> st.setString(1, memberId),
+                        SqliteCommitteeStore::member)
+                .stream()
+                .findFirst();
     }
 
     @Override
     public synchronized List<Member> members() {
-        return query("SELECT " + MEMBER_COLUMNS + " FROM members ORDER BY created_at, member_id", st -> { },
+        return query(
+                "SELECT " + MEMBER_COLUMNS + " FROM members ORDER BY created_at, member_id",
+                st -> {},
                 SqliteCommitteeStore::member);
     }
 
     @Override
     public synchronized Optional<Member> memberByTokenHash(String tokenHash) {
-        var found = query("SELECT " + MEMBER_COLUMNS + ", token_hash FROM members WHERE token_hash = ?",
-                st -> st.setString(1, tokenHash), rs -> Map.entry(member(rs), rs.getString("token_hash")));
-        return found.stream().filter(e -> MemberTokens.sameHash(e.getValue(), tokenHash)).map(Map.Entry::getKey).findFirst();
+        var found = query(
+                "SELECT " + MEMBER_COLUMNS + ", token_hash FROM members WHERE token_hash = ?",
+                st -> st.setString(1, tokenHash),
+                rs -> Map.entry(member(rs), rs.getString("token_hash")));
+        return found.stream()
+                .filter(e -> MemberTokens.sameHash(e.getValue(), tokenHash))
+                .map(Map.Entry::getKey)
+                .findFirst();
     }
 
     @Override
     public synchronized Optional<Member> memberBySubject(String subject) {
-        return query("SELECT " + MEMBER_COLUMNS + " FROM members WHERE subject = ? AND revoked_at IS NULL",
-                st -> st.setString(1, subject), SqliteCommitteeStore::member).stream().findFirst();
+        return query(
+                        "SELECT " + MEMBER_COLUMNS + " FROM members WHERE subject = ? AND revoked_at IS NULL",
+                        st -> st.setString(1, subject),
+                        SqliteCommitteeStore::member)
+                .stream()
+                .findFirst();
     }
 
     @Override
     public synchronized boolean revoke(String memberId, Instant at) {
         return update("UPDATE members SET revoked_at = ? WHERE member_id = ? AND revoked_at IS NULL", st -> {
-            st.setString(1, at.toString());
-            st.setString(2, memberId);
-        }) == 1;
+                    st.setString(1, at.toString());
+                    st.setString(2, memberId);
+                })
+                == 1;
     }
 
     @Override
     public synchronized Optional<Review> review(String analysisId, String memberId) {
-        return query("SELECT " + REVIEW_COLUMNS + " FROM reviews WHERE analysis_id = ? AND member_id = ?", st -> {
-            st.setString(1, analysisId);
-            st.setString(2, memberId);
-        }, SqliteCommitteeStore::review).stream().findFirst();
+        return query(
+                        "SELECT " + REVIEW_COLUMNS + " FROM reviews WHERE analysis_id = ? AND member_id = ?",
+                        st -> {
+                            st.setString(1, analysisId);
+                            st.setString(2, memberId);
+                        },
+                        SqliteCommitteeStore::review)
+                .stream()
+                .findFirst();
     }
 
     @Override
     public synchronized List<Review> reviews(String analysisId) {
-        return query("SELECT " + REVIEW_COLUMNS + " FROM reviews WHERE analysis_id = ? ORDER BY updated_at, member_id",
-                st -> st.setString(1, analysisId), SqliteCommitteeStore::review);
+        return query(
+                "SELECT " + REVIEW_COLUMNS + " FROM reviews WHERE analysis_id = ? ORDER BY updated_at, member_id",
+                st -> st.setString(1, analysisId),
+                SqliteCommitteeStore::review);
     }
 
     @Override
     public synchronized List<Review> sessionReviews(String sessionId) {
-        return query("SELECT " + REVIEW_COLUMNS + " FROM reviews WHERE session_id = ? ORDER BY analysis_id, member_id",
-                st -> st.setString(1, sessionId), SqliteCommitteeStore::review);
+        return query(
+                "SELECT " + REVIEW_COLUMNS + " FROM reviews WHERE session_id = ? ORDER BY analysis_id, member_id",
+                st -> st.setString(1, sessionId),
+                SqliteCommitteeStore::review);
     }
 
     @Override
     public synchronized List<Review> sessionReviews(String sessionId, String memberId) {
-        return query("SELECT " + REVIEW_COLUMNS + " FROM reviews WHERE session_id = ? AND member_id = ? ORDER BY analysis_id",
+        return query(
+                "SELECT " + REVIEW_COLUMNS
+                        + " FROM reviews WHERE session_id = ? AND member_id = ? ORDER BY analysis_id",
                 st -> {
                     st.setString(1, sessionId);
                     st.setString(2, memberId);
-                }, SqliteCommitteeStore::review);
+                },
+                SqliteCommitteeStore::review);
     }
 
     @Override
@@ -159,7 +190,8 @@ public final class SqliteCommitteeStore implements CommitteeStore {
                 st.setString(2, written.memberId());
                 st.setString(3, written.memberName());
                 setInt(st, 4, written.rating());
-                st.setString(5, written.verdict() == null ? null : written.verdict().name());
+                st.setString(
+                        5, written.verdict() == null ? null : written.verdict().name());
                 st.setString(6, written.notes());
                 st.setInt(7, written.shortlisted() ? 1 : 0);
                 st.setString(8, written.sessionId());
@@ -173,16 +205,27 @@ public final class SqliteCommitteeStore implements CommitteeStore {
     }
 
     static Review withVersion(Review r, long version) {
-        return new Review(r.analysisId(), r.memberId(), r.memberName(), r.rating(), r.verdict(), r.notes(), r.shortlisted(),
-                r.sessionId(), r.scores(), version, r.updatedAt());
+        return new Review(
+                r.analysisId(),
+                r.memberId(),
+                r.memberName(),
+                r.rating(),
+                r.verdict(),
+                r.notes(),
+                r.shortlisted(),
+                r.sessionId(),
+                r.scores(),
+                version,
+                r.updatedAt());
     }
 
     @Override
     public synchronized void createSession(StoredSession stored, List<Assignment> assignments) {
         var s = stored.session();
         transaction(() -> {
-            try (var st = connection.prepareStatement("INSERT INTO sessions (session_id, name, created_at, created_by, "
-                    + "readers_per_script, blind, rubric, analysis_ids, reader_ids) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            try (var st = connection.prepareStatement(
+                    "INSERT INTO sessions (session_id, name, created_at, created_by, "
+                            + "readers_per_script, blind, rubric, analysis_ids, reader_ids) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 st.setString(1, s.sessionId());
                 st.setString(2, s.name());
                 st.setString(3, s.createdAt().toString());
@@ -201,25 +244,41 @@ public final class SqliteCommitteeStore implements CommitteeStore {
 
     @Override
     public synchronized Optional<StoredSession> session(String sessionId) {
-        return query("SELECT * FROM sessions WHERE session_id = ?", st -> st.setString(1, sessionId), rs -> new StoredSession(
-                new Session(rs.getString("session_id"), rs.getString("name"), Instant.parse(rs.getString("created_at")),
-                        rs.getString("created_by"), rs.getInt("readers_per_script"), rs.getInt("blind") == 1,
-                        parse(rs.getString("rubric"), RUBRIC), parse(rs.getString("analysis_ids"), IDS)),
-                parse(rs.getString("reader_ids"), IDS))).stream().findFirst();
+        return query(
+                        "SELECT * FROM sessions WHERE session_id = ?",
+                        st -> st.setString(1, sessionId),
+                        rs -> new StoredSession(
+                                new Session(
+                                        rs.getString("session_id"),
+                                        rs.getString("name"),
+                                        Instant.parse(rs.getString("created_at")),
+                                        rs.getString("created_by"),
+                                        rs.getInt("readers_per_script"),
+                                        rs.getInt("blind") == 1,
+                                        parse(rs.getString("rubric"), RUBRIC),
+                                        parse(rs.getString("analysis_ids"), IDS)),
+                                parse(rs.getString("reader_ids"), IDS)))
+                .stream()
+                .findFirst();
     }
 
     @Override
     public synchronized List<Assignment> assignments(String sessionId) {
-        return query("SELECT * FROM assignments WHERE session_id = ? ORDER BY analysis_id, member_id",
-                st -> st.setString(1, sessionId), SqliteCommitteeStore::assignment);
+        return query(
+                "SELECT * FROM assignments WHERE session_id = ? ORDER BY analysis_id, member_id",
+                st -> st.setString(1, sessionId),
+                SqliteCommitteeStore::assignment);
     }
 
     @Override
     public synchronized List<Assignment> queue(String sessionId, String memberId) {
-        return query("SELECT * FROM assignments WHERE session_id = ? AND member_id = ? ORDER BY analysis_id", st -> {
-            st.setString(1, sessionId);
-            st.setString(2, memberId);
-        }, SqliteCommitteeStore::assignment);
+        return query(
+                "SELECT * FROM assignments WHERE session_id = ? AND member_id = ? ORDER BY analysis_id",
+                st -> {
+                    st.setString(1, sessionId);
+                    st.setString(2, memberId);
+                },
+                SqliteCommitteeStore::assignment);
     }
 
     @Override
@@ -241,8 +300,9 @@ public final class SqliteCommitteeStore implements CommitteeStore {
     }
 
     private void insertAssignments(List<Assignment> assignments) throws SQLException {
-        try (var st = connection.prepareStatement("INSERT OR REPLACE INTO assignments (session_id, analysis_id, member_id, "
-                + "title, pages) VALUES (?, ?, ?, ?, ?)")) {
+        try (var st =
+                connection.prepareStatement("INSERT OR REPLACE INTO assignments (session_id, analysis_id, member_id, "
+                        + "title, pages) VALUES (?, ?, ?, ?, ?)")) {
             for (var a : assignments) {
                 st.setString(1, a.sessionId());
                 st.setString(2, a.analysisId());
@@ -280,9 +340,12 @@ public final class SqliteCommitteeStore implements CommitteeStore {
     @Override
     public synchronized Map<String, Set<String>> conflicts(String sessionId) {
         var result = new LinkedHashMap<String, Set<String>>();
-        query("SELECT member_id, analysis_id FROM conflicts WHERE session_id = ? ORDER BY member_id, analysis_id",
-                st -> st.setString(1, sessionId), rs -> Map.entry(rs.getString(1), rs.getString(2)))
-                .forEach(e -> result.computeIfAbsent(e.getKey(), k -> new LinkedHashSet<>()).add(e.getValue()));
+        query(
+                        "SELECT member_id, analysis_id FROM conflicts WHERE session_id = ? ORDER BY member_id, analysis_id",
+                        st -> st.setString(1, sessionId),
+                        rs -> Map.entry(rs.getString(1), rs.getString(2)))
+                .forEach(e -> result.computeIfAbsent(e.getKey(), k -> new LinkedHashSet<>())
+                        .add(e.getValue()));
         return result;
     }
 
@@ -299,8 +362,13 @@ public final class SqliteCommitteeStore implements CommitteeStore {
 
     private static Member member(ResultSet rs) throws SQLException {
         var revoked = rs.getString("revoked_at");
-        return new Member(rs.getString("member_id"), rs.getString("name"), rs.getString("email"),
-                Role.valueOf(rs.getString("role")), rs.getString("subject"), Instant.parse(rs.getString("created_at")),
+        return new Member(
+                rs.getString("member_id"),
+                rs.getString("name"),
+                rs.getString("email"),
+                Role.valueOf(rs.getString("role")),
+                rs.getString("subject"),
+                Instant.parse(rs.getString("created_at")),
                 revoked == null ? null : Instant.parse(revoked));
     }
 
@@ -309,15 +377,28 @@ public final class SqliteCommitteeStore implements CommitteeStore {
         Integer boxed = rs.wasNull() ? null : rating;
         var verdict = rs.getString("verdict");
         var scores = rs.getString("scores");
-        return new Review(rs.getString("analysis_id"), rs.getString("member_id"), rs.getString("member_name"), boxed,
-                verdict == null ? null : CommitteeVerdict.valueOf(verdict), rs.getString("notes"), rs.getInt("shortlisted") == 1,
-                rs.getString("session_id"), scores == null ? null : parse(scores, SCORES), rs.getLong("version"),
+        return new Review(
+                rs.getString("analysis_id"),
+                rs.getString("member_id"),
+                rs.getString("member_name"),
+                boxed,
+                verdict == null ? null : CommitteeVerdict.valueOf(verdict),
+                rs.getString("notes"),
+                rs.getInt("shortlisted") == 1,
+                rs.getString("session_id"),
+                scores == null ? null : parse(scores, SCORES),
+                rs.getLong("version"),
                 Instant.parse(rs.getString("updated_at")));
     }
 
     private static Assignment assignment(ResultSet rs) throws SQLException {
-        return new Assignment(rs.getString("session_id"), rs.getString("analysis_id"), rs.getString("title"),
-                rs.getString("member_id"), rs.getInt("pages"), false);
+        return new Assignment(
+                rs.getString("session_id"),
+                rs.getString("analysis_id"),
+                rs.getString("title"),
+                rs.getString("member_id"),
+                rs.getInt("pages"),
+                false);
     }
 
     // ---- plumbing ------------------------------------------------------------------------------
@@ -405,7 +486,8 @@ public final class SqliteCommitteeStore implements CommitteeStore {
         try {
             return Json.mapper().readValue(text, type);
         } catch (JsonProcessingException e) {
-            throw new SorotException(ErrorCode.INTERNAL, "The committee database holds unreadable JSON: " + e.getOriginalMessage(), e);
+            throw new SorotException(
+                    ErrorCode.INTERNAL, "The committee database holds unreadable JSON: " + e.getOriginalMessage(), e);
         }
     }
 

@@ -49,12 +49,23 @@ public abstract class CommitteeStoreContract {
     }
 
     private Member member(String name, Role role, String subject, int minute) {
-        return new Member(id(name), name, name + "@festival.example", role, subject, T0.plusSeconds(60L * minute), null);
+        return new Member(
+                id(name), name, name + "@festival.example", role, subject, T0.plusSeconds(60L * minute), null);
     }
 
     private Review review(String analysis, String member, int rating, CommitteeVerdict verdict, String session) {
-        return new Review(id(analysis), id(member), member, rating, verdict, "notes of " + member, rating >= 4, session,
-                Map.of("story", rating), 0, T0.plusSeconds(rating));
+        return new Review(
+                id(analysis),
+                id(member),
+                member,
+                rating,
+                verdict,
+                "notes of " + member,
+                rating >= 4,
+                session,
+                Map.of("story", rating),
+                0,
+                T0.plusSeconds(rating));
     }
 
     @Test
@@ -64,7 +75,8 @@ public abstract class CommitteeStoreContract {
         store.addMember(ada, MemberTokens.hash(token));
 
         assertThat(store.memberByTokenHash(MemberTokens.hash(token))).contains(ada);
-        assertThat(store.memberByTokenHash(MemberTokens.hash(MemberTokens.newToken()))).isEmpty();
+        assertThat(store.memberByTokenHash(MemberTokens.hash(MemberTokens.newToken())))
+                .isEmpty();
         assertThat(store.member(ada.memberId())).contains(ada);
         assertThat(store.members()).contains(ada);
     }
@@ -140,9 +152,16 @@ public abstract class CommitteeStoreContract {
         store.putReview(review("a4", "ben", 5, CommitteeVerdict.ACCEPT, session), ReviewWrite.NONE);
         store.putReview(review("a5", "ada", 3, CommitteeVerdict.MAYBE, null), ReviewWrite.NONE);
 
-        assertThat(store.reviews(id("a4"))).extracting(Review::memberId).containsExactlyInAnyOrder(id("ada"), id("ben"));
-        assertThat(store.sessionReviews(session)).extracting(Review::analysisId).containsOnly(id("a4")).hasSize(2);
-        assertThat(store.sessionReviews(session, id("ben"))).extracting(Review::rating).containsExactly(5);
+        assertThat(store.reviews(id("a4")))
+                .extracting(Review::memberId)
+                .containsExactlyInAnyOrder(id("ada"), id("ben"));
+        assertThat(store.sessionReviews(session))
+                .extracting(Review::analysisId)
+                .containsOnly(id("a4"))
+                .hasSize(2);
+        assertThat(store.sessionReviews(session, id("ben")))
+                .extracting(Review::rating)
+                .containsExactly(5);
 
         // a review moved out of the session leaves its listing
         store.putReview(review("a4", "ben", 5, CommitteeVerdict.ACCEPT, null), 1);
@@ -152,7 +171,14 @@ public abstract class CommitteeStoreContract {
     @Test
     void aSessionKeepsItsSettingsItsReadersAndEachReadersQueue() {
         var sid = id("s2");
-        var session = new Session(sid, "Shorts 2027", T0, id("lead"), 2, true, List.of(new Criterion("story", 5)),
+        var session = new Session(
+                sid,
+                "Shorts 2027",
+                T0,
+                id("lead"),
+                2,
+                true,
+                List.of(new Criterion("story", 5)),
                 List.of(id("a1"), id("a2")));
         var assignments = List.of(
                 new Assignment(sid, id("a1"), "One", id("ada"), 100, false),
@@ -165,7 +191,9 @@ public abstract class CommitteeStoreContract {
         assertThat(stored.session()).isEqualTo(session);
         assertThat(stored.readerIds()).containsExactly(id("ada"), id("ben"), id("cy"));
         assertThat(store.assignments(sid)).containsExactlyInAnyOrderElementsOf(assignments);
-        assertThat(store.queue(sid, id("ada"))).extracting(Assignment::analysisId).containsExactly(id("a1"), id("a2"));
+        assertThat(store.queue(sid, id("ada")))
+                .extracting(Assignment::analysisId)
+                .containsExactly(id("a1"), id("a2"));
         assertThat(store.queue(sid, id("ada")).get(0).title()).isEqualTo("One");
         assertThat(store.session(id("none"))).isEmpty();
     }

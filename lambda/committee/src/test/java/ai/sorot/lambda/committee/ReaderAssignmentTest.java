@@ -21,7 +21,8 @@ class ReaderAssignmentTest {
     private static final List<String> READERS = List.of("ada", "ben", "cy", "di");
 
     private static Map<String, Integer> pagesByReader(List<Assignment> assignments) {
-        return assignments.stream().collect(Collectors.groupingBy(Assignment::memberId, Collectors.summingInt(Assignment::pages)));
+        return assignments.stream()
+                .collect(Collectors.groupingBy(Assignment::memberId, Collectors.summingInt(Assignment::pages)));
     }
 
     @Test
@@ -32,9 +33,11 @@ class ReaderAssignmentTest {
         }
         var assignments = ReaderAssignment.assign("s", scripts, READERS, 3, Map.of());
         assertThat(assignments).hasSize(90);
-        var readersPerScript = assignments.stream().collect(Collectors.groupingBy(Assignment::analysisId,
-                Collectors.mapping(Assignment::memberId, Collectors.toSet())));
-        assertThat(readersPerScript.values()).allSatisfy(readers -> assertThat(readers).hasSize(3));
+        var readersPerScript = assignments.stream()
+                .collect(Collectors.groupingBy(
+                        Assignment::analysisId, Collectors.mapping(Assignment::memberId, Collectors.toSet())));
+        assertThat(readersPerScript.values())
+                .allSatisfy(readers -> assertThat(readers).hasSize(3));
     }
 
     @Test
@@ -66,7 +69,8 @@ class ReaderAssignmentTest {
         var scripts = List.of(new Script("a1", "One", 100), new Script("a2", "Two", 90), new Script("a3", "Three", 80));
         var conflicts = Map.of("ada", Set.of("a1", "a2"), "ben", Set.of("a3"));
         var assignments = ReaderAssignment.assign("s", scripts, READERS, 2, conflicts);
-        assertThat(assignments).noneMatch(a -> conflicts.getOrDefault(a.memberId(), Set.of()).contains(a.analysisId()));
+        assertThat(assignments)
+                .noneMatch(a -> conflicts.getOrDefault(a.memberId(), Set.of()).contains(a.analysisId()));
         assertThat(assignments).hasSize(6);
     }
 
@@ -74,17 +78,27 @@ class ReaderAssignmentTest {
     void tooFewReadersIsAClearError() {
         var scripts = List.of(new Script("a1", "One", 100));
         assertThatThrownBy(() -> ReaderAssignment.assign("s", scripts, List.of("ada", "ben"), 3, Map.of()))
-                .isInstanceOf(SorotException.class).hasMessageContaining("3 readers per script").hasMessageContaining("2 active readers")
-                .extracting(e -> ((SorotException) e).code()).isEqualTo(ErrorCode.INVALID_PARAMETER);
-        assertThatThrownBy(() -> ReaderAssignment.assign("s", scripts, List.of("ada", "ben"), 2, Map.of("ada", Set.of("a1"))))
-                .isInstanceOf(SorotException.class).hasMessageContaining("'One'").hasMessageContaining("conflict");
+                .isInstanceOf(SorotException.class)
+                .hasMessageContaining("3 readers per script")
+                .hasMessageContaining("2 active readers")
+                .extracting(e -> ((SorotException) e).code())
+                .isEqualTo(ErrorCode.INVALID_PARAMETER);
+        assertThatThrownBy(() ->
+                        ReaderAssignment.assign("s", scripts, List.of("ada", "ben"), 2, Map.of("ada", Set.of("a1"))))
+                .isInstanceOf(SorotException.class)
+                .hasMessageContaining("'One'")
+                .hasMessageContaining("conflict");
     }
 
     @Test
     void aConflictDeclaredAfterAssignmentMovesTheScriptToAnotherReader() {
         var scripts = List.of(new Script("a1", "One", 100), new Script("a2", "Two", 20), new Script("a3", "Three", 20));
         var assignments = ReaderAssignment.assign("s", scripts, List.of("ada", "ben", "cy"), 2, Map.of());
-        var adaHas = assignments.stream().filter(a -> a.memberId().equals("ada")).map(Assignment::analysisId).findFirst().orElseThrow();
+        var adaHas = assignments.stream()
+                .filter(a -> a.memberId().equals("ada"))
+                .map(Assignment::analysisId)
+                .findFirst()
+                .orElseThrow();
 
         var move = ReaderAssignment.reassign(assignments, List.of("ada", "ben", "cy"), Map.of("ada", Set.of(adaHas)));
         assertThat(move.removed()).singleElement().satisfies(a -> {
@@ -99,15 +113,21 @@ class ReaderAssignmentTest {
         after.removeAll(move.removed());
         after.addAll(move.added());
         var readers = new HashMap<String, Set<String>>();
-        after.forEach(a -> readers.computeIfAbsent(a.analysisId(), k -> new HashSet<>()).add(a.memberId()));
+        after.forEach(a ->
+                readers.computeIfAbsent(a.analysisId(), k -> new HashSet<>()).add(a.memberId()));
         assertThat(readers.values()).allSatisfy(r -> assertThat(r).hasSize(2));
-        assertThat(ReaderAssignment.reassign(after, List.of("ada", "ben", "cy"), Map.of("ada", Set.of(adaHas))).isEmpty()).isTrue();
+        assertThat(ReaderAssignment.reassign(after, List.of("ada", "ben", "cy"), Map.of("ada", Set.of(adaHas)))
+                        .isEmpty())
+                .isTrue();
     }
 
     @Test
     void aConflictWithNoReaderLeftToTakeTheScriptIsAClearError() {
-        var assignments = ReaderAssignment.assign("s", List.of(new Script("a1", "One", 100)), List.of("ada", "ben"), 2, Map.of());
-        assertThatThrownBy(() -> ReaderAssignment.reassign(assignments, List.of("ada", "ben"), Map.of("ben", Set.of("a1"))))
-                .isInstanceOf(SorotException.class).hasMessageContaining("Not enough readers for 'One'");
+        var assignments =
+                ReaderAssignment.assign("s", List.of(new Script("a1", "One", 100)), List.of("ada", "ben"), 2, Map.of());
+        assertThatThrownBy(() ->
+                        ReaderAssignment.reassign(assignments, List.of("ada", "ben"), Map.of("ben", Set.of("a1"))))
+                .isInstanceOf(SorotException.class)
+                .hasMessageContaining("Not enough readers for 'One'");
     }
 }

@@ -21,9 +21,16 @@ class SessionAgreementTest {
         titles.put("a2", "Split");
         titles.put("a3", "Slightly split");
         titles.put("a4", "Read once");
-        var agreement = SessionAgreement.of(titles, List.of(rating("a1", "ada", 4), rating("a1", "ben", 4),
-                rating("a2", "ada", 1), rating("a2", "ben", 5), rating("a3", "ada", 3), rating("a3", "ben", 4),
-                rating("a4", "ada", 2)));
+        var agreement = SessionAgreement.of(
+                titles,
+                List.of(
+                        rating("a1", "ada", 4),
+                        rating("a1", "ben", 4),
+                        rating("a2", "ada", 1),
+                        rating("a2", "ben", 5),
+                        rating("a3", "ada", 3),
+                        rating("a3", "ben", 4),
+                        rating("a4", "ada", 2)));
         assertThat(agreement.method()).isEqualTo(SessionAgreement.METHOD);
         assertThat(agreement.scriptsCompared()).isEqualTo(3);
         assertThat(agreement.alpha()).isNotNull().isLessThan(1.0);

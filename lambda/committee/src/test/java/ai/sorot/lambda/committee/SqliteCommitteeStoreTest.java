@@ -42,7 +42,11 @@ class SqliteCommitteeStoreTest extends CommitteeStoreContract {
         var bytes = java.nio.file.Files.readAllBytes(dir.resolve("committee.db"));
         var wal = dir.resolve("committee.db-wal");
         var all = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1)
-                + (java.nio.file.Files.exists(wal) ? java.nio.file.Files.readString(wal, java.nio.charset.StandardCharsets.ISO_8859_1) : "");
-        assertThat(all).doesNotContain(token.substring(MemberTokens.PREFIX.length())).contains(MemberTokens.hash(token));
+                + (java.nio.file.Files.exists(wal)
+                        ? java.nio.file.Files.readString(wal, java.nio.charset.StandardCharsets.ISO_8859_1)
+                        : "");
+        assertThat(all)
+                .doesNotContain(token.substring(MemberTokens.PREFIX.length()))
+                .contains(MemberTokens.hash(token));
     }
 }

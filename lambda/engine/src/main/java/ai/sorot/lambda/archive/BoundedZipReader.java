@@ -83,7 +83,8 @@ public final class BoundedZipReader implements AutoCloseable {
             while (entries.hasMoreElements()) {
                 names.add(entries.nextElement().getName());
             }
-            return new BoundedZipReader(zip, limits, Collections.unmodifiableList(names), java.nio.file.Files.size(archive));
+            return new BoundedZipReader(
+                    zip, limits, Collections.unmodifiableList(names), java.nio.file.Files.size(archive));
         } catch (RuntimeException | Error e) {
             zip.close();
             throw e;
@@ -175,7 +176,8 @@ public final class BoundedZipReader implements AutoCloseable {
                 if (++count > limits.maxEntries()) {
                     throw tooMany(limits);
                 }
-                boolean keep = !entry.isDirectory() && wanted.test(entry.getName()) && !out.containsKey(entry.getName());
+                boolean keep =
+                        !entry.isDirectory() && wanted.test(entry.getName()) && !out.containsKey(entry.getName());
                 var content = keep ? new ByteArrayOutputStream() : null;
                 long size = 0;
                 int n;
@@ -207,23 +209,29 @@ public final class BoundedZipReader implements AutoCloseable {
     }
 
     private static SorotException tooMany(Limits limits) {
-        return new SorotException(ErrorCode.ARCHIVE_TOO_LARGE,
+        return new SorotException(
+                ErrorCode.ARCHIVE_TOO_LARGE,
                 "The archive holds more than " + limits.maxEntries() + " files; Sorot does not open it.");
     }
 
     private static SorotException entryTooLarge(String name, Limits limits) {
-        return new SorotException(ErrorCode.ARCHIVE_TOO_LARGE,
-                "\"" + name + "\" in the archive expands beyond " + megabytes(limits.maxEntryBytes()) + "; Sorot does not open it.");
+        return new SorotException(
+                ErrorCode.ARCHIVE_TOO_LARGE,
+                "\"" + name + "\" in the archive expands beyond " + megabytes(limits.maxEntryBytes())
+                        + "; Sorot does not open it.");
     }
 
     private static SorotException totalTooLarge(Limits limits) {
-        return new SorotException(ErrorCode.ARCHIVE_TOO_LARGE,
+        return new SorotException(
+                ErrorCode.ARCHIVE_TOO_LARGE,
                 "The archive expands beyond " + megabytes(limits.maxTotalBytes()) + "; Sorot does not open it.");
     }
 
     private static SorotException ratioTooHigh(String name, Limits limits) {
-        return new SorotException(ErrorCode.ARCHIVE_TOO_LARGE, "\"" + name + "\" in the archive expands more than "
-                + limits.maxRatio() + " times its packed size, which no real document does (a zip bomb?); Sorot does not open it.");
+        return new SorotException(
+                ErrorCode.ARCHIVE_TOO_LARGE,
+                "\"" + name + "\" in the archive expands more than " + limits.maxRatio()
+                        + " times its packed size, which no real document does (a zip bomb?); Sorot does not open it.");
     }
 
     private static String megabytes(long bytes) {
@@ -258,7 +266,8 @@ public final class BoundedZipReader implements AutoCloseable {
             }
             var limits = owner.limits;
             long ratioCap = Math.max(RATIO_GRACE_BYTES, Math.max(compressed, 1) * limits.maxRatio());
-            long room = Math.min(Math.min(limits.maxEntryBytes(), ratioCap) - size, limits.maxTotalBytes() - owner.expanded);
+            long room = Math.min(
+                    Math.min(limits.maxEntryBytes(), ratioCap) - size, limits.maxTotalBytes() - owner.expanded);
             int n = super.read(b, off, (int) Math.min(len, room + 1));
             if (n <= 0) {
                 return n;

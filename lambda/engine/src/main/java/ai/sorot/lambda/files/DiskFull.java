@@ -32,7 +32,9 @@ public final class DiskFull {
             if (t instanceof SQLiteException sqlite && sqlite.getResultCode() == SQLiteErrorCode.SQLITE_FULL) {
                 return true;
             }
-            if (t instanceof SQLException && t.getMessage() != null && t.getMessage().contains("SQLITE_FULL")) {
+            if (t instanceof SQLException
+                    && t.getMessage() != null
+                    && t.getMessage().contains("SQLITE_FULL")) {
                 return true; // some driver paths rethrow the code as plain text
             }
             if (t instanceof IOException && mentionsNoSpace(t.getMessage())) {
@@ -52,8 +54,10 @@ public final class DiskFull {
             return sorot;
         }
         if (isDiskFull(cause)) {
-            return new SorotException(ErrorCode.DISK_FULL,
-                    what + ": the disk is full. Free some space and try again; what was saved before is kept.", cause);
+            return new SorotException(
+                    ErrorCode.DISK_FULL,
+                    what + ": the disk is full. Free some space and try again; what was saved before is kept.",
+                    cause);
         }
         if (cause instanceof SorotException sorot) {
             return sorot;
@@ -67,7 +71,8 @@ public final class DiskFull {
             return false;
         }
         var lower = message.toLowerCase(Locale.ROOT);
-        return lower.contains("no space left on device") || lower.contains("disk quota exceeded")
+        return lower.contains("no space left on device")
+                || lower.contains("disk quota exceeded")
                 || lower.contains("not enough space on the disk");
     }
 }

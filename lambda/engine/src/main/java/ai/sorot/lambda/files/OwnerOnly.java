@@ -33,7 +33,9 @@ public final class OwnerOnly {
 
     /** For {@code Files.createFile}, {@code FileChannel.open} and {@code createTempFile}: owner-only where it applies. */
     public static FileAttribute<?>[] fileAttributes(Path where) {
-        return posix(where) ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(FILE)} : new FileAttribute<?>[0];
+        return posix(where)
+                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(FILE)}
+                : new FileAttribute<?>[0];
     }
 
     /** {@code Files.createDirectories}, with every folder it makes owner-only. */
@@ -41,7 +43,8 @@ public final class OwnerOnly {
         if (Files.isDirectory(folder)) {
             return folder;
         }
-        return posix(folder) ? Files.createDirectories(folder, PosixFilePermissions.asFileAttribute(FOLDER))
+        return posix(folder)
+                ? Files.createDirectories(folder, PosixFilePermissions.asFileAttribute(FOLDER))
                 : Files.createDirectories(folder);
     }
 
@@ -66,7 +69,8 @@ public final class OwnerOnly {
             return;
         }
         try {
-            var attributes = Files.readAttributes(path, java.nio.file.attribute.PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            var attributes = Files.readAttributes(
+                    path, java.nio.file.attribute.PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
             if (attributes.isSymbolicLink() || !(attributes.isDirectory() || attributes.isRegularFile())) {
                 return;
             }
@@ -108,6 +112,8 @@ public final class OwnerOnly {
 
     /** Whether a folder is already owner-only (true where there are no POSIX permissions to check). */
     public static boolean isOwnerOnly(Path folder) throws IOException {
-        return !posix(folder) || Files.getPosixFilePermissions(folder, LinkOption.NOFOLLOW_LINKS).equals(FOLDER);
+        return !posix(folder)
+                || Files.getPosixFilePermissions(folder, LinkOption.NOFOLLOW_LINKS)
+                        .equals(FOLDER);
     }
 }

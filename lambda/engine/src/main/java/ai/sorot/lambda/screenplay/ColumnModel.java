@@ -21,8 +21,12 @@ record ColumnModel(float action, float dialogue, float parenthetical, float cue,
     static ColumnModel learn(List<PdfLine> lines, LayoutMetrics m, float pageWidth) {
         if (lines.isEmpty()) {
             float action = STANDARD_ACTION;
-            return new ColumnModel(action, action + 10 * m.charWidth(), action + 15 * m.charWidth(),
-                    action + 22 * m.charWidth(), pageWidth - 72);
+            return new ColumnModel(
+                    action,
+                    action + 10 * m.charWidth(),
+                    action + 15 * m.charWidth(),
+                    action + 22 * m.charWidth(),
+                    pageWidth - 72);
         }
         float cw = m.charWidth();
         // a cue is a short capitalised line with its speech starting a few characters left of it, one line below
@@ -33,8 +37,14 @@ record ColumnModel(float action, float dialogue, float parenthetical, float cue,
             var b = lines.get(i + 1);
             float dy = m.lines(b.y() - a.y());
             float shift = m.chars(a.x0() - b.x0());
-            if (a.page() == b.page() && dy > 0.8f && dy < 1.3f && shift >= 3 && shift <= 16
-                    && ScreenplayText.isMostlyUpper(a.text()) && a.text().length() <= 40 && !a.text().startsWith("(")) {
+            if (a.page() == b.page()
+                    && dy > 0.8f
+                    && dy < 1.3f
+                    && shift >= 3
+                    && shift <= 16
+                    && ScreenplayText.isMostlyUpper(a.text())
+                    && a.text().length() <= 40
+                    && !a.text().startsWith("(")) {
                 cueVotes.merge(Math.round(a.x0() / cw * 2), 1, Integer::sum);
                 if (!b.text().startsWith("(")) {
                     dialogueVotes.merge(Math.round(b.x0() / cw * 2), 1, Integer::sum);
@@ -60,12 +70,19 @@ record ColumnModel(float action, float dialogue, float parenthetical, float cue,
         float dialogue = dialogueVotes.isEmpty() ? actionX + 10 * cw : nearestStart(lines, voteDialogue);
         final float dialogueX = dialogue;
         float cue = cueVotes.isEmpty()
-                ? mode(lines, l -> ScreenplayText.isMostlyUpper(l.text()) && l.text().length() <= 45
-                        && !l.text().startsWith("("), m, dialogueX + 4 * cw, actionX + 32 * cw, actionX + 22 * cw)
+                ? mode(
+                        lines,
+                        l -> ScreenplayText.isMostlyUpper(l.text())
+                                && l.text().length() <= 45
+                                && !l.text().startsWith("("),
+                        m,
+                        dialogueX + 4 * cw,
+                        actionX + 32 * cw,
+                        actionX + 22 * cw)
                 : nearestStart(lines, top(cueVotes) * cw / 2);
         final float cueX = cue;
-        float parenthetical = mode(lines, l -> l.text().startsWith("("), m, dialogueX + cw, cueX - cw,
-                dialogueX + 5 * cw);
+        float parenthetical =
+                mode(lines, l -> l.text().startsWith("("), m, dialogueX + cw, cueX - cw, dialogueX + 5 * cw);
         var ends = new LayoutMetrics.FloatList();
         for (var line : lines) {
             if (Math.abs(line.x0() - actionX) < cw) {
@@ -81,7 +98,10 @@ record ColumnModel(float action, float dialogue, float parenthetical, float cue,
     }
 
     private static int top(Map<Integer, Integer> votes) {
-        return votes.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+        return votes.entrySet().stream()
+                .max(Map.Entry.comparingByValue())
+                .orElseThrow()
+                .getKey();
     }
 
     private static float nearestStart(List<PdfLine> lines, float x) {
@@ -108,8 +128,8 @@ record ColumnModel(float action, float dialogue, float parenthetical, float cue,
         return bins;
     }
 
-    private static float mode(List<PdfLine> lines, Predicate<PdfLine> filter, LayoutMetrics m,
-                              float from, float to, float fallback) {
+    private static float mode(
+            List<PdfLine> lines, Predicate<PdfLine> filter, LayoutMetrics m, float from, float to, float fallback) {
         var bins = histogram(lines, l -> filter.test(l) && l.x0() >= from && l.x0() <= to, m);
         int best = 0;
         float x = fallback;

@@ -26,8 +26,11 @@ final class DualDialogueSplitter {
     /** The dual-dialogue block starting at line i, or null when there is none. */
     Columns at(List<ScriptLine> lines, int i) {
         var head = lines.get(i);
-        if (i + 1 >= lines.size() || m.chars(head.x0() - cols.action()) < 2
-                || i > 0 && lines.get(i - 1).page() == head.page() && m.lines(head.y() - lines.get(i - 1).y()) <= 1.3f) {
+        if (i + 1 >= lines.size()
+                || m.chars(head.x0() - cols.action()) < 2
+                || i > 0
+                        && lines.get(i - 1).page() == head.page()
+                        && m.lines(head.y() - lines.get(i - 1).y()) <= 1.3f) {
             return null; // a cue row opens a paragraph: the line above it is blank
         }
         int split = widestGap(head.pdf(), 3f);
@@ -41,7 +44,8 @@ final class DualDialogueSplitter {
             return null;
         }
         int end = i + 1;
-        while (end < lines.size() && m.lines(lines.get(end).y() - lines.get(end - 1).y()) <= 1.3f
+        while (end < lines.size()
+                && m.lines(lines.get(end).y() - lines.get(end - 1).y()) <= 1.3f
                 && lines.get(end).page() == head.page()) {
             end++;
         }
@@ -69,7 +73,9 @@ final class DualDialogueSplitter {
     }
 
     private static boolean isCue(String text) {
-        return ScreenplayText.isMostlyUpper(text) && !text.startsWith("(") && text.length() <= 40
+        return ScreenplayText.isMostlyUpper(text)
+                && !text.startsWith("(")
+                && text.length() <= 40
                 && !ScreenplayText.isTransition(text);
     }
 

@@ -6,9 +6,7 @@ import ai.sorot.model.screenplay.Dual;
 import ai.sorot.model.screenplay.ElementType;
 import ai.sorot.model.screenplay.Screenplay;
 import java.io.ByteArrayInputStream;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -45,6 +43,7 @@ final class FdxReader {
 
     /** Element settings come after the content in the file, so capitals are applied at the end. */
     private final Map<String, Boolean> allCaps = new HashMap<>();
+
     private final List<Paragraph> body = new ArrayList<>();
     private final List<FdxTitlePage.Line> cover = new ArrayList<>();
 
@@ -64,8 +63,10 @@ final class FdxReader {
                 xml.close();
             }
         } catch (XMLStreamException e) {
-            throw new SorotException(ErrorCode.FDX_INVALID, "The Final Draft file is not well-formed XML ("
-                    + firstLine(e.getMessage()) + ").", e);
+            throw new SorotException(
+                    ErrorCode.FDX_INVALID,
+                    "The Final Draft file is not well-formed XML (" + firstLine(e.getMessage()) + ").",
+                    e);
         }
         if (body.stream().allMatch(p -> p.text().isBlank()) && cover.isEmpty()) {
             throw new SorotException(ErrorCode.EMPTY_FILE, "The Final Draft file has no text.");
@@ -77,7 +78,9 @@ final class FdxReader {
         boolean root = false;
         while (xml.hasNext()) {
             int event = xml.next();
-            if (event == XMLStreamConstants.DTD && xml.getText() != null && xml.getText().contains("<!ENTITY")) {
+            if (event == XMLStreamConstants.DTD
+                    && xml.getText() != null
+                    && xml.getText().contains("<!ENTITY")) {
                 throw entityBomb();
             }
             if (event != XMLStreamConstants.START_ELEMENT) {
@@ -85,8 +88,10 @@ final class FdxReader {
             }
             if (!root) {
                 if (!xml.getLocalName().equals("FinalDraft")) {
-                    throw new SorotException(ErrorCode.FDX_INVALID, "The XML file is not a Final Draft script (its root is <"
-                            + xml.getLocalName() + ">, not <FinalDraft>).");
+                    throw new SorotException(
+                            ErrorCode.FDX_INVALID,
+                            "The XML file is not a Final Draft script (its root is <" + xml.getLocalName()
+                                    + ">, not <FinalDraft>).");
                 }
                 root = true;
                 continue;
@@ -164,7 +169,8 @@ final class FdxReader {
         var text = new StringBuilder();
         while (xml.hasNext()) {
             int event = xml.next();
-            if (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA
+            if (event == XMLStreamConstants.CHARACTERS
+                    || event == XMLStreamConstants.CDATA
                     || event == XMLStreamConstants.SPACE) {
                 text.append(xml.getText());
             } else if (event == XMLStreamConstants.START_ELEMENT) {
@@ -197,7 +203,8 @@ final class FdxReader {
         }
     }
 
-    private void readCover(XMLStreamReader xml, List<Paragraph> paragraphs, List<String> alignments) throws XMLStreamException {
+    private void readCover(XMLStreamReader xml, List<Paragraph> paragraphs, List<String> alignments)
+            throws XMLStreamException {
         while (xml.hasNext()) {
             int event = xml.next();
             if (event == XMLStreamConstants.END_ELEMENT) {
@@ -268,7 +275,8 @@ final class FdxReader {
             String number = type == ElementType.SCENE_HEADING ? paragraph.number() : null;
             blocks.add(new Block(type, text, placed.page(), placed.start(), placed.end(), number, paragraph.dual()));
         }
-        return ScreenplayBuilder.build(FdxTitlePage.read(cover), blocks, pages.pageCount(), Screenplay.SourceFormat.FINAL_DRAFT);
+        return ScreenplayBuilder.build(
+                FdxTitlePage.read(cover), blocks, pages.pageCount(), Screenplay.SourceFormat.FINAL_DRAFT);
     }
 
     /** Final Draft's paragraph types (and the common custom ones) as the engine's elements; null: not printed. */
@@ -297,19 +305,25 @@ final class FdxReader {
      */
     private static String utf8(byte[] content) {
         try {
-            var text = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+            var text = java.nio.charset.StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
                     .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(content)).toString();
+                    .decode(java.nio.ByteBuffer.wrap(content))
+                    .toString();
             return text.startsWith("\uFEFF") ? text.substring(1) : text;
         } catch (java.nio.charset.CharacterCodingException e) {
-            throw new SorotException(ErrorCode.FDX_INVALID, "The Final Draft file is not readable text: its bytes are not "
-                    + "UTF-8, as Final Draft writes them. Export it again from Final Draft.");
+            throw new SorotException(
+                    ErrorCode.FDX_INVALID,
+                    "The Final Draft file is not readable text: its bytes are not "
+                            + "UTF-8, as Final Draft writes them. Export it again from Final Draft.");
         }
     }
 
     private static SorotException entityBomb() {
-        return new SorotException(ErrorCode.ARCHIVE_TOO_LARGE, "The Final Draft file declares XML entities, "
+        return new SorotException(
+                ErrorCode.ARCHIVE_TOO_LARGE,
+                "The Final Draft file declares XML entities, "
                         + "which can expand a few kilobytes into gigabytes (an \"XML bomb\"); Sorot never expands them. "
                         + "Final Draft itself never writes them: export the script again.");
     }
@@ -329,8 +343,11 @@ final class FdxReader {
             return true; // a UTF-16 byte-order mark
         }
         var head = new String(content, 0, Math.min(content.length, 200), java.nio.charset.StandardCharsets.ISO_8859_1);
-        var declared = java.util.regex.Pattern.compile("^\\s*<\\?xml[^>]*encoding\\s*=\\s*[\"']([^\"']+)[\"']").matcher(head);
-        return declared.find() && !declared.group(1).equalsIgnoreCase("UTF-8") && !declared.group(1).equalsIgnoreCase("UTF8");
+        var declared = java.util.regex.Pattern.compile("^\\s*<\\?xml[^>]*encoding\\s*=\\s*[\"']([^\"']+)[\"']")
+                .matcher(head);
+        return declared.find()
+                && !declared.group(1).equalsIgnoreCase("UTF-8")
+                && !declared.group(1).equalsIgnoreCase("UTF8");
     }
 
     private static XMLInputFactory secureFactory() {
@@ -338,7 +355,7 @@ final class FdxReader {
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         // the parser's own "[Fatal Error]" lines never reach the terminal: FDX_INVALID says it in words
-        factory.setXMLReporter((message, type, info, location) -> { });
+        factory.setXMLReporter((message, type, info, location) -> {});
         factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
         factory.setProperty(XMLInputFactory.IS_COALESCING, true);
         return factory;
@@ -374,7 +391,11 @@ final class FdxReader {
         if (message == null) {
             return "unreadable";
         }
-        var line = message.lines().map(String::strip).filter(s -> !s.isEmpty()).reduce((a, b) -> a + " " + b).orElse(message);
+        var line = message.lines()
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .reduce((a, b) -> a + " " + b)
+                .orElse(message);
         return line.length() > 200 ? line.substring(0, 200) + "..." : line;
     }
 }

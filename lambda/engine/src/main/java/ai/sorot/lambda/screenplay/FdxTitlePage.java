@@ -78,13 +78,20 @@ final class FdxTitlePage {
                 expectAuthors = false;
             } else if (expectAuthors) {
                 authors.add(text);
-            } else if (credit == null && authors.isEmpty() && text.toLowerCase(Locale.ROOT).startsWith("by ")) {
+            } else if (credit == null
+                    && authors.isEmpty()
+                    && text.toLowerCase(Locale.ROOT).startsWith("by ")) {
                 authors.add(text.substring(3).strip());
             } else {
                 notes.add(text);
             }
         }
-        return new TitlePage(title, authors, credit, source, draftDate,
+        return new TitlePage(
+                title,
+                authors,
+                credit,
+                source,
+                draftDate,
                 contact.isEmpty() ? null : String.join("\n", contact),
                 notes.isEmpty() ? null : String.join("\n", notes));
     }

@@ -36,6 +36,7 @@ final class FontFacts {
      * its glyphs can be placed here; the others go through PDFBox's own placement.
      */
     final boolean plain;
+
     private float height = Float.NaN;
     private final String[][] unicode = new String[256][];
     private final Vector[][] displacement = new Vector[256][];
@@ -103,7 +104,9 @@ final class FontFacts {
         // Identity-H and still define other codespaces
         CMap cmap = type0.getCMap();
         return font.getCOSObject().getDictionaryObject(COSName.ENCODING) instanceof COSName name
-                && name.getName().equals("Identity-H") && cmap != null && "Identity-H".equals(cmap.getName());
+                && name.getName().equals("Identity-H")
+                && cmap != null
+                && "Identity-H".equals(cmap.getName());
     }
 
     private static boolean hasSpaceWidth(PDFont font) {
@@ -118,17 +121,23 @@ final class FontFacts {
     private static int style(PDFont font) {
         String name = font.getName() == null ? "" : font.getName().toLowerCase(Locale.ROOT);
         PDFontDescriptor descriptor = font.getFontDescriptor();
-        boolean bold = name.contains("bold") || name.contains("black") || name.contains("heavy")
+        boolean bold = name.contains("bold")
+                || name.contains("black")
+                || name.contains("heavy")
                 || (descriptor != null && (descriptor.isForceBold() || descriptor.getFontWeight() >= 600));
-        boolean italic = name.contains("italic") || name.contains("oblique")
+        boolean italic = name.contains("italic")
+                || name.contains("oblique")
                 || (descriptor != null && (descriptor.isItalic() || descriptor.getItalicAngle() != 0));
-        boolean dingbat = name.contains("dingbat") || name.contains("wingding") || name.contains("webding")
+        boolean dingbat = name.contains("dingbat")
+                || name.contains("wingding")
+                || name.contains("webding")
                 || name.contains("ornament");
         return (bold ? 1 : 0) | (italic ? 2 : 0) | (dingbat ? 4 : 0);
     }
 
     private static GlyphList additionalGlyphList() {
-        try (InputStream in = GlyphList.class.getResourceAsStream("/org/apache/pdfbox/resources/glyphlist/additional.txt")) {
+        try (InputStream in =
+                GlyphList.class.getResourceAsStream("/org/apache/pdfbox/resources/glyphlist/additional.txt")) {
             return new GlyphList(GlyphList.getAdobeGlyphList(), in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

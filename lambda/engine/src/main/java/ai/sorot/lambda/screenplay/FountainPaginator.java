@@ -20,7 +20,8 @@ final class FountainPaginator {
 
     Placement place(ElementType type, String text) {
         int height = wrap(text, width(type));
-        boolean speechPart = type == ElementType.DIALOGUE || type == ElementType.PARENTHETICAL
+        boolean speechPart = type == ElementType.DIALOGUE
+                || type == ElementType.PARENTHETICAL
                 || (type == ElementType.LYRICS && inSpeech);
         int gap = (line == 0 || (speechPart && inSpeech)) ? 0 : 1;
         if (type == ElementType.SCENE_HEADING && line > 0) {

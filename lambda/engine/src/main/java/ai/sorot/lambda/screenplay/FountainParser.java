@@ -22,9 +22,11 @@ final class FountainParser {
     private static final Pattern BONEYARD = Pattern.compile("/\\*.*?\\*/", Pattern.DOTALL);
     private static final Pattern NOTE = Pattern.compile("\\[\\[.*?]]", Pattern.DOTALL);
     /** The keys a title page may hold (afterwriting's list); "NOT A TRANSITION TO:" is not one. */
-    private static final Pattern TITLE_KEY = Pattern.compile("^(title|credit|authors?|source|notes|draft date|date"
-            + "|watermark|contact(?: info)?|revision|copyright|font|tl|tc|tr|cc|br|bl|header|footer):\\s*(.*)$",
+    private static final Pattern TITLE_KEY = Pattern.compile(
+            "^(title|credit|authors?|source|notes|draft date|date"
+                    + "|watermark|contact(?: info)?|revision|copyright|font|tl|tc|tr|cc|br|bl|header|footer):\\s*(.*)$",
             Pattern.CASE_INSENSITIVE);
+
     private static final Pattern SCENE_NUMBER = Pattern.compile("\\s*#([\\w.\\-]+)#\\s*$");
     private static final Pattern EMPHASIS = Pattern.compile("(?<!\\\\)(\\*{1,3}|_)");
 
@@ -78,8 +80,13 @@ final class FountainParser {
                 authors.add(String.join(" ", fields.get(k)));
             }
         }
-        return new TitlePage(joined(fields, "title", " "), authors, joined(fields, "credit", " "),
-                joined(fields, "source", " "), first(fields, "draft date", "date"), joined(fields, "contact", "\n"),
+        return new TitlePage(
+                joined(fields, "title", " "),
+                authors,
+                joined(fields, "credit", " "),
+                joined(fields, "source", " "),
+                first(fields, "draft date", "date"),
+                joined(fields, "contact", "\n"),
                 first(fields, "notes", "copyright"));
     }
 
@@ -223,7 +230,9 @@ final class FountainParser {
                     dialogue.setLength(0);
                 }
                 var paren = new StringBuilder(line);
-                while (!line.endsWith(")") && i + 1 < lines.size() && !lines.get(i + 1).isBlank()) {
+                while (!line.endsWith(")")
+                        && i + 1 < lines.size()
+                        && !lines.get(i + 1).isBlank()) {
                     i++;
                     line = lines.get(i).strip();
                     paren.append(' ').append(line);
@@ -254,8 +263,16 @@ final class FountainParser {
             if (!block.type().isSpoken() && block.type() != ElementType.CHARACTER) {
                 break;
             }
-            blocks.set(j, new Block(block.type(), block.text(), block.page(), block.start(), block.end(),
-                    block.sceneNumber(), Dual.LEFT));
+            blocks.set(
+                    j,
+                    new Block(
+                            block.type(),
+                            block.text(),
+                            block.page(),
+                            block.start(),
+                            block.end(),
+                            block.sceneNumber(),
+                            Dual.LEFT));
             if (block.type() == ElementType.CHARACTER) {
                 break;
             }
@@ -293,6 +310,10 @@ final class FountainParser {
 
     /** Emphasis markers and escapes out, whitespace collapsed: the text as printed. */
     static String clean(String text) {
-        return EMPHASIS.matcher(text).replaceAll("").replace("\\", "").replaceAll("\\s+", " ").strip();
+        return EMPHASIS.matcher(text)
+                .replaceAll("")
+                .replace("\\", "")
+                .replaceAll("\\s+", " ")
+                .strip();
     }
 }

@@ -50,9 +50,11 @@ public final class FountainSource {
         var legacy = new String(bytes, WINDOWS_1252);
         var share = oddShare(legacy);
         if (share > MAX_ODD_SHARE || legacy.indexOf('\0') >= 0) {
-            throw new SorotException(ErrorCode.NOT_A_SCREENPLAY, ("This is not a screenplay: the file is not text (its bytes are "
-                    + "not UTF-8, and %d%% of its %,d bytes are control codes or symbols). Fountain is plain text.")
-                    .formatted(Math.round(100 * share), bytes.length));
+            throw new SorotException(
+                    ErrorCode.NOT_A_SCREENPLAY,
+                    ("This is not a screenplay: the file is not text (its bytes are "
+                                    + "not UTF-8, and %d%% of its %,d bytes are control codes or symbols). Fountain is plain text.")
+                            .formatted(Math.round(100 * share), bytes.length));
         }
         return legacy;
     }
@@ -81,7 +83,8 @@ public final class FountainSource {
 
     private static void requireReadable(String text) {
         if (text.indexOf('\0') >= 0) {
-            throw new SorotException(ErrorCode.NOT_A_SCREENPLAY,
+            throw new SorotException(
+                    ErrorCode.NOT_A_SCREENPLAY,
                     "This is not a screenplay: the file holds NUL bytes, so it is binary data, not text. Fountain is plain text.");
         }
         int visible = visibleChars(text);
@@ -90,9 +93,11 @@ public final class FountainSource {
         }
         double share = oddShare(text);
         if (share > MAX_ODD_SHARE) {
-            throw new SorotException(ErrorCode.NOT_A_SCREENPLAY, ("This is not a screenplay: it is not readable text (%d%% of its "
-                    + "%,d characters are symbols, control codes or unassigned characters; a script has almost none).")
-                    .formatted(Math.round(100 * share), visible));
+            throw new SorotException(
+                    ErrorCode.NOT_A_SCREENPLAY,
+                    ("This is not a screenplay: it is not readable text (%d%% of its "
+                                    + "%,d characters are symbols, control codes or unassigned characters; a script has almost none).")
+                            .formatted(Math.round(100 * share), visible));
         }
     }
 
@@ -107,25 +112,35 @@ public final class FountainSource {
             }
         }
         if (headings + cues == 0 && visible >= MIN_CHARS_TO_JUDGE_STRUCTURE) {
-            throw new SorotException(ErrorCode.NOT_A_SCREENPLAY, ("This does not look like a screenplay: no scene headings or "
-                    + "character cues in %,d characters.").formatted(visible));
+            throw new SorotException(
+                    ErrorCode.NOT_A_SCREENPLAY,
+                    ("This does not look like a screenplay: no scene headings or "
+                                    + "character cues in %,d characters.")
+                            .formatted(visible));
         }
-        if (visible >= 2 * MAX_CHARS_PER_HEADING_OR_CUE && (long) (headings + cues) * MAX_CHARS_PER_HEADING_OR_CUE < visible) {
-            throw new SorotException(ErrorCode.NOT_A_SCREENPLAY, ("This does not look like a screenplay: %d scene heading(s) and "
-                    + "%d character cue(s) in %,d characters; a screenplay has one every few hundred.")
-                    .formatted(headings, cues, visible));
+        if (visible >= 2 * MAX_CHARS_PER_HEADING_OR_CUE
+                && (long) (headings + cues) * MAX_CHARS_PER_HEADING_OR_CUE < visible) {
+            throw new SorotException(
+                    ErrorCode.NOT_A_SCREENPLAY,
+                    ("This does not look like a screenplay: %d scene heading(s) and "
+                                    + "%d character cue(s) in %,d characters; a screenplay has one every few hundred.")
+                            .formatted(headings, cues, visible));
         }
     }
 
     private static String strict(Charset charset, byte[] bytes) {
         try {
-            return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
+            return charset.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
             if (charset == StandardCharsets.UTF_8) {
                 return null;
             }
-            throw new SorotException(ErrorCode.NOT_A_SCREENPLAY,
+            throw new SorotException(
+                    ErrorCode.NOT_A_SCREENPLAY,
                     "This is not a screenplay: the file starts like UTF-16 text but is not. Fountain is plain text.");
         }
     }
@@ -146,8 +161,14 @@ public final class FountainSource {
             }
             visible++;
             switch (Character.getType(c)) {
-                case Character.MATH_SYMBOL, Character.CURRENCY_SYMBOL, Character.MODIFIER_SYMBOL, Character.OTHER_SYMBOL,
-                     Character.CONTROL, Character.UNASSIGNED, Character.PRIVATE_USE, Character.SURROGATE -> odd++;
+                case Character.MATH_SYMBOL,
+                        Character.CURRENCY_SYMBOL,
+                        Character.MODIFIER_SYMBOL,
+                        Character.OTHER_SYMBOL,
+                        Character.CONTROL,
+                        Character.UNASSIGNED,
+                        Character.PRIVATE_USE,
+                        Character.SURROGATE -> odd++;
                 default -> {
                     // letters, digits, punctuation, marks, joiners (Persian writes with them)
                 }

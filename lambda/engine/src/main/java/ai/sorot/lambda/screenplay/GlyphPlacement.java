@@ -4,7 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import org.apache.pdfbox.contentstream.PDFStreamEngine;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDSimpleFont;
 import org.apache.pdfbox.text.TextPosition;
 import org.apache.pdfbox.util.Matrix;
@@ -25,8 +24,14 @@ final class GlyphPlacement {
     /** The page's crop box as PDFTextStripper places glyphs in it. */
     record Crop(int rotation, float width, float height, float x, float y, Matrix translate) {
         Crop(int rotation, PDRectangle box) {
-            this(rotation, box.getWidth(), box.getHeight(), box.getLowerLeftX(), box.getLowerLeftY(),
-                    Float.compare(box.getLowerLeftX(), 0) == 0 && Float.compare(box.getLowerLeftY(), 0) == 0 ? null
+            this(
+                    rotation,
+                    box.getWidth(),
+                    box.getHeight(),
+                    box.getLowerLeftX(),
+                    box.getLowerLeftY(),
+                    Float.compare(box.getLowerLeftX(), 0) == 0 && Float.compare(box.getLowerLeftY(), 0) == 0
+                            ? null
                             : Matrix.getTranslateInstance(-box.getLowerLeftX(), -box.getLowerLeftY()));
         }
     }
@@ -67,8 +72,15 @@ final class GlyphPlacement {
      * a composite font's code with no Unicode text (which PDFBox skips). The space width is left at
      * zero: nothing here reads it.
      */
-    static TextPosition place(PDFStreamEngine engine, Crop crop, FontFacts facts, FontFacts.FontHeight fontHeight,
-            Matrix renderingMatrix, int code, Vector displacement) throws IOException {
+    static TextPosition place(
+            PDFStreamEngine engine,
+            Crop crop,
+            FontFacts facts,
+            FontFacts.FontHeight fontHeight,
+            Matrix renderingMatrix,
+            int code,
+            Vector displacement)
+            throws IOException {
         var font = facts.font;
         var state = engine.getGraphicsState();
         var ctm = state.getCurrentTransformationMatrix();
@@ -95,7 +107,20 @@ final class GlyphPlacement {
             nextX -= crop.x();
             nextY -= crop.y();
         }
-        return new TextPosition(crop.rotation(), crop.width(), crop.height(), placed, nextX, nextY, Math.abs(dyDisplay),
-                dxDisplay, 0, unicode, new int[] {code}, font, fontSize, (int) (fontSize * textMatrix.getScalingFactorX()));
+        return new TextPosition(
+                crop.rotation(),
+                crop.width(),
+                crop.height(),
+                placed,
+                nextX,
+                nextY,
+                Math.abs(dyDisplay),
+                dxDisplay,
+                0,
+                unicode,
+                new int[] {code},
+                font,
+                fontSize,
+                (int) (fontSize * textMatrix.getScalingFactorX()));
     }
 }

@@ -17,8 +17,8 @@ final class HeadingClassifier {
                     + "|CONTINUOUS|SAME(?: TIME)?|DAY|NIGHT|MORNING|EVENING|AFTERNOON|DAWN|DUSK|SUNSET|SUNRISE"
                     + "|NOON|MIDNIGHT|PRESENT|FLASHBACK)\\b[^a-z]*$");
     /** Scene vocabulary that needs no INT/EXT. */
-    private static final Pattern SCENE_WORDS = Pattern.compile(
-            "^(?:FLASHBACK|MONTAGE|SERIES OF SHOTS|DREAM SEQUENCE|BACK TO (?:THE )?PRESENT)\\b");
+    private static final Pattern SCENE_WORDS =
+            Pattern.compile("^(?:FLASHBACK|MONTAGE|SERIES OF SHOTS|DREAM SEQUENCE|BACK TO (?:THE )?PRESENT)\\b");
     /** Cards, beats and act breaks, which a script sets in capitals and sometimes in bold. */
     private static final Pattern NOT_A_SCENE = Pattern.compile(
             "^(?:BEAT|PAUSE|SILENCE|THE END|END OF\\b.*|ACT [A-Z0-9]+|TEASER|COLD OPEN|TAG|PROLOGUE|EPILOGUE"
@@ -79,12 +79,18 @@ final class HeadingClassifier {
         // transition or the top of the page) and where one goes on (an action paragraph below);
         // a sign after "reads --", a text message before a cue, or shouted action are not scenes
         var next = lines.get(i + 1);
-        boolean actionFollows = Math.abs(next.x0() - line.x0()) < 1f && next.text().length() > 1
-                && Character.isUpperCase(next.text().charAt(0)) && !ScreenplayText.isMostlyUpper(next.text());
-        boolean sceneCanStart = !anyIntExt || i == 0 || endsLikeASentence(lines.get(i - 1).text().strip())
-                && !lines.get(i - 1).text().strip().endsWith(":") && !lines.get(i - 1).text().strip().endsWith(",")
+        boolean actionFollows = Math.abs(next.x0() - line.x0()) < 1f
+                && next.text().length() > 1
+                && Character.isUpperCase(next.text().charAt(0))
+                && !ScreenplayText.isMostlyUpper(next.text());
+        boolean sceneCanStart = !anyIntExt
+                || i == 0
+                || endsLikeASentence(lines.get(i - 1).text().strip())
+                        && !lines.get(i - 1).text().strip().endsWith(":")
+                        && !lines.get(i - 1).text().strip().endsWith(",")
                 || ScreenplayText.isUpper(lines.get(i - 1).text());
-        boolean afterTransition = i > 0 && ScreenplayText.isTransition(lines.get(i - 1).text());
+        boolean afterTransition =
+                i > 0 && ScreenplayText.isTransition(lines.get(i - 1).text());
         return afterTransition || actionFollows && sceneCanStart;
     }
 

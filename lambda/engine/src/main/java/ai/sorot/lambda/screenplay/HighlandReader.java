@@ -29,7 +29,8 @@ import java.util.regex.Pattern;
 final class HighlandReader {
 
     /** Pictures and fonts are never the script: they stay compressed. */
-    private static final Pattern BINARY = Pattern.compile("\\.(?:png|jpe?g|gif|tiff?|heic|pdf|ttf|otf|mov|mp4|m4a|wav)$");
+    private static final Pattern BINARY =
+            Pattern.compile("\\.(?:png|jpe?g|gif|tiff?|heic|pdf|ttf|otf|mov|mp4|m4a|wav)$");
 
     /** Names Highland gives the script's entry, best first. */
     private static final List<Pattern> SCRIPT_NAMES = List.of(
@@ -40,17 +41,30 @@ final class HighlandReader {
 
     Screenplay read(byte[] zip) {
         var entries = entries(zip);
-        var script = byName(entries).or(() -> byContent(entries)).orElseThrow(() -> new SorotException(
-                ErrorCode.UNSUPPORTED_FORMAT, "The file is a zip archive with no screenplay in it (no Fountain text among its "
-                + entries.size() + " text entries), so not a Highland file; Sorot reads PDF, Fountain, Final Draft and Highland files."));
+        var script = byName(entries)
+                .or(() -> byContent(entries))
+                .orElseThrow(
+                        () -> new SorotException(
+                                ErrorCode.UNSUPPORTED_FORMAT,
+                                "The file is a zip archive with no screenplay in it (no Fountain text among its "
+                                        + entries.size()
+                                        + " text entries), so not a Highland file; Sorot reads PDF, Fountain, Final Draft and Highland files."));
         String text = script.text();
         if (text.isBlank()) {
-            throw new SorotException(ErrorCode.EMPTY_FILE, "The Highland file's script (" + script.name() + ") is empty.");
+            throw new SorotException(
+                    ErrorCode.EMPTY_FILE, "The Highland file's script (" + script.name() + ") is empty.");
         }
         // the one decision on Fountain text (readable, with a screenplay's structure), then named for its file
         var read = FountainSource.read(text);
-        return new Screenplay(read.title(), read.authors(), read.pageCount(), Screenplay.SourceFormat.HIGHLAND,
-                read.titlePage(), read.elements(), read.scenes(), read.stats());
+        return new Screenplay(
+                read.title(),
+                read.authors(),
+                read.pageCount(),
+                Screenplay.SourceFormat.HIGHLAND,
+                read.titlePage(),
+                read.elements(),
+                read.scenes(),
+                read.stats());
     }
 
     private record Script(String name, String text) {}
@@ -60,19 +74,29 @@ final class HighlandReader {
     private static List<Entry> entries(byte[] zip) {
         Map<String, byte[]> read;
         try {
-            read = BoundedZipReader.readMatching(new ByteArrayInputStream(zip), BoundedZipReader.Limits.DOCUMENT,
-                    name -> !isHidden(name) && !BINARY.matcher(name.toLowerCase(Locale.ROOT)).find());
+            read = BoundedZipReader.readMatching(
+                    new ByteArrayInputStream(zip),
+                    BoundedZipReader.Limits.DOCUMENT,
+                    name -> !isHidden(name)
+                            && !BINARY.matcher(name.toLowerCase(Locale.ROOT)).find());
         } catch (IOException | IllegalArgumentException e) {
-            throw new SorotException(ErrorCode.UNSUPPORTED_FORMAT, "The file is a damaged zip archive and cannot be opened as "
-                    + "a Highland file (" + e.getMessage() + "); Sorot reads PDF, Fountain, Final Draft and Highland files.", e);
+            throw new SorotException(
+                    ErrorCode.UNSUPPORTED_FORMAT,
+                    "The file is a damaged zip archive and cannot be opened as " + "a Highland file (" + e.getMessage()
+                            + "); Sorot reads PDF, Fountain, Final Draft and Highland files.",
+                    e);
         }
-        return read.entrySet().stream().map(e -> new Entry(e.getKey().replace('\\', '/'), e.getValue())).toList();
+        return read.entrySet().stream()
+                .map(e -> new Entry(e.getKey().replace('\\', '/'), e.getValue()))
+                .toList();
     }
 
     private static Optional<Script> byName(List<Entry> entries) {
         for (var pattern : SCRIPT_NAMES) {
             var found = entries.stream()
-                    .filter(e -> !isHidden(e.name()) && pattern.matcher(e.name().toLowerCase(Locale.ROOT)).find())
+                    .filter(e -> !isHidden(e.name())
+                            && pattern.matcher(e.name().toLowerCase(Locale.ROOT))
+                                    .find())
                     .map(e -> utf8(e).map(text -> new Script(e.name(), text)))
                     .flatMap(Optional::stream)
                     .max(Comparator.comparingInt(s -> s.text().length()));
@@ -111,7 +135,10 @@ final class HighlandReader {
 
     private static Optional<String> utf8(Entry entry) {
         try {
-            var text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(entry.bytes())).toString();
+            var text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .decode(ByteBuffer.wrap(entry.bytes()))
+                    .toString();
             return text.indexOf('\0') >= 0 ? Optional.empty() : Optional.of(text);
         } catch (CharacterCodingException e) {
             return Optional.empty();

@@ -105,11 +105,15 @@ final class PageFurniture {
     }
 
     private float gapAfter(List<PdfLine> lines, int index) {
-        return index + 1 < lines.size() ? metrics.lines(lines.get(index + 1).y() - lines.get(index).y()) : 0f;
+        return index + 1 < lines.size()
+                ? metrics.lines(lines.get(index + 1).y() - lines.get(index).y())
+                : 0f;
     }
 
     private float gapBefore(List<PdfLine> lines, int index) {
-        return index > 0 ? metrics.lines(lines.get(index).y() - lines.get(index - 1).y()) : 99f;
+        return index > 0
+                ? metrics.lines(lines.get(index).y() - lines.get(index - 1).y())
+                : 99f;
     }
 
     /** Drops a page number standing at either end of a margin line; null when nothing is left. */
@@ -118,11 +122,15 @@ final class PageFurniture {
         if (PAGE_NUMBER.matcher(line.text()).matches()) {
             return null;
         }
-        if (words.size() >= 2 && PAGE_NUMBER.matcher(words.getLast().text()).matches()
-                && metrics.chars(words.getLast().x0() - words.get(words.size() - 2).x1()) >= 3) {
+        if (words.size() >= 2
+                && PAGE_NUMBER.matcher(words.getLast().text()).matches()
+                && metrics.chars(words.getLast().x0()
+                                - words.get(words.size() - 2).x1())
+                        >= 3) {
             words.removeLast();
         }
-        if (words.size() >= 2 && PAGE_NUMBER.matcher(words.getFirst().text()).matches()
+        if (words.size() >= 2
+                && PAGE_NUMBER.matcher(words.getFirst().text()).matches()
                 && metrics.chars(words.get(1).x0() - words.getFirst().x1()) >= 3) {
             words.removeFirst();
         }
@@ -156,6 +164,9 @@ final class PageFurniture {
     }
 
     private static String key(String text) {
-        return SPACES.matcher(DIGITS.matcher(text).replaceAll("#")).replaceAll(" ").strip().toUpperCase(Locale.ROOT);
+        return SPACES.matcher(DIGITS.matcher(text).replaceAll("#"))
+                .replaceAll(" ")
+                .strip()
+                .toUpperCase(Locale.ROOT);
     }
 }

@@ -17,7 +17,6 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
-import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
 import org.apache.pdfbox.util.Matrix;
@@ -129,7 +128,8 @@ final class PageGeometryExtractor extends PDFTextStripper {
             super.showGlyph(renderingMatrix, font, code, displacement);
             return;
         }
-        var position = GlyphPlacement.place(this, crop, facts, this::computeFontHeight, renderingMatrix, code, displacement);
+        var position =
+                GlyphPlacement.place(this, crop, facts, this::computeFontHeight, renderingMatrix, code, displacement);
         if (position != null) {
             processTextPosition(position);
         }
@@ -148,7 +148,8 @@ final class PageGeometryExtractor extends PDFTextStripper {
         var matrix = text.getTextMatrix();
         // rotated or mirrored text (watermarks, margin stamps) is never a screenplay line; text that
         // is only slanted (Final Draft for Windows draws italics as "1 0 0.2 1 Tm") is read as usual
-        if (Math.abs(matrix.getShearY()) > 0.01f * Math.abs(matrix.getScaleX()) || matrix.getScaleX() <= 0
+        if (Math.abs(matrix.getShearY()) > 0.01f * Math.abs(matrix.getScaleX())
+                || matrix.getScaleX() <= 0
                 || matrix.getScaleY() <= 0) {
             return;
         }
@@ -158,8 +159,10 @@ final class PageGeometryExtractor extends PDFTextStripper {
             return; // drawn off the page (inside an empty clip): nothing a reader sees
         }
         if (glyphs.size() >= MAX_GLYPHS_PER_PAGE) {
-            throw new SorotException(ErrorCode.NOT_A_SCREENPLAY, ("Page %d holds more than %,d characters; "
-                    + "a screenplay page holds about 3,000.").formatted(pageNumber, MAX_GLYPHS_PER_PAGE));
+            throw new SorotException(
+                    ErrorCode.NOT_A_SCREENPLAY,
+                    ("Page %d holds more than %,d characters; " + "a screenplay page holds about 3,000.")
+                            .formatted(pageNumber, MAX_GLYPHS_PER_PAGE));
         }
         if ((glyphs.size() & 1023) == 1023) {
             checkDeadline();
@@ -170,15 +173,24 @@ final class PageGeometryExtractor extends PDFTextStripper {
             default -> false;
         };
         boolean slanted = Math.abs(matrix.getShearX()) > 0.05f * Math.abs(matrix.getScaleY());
-        var glyph = new Glyph(unicode, x, x + text.getWidthDirAdj(), y, text.getFontSizeInPt(),
-                (style & 1) != 0 || stroked, (style & 2) != 0 || slanted, nextRun(x, y));
+        var glyph = new Glyph(
+                unicode,
+                x,
+                x + text.getWidthDirAdj(),
+                y,
+                text.getFontSizeInPt(),
+                (style & 1) != 0 || stroked,
+                (style & 2) != 0 || slanted,
+                nextRun(x, y));
         glyphs.add(glyph);
         previous = glyph;
     }
 
     /** A glyph that does not follow on from the one drawn before it starts a new run. */
     private int nextRun(float x, float y) {
-        if (previous == null || Math.abs(y - previous.y()) > 0.5f || x < previous.x0()
+        if (previous == null
+                || Math.abs(y - previous.y()) > 0.5f
+                || x < previous.x0()
                 || x - previous.x1() > 3 * previous.size()) {
             run++;
         }
@@ -189,7 +201,9 @@ final class PageGeometryExtractor extends PDFTextStripper {
     protected void writePage() {
         var lines = buildLines();
         if (TextLayerRepair.bangsForSpaces(lines)) {
-            glyphs.replaceAll(g -> g.text().equals("!") ? new Glyph(" ", g.x0(), g.x1(), g.y(), g.size(), g.bold(), g.italic(), g.run()) : g);
+            glyphs.replaceAll(g -> g.text().equals("!")
+                    ? new Glyph(" ", g.x0(), g.x1(), g.y(), g.size(), g.bold(), g.italic(), g.run())
+                    : g);
             lines = buildLines();
             repaired = true;
         }
@@ -200,7 +214,8 @@ final class PageGeometryExtractor extends PDFTextStripper {
 
     private void checkDeadline() {
         if (System.nanoTime() > deadlineNanos) {
-            throw new SorotException(ErrorCode.PARSE_TIMEOUT,
+            throw new SorotException(
+                    ErrorCode.PARSE_TIMEOUT,
                     "Reading the PDF took longer than the time allowed (stopped at page " + pageNumber + ").");
         }
     }
@@ -271,7 +286,9 @@ final class PageGeometryExtractor extends PDFTextStripper {
         for (int i = 1; i < sorted.size(); i++) {
             var a = sorted.get(i - 1);
             var b = sorted.get(i);
-            if (a.run() == b.run() || a.text().isBlank() || b.text().isBlank()
+            if (a.run() == b.run()
+                    || a.text().isBlank()
+                    || b.text().isBlank()
                     || b.x0() > a.x1() - 0.3f * (a.x1() - a.x0())
                     || b.text().equals(a.text()) && Math.abs(b.x0() - a.x0()) < 0.3f * b.size()) {
                 continue; // side by side, or the same glyph printed twice for bold
@@ -298,7 +315,9 @@ final class PageGeometryExtractor extends PDFTextStripper {
         boolean italic = true;
         boolean overprinted = false;
         for (var glyph : lineGlyphs) {
-            if (last != null && glyph.text().equals(last.text()) && Math.abs(glyph.x0() - last.x0()) < 0.3f * glyph.size()) {
+            if (last != null
+                    && glyph.text().equals(last.text())
+                    && Math.abs(glyph.x0() - last.x0()) < 0.3f * glyph.size()) {
                 // the same glyph printed twice, slightly offset: a poor man's bold
                 overprinted = true;
                 continue;
@@ -306,7 +325,8 @@ final class PageGeometryExtractor extends PDFTextStripper {
             boolean blank = glyph.text().isBlank();
             boolean gap = last != null && glyph.x0() - last.x1() > 0.2f * glyph.size();
             if ((blank || gap) && first != null) {
-                words.add(new PdfWord(text.toString(), first.x0(), last.x1(), y, first.size(), bold || overprinted, italic));
+                words.add(new PdfWord(
+                        text.toString(), first.x0(), last.x1(), y, first.size(), bold || overprinted, italic));
                 text.setLength(0);
                 first = null;
                 bold = true;
@@ -326,7 +346,8 @@ final class PageGeometryExtractor extends PDFTextStripper {
             last = glyph;
         }
         if (first != null) {
-            words.add(new PdfWord(text.toString(), first.x0(), last.x1(), y, first.size(), bold || overprinted, italic));
+            words.add(
+                    new PdfWord(text.toString(), first.x0(), last.x1(), y, first.size(), bold || overprinted, italic));
         }
     }
 }

@@ -42,13 +42,16 @@ public final class PdfDocuments {
             }
             return load(new RandomAccessReadBufferedFile(file.toFile()));
         } catch (IOException e) {
-            throw new SorotException(ErrorCode.PDF_CORRUPT, "Cannot open " + file.getFileName() + ": " + e.getMessage(), e);
+            throw new SorotException(
+                    ErrorCode.PDF_CORRUPT, "Cannot open " + file.getFileName() + ": " + e.getMessage(), e);
         }
     }
 
     public static PDDocument open(byte[] content) {
         checkMagic(content, "The upload");
-        checkComplete(java.util.Arrays.copyOfRange(content, Math.max(0, content.length - 2048), content.length), "The upload");
+        checkComplete(
+                java.util.Arrays.copyOfRange(content, Math.max(0, content.length - 2048), content.length),
+                "The upload");
         return load(new RandomAccessReadBuffer(content));
     }
 
@@ -56,7 +59,11 @@ public final class PdfDocuments {
     public static boolean looksLikePdf(byte[] head) {
         int limit = Math.min(head.length, 1024) - 5;
         for (int i = 0; i <= limit; i++) {
-            if (head[i] == '%' && head[i + 1] == 'P' && head[i + 2] == 'D' && head[i + 3] == 'F' && head[i + 4] == '-') {
+            if (head[i] == '%'
+                    && head[i + 1] == 'P'
+                    && head[i + 2] == 'D'
+                    && head[i + 3] == 'F'
+                    && head[i + 4] == '-') {
                 return true;
             }
         }
@@ -91,8 +98,10 @@ public final class PdfDocuments {
     private static void checkComplete(byte[] tail, String what) {
         var text = new String(tail, java.nio.charset.StandardCharsets.ISO_8859_1);
         if (!text.contains("%%EOF")) {
-            throw new SorotException(ErrorCode.PDF_CORRUPT,
-                    what + " is truncated (it has no end-of-file marker): it was probably cut off while downloading or copying.");
+            throw new SorotException(
+                    ErrorCode.PDF_CORRUPT,
+                    what
+                            + " is truncated (it has no end-of-file marker): it was probably cut off while downloading or copying.");
         }
     }
 

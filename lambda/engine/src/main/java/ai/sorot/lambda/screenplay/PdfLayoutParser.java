@@ -16,7 +16,13 @@ final class PdfLayoutParser {
 
     record Parsed(TitlePage titlePage, int titlePages, int bodyPages, List<Block> blocks, LayoutMetrics metrics) {}
 
-    private enum Kind { ACTION, CUE, SPEECH, CENTER, RIGHT }
+    private enum Kind {
+        ACTION,
+        CUE,
+        SPEECH,
+        CENTER,
+        RIGHT
+    }
 
     private LayoutMetrics m;
     private ColumnModel cols;
@@ -50,10 +56,14 @@ final class PdfLayoutParser {
         var titleReader = new TitlePageReader(m);
         int titlePages = titleReader.isTitlePage(pages.getFirst(), pages.size()) ? 1 : 0;
         TitlePage titlePage = titlePages == 1 ? titleReader.read(pages.getFirst()) : TitlePage.EMPTY;
-        float rawAction = ColumnModel.learn(pages.stream().flatMap(p -> p.lines().stream()).toList(), m,
-                pages.getFirst().width()).action();
-        while (titlePages < pages.size() - 1 && (pages.get(titlePages).lines().isEmpty()
-                || TitleFinder.isProseNotes(pages.get(titlePages), rawAction, m))) {
+        float rawAction = ColumnModel.learn(
+                        pages.stream().flatMap(p -> p.lines().stream()).toList(),
+                        m,
+                        pages.getFirst().width())
+                .action();
+        while (titlePages < pages.size() - 1
+                && (pages.get(titlePages).lines().isEmpty()
+                        || TitleFinder.isProseNotes(pages.get(titlePages), rawAction, m))) {
             titlePages++; // front matter: an empty cover, a flyleaf, pages of notes before the script
         }
         var body = pages.subList(titlePages, pages.size());
@@ -62,14 +72,22 @@ final class PdfLayoutParser {
         if (TitleFinder.isPlaceholder(titlePage.title())) {
             String title = TitleFinder.fromRunningHeader(body);
             if (title == null && !clean.isEmpty() && titlePages == 0) {
-                var first = clean.getFirst().lines().stream().map(l -> new ScriptLine(l, 1)).toList();
+                var first = clean.getFirst().lines().stream()
+                        .map(l -> new ScriptLine(l, 1))
+                        .toList();
                 title = TitleFinder.fromFirstLine(first);
             }
             if (title == null) {
                 title = TitleFinder.fromMetadata(metadataTitle);
             }
-            titlePage = new TitlePage(title, titlePage.authors(), titlePage.credit(), titlePage.source(),
-                    titlePage.draftDate(), titlePage.contact(), titlePage.notes());
+            titlePage = new TitlePage(
+                    title,
+                    titlePage.authors(),
+                    titlePage.credit(),
+                    titlePage.source(),
+                    titlePage.draftDate(),
+                    titlePage.contact(),
+                    titlePage.notes());
         }
 
         var raw = new ArrayList<PdfLine>();
@@ -96,7 +114,9 @@ final class PdfLayoutParser {
 
         for (int p = 0; p < pageLines.size(); p++) {
             boolean continuesSpeech = p > 0 && clean.get(p - 1).endsWithMore();
-            nextPageTop = p + 1 < pageLines.size() && !pageLines.get(p + 1).isEmpty() ? pageLines.get(p + 1).getFirst() : null;
+            nextPageTop = p + 1 < pageLines.size() && !pageLines.get(p + 1).isEmpty()
+                    ? pageLines.get(p + 1).getFirst()
+                    : null;
             readPage(pageLines.get(p), continuesSpeech);
         }
         flush();
@@ -148,8 +168,12 @@ final class PdfLayoutParser {
                 case CUE -> {
                     int end = cueEnd(lines, i);
                     String cue = joinText(lines, i, end);
-                    boolean continuation = continuesSpeech && firstSpeechOnPage && i <= 1 && speaker != null
-                            && ScreenplayText.speaker(cue).equals(speaker) && cue.toUpperCase().contains("CONT");
+                    boolean continuation = continuesSpeech
+                            && firstSpeechOnPage
+                            && i <= 1
+                            && speaker != null
+                            && ScreenplayText.speaker(cue).equals(speaker)
+                            && cue.toUpperCase().contains("CONT");
                     firstSpeechOnPage = false;
                     i = end;
                     if (continuation) {
@@ -184,8 +208,11 @@ final class PdfLayoutParser {
             return Kind.ACTION;
         }
         var next = i + 1 < lines.size() ? lines.get(i + 1) : null;
-        boolean cueLike = line.x0() >= cols.dialogue() + 3 * m.charWidth() && off <= 40
-                && ScreenplayText.isMostlyUpper(text) && text.length() <= 50 && !text.startsWith("(");
+        boolean cueLike = line.x0() >= cols.dialogue() + 3 * m.charWidth()
+                && off <= 40
+                && ScreenplayText.isMostlyUpper(text)
+                && text.length() <= 50
+                && !text.startsWith("(");
         if (cueLike && cueEnd(lines, i) >= 0) {
             return Kind.CUE;
         }
@@ -217,21 +244,26 @@ final class PdfLayoutParser {
 
     /** A cue at the foot of a page whose speech starts at the top of the next one. */
     private boolean speechStartsOverleaf(ScriptLine cue) {
-        return nextPageTop != null && nextPageTop.y() - bodyTop < 2 * m.lineHeight()
+        return nextPageTop != null
+                && nextPageTop.y() - bodyTop < 2 * m.lineHeight()
                 && (isSpeechColumn(nextPageTop) || nextPageTop.text().startsWith("("))
-                && nextPageTop.x0() < cue.x0() + m.charWidth() && nextPageTop.x0() > cols.action() + 2 * m.charWidth();
+                && nextPageTop.x0() < cue.x0() + m.charWidth()
+                && nextPageTop.x0() > cols.action() + 2 * m.charWidth();
     }
 
     private boolean isSpeechColumn(ScriptLine line) {
         float dialogueOff = m.chars(Math.abs(line.x0() - cols.dialogue()));
-        boolean paren = line.text().startsWith("(") && line.x0() >= cols.dialogue() - m.charWidth()
+        boolean paren = line.text().startsWith("(")
+                && line.x0() >= cols.dialogue() - m.charWidth()
                 && (line.x0() < cols.cue() - m.charWidth() / 2 || followsCue(line)); // Word sets it at the cue indent
         boolean parenWrap = parenOpen && Math.abs(line.x0() - cols.parenthetical()) < 2.5f * m.charWidth();
         return dialogueOff <= 3f || paren || parenWrap;
     }
 
     private boolean followsCue(ScriptLine line) {
-        return lastCue != null && lastCue.page() == line.page() && m.lines(line.y() - lastCue.y()) <= 1.3f
+        return lastCue != null
+                && lastCue.page() == line.page()
+                && m.lines(line.y() - lastCue.y()) <= 1.3f
                 && Math.abs(line.x0() - lastCue.x0()) < 1.5f * m.charWidth();
     }
 
@@ -256,7 +288,8 @@ final class PdfLayoutParser {
         }
         // a heading too long for one line wraps onto the next, still in capitals
         int end = i;
-        while (end + 1 < lines.size() && m.chars(cols.rightEdge() - lines.get(end).x1()) < 12
+        while (end + 1 < lines.size()
+                && m.chars(cols.rightEdge() - lines.get(end).x1()) < 12
                 && m.lines(lines.get(end + 1).y() - lines.get(end).y()) <= 1.3f
                 && m.chars(Math.abs(lines.get(end + 1).x0() - cols.action())) <= 1.5f
                 && ScreenplayText.isUpper(lines.get(end + 1).text())
@@ -274,9 +307,11 @@ final class PdfLayoutParser {
      */
     private int cueEnd(List<ScriptLine> lines, int i) {
         int end = i;
-        while (end + 1 < lines.size() && Math.abs(lines.get(end + 1).x0() - lines.get(i).x0()) < m.charWidth() / 2
+        while (end + 1 < lines.size()
+                && Math.abs(lines.get(end + 1).x0() - lines.get(i).x0()) < m.charWidth() / 2
                 && m.lines(lines.get(end + 1).y() - lines.get(end).y()) <= 1.3f
-                && ScreenplayText.isMostlyUpper(lines.get(end + 1).text()) && end - i < 8) {
+                && ScreenplayText.isMostlyUpper(lines.get(end + 1).text())
+                && end - i < 8) {
             end++;
         }
         for (int last = end; last >= i; last--) {
@@ -320,8 +355,10 @@ final class PdfLayoutParser {
         String text = line.text();
         if (!inSpeech) {
             // no cue before it: a speech the page break cut (without (MORE)), or an indented action line
-            if (openLast != null && openLast.page() == line.page() - 1 && (openType == ElementType.DIALOGUE
-                    || openType == ElementType.PARENTHETICAL) && line.y() - bodyTop < 2 * m.lineHeight()) {
+            if (openLast != null
+                    && openLast.page() == line.page() - 1
+                    && (openType == ElementType.DIALOGUE || openType == ElementType.PARENTHETICAL)
+                    && line.y() - bodyTop < 2 * m.lineHeight()) {
                 inSpeech = true;
             } else {
                 paragraph(ElementType.ACTION, line);
@@ -330,7 +367,8 @@ final class PdfLayoutParser {
         }
         // "(" at the dialogue indent, where this script sets parentheticals further in, is spoken text
         boolean parenColumn = m.chars(cols.parenthetical() - cols.dialogue()) < 2.5f
-                || m.chars(Math.abs(line.x0() - cols.dialogue())) > 1f || dual != null;
+                || m.chars(Math.abs(line.x0() - cols.dialogue())) > 1f
+                || dual != null;
         if (text.startsWith("(") && !parenOpen && parenColumn) {
             flush();
             open(ElementType.PARENTHETICAL, line, dual);
@@ -382,9 +420,12 @@ final class PdfLayoutParser {
     }
 
     private void append(ScriptLine line) {
-        if (openText.length() > 0 && openText.charAt(openText.length() - 1) == '-'
-                && openText.length() > 1 && Character.isLetter(openText.charAt(openText.length() - 2))
-                && !line.text().isEmpty() && Character.isLowerCase(line.text().charAt(0))) {
+        if (openText.length() > 0
+                && openText.charAt(openText.length() - 1) == '-'
+                && openText.length() > 1
+                && Character.isLetter(openText.charAt(openText.length() - 2))
+                && !line.text().isEmpty()
+                && Character.isLowerCase(line.text().charAt(0))) {
             openText.append(line.text()); // a word the renderer hyphenated at the line end
         } else {
             openText.append(' ').append(line.text());

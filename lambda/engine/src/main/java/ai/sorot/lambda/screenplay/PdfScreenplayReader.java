@@ -21,7 +21,8 @@ final class PdfScreenplayReader {
     }
 
     Screenplay read(Path file) {
-        try (var trouble = PdfTrouble.listen(); var document = PdfDocuments.open(file)) {
+        try (var trouble = PdfTrouble.listen();
+                var document = PdfDocuments.open(file)) {
             return read(document, trouble);
         } catch (IOException e) {
             throw new SorotException(ErrorCode.PDF_CORRUPT, PdfDocuments.damaged(e), e);
@@ -29,7 +30,8 @@ final class PdfScreenplayReader {
     }
 
     Screenplay read(byte[] content) {
-        try (var trouble = PdfTrouble.listen(); var document = PdfDocuments.open(content)) {
+        try (var trouble = PdfTrouble.listen();
+                var document = PdfDocuments.open(content)) {
             return read(document, trouble);
         } catch (IOException e) {
             throw new SorotException(ErrorCode.PDF_CORRUPT, PdfDocuments.damaged(e), e);
@@ -42,8 +44,9 @@ final class PdfScreenplayReader {
             throw new SorotException(ErrorCode.PDF_NO_PAGES, "The PDF has no pages.");
         }
         if (pageCount > limits.maxPages()) {
-            throw new SorotException(ErrorCode.TOO_MANY_PAGES, "The PDF has %d pages; a screenplay has at most %d."
-                    .formatted(pageCount, limits.maxPages()));
+            throw new SorotException(
+                    ErrorCode.TOO_MANY_PAGES,
+                    "The PDF has %d pages; a screenplay has at most %d.".formatted(pageCount, limits.maxPages()));
         }
         List<PdfPage> pages;
         boolean repaired;
@@ -61,19 +64,25 @@ final class PdfScreenplayReader {
         int imagePages = glyphs < 5 * pageCount ? countPagesWithImages(document) : 0;
         if (glyphs == 0 && !trouble.heard().isEmpty()) {
             // no text, and PDFBox met a broken structure on the way: a damaged file, not a scan
-            throw new SorotException(ErrorCode.PDF_CORRUPT, "The PDF is damaged and no text could be read from it: "
-                    + PdfTrouble.describe(trouble.heard()) + ". Export it again from the writing software.");
+            throw new SorotException(
+                    ErrorCode.PDF_CORRUPT,
+                    "The PDF is damaged and no text could be read from it: " + PdfTrouble.describe(trouble.heard())
+                            + ". Export it again from the writing software.");
         }
         if (glyphs == 0 || imagePages > 0) {
-            throw new SorotException(ErrorCode.PDF_IMAGE_ONLY, imagePages > 0
-                    ? "The PDF has no text layer: its %d page(s) are images (%d characters of text in all). Export the script from the writing software, or run OCR first."
-                            .formatted(pageCount, glyphs)
-                    : "The PDF has no readable text (%d characters on %d page(s)).".formatted(glyphs, pageCount));
+            throw new SorotException(
+                    ErrorCode.PDF_IMAGE_ONLY,
+                    imagePages > 0
+                            ? "The PDF has no text layer: its %d page(s) are images (%d characters of text in all). Export the script from the writing software, or run OCR first."
+                                    .formatted(pageCount, glyphs)
+                            : "The PDF has no readable text (%d characters on %d page(s))."
+                                    .formatted(glyphs, pageCount));
         }
-        var parsed = new PdfLayoutParser().parse(pages, document.getDocumentInformation().getTitle());
+        var parsed = new PdfLayoutParser()
+                .parse(pages, document.getDocumentInformation().getTitle());
         checkLooksLikeScreenplay(parsed);
-        return ScreenplayBuilder.build(parsed.titlePage(), parsed.blocks(), parsed.bodyPages(), Screenplay.SourceFormat.PDF,
-                repaired);
+        return ScreenplayBuilder.build(
+                parsed.titlePage(), parsed.blocks(), parsed.bodyPages(), Screenplay.SourceFormat.PDF, repaired);
     }
 
     /**
@@ -103,9 +112,13 @@ final class PdfScreenplayReader {
         boolean noStructure = headings + cues == 0;
         boolean thin = pages >= 4 && cues < pages && headings < pages / 4.0 && actionWords > 0.85 * words;
         if (noStructure || thin) {
-            throw new SorotException(ErrorCode.NOT_A_SCREENPLAY, ("This does not look like a screenplay: %d page(s) "
-                    + "with %d scene heading(s) and %d character cue(s); %d%% of the text sits at the left margin "
-                    + "like prose.").formatted(pages, headings, cues, words == 0 ? 0 : Math.round(100.0 * actionWords / words)));
+            throw new SorotException(
+                    ErrorCode.NOT_A_SCREENPLAY,
+                    ("This does not look like a screenplay: %d page(s) "
+                                    + "with %d scene heading(s) and %d character cue(s); %d%% of the text sits at the left margin "
+                                    + "like prose.")
+                            .formatted(
+                                    pages, headings, cues, words == 0 ? 0 : Math.round(100.0 * actionWords / words)));
         }
     }
 

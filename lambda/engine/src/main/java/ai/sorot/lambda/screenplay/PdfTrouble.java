@@ -55,11 +55,18 @@ public final class PdfTrouble {
             if (m.contains("recursion") || m.contains("depth") || m.contains("stackoverflow") || m.contains("nest")) {
                 return TOO_DEEP;
             }
-            if (m.contains("xref") || m.contains("cross reference") || m.contains("cross-reference") || m.contains("startxref")
-                    || m.contains("trailer") || m.contains("object stream")) {
+            if (m.contains("xref")
+                    || m.contains("cross reference")
+                    || m.contains("cross-reference")
+                    || m.contains("startxref")
+                    || m.contains("trailer")
+                    || m.contains("object stream")) {
                 return BROKEN_INDEX;
             }
-            if (m.contains("end of file") || m.contains("end-of-file") || m.contains("eof") || m.contains("unexpected end")) {
+            if (m.contains("end of file")
+                    || m.contains("end-of-file")
+                    || m.contains("eof")
+                    || m.contains("unexpected end")) {
                 return TRUNCATED;
             }
             if (m.contains("filter") || m.contains("flate") || m.contains("decode") || m.contains("inflat")) {
@@ -75,7 +82,8 @@ public final class PdfTrouble {
     private static final ThreadLocal<List<Kind>> HEARD = new ThreadLocal<>();
 
     /** Held strongly: java.util.logging keeps loggers by weak reference and would forget the settings. */
-    private static final List<Logger> PDF_LOGGERS = List.of(Logger.getLogger("org.apache.pdfbox"), Logger.getLogger("org.apache.fontbox"));
+    private static final List<Logger> PDF_LOGGERS =
+            List.of(Logger.getLogger("org.apache.pdfbox"), Logger.getLogger("org.apache.fontbox"));
 
     private static final Handler HANDLER = new Handler() {
         @Override
@@ -136,7 +144,9 @@ public final class PdfTrouble {
         if (pdfboxFailure instanceof StackOverflowError) {
             return Kind.TOO_DEEP.words();
         }
-        return Kind.of(pdfboxFailure.getMessage() + " " + pdfboxFailure.getClass().getSimpleName()).words();
+        return Kind.of(pdfboxFailure.getMessage() + " "
+                        + pdfboxFailure.getClass().getSimpleName())
+                .words();
     }
 
     /** Plain words for what was heard, most telling first ("" when nothing was). */
@@ -151,7 +161,8 @@ public final class PdfTrouble {
      */
     public static void install() {
         for (var logger : PDF_LOGGERS) {
-            if (logger.getUseParentHandlers() || !java.util.Arrays.asList(logger.getHandlers()).contains(HANDLER)) {
+            if (logger.getUseParentHandlers()
+                    || !java.util.Arrays.asList(logger.getHandlers()).contains(HANDLER)) {
                 synchronized (PdfTrouble.class) {
                     logger.setUseParentHandlers(false);
                     logger.removeHandler(HANDLER);

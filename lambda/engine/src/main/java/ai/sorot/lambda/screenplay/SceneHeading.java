@@ -27,21 +27,55 @@ record SceneHeading(String setting, String location, String timeOfDay) {
     private static final Pattern BRACKETED = Pattern.compile("\\s*[\\[(][^\\])]*[\\])]\\s*");
     private static final Pattern YEAR = Pattern.compile("\\s*\\(?\\b(1[0-9]|20)\\d{2}\\b\\)?\\s*$");
 
-    private static final Set<String> DAY = Set.of("DAY", "MORNING", "AFTERNOON", "NOON", "DAYTIME", "MIDDAY",
-            "LUNCHTIME", "BREAKFAST", "LUNCH", "DAYLIGHT");
-    private static final Set<String> NIGHT = Set.of("NIGHT", "EVENING", "MIDNIGHT", "NIGHTTIME", "NIGHTFALL", "DINNER",
-            "SUPPER", "TONIGHT");
+    private static final Set<String> DAY = Set.of(
+            "DAY", "MORNING", "AFTERNOON", "NOON", "DAYTIME", "MIDDAY", "LUNCHTIME", "BREAKFAST", "LUNCH", "DAYLIGHT");
+    private static final Set<String> NIGHT =
+            Set.of("NIGHT", "EVENING", "MIDNIGHT", "NIGHTTIME", "NIGHTFALL", "DINNER", "SUPPER", "TONIGHT");
     private static final Set<String> DAWN = Set.of("DAWN", "SUNRISE", "DAYBREAK", "PREDAWN", "PRE-DAWN", "FIRST LIGHT");
-    private static final Set<String> DUSK = Set.of("DUSK", "SUNSET", "TWILIGHT", "MAGIC HOUR", "GOLDEN HOUR", "SUNDOWN");
+    private static final Set<String> DUSK =
+            Set.of("DUSK", "SUNSET", "TWILIGHT", "MAGIC HOUR", "GOLDEN HOUR", "SUNDOWN");
     /** Times that say "the same as the scene before" rather than a time of day. */
-    private static final Set<String> RELATIVE = Set.of("CONTINUOUS", "CONT", "CONTD", "CONT'D", "LATER", "MOMENTS LATER",
-            "MOMENT LATER", "A MOMENT LATER", "SECONDS LATER", "MINUTES LATER", "SAME", "SAME TIME", "SAME SCENE",
-            "SIMULTANEOUS", "MOMENTS BEFORE", "MOMENTS EARLIER", "CONTINUING", "INTERCUT", "INTERCUTTING", "THEREAFTER",
-            "SHORTLY THEREAFTER", "SOON AFTER", "CONCURRENT", "CONCURRENTLY", "SAME MOMENT", "MEANWHILE");
+    private static final Set<String> RELATIVE = Set.of(
+            "CONTINUOUS",
+            "CONT",
+            "CONTD",
+            "CONT'D",
+            "LATER",
+            "MOMENTS LATER",
+            "MOMENT LATER",
+            "A MOMENT LATER",
+            "SECONDS LATER",
+            "MINUTES LATER",
+            "SAME",
+            "SAME TIME",
+            "SAME SCENE",
+            "SIMULTANEOUS",
+            "MOMENTS BEFORE",
+            "MOMENTS EARLIER",
+            "CONTINUING",
+            "INTERCUT",
+            "INTERCUTTING",
+            "THEREAFTER",
+            "SHORTLY THEREAFTER",
+            "SOON AFTER",
+            "CONCURRENT",
+            "CONCURRENTLY",
+            "SAME MOMENT",
+            "MEANWHILE");
+
     private static final Pattern CLOCK = Pattern.compile("^(\\d{1,2})(?::(\\d{2}))?\\s*(AM|PM|A\\.M\\.?|P\\.M\\.?)?$");
     /** Labels that are not times at all but often stand where the time goes. */
-    private static final Set<String> LABELS = Set.of("FLASHBACK", "PRESENT", "PRESENT DAY", "DREAM", "FANTASY",
-            "MONTAGE", "SERIES OF SHOTS", "BACK TO PRESENT", "END FLASHBACK", "PAST");
+    private static final Set<String> LABELS = Set.of(
+            "FLASHBACK",
+            "PRESENT",
+            "PRESENT DAY",
+            "DREAM",
+            "FANTASY",
+            "MONTAGE",
+            "SERIES OF SHOTS",
+            "BACK TO PRESENT",
+            "END FLASHBACK",
+            "PAST");
 
     static SceneHeading parse(String heading) {
         String text = heading.strip();
@@ -86,7 +120,9 @@ record SceneHeading(String setting, String location, String timeOfDay) {
 
     /** A heading that is an instruction to cut between places, not a place ("INTERCUT - JOHN / MARY"). */
     static boolean isIntercut(String heading) {
-        return heading.strip().toUpperCase(Locale.ROOT).matches("^(INTERCUT|INTERCUTTING|INTER-CUT|BACK AND FORTH)\\b.*");
+        return heading.strip()
+                .toUpperCase(Locale.ROOT)
+                .matches("^(INTERCUT|INTERCUTTING|INTER-CUT|BACK AND FORTH)\\b.*");
     }
 
     /**
@@ -112,7 +148,8 @@ record SceneHeading(String setting, String location, String timeOfDay) {
 
     private static String timeIn(String part, boolean onlyPart) {
         String upper = part.toUpperCase(Locale.ROOT);
-        String whole = clean(YEAR.matcher(BRACKETED.matcher(upper).replaceAll(" ")).replaceAll(""));
+        String whole =
+                clean(YEAR.matcher(BRACKETED.matcher(upper).replaceAll(" ")).replaceAll(""));
         if (bucketOf(whole) != null) {
             return whole;
         }
@@ -189,7 +226,10 @@ record SceneHeading(String setting, String location, String timeOfDay) {
     }
 
     private static String clean(String s) {
-        return s.replaceAll("[.:;,!?'’]+$", "").replaceAll("[.]", "").replaceAll("\\s+", " ").strip();
+        return s.replaceAll("[.:;,!?'’]+$", "")
+                .replaceAll("[.]", "")
+                .replaceAll("\\s+", " ")
+                .strip();
     }
 
     /**
@@ -207,7 +247,9 @@ record SceneHeading(String setting, String location, String timeOfDay) {
 
     /** The key two spellings of one place share: BIG-TOP and BIG TOP, THE MAYOR'S and THE MAYORS. */
     static String locationKey(String location) {
-        return location.replaceAll("(?<=\\p{L})-(?=\\p{L})", " ").replaceAll("['’]", "")
-                .replaceAll("\\s+", " ").strip();
+        return location.replaceAll("(?<=\\p{L})-(?=\\p{L})", " ")
+                .replaceAll("['’]", "")
+                .replaceAll("\\s+", " ")
+                .strip();
     }
 }

@@ -17,6 +17,7 @@ final class SceneNumberStripper {
 
     /** "12", "12A", "1a", "A1", "I-1-A", "110A.", "130J9", "2.15": short, with a digit. */
     static final String NUMBER = "(?=[^\\d]{0,4}\\d)[A-Za-z0-9][A-Za-z0-9.\\-]{0,7}";
+
     private static final Pattern SCENE_NUMBER = Pattern.compile("^" + NUMBER + "$");
     private static final Pattern REVISION_MARK = Pattern.compile("\\*+");
 
@@ -25,11 +26,12 @@ final class SceneNumberStripper {
     private final float rightEdge;
     /** Where this script's numbers sit, from headings numbered beyond doubt; NaN if none. */
     private final float leftStart;
+
     private final float rightStart;
     private final float rightEnd;
 
-    private SceneNumberStripper(LayoutMetrics m, float action, float rightEdge, float leftStart, float rightStart,
-                                float rightEnd) {
+    private SceneNumberStripper(
+            LayoutMetrics m, float action, float rightEdge, float leftStart, float rightStart, float rightEnd) {
         this.m = m;
         this.action = action;
         this.rightEdge = rightEdge;
@@ -46,7 +48,8 @@ final class SceneNumberStripper {
         var unnumbered = new ArrayList<PdfLine>(lines.size());
         for (var line : lines) {
             var words = line.words();
-            boolean numbered = words.size() >= 2 && SCENE_NUMBER.matcher(words.getFirst().text()).matches()
+            boolean numbered = words.size() >= 2
+                    && SCENE_NUMBER.matcher(words.getFirst().text()).matches()
                     && ScreenplayText.isSceneHeading(PdfLine.join(words.subList(1, words.size())));
             unnumbered.add(numbered ? line.withWords(words.subList(1, words.size())) : line);
         }
@@ -56,13 +59,15 @@ final class SceneNumberStripper {
         var rightEnds = new HashMap<Integer, Integer>();
         for (var line : lines) {
             var words = line.words();
-            if (words.size() < 2 || !ScreenplayText.isSceneHeading(line.text().replaceFirst("^\\S+\\s+", ""))
-                    && !ScreenplayText.isSceneHeading(line.text())) {
+            if (words.size() < 2
+                    || !ScreenplayText.isSceneHeading(line.text().replaceFirst("^\\S+\\s+", ""))
+                            && !ScreenplayText.isSceneHeading(line.text())) {
                 continue;
             }
             var first = words.getFirst();
             var last = words.getLast();
-            if (SCENE_NUMBER.matcher(first.text()).matches() && m.chars(words.get(1).x0() - first.x1()) >= 2.5f) {
+            if (SCENE_NUMBER.matcher(first.text()).matches()
+                    && m.chars(words.get(1).x0() - first.x1()) >= 2.5f) {
                 leftStarts.merge(bin(first.x0(), m), 1, Integer::sum);
             }
             if (SCENE_NUMBER.matcher(last.text()).matches()
@@ -71,8 +76,13 @@ final class SceneNumberStripper {
                 rightEnds.merge(bin(last.x1(), m), 1, Integer::sum);
             }
         }
-        return new SceneNumberStripper(m, columns.action(), columns.rightEdge(), mode(leftStarts, m),
-                mode(rightStarts, m), mode(rightEnds, m));
+        return new SceneNumberStripper(
+                m,
+                columns.action(),
+                columns.rightEdge(),
+                mode(leftStarts, m),
+                mode(rightStarts, m),
+                mode(rightEnds, m));
     }
 
     private static int bin(float x, LayoutMetrics m) {
@@ -80,8 +90,11 @@ final class SceneNumberStripper {
     }
 
     private static float mode(Map<Integer, Integer> votes, LayoutMetrics m) {
-        return votes.entrySet().stream().filter(e -> e.getValue() >= 2).max(Map.Entry.comparingByValue())
-                .map(e -> e.getKey() * m.charWidth() / 2).orElse(Float.NaN);
+        return votes.entrySet().stream()
+                .filter(e -> e.getValue() >= 2)
+                .max(Map.Entry.comparingByValue())
+                .map(e -> e.getKey() * m.charWidth() / 2)
+                .orElse(Float.NaN);
     }
 
     private boolean near(float x, float learnt) {
@@ -91,7 +104,8 @@ final class SceneNumberStripper {
     ScriptLine strip(PdfLine line, int page) {
         var words = line.words();
         // revision marks: asterisks standing in the right margin beside changed lines
-        while (words.size() >= 2 && REVISION_MARK.matcher(words.getLast().text()).matches()
+        while (words.size() >= 2
+                && REVISION_MARK.matcher(words.getLast().text()).matches()
                 && m.chars(words.getLast().x0() - words.get(words.size() - 2).x1()) >= 2.5f) {
             words = words.subList(0, words.size() - 1);
             line = line.withWords(words);
@@ -125,7 +139,8 @@ final class SceneNumberStripper {
             return false;
         }
         float gap = m.chars(next.x0() - number.x1());
-        return gap >= 2.5f || gap >= 0.8f && (number.x1() <= action - 0.5f * m.charWidth() || near(number.x0(), leftStart));
+        return gap >= 2.5f
+                || gap >= 0.8f && (number.x1() <= action - 0.5f * m.charWidth() || near(number.x0(), leftStart));
     }
 
     private boolean isRightNumber(PdfWord before, PdfWord number) {
@@ -134,7 +149,8 @@ final class SceneNumberStripper {
         }
         float gap = m.chars(number.x0() - before.x1());
         boolean printedOver = gap < -0.5f; // only a second layer of glyphs overlaps a word
-        boolean inNumberColumn = number.x0() >= rightEdge - m.charWidth() || near(number.x0(), rightStart)
+        boolean inNumberColumn = number.x0() >= rightEdge - m.charWidth()
+                || near(number.x0(), rightStart)
                 || near(number.x1(), rightEnd);
         return gap >= 2.5f || gap >= 0.8f && inNumberColumn || printedOver;
     }

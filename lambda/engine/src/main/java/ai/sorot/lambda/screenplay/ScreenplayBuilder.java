@@ -15,7 +15,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-
 import java.util.TreeMap;
 
 /**
@@ -33,16 +32,28 @@ final class ScreenplayBuilder {
         return build(titlePage, blocks, pageCount, format, false);
     }
 
-    static Screenplay build(TitlePage titlePage, List<Block> blocks, int pageCount, Screenplay.SourceFormat format,
-                            boolean textLayerRepaired) {
+    static Screenplay build(
+            TitlePage titlePage,
+            List<Block> blocks,
+            int pageCount,
+            Screenplay.SourceFormat format,
+            boolean textLayerRepaired) {
         var elements = new ArrayList<Element>(blocks.size());
         for (var block : blocks) {
             elements.add(block.toElement());
         }
         var scenes = scenes(blocks);
         var stats = stats(blocks, scenes, pageCount);
-        return new Screenplay(titlePage.title(), titlePage.authors(), pageCount, format, titlePage, elements,
-                scenes, stats, textLayerRepaired);
+        return new Screenplay(
+                titlePage.title(),
+                titlePage.authors(),
+                pageCount,
+                format,
+                titlePage,
+                elements,
+                scenes,
+                stats,
+                textLayerRepaired);
     }
 
     private static List<Scene> scenes(List<Block> blocks) {
@@ -51,7 +62,12 @@ final class ScreenplayBuilder {
         for (int i = 0; i <= blocks.size(); i++) {
             boolean heading = i < blocks.size() && blocks.get(i).type() == ElementType.SCENE_HEADING;
             if ((heading || i == blocks.size()) && start >= 0) {
-                scenes.add(scene(blocks, scenes.size() + 1, start, i - 1, i < blocks.size() ? blocks.get(i).start() : -1));
+                scenes.add(scene(
+                        blocks,
+                        scenes.size() + 1,
+                        start,
+                        i - 1,
+                        i < blocks.size() ? blocks.get(i).start() : -1));
             }
             if (heading) {
                 start = i;
@@ -71,9 +87,19 @@ final class ScreenplayBuilder {
                 speakers.add(ScreenplayText.speaker(blocks.get(i).text()));
             }
         }
-        return new Scene(index, heading.sceneNumber(), heading.text(), parts.setting(), parts.location(),
-                parts.timeOfDay() == null ? "OTHER" : parts.timeOfDay(), heading.page(), blocks.get(last).page(),
-                eighths, List.copyOf(speakers), first, last);
+        return new Scene(
+                index,
+                heading.sceneNumber(),
+                heading.text(),
+                parts.setting(),
+                parts.location(),
+                parts.timeOfDay() == null ? "OTHER" : parts.timeOfDay(),
+                heading.page(),
+                blocks.get(last).page(),
+                eighths,
+                List.copyOf(speakers),
+                first,
+                last);
     }
 
     private static ScreenplayStats stats(List<Block> blocks, List<Scene> scenes, int pageCount) {
@@ -110,10 +136,14 @@ final class ScreenplayBuilder {
         }
         var locationStats = new ArrayList<LocationStat>();
         for (var entry : locations.entrySet()) {
-            locationStats.add(new LocationStat(names.get(entry.getKey()), entry.getValue()[0], entry.getValue()[1],
+            locationStats.add(new LocationStat(
+                    names.get(entry.getKey()),
+                    entry.getValue()[0],
+                    entry.getValue()[1],
                     round(totalEighths == 0 ? 0 : entry.getValue()[1] / (double) totalEighths)));
         }
-        locationStats.sort(Comparator.comparingInt(LocationStat::eighths).reversed()
+        locationStats.sort(Comparator.comparingInt(LocationStat::eighths)
+                .reversed()
                 .thenComparing(Comparator.comparingInt(LocationStat::scenes).reversed()));
 
         // characters and words, scene by scene
@@ -132,7 +162,9 @@ final class ScreenplayBuilder {
                     speaker = ScreenplayText.speaker(block.text());
                     var c = characters.computeIfAbsent(speaker, k -> new int[] {0, 0, block.page()});
                     c[0]++;
-                    characterScenes.computeIfAbsent(speaker, k -> new LinkedHashSet<>()).add(sceneIndex);
+                    characterScenes
+                            .computeIfAbsent(speaker, k -> new LinkedHashSet<>())
+                            .add(sceneIndex);
                     page[2]++;
                 }
                 case DIALOGUE, LYRICS -> {
@@ -148,16 +180,22 @@ final class ScreenplayBuilder {
                     actionWords += words;
                     page[1] += words;
                 }
-                default -> { }
+                default -> {}
             }
         }
         var characterStats = new ArrayList<CharacterStat>();
         for (var entry : characters.entrySet()) {
             int[] c = entry.getValue();
-            characterStats.add(new CharacterStat(entry.getKey(), c[0], c[1], characterScenes.get(entry.getKey()).size(),
-                    c[2], round(dialogueWords == 0 ? 0 : c[1] / (double) dialogueWords)));
+            characterStats.add(new CharacterStat(
+                    entry.getKey(),
+                    c[0],
+                    c[1],
+                    characterScenes.get(entry.getKey()).size(),
+                    c[2],
+                    round(dialogueWords == 0 ? 0 : c[1] / (double) dialogueWords)));
         }
-        characterStats.sort(Comparator.comparingInt(CharacterStat::words).reversed()
+        characterStats.sort(Comparator.comparingInt(CharacterStat::words)
+                .reversed()
                 .thenComparing(Comparator.comparingInt(CharacterStat::speeches).reversed()));
 
         var pageStats = new ArrayList<PageStat>();
@@ -168,21 +206,31 @@ final class ScreenplayBuilder {
         }
         var lengths = new ArrayList<SceneLength>();
         for (var scene : scenes) {
-            lengths.add(new SceneLength(scene.index(), scene.sceneNumber(), scene.heading(), scene.startPage(),
-                    scene.eighths()));
+            lengths.add(new SceneLength(
+                    scene.index(), scene.sceneNumber(), scene.heading(), scene.startPage(), scene.eighths()));
         }
         var longest = new ArrayList<>(lengths);
         longest.sort(Comparator.comparingInt(SceneLength::eighths).reversed().thenComparingInt(SceneLength::scene));
         double contentPages = blocks.isEmpty() ? 0 : Math.max(blocks.getLast().end() - 1, 0);
         double runtime = Math.round(Math.min(contentPages, pageCount) * 10) / 10.0;
-        return new ScreenplayStats(pageCount, runtime, scenes.size(), settings, times, locationStats, characterStats,
-                characterStats.size(), dialogueWords, actionWords,
+        return new ScreenplayStats(
+                pageCount,
+                runtime,
+                scenes.size(),
+                settings,
+                times,
+                locationStats,
+                characterStats,
+                characterStats.size(),
+                dialogueWords,
+                actionWords,
                 round(dialogueWords + actionWords == 0 ? 0 : dialogueWords / (double) (dialogueWords + actionWords)),
-                lengths, longest.subList(0, Math.min(LONGEST_SCENES, longest.size())), pageStats);
+                lengths,
+                longest.subList(0, Math.min(LONGEST_SCENES, longest.size())),
+                pageStats);
     }
 
     private static double round(double value) {
         return Math.round(value * 1000) / 1000.0;
     }
-
 }

@@ -88,8 +88,10 @@ public final class ScreenplayReader {
     }
 
     private SorotException tooManyPages(String pages) {
-        return new SorotException(ErrorCode.TOO_MANY_PAGES, "The screenplay runs to %s pages laid out; a screenplay has at most %d."
-                .formatted(pages, limits.maxPages()));
+        return new SorotException(
+                ErrorCode.TOO_MANY_PAGES,
+                "The screenplay runs to %s pages laid out; a screenplay has at most %d."
+                        .formatted(pages, limits.maxPages()));
     }
 
     public static boolean isFountainName(String name) {
@@ -102,8 +104,9 @@ public final class ScreenplayReader {
             throw new SorotException(ErrorCode.EMPTY_FILE, "The file is empty (0 bytes).");
         }
         if (size > limits.maxBytes()) {
-            throw new SorotException(ErrorCode.FILE_TOO_LARGE, "The file is %d MB; the limit is %d MB."
-                    .formatted(size >> 20, limits.maxBytes() >> 20));
+            throw new SorotException(
+                    ErrorCode.FILE_TOO_LARGE,
+                    "The file is %d MB; the limit is %d MB.".formatted(size >> 20, limits.maxBytes() >> 20));
         }
     }
 

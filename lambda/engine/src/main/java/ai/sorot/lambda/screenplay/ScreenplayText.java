@@ -82,8 +82,12 @@ final class ScreenplayText {
 
     /** The speaker a cue names: "BRICK (V.O.)" and "BRICK (CONT'D)" both speak as BRICK. */
     static String speaker(String cue) {
-        return SPACES.matcher(CHARACTER_EXTENSION.matcher(cue.replace("^", "")).replaceAll(" ").strip()
-                .toUpperCase(Locale.ROOT)).replaceAll(" ");
+        return SPACES.matcher(CHARACTER_EXTENSION
+                        .matcher(cue.replace("^", ""))
+                        .replaceAll(" ")
+                        .strip()
+                        .toUpperCase(Locale.ROOT))
+                .replaceAll(" ");
     }
 
     static int countWords(String text) {

@@ -74,7 +74,9 @@ public enum ScriptFormat {
     /** The same for a file on disk, reading only its head. */
     public static Optional<ScriptFormat> detect(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
-            return detect(in.readNBytes(HEAD_BYTES), file.getFileName() == null ? null : file.getFileName().toString());
+            return detect(
+                    in.readNBytes(HEAD_BYTES),
+                    file.getFileName() == null ? null : file.getFileName().toString());
         }
     }
 

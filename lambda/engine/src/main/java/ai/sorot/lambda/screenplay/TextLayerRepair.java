@@ -37,7 +37,8 @@ final class TextLayerRepair {
             for (var line : page.lines()) {
                 var words = new ArrayList<PdfWord>(line.words().size());
                 for (var w : line.words()) {
-                    words.add(new PdfWord(macRoman(w.text()), w.x0(), w.x1(), w.y(), w.fontSize(), w.bold(), w.italic()));
+                    words.add(
+                            new PdfWord(macRoman(w.text()), w.x0(), w.x1(), w.y(), w.fontSize(), w.bold(), w.italic()));
                 }
                 lines.add(PdfLine.of(line.page(), line.y(), words));
             }

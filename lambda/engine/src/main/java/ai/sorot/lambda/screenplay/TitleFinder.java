@@ -15,24 +15,28 @@ import java.util.regex.Pattern;
  */
 final class TitleFinder {
 
-    private static final Set<String> PLACEHOLDERS = Set.of("TITLE", "SCRIPT TITLE", "SCREENPLAY TITLE", "[TITLE]",
-            "ENTER TITLE", "TITLE HERE", "UNTITLED");
+    private static final Set<String> PLACEHOLDERS =
+            Set.of("TITLE", "SCRIPT TITLE", "SCREENPLAY TITLE", "[TITLE]", "ENTER TITLE", "TITLE HERE", "UNTITLED");
     private static final Pattern DRAFT_WORDS = Pattern.compile(
             "\\s*(?:[-–—|:,]\\s*)?\\b(?:SHOOTING (?:SCRIPT|DRAFT)|PRODUCTION DRAFT|(?:FIRST|SECOND|THIRD|FINAL|REVISED|"
                     + "NETWORK|STUDIO|WHITE|BLUE|PINK|YELLOW|GREEN|GOLDENROD|BUFF|SALMON|CHERRY|TAN) (?:DRAFT|REVISIONS?|PAGES|AMENDED)"
                     + "|DRAFT|REVISED|REVISIONS?|AMENDED|EP(?:ISODE)?\\.? ?#?\\d+|PAGE \\d+)\\b.*$",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern DATE = Pattern.compile("\\b\\d{1,4}[/.\\-]\\d{1,2}(?:[/.\\-]\\d{1,4})?\\b");
-    private static final Pattern PAGE_NUMBER = Pattern.compile("\\s*\\b(?:page\\s*)?\\d{1,4}[A-Z]?\\.?$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern PAGE_NUMBER =
+            Pattern.compile("\\s*\\b(?:page\\s*)?\\d{1,4}[A-Z]?\\.?$", Pattern.CASE_INSENSITIVE);
     private static final Pattern QUOTED = Pattern.compile("[\"“]([^\"”]{2,60})[\"”]");
-    private static final Pattern ROMAN_PAGE = Pattern.compile("^(?:i{1,3}|iv|v|vi{1,3}|ix|x)\\.?$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern ROMAN_PAGE =
+            Pattern.compile("^(?:i{1,3}|iv|v|vi{1,3}|ix|x)\\.?$", Pattern.CASE_INSENSITIVE);
     private static final Pattern FILE_NAME = Pattern.compile(
             "(?i)^(?:microsoft word - )?(.+?)(?:\\.(?:fdx|fdr|pdf|docx?|fadein|celtx|wdz|highland|fountain|rtf))?$");
 
     private TitleFinder() {}
 
     static boolean isPlaceholder(String title) {
-        return title == null || title.isBlank() || PLACEHOLDERS.contains(title.strip().toUpperCase(Locale.ROOT));
+        return title == null
+                || title.isBlank()
+                || PLACEHOLDERS.contains(title.strip().toUpperCase(Locale.ROOT));
     }
 
     /** The title a running header gives: the text at the top of most pages, less page number, draft and date. */
@@ -43,14 +47,19 @@ final class TitleFinder {
             if (page.lines().isEmpty() || page.lines().getFirst().y() > 72f) {
                 continue;
             }
-            String text = PAGE_NUMBER.matcher(page.lines().getFirst().text()).replaceFirst("").strip();
+            String text = PAGE_NUMBER
+                    .matcher(page.lines().getFirst().text())
+                    .replaceFirst("")
+                    .strip();
             String key = text.replaceAll("\\d", "#").toUpperCase(Locale.ROOT);
             if (text.length() >= 3) {
                 counts.merge(key, 1, Integer::sum);
                 first.putIfAbsent(key, text);
             }
         }
-        var best = counts.entrySet().stream().max(java.util.Map.Entry.comparingByValue()).orElse(null);
+        var best = counts.entrySet().stream()
+                .max(java.util.Map.Entry.comparingByValue())
+                .orElse(null);
         if (best == null || best.getValue() < Math.max(3, pages.size() * 0.4)) {
             return null;
         }
@@ -75,9 +84,13 @@ final class TitleFinder {
             return null;
         }
         String text = lines.getFirst().text().strip().replaceFirst("^\\S*\\d\\S*\\s+(?=\\S)", "");
-        if (text.length() > 60 || ScreenplayText.isSceneHeading(text) || ScreenplayText.isTransition(text)
-                || text.toUpperCase(Locale.ROOT).startsWith("FADE") || !ScreenplayText.isMostlyUpper(text)
-                || lines.size() > 1 && lines.get(1).x0() < lines.getFirst().x0() - 4 * 7.2f
+        if (text.length() > 60
+                || ScreenplayText.isSceneHeading(text)
+                || ScreenplayText.isTransition(text)
+                || text.toUpperCase(Locale.ROOT).startsWith("FADE")
+                || !ScreenplayText.isMostlyUpper(text)
+                || lines.size() > 1
+                        && lines.get(1).x0() < lines.getFirst().x0() - 4 * 7.2f
                         && lines.get(1).y() - lines.getFirst().y() < 20) {
             return null; // a cue with its speech below, or the script's own first words
         }
@@ -86,14 +99,17 @@ final class TitleFinder {
 
     /** The document's own title (its metadata), when it is more than a file name's leftovers. */
     static String fromMetadata(String title) {
-        if (title == null || title.isBlank() || title.strip().startsWith("(")
+        if (title == null
+                || title.isBlank()
+                || title.strip().startsWith("(")
                 || title.toLowerCase(Locale.ROOT).matches(".*\\b(?:anonymous|untitled|document\\d*)\\b.*")) {
             return null; // a writing program's default, not a title
         }
         var m = FILE_NAME.matcher(title.strip());
         String name = m.matches() ? m.group(1).replace('_', ' ').strip() : title.strip();
         return name.length() >= 2 && name.chars().anyMatch(Character::isLetter) && !isPlaceholder(name)
-                ? clean(name) : null;
+                ? clean(name)
+                : null;
     }
 
     /**
@@ -110,11 +126,13 @@ final class TitleFinder {
         int body = 0;
         for (var line : lines) {
             String text = line.text().strip();
-            if (ScreenplayText.isSceneHeading(text) || ScreenplayText.isTransition(text)
+            if (ScreenplayText.isSceneHeading(text)
+                    || ScreenplayText.isTransition(text)
                     || text.toUpperCase(Locale.ROOT).startsWith("FADE IN")) {
                 return false;
             }
-            if ((line.y() < 72f || line.y() > page.height() - 54f) && ROMAN_PAGE.matcher(text).matches()) {
+            if ((line.y() < 72f || line.y() > page.height() - 54f)
+                    && ROMAN_PAGE.matcher(text).matches()) {
                 roman = true;
                 continue;
             }

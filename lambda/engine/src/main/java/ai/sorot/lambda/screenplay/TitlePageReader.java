@@ -19,6 +19,7 @@ final class TitlePageReader {
     /** "Story by", "Based on the novel by", "From an idea by": the source line, not an author. */
     private static final Pattern SOURCE = Pattern.compile(
             "^(?:story by|based on|from (?:a|an|the)\\b|adapted from|inspired by)", Pattern.CASE_INSENSITIVE);
+
     private static final Pattern DATE = Pattern.compile(
             "(?i)\\b(?:\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.? \\d{1,2},? \\d{4}"
                     + "|\\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \\d{4}|\\b(?:19|20)\\d{2}\\b|draft)");
@@ -56,9 +57,12 @@ final class TitlePageReader {
             var cue = lines.get(i);
             var next = lines.get(i + 1);
             var after = lines.get(i + 2);
-            if (ScreenplayText.isMostlyUpper(cue.text()) && metrics.lines(next.y() - cue.y()) < 1.3f
-                    && metrics.chars(cue.x0() - next.x0()) > 4 && !isCentred(page, next)
-                    && metrics.lines(after.y() - next.y()) < 1.3f && Math.abs(after.x0() - next.x0()) < metrics.charWidth()) {
+            if (ScreenplayText.isMostlyUpper(cue.text())
+                    && metrics.lines(next.y() - cue.y()) < 1.3f
+                    && metrics.chars(cue.x0() - next.x0()) > 4
+                    && !isCentred(page, next)
+                    && metrics.lines(after.y() - next.y()) < 1.3f
+                    && Math.abs(after.x0() - next.x0()) < metrics.charWidth()) {
                 return false;
             }
         }
@@ -66,7 +70,8 @@ final class TitlePageReader {
     }
 
     private boolean hasDisplayType(List<PdfLine> lines) {
-        return lines.stream().anyMatch(l -> l.words().stream().anyMatch(w -> w.fontSize() >= 1.3f * metrics.fontSize()));
+        return lines.stream()
+                .anyMatch(l -> l.words().stream().anyMatch(w -> w.fontSize() >= 1.3f * metrics.fontSize()));
     }
 
     /** The block set in the largest type, when it is larger than the rest: a flush-left cover's title. */
@@ -111,7 +116,8 @@ final class TitlePageReader {
         int centredBlocks = 0;
         for (var block : blocks) {
             boolean centred = block.stream().allMatch(l -> isCentred(page, l))
-                    || block.stream().anyMatch(l -> isCentred(page, l)) && block.getFirst().y() < page.height() * 0.6f;
+                    || block.stream().anyMatch(l -> isCentred(page, l))
+                            && block.getFirst().y() < page.height() * 0.6f;
             if (centred) {
                 centredBlocks++;
                 for (var line : block) {
@@ -165,13 +171,20 @@ final class TitlePageReader {
         if (display != null && (title == null || centredBlocks == 0)) {
             title = display;
         }
-        return new TitlePage(title, authors, credit, source, draftDate,
+        return new TitlePage(
+                title,
+                authors,
+                credit,
+                source,
+                draftDate,
                 contact.isEmpty() ? null : String.join("\n", contact),
                 notes.isEmpty() ? null : String.join("\n", notes));
     }
 
     private static boolean looksLikeContact(String text) {
-        return text.contains("@") || text.matches(".*\\d{3}.*\\d{4}.*") || text.matches("(?i).*(agent|management|productions|street|st\\.|ave|road|suite).*");
+        return text.contains("@")
+                || text.matches(".*\\d{3}.*\\d{4}.*")
+                || text.matches("(?i).*(agent|management|productions|street|st\\.|ave|road|suite).*");
     }
 
     private static String joinBlock(List<PdfLine> block) {
@@ -191,14 +204,19 @@ final class TitlePageReader {
      */
     private static String readable(PdfLine line) {
         var words = line.words();
-        if (words.size() >= 2 && words.getFirst().text().length() == 1
-                && Math.abs(words.getFirst().fontSize() - words.get(1).fontSize()) > 0.3f * words.get(1).fontSize()) {
+        if (words.size() >= 2
+                && words.getFirst().text().length() == 1
+                && Math.abs(words.getFirst().fontSize() - words.get(1).fontSize())
+                        > 0.3f * words.get(1).fontSize()) {
             words = words.subList(1, words.size());
         }
-        if (words.size() >= 4 && words.stream().allMatch(w -> w.text().codePointCount(0, w.text().length()) == 1)) {
+        if (words.size() >= 4
+                && words.stream()
+                        .allMatch(w -> w.text().codePointCount(0, w.text().length()) == 1)) {
             float narrowest = Float.MAX_VALUE;
             for (int i = 1; i < words.size(); i++) {
-                narrowest = Math.min(narrowest, words.get(i).x0() - words.get(i - 1).x1());
+                narrowest =
+                        Math.min(narrowest, words.get(i).x0() - words.get(i - 1).x1());
             }
             var text = new StringBuilder(words.getFirst().text());
             for (int i = 1; i < words.size(); i++) {
@@ -220,7 +238,8 @@ final class TitlePageReader {
         var columns = new java.util.EnumMap<Column, List<PdfLine>>(Column.class);
         for (var line : page.lines()) {
             for (var segment : segments(line)) {
-                var column = isCentred(page, segment) ? Column.CENTRE
+                var column = isCentred(page, segment)
+                        ? Column.CENTRE
                         : segment.x0() < page.width() / 2 ? Column.LEFT : Column.RIGHT;
                 columns.computeIfAbsent(column, c -> new ArrayList<>()).add(segment);
             }
@@ -230,11 +249,14 @@ final class TitlePageReader {
             List<PdfLine> current = null;
             PdfLine previous = null;
             for (var line : lines) {
-                float size = Math.max(line.words().getFirst().fontSize(),
+                float size = Math.max(
+                        line.words().getFirst().fontSize(),
                         previous == null ? 0 : previous.words().getFirst().fontSize());
                 boolean sameBlock = previous != null
                         && (line.y() - previous.y()) < 1.6f * Math.max(metrics.lineHeight(), size)
-                        && Math.abs(line.words().getFirst().fontSize() - previous.words().getFirst().fontSize()) < 1f;
+                        && Math.abs(line.words().getFirst().fontSize()
+                                        - previous.words().getFirst().fontSize())
+                                < 1f;
                 if (!sameBlock) {
                     current = new ArrayList<>();
                     blocks.add(current);
@@ -243,19 +265,25 @@ final class TitlePageReader {
                 previous = line;
             }
         }
-        blocks.sort(java.util.Comparator.comparingDouble((List<PdfLine> b) -> b.getFirst().y())
+        blocks.sort(java.util.Comparator.comparingDouble(
+                        (List<PdfLine> b) -> b.getFirst().y())
                 .thenComparingDouble(b -> b.getFirst().x0()));
         return blocks;
     }
 
-    private enum Column { CENTRE, LEFT, RIGHT }
+    private enum Column {
+        CENTRE,
+        LEFT,
+        RIGHT
+    }
 
     private List<PdfLine> segments(PdfLine line) {
         var segments = new ArrayList<PdfLine>();
         var words = line.words();
         int from = 0;
         for (int i = 1; i <= words.size(); i++) {
-            if (i == words.size() || metrics.chars(words.get(i).x0() - words.get(i - 1).x1()) >= 4) {
+            if (i == words.size()
+                    || metrics.chars(words.get(i).x0() - words.get(i - 1).x1()) >= 4) {
                 segments.add(line.withWords(words.subList(from, i)));
                 from = i;
             }

@@ -37,7 +37,8 @@ class BoundedZipReaderTest {
     }
 
     private Path bomb(long declaredSize) throws IOException {
-        var file = ZipBombs.write(dir.resolve("bomb.zip"), zeros, declaredSize, ZipBombs.names("items/a%d/source.pdf", 40));
+        var file = ZipBombs.write(
+                dir.resolve("bomb.zip"), zeros, declaredSize, ZipBombs.names("items/a%d/source.pdf", 40));
         // the bomb: about 12 MB on disk, 40 entries of 290 MB (11.6 GB expanded)
         assertTrue(Files.size(file) < 13L << 20, "bomb is " + Files.size(file));
         return file;
@@ -80,7 +81,8 @@ class BoundedZipReaderTest {
     void refusesAStreamedBombWithoutReadingTheRestOfIt() throws IOException {
         var file = bomb(BOMB_ENTRY);
         try (var counted = new Counting(Files.newInputStream(file))) {
-            var e = assertThrows(SorotException.class,
+            var e = assertThrows(
+                    SorotException.class,
                     () -> BoundedZipReader.readMatching(counted, Limits.SESSION_BUNDLE, name -> true));
             assertEquals(ErrorCode.ARCHIVE_TOO_LARGE, e.code());
             assertTrue(counted.count < Files.size(file) / 10, "read " + counted.count + " of " + Files.size(file));
@@ -92,10 +94,16 @@ class BoundedZipReaderTest {
         var tiny = ZipBombs.zeros(10);
         var file = ZipBombs.write(dir.resolve("many.zip"), tiny, 10, ZipBombs.names("f%d.txt", 11));
         var limits = new Limits(1 << 20, 1 << 20, 10, 100);
-        assertEquals(ErrorCode.ARCHIVE_TOO_LARGE,
-                assertThrows(SorotException.class, () -> BoundedZipReader.open(file, limits)).code());
-        assertEquals(ErrorCode.ARCHIVE_TOO_LARGE, assertThrows(SorotException.class,
-                () -> BoundedZipReader.readMatching(Files.newInputStream(file), limits, n -> false)).code());
+        assertEquals(
+                ErrorCode.ARCHIVE_TOO_LARGE,
+                assertThrows(SorotException.class, () -> BoundedZipReader.open(file, limits))
+                        .code());
+        assertEquals(
+                ErrorCode.ARCHIVE_TOO_LARGE,
+                assertThrows(
+                                SorotException.class,
+                                () -> BoundedZipReader.readMatching(Files.newInputStream(file), limits, n -> false))
+                        .code());
     }
 
     @Test
@@ -117,7 +125,8 @@ class BoundedZipReaderTest {
             assertThrows(NoSuchFileException.class, () -> zip.read("script.textbundle/missing.fountain"));
             assertThrows(NoSuchFileException.class, () -> zip.read("script.textbundle/"));
         }
-        var streamed = BoundedZipReader.readMatching(Files.newInputStream(file), Limits.DOCUMENT, n -> n.endsWith(".fountain"));
+        var streamed = BoundedZipReader.readMatching(
+                Files.newInputStream(file), Limits.DOCUMENT, n -> n.endsWith(".fountain"));
         assertEquals(1, streamed.size());
         assertArrayEquals(text, streamed.get("script.textbundle/text.fountain"));
     }
@@ -134,17 +143,24 @@ class BoundedZipReaderTest {
         var limits = new Limits(2 << 20, (3 << 20) / 2, 10, 100);
         try (var zip = BoundedZipReader.open(file, limits)) {
             zip.read("a.bin");
-            assertEquals(ErrorCode.ARCHIVE_TOO_LARGE, assertThrows(SorotException.class, () -> zip.read("b.bin")).code());
+            assertEquals(
+                    ErrorCode.ARCHIVE_TOO_LARGE,
+                    assertThrows(SorotException.class, () -> zip.read("b.bin")).code());
         }
-        assertEquals(ErrorCode.ARCHIVE_TOO_LARGE, assertThrows(SorotException.class,
-                () -> BoundedZipReader.readMatching(Files.newInputStream(file), limits, n -> true)).code());
+        assertEquals(
+                ErrorCode.ARCHIVE_TOO_LARGE,
+                assertThrows(
+                                SorotException.class,
+                                () -> BoundedZipReader.readMatching(Files.newInputStream(file), limits, n -> true))
+                        .code());
     }
 
     @Test
     void aFileThatIsNotAZipIsADamagedArchive() throws IOException {
         var file = Files.writeString(dir.resolve("not.zip"), "INT. KITCHEN - DAY");
         assertThrows(ZipException.class, () -> BoundedZipReader.open(file, Limits.DOCUMENT));
-        assertThrows(ZipException.class,
+        assertThrows(
+                ZipException.class,
                 () -> BoundedZipReader.readMatching(Files.newInputStream(file), Limits.DOCUMENT, n -> true));
     }
 

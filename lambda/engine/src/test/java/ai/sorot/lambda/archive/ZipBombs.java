@@ -54,13 +54,21 @@ public final class ZipBombs {
     }
 
     /** As {@link #write(Path, Packed, long, String...)}, with ordinary small entries first (stored as they are). */
-    public static Path write(Path file, java.util.Map<String, byte[]> plain, Packed packed, long declaredSize, String... names)
+    public static Path write(
+            Path file, java.util.Map<String, byte[]> plain, Packed packed, long declaredSize, String... names)
             throws IOException {
         var central = new ByteArrayOutputStream();
         try (OutputStream out = Files.newOutputStream(file)) {
             long offset = 0;
             for (var entry : plain.entrySet()) {
-                offset += entry(out, central, offset, entry.getKey(), 0, entry.getValue(), crc(entry.getValue()),
+                offset += entry(
+                        out,
+                        central,
+                        offset,
+                        entry.getKey(),
+                        0,
+                        entry.getValue(),
+                        crc(entry.getValue()),
                         entry.getValue().length);
             }
             for (var name : names) {
@@ -69,8 +77,14 @@ public final class ZipBombs {
             out.write(central.toByteArray());
             var end = header(22);
             int count = plain.size() + names.length;
-            end.putInt(0x06054b50).putShort((short) 0).putShort((short) 0).putShort((short) count)
-                    .putShort((short) count).putInt(central.size()).putInt((int) offset).putShort((short) 0);
+            end.putInt(0x06054b50)
+                    .putShort((short) 0)
+                    .putShort((short) 0)
+                    .putShort((short) count)
+                    .putShort((short) count)
+                    .putInt(central.size())
+                    .putInt((int) offset)
+                    .putShort((short) 0);
             out.write(end.array());
         }
         return file;
@@ -83,22 +97,51 @@ public final class ZipBombs {
     }
 
     /** Writes one local entry and its central record; returns the bytes written to {@code out}. */
-    private static long entry(OutputStream out, ByteArrayOutputStream central, long offset, String name, int method,
-                              byte[] data, long crc, long declaredSize) throws IOException {
+    private static long entry(
+            OutputStream out,
+            ByteArrayOutputStream central,
+            long offset,
+            String name,
+            int method,
+            byte[] data,
+            long crc,
+            long declaredSize)
+            throws IOException {
         var nameBytes = name.getBytes(StandardCharsets.UTF_8);
         var local = header(30 + nameBytes.length);
-        local.putInt(0x04034b50).putShort((short) 20).putShort((short) 0).putShort((short) method)
-                .putShort((short) 0).putShort((short) 0x21).putInt((int) crc)
-                .putInt(data.length).putInt((int) declaredSize)
-                .putShort((short) nameBytes.length).putShort((short) 0).put(nameBytes);
+        local.putInt(0x04034b50)
+                .putShort((short) 20)
+                .putShort((short) 0)
+                .putShort((short) method)
+                .putShort((short) 0)
+                .putShort((short) 0x21)
+                .putInt((int) crc)
+                .putInt(data.length)
+                .putInt((int) declaredSize)
+                .putShort((short) nameBytes.length)
+                .putShort((short) 0)
+                .put(nameBytes);
         out.write(local.array());
         out.write(data);
         var record = header(46 + nameBytes.length);
-        record.putInt(0x02014b50).putShort((short) 20).putShort((short) 20).putShort((short) 0)
-                .putShort((short) method).putShort((short) 0).putShort((short) 0x21).putInt((int) crc)
-                .putInt(data.length).putInt((int) declaredSize).putShort((short) nameBytes.length)
-                .putShort((short) 0).putShort((short) 0).putShort((short) 0).putShort((short) 0)
-                .putInt(0).putInt((int) offset).put(nameBytes);
+        record.putInt(0x02014b50)
+                .putShort((short) 20)
+                .putShort((short) 20)
+                .putShort((short) 0)
+                .putShort((short) method)
+                .putShort((short) 0)
+                .putShort((short) 0x21)
+                .putInt((int) crc)
+                .putInt(data.length)
+                .putInt((int) declaredSize)
+                .putShort((short) nameBytes.length)
+                .putShort((short) 0)
+                .putShort((short) 0)
+                .putShort((short) 0)
+                .putShort((short) 0)
+                .putInt(0)
+                .putInt((int) offset)
+                .put(nameBytes);
         central.write(record.array());
         return local.capacity() + data.length;
     }

@@ -26,7 +26,8 @@ class DiskFullTest {
         var failure = catchThrowable(() -> Files.write(full, new byte[4096]));
         assertThat(failure).isInstanceOf(java.io.IOException.class);
         assertThat(DiskFull.isDiskFull(failure)).isTrue();
-        assertThat(DiskFull.isDiskFull(new SorotException(ErrorCode.INTERNAL, "Cannot store x", failure))).isTrue();
+        assertThat(DiskFull.isDiskFull(new SorotException(ErrorCode.INTERNAL, "Cannot store x", failure)))
+                .isTrue();
     }
 
     @Test
@@ -44,7 +45,8 @@ class DiskFullTest {
             });
             assertThat(failure).hasMessageContaining("SQLITE_FULL");
             assertThat(DiskFull.isDiskFull(failure)).isTrue();
-            assertThat(DiskFull.isDiskFull(new SorotException(ErrorCode.INTERNAL, "The job database failed", failure))).isTrue();
+            assertThat(DiskFull.isDiskFull(new SorotException(ErrorCode.INTERNAL, "The job database failed", failure)))
+                    .isTrue();
         }
     }
 
@@ -61,7 +63,8 @@ class DiskFullTest {
             var duplicate = catchThrowable(() -> c.createStatement().execute("INSERT INTO t VALUES ('a')"));
             assertThat(DiskFull.isDiskFull(duplicate)).isFalse();
         }
-        assertThat(DiskFull.isDiskFull(new IllegalStateException("no space left on the shelf"))).isFalse();
+        assertThat(DiskFull.isDiskFull(new IllegalStateException("no space left on the shelf")))
+                .isFalse();
         assertThat(DiskFull.isDiskFull(null)).isFalse();
     }
 

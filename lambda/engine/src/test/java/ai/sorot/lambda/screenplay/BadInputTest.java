@@ -39,9 +39,17 @@ class BadInputTest {
     private static byte[] screenplay() {
         var pdf = ScriptPdf.letter();
         for (int page = 1; page <= 3; page++) {
-            pdf.page().line(1.5, "INT. OFFICE - NIGHT").blank().line(1.5, "Rain hammers the window.").blank()
-                    .line(3.7, "MARA").line(2.5, "You kept the letters.").blank()
-                    .line(3.7, "JONAS").line(2.5, "Every one of them.").blank();
+            pdf.page()
+                    .line(1.5, "INT. OFFICE - NIGHT")
+                    .blank()
+                    .line(1.5, "Rain hammers the window.")
+                    .blank()
+                    .line(3.7, "MARA")
+                    .line(2.5, "You kept the letters.")
+                    .blank()
+                    .line(3.7, "JONAS")
+                    .line(2.5, "Every one of them.")
+                    .blank();
         }
         return pdf.bytes();
     }
@@ -61,7 +69,8 @@ class BadInputTest {
         var file = Files.write(dir.resolve("empty.pdf"), new byte[0]);
         assertThat(codeOf(() -> reader.read(file))).isEqualTo(ErrorCode.EMPTY_FILE);
         assertThat(codeOf(() -> reader.read(new byte[0], "empty.pdf"))).isEqualTo(ErrorCode.EMPTY_FILE);
-        assertThat(codeOf(() -> reader.read(new byte[] {' ', '\n'}, "blank.fountain"))).isEqualTo(ErrorCode.EMPTY_FILE);
+        assertThat(codeOf(() -> reader.read(new byte[] {' ', '\n'}, "blank.fountain")))
+                .isEqualTo(ErrorCode.EMPTY_FILE);
     }
 
     @Test
@@ -82,7 +91,9 @@ class BadInputTest {
             var cut = Arrays.copyOf(whole, (int) (whole.length * at));
             var file = Files.write(dir.resolve("cut.pdf"), cut);
             assertThat(codeOf(() -> reader.read(file))).as("cut at %s", at).isEqualTo(ErrorCode.PDF_CORRUPT);
-            assertThat(codeOf(() -> reader.read(cut, "cut.pdf"))).as("cut at %s", at).isEqualTo(ErrorCode.PDF_CORRUPT);
+            assertThat(codeOf(() -> reader.read(cut, "cut.pdf")))
+                    .as("cut at %s", at)
+                    .isEqualTo(ErrorCode.PDF_CORRUPT);
         }
     }
 
@@ -99,7 +110,8 @@ class BadInputTest {
     @Test
     void aPasswordProtectedPdfIsEncrypted() throws IOException {
         byte[] locked;
-        try (PDDocument document = Loader.loadPDF(screenplay()); var out = new ByteArrayOutputStream()) {
+        try (PDDocument document = Loader.loadPDF(screenplay());
+                var out = new ByteArrayOutputStream()) {
             var policy = new StandardProtectionPolicy("owner-secret", "user-secret", new AccessPermission());
             policy.setEncryptionKeyLength(256);
             document.protect(policy);
@@ -112,7 +124,8 @@ class BadInputTest {
     @Test
     void aPdfWithOnlyAnOwnerPasswordStillReads() throws IOException {
         byte[] restricted;
-        try (PDDocument document = Loader.loadPDF(screenplay()); var out = new ByteArrayOutputStream()) {
+        try (PDDocument document = Loader.loadPDF(screenplay());
+                var out = new ByteArrayOutputStream()) {
             var permissions = new AccessPermission();
             permissions.setCanModify(false);
             document.protect(new StandardProtectionPolicy("owner-secret", "", permissions));
@@ -125,16 +138,21 @@ class BadInputTest {
     @Test
     void aScannedScriptWithNoTextLayerIsImageOnly() throws IOException {
         byte[] scanned;
-        try (PDDocument original = Loader.loadPDF(screenplay()); var scan = new PDDocument();
-             var out = new ByteArrayOutputStream()) {
+        try (PDDocument original = Loader.loadPDF(screenplay());
+                var scan = new PDDocument();
+                var out = new ByteArrayOutputStream()) {
             var renderer = new PDFRenderer(original);
             for (int i = 0; i < original.getNumberOfPages(); i++) {
                 BufferedImage image = renderer.renderImageWithDPI(i, 72);
                 var page = new PDPage(PDRectangle.LETTER);
                 scan.addPage(page);
                 try (var content = new PDPageContentStream(scan, page)) {
-                    content.drawImage(LosslessFactory.createFromImage(scan, image), 0, 0,
-                            PDRectangle.LETTER.getWidth(), PDRectangle.LETTER.getHeight());
+                    content.drawImage(
+                            LosslessFactory.createFromImage(scan, image),
+                            0,
+                            0,
+                            PDRectangle.LETTER.getWidth(),
+                            PDRectangle.LETTER.getHeight());
                 }
             }
             scan.save(out);
@@ -148,7 +166,8 @@ class BadInputTest {
     @Test
     void aPdfWithNoPagesHasNoPages() throws IOException {
         byte[] empty;
-        try (var document = new PDDocument(); var out = new ByteArrayOutputStream()) {
+        try (var document = new PDDocument();
+                var out = new ByteArrayOutputStream()) {
             document.save(out);
             empty = out.toByteArray();
         }
@@ -158,7 +177,8 @@ class BadInputTest {
     @Test
     void moreThanFourHundredPagesIsTooMany() throws IOException {
         byte[] phoneBook;
-        try (var document = new PDDocument(); var out = new ByteArrayOutputStream()) {
+        try (var document = new PDDocument();
+                var out = new ByteArrayOutputStream()) {
             for (int i = 0; i < 401; i++) {
                 document.addPage(new PDPage(PDRectangle.LETTER));
             }
@@ -174,7 +194,8 @@ class BadInputTest {
     void proseIsNotAScreenplayAndTheMessageGivesTheEvidence() throws IOException {
         byte[] essay;
         var font = new PDType1Font(Standard14Fonts.FontName.TIMES_ROMAN);
-        try (var document = new PDDocument(); var out = new ByteArrayOutputStream()) {
+        try (var document = new PDDocument();
+                var out = new ByteArrayOutputStream()) {
             for (int p = 0; p < 5; p++) {
                 var page = new PDPage(PDRectangle.LETTER);
                 document.addPage(page);

@@ -23,19 +23,30 @@ final class CorruptPdfs {
 
     /** A page whose only content is a form XObject that draws itself. */
     static byte[] selfDrawingXObject() {
-        return pdf(List.of("<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /XObject << /X1 5 0 R >> >> /Contents 4 0 R >>",
-                stream("", "/X1 Do"),
-                stream("/Type /XObject /Subtype /Form /BBox [0 0 612 792] /Resources << /XObject << /X1 5 0 R >> >>", "/X1 Do")), true);
+        return pdf(
+                List.of(
+                        "<< /Type /Catalog /Pages 2 0 R >>",
+                        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /XObject << /X1 5 0 R >> >> /Contents 4 0 R >>",
+                        stream("", "/X1 Do"),
+                        stream(
+                                "/Type /XObject /Subtype /Form /BBox [0 0 612 792] /Resources << /XObject << /X1 5 0 R >> >>",
+                                "/X1 Do")),
+                true);
     }
 
     /** A page that carries {@code depth} arrays nested in one another. */
     static byte[] nestedArrays(int depth) {
         var deep = "[".repeat(depth) + "]".repeat(depth);
-        return pdf(List.of("<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Deep " + deep
-                        + " /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
-                stream("", TEXT), FONT), true);
+        return pdf(
+                List.of(
+                        "<< /Type /Catalog /Pages 2 0 R >>",
+                        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Deep " + deep
+                                + " /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+                        stream("", TEXT),
+                        FONT),
+                true);
     }
 
     /** A file whose trailer names no catalog (PDFBox: "Missing root object specification in trailer"). */
@@ -58,8 +69,10 @@ final class CorruptPdfs {
         int xref = out.size();
         var table = new StringBuilder("xref\n0 " + (objects.size() + 1) + "\n0000000000 65535 f \n");
         offsets.forEach(o -> table.append("%010d 00000 n \n".formatted(o)));
-        write(out, table + "trailer\n<< /Size " + (objects.size() + 1) + (withRoot ? " /Root 1 0 R" : "") + " >>\nstartxref\n" + xref
-                + "\n%%EOF\n");
+        write(
+                out,
+                table + "trailer\n<< /Size " + (objects.size() + 1) + (withRoot ? " /Root 1 0 R" : "")
+                        + " >>\nstartxref\n" + xref + "\n%%EOF\n");
         return out.toByteArray();
     }
 

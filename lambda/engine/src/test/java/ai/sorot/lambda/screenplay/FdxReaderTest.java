@@ -12,7 +12,6 @@ import ai.sorot.model.screenplay.ElementType;
 import ai.sorot.model.screenplay.Screenplay;
 import ai.sorot.model.screenplay.ScreenplayStats.CharacterStat;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,8 +46,12 @@ class FdxReaderTest {
         assertThat(screenplay.scenes()).hasSize(truth(bytes).headings());
         assertThat(screenplay.scenes()).extracting(s -> s.sceneNumber()).containsExactly("1", "2A", "3", "4");
         // Final Draft prints headings in capitals whatever was typed; the number is not in the text
-        assertThat(screenplay.scenes()).extracting(s -> s.heading())
-                .containsExactly("EXT. HARBOUR QUAY - NIGHT", "INT. FERRY CABIN - CONTINUOUS", "EXT. FERRY DECK - NIGHT",
+        assertThat(screenplay.scenes())
+                .extracting(s -> s.heading())
+                .containsExactly(
+                        "EXT. HARBOUR QUAY - NIGHT",
+                        "INT. FERRY CABIN - CONTINUOUS",
+                        "EXT. FERRY DECK - NIGHT",
                         "INT./EXT. HARBOUR OFFICE - DAWN");
     }
 
@@ -57,30 +60,46 @@ class FdxReaderTest {
         var bytes = fixture();
         var screenplay = reader.read(bytes, "night-ferry.fdx");
         assertThat(agreement(truth(bytes).speeches(), screenplay)).isEqualTo(1.0);
-        assertThat(speeches(screenplay)).containsEntry("ILSE", 3).containsEntry("BRAM", 3).containsEntry("DECKHAND", 1);
+        assertThat(speeches(screenplay))
+                .containsEntry("ILSE", 3)
+                .containsEntry("BRAM", 3)
+                .containsEntry("DECKHAND", 1);
     }
 
     @Test
     void dualDialogueIsLeftSpeakerThenRight() throws Exception {
         var elements = reader.read(fixture(), "night-ferry.fdx").elements();
         var dual = elements.stream().filter(e -> e.dual() != null).toList();
-        assertThat(dual).extracting(Element::type, Element::text, Element::dual).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(ElementType.CHARACTER, "ILSE", Dual.LEFT),
-                org.assertj.core.groups.Tuple.tuple(ElementType.DIALOGUE, "Mine.", Dual.LEFT),
-                org.assertj.core.groups.Tuple.tuple(ElementType.CHARACTER, "BRAM", Dual.RIGHT),
-                org.assertj.core.groups.Tuple.tuple(ElementType.PARENTHETICAL, "(at the same time)", Dual.RIGHT),
-                org.assertj.core.groups.Tuple.tuple(ElementType.DIALOGUE, "Mine.", Dual.RIGHT));
+        assertThat(dual)
+                .extracting(Element::type, Element::text, Element::dual)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(ElementType.CHARACTER, "ILSE", Dual.LEFT),
+                        org.assertj.core.groups.Tuple.tuple(ElementType.DIALOGUE, "Mine.", Dual.LEFT),
+                        org.assertj.core.groups.Tuple.tuple(ElementType.CHARACTER, "BRAM", Dual.RIGHT),
+                        org.assertj.core.groups.Tuple.tuple(
+                                ElementType.PARENTHETICAL, "(at the same time)", Dual.RIGHT),
+                        org.assertj.core.groups.Tuple.tuple(ElementType.DIALOGUE, "Mine.", Dual.RIGHT));
     }
 
     @Test
     void textRunsJoinAndOnlyPrintedTextIsKept() throws Exception {
         var screenplay = reader.read(fixture(), "night-ferry.fdx");
         var texts = screenplay.elements().stream().map(Element::text).toList();
-        assertThat(texts).contains("Fog rolls over the water. A lone ferry sounds its horn.", "CLOSE ON THE TICKET",
-                "THE ENGINE SHUDDERS", "FADE IN:", "(calling)");
+        assertThat(texts)
+                .contains(
+                        "Fog rolls over the water. A lone ferry sounds its horn.",
+                        "CLOSE ON THE TICKET",
+                        "THE ENGINE SHUDDERS",
+                        "FADE IN:",
+                        "(calling)");
         assertThat(String.join(" ", texts)).doesNotContain("never printed").doesNotContain("Blue revision");
-        assertThat(screenplay.elements().stream().filter(e -> e.text().equals("CLOSE ON THE TICKET")).findFirst().orElseThrow().type())
-                .as("a shot is inside its scene, not a new one").isEqualTo(ElementType.ACTION);
+        assertThat(screenplay.elements().stream()
+                        .filter(e -> e.text().equals("CLOSE ON THE TICKET"))
+                        .findFirst()
+                        .orElseThrow()
+                        .type())
+                .as("a shot is inside its scene, not a new one")
+                .isEqualTo(ElementType.ACTION);
     }
 
     @Test
@@ -113,9 +132,13 @@ class FdxReaderTest {
     void malformedXmlIsFdxInvalid() throws Exception {
         var text = new String(fixture(), StandardCharsets.UTF_8);
         var truncated = text.substring(0, text.indexOf("<Paragraph Type=\"Character\">") + 30);
-        assertThat(codeOf(truncated.getBytes(StandardCharsets.UTF_8), "cut.fdx")).isEqualTo(ErrorCode.FDX_INVALID);
-        assertThat(codeOf("<FinalDraft><Content><Paragraph Type=\"Action\"><Text>a &amp b</Text></Paragraph></Content></FinalDraft>"
-                .getBytes(StandardCharsets.UTF_8), "amp.fdx")).isEqualTo(ErrorCode.FDX_INVALID);
+        assertThat(codeOf(truncated.getBytes(StandardCharsets.UTF_8), "cut.fdx"))
+                .isEqualTo(ErrorCode.FDX_INVALID);
+        assertThat(codeOf(
+                        "<FinalDraft><Content><Paragraph Type=\"Action\"><Text>a &amp b</Text></Paragraph></Content></FinalDraft>"
+                                .getBytes(StandardCharsets.UTF_8),
+                        "amp.fdx"))
+                .isEqualTo(ErrorCode.FDX_INVALID);
     }
 
     @Test
@@ -131,7 +154,8 @@ class FdxReaderTest {
             bomb.append("<!ENTITY ").append((char) ('a' + i)).append(" \"");
             bomb.append(("&" + (char) ('a' + i - 1) + ";").repeat(10)).append("\">\n");
         }
-        bomb.append("]>\n<FinalDraft><Content><Paragraph Type=\"Action\"><Text>&m;</Text></Paragraph></Content></FinalDraft>");
+        bomb.append(
+                "]>\n<FinalDraft><Content><Paragraph Type=\"Action\"><Text>&m;</Text></Paragraph></Content></FinalDraft>");
         long start = System.nanoTime();
         var error = error(bomb.toString().getBytes(StandardCharsets.UTF_8), "bomb.fdx");
         assertThat(error.code()).isEqualTo(ErrorCode.ARCHIVE_TOO_LARGE);
@@ -143,8 +167,9 @@ class FdxReaderTest {
     void anExternalEntityIsNeverRead() throws Exception {
         var secret = Files.writeString(dir.resolve("secret.txt"), "TOP SECRET CONTENT");
         var xxe = ("<?xml version=\"1.0\"?><!DOCTYPE FinalDraft [<!ENTITY x SYSTEM \"" + secret.toUri() + "\">]>"
-                + "<FinalDraft><Content><Paragraph Type=\"Scene Heading\"><Text>INT. ROOM - DAY</Text></Paragraph>"
-                + "<Paragraph Type=\"Action\"><Text>&x;</Text></Paragraph></Content></FinalDraft>").getBytes(StandardCharsets.UTF_8);
+                        + "<FinalDraft><Content><Paragraph Type=\"Scene Heading\"><Text>INT. ROOM - DAY</Text></Paragraph>"
+                        + "<Paragraph Type=\"Action\"><Text>&x;</Text></Paragraph></Content></FinalDraft>")
+                .getBytes(StandardCharsets.UTF_8);
         var error = error(xxe, "xxe.fdx");
         assertThat(error.getMessage()).doesNotContain("TOP SECRET");
     }
@@ -175,12 +200,16 @@ class FdxReaderTest {
             try {
                 screenplay = reader.read(file);
             } catch (SorotException e) {
-                assertThat(e.code()).as(file + ": only a file with no text may fail").isEqualTo(ErrorCode.EMPTY_FILE);
+                assertThat(e.code())
+                        .as(file + ": only a file with no text may fail")
+                        .isEqualTo(ErrorCode.EMPTY_FILE);
                 assertThat(truth.headings() + truth.speeches().size()).isZero();
                 continue;
             }
             assertThat(screenplay.scenes()).as(file.toString()).hasSize(truth.headings());
-            assertThat(agreement(truth.speeches(), screenplay)).as(file.toString()).isGreaterThanOrEqualTo(0.99);
+            assertThat(agreement(truth.speeches(), screenplay))
+                    .as(file.toString())
+                    .isGreaterThanOrEqualTo(0.99);
         }
     }
 
@@ -203,7 +232,7 @@ class FdxReaderTest {
             switch (paragraph.getAttribute("Type")) {
                 case "Scene Heading" -> headings++;
                 case "Character" -> speeches.merge(speaker(paragraph.getTextContent()), 1, Integer::sum);
-                default -> { }
+                default -> {}
             }
         }
         return new Truth(headings, speeches);
@@ -211,12 +240,15 @@ class FdxReaderTest {
 
     /** Paragraphs of the script itself: under FinalDraft/Content, possibly in a DualDialogue. */
     private static boolean isBody(org.w3c.dom.Element paragraph) {
-        for (var node = paragraph.getParentNode(); node instanceof org.w3c.dom.Element parent; node = parent.getParentNode()) {
+        for (var node = paragraph.getParentNode();
+                node instanceof org.w3c.dom.Element parent;
+                node = parent.getParentNode()) {
             switch (parent.getTagName()) {
                 case "Content" -> {
-                    return parent.getParentNode() instanceof org.w3c.dom.Element root && root.getTagName().equals("FinalDraft");
+                    return parent.getParentNode() instanceof org.w3c.dom.Element root
+                            && root.getTagName().equals("FinalDraft");
                 }
-                case "DualDialogue", "Paragraph" -> { }
+                case "DualDialogue", "Paragraph" -> {}
                 default -> {
                     return false;
                 }
@@ -230,7 +262,8 @@ class FdxReaderTest {
     }
 
     static Map<String, Integer> speeches(Screenplay screenplay) {
-        return screenplay.stats().characters().stream().collect(Collectors.toMap(CharacterStat::name, CharacterStat::speeches));
+        return screenplay.stats().characters().stream()
+                .collect(Collectors.toMap(CharacterStat::name, CharacterStat::speeches));
     }
 
     /** Pooled agreement: speeches both count, over speeches either counts. */
@@ -271,7 +304,8 @@ class FdxReaderTest {
         var captured = new java.io.ByteArrayOutputStream();
         System.setErr(new java.io.PrintStream(captured, true, StandardCharsets.UTF_8));
         try {
-            assertThatThrownBy(() -> new FdxReader().read(noise)).isInstanceOf(SorotException.class)
+            assertThatThrownBy(() -> new FdxReader().read(noise))
+                    .isInstanceOf(SorotException.class)
                     .satisfies(e -> assertThat(((SorotException) e).code()).isEqualTo(ErrorCode.FDX_INVALID))
                     .hasMessageContaining("not readable text");
         } finally {

@@ -22,14 +22,26 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class FountainConformanceTest {
 
-    private static final List<String> FILES = List.of("action", "boneyard", "centered", "character", "dialogue",
-            "lyrics", "pagebreak", "parenthetical", "sceneheading", "scripts", "transitions", "titlepage");
+    private static final List<String> FILES = List.of(
+            "action",
+            "boneyard",
+            "centered",
+            "character",
+            "dialogue",
+            "lyrics",
+            "pagebreak",
+            "parenthetical",
+            "sceneheading",
+            "scripts",
+            "transitions",
+            "titlepage");
 
     static Stream<Arguments> cases() throws IOException {
         var mapper = new ObjectMapper(new YAMLFactory());
         var cases = new ArrayList<Arguments>();
         for (var file : FILES) {
-            try (InputStream in = FountainConformanceTest.class.getResourceAsStream("/jouvence/test_" + file + ".yaml")) {
+            try (InputStream in =
+                    FountainConformanceTest.class.getResourceAsStream("/jouvence/test_" + file + ".yaml")) {
                 var parser = mapper.getFactory().createParser(in);
                 var documents = mapper.readValues(parser, JsonNode.class);
                 int index = 0;
@@ -38,7 +50,8 @@ class FountainConformanceTest {
                     if (doc == null || !doc.has("in")) {
                         continue;
                     }
-                    cases.add(Arguments.of(file + " #" + (++index), doc.get("in").asText(), doc));
+                    cases.add(
+                            Arguments.of(file + " #" + (++index), doc.get("in").asText(), doc));
                 }
             }
         }
@@ -94,7 +107,8 @@ class FountainConformanceTest {
         var title = doc.path("title");
         if (title.has("title")) {
             var screenplay = new ScreenplayReader().readFountain(input);
-            assertThat(normal(screenplay.title())).isEqualTo(normal(title.get("title").asText()));
+            assertThat(normal(screenplay.title()))
+                    .isEqualTo(normal(title.get("title").asText()));
         }
     }
 

@@ -14,7 +14,9 @@ class FountainLimitsTest {
     private static String scenes(int count) {
         var text = new StringBuilder("Title: Phone Book\n\n");
         for (int i = 1; i <= count; i++) {
-            text.append("INT. ROOM ").append(i).append(" - DAY\n\nBob waits by the door, then sits.\n\nBOB\nHello.\n\n");
+            text.append("INT. ROOM ")
+                    .append(i)
+                    .append(" - DAY\n\nBob waits by the door, then sits.\n\nBOB\nHello.\n\n");
         }
         return text.toString();
     }
@@ -46,9 +48,13 @@ class FountainLimitsTest {
 
     @Test
     void terminalControlCodesNeverReachTheScreenplay() {
-        var text = "Title: EVIL\u001b[2J\u001b]0;pwned\u0007\nAuthor: Someone\n\nINT. ROOM - DAY\n\nBob\u001b[31m waits.\n\nBOB\nHello.\n";
+        var text =
+                "Title: EVIL\u001b[2J\u001b]0;pwned\u0007\nAuthor: Someone\n\nINT. ROOM - DAY\n\nBob\u001b[31m waits.\n\nBOB\nHello.\n";
         var play = new ScreenplayReader().readFountain(text);
-        assertThat(play.title()).doesNotContain("\u001b").doesNotContain("\u0007").startsWith("EVIL");
+        assertThat(play.title())
+                .doesNotContain("\u001b")
+                .doesNotContain("\u0007")
+                .startsWith("EVIL");
         assertThat(play.elements()).allSatisfy(e -> assertThat(e.text()).doesNotContain("\u001b"));
     }
 }

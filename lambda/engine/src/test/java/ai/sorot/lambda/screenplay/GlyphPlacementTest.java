@@ -43,7 +43,9 @@ class GlyphPlacementTest {
     void identityHScriptsArePlacedAsPdfBoxPlacesThem(String fixture) throws Exception {
         byte[] pdf = Files.readAllBytes(Path.of("src/test/resources", fixture));
         var ours = read(pdf, false, page -> {});
-        assertThat(ours).isNotEmpty().allSatisfy(page -> assertThat(page.lines()).isNotEmpty());
+        assertThat(ours)
+                .isNotEmpty()
+                .allSatisfy(page -> assertThat(page.lines()).isNotEmpty());
         assertThat(ours).isEqualTo(read(pdf, true, page -> {}));
     }
 

@@ -36,26 +36,38 @@ class HighlandReaderTest {
         assertThat(screenplay.format()).isEqualTo(Screenplay.SourceFormat.HIGHLAND);
         assertThat(screenplay.title()).isEqualTo("The Lighthouse Keeper");
         assertThat(screenplay.scenes()).hasSize(2);
-        assertThat(FdxReaderTest.speeches(screenplay)).containsEntry("KEEPER", 2).containsEntry("APPRENTICE", 1);
+        assertThat(FdxReaderTest.speeches(screenplay))
+                .containsEntry("KEEPER", 2)
+                .containsEntry("APPRENTICE", 1);
     }
 
     @Test
     void highland1TextMdIsRead() throws IOException {
-        var bytes = zip(Map.of("text.md", FormatFixtures.FOUNTAIN.getBytes(StandardCharsets.UTF_8), "info.json", "{}".getBytes(StandardCharsets.UTF_8)));
+        var bytes = zip(Map.of(
+                "text.md",
+                FormatFixtures.FOUNTAIN.getBytes(StandardCharsets.UTF_8),
+                "info.json",
+                "{}".getBytes(StandardCharsets.UTF_8)));
         assertThat(reader.read(bytes, "old.highland").scenes()).hasSize(2);
     }
 
     @Test
     void aFountainFileOfAnyNameIsRead() throws IOException {
-        var bytes = zip(Map.of("Keeper draft 3.fountain", FormatFixtures.FOUNTAIN.getBytes(StandardCharsets.UTF_8),
-                "__MACOSX/._Keeper draft 3.fountain", new byte[] {0, 5, 22, 7}));
+        var bytes = zip(Map.of(
+                "Keeper draft 3.fountain",
+                FormatFixtures.FOUNTAIN.getBytes(StandardCharsets.UTF_8),
+                "__MACOSX/._Keeper draft 3.fountain",
+                new byte[] {0, 5, 22, 7}));
         assertThat(reader.read(bytes, "draft.highland").scenes()).hasSize(2);
     }
 
     @Test
     void anUnknownEntryNameIsFoundByItsContent() throws IOException {
-        var bytes = zip(Map.of("document.content", FormatFixtures.FOUNTAIN.getBytes(StandardCharsets.UTF_8),
-                "settings.plist", "<plist><dict/></plist>".getBytes(StandardCharsets.UTF_8)));
+        var bytes = zip(Map.of(
+                "document.content",
+                FormatFixtures.FOUNTAIN.getBytes(StandardCharsets.UTF_8),
+                "settings.plist",
+                "<plist><dict/></plist>".getBytes(StandardCharsets.UTF_8)));
         assertThat(reader.read(bytes, "future.highland").scenes()).hasSize(2);
     }
 
@@ -67,7 +79,11 @@ class HighlandReaderTest {
 
     @Test
     void aZipWithNoScriptIsUnsupported() throws IOException {
-        var bytes = zip(Map.of("photo.jpg", new byte[] {(byte) 0xFF, (byte) 0xD8, 0, 0}, "readme.json", "{\"a\": 1}".getBytes(StandardCharsets.UTF_8)));
+        var bytes = zip(Map.of(
+                "photo.jpg",
+                new byte[] {(byte) 0xFF, (byte) 0xD8, 0, 0},
+                "readme.json",
+                "{\"a\": 1}".getBytes(StandardCharsets.UTF_8)));
         assertThat(codeOf(bytes)).isEqualTo(ErrorCode.UNSUPPORTED_FORMAT);
     }
 

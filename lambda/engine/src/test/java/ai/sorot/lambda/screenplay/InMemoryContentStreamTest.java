@@ -17,22 +17,39 @@ class InMemoryContentStreamTest {
     /** The same walk over both readers: reads, peeks, rewinds, skips, seeks past the end, bulk reads. */
     private static String walk(RandomAccessRead in) throws IOException {
         var seen = new StringBuilder();
-        seen.append(in.read()).append(',').append(in.peek()).append(',').append(in.read()).append(',');
+        seen.append(in.read())
+                .append(',')
+                .append(in.peek())
+                .append(',')
+                .append(in.read())
+                .append(',');
         in.rewind(2);
         seen.append(in.getPosition()).append(',').append(in.read()).append(',');
         in.skip(5);
         seen.append(in.getPosition()).append(',').append(in.available()).append(',');
         var buffer = new byte[8];
-        seen.append(in.read(buffer, 0, 8)).append(new String(buffer, StandardCharsets.US_ASCII)).append(',');
+        seen.append(in.read(buffer, 0, 8))
+                .append(new String(buffer, StandardCharsets.US_ASCII))
+                .append(',');
         in.seek(CONTENT.length + 10);
-        seen.append(in.getPosition()).append(',').append(in.isEOF()).append(',').append(in.read()).append(',')
-                .append(in.peek()).append(',').append(in.read(buffer, 0, 0)).append(',').append(in.length());
+        seen.append(in.getPosition())
+                .append(',')
+                .append(in.isEOF())
+                .append(',')
+                .append(in.read())
+                .append(',')
+                .append(in.peek())
+                .append(',')
+                .append(in.read(buffer, 0, 0))
+                .append(',')
+                .append(in.length());
         return seen.toString();
     }
 
     @Test
     void readsPeeksRewindsAndSeeksAsPdfBoxsBufferDoes() throws IOException {
-        try (var ours = new InMemoryContentStream(CONTENT).createView(); var theirs = new RandomAccessReadBuffer(CONTENT)) {
+        try (var ours = new InMemoryContentStream(CONTENT).createView();
+                var theirs = new RandomAccessReadBuffer(CONTENT)) {
             assertThat(walk(ours)).isEqualTo(walk(theirs));
         }
     }

@@ -20,8 +20,10 @@ class SceneHeadingTest {
 
     @Test
     void aHyphenatedPlaceIsNotSplit() {
-        assertThat(SceneHeading.parse("INT. JEAN-LUC'S FLAT - NIGHT")).isEqualTo(new SceneHeading("INT", "JEAN-LUC'S FLAT", "NIGHT"));
-        assertThat(SceneHeading.parse("EXT. HALF-WAY HOUSE")).isEqualTo(new SceneHeading("EXT", "HALF-WAY HOUSE", null));
+        assertThat(SceneHeading.parse("INT. JEAN-LUC'S FLAT - NIGHT"))
+                .isEqualTo(new SceneHeading("INT", "JEAN-LUC'S FLAT", "NIGHT"));
+        assertThat(SceneHeading.parse("EXT. HALF-WAY HOUSE"))
+                .isEqualTo(new SceneHeading("EXT", "HALF-WAY HOUSE", null));
     }
 
     @Test
@@ -35,7 +37,8 @@ class SceneHeadingTest {
         assertThat(bucket("INT. BAR - LATER THAT NIGHT")).isEqualTo("NIGHT");
         assertThat(bucket("INT. KITCHEN - THE NEXT MORNING")).isEqualTo("DAY");
         assertThat(bucket("EXT. STREET - NIGHT (1985)")).isEqualTo("NIGHT");
-        assertThat(SceneHeading.parse("INT. CLASSROOM - DAY [FLASHBACK]").location()).isEqualTo("CLASSROOM");
+        assertThat(SceneHeading.parse("INT. CLASSROOM - DAY [FLASHBACK]").location())
+                .isEqualTo("CLASSROOM");
         assertThat(SceneHeading.parse("EXT. FARM - DAY - FLASHBACK").location()).isEqualTo("FARM");
     }
 
@@ -61,12 +64,16 @@ class SceneHeadingTest {
     @Test
     void aRelativeTimeTakesTheTimeOfTheSceneItContinues() {
         assertThat(SceneHeading.parse("INT. HALL - CONTINUOUS").timeBucket()).isNull();
-        assertThat(SceneHeading.parse("INT. HALL - CONTINUOUS").timeBucket("NIGHT")).isEqualTo("NIGHT");
-        assertThat(SceneHeading.parse("INT. HALL - MOMENTS LATER").timeBucket("DAY")).isEqualTo("DAY");
+        assertThat(SceneHeading.parse("INT. HALL - CONTINUOUS").timeBucket("NIGHT"))
+                .isEqualTo("NIGHT");
+        assertThat(SceneHeading.parse("INT. HALL - MOMENTS LATER").timeBucket("DAY"))
+                .isEqualTo("DAY");
         assertThat(SceneHeading.parse("INT. HALL - SAME").timeBucket("DUSK")).isEqualTo("DUSK");
         assertThat(SceneHeading.parse("INT. HALL - LATER").timeBucket(null)).isEqualTo("OTHER");
-        assertThat(SceneHeading.parse("INT. HALL - SHORTLY THEREAFTER").timeBucket("NIGHT")).isEqualTo("NIGHT");
-        assertThat(SceneHeading.parse("INT. HALL - TEN MINUTES LATER").timeBucket("NIGHT")).isEqualTo("NIGHT");
+        assertThat(SceneHeading.parse("INT. HALL - SHORTLY THEREAFTER").timeBucket("NIGHT"))
+                .isEqualTo("NIGHT");
+        assertThat(SceneHeading.parse("INT. HALL - TEN MINUTES LATER").timeBucket("NIGHT"))
+                .isEqualTo("NIGHT");
         assertThat(SceneHeading.parse("INT. HALL").timeBucket("DAY")).isEqualTo("OTHER");
         assertThat(SceneHeading.parse("KITCHEN").timeBucket("DAY")).isEqualTo("DAY");
         assertThat(SceneHeading.parse("KITCHEN").timeBucket(null)).isEqualTo("OTHER");
@@ -104,7 +111,10 @@ class SceneHeadingTest {
                 """;
         Screenplay play = new ScreenplayReader().readFountain(fountain);
         var times = play.stats().timesOfDay();
-        assertThat(times).containsEntry("NIGHT", 3).containsEntry("DAWN", 3).containsEntry("DAY", 0)
+        assertThat(times)
+                .containsEntry("NIGHT", 3)
+                .containsEntry("DAWN", 3)
+                .containsEntry("DAY", 0)
                 .containsEntry("OTHER", 0);
         assertThat(play.stats().locations()).extracting(LocationStat::name).containsExactly("BIG-TOP", "FIELD");
         assertThat(play.stats().locations().getFirst().scenes()).isEqualTo(3);

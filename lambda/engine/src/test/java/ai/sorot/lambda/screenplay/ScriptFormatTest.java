@@ -11,7 +11,8 @@ class ScriptFormatTest {
 
     @Test
     void bytesWinOverTheName() throws IOException {
-        assertThat(ScriptFormat.detect(ScriptPdf.letter().page().line(1.5, "INT. A - DAY").bytes(), "x.fountain"))
+        assertThat(ScriptFormat.detect(
+                        ScriptPdf.letter().page().line(1.5, "INT. A - DAY").bytes(), "x.fountain"))
                 .contains(ScriptFormat.PDF);
         assertThat(ScriptFormat.detect(FdxReaderTest.fixture(), "x.pdf")).contains(ScriptFormat.FINAL_DRAFT);
         assertThat(ScriptFormat.detect(HighlandReaderTest.highland2(), null)).contains(ScriptFormat.HIGHLAND);
@@ -21,15 +22,18 @@ class ScriptFormatTest {
     @Test
     void aZipNamedPdfIsAPdfThatIsNot() throws IOException {
         // a Word file saved as .pdf: NOT_A_PDF from the PDF reader says what went wrong
-        assertThat(ScriptFormat.detect(HighlandReaderTest.highland2(), "script.pdf")).contains(ScriptFormat.PDF);
+        assertThat(ScriptFormat.detect(HighlandReaderTest.highland2(), "script.pdf"))
+                .contains(ScriptFormat.PDF);
     }
 
     @Test
     void finalDraftXmlIsKnownByItsRootAfterBomDeclarationAndComments() {
         var xml = "\uFEFF<?xml version=\"1.0\"?>\n<!-- saved -->\n<FinalDraft DocumentType=\"Script\">";
-        assertThat(ScriptFormat.detect(xml.getBytes(StandardCharsets.UTF_8), null)).contains(ScriptFormat.FINAL_DRAFT);
+        assertThat(ScriptFormat.detect(xml.getBytes(StandardCharsets.UTF_8), null))
+                .contains(ScriptFormat.FINAL_DRAFT);
         var other = "<?xml version=\"1.0\"?><svg/>";
-        assertThat(ScriptFormat.detect(other.getBytes(StandardCharsets.UTF_8), null)).isEmpty();
+        assertThat(ScriptFormat.detect(other.getBytes(StandardCharsets.UTF_8), null))
+                .isEmpty();
     }
 
     @Test

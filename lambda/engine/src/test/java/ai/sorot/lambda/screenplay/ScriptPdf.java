@@ -158,7 +158,8 @@ final class ScriptPdf {
 
     byte[] bytes() {
         close();
-        try (document; var out = new ByteArrayOutputStream()) {
+        try (document;
+                var out = new ByteArrayOutputStream()) {
             document.save(out);
             return out.toByteArray();
         } catch (IOException e) {

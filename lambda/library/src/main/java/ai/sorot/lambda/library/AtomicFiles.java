@@ -1,8 +1,8 @@
 package ai.sorot.lambda.library;
 
+import ai.sorot.lambda.files.OwnerOnly;
 import ai.sorot.model.api.ErrorCode;
 import ai.sorot.model.api.SorotException;
-import ai.sorot.lambda.files.OwnerOnly;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -28,7 +28,8 @@ public final class AtomicFiles {
         }
         if (Files.isDirectory(target)) {
             // "export --csv ." or a folder name: say so, rather than fail moving the file over a folder
-            throw new SorotException(ErrorCode.INVALID_PARAMETER, target + " is a folder; give the name of the file to write.");
+            throw new SorotException(
+                    ErrorCode.INVALID_PARAMETER, target + " is a folder; give the name of the file to write.");
         }
         OwnerOnly.createDirectories(folder); // what Sorot writes is its user's alone (600 files, 700 folders)
         Path temp = Files.createTempFile(folder, "." + target.getFileName(), ".part", OwnerOnly.fileAttributes(folder));

@@ -30,7 +30,11 @@ final class BundleImport {
     private final Path staging;
     private final List<Path> moved = new ArrayList<>();
 
-    BundleImport(Library library, BoundedZipReader zip, SessionBundle.Manifest manifest, List<SessionBundle.Incoming> incoming) {
+    BundleImport(
+            Library library,
+            BoundedZipReader zip,
+            SessionBundle.Manifest manifest,
+            List<SessionBundle.Incoming> incoming) {
         this.library = library;
         this.zip = zip;
         this.manifest = manifest;
@@ -50,8 +54,11 @@ final class BundleImport {
             for (var dir : moved) {
                 Library.removeFolder(dir); // the rows that would have pointed to them were rolled back
             }
-            throw e instanceof UncheckedIOException io ? DiskFull.or(ErrorCode.INTERNAL, "The bundle could not be imported", io.getCause())
-                    : e instanceof SorotException ? e : DiskFull.or(ErrorCode.INTERNAL, "The bundle could not be imported", e);
+            throw e instanceof UncheckedIOException io
+                    ? DiskFull.or(ErrorCode.INTERNAL, "The bundle could not be imported", io.getCause())
+                    : e instanceof SorotException
+                            ? e
+                            : DiskFull.or(ErrorCode.INTERNAL, "The bundle could not be imported", e);
         } finally {
             Library.removeFolder(staging);
         }
@@ -65,7 +72,9 @@ final class BundleImport {
                     continue;
                 }
                 var dir = Files.createDirectories(staging.resolve(item.item().id()));
-                Files.write(dir.resolve("report.json"), zip.read("items/" + item.item().id() + "/report.json"));
+                Files.write(
+                        dir.resolve("report.json"),
+                        zip.read("items/" + item.item().id() + "/report.json"));
                 for (var file : item.files().entrySet()) {
                     try (var in = zip.stream(file.getValue())) {
                         Files.copy(in, dir.resolve(file.getKey()));
@@ -88,25 +97,36 @@ final class BundleImport {
         for (var in : incoming) {
             var id = in.item().id();
             if (!in.known()) {
-                var audio = in.files().keySet().stream().filter(f -> f.startsWith("audio.")).findFirst();
-                library.insertRow(in.report(), audio.map(f -> f.endsWith(".mp3") ? "audio/mpeg" : "audio/wav").orElse(null),
-                        in.files().containsKey("thumbnail.png"), false);
+                var audio = in.files().keySet().stream()
+                        .filter(f -> f.startsWith("audio."))
+                        .findFirst();
+                library.insertRow(
+                        in.report(),
+                        audio.map(f -> f.endsWith(".mp3") ? "audio/mpeg" : "audio/wav")
+                                .orElse(null),
+                        in.files().containsKey("thumbnail.png"),
+                        false);
                 library.reindex(id);
             }
             mergeReview(in.item());
             ids.add(id);
         }
         library.addToSession(session.id(), ids);
-        var criteria = session.rubric().stream().map(ReviewSession.Criterion::name).toList();
+        var criteria =
+                session.rubric().stream().map(ReviewSession.Criterion::name).toList();
         for (var in : incoming) {
             var item = in.item();
             if (item.reviewed()) {
                 library.markReviewed(session.id(), item.id(), true);
             }
             var mine = library.criterionScores(session.id(), item.id());
-            for (var score : item.card() == null ? java.util.Map.<String, Integer>of().entrySet() : item.card().entrySet()) {
+            for (var score : item.card() == null
+                    ? java.util.Map.<String, Integer>of().entrySet()
+                    : item.card().entrySet()) {
                 // a criterion this session's card lacks, or one the receiver scored, is left alone
-                if (criteria.contains(score.getKey()) && !mine.containsKey(score.getKey()) && score.getValue() != null) {
+                if (criteria.contains(score.getKey())
+                        && !mine.containsKey(score.getKey())
+                        && score.getValue() != null) {
                     library.scoreCriterion(session.id(), item.id(), score.getKey(), score.getValue());
                 }
             }
@@ -139,8 +159,9 @@ final class BundleImport {
         try {
             return CuratorVerdict.valueOf(name);
         } catch (IllegalArgumentException e) {
-            throw new SorotException(ErrorCode.BUNDLE_INCONSISTENT, "The session bundle was not imported: \"" + name
-                    + "\" is not a verdict.");
+            throw new SorotException(
+                    ErrorCode.BUNDLE_INCONSISTENT,
+                    "The session bundle was not imported: \"" + name + "\" is not a verdict.");
         }
     }
 

@@ -19,7 +19,8 @@ public final class CsvCells {
     /** A cell as read back: the quote {@link #neutralise} added is removed. */
     public static String restore(String cell) {
         return cell != null && cell.length() > 1 && cell.charAt(0) == '\'' && runsAsFormula(cell.substring(1))
-                ? cell.substring(1) : cell;
+                ? cell.substring(1)
+                : cell;
     }
 
     private static boolean runsAsFormula(String text) {

@@ -28,7 +28,8 @@ public final class FilmFreeway {
     /** One row of the export. */
     public record Submission(String id, String title, String submitter, String links, String analysisId) {}
 
-    private static final Pattern ID = Pattern.compile("(?i)^(submission ?id|submission ?#|submission number|tracking ?(id|number)|id)$");
+    private static final Pattern ID =
+            Pattern.compile("(?i)^(submission ?id|submission ?#|submission number|tracking ?(id|number)|id)$");
     private static final Pattern TITLE = Pattern.compile("(?i)^(project ?title|title|project ?name|film ?title)$");
     private static final Pattern FIRST = Pattern.compile("(?i)^(submitter ?)?first ?name$");
     private static final Pattern LAST = Pattern.compile("(?i)^(submitter ?)?last ?name$");
@@ -47,7 +48,8 @@ public final class FilmFreeway {
         String id = find(headers, ID);
         String title = find(headers, TITLE);
         if (id == null || title == null) {
-            throw new SorotException(ErrorCode.UNSUPPORTED_FORMAT,
+            throw new SorotException(
+                    ErrorCode.UNSUPPORTED_FORMAT,
                     "Not a FilmFreeway submissions export: no submission id or project title column (columns: "
                             + String.join(", ", headers) + ").");
         }
@@ -62,14 +64,27 @@ public final class FilmFreeway {
                 if (submissionId.isEmpty()) {
                     continue;
                 }
-                String who = submitter != null ? row.get(submitter)
-                        : String.join(" ", nonBlank(first == null ? null : row.get(first), last == null ? null : row.get(last)));
-                String linkText = String.join(" ", links.stream().map(row::get).filter(v -> v != null && !v.isBlank()).toList());
-                library.update("""
+                String who = submitter != null
+                        ? row.get(submitter)
+                        : String.join(
+                                " ",
+                                nonBlank(first == null ? null : row.get(first), last == null ? null : row.get(last)));
+                String linkText = String.join(
+                        " ",
+                        links.stream()
+                                .map(row::get)
+                                .filter(v -> v != null && !v.isBlank())
+                                .toList());
+                library.update(
+                        """
                         INSERT INTO submissions (session_id, submission_id, title, submitter, links) VALUES (?, ?, ?, ?, ?)
                         ON CONFLICT (session_id, submission_id) DO UPDATE SET title = excluded.title,
                           submitter = excluded.submitter, links = excluded.links""",
-                        session.id(), submissionId, row.getOrDefault(title, "").strip(), who == null ? "" : who.strip(), linkText);
+                        session.id(),
+                        submissionId,
+                        row.getOrDefault(title, "").strip(),
+                        who == null ? "" : who.strip(),
+                        linkText);
             }
         });
         match(library, session.id());
@@ -77,11 +92,15 @@ public final class FilmFreeway {
     }
 
     public static List<Submission> submissions(Library library, long sessionId) {
-        return library.query("SELECT submission_id, title, submitter, links, analysis_id FROM submissions WHERE session_id = ?"
-                + " ORDER BY rowid", st -> st.setLong(1, sessionId), rs -> {
+        return library.query(
+                "SELECT submission_id, title, submitter, links, analysis_id FROM submissions WHERE session_id = ?"
+                        + " ORDER BY rowid",
+                st -> st.setLong(1, sessionId),
+                rs -> {
                     var list = new ArrayList<Submission>();
                     while (rs.next()) {
-                        list.add(new Submission(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
+                        list.add(new Submission(
+                                rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
                     }
                     return list;
                 });
@@ -112,7 +131,9 @@ public final class FilmFreeway {
                 final var chosen = best;
                 library.inTransaction(() -> library.update(
                         "UPDATE submissions SET analysis_id = ? WHERE session_id = ? AND submission_id = ?",
-                        chosen.id(), sessionId, submission.id()));
+                        chosen.id(),
+                        sessionId,
+                        submission.id()));
                 library.addToSession(sessionId, List.of(chosen.id()));
                 matched++;
             }
@@ -122,7 +143,10 @@ public final class FilmFreeway {
 
     static double similarity(Submission submission, LibraryEntry entry) {
         var file = entry.fileName() == null ? "" : entry.fileName();
-        if (!submission.id().isBlank() && Pattern.compile("(^|\\D)" + Pattern.quote(submission.id()) + "(\\D|$)").matcher(file).find()) {
+        if (!submission.id().isBlank()
+                && Pattern.compile("(^|\\D)" + Pattern.quote(submission.id()) + "(\\D|$)")
+                        .matcher(file)
+                        .find()) {
             return 1.0;
         }
         var a = words(submission.title());
@@ -130,7 +154,8 @@ public final class FilmFreeway {
             return 0;
         }
         var b = words(entry.title());
-        var c = words(file.replaceAll("\\.(pdf|fountain)$", "").replace('_', ' ').replace('-', ' '));
+        var c = words(
+                file.replaceAll("\\.(pdf|fountain)$", "").replace('_', ' ').replace('-', ' '));
         return Math.max(jaccard(a, b), jaccard(a, c) * 0.9);
     }
 
@@ -156,22 +181,39 @@ public final class FilmFreeway {
             var row = new LinkedHashMap<String, Object>();
             row.put("Submission ID", submission.id());
             row.put("Project Title", submission.title());
-            var entry = submission.analysisId() == null ? null : library.entry(submission.analysisId()).orElse(null);
-            row.put("Judging Status", entry == null || entry.verdict() == null ? "Undecided" : switch (entry.verdict()) {
-                case ACCEPT -> "Selected";
-                case MAYBE -> "In Consideration";
-                case DECLINE -> "Not Selected";
-            });
+            var entry = submission.analysisId() == null
+                    ? null
+                    : library.entry(submission.analysisId()).orElse(null);
+            row.put(
+                    "Judging Status",
+                    entry == null || entry.verdict() == null
+                            ? "Undecided"
+                            : switch (entry.verdict()) {
+                                case ACCEPT -> "Selected";
+                                case MAYBE -> "In Consideration";
+                                case DECLINE -> "Not Selected";
+                            });
             row.put("Rating", entry == null || entry.rating() == null ? "" : entry.rating());
             row.put("Notes", entry == null ? "" : entry.notes());
-            row.put("Sorot Recommendation", entry == null ? ""
-                    : entry.recommendation() == null ? Verdicts.NOT_JUDGED : entry.recommendation());
+            row.put(
+                    "Sorot Recommendation",
+                    entry == null ? "" : entry.recommendation() == null ? Verdicts.NOT_JUDGED : entry.recommendation());
             row.put("Sorot Score", entry == null || entry.aiScore() == null ? "" : Math.round(entry.aiScore()));
             row.put("Sorot Analysis", submission.analysisId() == null ? "" : submission.analysisId());
             rows.add(row);
         }
-        SessionCsv.writeRows(out, List.of("Submission ID", "Project Title", "Judging Status", "Rating", "Notes",
-                "Sorot Recommendation", "Sorot Score", "Sorot Analysis"), rows);
+        SessionCsv.writeRows(
+                out,
+                List.of(
+                        "Submission ID",
+                        "Project Title",
+                        "Judging Status",
+                        "Rating",
+                        "Notes",
+                        "Sorot Recommendation",
+                        "Sorot Score",
+                        "Sorot Analysis"),
+                rows);
     }
 
     private static List<Map<String, String>> read(Path csv) throws IOException {
@@ -182,21 +224,27 @@ public final class FilmFreeway {
         var mapper = new CsvMapper().enable(CsvParser.Feature.TRIM_SPACES).enable(CsvParser.Feature.SKIP_EMPTY_LINES);
         var rows = new ArrayList<Map<String, String>>();
         try (MappingIterator<Map<String, String>> it = mapper.readerForMapOf(String.class)
-                .with(mapper.schemaWithHeader().withColumnReordering(true)).readValues(text)) {
+                .with(mapper.schemaWithHeader().withColumnReordering(true))
+                .readValues(text)) {
             while (it.hasNext()) {
-                // a cell Sorot wrote (its decisions CSV read back) loses the quote that kept a spreadsheet from running it
+                // a cell Sorot wrote (its decisions CSV read back) loses the quote that kept a spreadsheet from running
+                // it
                 var row = new LinkedHashMap<String, String>();
                 it.next().forEach((column, cell) -> row.put(column, CsvCells.restore(cell)));
                 rows.add(row);
             }
         } catch (RuntimeException e) {
-            throw new SorotException(ErrorCode.UNSUPPORTED_FORMAT, "The FilmFreeway export is not a readable CSV: " + e.getMessage());
+            throw new SorotException(
+                    ErrorCode.UNSUPPORTED_FORMAT, "The FilmFreeway export is not a readable CSV: " + e.getMessage());
         }
         return rows;
     }
 
     private static String find(List<String> headers, Pattern pattern) {
-        return headers.stream().filter(h -> pattern.matcher(h.strip()).matches()).findFirst().orElse(null);
+        return headers.stream()
+                .filter(h -> pattern.matcher(h.strip()).matches())
+                .findFirst()
+                .orElse(null);
     }
 
     private static List<String> nonBlank(String... values) {

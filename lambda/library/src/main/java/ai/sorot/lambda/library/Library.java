@@ -15,7 +15,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -52,20 +51,23 @@ public final class Library implements AutoCloseable {
     public static Library open(Path folder) {
         try {
             OwnerOnly.createDirectories(folder.resolve("items"));
-            OwnerOnly.createFileIfMissing(folder.resolve("library.db")); // else SQLite makes it with the umask's permissions
+            OwnerOnly.createFileIfMissing(
+                    folder.resolve("library.db")); // else SQLite makes it with the umask's permissions
             var config = new SQLiteConfig();
             config.setJournalMode(SQLiteConfig.JournalMode.WAL);
             config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
             config.enforceForeignKeys(true);
             config.setBusyTimeout(5_000);
-            var connection = DriverManager.getConnection("jdbc:sqlite:" + folder.resolve("library.db"), config.toProperties());
+            var connection =
+                    DriverManager.getConnection("jdbc:sqlite:" + folder.resolve("library.db"), config.toProperties());
             LibraryMigrations.migrate(connection);
             LibraryMigrations.forgetUnreadVerdicts(connection);
             LibraryMigrations.addCheckColumn(connection);
             removeInterruptedWrites(folder.resolve("items"));
             return new Library(folder, connection);
         } catch (IOException | SQLException e) {
-            throw new SorotException(ErrorCode.INTERNAL, "Cannot open the library in " + folder + ": " + e.getMessage(), e);
+            throw new SorotException(
+                    ErrorCode.INTERNAL, "Cannot open the library in " + folder + ": " + e.getMessage(), e);
         }
     }
 
@@ -75,7 +77,8 @@ public final class Library implements AutoCloseable {
      */
     private static void removeInterruptedWrites(Path items) throws IOException {
         try (var files = Files.walk(items, 2)) {
-            for (var file : files.filter(p -> p.getFileName().toString().endsWith(".part")).toList()) {
+            for (var file : files.filter(p -> p.getFileName().toString().endsWith(".part"))
+                    .toList()) {
                 Files.deleteIfExists(file);
             }
         }
@@ -94,7 +97,8 @@ public final class Library implements AutoCloseable {
     }
 
     public synchronized int schemaVersion() {
-        try (var st = sql.connection().createStatement(); var rs = st.executeQuery("PRAGMA user_version")) {
+        try (var st = sql.connection().createStatement();
+                var rs = st.executeQuery("PRAGMA user_version")) {
             return rs.getInt(1);
         } catch (SQLException e) {
             throw LibrarySql.failure(e);
@@ -104,7 +108,8 @@ public final class Library implements AutoCloseable {
     // ---- saving ------------------------------------------------------------------------------
 
     /** What comes with a report: the audio summary, a first-page thumbnail, the screenplay file. */
-    public record Attachments(byte[] audio, String audioContentType, byte[] thumbnailPng, byte[] source, String sourceName) {
+    public record Attachments(
+            byte[] audio, String audioContentType, byte[] thumbnailPng, byte[] source, String sourceName) {
 
         public static final Attachments NONE = new Attachments(null, null, null, null, null);
     }
@@ -137,8 +142,11 @@ public final class Library implements AutoCloseable {
         }
         try {
             inTransaction(() -> {
-                insertRow(report, attachments.audio() != null ? attachments.audioContentType() : null,
-                        attachments.thumbnailPng() != null, true);
+                insertRow(
+                        report,
+                        attachments.audio() != null ? attachments.audioContentType() : null,
+                        attachments.thumbnailPng() != null,
+                        true);
                 reindex(id);
             });
         } catch (RuntimeException e) {
@@ -170,11 +178,32 @@ public final class Library implements AutoCloseable {
                   audio_type = coalesce(excluded.audio_type, analyses.audio_type),
                   has_thumbnail = max(analyses.has_thumbnail, excluded.has_thumbnail), checks = excluded.checks""" : ""))) {
             var row = ReportRow.of(report);
-            var checks = String.join(" ", report.checks().stream().map(c -> c.code()).distinct().toList());
-            LibrarySql.bind(st, Arrays.asList(id, row.title(), row.authors(), report.fileName(), report.trailerUrl(),
-                    row.logline(), row.synopsis(), row.genres(), row.recommendation(), row.score(), row.pages(),
-                    row.runtime(), row.scenes(), row.analysers(), text(report.createdAt()), text(report.completedAt()),
-                    Instant.now().toString(), audioType != null ? 1 : 0, audioType, hasThumbnail ? 1 : 0, checks));
+            var checks = String.join(
+                    " ", report.checks().stream().map(c -> c.code()).distinct().toList());
+            LibrarySql.bind(
+                    st,
+                    Arrays.asList(
+                            id,
+                            row.title(),
+                            row.authors(),
+                            report.fileName(),
+                            report.trailerUrl(),
+                            row.logline(),
+                            row.synopsis(),
+                            row.genres(),
+                            row.recommendation(),
+                            row.score(),
+                            row.pages(),
+                            row.runtime(),
+                            row.scenes(),
+                            row.analysers(),
+                            text(report.createdAt()),
+                            text(report.completedAt()),
+                            Instant.now().toString(),
+                            audioType != null ? 1 : 0,
+                            audioType,
+                            hasThumbnail ? 1 : 0,
+                            checks));
             st.executeUpdate();
         }
     }
@@ -185,7 +214,8 @@ public final class Library implements AutoCloseable {
             return;
         }
         try (var files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         } catch (IOException | java.io.UncheckedIOException ignored) {
             // best effort: a later save of the same id overwrites what is left
         }
@@ -196,7 +226,7 @@ public final class Library implements AutoCloseable {
     }
 
     public synchronized int size() {
-        return query("SELECT count(*) FROM analyses", st -> { }, rs -> rs.getInt(1));
+        return query("SELECT count(*) FROM analyses", st -> {}, rs -> rs.getInt(1));
     }
 
     /** Removes an analysis, its review, tags and files. */
@@ -236,8 +266,10 @@ public final class Library implements AutoCloseable {
 
     /** The audio summary on disk, if it was saved. */
     public synchronized Optional<Path> audio(String id) {
-        String type = query("SELECT audio_type FROM analyses WHERE id = ? AND has_audio = 1",
-                st -> st.setString(1, id), rs -> rs.next() ? rs.getString(1) : null);
+        String type = query(
+                "SELECT audio_type FROM analyses WHERE id = ? AND has_audio = 1",
+                st -> st.setString(1, id),
+                rs -> rs.next() ? rs.getString(1) : null);
         if (type == null) {
             return Optional.empty();
         }
@@ -253,7 +285,8 @@ public final class Library implements AutoCloseable {
     /** The screenplay file as it was submitted, for reading the pages the report cites. */
     public Optional<Path> source(String id) {
         try (var files = Files.list(itemFolder(safeId(id)))) {
-            return files.filter(p -> p.getFileName().toString().startsWith("source")).findFirst();
+            return files.filter(p -> p.getFileName().toString().startsWith("source"))
+                    .findFirst();
         } catch (IOException e) {
             return Optional.empty();
         }

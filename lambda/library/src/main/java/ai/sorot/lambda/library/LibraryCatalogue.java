@@ -37,7 +37,10 @@ final class LibraryCatalogue {
         var params = filter.params();
         var sort = query.sort() == LibraryQuery.Sort.RELEVANCE && !fullText ? LibraryQuery.Sort.SAVED : query.sort();
         boolean desc = sort == LibraryQuery.Sort.RELEVANCE ? false : query.descending();
-        sql.append(" ORDER BY ").append(sort.sql).append(desc ? " DESC" : " ASC").append(" NULLS LAST, a.rowid DESC");
+        sql.append(" ORDER BY ")
+                .append(sort.sql)
+                .append(desc ? " DESC" : " ASC")
+                .append(" NULLS LAST, a.rowid DESC");
         sql.append(" LIMIT ? OFFSET ?");
         params.add(query.limit());
         params.add(query.offset());
@@ -53,18 +56,30 @@ final class LibraryCatalogue {
     private static LibraryEntry entry(ResultSet rs) throws SQLException {
         String verdict = rs.getString("verdict");
         String tagList = rs.getString("tag_list");
-        return new LibraryEntry(rs.getString("id"), rs.getString("title"), rs.getString("authors"),
-                rs.getString("file_name"), rs.getString("logline"), rs.getString("genres"), rs.getString("recommendation"),
+        return new LibraryEntry(
+                rs.getString("id"),
+                rs.getString("title"),
+                rs.getString("authors"),
+                rs.getString("file_name"),
+                rs.getString("logline"),
+                rs.getString("genres"),
+                rs.getString("recommendation"),
                 (Double) rs.getObject("ai_score") == null ? null : rs.getDouble("ai_score"),
                 rs.getObject("pages") == null ? null : rs.getInt("pages"),
                 rs.getObject("runtime") == null ? null : rs.getDouble("runtime"),
                 rs.getObject("scenes") == null ? null : rs.getInt("scenes"),
-                rs.getString("analysers"), Instant.parse(rs.getString("saved_at")), rs.getInt("has_audio") == 1,
+                rs.getString("analysers"),
+                Instant.parse(rs.getString("saved_at")),
+                rs.getInt("has_audio") == 1,
                 rs.getObject("rating") == null ? null : rs.getInt("rating"),
                 verdict == null ? null : CuratorVerdict.valueOf(verdict),
-                rs.getString("notes") == null ? "" : rs.getString("notes"), rs.getInt("shortlisted") == 1,
-                tagList == null ? List.of() : Arrays.stream(tagList.split("\u001f")).sorted().toList(),
-                rs.getString("checks") == null || rs.getString("checks").isBlank() ? List.of()
+                rs.getString("notes") == null ? "" : rs.getString("notes"),
+                rs.getInt("shortlisted") == 1,
+                tagList == null
+                        ? List.of()
+                        : Arrays.stream(tagList.split("\u001f")).sorted().toList(),
+                rs.getString("checks") == null || rs.getString("checks").isBlank()
+                        ? List.of()
                         : List.of(rs.getString("checks").split(" ")));
     }
 }

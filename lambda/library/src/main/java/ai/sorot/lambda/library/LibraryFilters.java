@@ -22,11 +22,15 @@ final class LibraryFilters {
             filter.join("JOIN session_items si ON si.analysis_id = a.id AND si.session_id = ?", q.sessionId());
         }
         if (!q.recommendations().isEmpty()) {
-            var judged = q.recommendations().stream().filter(r -> !r.equals(LibraryQuery.NOT_JUDGED)).toList();
+            var judged = q.recommendations().stream()
+                    .filter(r -> !r.equals(LibraryQuery.NOT_JUDGED))
+                    .toList();
             boolean notJudged = q.recommendations().contains(LibraryQuery.NOT_JUDGED);
             var in = judged.isEmpty() ? null : "a.recommendation IN (" + placeholders(judged.size()) + ")";
             if (notJudged) {
-                filter.where(in == null ? "a.recommendation IS NULL" : "(" + in + " OR a.recommendation IS NULL)", List.copyOf(judged));
+                filter.where(
+                        in == null ? "a.recommendation IS NULL" : "(" + in + " OR a.recommendation IS NULL)",
+                        List.copyOf(judged));
             } else {
                 filter.where(in, List.copyOf(judged));
             }
@@ -38,7 +42,9 @@ final class LibraryFilters {
             filter.where("a.ai_score <= ?", q.maxScore());
         }
         if (q.genre() != null && !q.genre().isBlank()) {
-            filter.where("(', ' || lower(a.genres) || ',') LIKE ?", "%, " + q.genre().strip().toLowerCase(Locale.ROOT) + ",%");
+            filter.where(
+                    "(', ' || lower(a.genres) || ',') LIKE ?",
+                    "%, " + q.genre().strip().toLowerCase(Locale.ROOT) + ",%");
         }
         if (q.rated() != null) {
             filter.where(q.rated() ? "r.rating IS NOT NULL" : "r.rating IS NULL");
@@ -49,8 +55,10 @@ final class LibraryFilters {
         if (!q.tags().isEmpty()) {
             var params = new ArrayList<Object>(q.tags());
             params.add(q.tags().size());
-            filter.where("a.id IN (SELECT analysis_id FROM tags WHERE tag IN (" + placeholders(q.tags().size())
-                    + ") GROUP BY analysis_id HAVING count(*) = ?)", params);
+            filter.where(
+                    "a.id IN (SELECT analysis_id FROM tags WHERE tag IN ("
+                            + placeholders(q.tags().size()) + ") GROUP BY analysis_id HAVING count(*) = ?)",
+                    params);
         }
         if (q.savedFrom() != null) {
             filter.where("a.saved_at >= ?", q.savedFrom().toString());

@@ -132,7 +132,7 @@ final class LibraryMigrations {
      */
     static void addCheckColumn(Connection connection) throws SQLException {
         try (var statement = connection.createStatement();
-             var rs = statement.executeQuery("SELECT 1 FROM pragma_table_info('analyses') WHERE name = 'checks'")) {
+                var rs = statement.executeQuery("SELECT 1 FROM pragma_table_info('analyses') WHERE name = 'checks'")) {
             if (!rs.next()) {
                 try (var alter = connection.createStatement()) {
                     alter.execute("ALTER TABLE analyses ADD COLUMN checks TEXT NOT NULL DEFAULT ''");
@@ -148,7 +148,8 @@ final class LibraryMigrations {
     /** Runs the migrations this file has not seen, each in its own transaction. */
     static void migrate(Connection connection) throws SQLException {
         int version;
-        try (var statement = connection.createStatement(); var rs = statement.executeQuery("PRAGMA user_version")) {
+        try (var statement = connection.createStatement();
+                var rs = statement.executeQuery("PRAGMA user_version")) {
             version = rs.getInt(1);
         }
         if (version > latest()) {

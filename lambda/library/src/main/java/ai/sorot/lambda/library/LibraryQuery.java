@@ -30,8 +30,8 @@ public record LibraryQuery(
      */
     public static final String NOT_JUDGED = "NOT_JUDGED";
 
-    public static final LibraryQuery ALL = new LibraryQuery(null, Set.of(), null, null, null, null, null, Set.of(),
-            null, null, null, Sort.SAVED, true, 500, 0);
+    public static final LibraryQuery ALL = new LibraryQuery(
+            null, Set.of(), null, null, null, null, null, Set.of(), null, null, null, Sort.SAVED, true, 500, 0);
 
     public LibraryQuery {
         recommendations = recommendations == null ? Set.of() : Set.copyOf(recommendations);
@@ -46,58 +46,212 @@ public record LibraryQuery(
     }
 
     public LibraryQuery withText(String value) {
-        return new LibraryQuery(value, recommendations, minScore, maxScore, genre, rated, shortlisted, tags, savedFrom,
-                savedTo, sessionId, sort, descending, limit, offset);
+        return new LibraryQuery(
+                value,
+                recommendations,
+                minScore,
+                maxScore,
+                genre,
+                rated,
+                shortlisted,
+                tags,
+                savedFrom,
+                savedTo,
+                sessionId,
+                sort,
+                descending,
+                limit,
+                offset);
     }
 
     public LibraryQuery withRecommendations(Set<String> value) {
-        return new LibraryQuery(text, value, minScore, maxScore, genre, rated, shortlisted, tags, savedFrom, savedTo,
-                sessionId, sort, descending, limit, offset);
+        return new LibraryQuery(
+                text,
+                value,
+                minScore,
+                maxScore,
+                genre,
+                rated,
+                shortlisted,
+                tags,
+                savedFrom,
+                savedTo,
+                sessionId,
+                sort,
+                descending,
+                limit,
+                offset);
     }
 
     public LibraryQuery withScore(Double min, Double max) {
-        return new LibraryQuery(text, recommendations, min, max, genre, rated, shortlisted, tags, savedFrom, savedTo,
-                sessionId, sort, descending, limit, offset);
+        return new LibraryQuery(
+                text,
+                recommendations,
+                min,
+                max,
+                genre,
+                rated,
+                shortlisted,
+                tags,
+                savedFrom,
+                savedTo,
+                sessionId,
+                sort,
+                descending,
+                limit,
+                offset);
     }
 
     public LibraryQuery withGenre(String value) {
-        return new LibraryQuery(text, recommendations, minScore, maxScore, value, rated, shortlisted, tags, savedFrom,
-                savedTo, sessionId, sort, descending, limit, offset);
+        return new LibraryQuery(
+                text,
+                recommendations,
+                minScore,
+                maxScore,
+                value,
+                rated,
+                shortlisted,
+                tags,
+                savedFrom,
+                savedTo,
+                sessionId,
+                sort,
+                descending,
+                limit,
+                offset);
     }
 
     public LibraryQuery withRated(Boolean value) {
-        return new LibraryQuery(text, recommendations, minScore, maxScore, genre, value, shortlisted, tags, savedFrom,
-                savedTo, sessionId, sort, descending, limit, offset);
+        return new LibraryQuery(
+                text,
+                recommendations,
+                minScore,
+                maxScore,
+                genre,
+                value,
+                shortlisted,
+                tags,
+                savedFrom,
+                savedTo,
+                sessionId,
+                sort,
+                descending,
+                limit,
+                offset);
     }
 
     public LibraryQuery withShortlisted(Boolean value) {
-        return new LibraryQuery(text, recommendations, minScore, maxScore, genre, rated, value, tags, savedFrom,
-                savedTo, sessionId, sort, descending, limit, offset);
+        return new LibraryQuery(
+                text,
+                recommendations,
+                minScore,
+                maxScore,
+                genre,
+                rated,
+                value,
+                tags,
+                savedFrom,
+                savedTo,
+                sessionId,
+                sort,
+                descending,
+                limit,
+                offset);
     }
 
     public LibraryQuery withTags(Set<String> value) {
-        return new LibraryQuery(text, recommendations, minScore, maxScore, genre, rated, shortlisted, value, savedFrom,
-                savedTo, sessionId, sort, descending, limit, offset);
+        return new LibraryQuery(
+                text,
+                recommendations,
+                minScore,
+                maxScore,
+                genre,
+                rated,
+                shortlisted,
+                value,
+                savedFrom,
+                savedTo,
+                sessionId,
+                sort,
+                descending,
+                limit,
+                offset);
     }
 
     public LibraryQuery withSaved(Instant from, Instant to) {
-        return new LibraryQuery(text, recommendations, minScore, maxScore, genre, rated, shortlisted, tags, from, to,
-                sessionId, sort, descending, limit, offset);
+        return new LibraryQuery(
+                text,
+                recommendations,
+                minScore,
+                maxScore,
+                genre,
+                rated,
+                shortlisted,
+                tags,
+                from,
+                to,
+                sessionId,
+                sort,
+                descending,
+                limit,
+                offset);
     }
 
     public LibraryQuery inSession(Long value) {
-        return new LibraryQuery(text, recommendations, minScore, maxScore, genre, rated, shortlisted, tags, savedFrom,
-                savedTo, value, sort, descending, limit, offset);
+        return new LibraryQuery(
+                text,
+                recommendations,
+                minScore,
+                maxScore,
+                genre,
+                rated,
+                shortlisted,
+                tags,
+                savedFrom,
+                savedTo,
+                value,
+                sort,
+                descending,
+                limit,
+                offset);
     }
 
     public LibraryQuery sortedBy(Sort value, boolean desc) {
-        return new LibraryQuery(text, recommendations, minScore, maxScore, genre, rated, shortlisted, tags, savedFrom,
-                savedTo, sessionId, value, desc, limit, offset);
+        return new LibraryQuery(
+                text,
+                recommendations,
+                minScore,
+                maxScore,
+                genre,
+                rated,
+                shortlisted,
+                tags,
+                savedFrom,
+                savedTo,
+                sessionId,
+                value,
+                desc,
+                limit,
+                offset);
     }
 
     public LibraryQuery page(int newLimit, int newOffset) {
-        return new LibraryQuery(text, recommendations, minScore, maxScore, genre, rated, shortlisted, tags, savedFrom,
-                savedTo, sessionId, sort, descending, newLimit, newOffset);
+        return new LibraryQuery(
+                text,
+                recommendations,
+                minScore,
+                maxScore,
+                genre,
+                rated,
+                shortlisted,
+                tags,
+                savedFrom,
+                savedTo,
+                sessionId,
+                sort,
+                descending,
+                newLimit,
+                newOffset);
     }
 
     /** The columns a list can be sorted by, each with the SQL it sorts on. */

@@ -56,7 +56,7 @@ final class LibraryReviews {
 
     /** Every tag in use, with how many analyses carry it, most used first. */
     List<String> allTags() {
-        return library.query("SELECT tag FROM tags GROUP BY tag ORDER BY count(*) DESC, tag", st -> { }, rs -> {
+        return library.query("SELECT tag FROM tags GROUP BY tag ORDER BY count(*) DESC, tag", st -> {}, rs -> {
             var tags = new ArrayList<String>();
             while (rs.next()) {
                 tags.add(rs.getString(1));
@@ -69,8 +69,12 @@ final class LibraryReviews {
         library.requireAnalysis(id);
         var now = Instant.now().toString();
         library.inTransaction(() -> {
-            library.update("INSERT INTO reviews (analysis_id, updated_at) VALUES (?, ?) ON CONFLICT(analysis_id) DO NOTHING", id, now);
-            library.update("UPDATE reviews SET " + column + " = ?, updated_at = ? WHERE analysis_id = ?", value, now, id);
+            library.update(
+                    "INSERT INTO reviews (analysis_id, updated_at) VALUES (?, ?) ON CONFLICT(analysis_id) DO NOTHING",
+                    id,
+                    now);
+            library.update(
+                    "UPDATE reviews SET " + column + " = ?, updated_at = ? WHERE analysis_id = ?", value, now, id);
         });
     }
 

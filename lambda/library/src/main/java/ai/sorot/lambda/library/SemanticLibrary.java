@@ -34,7 +34,10 @@ public final class SemanticLibrary {
     public record Neighbour(LibraryEntry entry, double similarity) {}
 
     /** How a search result was found: its words matched (full-text), or its meaning is close to the phrase's. */
-    public enum Match { WORDS, MEANING }
+    public enum Match {
+        WORDS,
+        MEANING
+    }
 
     public record Hit(LibraryEntry entry, Match match, Double similarity) {}
 
@@ -148,14 +151,17 @@ public final class SemanticLibrary {
         try {
             Pending pending;
             synchronized (library) {
-                pending = library.query("""
+                pending = library.query(
+                        """
                         SELECT a.id, a.saved_at || '|' || coalesce(a.completed_at, '') FROM analyses a
                         LEFT JOIN analysis_vectors v ON v.analysis_id = a.id
                         WHERE a.id = ? AND (v.analysis_id IS NULL OR v.model <> ?
-                          OR v.analysis_key <> a.saved_at || '|' || coalesce(a.completed_at, ''))""", st -> {
-                    st.setString(1, analysisId);
-                    st.setString(2, Embedder.MODEL);
-                }, rs -> rs.next() ? new Pending(rs.getString(1), rs.getString(2)) : null);
+                          OR v.analysis_key <> a.saved_at || '|' || coalesce(a.completed_at, ''))""",
+                        st -> {
+                            st.setString(1, analysisId);
+                            st.setString(2, Embedder.MODEL);
+                        },
+                        rs -> rs.next() ? new Pending(rs.getString(1), rs.getString(2)) : null);
             }
             return pending != null && embed(pending);
         } finally {
@@ -187,8 +193,8 @@ public final class SemanticLibrary {
      * connection (the CLI beside the desktop) commits, {@code total_changes()} counts this one's rows.
      */
     private List<Long> changeState() {
-        long dataVersion = library.query("PRAGMA data_version", st -> { }, rs -> rs.getLong(1));
-        long ownChanges = library.query("SELECT total_changes()", st -> { }, rs -> rs.getLong(1));
+        long dataVersion = library.query("PRAGMA data_version", st -> {}, rs -> rs.getLong(1));
+        long ownChanges = library.query("SELECT total_changes()", st -> {}, rs -> rs.getLong(1));
         return List.of(dataVersion, ownChanges);
     }
 
@@ -198,8 +204,7 @@ public final class SemanticLibrary {
                     INSERT INTO analysis_vectors (analysis_id, model, analysis_key, vector)
                     SELECT id, ?, ?, ? FROM analyses WHERE id = ?
                     ON CONFLICT(analysis_id) DO UPDATE SET model = excluded.model,
-                      analysis_key = excluded.analysis_key, vector = excluded.vector""",
-                    Embedder.MODEL, p.key(), Vectors.toBytes(vector), p.id()));
+                      analysis_key = excluded.analysis_key, vector = excluded.vector""", Embedder.MODEL, p.key(), Vectors.toBytes(vector), p.id()));
             synchronized (this) {
                 generation++;
             }
@@ -270,7 +275,10 @@ public final class SemanticLibrary {
     public List<Hit> search(String phrase, Long sessionId, int limit) {
         var hits = new ArrayList<Hit>();
         var seen = new LinkedHashSet<String>();
-        var words = LibraryQuery.ALL.withText(phrase).sortedBy(LibraryQuery.Sort.RELEVANCE, false).page(limit, 0);
+        var words = LibraryQuery.ALL
+                .withText(phrase)
+                .sortedBy(LibraryQuery.Sort.RELEVANCE, false)
+                .page(limit, 0);
         if (sessionId != null) {
             words = words.inSession(sessionId);
         }
@@ -336,21 +344,32 @@ public final class SemanticLibrary {
                     // no report file: the member counts, its words do not
                 }
             }
-            var label = words.entrySet().stream().sorted(java.util.Map.Entry.<String, Integer>comparingByValue().reversed())
-                    .limit(3).map(w -> w.getKey() + " (" + w.getValue() + ")").toList();
-            clusters.add(new Cluster(label.isEmpty() ? "no themes named in the reports" : String.join(", ", label),
-                    members.stream().map(entries::get).filter(java.util.Objects::nonNull).toList()));
+            var label = words.entrySet().stream()
+                    .sorted(java.util.Map.Entry.<String, Integer>comparingByValue()
+                            .reversed())
+                    .limit(3)
+                    .map(w -> w.getKey() + " (" + w.getValue() + ")")
+                    .toList();
+            clusters.add(new Cluster(
+                    label.isEmpty() ? "no themes named in the reports" : String.join(", ", label),
+                    members.stream()
+                            .map(entries::get)
+                            .filter(java.util.Objects::nonNull)
+                            .toList()));
         }
         clusters.sort(Comparator.comparingInt((Cluster c) -> c.members().size()).reversed());
         return clusters;
     }
 
-    private List<Neighbour> nearest(Snapshot snap, float[] query, Set<String> within, String exclude, int limit, double threshold) {
+    private List<Neighbour> nearest(
+            Snapshot snap, float[] query, Set<String> within, String exclude, int limit, double threshold) {
         record Scored(int index, double similarity) {}
         // the best {@code limit} in a small heap: no sort of 10,000 figures for 10 rows
         var best = new PriorityQueue<Scored>(Comparator.comparingDouble(Scored::similarity));
         for (int i = 0; i < snap.ids().length; i++) {
-            if (snap.ids()[i].equals(exclude) || (within != null && !within.contains(snap.ids()[i])) || isZero(snap.vectors()[i])) {
+            if (snap.ids()[i].equals(exclude)
+                    || (within != null && !within.contains(snap.ids()[i]))
+                    || isZero(snap.vectors()[i])) {
                 continue;
             }
             double s = Vectors.cosine(query, snap.vectors()[i]);
@@ -364,7 +383,8 @@ public final class SemanticLibrary {
         var scored = new ArrayList<>(best);
         scored.sort(Comparator.comparingDouble(Scored::similarity).reversed());
         var entries = new HashMap<String, LibraryEntry>();
-        for (var e : library.entries(scored.stream().map(x -> snap.ids()[x.index()]).toList())) {
+        for (var e :
+                library.entries(scored.stream().map(x -> snap.ids()[x.index()]).toList())) {
             entries.put(e.id(), e);
         }
         var out = new ArrayList<Neighbour>();
@@ -384,8 +404,8 @@ public final class SemanticLibrary {
      */
     private Snapshot vectors() {
         synchronized (library) {
-            long count = library.query("SELECT count(*) FROM analysis_vectors", st -> { }, rs -> rs.getLong(1));
-            long dataVersion = library.query("PRAGMA data_version", st -> { }, rs -> rs.getLong(1));
+            long count = library.query("SELECT count(*) FROM analysis_vectors", st -> {}, rs -> rs.getLong(1));
+            long dataVersion = library.query("PRAGMA data_version", st -> {}, rs -> rs.getLong(1));
             List<Long> state;
             synchronized (this) {
                 state = List.of(count, dataVersion, generation);
@@ -393,8 +413,10 @@ public final class SemanticLibrary {
                     return snapshot;
                 }
             }
-            var fresh = library.query("SELECT analysis_id, vector FROM analysis_vectors WHERE model = ?",
-                    st -> st.setString(1, Embedder.MODEL), rs -> {
+            var fresh = library.query(
+                    "SELECT analysis_id, vector FROM analysis_vectors WHERE model = ?",
+                    st -> st.setString(1, Embedder.MODEL),
+                    rs -> {
                         var ids = new ArrayList<String>();
                         var vectors = new ArrayList<float[]>();
                         while (rs.next()) {

@@ -33,13 +33,22 @@ final class SessionBundle {
     /** The manifest, {@code bundle.json}. */
     record Manifest(int format, String session, List<ReviewSession.Criterion> rubric, List<Item> items) {}
 
-    record Item(String id, String audioContentType, boolean reviewed, Integer rating, String verdict, String notes,
-                boolean shortlisted, List<String> tags, Map<String, Integer> card) {}
+    record Item(
+            String id,
+            String audioContentType,
+            boolean reviewed,
+            Integer rating,
+            String verdict,
+            String notes,
+            boolean shortlisted,
+            List<String> tags,
+            Map<String, Integer> card) {}
 
     private SessionBundle() {}
 
     static void export(Library library, long sessionId, Path out) throws IOException {
-        var session = library.session(sessionId).orElseThrow(() -> new SorotException(ErrorCode.NOT_FOUND, "No such session."));
+        var session = library.session(sessionId)
+                .orElseThrow(() -> new SorotException(ErrorCode.NOT_FOUND, "No such session."));
         var items = new ArrayList<Item>();
         // streamed to a temporary file beside the target, not gathered in memory, then moved over it
         var target = out.toAbsolutePath();
@@ -64,12 +73,20 @@ final class SessionBundle {
                         }
                     }
                 }
-                items.add(new Item(id, audioType, library.isReviewed(sessionId, id), entry.rating(),
-                        entry.verdict() == null ? null : entry.verdict().name(), entry.notes(), entry.shortlisted(),
-                        entry.tags(), library.criterionScores(sessionId, id)));
+                items.add(new Item(
+                        id,
+                        audioType,
+                        library.isReviewed(sessionId, id),
+                        entry.rating(),
+                        entry.verdict() == null ? null : entry.verdict().name(),
+                        entry.notes(),
+                        entry.shortlisted(),
+                        entry.tags(),
+                        library.criterionScores(sessionId, id)));
             }
             zip.putNextEntry(new ZipEntry(MANIFEST));
-            zip.write(Json.mapper().writerWithDefaultPrettyPrinter()
+            zip.write(Json.mapper()
+                    .writerWithDefaultPrettyPrinter()
                     .writeValueAsBytes(new Manifest(FORMAT, session.name(), session.rubric(), items)));
             zip.closeEntry();
         } catch (IOException | RuntimeException e) {
@@ -77,7 +94,11 @@ final class SessionBundle {
             throw e;
         }
         try {
-            Files.move(temp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.move(
+                    temp,
+                    target,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(temp);
         }
@@ -101,7 +122,8 @@ final class SessionBundle {
             var incoming = check(library, zip, manifest);
             return new BundleImport(library, zip, manifest, incoming).run();
         } catch (ZipException e) {
-            throw new SorotException(ErrorCode.UNSUPPORTED_FORMAT, "Not a Sorot session bundle (the zip is damaged).", e);
+            throw new SorotException(
+                    ErrorCode.UNSUPPORTED_FORMAT, "Not a Sorot session bundle (the zip is damaged).", e);
         }
     }
 
@@ -116,7 +138,8 @@ final class SessionBundle {
             throw inconsistent("its bundle.json cannot be read (" + e.getOriginalMessage() + ")");
         }
         if (manifest.format() > FORMAT) {
-            throw new SorotException(ErrorCode.UNSUPPORTED_FORMAT,
+            throw new SorotException(
+                    ErrorCode.UNSUPPORTED_FORMAT,
                     "The bundle was made by a newer Sorot (format " + manifest.format() + ").");
         }
         if (manifest.session() == null || manifest.session().isBlank()) {
@@ -142,10 +165,12 @@ final class SessionBundle {
             try {
                 report = Json.mapper().readValue(zip.read(prefix + "report.json"), AnalysisReport.class);
             } catch (JsonProcessingException e) {
-                throw inconsistent("the report of item " + item.id() + " cannot be read (" + e.getOriginalMessage() + ")");
+                throw inconsistent(
+                        "the report of item " + item.id() + " cannot be read (" + e.getOriginalMessage() + ")");
             }
             if (!item.id().equals(report.analysisId())) {
-                throw inconsistent("item " + item.id() + " carries the report of another analysis (" + report.analysisId() + ")");
+                throw inconsistent(
+                        "item " + item.id() + " carries the report of another analysis (" + report.analysisId() + ")");
             }
             var files = new LinkedHashMap<String, String>();
             for (var name : ATTACHMENTS) {
@@ -159,8 +184,14 @@ final class SessionBundle {
     }
 
     /** The files an item may bring, in order of preference within a kind (mp3 before wav, as before). */
-    private static final List<String> ATTACHMENTS = List.of("audio.mp3", "audio.wav", "thumbnail.png", "source.pdf", "source.fountain",
-            "source.fdx", "source.highland");
+    private static final List<String> ATTACHMENTS = List.of(
+            "audio.mp3",
+            "audio.wav",
+            "thumbnail.png",
+            "source.pdf",
+            "source.fountain",
+            "source.fdx",
+            "source.highland");
 
     private static boolean sameKind(String a, String b) {
         return a.substring(0, a.indexOf('.')).equals(b.substring(0, b.indexOf('.')));

@@ -26,15 +26,28 @@ final class SessionCsv {
         var session = sessionId == null ? null : library.session(sessionId).orElseThrow();
         List<LibraryEntry> entries;
         if (session == null) {
-            entries = library.search(LibraryQuery.ALL.sortedBy(LibraryQuery.Sort.TITLE, false).page(1_000_000, 0));
+            entries = library.search(
+                    LibraryQuery.ALL.sortedBy(LibraryQuery.Sort.TITLE, false).page(1_000_000, 0));
         } else {
             var byId = new LinkedHashMap<String, LibraryEntry>();
-            library.search(LibraryQuery.ALL.inSession(sessionId).page(1_000_000, 0)).forEach(e -> byId.put(e.id(), e));
-            entries = library.sessionItems(sessionId).stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+            library.search(LibraryQuery.ALL.inSession(sessionId).page(1_000_000, 0))
+                    .forEach(e -> byId.put(e.id(), e));
+            entries = library.sessionItems(sessionId).stream()
+                    .map(byId::get)
+                    .filter(java.util.Objects::nonNull)
+                    .toList();
         }
         // a model's verdict and an offline measure are different things: separate columns, never one "score"
-        var columns = new ArrayList<>(List.of("analysis_id", "title", "authors", "pages", "runtime_minutes",
-                "provenance", "model_recommendation", "model_score", "model_rank"));
+        var columns = new ArrayList<>(List.of(
+                "analysis_id",
+                "title",
+                "authors",
+                "pages",
+                "runtime_minutes",
+                "provenance",
+                "model_recommendation",
+                "model_score",
+                "model_rank"));
         GridScore.CRITERIA.forEach(c -> columns.add("model_" + c.replace(' ', '_')));
         Indicator.CODES.forEach(c -> columns.add("indicator_" + c));
         columns.addAll(List.of("curator_rating", "curator_verdict", "shortlisted", "notes", "tags"));
@@ -66,7 +79,9 @@ final class SessionCsv {
             row.put("model_recommendation", e.recommendation() != null ? e.recommendation() : "Not judged");
             row.put("model_score", e.aiScore());
             // ranks come from model scores only (a report no model read has none)
-            var rank = session == null ? library.percentileInLibrary(e.id()) : library.percentileInSession(e.id(), session.id());
+            var rank = session == null
+                    ? library.percentileInLibrary(e.id())
+                    : library.percentileInSession(e.id(), session.id());
             row.put("model_rank", rank.map(Percentile::label).orElse(""));
             GridScore.CRITERIA.forEach(c -> row.put("model_" + c.replace(' ', '_'), grid.get(c)));
             Indicator.CODES.forEach(c -> row.put("indicator_" + c, indicators.get(c)));
@@ -94,7 +109,10 @@ final class SessionCsv {
 
     /** Every CSV Sorot writes goes through here, so every text cell is neutralised for spreadsheets. */
     static void writeRows(Path out, List<String> columns, List<Map<String, Object>> rows) throws IOException {
-        var schema = CsvSchema.builder().addColumns(columns, CsvSchema.ColumnType.STRING).build().withHeader();
+        var schema = CsvSchema.builder()
+                .addColumns(columns, CsvSchema.ColumnType.STRING)
+                .build()
+                .withHeader();
         var safe = rows.stream().map(SessionCsv::neutralised).toList();
         var csv = new CsvMapper().writer(schema).writeValueAsString(safe);
         // a spreadsheet opens UTF-8 CSV correctly when it starts with a byte-order mark

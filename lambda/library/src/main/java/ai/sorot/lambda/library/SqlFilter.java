@@ -17,7 +17,8 @@ final class SqlFilter {
         Clause {
             long placeholders = sql.chars().filter(c -> c == '?').count();
             if (placeholders != params.size()) {
-                throw new IllegalArgumentException(placeholders + " placeholders but " + params.size() + " values: " + sql);
+                throw new IllegalArgumentException(
+                        placeholders + " placeholders but " + params.size() + " values: " + sql);
             }
             params = List.copyOf(params);
         }
@@ -47,7 +48,9 @@ final class SqlFilter {
             sql.append(' ').append(join.sql());
         }
         if (!conditions.isEmpty()) {
-            sql.append(" WHERE ").append(String.join(" AND ", conditions.stream().map(Clause::sql).toList()));
+            sql.append(" WHERE ")
+                    .append(String.join(
+                            " AND ", conditions.stream().map(Clause::sql).toList()));
         }
         return sql.toString();
     }

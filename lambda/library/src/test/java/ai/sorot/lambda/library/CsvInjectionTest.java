@@ -30,11 +30,15 @@ class CsvInjectionTest {
     @BeforeEach
     void open() {
         library = Library.open(dir.resolve("library"));
-        library.save(Reports.report("analysis-1", LINK, "-2+3", "A logline.", List.of("Drama"), Recommendation.RECOMMEND, 82, 104),
+        library.save(
+                Reports.report(
+                        "analysis-1", LINK, "-2+3", "A logline.", List.of("Drama"), Recommendation.RECOMMEND, 82, 104),
                 Library.Attachments.NONE);
         library.setNotes("analysis-1", "+cmd|' /C calc'!A0");
         library.tag("analysis-1", "@sum(1)");
-        library.save(Reports.report("analysis-2", "\tTabbed", "\rReturn", "Another.", List.of(), Recommendation.PASS, 30, 10),
+        library.save(
+                Reports.report(
+                        "analysis-2", "\tTabbed", "\rReturn", "Another.", List.of(), Recommendation.PASS, 30, 10),
                 Library.Attachments.NONE);
         session = library.createSession("Round 1", List.of()).id();
         library.addToSession(session, List.of("analysis-1", "analysis-2"));
@@ -51,12 +55,24 @@ class CsvInjectionTest {
             var out = dir.resolve("export-" + sessionId + ".csv");
             library.exportCsv(sessionId, out);
             var rows = read(out);
-            var first = rows.stream().filter(r -> r.get("analysis_id").equals("analysis-1")).findFirst().orElseThrow();
-            assertThat(first).containsEntry("title", "'" + LINK).containsEntry("authors", "'-2+3")
-                    .containsEntry("notes", "'+cmd|' /C calc'!A0").containsEntry("tags", "'@sum(1)")
+            var first = rows.stream()
+                    .filter(r -> r.get("analysis_id").equals("analysis-1"))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(first)
+                    .containsEntry("title", "'" + LINK)
+                    .containsEntry("authors", "'-2+3")
+                    .containsEntry("notes", "'+cmd|' /C calc'!A0")
+                    .containsEntry("tags", "'@sum(1)")
                     .containsEntry("pages", "104");
-            var second = rows.stream().filter(r -> r.get("analysis_id").equals("analysis-2")).findFirst().orElseThrow();
-            assertThat(second).containsEntry("title", "'\tTabbed").containsEntry("authors", "'\rReturn").containsEntry("pages", "10");
+            var second = rows.stream()
+                    .filter(r -> r.get("analysis_id").equals("analysis-2"))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(second)
+                    .containsEntry("title", "'\tTabbed")
+                    .containsEntry("authors", "'\rReturn")
+                    .containsEntry("pages", "10");
         }
     }
 
@@ -77,8 +93,10 @@ class CsvInjectionTest {
 
         // Sorot's decisions file, imported as a submissions list, gives back the cells as they were
         var again = FilmFreeway.importSubmissions(library, decisions, "Round 2");
-        assertThat(FilmFreeway.submissions(library, again.id())).extracting(FilmFreeway.Submission::id, FilmFreeway.Submission::title)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("-1001", "=1+1"),
+        assertThat(FilmFreeway.submissions(library, again.id()))
+                .extracting(FilmFreeway.Submission::id, FilmFreeway.Submission::title)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("-1001", "=1+1"),
                         org.assertj.core.groups.Tuple.tuple("FF-1002", "@SUM(1)"));
     }
 
@@ -100,7 +118,8 @@ class CsvInjectionTest {
         var mapper = new CsvMapper();
         var rows = new ArrayList<Map<String, String>>();
         try (MappingIterator<Map<String, String>> it = mapper.readerForMapOf(String.class)
-                .with(mapper.schemaWithHeader()).readValues(text)) {
+                .with(mapper.schemaWithHeader())
+                .readValues(text)) {
             it.forEachRemaining(rows::add);
         }
         return rows;

@@ -28,8 +28,17 @@ class LibraryCrashTest {
     public static void main(String[] args) throws Exception {
         try (var library = Library.open(Path.of(args[0]))) {
             for (int i = 0; ; i++) {
-                library.save(Reports.report("analysis-" + i, "Script " + i, "Writer " + i, "Logline " + i, List.of("Drama"),
-                        Recommendation.CONSIDER, i % 100, 90), new Library.Attachments(audio(i), "audio/wav", null, null, null));
+                library.save(
+                        Reports.report(
+                                "analysis-" + i,
+                                "Script " + i,
+                                "Writer " + i,
+                                "Logline " + i,
+                                List.of("Drama"),
+                                Recommendation.CONSIDER,
+                                i % 100,
+                                90),
+                        new Library.Attachments(audio(i), "audio/wav", null, null, null));
                 library.rate("analysis-" + i, 1 + i % 5);
                 System.out.println("saved " + i);
                 System.out.flush();
@@ -48,8 +57,15 @@ class LibraryCrashTest {
         var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // its temp folder is the test's: what the killed JVM leaves there (SQLite's native library) goes with it
         var tmp = Files.createDirectories(dir.resolve("jvm-tmp"));
-        var process = new ProcessBuilder(java, "-Djava.io.tmpdir=" + tmp, "-cp", System.getProperty("java.class.path"),
-                LibraryCrashTest.class.getName(), dir.toString()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        var process = new ProcessBuilder(
+                        java,
+                        "-Djava.io.tmpdir=" + tmp,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        LibraryCrashTest.class.getName(),
+                        dir.toString())
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
         var saved = new ArrayList<Integer>();
         try (var reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
@@ -75,14 +91,16 @@ class LibraryCrashTest {
             // the save in flight either completed whole or is absent: never a row without its files
             for (var entry : library.search(LibraryQuery.ALL.page(1000, 0))) {
                 assertThat(library.report(entry.id())).isNotNull();
-                assertThat(library.audio(entry.id())).get().satisfies(p -> assertThat(Files.size(p)).isEqualTo(256 * 1024));
+                assertThat(library.audio(entry.id()))
+                        .get()
+                        .satisfies(p -> assertThat(Files.size(p)).isEqualTo(256 * 1024));
             }
         }
         try (var files = Files.walk(dir)) {
             assertThat(files.filter(p -> p.toString().endsWith(".part"))).isEmpty();
         }
         try (var c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("library.db"));
-             var rs = c.createStatement().executeQuery("PRAGMA integrity_check")) {
+                var rs = c.createStatement().executeQuery("PRAGMA integrity_check")) {
             assertThat(rs.getString(1)).isEqualTo("ok");
         }
     }

@@ -39,8 +39,17 @@ class LibraryDiskFullTest {
         disk = Files.createDirectory(dir.resolve("disk"));
         assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", disk.toString()), "cannot mount a tmpfs here");
         library = Library.open(disk.resolve("library"));
-        library.save(Reports.report("first", "The Letters", "Ana Ruiz", "A detective reopens letters.", List.of("Drama"),
-                Recommendation.RECOMMEND, 82, 104), new Library.Attachments(new byte[] {'R', 'I', 'F', 'F'}, "audio/wav", null, null, null));
+        library.save(
+                Reports.report(
+                        "first",
+                        "The Letters",
+                        "Ana Ruiz",
+                        "A detective reopens letters.",
+                        List.of("Drama"),
+                        Recommendation.RECOMMEND,
+                        82,
+                        104),
+                new Library.Attachments(new byte[] {'R', 'I', 'F', 'F'}, "audio/wav", null, null, null));
         library.rate("first", 5);
     }
 
@@ -55,9 +64,11 @@ class LibraryDiskFullTest {
     @Test
     void savingWhenTheDiskFillsKeepsEarlierDataAndLeavesNoFolder() {
         var big = new Library.Attachments(random(3 << 20), "audio/wav", null, null, null);
-        var report = Reports.report("second", "Night Shift", "Lee Park", "A nurse.", List.of(), Recommendation.PASS, 40, 90);
+        var report =
+                Reports.report("second", "Night Shift", "Lee Park", "A nurse.", List.of(), Recommendation.PASS, 40, 90);
 
-        assertThatThrownBy(() -> library.save(report, big)).isInstanceOf(SorotException.class)
+        assertThatThrownBy(() -> library.save(report, big))
+                .isInstanceOf(SorotException.class)
                 .satisfies(e -> assertThat(((SorotException) e).code()).isEqualTo(ErrorCode.DISK_FULL))
                 .hasMessageContaining("the disk is full");
 
@@ -73,10 +84,13 @@ class LibraryDiskFullTest {
         library.close();
         library = Library.open(disk.resolve("library")); // a fresh, empty write-ahead log
         fillLeaving(12 * 1024);
-        var report = Reports.report("second", "Night Shift", "Lee Park", "A nurse.", List.of(), Recommendation.PASS, 40, 90);
+        var report =
+                Reports.report("second", "Night Shift", "Lee Park", "A nurse.", List.of(), Recommendation.PASS, 40, 90);
 
-        assertThatThrownBy(() -> library.save(report, Library.Attachments.NONE)).isInstanceOf(SorotException.class)
-                .satisfies(e -> assertThat(((SorotException) e).code()).as(describe(e)).isEqualTo(ErrorCode.DISK_FULL));
+        assertThatThrownBy(() -> library.save(report, Library.Attachments.NONE))
+                .isInstanceOf(SorotException.class)
+                .satisfies(e ->
+                        assertThat(((SorotException) e).code()).as(describe(e)).isEqualTo(ErrorCode.DISK_FULL));
 
         Files.delete(disk.resolve("filler"));
         assertEarlierDataKept();
@@ -89,17 +103,20 @@ class LibraryDiskFullTest {
         try (var zip = new ZipOutputStream(Files.newOutputStream(bundle))) {
             for (var id : List.of("small", "large")) {
                 zip.putNextEntry(new ZipEntry("items/" + id + "/report.json"));
-                zip.write(Json.mapper().writeValueAsBytes(Reports.report(id, "Title " + id, "Someone", "Logline.", List.of(),
-                        Recommendation.CONSIDER, 50, 90)));
+                zip.write(Json.mapper()
+                        .writeValueAsBytes(Reports.report(
+                                id, "Title " + id, "Someone", "Logline.", List.of(), Recommendation.CONSIDER, 50, 90)));
             }
             zip.putNextEntry(new ZipEntry("items/large/source.pdf"));
             zip.write(random(3 << 20));
             zip.putNextEntry(new ZipEntry(SessionBundle.MANIFEST));
-            zip.write(Json.mapper().writeValueAsBytes(new SessionBundle.Manifest(SessionBundle.FORMAT, "Shared", List.of(),
-                    List.of(item("small"), item("large")))));
+            zip.write(Json.mapper()
+                    .writeValueAsBytes(new SessionBundle.Manifest(
+                            SessionBundle.FORMAT, "Shared", List.of(), List.of(item("small"), item("large")))));
         }
 
-        assertThatThrownBy(() -> library.importBundle(bundle)).isInstanceOf(SorotException.class)
+        assertThatThrownBy(() -> library.importBundle(bundle))
+                .isInstanceOf(SorotException.class)
                 .satisfies(e -> assertThat(((SorotException) e).code()).isEqualTo(ErrorCode.DISK_FULL));
 
         assertThat(library.sessions()).isEmpty();
@@ -143,7 +160,9 @@ class LibraryDiskFullTest {
     private static String describe(Throwable e) {
         var text = new StringBuilder();
         for (var t = e; t != null; t = t.getCause()) {
-            text.append(t).append(t instanceof java.sql.SQLException sql ? " [code " + sql.getErrorCode() + "]" : "").append(" <- ");
+            text.append(t)
+                    .append(t instanceof java.sql.SQLException sql ? " [code " + sql.getErrorCode() + "]" : "")
+                    .append(" <- ");
         }
         return text.toString();
     }
@@ -160,7 +179,10 @@ class LibraryDiskFullTest {
 
     private static boolean run(String... command) throws Exception {
         try {
-            var process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            var process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             return process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0;
         } catch (IOException e) {
             return false;

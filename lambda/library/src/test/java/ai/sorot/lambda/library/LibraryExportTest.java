@@ -31,12 +31,35 @@ class LibraryExportTest {
     @BeforeEach
     void open() {
         library = Library.open(dir.resolve("mine"));
-        library.save(Reports.report("analysis-1", "The Letters", "Ana Ruiz", "A detective reopens her mother's letters, \"one by one\".",
-                List.of("Drama"), Recommendation.RECOMMEND, 82, 104),
-                new Library.Attachments(new byte[] {'R', 'I', 'F', 'F'}, "audio/wav", null, new byte[] {'%', 'P', 'D', 'F'}, "letters.pdf"));
-        library.save(Reports.report("analysis-2", "Brick & Steel", "Stu Maschwitz", "Two retired cops, hunted.",
-                List.of("Action"), Recommendation.CONSIDER, 64, 12), Library.Attachments.NONE);
-        session = library.createSession("Shorts 2027 · Round 1", List.of(new ReviewSession.Criterion("Story", 10))).id();
+        library.save(
+                Reports.report(
+                        "analysis-1",
+                        "The Letters",
+                        "Ana Ruiz",
+                        "A detective reopens her mother's letters, \"one by one\".",
+                        List.of("Drama"),
+                        Recommendation.RECOMMEND,
+                        82,
+                        104),
+                new Library.Attachments(
+                        new byte[] {'R', 'I', 'F', 'F'},
+                        "audio/wav",
+                        null,
+                        new byte[] {'%', 'P', 'D', 'F'},
+                        "letters.pdf"));
+        library.save(
+                Reports.report(
+                        "analysis-2",
+                        "Brick & Steel",
+                        "Stu Maschwitz",
+                        "Two retired cops, hunted.",
+                        List.of("Action"),
+                        Recommendation.CONSIDER,
+                        64,
+                        12),
+                Library.Attachments.NONE);
+        session = library.createSession("Shorts 2027 · Round 1", List.of(new ReviewSession.Criterion("Story", 10)))
+                .id();
         library.addToSession(session, List.of("analysis-2", "analysis-1"));
         library.rate("analysis-1", 5);
         library.setVerdict("analysis-1", CuratorVerdict.ACCEPT);
@@ -57,7 +80,8 @@ class LibraryExportTest {
         var mapper = new CsvMapper();
         var rows = new ArrayList<Map<String, String>>();
         try (MappingIterator<Map<String, String>> it = mapper.readerForMapOf(String.class)
-                .with(mapper.schemaWithHeader()).readValues(text.substring(1))) {
+                .with(mapper.schemaWithHeader())
+                .readValues(text.substring(1))) {
             it.forEachRemaining(rows::add);
         }
         return rows;
@@ -70,11 +94,19 @@ class LibraryExportTest {
         var rows = readCsv(out);
         assertThat(rows).extracting(r -> r.get("title")).containsExactly("Brick & Steel", "The Letters");
         var letters = rows.get(1);
-        assertThat(letters).containsEntry("authors", "Ana Ruiz").containsEntry("pages", "104")
-                .containsEntry("model_recommendation", "RECOMMEND").containsEntry("model_score", "82.0")
-                .containsEntry("model_rank", "top 50% of 2").containsEntry("provenance", "DeepSeek-R1 on Amazon Bedrock").containsEntry("curator_rating", "5")
-                .containsEntry("curator_verdict", "ACCEPT").containsEntry("notes", "Ending lands.\nSecond act, page 40, drags; cut?")
-                .containsEntry("tags", "festival-opener").containsEntry("card_Story", "9").containsEntry("model_premise", "6");
+        assertThat(letters)
+                .containsEntry("authors", "Ana Ruiz")
+                .containsEntry("pages", "104")
+                .containsEntry("model_recommendation", "RECOMMEND")
+                .containsEntry("model_score", "82.0")
+                .containsEntry("model_rank", "top 50% of 2")
+                .containsEntry("provenance", "DeepSeek-R1 on Amazon Bedrock")
+                .containsEntry("curator_rating", "5")
+                .containsEntry("curator_verdict", "ACCEPT")
+                .containsEntry("notes", "Ending lands.\nSecond act, page 40, drags; cut?")
+                .containsEntry("tags", "festival-opener")
+                .containsEntry("card_Story", "9")
+                .containsEntry("model_premise", "6");
         assertThat(letters.get("logline")).isNull();
     }
 
@@ -93,12 +125,21 @@ class LibraryExportTest {
         library.exportAnalysisPdf("analysis-1", onePdf);
         try (var doc = Loader.loadPDF(sessionPdf.toFile())) {
             var text = new PDFTextStripper().getText(doc);
-            assertThat(text).contains("Shorts 2027 · Round 1").contains("The Letters").contains("Brick & Steel")
-                    .contains("ACCEPT").contains("Story 9").contains("top 50% of 2");
+            assertThat(text)
+                    .contains("Shorts 2027 · Round 1")
+                    .contains("The Letters")
+                    .contains("Brick & Steel")
+                    .contains("ACCEPT")
+                    .contains("Story 9")
+                    .contains("top 50% of 2");
         }
         try (var doc = Loader.loadPDF(onePdf.toFile())) {
             var text = new PDFTextStripper().getText(doc);
-            assertThat(text).contains("The Letters").contains("Coverage grid").contains("premise: 6/10").contains("Ending lands.");
+            assertThat(text)
+                    .contains("The Letters")
+                    .contains("Coverage grid")
+                    .contains("premise: 6/10")
+                    .contains("Ending lands.");
         }
     }
 
@@ -115,7 +156,9 @@ class LibraryExportTest {
             assertThat(letters.rating()).isEqualTo(5);
             assertThat(letters.verdict()).isEqualTo(CuratorVerdict.ACCEPT);
             assertThat(letters.tags()).containsExactly("festival-opener");
-            assertThat(theirs.audio("analysis-1")).get().satisfies(p -> assertThat(p).hasBinaryContent(new byte[] {'R', 'I', 'F', 'F'}));
+            assertThat(theirs.audio("analysis-1"))
+                    .get()
+                    .satisfies(p -> assertThat(p).hasBinaryContent(new byte[] {'R', 'I', 'F', 'F'}));
             assertThat(theirs.source("analysis-1")).isPresent();
             assertThat(theirs.criterionScores(imported.id(), "analysis-1")).containsEntry("Story", 9);
             assertThat(theirs.search(LibraryQuery.ALL.withText("detective"))).hasSize(1);
@@ -130,7 +173,8 @@ class LibraryExportTest {
     @Test
     void aZipThatIsNotABundleIsRefusedClearly() throws Exception {
         var notBundle = Files.write(dir.resolve("x.zip"), new byte[] {'P', 'K', 3, 4, 0, 0});
-        assertThatThrownBy(() -> library.importBundle(notBundle)).isInstanceOf(SorotException.class)
+        assertThatThrownBy(() -> library.importBundle(notBundle))
+                .isInstanceOf(SorotException.class)
                 .hasMessageContaining("bundle");
     }
 
@@ -144,31 +188,48 @@ class LibraryExportTest {
                 """);
         var round = FilmFreeway.importSubmissions(library, export, "FilmFreeway Round 1");
         var submissions = FilmFreeway.submissions(library, round.id());
-        assertThat(submissions).extracting(FilmFreeway.Submission::id, FilmFreeway.Submission::analysisId)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("FF-1001", "analysis-1"),
+        assertThat(submissions)
+                .extracting(FilmFreeway.Submission::id, FilmFreeway.Submission::analysisId)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("FF-1001", "analysis-1"),
                         org.assertj.core.groups.Tuple.tuple("FF-1002", null),
                         org.assertj.core.groups.Tuple.tuple("FF-1003", null));
         assertThat(submissions.getFirst().submitter()).isEqualTo("Ana Ruiz");
         assertThat(submissions.getFirst().links()).isEqualTo("https://vimeo.com/123");
 
         // a script whose file name carries the submission id is matched by it
-        library.save(Reports.withFileName(Reports.report("analysis-3", "Untitled draft", "Ada Byron", "?", List.of(),
-                Recommendation.PASS, 20, 9), "FF-1003_final.pdf"), Library.Attachments.NONE);
+        library.save(
+                Reports.withFileName(
+                        Reports.report(
+                                "analysis-3",
+                                "Untitled draft",
+                                "Ada Byron",
+                                "?",
+                                List.of(),
+                                Recommendation.PASS,
+                                20,
+                                9),
+                        "FF-1003_final.pdf"),
+                Library.Attachments.NONE);
         assertThat(FilmFreeway.match(library, round.id())).isEqualTo(1);
         assertThat(library.sessionItems(round.id())).containsExactly("analysis-1", "analysis-3");
 
         var decisions = dir.resolve("decisions.csv");
         FilmFreeway.exportDecisions(library, round.id(), decisions);
         var rows = readCsv(decisions);
-        assertThat(rows.getFirst()).containsEntry("Submission ID", "FF-1001").containsEntry("Judging Status", "Selected")
-                .containsEntry("Rating", "5").containsEntry("Sorot Recommendation", "RECOMMEND");
+        assertThat(rows.getFirst())
+                .containsEntry("Submission ID", "FF-1001")
+                .containsEntry("Judging Status", "Selected")
+                .containsEntry("Rating", "5")
+                .containsEntry("Sorot Recommendation", "RECOMMEND");
         assertThat(rows.get(1)).containsEntry("Judging Status", "Undecided").containsEntry("Rating", "");
     }
 
     @Test
     void aCsvThatIsNotAFilmFreewayExportSaysWhichColumnsItHas() throws Exception {
         var other = Files.writeString(dir.resolve("other.csv"), "Name,Email\nAna,a@b.c\n");
-        assertThatThrownBy(() -> FilmFreeway.importSubmissions(library, other, "x")).isInstanceOf(SorotException.class)
+        assertThatThrownBy(() -> FilmFreeway.importSubmissions(library, other, "x"))
+                .isInstanceOf(SorotException.class)
                 .hasMessageContaining("columns: Name, Email");
     }
 }

@@ -25,12 +25,39 @@ class LibraryTest {
     @BeforeEach
     void open() {
         library = Library.open(dir);
-        library.save(Reports.report("analysis-1", "The Letters", "Ana Ruiz", "A detective reopens her mother's letters.",
-                List.of("Drama", "Mystery"), Recommendation.RECOMMEND, 82, 104), Library.Attachments.NONE);
-        library.save(Reports.report("analysis-2", "Brick & Steel", "Stu Maschwitz", "Two retired cops are hunted.",
-                List.of("Action", "Comedy"), Recommendation.CONSIDER, 64, 12), Library.Attachments.NONE);
-        library.save(Reports.report("analysis-3", "Night Shift", "Lee Park", "A nurse and a thief share a night.",
-                List.of("Thriller"), Recommendation.PASS, 41, 96), Library.Attachments.NONE);
+        library.save(
+                Reports.report(
+                        "analysis-1",
+                        "The Letters",
+                        "Ana Ruiz",
+                        "A detective reopens her mother's letters.",
+                        List.of("Drama", "Mystery"),
+                        Recommendation.RECOMMEND,
+                        82,
+                        104),
+                Library.Attachments.NONE);
+        library.save(
+                Reports.report(
+                        "analysis-2",
+                        "Brick & Steel",
+                        "Stu Maschwitz",
+                        "Two retired cops are hunted.",
+                        List.of("Action", "Comedy"),
+                        Recommendation.CONSIDER,
+                        64,
+                        12),
+                Library.Attachments.NONE);
+        library.save(
+                Reports.report(
+                        "analysis-3",
+                        "Night Shift",
+                        "Lee Park",
+                        "A nurse and a thief share a night.",
+                        List.of("Thriller"),
+                        Recommendation.PASS,
+                        41,
+                        96),
+                Library.Attachments.NONE);
     }
 
     @AfterEach
@@ -42,7 +69,7 @@ class LibraryTest {
     void aNewLibraryIsMigratedToTheLatestSchemaInWalMode() throws Exception {
         assertThat(library.schemaVersion()).isEqualTo(LibraryMigrations.latest());
         try (var c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("library.db"));
-             var rs = c.createStatement().executeQuery("PRAGMA journal_mode")) {
+                var rs = c.createStatement().executeQuery("PRAGMA journal_mode")) {
             assertThat(rs.getString(1)).isEqualToIgnoringCase("wal");
         }
     }
@@ -62,14 +89,15 @@ class LibraryTest {
         Path old = dir.resolve("old");
         Files.createDirectories(old);
         try (var c = DriverManager.getConnection("jdbc:sqlite:" + old.resolve("library.db"));
-             var st = c.createStatement()) {
+                var st = c.createStatement()) {
             for (var sql : LibraryMigrations.MIGRATIONS.get(0).split(";\\s*\\n")) {
                 if (!sql.isBlank()) {
                     st.execute(sql);
                 }
             }
             st.execute("PRAGMA user_version = 1");
-            st.execute("INSERT INTO analyses (id, title, saved_at) VALUES ('analysis-old', 'Old One', '2025-01-01T00:00:00Z')");
+            st.execute(
+                    "INSERT INTO analyses (id, title, saved_at) VALUES ('analysis-old', 'Old One', '2025-01-01T00:00:00Z')");
         }
         library = Library.open(old);
         assertThat(library.schemaVersion()).isEqualTo(LibraryMigrations.latest());
@@ -85,8 +113,10 @@ class LibraryTest {
         library.tag("analysis-2", "Midnight Madness");
         assertThat(ids(library.search(LibraryQuery.ALL.withText("ending")))).containsExactly("analysis-3");
         assertThat(ids(library.search(LibraryQuery.ALL.withText("midnight")))).containsExactly("analysis-2");
-        assertThat(ids(library.search(LibraryQuery.ALL.withText("retired hunted")))).containsExactly("analysis-2");
-        assertThat(library.search(LibraryQuery.ALL.withText("\"; DROP TABLE analyses; --"))).isEmpty();
+        assertThat(ids(library.search(LibraryQuery.ALL.withText("retired hunted"))))
+                .containsExactly("analysis-2");
+        assertThat(library.search(LibraryQuery.ALL.withText("\"; DROP TABLE analyses; --")))
+                .isEmpty();
         assertThat(library.size()).isEqualTo(3);
     }
 
@@ -101,9 +131,11 @@ class LibraryTest {
         assertThat(ids(library.search(LibraryQuery.ALL.withScore(50.0, 70.0)))).containsExactly("analysis-2");
         assertThat(ids(library.search(LibraryQuery.ALL.withGenre("mystery")))).containsExactly("analysis-1");
         assertThat(ids(library.search(LibraryQuery.ALL.withRated(true)))).containsExactly("analysis-1");
-        assertThat(ids(library.search(LibraryQuery.ALL.withRated(false)))).containsExactlyInAnyOrder("analysis-2", "analysis-3");
+        assertThat(ids(library.search(LibraryQuery.ALL.withRated(false))))
+                .containsExactlyInAnyOrder("analysis-2", "analysis-3");
         assertThat(ids(library.search(LibraryQuery.ALL.withShortlisted(true)))).containsExactly("analysis-2");
-        assertThat(ids(library.search(LibraryQuery.ALL.withTags(Set.of("shorts")).withScore(null, 50.0))))
+        assertThat(ids(library.search(
+                        LibraryQuery.ALL.withTags(Set.of("shorts")).withScore(null, 50.0))))
                 .containsExactly("analysis-3");
         assertThat(library.count(LibraryQuery.ALL.withTags(Set.of("shorts")))).isEqualTo(2);
     }
@@ -124,8 +156,17 @@ class LibraryTest {
         var entry = library.entry("analysis-3").orElseThrow();
         assertThat(entry.recommendation()).isEqualTo("PASS");
         assertThat(entry.verdict()).isEqualTo(CuratorVerdict.ACCEPT);
-        library.save(Reports.report("analysis-3", "Night Shift", "Lee Park", "A nurse and a thief share a night.",
-                List.of("Thriller"), Recommendation.PASS, 45, 96), Library.Attachments.NONE);
+        library.save(
+                Reports.report(
+                        "analysis-3",
+                        "Night Shift",
+                        "Lee Park",
+                        "A nurse and a thief share a night.",
+                        List.of("Thriller"),
+                        Recommendation.PASS,
+                        45,
+                        96),
+                Library.Attachments.NONE);
         assertThat(library.entry("analysis-3").orElseThrow().verdict()).isEqualTo(CuratorVerdict.ACCEPT);
     }
 
@@ -139,11 +180,16 @@ class LibraryTest {
 
     @Test
     void aiScoresAreRankedWithinTheLibraryAndWithinASession() {
-        assertThat(library.percentileInLibrary("analysis-1").orElseThrow().label()).isEqualTo("top 34% of 3");
-        assertThat(library.percentileInLibrary("analysis-3").orElseThrow().rank()).isEqualTo(3);
+        assertThat(library.percentileInLibrary("analysis-1").orElseThrow().label())
+                .isEqualTo("top 34% of 3");
+        assertThat(library.percentileInLibrary("analysis-3").orElseThrow().rank())
+                .isEqualTo(3);
         var session = library.createSession("Shorts 2027 - Round 1", List.of());
         library.addToSession(session.id(), List.of("analysis-3", "analysis-2"));
-        assertThat(library.percentileInSession("analysis-2", session.id()).orElseThrow().label()).isEqualTo("top 50% of 2");
+        assertThat(library.percentileInSession("analysis-2", session.id())
+                        .orElseThrow()
+                        .label())
+                .isEqualTo("top 50% of 2");
     }
 
     @Test
@@ -159,19 +205,27 @@ class LibraryTest {
         assertThat(reloaded.reviewed()).isEqualTo(1);
         assertThat(reloaded.rubric()).containsExactlyElementsOf(rubric);
         library.scoreCriterion(session.id(), "analysis-1", "Story", 8);
-        assertThatThrownBy(() -> library.scoreCriterion(session.id(), "analysis-1", "Craft", 6)).isInstanceOf(SorotException.class);
+        assertThatThrownBy(() -> library.scoreCriterion(session.id(), "analysis-1", "Craft", 6))
+                .isInstanceOf(SorotException.class);
         assertThat(library.criterionScores(session.id(), "analysis-1")).containsEntry("Story", 8);
-        assertThat(ids(library.search(LibraryQuery.ALL.inSession(session.id())))).hasSize(3);
+        assertThat(ids(library.search(LibraryQuery.ALL.inSession(session.id()))))
+                .hasSize(3);
     }
 
     @Test
     void attachmentsAreWrittenBesideTheReportAndFoundAgain() {
         byte[] wav = {'R', 'I', 'F', 'F', 1, 2, 3};
-        library.save(Reports.report("analysis-4", "Fourth", "A", "L", List.of(), Recommendation.PASS, 10, 5),
-                new Library.Attachments(wav, "audio/wav", new byte[] {(byte) 0x89, 'P', 'N', 'G'}, new byte[] {'%', 'P'}, "4.pdf"));
-        assertThat(library.audio("analysis-4")).get().satisfies(p -> assertThat(p).hasBinaryContent(wav));
+        library.save(
+                Reports.report("analysis-4", "Fourth", "A", "L", List.of(), Recommendation.PASS, 10, 5),
+                new Library.Attachments(
+                        wav, "audio/wav", new byte[] {(byte) 0x89, 'P', 'N', 'G'}, new byte[] {'%', 'P'}, "4.pdf"));
+        assertThat(library.audio("analysis-4"))
+                .get()
+                .satisfies(p -> assertThat(p).hasBinaryContent(wav));
         assertThat(library.thumbnail("analysis-4")).isPresent();
-        assertThat(library.source("analysis-4")).get().satisfies(p -> assertThat(p.getFileName().toString()).isEqualTo("source.pdf"));
+        assertThat(library.source("analysis-4"))
+                .get()
+                .satisfies(p -> assertThat(p.getFileName().toString()).isEqualTo("source.pdf"));
         assertThat(library.report("analysis-4").title()).isEqualTo("Fourth");
         assertThat(library.entry("analysis-4").orElseThrow().hasAudio()).isTrue();
         library.delete("analysis-4");
@@ -195,12 +249,18 @@ class LibraryTest {
         library.tag("analysis-1", "opener");
 
         var inSession = LibraryQuery.ALL.inSession(session);
-        assertThat(library.search(inSession.withText("detective"))).extracting(LibraryEntry::id).containsExactly("analysis-1");
+        assertThat(library.search(inSession.withText("detective")))
+                .extracting(LibraryEntry::id)
+                .containsExactly("analysis-1");
         assertThat(library.count(inSession.withText("detective"))).isEqualTo(1);
         // the text matches a script outside the session: nothing
         assertThat(library.search(inSession.withText("cops"))).isEmpty();
         // text, session, score, genre, tags and recommendation together bind in the SQL's order
-        var all = inSession.withText("letters").withScore(80.0, 90.0).withGenre("Mystery").withTags(Set.of("opener"))
+        var all = inSession
+                .withText("letters")
+                .withScore(80.0, 90.0)
+                .withGenre("Mystery")
+                .withTags(Set.of("opener"))
                 .withRecommendations(Set.of("RECOMMEND"));
         assertThat(library.search(all)).extracting(LibraryEntry::id).containsExactly("analysis-1");
         assertThat(library.count(all)).isEqualTo(1);

@@ -36,14 +36,16 @@ class SemanticLibraryTest {
     void twoEpisodesOfOneSeriesAreCloserToEachOtherThanToAnUnrelatedScript() throws IOException {
         try (var library = Library.open(dir.resolve("library"))) {
             SemanticLibraryTestSupport.save(library, corpus, "episode-1", SemanticLibraryTestSupport.EPISODE_1);
-            SemanticLibraryTestSupport.save(library, corpus, "episode-lincoln", SemanticLibraryTestSupport.EPISODE_LINCOLN);
+            SemanticLibraryTestSupport.save(
+                    library, corpus, "episode-lincoln", SemanticLibraryTestSupport.EPISODE_LINCOLN);
             SemanticLibraryTestSupport.save(library, corpus, "brick", SemanticLibraryTestSupport.BRICK_AND_STEEL);
             var semantic = new SemanticLibrary(library);
 
             var neighbours = semantic.similar("episode-1", 5);
 
             assertThat(neighbours).extracting(n -> n.entry().id()).containsExactly("episode-lincoln", "brick");
-            assertThat(neighbours.get(0).similarity()).isGreaterThan(neighbours.get(1).similarity() + 0.05);
+            assertThat(neighbours.get(0).similarity())
+                    .isGreaterThan(neighbours.get(1).similarity() + 0.05);
             assertThat(neighbours).allSatisfy(n -> assertThat(n.similarity()).isBetween(-1.0, 1.0));
         }
     }
@@ -57,9 +59,11 @@ class SemanticLibraryTest {
             SemanticLibraryTestSupport.save(library, corpus, "freak-out", SemanticLibraryTestSupport.LIBRARY_FREAK_OUT);
             var semantic = new SemanticLibrary(library);
 
-            assertThat(semantic.byMeaning("a hike up a mountain trail", 4, -1)).first()
+            assertThat(semantic.byMeaning("a hike up a mountain trail", 4, -1))
+                    .first()
                     .satisfies(n -> assertThat(n.entry().id()).isEqualTo("guru"));
-            assertThat(semantic.byMeaning("two retired police detectives", 4, -1)).first()
+            assertThat(semantic.byMeaning("two retired police detectives", 4, -1))
+                    .first()
                     .satisfies(n -> assertThat(n.entry().id()).isEqualTo("brick"));
         }
     }
@@ -92,7 +96,8 @@ class SemanticLibraryTest {
         var folder = dir.resolve("library");
         try (var library = Library.open(folder)) {
             SemanticLibraryTestSupport.save(library, corpus, "episode-1", SemanticLibraryTestSupport.EPISODE_1);
-            SemanticLibraryTestSupport.save(library, corpus, "episode-lincoln", SemanticLibraryTestSupport.EPISODE_LINCOLN);
+            SemanticLibraryTestSupport.save(
+                    library, corpus, "episode-lincoln", SemanticLibraryTestSupport.EPISODE_LINCOLN);
             SemanticLibraryTestSupport.save(library, corpus, "brick", SemanticLibraryTestSupport.BRICK_AND_STEEL);
         }
         try (var library = Library.open(folder)) {
@@ -102,14 +107,30 @@ class SemanticLibraryTest {
             assertThat(semantic.similar("episode-1", 5)).hasSize(2);
 
             library.delete("episode-lincoln");
-            assertThat(semantic.similar("episode-1", 5)).extracting(n -> n.entry().id()).containsExactly("brick");
+            assertThat(semantic.similar("episode-1", 5))
+                    .extracting(n -> n.entry().id())
+                    .containsExactly("brick");
         }
         try (var library = Library.open(folder)) {
             // a new analysis of the same script (another completion time) is embedded again
             var report = library.report("brick");
-            library.save(new AnalysisReport(report.analysisId(), report.title(), report.authors(), report.fileName(), null,
-                    report.createdAt(), Instant.parse("2026-11-02T10:00:00Z"), report.screenplay(), report.coverage(), null,
-                    report.curation(), null, List.of(), null), Library.Attachments.NONE);
+            library.save(
+                    new AnalysisReport(
+                            report.analysisId(),
+                            report.title(),
+                            report.authors(),
+                            report.fileName(),
+                            null,
+                            report.createdAt(),
+                            Instant.parse("2026-11-02T10:00:00Z"),
+                            report.screenplay(),
+                            report.coverage(),
+                            null,
+                            report.curation(),
+                            null,
+                            List.of(),
+                            null),
+                    Library.Attachments.NONE);
             assertThat(new SemanticLibrary(library).embedPending()).isEqualTo(1);
         }
     }
@@ -122,14 +143,16 @@ class SemanticLibraryTest {
             SavedEmbedding.embed(library, "episode-1", null);
             SemanticLibraryTestSupport.save(library, corpus, "brick", SemanticLibraryTestSupport.BRICK_AND_STEEL);
             SavedEmbedding.embed(library, "brick", null);
-            int stored = library.query("SELECT count(*) FROM analysis_vectors", st -> { }, rs -> rs.getInt(1));
+            int stored = library.query("SELECT count(*) FROM analysis_vectors", st -> {}, rs -> rs.getInt(1));
             assertThat(stored).isEqualTo(2);
             assertThat(new SemanticLibrary(library).embedSaved("brick")).isFalse(); // current already
         }
         try (var library = Library.open(folder)) {
             var semantic = new SemanticLibrary(library);
             assertThat(semantic.embedPending()).isZero();
-            assertThat(semantic.similar("episode-1", 5)).extracting(n -> n.entry().id()).containsExactly("brick");
+            assertThat(semantic.similar("episode-1", 5))
+                    .extracting(n -> n.entry().id())
+                    .containsExactly("brick");
         }
     }
 
@@ -137,15 +160,19 @@ class SemanticLibraryTest {
     void twoGroupsPutTheEpisodesOfOneSeriesTogether() throws IOException {
         try (var library = Library.open(dir.resolve("library"))) {
             SemanticLibraryTestSupport.save(library, corpus, "episode-1", SemanticLibraryTestSupport.EPISODE_1);
-            SemanticLibraryTestSupport.save(library, corpus, "episode-lincoln", SemanticLibraryTestSupport.EPISODE_LINCOLN);
+            SemanticLibraryTestSupport.save(
+                    library, corpus, "episode-lincoln", SemanticLibraryTestSupport.EPISODE_LINCOLN);
             SemanticLibraryTestSupport.save(library, corpus, "brick", SemanticLibraryTestSupport.BRICK_AND_STEEL);
 
             var clusters = new SemanticLibrary(library).clusters(null, 2);
 
             assertThat(clusters).hasSize(2);
-            assertThat(clusters.getFirst().members()).extracting(LibraryEntry::id)
+            assertThat(clusters.getFirst().members())
+                    .extracting(LibraryEntry::id)
                     .containsExactlyInAnyOrder("episode-1", "episode-lincoln");
-            assertThat(clusters.getLast().members()).extracting(LibraryEntry::id).containsExactly("brick");
+            assertThat(clusters.getLast().members())
+                    .extracting(LibraryEntry::id)
+                    .containsExactly("brick");
             // these no-model reports name no themes: the label says so rather than inventing one
             assertThat(clusters.getFirst().label()).isEqualTo("no themes named in the reports");
         }
@@ -163,8 +190,10 @@ class SemanticLibraryTest {
     @Test
     void aLibraryOfTheLastSchemaGainsTheVectorTable() {
         try (var library = Library.open(dir.resolve("library"))) {
-            assertThat(library.schemaVersion()).isEqualTo(LibraryMigrations.latest()).isEqualTo(4);
-            int rows = library.query("SELECT count(*) FROM analysis_vectors", st -> { }, rs -> rs.getInt(1));
+            assertThat(library.schemaVersion())
+                    .isEqualTo(LibraryMigrations.latest())
+                    .isEqualTo(4);
+            int rows = library.query("SELECT count(*) FROM analysis_vectors", st -> {}, rs -> rs.getInt(1));
             assertThat(rows).isZero();
         }
     }

@@ -18,7 +18,10 @@ public final class SemanticLibraryTestSupport {
 
     /** The shared corpus beside the worktree (../shared from the repository root; tests run in lambda/MODULE). */
     public static Path corpus() {
-        for (var candidate : List.of(Path.of("..", "..", "..", "shared", "corpus"), Path.of("..", "..", "shared", "corpus"), Path.of("/work/shared/corpus"))) {
+        for (var candidate : List.of(
+                Path.of("..", "..", "..", "shared", "corpus"),
+                Path.of("..", "..", "shared", "corpus"),
+                Path.of("/work/shared/corpus"))) {
             if (Files.isDirectory(candidate)) {
                 return candidate;
             }
@@ -27,7 +30,8 @@ public final class SemanticLibraryTestSupport {
     }
 
     public static final String EPISODE_1 = "ebscreenplays-pd/cyber_bob/Cyber_Bob_ep00001.fountain";
-    public static final String EPISODE_LINCOLN = "ebscreenplays-pd/cyber_bob/Cyber_Bob_epWinDebateAgainstLincoln.fountain";
+    public static final String EPISODE_LINCOLN =
+            "ebscreenplays-pd/cyber_bob/Cyber_Bob_epWinDebateAgainstLincoln.fountain";
     public static final String BRICK_AND_STEEL = "screenplain/examples/Brick-and-Steel.fountain";
     public static final String GURU_PEAK = "ebscreenplays-pd/various/ASCENT_TO_GURU_PEAK.fountain";
     public static final String LIBRARY_FREAK_OUT = "ebscreenplays-pd/various/THE_LIBRARY_FREAK-OUT.fountain";
@@ -36,14 +40,43 @@ public final class SemanticLibraryTestSupport {
     public static AnalysisReport save(Library library, Path corpus, String id, String file) throws IOException {
         var path = corpus.resolve(file);
         var screenplay = new ScreenplayReader().read(path);
-        var coverage = new Coverage("A short script.", null, List.of(), null, List.of(), List.of(), null, List.of(),
-                List.of(), List.of(), null, null, Reports.NO_MODEL);
-        var report = new AnalysisReport(id, screenplay.title() != null ? screenplay.title() : id, screenplay.authors(),
-                path.getFileName().toString(), null, Instant.parse("2026-11-01T10:00:00Z"), Instant.parse("2026-11-01T10:01:00Z"),
-                screenplay.withoutElements(), coverage, null, new Curation(null, null, "", new ProgrammingNotes("short", "all", List.of()), List.of()),
-                null, List.of(), null);
-        library.save(report, new Library.Attachments(null, null, null, Files.readAllBytes(path), path.getFileName().toString()));
+        var coverage = new Coverage(
+                "A short script.",
+                null,
+                List.of(),
+                null,
+                List.of(),
+                List.of(),
+                null,
+                List.of(),
+                List.of(),
+                List.of(),
+                null,
+                null,
+                Reports.NO_MODEL);
+        var report = new AnalysisReport(
+                id,
+                screenplay.title() != null ? screenplay.title() : id,
+                screenplay.authors(),
+                path.getFileName().toString(),
+                null,
+                Instant.parse("2026-11-01T10:00:00Z"),
+                Instant.parse("2026-11-01T10:01:00Z"),
+                screenplay.withoutElements(),
+                coverage,
+                null,
+                new Curation(null, null, "", new ProgrammingNotes("short", "all", List.of()), List.of()),
+                null,
+                List.of(),
+                null);
+        library.save(
+                report,
+                new Library.Attachments(
+                        null,
+                        null,
+                        null,
+                        Files.readAllBytes(path),
+                        path.getFileName().toString()));
         return report;
     }
-
 }

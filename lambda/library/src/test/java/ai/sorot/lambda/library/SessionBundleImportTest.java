@@ -33,8 +33,17 @@ class SessionBundleImportTest {
     @BeforeEach
     void open() {
         receiver = Library.open(dir.resolve("receiver"));
-        receiver.save(Reports.report("victim", "Mine", "Ana Ruiz", "A detective reopens letters.", List.of("Drama"),
-                Recommendation.RECOMMEND, 82, 104), new Library.Attachments(bytes("mine"), "audio/wav", null, bytes("%PDF mine"), "x.pdf"));
+        receiver.save(
+                Reports.report(
+                        "victim",
+                        "Mine",
+                        "Ana Ruiz",
+                        "A detective reopens letters.",
+                        List.of("Drama"),
+                        Recommendation.RECOMMEND,
+                        82,
+                        104),
+                new Library.Attachments(bytes("mine"), "audio/wav", null, bytes("%PDF mine"), "x.pdf"));
         receiver.rate("victim", 4);
         receiver.setNotes("victim", "my notes");
     }
@@ -46,22 +55,28 @@ class SessionBundleImportTest {
 
     @Test
     void aBundleCannotReplaceAnAnalysisUnderAnotherItemsId() throws IOException {
-        var bundle = bundle("newcomer", Map.of(
-                "items/newcomer/report.json", report("victim", "Theirs"),
-                "items/newcomer/audio.wav", bytes("theirs")));
+        var bundle = bundle(
+                "newcomer",
+                Map.of(
+                        "items/newcomer/report.json", report("victim", "Theirs"),
+                        "items/newcomer/audio.wav", bytes("theirs")));
 
-        assertThatThrownBy(() -> receiver.importBundle(bundle)).isInstanceOf(SorotException.class)
+        assertThatThrownBy(() -> receiver.importBundle(bundle))
+                .isInstanceOf(SorotException.class)
                 .satisfies(e -> assertThat(((SorotException) e).code()).isEqualTo(ErrorCode.BUNDLE_INCONSISTENT))
-                .hasMessageContaining("newcomer").hasMessageContaining("victim");
+                .hasMessageContaining("newcomer")
+                .hasMessageContaining("victim");
         assertReceiverUntouched();
     }
 
     @Test
     void anAnalysisTheReceiverHasKeepsItsReportFilesAndDecisions() throws IOException {
-        var bundle = bundle("victim", Map.of(
-                "items/victim/report.json", report("victim", "Theirs"),
-                "items/victim/audio.wav", bytes("theirs"),
-                "items/victim/source.pdf", bytes("%PDF theirs")));
+        var bundle = bundle(
+                "victim",
+                Map.of(
+                        "items/victim/report.json", report("victim", "Theirs"),
+                        "items/victim/audio.wav", bytes("theirs"),
+                        "items/victim/source.pdf", bytes("%PDF theirs")));
 
         var session = receiver.importBundle(bundle);
 
@@ -82,7 +97,8 @@ class SessionBundleImportTest {
         entries.put("items/bad/report.json", bytes("{ this is not json"));
         var bundle = bundle(List.of("good", "bad"), entries);
 
-        assertThatThrownBy(() -> receiver.importBundle(bundle)).isInstanceOf(SorotException.class)
+        assertThatThrownBy(() -> receiver.importBundle(bundle))
+                .isInstanceOf(SorotException.class)
                 .satisfies(e -> assertThat(((SorotException) e).code()).isEqualTo(ErrorCode.BUNDLE_INCONSISTENT));
         assertThat(receiver.sessions()).isEmpty();
         assertThat(receiver.contains("good")).isFalse();
@@ -93,9 +109,11 @@ class SessionBundleImportTest {
     @Test
     void aBundleWithoutItsManifestIsRefusedWithoutExpandingTheRest() throws IOException {
         // one entry expanding to 350 MB: the old importer expanded 300 MB of it before refusing
-        var bundle = ZipBombs.write(dir.resolve("no-manifest.zip"), ZipBombs.zeros(350L << 20), 350L << 20, "items/x/source.pdf");
+        var bundle = ZipBombs.write(
+                dir.resolve("no-manifest.zip"), ZipBombs.zeros(350L << 20), 350L << 20, "items/x/source.pdf");
 
-        assertThatThrownBy(() -> receiver.importBundle(bundle)).isInstanceOf(SorotException.class)
+        assertThatThrownBy(() -> receiver.importBundle(bundle))
+                .isInstanceOf(SorotException.class)
                 .satisfies(e -> assertThat(((SorotException) e).code()).isEqualTo(ErrorCode.UNSUPPORTED_FORMAT))
                 .hasMessageContaining("no bundle.json");
     }
@@ -109,10 +127,15 @@ class SessionBundleImportTest {
             plain.put("items/" + id + "/report.json", report(id, "Bomb " + id));
         }
         // the bundle: about 12 MB, 40 screenplays of 290 MB each (11.6 GB expanded)
-        var bundle = ZipBombs.write(dir.resolve("bomb.zip"), plain, ZipBombs.zeros(290L << 20), 290L << 20,
+        var bundle = ZipBombs.write(
+                dir.resolve("bomb.zip"),
+                plain,
+                ZipBombs.zeros(290L << 20),
+                290L << 20,
                 ZipBombs.names("items/bomb-%d/source.pdf", 40));
 
-        assertThatThrownBy(() -> receiver.importBundle(bundle)).isInstanceOf(SorotException.class)
+        assertThatThrownBy(() -> receiver.importBundle(bundle))
+                .isInstanceOf(SorotException.class)
                 .satisfies(e -> assertThat(((SorotException) e).code()).isEqualTo(ErrorCode.ARCHIVE_TOO_LARGE));
         assertThat(receiver.sessions()).isEmpty();
         assertThat(itemFolders()).containsExactly("victim");
@@ -138,7 +161,8 @@ class SessionBundleImportTest {
 
     @Test
     void aMissingBundleIsFileNotFound() {
-        assertThatThrownBy(() -> receiver.importBundle(dir.resolve("nowhere.zip"))).isInstanceOf(SorotException.class)
+        assertThatThrownBy(() -> receiver.importBundle(dir.resolve("nowhere.zip")))
+                .isInstanceOf(SorotException.class)
                 .satisfies(e -> assertThat(((SorotException) e).code()).isEqualTo(ErrorCode.FILE_NOT_FOUND));
     }
 
@@ -174,15 +198,29 @@ class SessionBundleImportTest {
     }
 
     private static byte[] manifest(List<String> ids) throws IOException {
-        var items = ids.stream().map(id -> new SessionBundle.Item(id, null, true, 3, "ACCEPT", "their notes", true,
-                List.of("theirs"), Map.of("Story", 2))).toList();
-        return Json.mapper().writeValueAsBytes(new SessionBundle.Manifest(SessionBundle.FORMAT, "Shared round",
-                List.of(new ReviewSession.Criterion("Story", 10)), items));
+        var items = ids.stream()
+                .map(id -> new SessionBundle.Item(
+                        id, null, true, 3, "ACCEPT", "their notes", true, List.of("theirs"), Map.of("Story", 2)))
+                .toList();
+        return Json.mapper()
+                .writeValueAsBytes(new SessionBundle.Manifest(
+                        SessionBundle.FORMAT,
+                        "Shared round",
+                        List.of(new ReviewSession.Criterion("Story", 10)),
+                        items));
     }
 
     private static byte[] report(String analysisId, String title) throws IOException {
-        return Json.mapper().writeValueAsBytes(Reports.report(analysisId, title, "Someone Else", "Another logline.",
-                List.of("Drama"), Recommendation.CONSIDER, 50, 90));
+        return Json.mapper()
+                .writeValueAsBytes(Reports.report(
+                        analysisId,
+                        title,
+                        "Someone Else",
+                        "Another logline.",
+                        List.of("Drama"),
+                        Recommendation.CONSIDER,
+                        50,
+                        90));
     }
 
     private static byte[] bytes(String text) {

@@ -55,7 +55,8 @@ public final class FileBlobStore implements BlobStore {
         try {
             OwnerOnly.createDirectories(this.root);
         } catch (IOException e) {
-            throw new SorotException(ErrorCode.INTERNAL, "Cannot create the blob folder " + root + ": " + e.getMessage(), e);
+            throw new SorotException(
+                    ErrorCode.INTERNAL, "Cannot create the blob folder " + root + ": " + e.getMessage(), e);
         }
     }
 
@@ -113,11 +114,14 @@ public final class FileBlobStore implements BlobStore {
         boolean stored = false;
         try {
             OwnerOnly.createDirectories(folder);
-            temp = target.resolveSibling(TEMP_PREFIX + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36));
+            temp = target.resolveSibling(TEMP_PREFIX
+                    + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36));
             long written;
             // owner-only from the moment it exists: other local users never read a submitted screenplay
-            try (var out = java.nio.channels.Channels.newOutputStream(FileChannel.open(temp,
-                    java.util.Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), OwnerOnly.fileAttributes(temp)))) {
+            try (var out = java.nio.channels.Channels.newOutputStream(FileChannel.open(
+                    temp,
+                    java.util.Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                    OwnerOnly.fileAttributes(temp)))) {
                 written = content.writeTo(out);
             }
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -233,7 +237,9 @@ public final class FileBlobStore implements BlobStore {
                 boolean staleUpload = root.relativize(path).startsWith("uploads")
                         && Files.getLastModifiedTime(path).toInstant().isBefore(cutoff);
                 boolean strayTemp = name.startsWith(TEMP_PREFIX)
-                        && Files.getLastModifiedTime(path).toInstant().isBefore(clock.instant().minusSeconds(60));
+                        && Files.getLastModifiedTime(path)
+                                .toInstant()
+                                .isBefore(clock.instant().minusSeconds(60));
                 if (staleUpload || strayTemp) {
                     Files.deleteIfExists(path);
                     removed++;

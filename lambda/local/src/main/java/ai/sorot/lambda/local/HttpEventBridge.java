@@ -30,8 +30,9 @@ import java.util.UUID;
  */
 final class HttpEventBridge implements HttpHandler {
 
-    private static final DateTimeFormatter GATEWAY_TIME =
-            DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter GATEWAY_TIME = DateTimeFormatter.ofPattern(
+                    "dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
 
     /**
      * How much of a body the route left unread (a refused request, an oversized one) is read into
@@ -148,7 +149,8 @@ final class HttpEventBridge implements HttpHandler {
     }
 
     /** Sends the answer; true when it had a body, which is then flushed to the client. */
-    private static boolean write(HttpExchange exchange, String method, APIGatewayV2HTTPResponse response) throws IOException {
+    private static boolean write(HttpExchange exchange, String method, APIGatewayV2HTTPResponse response)
+            throws IOException {
         var headers = exchange.getResponseHeaders();
         if (response.getHeaders() != null) {
             response.getHeaders().forEach(headers::set);
@@ -156,9 +158,11 @@ final class HttpEventBridge implements HttpHandler {
         if (response.getMultiValueHeaders() != null) {
             response.getMultiValueHeaders().forEach((k, v) -> headers.put(k, List.copyOf(v)));
         }
-        var body = response.getBody() == null ? new byte[0]
-                : response.getIsBase64Encoded() ? Base64.getDecoder().decode(response.getBody())
-                : response.getBody().getBytes(StandardCharsets.UTF_8);
+        var body = response.getBody() == null
+                ? new byte[0]
+                : response.getIsBase64Encoded()
+                        ? Base64.getDecoder().decode(response.getBody())
+                        : response.getBody().getBytes(StandardCharsets.UTF_8);
         int status = response.getStatusCode();
         boolean noBody = method.equals("HEAD") || status == 204 || status == 304;
         exchange.sendResponseHeaders(status, noBody ? -1 : body.length == 0 ? -1 : body.length);

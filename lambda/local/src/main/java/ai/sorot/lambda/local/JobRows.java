@@ -46,14 +46,31 @@ final class JobRows {
     static Object[] values(Job job) {
         var s = job.submission();
         var error = job.error();
-        return new Object[] {job.id(), job.state().json(), s.contentKey(), s.sourceKey(), s.fileName(), s.kind(),
-            s.sourceBytes(), s.trailerUrl(), s.title(), job.title(), job.createdAt(), job.updatedAt(), job.completedAt(),
-            error == null ? null : error.code(), error == null ? null : error.message(), job.recommendation(),
-            job.overallScore()};
+        return new Object[] {
+            job.id(),
+            job.state().json(),
+            s.contentKey(),
+            s.sourceKey(),
+            s.fileName(),
+            s.kind(),
+            s.sourceBytes(),
+            s.trailerUrl(),
+            s.title(),
+            job.title(),
+            job.createdAt(),
+            job.updatedAt(),
+            job.completedAt(),
+            error == null ? null : error.code(),
+            error == null ? null : error.message(),
+            job.recommendation(),
+            job.overallScore()
+        };
     }
 
     static Optional<Job> readJob(SqliteConnection c, String id) throws SQLException {
-        var row = c.sql("SELECT " + JOB_COLUMNS + " FROM jobs WHERE id = ?").bind(id).first(JobRows::jobRow);
+        var row = c.sql("SELECT " + JOB_COLUMNS + " FROM jobs WHERE id = ?")
+                .bind(id)
+                .first(JobRows::jobRow);
         if (row.isEmpty()) {
             return Optional.empty();
         }
@@ -66,7 +83,8 @@ final class JobRows {
             return out;
         }
         var marks = String.join(",", Collections.nCopies(ids.size(), "?"));
-        var query = c.sql("SELECT " + STEP_COLUMNS + " FROM steps WHERE job_id IN (" + marks + ") ORDER BY job_id, step");
+        var query =
+                c.sql("SELECT " + STEP_COLUMNS + " FROM steps WHERE job_id IN (" + marks + ") ORDER BY job_id, step");
         for (var step : query.bindAll(ids).list(rs -> new StepRow(rs.getString("job_id"), stepRun(rs)))) {
             out.computeIfAbsent(step.jobId(), k -> new ArrayList<>()).add(step.run());
         }
@@ -80,34 +98,80 @@ final class JobRows {
         var errorCode = rs.getString("error_code");
         var provider = rs.getString("provider");
         var place = Columns.enumOf(rs, "place", Provenance.Place.class); // null in rows written before places were kept
-        var provenance = provider == null ? null
-                : new Provenance(provider, rs.getString("model"), rs.getInt("offline") == 1, place, rs.getString("host"));
+        var provenance = provider == null
+                ? null
+                : new Provenance(
+                        provider, rs.getString("model"), rs.getInt("offline") == 1, place, rs.getString("host"));
         var status = StepStatus.fromJson(rs.getString("status"));
         var finished = instant(rs, "finished_at");
-        var usage = finished == null ? null : new Usage(rs.getLong("input_tokens"), rs.getLong("output_tokens"),
-                rs.getLong("characters"), rs.getDouble("video_seconds"), rs.getDouble("cost_usd"));
-        return new StepRun(step, status, instant(rs, "started_at"), finished,
+        var usage = finished == null
+                ? null
+                : new Usage(
+                        rs.getLong("input_tokens"),
+                        rs.getLong("output_tokens"),
+                        rs.getLong("characters"),
+                        rs.getDouble("video_seconds"),
+                        rs.getDouble("cost_usd"));
+        return new StepRun(
+                step,
+                status,
+                instant(rs, "started_at"),
+                finished,
                 errorCode == null ? null : new ApiError(errorCode, rs.getString("error_message")),
-                provenance, usage, rs.getString("output_key"), rs.getInt("attempts"));
+                provenance,
+                usage,
+                rs.getString("output_key"),
+                rs.getInt("attempts"));
     }
 
-    record JobRow(String id, JobState state, Submission submission, ApiError error, Instant createdAt,
-            Instant updatedAt, Instant completedAt, String title, Recommendation recommendation, Double overallScore) {
+    record JobRow(
+            String id,
+            JobState state,
+            Submission submission,
+            ApiError error,
+            Instant createdAt,
+            Instant updatedAt,
+            Instant completedAt,
+            String title,
+            Recommendation recommendation,
+            Double overallScore) {
         Job toJob(List<StepRun> steps) {
-            return new Job(id, state, submission, steps, error, createdAt, updatedAt, completedAt, title, recommendation,
+            return new Job(
+                    id,
+                    state,
+                    submission,
+                    steps,
+                    error,
+                    createdAt,
+                    updatedAt,
+                    completedAt,
+                    title,
+                    recommendation,
                     overallScore);
         }
     }
 
     static JobRow jobRow(ResultSet rs) throws SQLException {
-        var submission = new Submission(rs.getString("content_key"), rs.getString("source_key"), rs.getString("file_name"),
-                ScriptFormat.valueOf(rs.getString("source_kind")), rs.getLong("source_bytes"),
-                rs.getString("trailer_url"), rs.getString("request_title"));
+        var submission = new Submission(
+                rs.getString("content_key"),
+                rs.getString("source_key"),
+                rs.getString("file_name"),
+                ScriptFormat.valueOf(rs.getString("source_kind")),
+                rs.getLong("source_bytes"),
+                rs.getString("trailer_url"),
+                rs.getString("request_title"));
         var errorCode = rs.getString("error_code");
-        return new JobRow(rs.getString("id"), JobState.fromJson(rs.getString("state")), submission,
+        return new JobRow(
+                rs.getString("id"),
+                JobState.fromJson(rs.getString("state")),
+                submission,
                 errorCode == null ? null : new ApiError(errorCode, rs.getString("error_message")),
-                instant(rs, "created_at"), instant(rs, "updated_at"), instant(rs, "completed_at"), rs.getString("title"),
-                Columns.enumOf(rs, "recommendation", Recommendation.class), decimal(rs, "overall_score"));
+                instant(rs, "created_at"),
+                instant(rs, "updated_at"),
+                instant(rs, "completed_at"),
+                rs.getString("title"),
+                Columns.enumOf(rs, "recommendation", Recommendation.class),
+                decimal(rs, "overall_score"));
     }
 
     /** Page position: the last job's creation time and id, opaque to clients. */

@@ -8,8 +8,8 @@ final class JobStoreSchema {
     private JobStoreSchema() {}
 
     static final Migrations MIGRATIONS = Migrations.of(
-            st -> {
-                st.executeUpdate("""
+                    st -> {
+                        st.executeUpdate("""
                         CREATE TABLE IF NOT EXISTS jobs (
                           id TEXT PRIMARY KEY,
                           state TEXT NOT NULL,
@@ -28,10 +28,11 @@ final class JobStoreSchema {
                           error_message TEXT,
                           recommendation TEXT,
                           overall_score REAL)""");
-                st.executeUpdate("CREATE INDEX IF NOT EXISTS jobs_newest ON jobs (created_at DESC, id DESC)");
-                st.executeUpdate("CREATE INDEX IF NOT EXISTS jobs_content ON jobs (content_key, created_at DESC)");
-                st.executeUpdate("CREATE INDEX IF NOT EXISTS jobs_state ON jobs (state, created_at)");
-                st.executeUpdate("""
+                        st.executeUpdate("CREATE INDEX IF NOT EXISTS jobs_newest ON jobs (created_at DESC, id DESC)");
+                        st.executeUpdate(
+                                "CREATE INDEX IF NOT EXISTS jobs_content ON jobs (content_key, created_at DESC)");
+                        st.executeUpdate("CREATE INDEX IF NOT EXISTS jobs_state ON jobs (state, created_at)");
+                        st.executeUpdate("""
                         CREATE TABLE IF NOT EXISTS steps (
                           job_id TEXT NOT NULL REFERENCES jobs (id) ON DELETE CASCADE,
                           step INTEGER NOT NULL,
@@ -53,13 +54,15 @@ final class JobStoreSchema {
                           lease_owner TEXT,
                           lease_until INTEGER,
                           PRIMARY KEY (job_id, step))""");
-            },
-            st -> {
-                // where a step's model read the script (this computer, a festival host, the cloud) and that host
-                st.executeUpdate("ALTER TABLE steps ADD COLUMN place TEXT");
-                st.executeUpdate("ALTER TABLE steps ADD COLUMN host TEXT");
-            })
-            // beside the numbered schema, not in it: a store of any version gains it on open, and an older Sorot ignores it
+                    },
+                    st -> {
+                        // where a step's model read the script (this computer, a festival host, the cloud) and that
+                        // host
+                        st.executeUpdate("ALTER TABLE steps ADD COLUMN place TEXT");
+                        st.executeUpdate("ALTER TABLE steps ADD COLUMN host TEXT");
+                    })
+            // beside the numbered schema, not in it: a store of any version gains it on open, and an older Sorot
+            // ignores it
             .thenAlways(st -> st.executeUpdate("""
                     CREATE TABLE IF NOT EXISTS fingerprints (
                       analysis_id TEXT PRIMARY KEY,

@@ -60,8 +60,15 @@ public final class LocalBackend implements RunningBackend {
             Supplier<URI> serverUrl) {
 
         public static Options defaults(SorotHome home) {
-            return new Options(home, LocalWorkQueue.defaultWorkers(), 1000, null, StepBudgets.DEFAULT, ApiLimits.DEFAULT,
-                    Clock.systemUTC(), () -> URI.create("http://127.0.0.1"));
+            return new Options(
+                    home,
+                    LocalWorkQueue.defaultWorkers(),
+                    1000,
+                    null,
+                    StepBudgets.DEFAULT,
+                    ApiLimits.DEFAULT,
+                    Clock.systemUTC(),
+                    () -> URI.create("http://127.0.0.1"));
         }
 
         public Options withAnalysts(Analysts value) {
@@ -119,18 +126,30 @@ public final class LocalBackend implements RunningBackend {
         UploadVerifier verifier = (id, query, now) -> verify(signer, id, query, now);
         var described = new java.util.concurrent.atomic.AtomicReference<Map<String, String>>();
         this.refill = Thread.ofVirtual().name("sorot-queue-refill").unstarted(this::refillLoop);
-        this.backend = new Backend("local", version(), jobs, blobs, queue, token,
+        this.backend = new Backend(
+                "local",
+                version(),
+                jobs,
+                blobs,
+                queue,
+                token,
                 () -> described.updateAndGet(d -> d != null ? d : describe(analysts, home, queue)),
-                verifier, options.limits(), options.clock(), committee);
+                verifier,
+                options.limits(),
+                options.clock(),
+                committee);
     }
 
     /** The committee's own SQLite file beside the job store, owner-only like everything in the home. */
     private static SqliteCommitteeStore openCommittee(SorotHome home) {
         try {
-            OwnerOnly.createFileIfMissing(home.committeeDatabase()); // else SQLite makes it with the umask's permissions
+            OwnerOnly.createFileIfMissing(
+                    home.committeeDatabase()); // else SQLite makes it with the umask's permissions
         } catch (IOException e) {
-            throw new SorotException(ErrorCode.INTERNAL, "Cannot create the committee database " + home.committeeDatabase()
-                    + ": " + e.getMessage(), e);
+            throw new SorotException(
+                    ErrorCode.INTERNAL,
+                    "Cannot create the committee database " + home.committeeDatabase() + ": " + e.getMessage(),
+                    e);
         }
         return SqliteCommitteeStore.open(home.committeeDatabase());
     }
@@ -140,7 +159,9 @@ public final class LocalBackend implements RunningBackend {
         var home = options.home().ensureExists();
         FileChannel channel = null;
         try {
-            channel = FileChannel.open(home.lockFile(), java.util.Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
+            channel = FileChannel.open(
+                    home.lockFile(),
+                    java.util.Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
                     OwnerOnly.fileAttributes(home.lockFile()));
             FileLock lock;
             try {
@@ -149,8 +170,10 @@ public final class LocalBackend implements RunningBackend {
                 lock = null;
             }
             if (lock == null) {
-                throw new SorotException(ErrorCode.INTERNAL, "Another Sorot server is using " + home.root()
-                        + " (see " + home.serverInfo() + "); stop it, or set SOROT_HOME to another folder.");
+                throw new SorotException(
+                        ErrorCode.INTERNAL,
+                        "Another Sorot server is using " + home.root() + " (see " + home.serverInfo()
+                                + "); stop it, or set SOROT_HOME to another folder.");
             }
             var backend = new LocalBackend(options, channel, lock);
             backend.resume();
@@ -158,7 +181,8 @@ public final class LocalBackend implements RunningBackend {
             return backend;
         } catch (IOException e) {
             closeQuietly(channel);
-            throw new SorotException(ErrorCode.INTERNAL, "Cannot lock the Sorot home " + home.root() + ": " + e.getMessage(), e);
+            throw new SorotException(
+                    ErrorCode.INTERNAL, "Cannot lock the Sorot home " + home.root() + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
             closeQuietly(channel);
             throw e;
@@ -170,8 +194,12 @@ public final class LocalBackend implements RunningBackend {
         int removed = blobs.sweep(Duration.ofDays(1));
         int queued = enqueueUnfinished();
         if (queued > 0 || released > 0 || removed > 0) {
-            LOG.log(Level.INFO, "resumed {0} unfinished analyses ({1} interrupted steps); swept {2} stale files",
-                    queued, released, removed);
+            LOG.log(
+                    Level.INFO,
+                    "resumed {0} unfinished analyses ({1} interrupted steps); swept {2} stale files",
+                    queued,
+                    released,
+                    removed);
         }
     }
 
@@ -234,13 +262,19 @@ public final class LocalBackend implements RunningBackend {
         map.put("coverage", analysts.coverage().provenance().label());
         var fallback = analysts.coverage() instanceof NoModelFallback f ? f : null;
         if ((fallback != null ? fallback.model() : analysts.coverage()) instanceof LocalModelCoverageAnalyst local) {
-            map.put("coverage-server", local.settings().base() + (fallback != null
-                    ? " (Sorot's own coverage when it cannot be used)" : " (required: SOROT_ANALYSTS=local-model)"));
+            map.put(
+                    "coverage-server",
+                    local.settings().base()
+                            + (fallback != null
+                                    ? " (Sorot's own coverage when it cannot be used)"
+                                    : " (required: SOROT_ANALYSTS=local-model)"));
         }
         map.put("trailer", analysts.trailer().provenance().label());
         map.put("curation", "Sorot curation rules");
         var narrator = analysts.narrator() instanceof LocalNarrator local
-                ? local.provenanceWithin(Duration.ofMillis(300)).map(Provenance::label).orElse("local speech" + CHECKING)
+                ? local.provenanceWithin(Duration.ofMillis(300))
+                        .map(Provenance::label)
+                        .orElse("local speech" + CHECKING)
                 : analysts.narrator().provenance().label();
         map.put("narrator", narrator);
         map.put("store", "SQLite " + home.database());

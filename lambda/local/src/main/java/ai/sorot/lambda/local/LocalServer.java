@@ -81,7 +81,8 @@ public final class LocalServer implements AutoCloseable {
     private final ServerCertificate tls;
     private volatile boolean stopped;
 
-    private LocalServer(HttpServer server, ExecutorService executor, LocalBackend backend, URI url, ServerCertificate tls) {
+    private LocalServer(
+            HttpServer server, ExecutorService executor, LocalBackend backend, URI url, ServerCertificate tls) {
         this.tls = tls;
         this.server = server;
         this.executor = executor;
@@ -97,21 +98,31 @@ public final class LocalServer implements AutoCloseable {
     public static LocalServer start(Options options) {
         var address = address(options.host());
         if (!address.isLoopbackAddress() && options.tls() == null) {
-            throw new SorotException(ErrorCode.TLS_REQUIRED, "Sorot serves plain HTTP on this computer (loopback) only: "
-                    + "on " + options.host() + " tokens and scripts would cross the network in clear. Give the festival's "
-                    + "certificate (--tls-cert and --tls-key, or --tls-keystore), or leave them out and Sorot makes its own.");
+            throw new SorotException(
+                    ErrorCode.TLS_REQUIRED,
+                    "Sorot serves plain HTTP on this computer (loopback) only: "
+                            + "on " + options.host()
+                            + " tokens and scripts would cross the network in clear. Give the festival's "
+                            + "certificate (--tls-cert and --tls-key, or --tls-keystore), or leave them out and Sorot makes its own.");
         }
         HttpServer server;
         try {
-            server = options.tls() == null ? HttpServer.create(new InetSocketAddress(address, options.port()), 512)
+            server = options.tls() == null
+                    ? HttpServer.create(new InetSocketAddress(address, options.port()), 512)
                     : HttpsTransport.create(new InetSocketAddress(address, options.port()), options.tls());
         } catch (IOException e) {
-            throw new SorotException(ErrorCode.INTERNAL, "Cannot listen on " + options.host() + ":" + options.port()
-                    + " (" + e.getMessage() + "); is another server using the port? Try --port 0.", e);
+            throw new SorotException(
+                    ErrorCode.INTERNAL,
+                    "Cannot listen on " + options.host() + ":" + options.port() + " (" + e.getMessage()
+                            + "); is another server using the port? Try --port 0.",
+                    e);
         }
         var bound = server.getAddress();
-        var host = bound.getAddress().isLoopbackAddress() ? "127.0.0.1" : bound.getAddress().getHostAddress();
-        var url = URI.create((options.tls() == null ? "http://" : "https://") + (host.contains(":") ? "[" + host + "]" : host) + ":" + bound.getPort());
+        var host = bound.getAddress().isLoopbackAddress()
+                ? "127.0.0.1"
+                : bound.getAddress().getHostAddress();
+        var url = URI.create((options.tls() == null ? "http://" : "https://")
+                + (host.contains(":") ? "[" + host + "]" : host) + ":" + bound.getPort());
         LocalBackend backend;
         try {
             backend = LocalBackend.open(options.backend().withServerUrl(() -> url));
@@ -119,7 +130,8 @@ public final class LocalServer implements AutoCloseable {
             server.stop(0);
             throw e;
         }
-        var executor = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("sorot-http-", 0).factory());
+        var executor = Executors.newThreadPerTaskExecutor(
+                Thread.ofVirtual().name("sorot-http-", 0).factory());
         var router = new ApiRouter(backend.backend());
         server.createContext("/", new HttpEventBridge(router));
         server.setExecutor(executor);
@@ -136,8 +148,10 @@ public final class LocalServer implements AutoCloseable {
         try {
             return InetAddress.getByName(host);
         } catch (IOException e) {
-            throw new SorotException(ErrorCode.INVALID_PARAMETER, "Cannot listen on " + host + ": no such address on this "
-                    + "computer (" + e.getMessage() + ").", e);
+            throw new SorotException(
+                    ErrorCode.INVALID_PARAMETER,
+                    "Cannot listen on " + host + ": no such address on this " + "computer (" + e.getMessage() + ").",
+                    e);
         }
     }
 

@@ -35,7 +35,10 @@ public final class LocalWorkQueue implements WorkQueue {
         this.capacity = capacity;
         this.line = new LinkedBlockingQueue<>(capacity);
         for (int i = 0; i < workerCount; i++) {
-            var thread = Thread.ofPlatform().name("sorot-worker-" + (i + 1)).daemon(true).unstarted(this::work);
+            var thread = Thread.ofPlatform()
+                    .name("sorot-worker-" + (i + 1))
+                    .daemon(true)
+                    .unstarted(this::work);
             workers.add(thread);
         }
         workers.forEach(Thread::start);
@@ -49,14 +52,16 @@ public final class LocalWorkQueue implements WorkQueue {
     @Override
     public void enqueue(String analysisId) {
         if (closed) {
-            throw new SorotException(ErrorCode.THROTTLED, "The server is shutting down; submit again after it restarts.");
+            throw new SorotException(
+                    ErrorCode.THROTTLED, "The server is shutting down; submit again after it restarts.");
         }
         if (!inFlight.add(analysisId)) {
             return;
         }
         if (!line.offer(analysisId)) {
             inFlight.remove(analysisId);
-            throw new SorotException(ErrorCode.THROTTLED,
+            throw new SorotException(
+                    ErrorCode.THROTTLED,
                     "%d analyses are already waiting; submit again when some have finished.".formatted(capacity));
         }
     }

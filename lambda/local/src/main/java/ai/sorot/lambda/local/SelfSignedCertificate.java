@@ -57,23 +57,27 @@ final class SelfSignedCertificate {
                     integer(serial),
                     sequence(oid(ECDSA_SHA256)),
                     name,
-                    sequence(time(now.minus(Duration.ofDays(1))), time(now.plus(VALIDITY))), // a day back: clocks differ
+                    sequence(
+                            time(now.minus(Duration.ofDays(1))), time(now.plus(VALIDITY))), // a day back: clocks differ
                     name,
                     keys.getPublic().getEncoded(), // already a SubjectPublicKeyInfo
-                    tagged(0xA3, sequence(
-                            extension(SUBJECT_ALT_NAME, false, alternativeNames(dnsNames, addresses)),
-                            extension(BASIC_CONSTRAINTS, true, sequence()), // not a CA
-                            extension(EXTENDED_KEY_USAGE, false, sequence(oid(SERVER_AUTH))))));
+                    tagged(
+                            0xA3,
+                            sequence(
+                                    extension(SUBJECT_ALT_NAME, false, alternativeNames(dnsNames, addresses)),
+                                    extension(BASIC_CONSTRAINTS, true, sequence()), // not a CA
+                                    extension(EXTENDED_KEY_USAGE, false, sequence(oid(SERVER_AUTH))))));
             var signer = Signature.getInstance("SHA256withECDSA");
             signer.initSign(keys.getPrivate());
             signer.update(tbs);
             var der = sequence(tbs, sequence(oid(ECDSA_SHA256)), bitString(signer.sign()));
-            var certificate = (X509Certificate) CertificateFactory.getInstance("X.509")
-                    .generateCertificate(new java.io.ByteArrayInputStream(der));
+            var certificate = (X509Certificate)
+                    CertificateFactory.getInstance("X.509").generateCertificate(new java.io.ByteArrayInputStream(der));
             certificate.verify(keys.getPublic()); // what we wrote is what the JDK reads
             return new Issued(keys, certificate);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("The Java runtime cannot make an EC P-256 certificate: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "The Java runtime cannot make an EC P-256 certificate: " + e.getMessage(), e);
         }
     }
 
@@ -89,7 +93,8 @@ final class SelfSignedCertificate {
     }
 
     private static byte[] extension(String id, boolean critical, byte[] value) {
-        return critical ? sequence(oid(id), tlv(0x01, new byte[] {(byte) 0xFF}), tlv(0x04, value))
+        return critical
+                ? sequence(oid(id), tlv(0x01, new byte[] {(byte) 0xFF}), tlv(0x04, value))
                 : sequence(oid(id), tlv(0x04, value));
     }
 
@@ -102,9 +107,13 @@ final class SelfSignedCertificate {
     private static byte[] time(Instant at) {
         var utc = at.atOffset(ZoneOffset.UTC);
         if (utc.getYear() < 2050) {
-            return tlv(0x17, DateTimeFormatter.ofPattern("yyMMddHHmmss'Z'").format(utc).getBytes(StandardCharsets.US_ASCII));
+            return tlv(
+                    0x17,
+                    DateTimeFormatter.ofPattern("yyMMddHHmmss'Z'").format(utc).getBytes(StandardCharsets.US_ASCII));
         }
-        return tlv(0x18, DateTimeFormatter.ofPattern("yyyyMMddHHmmss'Z'").format(utc).getBytes(StandardCharsets.US_ASCII));
+        return tlv(
+                0x18,
+                DateTimeFormatter.ofPattern("yyyyMMddHHmmss'Z'").format(utc).getBytes(StandardCharsets.US_ASCII));
     }
 
     private static byte[] integer(BigInteger value) {

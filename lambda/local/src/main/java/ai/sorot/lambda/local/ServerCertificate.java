@@ -86,8 +86,11 @@ public record ServerCertificate(PrivateKey key, List<X509Certificate> chain, boo
         } catch (NoSuchFileException e) {
             throw invalid(keystore, "no such file");
         } catch (IOException | GeneralSecurityException e) {
-            throw invalid(keystore, (e.getCause() instanceof java.security.UnrecoverableKeyException
-                    ? "wrong password (set SOROT_TLS_PASSWORD)" : e.getMessage()));
+            throw invalid(
+                    keystore,
+                    (e.getCause() instanceof java.security.UnrecoverableKeyException
+                            ? "wrong password (set SOROT_TLS_PASSWORD)"
+                            : e.getMessage()));
         }
     }
 
@@ -107,13 +110,14 @@ public record ServerCertificate(PrivateKey key, List<X509Certificate> chain, boo
         try {
             OwnerOnly.createDirectories(folder);
             writePrivate(keyFile, pem("PRIVATE KEY", issued.keys().getPrivate().getEncoded()));
-            writePrivate(certificateFile, pem("CERTIFICATE", issued.certificate().getEncoded()));
+            writePrivate(
+                    certificateFile, pem("CERTIFICATE", issued.certificate().getEncoded()));
         } catch (IOException | GeneralSecurityException e) {
-            throw new SorotException(ErrorCode.INTERNAL, "Cannot keep the server's certificate in " + folder + ": "
-                    + e.getMessage(), e);
+            throw new SorotException(
+                    ErrorCode.INTERNAL, "Cannot keep the server's certificate in " + folder + ": " + e.getMessage(), e);
         }
-        return new ServerCertificate(issued.keys().getPrivate(), List.of(issued.certificate()), true,
-                certificateFile.toString());
+        return new ServerCertificate(
+                issued.keys().getPrivate(), List.of(issued.certificate()), true, certificateFile.toString());
     }
 
     /** A TLS context that presents this certificate (TLS 1.2 and 1.3, the JDK's default suites). */
@@ -129,8 +133,10 @@ public record ServerCertificate(PrivateKey key, List<X509Certificate> chain, boo
             context.init(keys.getKeyManagers(), null, null);
             return context;
         } catch (GeneralSecurityException | IOException e) {
-            throw new SorotException(ErrorCode.INVALID_PARAMETER, "The key in " + source + " does not fit its certificate: "
-                    + e.getMessage(), e);
+            throw new SorotException(
+                    ErrorCode.INVALID_PARAMETER,
+                    "The key in " + source + " does not fit its certificate: " + e.getMessage(),
+                    e);
         }
     }
 
@@ -167,23 +173,29 @@ public record ServerCertificate(PrivateKey key, List<X509Certificate> chain, boo
         var kind = match.group(1);
         var der = Base64.getMimeDecoder().decode(match.group(2));
         switch (kind) {
-            case "ENCRYPTED PRIVATE KEY" -> throw invalid(file, "the key is encrypted; give an unencrypted one "
-                    + "(openssl pkcs8 -topk8 -nocrypt) kept owner-only, or a PKCS#12 keystore with --tls-keystore");
-            case "EC PRIVATE KEY" -> throw invalid(file, "an SEC1 EC key; convert it with 'openssl pkcs8 -topk8 -nocrypt'");
+            case "ENCRYPTED PRIVATE KEY" ->
+                throw invalid(
+                        file,
+                        "the key is encrypted; give an unencrypted one "
+                                + "(openssl pkcs8 -topk8 -nocrypt) kept owner-only, or a PKCS#12 keystore with --tls-keystore");
+            case "EC PRIVATE KEY" ->
+                throw invalid(file, "an SEC1 EC key; convert it with 'openssl pkcs8 -topk8 -nocrypt'");
             case "RSA PRIVATE KEY" -> der = pkcs8FromPkcs1(der);
-            default -> { }
+            default -> {}
         }
         try {
             return KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(der));
         } catch (GeneralSecurityException e) {
-            throw invalid(file, "the key is not a " + algorithm + " key matching the certificate (" + e.getMessage() + ")");
+            throw invalid(
+                    file, "the key is not a " + algorithm + " key matching the certificate (" + e.getMessage() + ")");
         }
     }
 
     /** PKCS#1 RSA key wrapped as PKCS#8: SEQUENCE { 0, rsaEncryption NULL, OCTET STRING pkcs1 }. */
     private static byte[] pkcs8FromPkcs1(byte[] pkcs1) {
         var version = new byte[] {0x02, 0x01, 0x00};
-        var algorithm = SelfSignedCertificate.tlv(0x30, concat(SelfSignedCertificate.oid("1.2.840.113549.1.1.1"), new byte[] {0x05, 0x00}));
+        var algorithm = SelfSignedCertificate.tlv(
+                0x30, concat(SelfSignedCertificate.oid("1.2.840.113549.1.1.1"), new byte[] {0x05, 0x00}));
         return SelfSignedCertificate.tlv(0x30, concat(version, algorithm, SelfSignedCertificate.tlv(0x04, pkcs1)));
     }
 
@@ -196,8 +208,8 @@ public record ServerCertificate(PrivateKey key, List<X509Certificate> chain, boo
     }
 
     private static String pem(String type, byte[] der) {
-        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der)
-                + "\n-----END " + type + "-----\n";
+        return "-----BEGIN " + type + "-----\n"
+                + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der) + "\n-----END " + type + "-----\n";
     }
 
     private static void writePrivate(Path target, String content) throws IOException {

@@ -41,9 +41,13 @@ public record SorotHome(Path root) {
             if (!Files.isDirectory(root)) {
                 try {
                     Files.createDirectories(root.getParent() == null ? root : root.getParent());
-                    Files.createDirectory(root, OwnerOnly.posix(root)
-                            ? new java.nio.file.attribute.FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OwnerOnly.FOLDER)}
-                            : new java.nio.file.attribute.FileAttribute<?>[0]);
+                    Files.createDirectory(
+                            root,
+                            OwnerOnly.posix(root)
+                                    ? new java.nio.file.attribute.FileAttribute<?>[] {
+                                        PosixFilePermissions.asFileAttribute(OwnerOnly.FOLDER)
+                                    }
+                                    : new java.nio.file.attribute.FileAttribute<?>[0]);
                 } catch (FileAlreadyExistsException e) {
                     // created meanwhile by another process: fine
                 }
@@ -54,7 +58,8 @@ public record SorotHome(Path root) {
                 for (var entry : top.toList()) {
                     if (!isSorotEntry(entry.getFileName().toString())) {
                         onlySorots = false;
-                    } else if (Files.isDirectory(entry, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !OwnerOnly.isOwnerOnly(entry)) {
+                    } else if (Files.isDirectory(entry, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                            && !OwnerOnly.isOwnerOnly(entry)) {
                         OwnerOnly.tightenTree(entry);
                     } else {
                         OwnerOnly.tighten(entry);
@@ -67,16 +72,30 @@ public record SorotHome(Path root) {
             OwnerOnly.createDirectories(blobs());
             return this;
         } catch (IOException e) {
-            throw new SorotException(ErrorCode.INTERNAL, "Cannot create the Sorot home folder " + root + ": " + e.getMessage(), e);
+            throw new SorotException(
+                    ErrorCode.INTERNAL, "Cannot create the Sorot home folder " + root + ": " + e.getMessage(), e);
         }
     }
 
     /** The names Sorot keeps at the top of its home (the desktop keeps its own under "desktop"). */
     static boolean isSorotEntry(String name) {
         return switch (name) {
-            case "sorot.db", "sorot.db-wal", "sorot.db-shm", "sorot.db-journal", "committee.db", "committee.db-wal",
-                 "committee.db-shm", "committee.db-journal", "blobs", "library", "token", "server.json",
-                 ".server.json.tmp", "server.lock", "desktop", "tls" -> true;
+            case "sorot.db",
+                    "sorot.db-wal",
+                    "sorot.db-shm",
+                    "sorot.db-journal",
+                    "committee.db",
+                    "committee.db-wal",
+                    "committee.db-shm",
+                    "committee.db-journal",
+                    "blobs",
+                    "library",
+                    "token",
+                    "server.json",
+                    ".server.json.tmp",
+                    "server.lock",
+                    "desktop",
+                    "tls" -> true;
             default -> name.startsWith(".token-");
         };
     }

@@ -43,6 +43,7 @@ public final class SqliteJobStore implements JobStore {
      * the cache only if no write happened while it read, so a stale job is never cached.
      */
     private final ConcurrentHashMap<String, Job> cache = new ConcurrentHashMap<>();
+
     private final AtomicLong generation = new AtomicLong();
 
     private SqliteJobStore(SqliteDatabase db) {
@@ -57,9 +58,11 @@ public final class SqliteJobStore implements JobStore {
         try {
             OwnerOnly.createFileIfMissing(file); // else SQLite makes it with the umask's permissions
         } catch (java.io.IOException e) {
-            throw new SorotException(ErrorCode.INTERNAL, "Cannot create the job database " + file + ": " + e.getMessage(), e);
+            throw new SorotException(
+                    ErrorCode.INTERNAL, "Cannot create the job database " + file + ": " + e.getMessage(), e);
         }
-        return new SqliteJobStore(SqliteDatabase.open(file, "the job database", readerCount, JobStoreSchema.MIGRATIONS));
+        return new SqliteJobStore(
+                SqliteDatabase.open(file, "the job database", readerCount, JobStoreSchema.MIGRATIONS));
     }
 
     public Path file() {
@@ -73,12 +76,16 @@ public final class SqliteJobStore implements JobStore {
         return write(job.id(), c -> {
             if (dedupe) {
                 var existing = c.sql("SELECT id FROM jobs WHERE content_key = ? AND state <> 'failed' "
-                        + "ORDER BY created_at DESC, id DESC LIMIT 1").bind(job.submission().contentKey()).first(rs -> rs.getString(1));
+                                + "ORDER BY created_at DESC, id DESC LIMIT 1")
+                        .bind(job.submission().contentKey())
+                        .first(rs -> rs.getString(1));
                 if (existing.isPresent()) {
-                    return new CreateOutcome.Existing(JobRows.readJob(c, existing.get()).orElseThrow());
+                    return new CreateOutcome.Existing(
+                            JobRows.readJob(c, existing.get()).orElseThrow());
                 }
             }
-            c.sql("INSERT INTO jobs (" + JOB_COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)").bind(JobRows.values(job))
+            c.sql("INSERT INTO jobs (" + JOB_COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+                    .bind(JobRows.values(job))
                     .update();
             var step = c.sql("INSERT INTO steps (job_id, step, status, attempts) VALUES (?,?,?,0)");
             for (var run : job.steps()) {
@@ -101,12 +108,24 @@ public final class SqliteJobStore implements JobStore {
                       AND EXISTS (SELECT 1 FROM jobs WHERE id = ? AND state IN ('queued', 'processing'))
                       AND NOT EXISTS (SELECT 1 FROM steps p WHERE p.job_id = ? AND (? >> p.step) & 1 = 1
                                       AND p.status NOT IN ('completed', 'skipped'))""")
-                    .bind(lease.owner(), lease.until(), now, id, step.number(), now, lease.owner(), id, id, requiredMask(step))
+                    .bind(
+                            lease.owner(),
+                            lease.until(),
+                            now,
+                            id,
+                            step.number(),
+                            now,
+                            lease.owner(),
+                            id,
+                            id,
+                            requiredMask(step))
                     .update();
             if (claimed != 1) {
                 return false;
             }
-            c.sql("UPDATE jobs SET state = 'processing', updated_at = ? WHERE id = ?").bind(now, id).update();
+            c.sql("UPDATE jobs SET state = 'processing', updated_at = ? WHERE id = ?")
+                    .bind(now, id)
+                    .update();
             return true;
         });
     }
@@ -131,10 +150,24 @@ public final class SqliteJobStore implements JobStore {
                            output_key = ?, place = ?, host = ?, lease_owner = NULL, lease_until = NULL
                     WHERE job_id = ? AND step = ? AND status = 'running' AND lease_owner = ?
                       AND EXISTS (SELECT 1 FROM jobs WHERE id = ? AND state = 'processing')""")
-                    .bind(result.status().json(), result.finishedAt(), p == null ? null : p.provider(),
-                            p == null ? null : p.model(), p == null ? null : p.offline(), u.inputTokens(), u.outputTokens(),
-                            u.characters(), u.videoSeconds(), u.costUsd(), result.outputKey(),
-                            p == null ? null : p.place(), p == null ? null : p.host(), id, step.number(), owner, id)
+                    .bind(
+                            result.status().json(),
+                            result.finishedAt(),
+                            p == null ? null : p.provider(),
+                            p == null ? null : p.model(),
+                            p == null ? null : p.offline(),
+                            u.inputTokens(),
+                            u.outputTokens(),
+                            u.characters(),
+                            u.videoSeconds(),
+                            u.costUsd(),
+                            result.outputKey(),
+                            p == null ? null : p.place(),
+                            p == null ? null : p.host(),
+                            id,
+                            step.number(),
+                            owner,
+                            id)
                     .update();
             if (updated != 1) {
                 return false;
@@ -152,48 +185,68 @@ public final class SqliteJobStore implements JobStore {
                            lease_owner = NULL, lease_until = NULL
                     WHERE job_id = ? AND step = ? AND status = 'running' AND lease_owner = ?
                       AND EXISTS (SELECT 1 FROM jobs WHERE id = ? AND state IN ('processing', 'failed'))""")
-                    .bind(at, error.code(), error.message(), id, step.number(), owner, id).update();
+                    .bind(at, error.code(), error.message(), id, step.number(), owner, id)
+                    .update();
             if (updated != 1) {
                 return false;
             }
             // a step running beside one that already failed the job records its own failure, not the job's
             c.sql("UPDATE jobs SET state = 'failed', error_code = ?, error_message = ?, updated_at = ? "
-                    + "WHERE id = ? AND state = 'processing'").bind(error.code(), error.message(), at, id).update();
+                            + "WHERE id = ? AND state = 'processing'")
+                    .bind(error.code(), error.message(), at, id)
+                    .update();
             return true;
         });
     }
 
     @Override
     public boolean failQueued(String id, ApiError error, Instant at) {
-        return write(id, c -> c.sql("UPDATE jobs SET state = 'failed', error_code = ?, error_message = ?, updated_at = ? "
-                + "WHERE id = ? AND state = 'queued'").bind(error.code(), error.message(), at, id).update() == 1);
+        return write(
+                id,
+                c -> c.sql("UPDATE jobs SET state = 'failed', error_code = ?, error_message = ?, updated_at = ? "
+                                        + "WHERE id = ? AND state = 'queued'")
+                                .bind(error.code(), error.message(), at, id)
+                                .update()
+                        == 1);
     }
 
     @Override
     public boolean abandon(String id, ApiError error, Instant at) {
         return write(id, c -> {
             int updated = c.sql("UPDATE jobs SET state = 'failed', error_code = ?, error_message = ?, updated_at = ? "
-                    + "WHERE id = ? AND state IN ('queued', 'processing')").bind(error.code(), error.message(), at, id).update();
+                            + "WHERE id = ? AND state IN ('queued', 'processing')")
+                    .bind(error.code(), error.message(), at, id)
+                    .update();
             if (updated != 1) {
                 return false;
             }
             c.sql("UPDATE steps SET status = 'failed', finished_at = ?, error_code = ?, error_message = ?, "
-                    + "lease_owner = NULL, lease_until = NULL WHERE job_id = ? AND status = 'running'")
-                    .bind(at, error.code(), error.message(), id).update();
+                            + "lease_owner = NULL, lease_until = NULL WHERE job_id = ? AND status = 'running'")
+                    .bind(at, error.code(), error.message(), id)
+                    .update();
             return true;
         });
     }
 
     @Override
     public boolean completeJob(String id, JobOutcome outcome) {
-        return write(id, c -> c.sql("""
+        return write(
+                id,
+                c -> c.sql("""
                 UPDATE jobs SET state = 'completed', completed_at = ?, updated_at = ?, title = COALESCE(?, title),
                        recommendation = ?, overall_score = ?
                 WHERE id = ? AND state = 'processing'
                   AND NOT EXISTS (SELECT 1 FROM steps WHERE job_id = ? AND status NOT IN ('completed', 'skipped'))""")
-                .bind(outcome.completedAt(), outcome.completedAt(), outcome.title(), outcome.recommendation(),
-                        outcome.overallScore(), id, id)
-                .update() == 1);
+                                .bind(
+                                        outcome.completedAt(),
+                                        outcome.completedAt(),
+                                        outcome.title(),
+                                        outcome.recommendation(),
+                                        outcome.overallScore(),
+                                        id,
+                                        id)
+                                .update()
+                        == 1);
     }
 
     @Override
@@ -225,7 +278,9 @@ public final class SqliteJobStore implements JobStore {
      */
     public int releaseLeases(Instant now) {
         try {
-            return db.write(c -> c.sql("UPDATE steps SET lease_until = ? WHERE status = 'running'").bind(now).update());
+            return db.write(c -> c.sql("UPDATE steps SET lease_until = ? WHERE status = 'running'")
+                    .bind(now)
+                    .update());
         } finally {
             generation.incrementAndGet();
             cache.clear();
@@ -261,9 +316,10 @@ public final class SqliteJobStore implements JobStore {
         var after = JobRows.Cursor.decode(cursor);
         return db.read(c -> {
             var query = after == null
-                    ? c.sql("SELECT " + JOB_COLUMNS + " FROM jobs ORDER BY created_at DESC, id DESC LIMIT ?").bind(size + 1)
+                    ? c.sql("SELECT " + JOB_COLUMNS + " FROM jobs ORDER BY created_at DESC, id DESC LIMIT ?")
+                            .bind(size + 1)
                     : c.sql("SELECT " + JOB_COLUMNS + " FROM jobs WHERE created_at < ? OR (created_at = ? AND id < ?) "
-                            + "ORDER BY created_at DESC, id DESC LIMIT ?")
+                                    + "ORDER BY created_at DESC, id DESC LIMIT ?")
                             .bind(after.createdAt(), after.createdAt(), after.id(), size + 1);
             var rows = new LinkedHashMap<String, JobRows.JobRow>();
             for (var row : query.list(JobRows::jobRow)) {
@@ -286,8 +342,10 @@ public final class SqliteJobStore implements JobStore {
 
     @Override
     public List<String> unfinished(int limit) {
-        return db.read(c -> c.sql("SELECT id FROM jobs WHERE state IN ('queued', 'processing') ORDER BY created_at, id LIMIT ?")
-                .bind(limit).list(rs -> rs.getString(1)));
+        return db.read(c -> c.sql(
+                        "SELECT id FROM jobs WHERE state IN ('queued', 'processing') ORDER BY created_at, id LIMIT ?")
+                .bind(limit)
+                .list(rs -> rs.getString(1)));
     }
 
     /** A write to one job: committed, then the job leaves the cache. */

@@ -40,11 +40,13 @@ public final class TokenFile implements ApiTokens {
             tighten(file);
             var token = Files.readString(file, StandardCharsets.UTF_8).strip();
             if (token.length() < 32) {
-                throw new SorotException(ErrorCode.INTERNAL, "The token file " + file + " is damaged; delete it to make a new one.");
+                throw new SorotException(
+                        ErrorCode.INTERNAL, "The token file " + file + " is damaged; delete it to make a new one.");
             }
             return new TokenFile(file, token);
         } catch (IOException e) {
-            throw new SorotException(ErrorCode.INTERNAL, "Cannot read or create the token file " + file + ": " + e.getMessage(), e);
+            throw new SorotException(
+                    ErrorCode.INTERNAL, "Cannot read or create the token file " + file + ": " + e.getMessage(), e);
         }
     }
 

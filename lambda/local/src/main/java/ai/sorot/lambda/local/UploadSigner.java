@@ -35,7 +35,9 @@ public final class UploadSigner {
             var mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
             var payload = uploadId + "\n" + expires.getEpochSecond() + "\n" + maxBytes;
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(payload.getBytes(StandardCharsets.UTF_8)));
+            return Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString(mac.doFinal(payload.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

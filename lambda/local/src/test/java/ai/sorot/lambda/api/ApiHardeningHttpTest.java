@@ -46,10 +46,12 @@ class ApiHardeningHttpTest {
 
     /** How long a test waits for an answer the server must give before the client sends the body. */
     private static final Duration ANSWER = Duration.ofSeconds(30);
+
     private static final long UPLOAD_MAX = 2L * 1024 * 1024;
 
     @TempDir
     static Path home;
+
     static LocalServer server;
     static ApiClient api;
 
@@ -57,9 +59,17 @@ class ApiHardeningHttpTest {
     static void start() {
         var sorotHome = new SorotHome(home);
         var limits = new ApiLimits(4L * 1024 * 1024, UPLOAD_MAX, Duration.ofHours(1), 300);
-        var backend = new LocalBackend.Options(sorotHome, 1, 100, OfflineAnalysts.standard(), StepBudgets.DEFAULT, limits,
-                Clock.systemUTC(), () -> URI.create("http://127.0.0.1"));
-        server = LocalServer.start(LocalServer.Options.defaults(sorotHome).withPort(0).withBackend(backend));
+        var backend = new LocalBackend.Options(
+                sorotHome,
+                1,
+                100,
+                OfflineAnalysts.standard(),
+                StepBudgets.DEFAULT,
+                limits,
+                Clock.systemUTC(),
+                () -> URI.create("http://127.0.0.1"));
+        server = LocalServer.start(
+                LocalServer.Options.defaults(sorotHome).withPort(0).withBackend(backend));
         api = new ApiClient(server.url(), server.token());
     }
 
@@ -74,8 +84,12 @@ class ApiHardeningHttpTest {
     void anUploadWithAForgedSignatureIsRefusedBeforeItsBodyIsSent() {
         var forged = uploadUrl().replaceAll("signature=[^&]+", "signature=forged");
         // 98 MB declared, 64 KB sent: the answer must come without the rest
-        try (var http = RawHttp.open(server.url(), "PUT", pathAndQuery(forged),
-                Map.of("Content-Type", "application/pdf", "Content-Length", "98000000"), ANSWER)) {
+        try (var http = RawHttp.open(
+                server.url(),
+                "PUT",
+                pathAndQuery(forged),
+                Map.of("Content-Type", "application/pdf", "Content-Length", "98000000"),
+                ANSWER)) {
             var response = http.send(new byte[64 * 1024]).read();
             assertError(response, 401, "UNAUTHORIZED");
         }
@@ -89,25 +103,43 @@ class ApiHardeningHttpTest {
             headers.put("Content-Type", "application/json");
             headers.put("Content-Length", Integer.toString(7 * 1024 * 1024)); // under the JSON limit
             try (var http = RawHttp.open(server.url(), "POST", "/analyze", headers, ANSWER)) {
-                assertError(http.send("{\"pdfData\": \"".getBytes(StandardCharsets.US_ASCII)).read(), 401, "UNAUTHORIZED");
+                assertError(
+                        http.send("{\"pdfData\": \"".getBytes(StandardCharsets.US_ASCII))
+                                .read(),
+                        401,
+                        "UNAUTHORIZED");
             }
         }
     }
 
     @Test
     void aJsonBodyDeclaredOverItsLimitIsRefusedWithoutBeingRead() {
-        try (var http = RawHttp.open(server.url(), "POST", "/analyze", Map.of("Authorization", "Bearer " + server.token(),
-                "Content-Type", "application/json", "Content-Length", Long.toString(50L * 1024 * 1024)), ANSWER)) {
-            var response = http.send("{\"pdfData\": \"".getBytes(StandardCharsets.US_ASCII)).read();
+        try (var http = RawHttp.open(
+                server.url(),
+                "POST",
+                "/analyze",
+                Map.of(
+                        "Authorization",
+                        "Bearer " + server.token(),
+                        "Content-Type",
+                        "application/json",
+                        "Content-Length",
+                        Long.toString(50L * 1024 * 1024)),
+                ANSWER)) {
+            var response = http.send("{\"pdfData\": \"".getBytes(StandardCharsets.US_ASCII))
+                    .read();
             assertError(response, 413, "FILE_TOO_LARGE");
-            assertThat(parsed(response).path("error").path("message").asText()).contains("8 MB").contains("POST /uploads");
+            assertThat(parsed(response).path("error").path("message").asText())
+                    .contains("8 MB")
+                    .contains("POST /uploads");
         }
     }
 
     @Test
     void aJsonBodySentWithoutALengthIsCutOffAtItsLimit() {
         var huge = ("{\"pdfData\": \"" + "A".repeat(9 * 1024 * 1024) + "\"}").getBytes(StandardCharsets.US_ASCII);
-        var response = api.sendRaw(api.request("/analyze").header("Content-Type", "application/json")
+        var response = api.sendRaw(api.request("/analyze")
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(huge)))); // chunked
         assertError(response, 413, "FILE_TOO_LARGE");
     }
@@ -115,19 +147,32 @@ class ApiHardeningHttpTest {
     // ---- an upload is bytes ---------------------------------------------------------------------------
 
     @ParameterizedTest
-    @ValueSource(strings = {"application/json", "text/plain; charset=utf-8", "application/x-www-form-urlencoded", "application/pdf"})
+    @ValueSource(
+            strings = {
+                "application/json",
+                "text/plain; charset=utf-8",
+                "application/x-www-form-urlencoded",
+                "application/pdf"
+            })
     void anUploadIsStoredByteForByteWhateverContentTypeItDeclares(String contentType) throws Exception {
         var pdf = TestScripts.brickAndSteelPdf();
-        assertThat(isUtf8(pdf)).as("the fixture must hold bytes that are not UTF-8 text").isFalse();
+        assertThat(isUtf8(pdf))
+                .as("the fixture must hold bytes that are not UTF-8 text")
+                .isFalse();
         var ticket = json(api.post("/uploads", "{}")).path("data");
-        var put = api.withToken(null).sendRaw(HttpRequest.newBuilder(URI.create(ticket.path("uploadUrl").asText()))
-                .header("Content-Type", contentType).PUT(HttpRequest.BodyPublishers.ofByteArray(pdf)));
+        var put = api.withToken(null)
+                .sendRaw(HttpRequest.newBuilder(
+                                URI.create(ticket.path("uploadUrl").asText()))
+                        .header("Content-Type", contentType)
+                        .PUT(HttpRequest.BodyPublishers.ofByteArray(pdf)));
         assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
         assertThat(json(put).path("data").path("bytes").asLong()).isEqualTo(pdf.length);
         var uploadId = ticket.path("uploadId").asText();
-        assertThat(Files.readAllBytes(blobs().resolve("uploads").resolve(uploadId))).isEqualTo(pdf);
+        assertThat(Files.readAllBytes(blobs().resolve("uploads").resolve(uploadId)))
+                .isEqualTo(pdf);
 
-        var accepted = api.post("/analyze", "{\"uploadId\": \"%s\", \"fileName\": \"brick.pdf\", \"force\": true}".formatted(uploadId));
+        var accepted = api.post(
+                "/analyze", "{\"uploadId\": \"%s\", \"fileName\": \"brick.pdf\", \"force\": true}".formatted(uploadId));
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
     }
 
@@ -136,23 +181,32 @@ class ApiHardeningHttpTest {
         var ticket = json(api.post("/uploads", "{}")).path("data");
         var url = URI.create(ticket.path("uploadUrl").asText());
         var tooBig = new byte[(int) UPLOAD_MAX + 1];
-        var over = api.withToken(null).sendRaw(HttpRequest.newBuilder(url)
-                .PUT(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(tooBig))));
+        var over = api.withToken(null)
+                .sendRaw(HttpRequest.newBuilder(url)
+                        .PUT(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(tooBig))));
         assertError(over, 413, "FILE_TOO_LARGE");
         assertThat(filesIn("uploads")).isEmpty();
 
         var pdf = TestScripts.cyberBobPdf();
-        var chunked = api.withToken(null).sendRaw(HttpRequest.newBuilder(url)
-                .PUT(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(pdf))));
+        var chunked = api.withToken(null)
+                .sendRaw(HttpRequest.newBuilder(url)
+                        .PUT(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(pdf))));
         assertThat(chunked.statusCode()).as(chunked.body()).isEqualTo(200);
         assertThat(filesIn("uploads")).containsExactly(ticket.path("uploadId").asText());
-        api.post("/analyze", "{\"uploadId\": \"%s\", \"force\": true}".formatted(ticket.path("uploadId").asText()));
+        api.post(
+                "/analyze",
+                "{\"uploadId\": \"%s\", \"force\": true}"
+                        .formatted(ticket.path("uploadId").asText()));
     }
 
     @Test
     void anUploadDeclaredOverItsLimitIsRefusedBeforeItsBodyIsSent() {
-        try (var http = RawHttp.open(server.url(), "PUT", pathAndQuery(uploadUrl()),
-                Map.of("Content-Length", Long.toString(UPLOAD_MAX + 1)), ANSWER)) {
+        try (var http = RawHttp.open(
+                server.url(),
+                "PUT",
+                pathAndQuery(uploadUrl()),
+                Map.of("Content-Length", Long.toString(UPLOAD_MAX + 1)),
+                ANSWER)) {
             assertError(http.send(new byte[1024]).read(), 413, "FILE_TOO_LARGE");
         }
         assertThat(filesIn("uploads")).isEmpty();
@@ -161,17 +215,22 @@ class ApiHardeningHttpTest {
     @Test
     void anUploadCutOffMidwayLeavesNoFile() throws Exception {
         var url = uploadUrl();
-        try (var http = RawHttp.open(server.url(), "PUT", pathAndQuery(url), Map.of("Content-Length", "1000000"), ANSWER)) {
+        try (var http =
+                RawHttp.open(server.url(), "PUT", pathAndQuery(url), Map.of("Content-Length", "1000000"), ANSWER)) {
             http.send(new byte[200_000]);
         } // hung up with 800 KB to go
         // the server notices the hang-up on its own thread
-        await().atMost(ANSWER).pollInterval(Duration.ofMillis(20)).untilAsserted(() -> assertThat(filesIn("uploads")).isEmpty());
+        await().atMost(ANSWER)
+                .pollInterval(Duration.ofMillis(20))
+                .untilAsserted(() -> assertThat(filesIn("uploads")).isEmpty());
         // the same URL takes the whole file afterwards
         var pdf = TestScripts.cyberBobPdf();
-        var again = api.withToken(null).sendRaw(HttpRequest.newBuilder(URI.create(url)).PUT(HttpRequest.BodyPublishers.ofByteArray(pdf)));
+        var again = api.withToken(null)
+                .sendRaw(HttpRequest.newBuilder(URI.create(url)).PUT(HttpRequest.BodyPublishers.ofByteArray(pdf)));
         assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
         var uploadId = URI.create(url).getPath().substring("/uploads/".length());
-        assertThat(Files.readAllBytes(blobs().resolve("uploads").resolve(uploadId))).isEqualTo(pdf);
+        assertThat(Files.readAllBytes(blobs().resolve("uploads").resolve(uploadId)))
+                .isEqualTo(pdf);
         api.post("/analyze", "{\"uploadId\": \"%s\", \"force\": true}".formatted(uploadId));
     }
 
@@ -223,8 +282,11 @@ class ApiHardeningHttpTest {
 
     private static boolean isUtf8(byte[] bytes) {
         try {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
+            StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes));
             return true;
         } catch (CharacterCodingException e) {
             return false;

@@ -55,14 +55,17 @@ public abstract class CommitteeApiContract {
 
     private Answer expect(int status, String method, String path, String body, String token) {
         var answer = call(method, path, body, token);
-        assertThat(answer.status()).as(method + " " + path + ": " + answer.raw()).isEqualTo(status);
+        assertThat(answer.status())
+                .as(method + " " + path + ": " + answer.raw())
+                .isEqualTo(status);
         return answer;
     }
 
     private record Reader(String id, String token) {}
 
     private Reader addReader(String name) {
-        var data = expect(200, "POST", "/members", "{\"name\":\"" + name + "\",\"role\":\"reader\"}", ownerToken()).data();
+        var data = expect(200, "POST", "/members", "{\"name\":\"" + name + "\",\"role\":\"reader\"}", ownerToken())
+                .data();
         assertThat(data.path("token").asText()).startsWith("sorot-member-");
         return new Reader(data.path("memberId").asText(), data.path("token").asText());
     }
@@ -81,7 +84,8 @@ public abstract class CommitteeApiContract {
         expect(200, "PUT", "/analyses/" + analysis + "/reviews/me", review(2, "DECLINE", null), ada.token());
         expect(200, "PUT", "/analyses/" + analysis + "/reviews/" + ben.id(), review(5, "ACCEPT", null), ben.token());
 
-        var data = expect(200, "GET", "/analyses/" + analysis + "/reviews", null, ownerToken()).data();
+        var data = expect(200, "GET", "/analyses/" + analysis + "/reviews", null, ownerToken())
+                .data();
         assertThat(data.path("reviews")).hasSize(2);
         assertThat(data.path("reviews").findValuesAsText("memberName")).containsExactlyInAnyOrder("Ada", "Ben");
         var aggregate = data.path("aggregate");
@@ -92,7 +96,10 @@ public abstract class CommitteeApiContract {
         assertThat(aggregate.path("verdictCounts").path("DECLINE").asInt()).isEqualTo(1);
         assertThat(aggregate.path("verdictCounts").path("MAYBE").asInt()).isZero();
         // a reader reads the same (no blind session here)
-        assertThat(expect(200, "GET", "/analyses/" + analysis + "/reviews", null, ada.token()).data().path("reviews")).hasSize(2);
+        assertThat(expect(200, "GET", "/analyses/" + analysis + "/reviews", null, ada.token())
+                        .data()
+                        .path("reviews"))
+                .hasSize(2);
     }
 
     @Test
@@ -100,17 +107,24 @@ public abstract class CommitteeApiContract {
         var ada = addReader("Ada");
         var ben = addReader("Ben");
         var analysis = newAnalysis("Not yours");
-        var answer = expect(403, "PUT", "/analyses/" + analysis + "/reviews/" + ben.id(), review(1, "DECLINE", null), ada.token());
+        var answer = expect(
+                403, "PUT", "/analyses/" + analysis + "/reviews/" + ben.id(), review(1, "DECLINE", null), ada.token());
         assertThat(answer.code()).isEqualTo("FORBIDDEN");
-        assertThat(expect(200, "GET", "/analyses/" + analysis + "/reviews", null, ownerToken()).data().path("reviews")).isEmpty();
+        assertThat(expect(200, "GET", "/analyses/" + analysis + "/reviews", null, ownerToken())
+                        .data()
+                        .path("reviews"))
+                .isEmpty();
     }
 
     @Test
     void aReaderCannotAddMembersNorListThemNorSubmit() {
         var ada = addReader("Ada");
-        assertThat(expect(403, "POST", "/members", "{\"name\":\"Eve\",\"role\":\"lead\"}", ada.token()).code()).isEqualTo("FORBIDDEN");
+        assertThat(expect(403, "POST", "/members", "{\"name\":\"Eve\",\"role\":\"lead\"}", ada.token())
+                        .code())
+                .isEqualTo("FORBIDDEN");
         assertThat(expect(403, "GET", "/members", null, ada.token()).code()).isEqualTo("FORBIDDEN");
-        assertThat(expect(403, "POST", "/analyze", "{\"fountainText\":\"INT. ROOM - DAY\"}", ada.token()).code())
+        assertThat(expect(403, "POST", "/analyze", "{\"fountainText\":\"INT. ROOM - DAY\"}", ada.token())
+                        .code())
                 .isEqualTo("FORBIDDEN");
         // reading analyses is what a reader is for
         expect(200, "GET", "/analyses", null, ada.token());
@@ -120,14 +134,23 @@ public abstract class CommitteeApiContract {
     void aRevokedReadersTokenIsRefused() {
         var ada = addReader("Ada");
         expect(200, "GET", "/analyses", null, ada.token());
-        var revoked = expect(200, "DELETE", "/members/" + ada.id(), null, ownerToken()).data();
+        var revoked = expect(200, "DELETE", "/members/" + ada.id(), null, ownerToken())
+                .data();
         assertThat(revoked.path("revokedAt").isMissingNode()).isFalse();
         assertThat(expect(401, "GET", "/analyses", null, ada.token()).code()).isEqualTo("UNAUTHORIZED");
-        assertThat(expect(401, "PUT", "/analyses/" + newAnalysis("Too late") + "/reviews/me", review(3, "MAYBE", null),
-                ada.token()).code()).isEqualTo("UNAUTHORIZED");
+        assertThat(expect(
+                                401,
+                                "PUT",
+                                "/analyses/" + newAnalysis("Too late") + "/reviews/me",
+                                review(3, "MAYBE", null),
+                                ada.token())
+                        .code())
+                .isEqualTo("UNAUTHORIZED");
         var listed = expect(200, "GET", "/members", null, ownerToken()).data();
         assertThat(listed.toString()).contains(ada.id()).doesNotContain(ada.token());
-        assertThat(expect(401, "GET", "/analyses", null, "sorot-member-made-up-token").code()).isEqualTo("UNAUTHORIZED");
+        assertThat(expect(401, "GET", "/analyses", null, "sorot-member-made-up-token")
+                        .code())
+                .isEqualTo("UNAUTHORIZED");
     }
 
     @Test
@@ -136,12 +159,20 @@ public abstract class CommitteeApiContract {
         var analysis = newAnalysis("Two devices");
         var first = expect(200, "PUT", "/analyses/" + analysis + "/reviews/me", review(3, "MAYBE", null), ada.token());
         assertThat(first.headers()).containsEntry("etag", "\"1\"");
-        var laptop = call("PUT", "/analyses/" + analysis + "/reviews/me", review(4, "ACCEPT", null), ada.token(),
+        var laptop = call(
+                "PUT",
+                "/analyses/" + analysis + "/reviews/me",
+                review(4, "ACCEPT", null),
+                ada.token(),
                 Map.of("if-match", "\"1\""));
         assertThat(laptop.status()).isEqualTo(200);
         assertThat(laptop.data().path("version").asInt()).isEqualTo(2);
 
-        var train = call("PUT", "/analyses/" + analysis + "/reviews/me", review(1, "DECLINE", null), ada.token(),
+        var train = call(
+                "PUT",
+                "/analyses/" + analysis + "/reviews/me",
+                review(1, "DECLINE", null),
+                ada.token(),
                 Map.of("if-match", "\"1\""));
         assertThat(train.status()).as(train.raw()).isEqualTo(409);
         assertThat(train.code()).isEqualTo("REVIEW_CONFLICT");
@@ -149,9 +180,14 @@ public abstract class CommitteeApiContract {
         assertThat(train.data().path("current").path("version").asInt()).isEqualTo(2);
         assertThat(train.data().path("refused").path("rating").asInt()).isEqualTo(1);
         // a second "first" review is refused as well: nothing is overwritten without the version it replaces
-        assertThat(expect(409, "PUT", "/analyses/" + analysis + "/reviews/me", review(2, "DECLINE", null), ada.token()).code())
+        assertThat(expect(409, "PUT", "/analyses/" + analysis + "/reviews/me", review(2, "DECLINE", null), ada.token())
+                        .code())
                 .isEqualTo("REVIEW_CONFLICT");
-        var chosen = call("PUT", "/analyses/" + analysis + "/reviews/me", review(1, "DECLINE", null), ada.token(),
+        var chosen = call(
+                "PUT",
+                "/analyses/" + analysis + "/reviews/me",
+                review(1, "DECLINE", null),
+                ada.token(),
                 Map.of("if-match", "2"));
         assertThat(chosen.data().path("rating").asInt()).isEqualTo(1);
     }
@@ -160,14 +196,28 @@ public abstract class CommitteeApiContract {
     void badReviewsAreRefusedWithStableCodes() {
         var ada = addReader("Ada");
         var analysis = newAnalysis("Bad input");
-        assertThat(expect(400, "PUT", "/analyses/" + analysis + "/reviews/me", review(6, "ACCEPT", null), ada.token()).code())
+        assertThat(expect(400, "PUT", "/analyses/" + analysis + "/reviews/me", review(6, "ACCEPT", null), ada.token())
+                        .code())
                 .isEqualTo("INVALID_PARAMETER");
-        assertThat(expect(400, "PUT", "/analyses/" + analysis + "/reviews/me", "{\"verdict\":\"MEH\"}", ada.token()).code())
+        assertThat(expect(400, "PUT", "/analyses/" + analysis + "/reviews/me", "{\"verdict\":\"MEH\"}", ada.token())
+                        .code())
                 .isEqualTo("INVALID_JSON");
-        assertThat(expect(404, "PUT", "/analyses/analysis-1700000000000-nothere0/reviews/me", review(3, "MAYBE", null),
-                ada.token()).code()).isEqualTo("NOT_FOUND");
-        assertThat(call("PUT", "/analyses/" + analysis + "/reviews/me", review(3, "MAYBE", null), ada.token(),
-                Map.of("if-match", "yesterday")).code()).isEqualTo("INVALID_PARAMETER");
+        assertThat(expect(
+                                404,
+                                "PUT",
+                                "/analyses/analysis-1700000000000-nothere0/reviews/me",
+                                review(3, "MAYBE", null),
+                                ada.token())
+                        .code())
+                .isEqualTo("NOT_FOUND");
+        assertThat(call(
+                                "PUT",
+                                "/analyses/" + analysis + "/reviews/me",
+                                review(3, "MAYBE", null),
+                                ada.token(),
+                                Map.of("if-match", "yesterday"))
+                        .code())
+                .isEqualTo("INVALID_PARAMETER");
     }
 
     @Test
@@ -175,40 +225,77 @@ public abstract class CommitteeApiContract {
         var ada = addReader("Ada");
         var ben = addReader("Ben");
         var analysis = newAnalysis("Blind read");
-        var session = expect(200, "POST", "/sessions", "{\"name\":\"Shorts\",\"analysisIds\":[\"" + analysis + "\"],"
-                + "\"readersPerScript\":2,\"blind\":true,\"rubric\":[{\"name\":\"story\",\"scale\":5}],"
-                + "\"readerIds\":[\"" + ada.id() + "\",\"" + ben.id() + "\"]}", ownerToken()).data().path("sessionId").asText();
+        var session = expect(
+                        200,
+                        "POST",
+                        "/sessions",
+                        "{\"name\":\"Shorts\",\"analysisIds\":[\"" + analysis + "\"],"
+                                + "\"readersPerScript\":2,\"blind\":true,\"rubric\":[{\"name\":\"story\",\"scale\":5}],"
+                                + "\"readerIds\":[\"" + ada.id() + "\",\"" + ben.id() + "\"]}",
+                        ownerToken())
+                .data()
+                .path("sessionId")
+                .asText();
 
-        var queue = expect(200, "GET", "/sessions/" + session + "/assignments/me", null, ada.token()).data();
+        var queue = expect(200, "GET", "/sessions/" + session + "/assignments/me", null, ada.token())
+                .data();
         assertThat(queue).hasSize(1);
         assertThat(queue.get(0).path("analysisId").asText()).isEqualTo(analysis);
         assertThat(queue.get(0).path("reviewed").asBoolean()).isFalse();
 
-        expect(200, "PUT", "/analyses/" + analysis + "/reviews/me", "{\"rating\":5,\"verdict\":\"ACCEPT\",\"sessionId\":\""
-                + session + "\",\"scores\":{\"story\":5}}", ben.token());
-        var before = expect(200, "GET", "/sessions/" + session + "/analyses/" + analysis + "/reviews", null, ada.token()).data();
+        expect(
+                200,
+                "PUT",
+                "/analyses/" + analysis + "/reviews/me",
+                "{\"rating\":5,\"verdict\":\"ACCEPT\",\"sessionId\":\"" + session + "\",\"scores\":{\"story\":5}}",
+                ben.token());
+        var before = expect(
+                        200, "GET", "/sessions/" + session + "/analyses/" + analysis + "/reviews", null, ada.token())
+                .data();
         assertThat(before.path("hidden").asBoolean()).isTrue();
         assertThat(before.path("reviews")).isEmpty();
-        var outside = expect(200, "GET", "/analyses/" + analysis + "/reviews", null, ada.token()).data();
+        var outside = expect(200, "GET", "/analyses/" + analysis + "/reviews", null, ada.token())
+                .data();
         assertThat(outside.path("hidden").asBoolean()).isTrue();
         assertThat(outside.path("reviews")).isEmpty();
 
-        expect(200, "PUT", "/analyses/" + analysis + "/reviews/me", "{\"rating\":2,\"verdict\":\"DECLINE\",\"sessionId\":\""
-                + session + "\",\"scores\":{\"story\":2}}", ada.token());
-        var after = expect(200, "GET", "/sessions/" + session + "/analyses/" + analysis + "/reviews", null, ada.token()).data();
+        expect(
+                200,
+                "PUT",
+                "/analyses/" + analysis + "/reviews/me",
+                "{\"rating\":2,\"verdict\":\"DECLINE\",\"sessionId\":\"" + session + "\",\"scores\":{\"story\":2}}",
+                ada.token());
+        var after = expect(200, "GET", "/sessions/" + session + "/analyses/" + analysis + "/reviews", null, ada.token())
+                .data();
         assertThat(after.path("hidden").asBoolean()).isFalse();
         assertThat(after.path("reviews")).hasSize(2);
         assertThat(after.path("aggregate").path("meanRating").asDouble()).isEqualTo(3.5);
-        assertThat(expect(200, "GET", "/sessions/" + session + "/assignments/me", null, ada.token()).data().get(0)
-                .path("reviewed").asBoolean()).isTrue();
+        assertThat(expect(200, "GET", "/sessions/" + session + "/assignments/me", null, ada.token())
+                        .data()
+                        .get(0)
+                        .path("reviewed")
+                        .asBoolean())
+                .isTrue();
 
-        var progress = expect(200, "GET", "/sessions/" + session, null, ownerToken()).data();
+        var progress =
+                expect(200, "GET", "/sessions/" + session, null, ownerToken()).data();
         assertThat(progress.path("readers").findValuesAsText("name")).containsExactlyInAnyOrder("Ada", "Ben");
         assertThat(progress.path("scripts").get(0).path("reviewed").asInt()).isEqualTo(2);
-        assertThat(progress.path("agreement").path("mostDisputed").get(0).path("ratingSpread").asInt()).isEqualTo(3);
+        assertThat(progress.path("agreement")
+                        .path("mostDisputed")
+                        .get(0)
+                        .path("ratingSpread")
+                        .asInt())
+                .isEqualTo(3);
         // a score outside the rubric is refused
-        assertThat(expect(400, "PUT", "/analyses/" + analysis + "/reviews/me", "{\"rating\":2,\"sessionId\":\"" + session
-                + "\",\"scores\":{\"dialogue\":2}}", ada.token()).code()).isEqualTo("INVALID_PARAMETER");
+        assertThat(expect(
+                                400,
+                                "PUT",
+                                "/analyses/" + analysis + "/reviews/me",
+                                "{\"rating\":2,\"sessionId\":\"" + session + "\",\"scores\":{\"dialogue\":2}}",
+                                ada.token())
+                        .code())
+                .isEqualTo("INVALID_PARAMETER");
     }
 
     @Test
@@ -217,21 +304,35 @@ public abstract class CommitteeApiContract {
         var one = newAnalysis("Conflict one");
         var two = newAnalysis("Conflict two");
         var ids = readers.stream().map(r -> "\"" + r.id() + "\"").toList();
-        var session = expect(200, "POST", "/sessions", "{\"name\":\"Features\",\"analysisIds\":[\"" + one + "\",\"" + two
-                + "\"],\"readersPerScript\":1,\"blind\":false,\"readerIds\":" + ids + "}", ownerToken())
-                .data().path("sessionId").asText();
+        var session = expect(
+                        200,
+                        "POST",
+                        "/sessions",
+                        "{\"name\":\"Features\",\"analysisIds\":[\"" + one + "\",\"" + two
+                                + "\"],\"readersPerScript\":1,\"blind\":false,\"readerIds\":" + ids + "}",
+                        ownerToken())
+                .data()
+                .path("sessionId")
+                .asText();
         var holders = new HashMap<String, Reader>();
         for (var reader : readers) {
-            for (var a : expect(200, "GET", "/sessions/" + session + "/assignments/me", null, reader.token()).data()) {
+            for (var a : expect(200, "GET", "/sessions/" + session + "/assignments/me", null, reader.token())
+                    .data()) {
                 holders.put(a.path("analysisId").asText(), reader);
             }
         }
         assertThat(holders).containsOnlyKeys(one, two);
         var holder = holders.get(one);
-        var queue = expect(200, "PUT", "/sessions/" + session + "/conflicts/me", "{\"analysisIds\":[\"" + one + "\"]}",
-                holder.token()).data();
+        var queue = expect(
+                        200,
+                        "PUT",
+                        "/sessions/" + session + "/conflicts/me",
+                        "{\"analysisIds\":[\"" + one + "\"]}",
+                        holder.token())
+                .data();
         assertThat(queue.findValuesAsText("analysisId")).doesNotContain(one);
-        var progress = expect(200, "GET", "/sessions/" + session, null, ownerToken()).data();
+        var progress =
+                expect(200, "GET", "/sessions/" + session, null, ownerToken()).data();
         for (var script : progress.path("scripts")) {
             if (script.path("analysisId").asText().equals(one)) {
                 assertThat(script.path("readerIds")).hasSize(1);
@@ -241,16 +342,27 @@ public abstract class CommitteeApiContract {
         var csv = call("GET", "/sessions/" + session + "/export.csv", null, ownerToken());
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.headers().get("content-type")).startsWith("text/csv");
-        assertThat(expect(403, "POST", "/sessions", "{\"name\":\"x\",\"analysisIds\":[\"" + one + "\"],\"readersPerScript\":1}",
-                holder.token()).code()).isEqualTo("FORBIDDEN");
+        assertThat(expect(
+                                403,
+                                "POST",
+                                "/sessions",
+                                "{\"name\":\"x\",\"analysisIds\":[\"" + one + "\"],\"readersPerScript\":1}",
+                                holder.token())
+                        .code())
+                .isEqualTo("FORBIDDEN");
     }
 
     @Test
     void aSessionWithTooFewReadersIsRefusedClearly() {
         var ada = addReader("Ada");
         var analysis = newAnalysis("Lonely");
-        var answer = expect(400, "POST", "/sessions", "{\"name\":\"Big\",\"analysisIds\":[\"" + analysis
-                + "\"],\"readersPerScript\":3,\"readerIds\":[\"" + ada.id() + "\"]}", ownerToken());
+        var answer = expect(
+                400,
+                "POST",
+                "/sessions",
+                "{\"name\":\"Big\",\"analysisIds\":[\"" + analysis + "\"],\"readersPerScript\":3,\"readerIds\":[\""
+                        + ada.id() + "\"]}",
+                ownerToken());
         assertThat(answer.code()).isEqualTo("INVALID_PARAMETER");
         assertThat(answer.json().path("error").path("message").asText()).contains("3 readers per script");
     }
@@ -259,6 +371,8 @@ public abstract class CommitteeApiContract {
     void thePreflightAllowsPutAndDelete() {
         var answer = call("OPTIONS", "/members", null, null);
         assertThat(answer.status()).isEqualTo(204);
-        assertThat(answer.headers().get("access-control-allow-methods")).contains("PUT").contains("DELETE");
+        assertThat(answer.headers().get("access-control-allow-methods"))
+                .contains("PUT")
+                .contains("DELETE");
     }
 }

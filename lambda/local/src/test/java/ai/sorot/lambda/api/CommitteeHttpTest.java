@@ -3,9 +3,9 @@ package ai.sorot.lambda.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.sorot.lambda.local.LocalBackend;
-import ai.sorot.lambda.offline.LocalNarrator;
 import ai.sorot.lambda.local.LocalServer;
 import ai.sorot.lambda.local.SorotHome;
+import ai.sorot.lambda.offline.LocalNarrator;
 import ai.sorot.lambda.offline.OfflineCoverageAnalyst;
 import ai.sorot.lambda.offline.OfflineTrailerAnalyst;
 import ai.sorot.lambda.pipeline.Analysts;
@@ -34,16 +34,22 @@ class CommitteeHttpTest extends CommitteeApiContract {
 
     @TempDir
     static Path home;
+
     static LocalServer server;
     static ApiClient api;
-    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    static final HttpClient HTTP =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @BeforeAll
     static void start() {
         var reader = new ScreenplayReader();
-        var analysts = new Analysts(reader::read, new OfflineCoverageAnalyst(), new OfflineTrailerAnalyst(), new LocalNarrator(null));
-        var options = LocalServer.Options.defaults(new SorotHome(home)).withPort(0)
-                .withBackend(LocalBackend.Options.defaults(new SorotHome(home)).withAnalysts(analysts).withWorkers(2));
+        var analysts = new Analysts(
+                reader::read, new OfflineCoverageAnalyst(), new OfflineTrailerAnalyst(), new LocalNarrator(null));
+        var options = LocalServer.Options.defaults(new SorotHome(home))
+                .withPort(0)
+                .withBackend(LocalBackend.Options.defaults(new SorotHome(home))
+                        .withAnalysts(analysts)
+                        .withWorkers(2));
         server = LocalServer.start(options);
         api = new ApiClient(server.url(), server.token());
     }
@@ -55,8 +61,11 @@ class CommitteeHttpTest extends CommitteeApiContract {
 
     @Override
     protected Answer call(String method, String path, String body, String token, Map<String, String> headers) {
-        var request = HttpRequest.newBuilder(server.url().resolve(path)).timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        var request = HttpRequest.newBuilder(server.url().resolve(path))
+                .timeout(Duration.ofSeconds(30))
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
@@ -85,7 +94,8 @@ class CommitteeHttpTest extends CommitteeApiContract {
     protected String newAnalysis(String title) {
         // the title in the text too, so that no two submissions are the same content
         var id = api.submitFountain("Title: " + title + "\n\n" + TestScripts.cyberBobDebateFountain(), title);
-        assertThat(api.awaitFinal(id, Duration.ofSeconds(120)).path("status").asText()).isEqualTo("completed");
+        assertThat(api.awaitFinal(id, Duration.ofSeconds(120)).path("status").asText())
+                .isEqualTo("completed");
         return id;
     }
 }

@@ -1,11 +1,11 @@
 package ai.sorot.lambda.api;
 
-import ai.sorot.lambda.offline.OfflineAnalysts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.sorot.lambda.local.LocalBackend;
 import ai.sorot.lambda.local.LocalServer;
 import ai.sorot.lambda.local.SorotHome;
+import ai.sorot.lambda.offline.OfflineAnalysts;
 import ai.sorot.lambda.pipeline.StepBudgets;
 import ai.sorot.model.Json;
 import java.io.IOException;
@@ -37,6 +37,7 @@ class FailedTokenLimiterHttpTest {
 
     @TempDir
     Path home;
+
     LocalServer server;
     final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-05-01T10:00:00Z"));
 
@@ -59,9 +60,17 @@ class FailedTokenLimiterHttpTest {
             }
         };
         var sorotHome = new SorotHome(home);
-        var backend = new LocalBackend.Options(sorotHome, 1, 100, OfflineAnalysts.standard(), StepBudgets.DEFAULT,
-                ApiLimits.DEFAULT, clock, () -> URI.create("http://127.0.0.1"));
-        server = LocalServer.start(LocalServer.Options.defaults(sorotHome).withPort(0).withBackend(backend));
+        var backend = new LocalBackend.Options(
+                sorotHome,
+                1,
+                100,
+                OfflineAnalysts.standard(),
+                StepBudgets.DEFAULT,
+                ApiLimits.DEFAULT,
+                clock,
+                () -> URI.create("http://127.0.0.1"));
+        server = LocalServer.start(
+                LocalServer.Options.defaults(sorotHome).withPort(0).withBackend(backend));
     }
 
     @AfterEach
@@ -73,19 +82,24 @@ class FailedTokenLimiterHttpTest {
     void theTwentyFirstWrongTokenInAMinuteIsThrottledWithRetryAfterUntilTheWindowPasses() {
         for (int i = 1; i <= FailedTokenLimiter.MAX_FAILURES; i++) {
             now.set(now.get().plusSeconds(1));
-            assertThat(get("127.0.0.1", "/analyses", "wrong-" + i).status()).as("guess " + i).isEqualTo(401);
+            assertThat(get("127.0.0.1", "/analyses", "wrong-" + i).status())
+                    .as("guess " + i)
+                    .isEqualTo(401);
         }
         var throttled = get("127.0.0.1", "/analyses", "wrong-21");
         assertThat(throttled.status()).isEqualTo(429);
         assertThat(throttled.code()).isEqualTo("THROTTLED");
         // the first guess was at 10:00:01, now is 10:00:20: a place frees at 10:01:01
         assertThat(throttled.header("retry-after")).isEqualTo("41");
-        assertThat(get("127.0.0.1", "/analyses", server.token()).status()).as("the address is throttled, whatever it sends")
+        assertThat(get("127.0.0.1", "/analyses", server.token()).status())
+                .as("the address is throttled, whatever it sends")
                 .isEqualTo(429);
 
         now.set(now.get().plusSeconds(41));
         assertThat(get("127.0.0.1", "/analyses", server.token()).status()).isEqualTo(200);
-        assertThat(get("127.0.0.1", "/analyses", "wrong-22").status()).as("the oldest guess has left the window").isEqualTo(401);
+        assertThat(get("127.0.0.1", "/analyses", "wrong-22").status())
+                .as("the oldest guess has left the window")
+                .isEqualTo(401);
         assertThat(get("127.0.0.1", "/analyses", "wrong-23").status()).isEqualTo(429);
     }
 
@@ -98,7 +112,8 @@ class FailedTokenLimiterHttpTest {
             assertThat(get("127.0.0.1", "/analyses", server.token()).status()).isEqualTo(200);
             assertThat(get("127.0.0.1", "/analyses", null).status()).isEqualTo(401);
         }
-        assertThat(get("127.0.0.1", "/health", "wrong-20").status()).as("a wrong token on /health is a guess too")
+        assertThat(get("127.0.0.1", "/health", "wrong-20").status())
+                .as("a wrong token on /health is a guess too")
                 .isEqualTo(200);
         assertThat(get("127.0.0.1", "/analyses", server.token()).status()).isEqualTo(429);
     }
@@ -138,7 +153,10 @@ class FailedTokenLimiterHttpTest {
     private Answer get(String from, String path, String token) {
         try (var socket = new Socket()) {
             socket.bind(new InetSocketAddress(InetAddress.getByName(from), 0));
-            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), server.url().getPort()), 10_000);
+            socket.connect(
+                    new InetSocketAddress(
+                            InetAddress.getLoopbackAddress(), server.url().getPort()),
+                    10_000);
             socket.setSoTimeout(30_000);
             var request = "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
                     + (token == null ? "" : "Authorization: Bearer " + token + "\r\n") + "\r\n";

@@ -1,9 +1,9 @@
 package ai.sorot.lambda.api;
 
 import ai.sorot.lambda.local.LocalBackend;
-import ai.sorot.lambda.offline.LocalNarrator;
 import ai.sorot.lambda.local.LocalServer;
 import ai.sorot.lambda.local.SorotHome;
+import ai.sorot.lambda.offline.LocalNarrator;
 import ai.sorot.lambda.offline.OfflineTrailerAnalyst;
 import ai.sorot.lambda.pipeline.AnalystResult;
 import ai.sorot.lambda.pipeline.Analysts;
@@ -38,9 +38,13 @@ public final class KillableServer {
             }
         };
         var home = new SorotHome(Path.of(args[0]));
-        var analysts = new Analysts(new ScreenplayReader()::read, endless, new OfflineTrailerAnalyst(), new LocalNarrator(null));
-        var server = LocalServer.start(LocalServer.Options.defaults(home).withPort(0)
-                .withBackend(LocalBackend.Options.defaults(home).withAnalysts(analysts).withWorkers(1)));
+        var analysts = new Analysts(
+                new ScreenplayReader()::read, endless, new OfflineTrailerAnalyst(), new LocalNarrator(null));
+        var server = LocalServer.start(LocalServer.Options.defaults(home)
+                .withPort(0)
+                .withBackend(LocalBackend.Options.defaults(home)
+                        .withAnalysts(analysts)
+                        .withWorkers(1)));
         System.out.println("URL " + server.url());
         System.out.flush();
         Thread.sleep(Long.MAX_VALUE);

@@ -1,12 +1,12 @@
 package ai.sorot.lambda.api;
 
-import ai.sorot.lambda.offline.OfflineAnalysts;
 import static ai.sorot.lambda.support.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.sorot.lambda.local.LocalBackend;
 import ai.sorot.lambda.local.LocalServer;
 import ai.sorot.lambda.local.SorotHome;
+import ai.sorot.lambda.offline.OfflineAnalysts;
 import ai.sorot.lambda.pipeline.StepBudgets;
 import ai.sorot.lambda.support.ApiClient;
 import java.net.URI;
@@ -28,6 +28,7 @@ class RequestFieldTypesHttpTest {
 
     @TempDir
     static Path home;
+
     static LocalServer server;
     static ApiClient api;
 
@@ -35,9 +36,17 @@ class RequestFieldTypesHttpTest {
     static void start() {
         var sorotHome = new SorotHome(home);
         var limits = new ApiLimits(4L * 1024 * 1024, 2L * 1024 * 1024, Duration.ofHours(1), 300);
-        var backend = new LocalBackend.Options(sorotHome, 1, 100, OfflineAnalysts.standard(), StepBudgets.DEFAULT,
-                limits, Clock.systemUTC(), () -> URI.create("http://127.0.0.1"));
-        server = LocalServer.start(LocalServer.Options.defaults(sorotHome).withPort(0).withBackend(backend));
+        var backend = new LocalBackend.Options(
+                sorotHome,
+                1,
+                100,
+                OfflineAnalysts.standard(),
+                StepBudgets.DEFAULT,
+                limits,
+                Clock.systemUTC(),
+                () -> URI.create("http://127.0.0.1"));
+        server = LocalServer.start(
+                LocalServer.Options.defaults(sorotHome).withPort(0).withBackend(backend));
         api = new ApiClient(server.url(), server.token());
     }
 
@@ -47,11 +56,13 @@ class RequestFieldTypesHttpTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "{\"fountainText\": 123}",
-        "{\"fountainText\": true}",
-        "{\"fountainText\": 1.5}",
-        "{\"fileName\": 7, \"fountainText\": \"INT. HOUSE - DAY\\n\\nA room.\"}"})
+    @ValueSource(
+            strings = {
+                "{\"fountainText\": 123}",
+                "{\"fountainText\": true}",
+                "{\"fountainText\": 1.5}",
+                "{\"fileName\": 7, \"fountainText\": \"INT. HOUSE - DAY\\n\\nA room.\"}"
+            })
     void aNumberOrBooleanWhereTextBelongsIsRefusedNotConverted(String body) {
         var response = api.post("/analyze", body);
         LocalApiHttpTest.assertError(response, 400, "INVALID_JSON");

@@ -33,13 +33,16 @@ class ScriptFormatsApiTest {
 
     @TempDir
     static Path home;
+
     static LocalServer server;
     static ApiClient api;
 
     @BeforeAll
     static void start() {
-        var options = LocalServer.Options.defaults(new SorotHome(home)).withPort(0)
-                .withBackend(LocalBackend.Options.defaults(new SorotHome(home)).withAnalysts(OfflineAnalysts.standard())
+        var options = LocalServer.Options.defaults(new SorotHome(home))
+                .withPort(0)
+                .withBackend(LocalBackend.Options.defaults(new SorotHome(home))
+                        .withAnalysts(OfflineAnalysts.standard())
                         .withWorkers(2));
         server = LocalServer.start(options);
         api = new ApiClient(server.url(), server.token());
@@ -87,17 +90,22 @@ class ScriptFormatsApiTest {
         assertThat(api.awaitFinal(fdxId, FINISH).path("status").asText()).isEqualTo("completed");
         assertThat(report(fdxId).path("screenplay").path("format").asText()).isEqualTo("FINAL_DRAFT");
         assertThat(api.awaitFinal(highlandId, FINISH).path("status").asText()).isEqualTo("completed");
-        assertThat(report(highlandId).path("screenplay").path("format").asText()).isEqualTo("HIGHLAND");
+        assertThat(report(highlandId).path("screenplay").path("format").asText())
+                .isEqualTo("HIGHLAND");
     }
 
     @Test
     void anUploadThatIsNoScreenplayFormatIsRefusedWithWhatIsRead() {
         var id = upload("just some words, no script".getBytes(StandardCharsets.UTF_8));
-        LocalApiHttpTest.assertError(api.post("/analyze", "{\"uploadId\": \"%s\", \"fileName\": \"notes.docx\"}".formatted(id)),
-                415, "UNSUPPORTED_FORMAT");
+        LocalApiHttpTest.assertError(
+                api.post("/analyze", "{\"uploadId\": \"%s\", \"fileName\": \"notes.docx\"}".formatted(id)),
+                415,
+                "UNSUPPORTED_FORMAT");
         var zipNamedPdf = upload(FormatFixtures.highland());
-        LocalApiHttpTest.assertError(api.post("/analyze", "{\"uploadId\": \"%s\", \"fileName\": \"script.pdf\"}".formatted(zipNamedPdf)),
-                422, "NOT_A_PDF");
+        LocalApiHttpTest.assertError(
+                api.post("/analyze", "{\"uploadId\": \"%s\", \"fileName\": \"script.pdf\"}".formatted(zipNamedPdf)),
+                422,
+                "NOT_A_PDF");
     }
 
     @Test
@@ -106,17 +114,20 @@ class ScriptFormatsApiTest {
         LocalApiHttpTest.assertError(post("fdxData", html), 422, "FDX_INVALID");
         LocalApiHttpTest.assertError(post("highlandData", TestScripts.brickAndSteelPdf()), 415, "UNSUPPORTED_FORMAT");
         LocalApiHttpTest.assertError(post("fdxData", FormatFixtures.highland()), 422, "FDX_INVALID");
-        var both = Json.mapper().createObjectNode()
-                .put("pdfData", b64(TestScripts.brickAndSteelPdf())).put("fdxData", b64(FormatFixtures.finalDraft()));
+        var both = Json.mapper()
+                .createObjectNode()
+                .put("pdfData", b64(TestScripts.brickAndSteelPdf()))
+                .put("fdxData", b64(FormatFixtures.finalDraft()));
         LocalApiHttpTest.assertError(api.post("/analyze", both.toString()), 400, "INVALID_PARAMETER");
         LocalApiHttpTest.assertError(api.post("/analyze", "{\"fdxData\": \"@@not base64@@\"}"), 400, "INVALID_BASE64");
     }
 
     @Test
     void anEntityBombFailsItsFirstStepAndTheServerCarriesOn() {
-        var bomb = ("<?xml version=\"1.0\"?><!DOCTYPE FinalDraft [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;\">]>"
-                + "<FinalDraft><Content><Paragraph Type=\"Action\"><Text>&b;</Text></Paragraph></Content></FinalDraft>")
-                .getBytes(StandardCharsets.UTF_8);
+        var bomb =
+                ("<?xml version=\"1.0\"?><!DOCTYPE FinalDraft [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;\">]>"
+                                + "<FinalDraft><Content><Paragraph Type=\"Action\"><Text>&b;</Text></Paragraph></Content></FinalDraft>")
+                        .getBytes(StandardCharsets.UTF_8);
         var id = submit("fdxData", bomb, "bomb.fdx");
         var status = api.awaitFinal(id, FINISH);
         assertThat(status.path("status").asText()).isEqualTo("failed");
@@ -125,20 +136,29 @@ class ScriptFormatsApiTest {
     }
 
     private static String submit(String field, byte[] bytes, String fileName) {
-        var body = Json.mapper().createObjectNode().put(field, b64(bytes)).put("fileName", fileName).put("force", true);
+        var body = Json.mapper()
+                .createObjectNode()
+                .put(field, b64(bytes))
+                .put("fileName", fileName)
+                .put("force", true);
         var response = api.post("/analyze", body.toString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return json(response).path("data").path("analysisId").asText();
     }
 
     private static java.net.http.HttpResponse<String> post(String field, byte[] bytes) {
-        return api.post("/analyze", Json.mapper().createObjectNode().put(field, b64(bytes)).toString());
+        return api.post(
+                "/analyze",
+                Json.mapper().createObjectNode().put(field, b64(bytes)).toString());
     }
 
     private static String upload(byte[] bytes) {
         var ticket = json(api.post("/uploads", "{}")).path("data");
-        var put = api.withToken(null).sendRaw(HttpRequest.newBuilder(URI.create(ticket.path("uploadUrl").asText()))
-                .header("Content-Type", "application/octet-stream").PUT(HttpRequest.BodyPublishers.ofByteArray(bytes)));
+        var put = api.withToken(null)
+                .sendRaw(HttpRequest.newBuilder(
+                                URI.create(ticket.path("uploadUrl").asText()))
+                        .header("Content-Type", "application/octet-stream")
+                        .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes)));
         assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
         return ticket.path("uploadId").asText();
     }

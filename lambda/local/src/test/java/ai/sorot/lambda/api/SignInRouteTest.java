@@ -23,7 +23,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,6 +39,7 @@ class SignInRouteTest {
 
     @TempDir
     static Path home;
+
     static LocalBackend local;
     static ApiRouter router;
     static WireMockServer issuer;
@@ -54,13 +54,24 @@ class SignInRouteTest {
         issuer = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
         issuer.start();
         issuerUrl = "http://127.0.0.1:" + issuer.port() + "/eu-west-1_Festival";
-        issuer.stubFor(get(urlEqualTo("/eu-west-1_Festival/.well-known/jwks.json")).willReturn(aResponse()
-                .withHeader("Content-Type", "application/json").withBody(new JWKSet(key.toPublicJWK()).toString())));
+        issuer.stubFor(get(urlEqualTo("/eu-west-1_Festival/.well-known/jwks.json"))
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(new JWKSet(key.toPublicJWK()).toString())));
         local = LocalBackend.open(LocalBackend.Options.defaults(new SorotHome(home)));
         var b = local.backend();
         var signIn = new JwtSignIn(new JwtSignIn.Settings(issuerUrl, "festival-web", null));
-        var both = new Backend(b.mode(), b.version(), b.jobs(), b.blobs(), b.queue(), b.tokens().orSignedIn(signIn),
-                b.analysers(), b.uploads(), b.limits(), b.clock());
+        var both = new Backend(
+                b.mode(),
+                b.version(),
+                b.jobs(),
+                b.blobs(),
+                b.queue(),
+                b.tokens().orSignedIn(signIn),
+                b.analysers(),
+                b.uploads(),
+                b.limits(),
+                b.clock());
         router = new ApiRouter(both);
     }
 
@@ -71,13 +82,20 @@ class SignInRouteTest {
     }
 
     private static String jwt(RSAKey signingKey, JWTClaimsSet.Builder claims) throws Exception {
-        var token = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(signingKey.getKeyID()).build(), claims.build());
+        var token = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.RS256)
+                        .keyID(signingKey.getKeyID())
+                        .build(),
+                claims.build());
         token.sign(new RSASSASigner(signingKey));
         return token.serialize();
     }
 
     private static JWTClaimsSet.Builder claims() {
-        return new JWTClaimsSet.Builder().issuer(issuerUrl).subject("reader-42").audience("festival-web")
+        return new JWTClaimsSet.Builder()
+                .issuer(issuerUrl)
+                .subject("reader-42")
+                .audience("festival-web")
                 .expirationTime(Date.from(Instant.now().plus(Duration.ofMinutes(5))));
     }
 
@@ -88,7 +106,8 @@ class SignInRouteTest {
                  "requestContext": {"http": {"method": "GET", "path": "/analyses"}, "requestId": "r-1"},
                  "isBase64Encoded": false}
                 """.formatted(bearer);
-        return router.handle(Json.mapper().readValue(text, APIGatewayV2HTTPEvent.class)).getStatusCode();
+        return router.handle(Json.mapper().readValue(text, APIGatewayV2HTTPEvent.class))
+                .getStatusCode();
     }
 
     @Test
@@ -99,7 +118,8 @@ class SignInRouteTest {
 
     @Test
     void anExpiredSignInIsRefused() throws Exception {
-        assertThat(list(jwt(key, claims().expirationTime(Date.from(Instant.now().minusSeconds(600)))))).isEqualTo(401);
+        assertThat(list(jwt(key, claims().expirationTime(Date.from(Instant.now().minusSeconds(600))))))
+                .isEqualTo(401);
     }
 
     @Test

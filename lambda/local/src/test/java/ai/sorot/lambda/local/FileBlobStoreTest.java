@@ -24,7 +24,8 @@ class FileBlobStoreTest {
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-28T10:00:00Z"), ZoneOffset.UTC);
 
     private FileBlobStore store() {
-        return new FileBlobStore(dir, () -> URI.create("http://127.0.0.1:9999"), UploadSigner.fromToken("t".repeat(40)), clock);
+        return new FileBlobStore(
+                dir, () -> URI.create("http://127.0.0.1:9999"), UploadSigner.fromToken("t".repeat(40)), clock);
     }
 
     @Test
@@ -32,7 +33,8 @@ class FileBlobStoreTest {
         var store = store();
         store.put("analyses/a/report.json", "{}".getBytes(), "application/json");
         assertThat(store.get("analyses/a/report.json")).contains("{}".getBytes());
-        assertThat(store.stat("analyses/a/report.json").orElseThrow().contentType()).isEqualTo("application/json");
+        assertThat(store.stat("analyses/a/report.json").orElseThrow().contentType())
+                .isEqualTo("application/json");
         assertThat(store.stat("analyses/a/report.json").orElseThrow().size()).isEqualTo(2);
         store.delete("analyses/a/report.json");
         store.delete("analyses/a/report.json");
@@ -54,12 +56,26 @@ class FileBlobStoreTest {
     @Test
     void aStreamOverItsLimitOrEmptyIsRefusedAndLeavesNeitherFileNorFolder() throws Exception {
         var store = store();
-        assertThatThrownBy(() -> store.putStream("analyses/b/source.pdf", new java.io.ByteArrayInputStream(new byte[1001]), 1000, "application/pdf"))
-                .isInstanceOfSatisfying(SorotException.class, e -> assertThat(e.code().name()).isEqualTo("FILE_TOO_LARGE"));
-        assertThatThrownBy(() -> store.putStream("analyses/b/source.pdf", new java.io.ByteArrayInputStream(new byte[0]), 1000, "application/pdf"))
-                .isInstanceOfSatisfying(SorotException.class, e -> assertThat(e.code().name()).isEqualTo("EMPTY_FILE"));
+        assertThatThrownBy(() -> store.putStream(
+                        "analyses/b/source.pdf",
+                        new java.io.ByteArrayInputStream(new byte[1001]),
+                        1000,
+                        "application/pdf"))
+                .isInstanceOfSatisfying(
+                        SorotException.class, e -> assertThat(e.code().name()).isEqualTo("FILE_TOO_LARGE"));
+        assertThatThrownBy(() -> store.putStream(
+                        "analyses/b/source.pdf",
+                        new java.io.ByteArrayInputStream(new byte[0]),
+                        1000,
+                        "application/pdf"))
+                .isInstanceOfSatisfying(
+                        SorotException.class, e -> assertThat(e.code().name()).isEqualTo("EMPTY_FILE"));
         assertThat(dir.resolve("analyses/b")).doesNotExist();
-        assertThat(store.putStream("analyses/b/source.pdf", new java.io.ByteArrayInputStream(new byte[1000]), 1000, "application/pdf"))
+        assertThat(store.putStream(
+                        "analyses/b/source.pdf",
+                        new java.io.ByteArrayInputStream(new byte[1000]),
+                        1000,
+                        "application/pdf"))
                 .isEqualTo(1000);
         try (Stream<Path> files = Files.list(dir.resolve("analyses/b"))) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactly("source.pdf");
@@ -74,22 +90,24 @@ class FileBlobStoreTest {
             for (int i = 0; i < 40; i++) {
                 byte fill = (byte) i;
                 pool.submit(() -> {
-                    var content = big.clone();
-                    java.util.Arrays.fill(content, fill);
-                    store.put("analyses/a/summary.wav", content, "audio/wav");
-                    var read = store.get("analyses/a/summary.wav").orElseThrow();
-                    // whatever version a reader sees is whole: one fill value throughout
-                    for (byte b : read) {
-                        if (b != read[0]) {
-                            throw new AssertionError("torn read");
-                        }
-                    }
-                    return null;
-                }).get();
+                            var content = big.clone();
+                            java.util.Arrays.fill(content, fill);
+                            store.put("analyses/a/summary.wav", content, "audio/wav");
+                            var read = store.get("analyses/a/summary.wav").orElseThrow();
+                            // whatever version a reader sees is whole: one fill value throughout
+                            for (byte b : read) {
+                                if (b != read[0]) {
+                                    throw new AssertionError("torn read");
+                                }
+                            }
+                            return null;
+                        })
+                        .get();
             }
         }
         try (Stream<Path> files = Files.walk(dir)) {
-            assertThat(files.filter(Files::isRegularFile).map(p -> p.getFileName().toString()))
+            assertThat(files.filter(Files::isRegularFile)
+                            .map(p -> p.getFileName().toString()))
                     .containsExactly("summary.wav");
         }
     }
@@ -106,17 +124,32 @@ class FileBlobStoreTest {
     void uploadUrlsPointAtTheServerAndCarryAVerifiableSignature() {
         var store = store();
         var ticket = store.createUpload("upload-1764324000000-abcdefgh", Duration.ofHours(1), 1000);
-        assertThat(ticket.uploadUrl()).startsWith("http://127.0.0.1:9999/uploads/upload-1764324000000-abcdefgh?expires=");
+        assertThat(ticket.uploadUrl())
+                .startsWith("http://127.0.0.1:9999/uploads/upload-1764324000000-abcdefgh?expires=");
         assertThat(ticket.expiresAt()).isEqualTo(clock.instant().plus(Duration.ofHours(1)));
         var query = LocalServerQuery.parse(URI.create(ticket.uploadUrl()).getRawQuery());
         var signer = UploadSigner.fromToken("t".repeat(40));
         var expires = Instant.ofEpochSecond(Long.parseLong(query.get("expires")));
-        assertThat(signer.verify("upload-1764324000000-abcdefgh", expires, 1000, query.get("signature"), clock.instant())).isTrue();
-        assertThat(signer.verify("upload-1764324000000-zzzzzzzz", expires, 1000, query.get("signature"), clock.instant())).isFalse();
-        assertThat(signer.verify("upload-1764324000000-abcdefgh", expires, 10_000, query.get("signature"), clock.instant())).isFalse();
-        assertThat(signer.verify("upload-1764324000000-abcdefgh", expires, 1000, query.get("signature"), expires.plusSeconds(1))).isFalse();
-        assertThat(UploadSigner.fromToken("another token of forty characters......").verify(
-                "upload-1764324000000-abcdefgh", expires, 1000, query.get("signature"), clock.instant())).isFalse();
+        assertThat(signer.verify(
+                        "upload-1764324000000-abcdefgh", expires, 1000, query.get("signature"), clock.instant()))
+                .isTrue();
+        assertThat(signer.verify(
+                        "upload-1764324000000-zzzzzzzz", expires, 1000, query.get("signature"), clock.instant()))
+                .isFalse();
+        assertThat(signer.verify(
+                        "upload-1764324000000-abcdefgh", expires, 10_000, query.get("signature"), clock.instant()))
+                .isFalse();
+        assertThat(signer.verify(
+                        "upload-1764324000000-abcdefgh", expires, 1000, query.get("signature"), expires.plusSeconds(1)))
+                .isFalse();
+        assertThat(UploadSigner.fromToken("another token of forty characters......")
+                        .verify(
+                                "upload-1764324000000-abcdefgh",
+                                expires,
+                                1000,
+                                query.get("signature"),
+                                clock.instant()))
+                .isFalse();
     }
 
     @Test
@@ -136,7 +169,8 @@ class FileBlobStoreTest {
 
     @Test
     void hasNoDirectDownloadLinkLocally() {
-        assertThat(store().downloadUrl("analyses/a/summary.wav", Duration.ofMinutes(5), "audio/wav")).isEmpty();
+        assertThat(store().downloadUrl("analyses/a/summary.wav", Duration.ofMinutes(5), "audio/wav"))
+                .isEmpty();
     }
 
     /** The upload URL's query, parsed the way the server parses it. */

@@ -26,12 +26,21 @@ class LocalBackendTest {
         try (var stopped = LocalBackend.open(LocalBackend.Options.defaults(home).withWorkers(0))) {
             var submissions = new SubmissionService(stopped.backend());
             for (int i = 0; i < 6; i++) {
-                ids.add(submissions.analyzeFile((TestScripts.cyberBobDebateFountain() + "\n[[" + i + "]]").getBytes(),
-                        "bob.fountain", null, null, false).analysisId());
+                ids.add(submissions
+                        .analyzeFile(
+                                (TestScripts.cyberBobDebateFountain() + "\n[[" + i + "]]").getBytes(),
+                                "bob.fountain",
+                                null,
+                                null,
+                                false)
+                        .analysisId());
             }
         }
-        try (var backend = LocalBackend.open(LocalBackend.Options.defaults(home).withWorkers(1).withQueueCapacity(2))) {
-            await("backlog worked off").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+        try (var backend = LocalBackend.open(
+                LocalBackend.Options.defaults(home).withWorkers(1).withQueueCapacity(2))) {
+            await("backlog worked off")
+                    .atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(50))
                     .until(() -> backend.jobs().unfinished(10).isEmpty());
             for (var id : ids) {
                 assertThat(backend.jobs().find(id).orElseThrow().state()).isEqualTo(JobState.COMPLETED);
@@ -41,22 +50,30 @@ class LocalBackendTest {
 
     @Test
     void aFullQueueRefusesWithThrottledAndFailsTheJobItCouldNotQueue() {
-        try (var backend = LocalBackend.open(LocalBackend.Options.defaults(new SorotHome(dir)).withWorkers(0).withQueueCapacity(1))) {
+        try (var backend = LocalBackend.open(
+                LocalBackend.Options.defaults(new SorotHome(dir)).withWorkers(0).withQueueCapacity(1))) {
             var submissions = new SubmissionService(backend.backend());
             submissions.analyzeFile(TestScripts.brickAndSteelPdf(), "a.pdf", null, null, true);
             assertThatThrownBy(() -> submissions.analyzeFile(TestScripts.brickAndSteelPdf(), "a.pdf", null, null, true))
-                    .isInstanceOfSatisfying(SorotException.class, e -> assertThat(e.code().name()).isEqualTo("THROTTLED"));
-            var states = backend.jobs().list(10, null).jobs().stream().map(j -> j.state()).toList();
+                    .isInstanceOfSatisfying(
+                            SorotException.class,
+                            e -> assertThat(e.code().name()).isEqualTo("THROTTLED"));
+            var states = backend.jobs().list(10, null).jobs().stream()
+                    .map(j -> j.state())
+                    .toList();
             assertThat(states).containsExactlyInAnyOrder(JobState.QUEUED, JobState.FAILED);
         }
     }
 
     @Test
     void oneServerPerHome() {
-        try (var first = LocalBackend.open(LocalBackend.Options.defaults(new SorotHome(dir)).withWorkers(0))) {
+        try (var first = LocalBackend.open(
+                LocalBackend.Options.defaults(new SorotHome(dir)).withWorkers(0))) {
             assertThatThrownBy(() -> LocalBackend.open(LocalBackend.Options.defaults(new SorotHome(dir))))
-                    .isInstanceOf(SorotException.class).hasMessageContaining("Another Sorot server is using");
+                    .isInstanceOf(SorotException.class)
+                    .hasMessageContaining("Another Sorot server is using");
         }
-        LocalBackend.open(LocalBackend.Options.defaults(new SorotHome(dir)).withWorkers(0)).close(); // free again
+        LocalBackend.open(LocalBackend.Options.defaults(new SorotHome(dir)).withWorkers(0))
+                .close(); // free again
     }
 }

@@ -20,7 +20,8 @@ class OfflineUnlessToldTest {
 
     @Test
     void aServerGivenNoAnalystsRunsTheOfflineOnesAndSaysSoOnHealth() {
-        try (var server = LocalServer.start(LocalServer.Options.defaults(new SorotHome(home.resolve("sorot"))).withPort(0))) {
+        try (var server = LocalServer.start(LocalServer.Options.defaults(new SorotHome(home.resolve("sorot")))
+                .withPort(0))) {
             var health = server.backend().backend().analysers().get();
             assertThat(health.get("coverage")).isEqualTo(OfflineCoverageAnalyst.PROVENANCE.label());
             assertThat(health).containsKeys("trailer", "narrator", "store", "queue");

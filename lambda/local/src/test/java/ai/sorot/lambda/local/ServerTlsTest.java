@@ -44,7 +44,8 @@ class ServerTlsTest {
         var home = new SorotHome(dir.resolve("home"));
         var options = LocalServer.Options.defaults(home).withPort(0).withHost("0.0.0.0");
         assertThatThrownBy(() -> LocalServer.start(options))
-                .isInstanceOfSatisfying(SorotException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.TLS_REQUIRED))
+                .isInstanceOfSatisfying(
+                        SorotException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.TLS_REQUIRED))
                 .hasMessageContaining("in clear");
         assertThat(home.serverInfo()).doesNotExist();
     }
@@ -53,13 +54,17 @@ class ServerTlsTest {
     void healthAnswersOverHttpsToAClientThatPinsTheFingerprint() throws Exception {
         var home = new SorotHome(dir.resolve("home"));
         var certificate = ServerCertificate.selfSigned(home.ensureExists().tls());
-        try (var server = LocalServer.start(LocalServer.Options.defaults(home).withPort(0).withTls(certificate))) {
+        try (var server =
+                LocalServer.start(LocalServer.Options.defaults(home).withPort(0).withTls(certificate))) {
             assertThat(server.url().getScheme()).isEqualTo("https");
             assertThat(server.fingerprint()).contains(certificate.fingerprint());
             assertThat(Files.readString(home.serverInfo())).contains(certificate.fingerprint());
 
-            var response = pinned(certificate.fingerprint()).send(HttpRequest.newBuilder(server.url().resolve("/health")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            var response = pinned(certificate.fingerprint())
+                    .send(
+                            HttpRequest.newBuilder(server.url().resolve("/health"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.body()).contains("\"status\":\"ok\"");
         }
@@ -71,8 +76,11 @@ class ServerTlsTest {
         var certificate = ServerCertificate.selfSigned(home.ensureExists().tls());
         var other = ServerCertificate.selfSigned(dir.resolve("other-tls"));
         assertThat(other.fingerprint()).isNotEqualTo(certificate.fingerprint());
-        try (var server = LocalServer.start(LocalServer.Options.defaults(home).withPort(0).withTls(certificate))) {
-            var health = HttpRequest.newBuilder(server.url().resolve("/health")).timeout(Duration.ofSeconds(20)).build();
+        try (var server =
+                LocalServer.start(LocalServer.Options.defaults(home).withPort(0).withTls(certificate))) {
+            var health = HttpRequest.newBuilder(server.url().resolve("/health"))
+                    .timeout(Duration.ofSeconds(20))
+                    .build();
             assertThatThrownBy(() -> pinned(other.fingerprint()).send(health, HttpResponse.BodyHandlers.ofString()))
                     .isInstanceOf(SSLHandshakeException.class);
             try (var systemTrust = HttpClient.newHttpClient()) {
@@ -86,11 +94,15 @@ class ServerTlsTest {
     void plainHttpToTheHttpsPortIsNeverAnsweredInClear() throws Exception {
         var home = new SorotHome(dir.resolve("home"));
         var certificate = ServerCertificate.selfSigned(home.ensureExists().tls());
-        try (var server = LocalServer.start(LocalServer.Options.defaults(home).withPort(0).withTls(certificate));
-             var socket = new Socket(InetAddress.getLoopbackAddress(), server.url().getPort())) {
+        try (var server = LocalServer.start(
+                        LocalServer.Options.defaults(home).withPort(0).withTls(certificate));
+                var socket = new Socket(
+                        InetAddress.getLoopbackAddress(), server.url().getPort())) {
             socket.setSoTimeout(10_000);
-            socket.getOutputStream().write(("GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
-                    + server.token() + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream()
+                    .write(("GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + server.token()
+                                    + "\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
             socket.getOutputStream().flush();
             var answer = new String(readWhatComes(socket.getInputStream()), StandardCharsets.ISO_8859_1);
             assertThat(answer).doesNotContain("HTTP/1.1 200").doesNotContain("status");
@@ -106,11 +118,13 @@ class ServerTlsTest {
         assertThat(again.generated()).isTrue();
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(folder.resolve("server-key.pem"))))
                 .isEqualTo("rw-------");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(folder))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(folder)))
+                .isEqualTo("rwx------");
         var certificate = first.certificate();
         certificate.checkValidity();
         certificate.verify(certificate.getPublicKey());
-        assertThat(certificate.getSubjectAlternativeNames()).extracting(name -> (Object) name.get(1))
+        assertThat(certificate.getSubjectAlternativeNames())
+                .extracting(name -> (Object) name.get(1))
                 .contains("localhost", "127.0.0.1");
         assertThat(certificate.getExtendedKeyUsage()).contains("1.3.6.1.5.5.7.3.1");
         assertThat(certificate.getBasicConstraints()).isEqualTo(-1); // not a CA
@@ -137,14 +151,19 @@ class ServerTlsTest {
         var fromStore = ServerCertificate.fromKeystore(p12, "secret".toCharArray());
         assertThat(fromStore.fingerprint()).isEqualTo(made.fingerprint());
         var home = new SorotHome(dir.resolve("home"));
-        try (var server = LocalServer.start(LocalServer.Options.defaults(home).withPort(0).withTls(fromStore))) {
-            var response = pinned(made.fingerprint()).send(HttpRequest.newBuilder(server.url().resolve("/health")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+        try (var server =
+                LocalServer.start(LocalServer.Options.defaults(home).withPort(0).withTls(fromStore))) {
+            var response = pinned(made.fingerprint())
+                    .send(
+                            HttpRequest.newBuilder(server.url().resolve("/health"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).isEqualTo(200);
         }
 
         assertThatThrownBy(() -> ServerCertificate.fromKeystore(p12, "wrong".toCharArray()))
-                .isInstanceOfSatisfying(SorotException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_PARAMETER))
+                .isInstanceOfSatisfying(
+                        SorotException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_PARAMETER))
                 .hasMessageContaining("festival.p12");
     }
 
@@ -152,14 +171,19 @@ class ServerTlsTest {
     void anUnreadableCertificateOrKeyIsInvalidParameterNamingTheFile() throws Exception {
         var made = ServerCertificate.selfSigned(dir.resolve("made"));
         var cert = dir.resolve("made/server-cert.pem");
-        assertThatThrownBy(() -> ServerCertificate.fromPem(dir.resolve("missing.pem"), dir.resolve("made/server-key.pem")))
-                .isInstanceOfSatisfying(SorotException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_PARAMETER))
-                .hasMessageContaining("missing.pem").hasMessageContaining("no such file");
+        assertThatThrownBy(
+                        () -> ServerCertificate.fromPem(dir.resolve("missing.pem"), dir.resolve("made/server-key.pem")))
+                .isInstanceOfSatisfying(
+                        SorotException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_PARAMETER))
+                .hasMessageContaining("missing.pem")
+                .hasMessageContaining("no such file");
         var notAKey = Files.writeString(dir.resolve("key.pem"), "hello");
         assertThatThrownBy(() -> ServerCertificate.fromPem(cert, notAKey))
-                .isInstanceOfSatisfying(SorotException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_PARAMETER))
+                .isInstanceOfSatisfying(
+                        SorotException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_PARAMETER))
                 .hasMessageContaining("key.pem");
-        var encrypted = Files.writeString(dir.resolve("enc.pem"),
+        var encrypted = Files.writeString(
+                dir.resolve("enc.pem"),
                 "-----BEGIN ENCRYPTED PRIVATE KEY-----\nAAAA\n-----END ENCRYPTED PRIVATE KEY-----\n");
         assertThatThrownBy(() -> ServerCertificate.fromPem(cert, encrypted)).hasMessageContaining("encrypted");
         assertThat(made.chain()).hasSize(1);
@@ -170,18 +194,39 @@ class ServerTlsTest {
         var cert = dir.resolve("cert.pem");
         var key = dir.resolve("key.pem");
         var rsa = dir.resolve("rsa.pem");
-        org.junit.jupiter.api.Assumptions.assumeTrue(openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout",
-                key.toString(), "-out", cert.toString(), "-subj", "/CN=festival.example", "-addext", "subjectAltName=IP:127.0.0.1", "-days", "2"), "no openssl here");
-        org.junit.jupiter.api.Assumptions.assumeTrue(openssl("rsa", "-in", key.toString(), "-traditional", "-out", rsa.toString()),
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                openssl(
+                        "req",
+                        "-x509",
+                        "-newkey",
+                        "rsa:2048",
+                        "-nodes",
+                        "-keyout",
+                        key.toString(),
+                        "-out",
+                        cert.toString(),
+                        "-subj",
+                        "/CN=festival.example",
+                        "-addext",
+                        "subjectAltName=IP:127.0.0.1",
+                        "-days",
+                        "2"),
+                "no openssl here");
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                openssl("rsa", "-in", key.toString(), "-traditional", "-out", rsa.toString()),
                 "this openssl cannot write a PKCS#1 key");
         assertThat(Files.readString(rsa)).contains("BEGIN RSA PRIVATE KEY");
         var pkcs8 = ServerCertificate.fromPem(cert, key);
         var pkcs1 = ServerCertificate.fromPem(cert, rsa);
         assertThat(pkcs1.fingerprint()).isEqualTo(pkcs8.fingerprint());
         var home = new SorotHome(dir.resolve("home"));
-        try (var server = LocalServer.start(LocalServer.Options.defaults(home).withPort(0).withTls(pkcs1))) {
-            var response = pinned(pkcs1.fingerprint()).send(HttpRequest.newBuilder(server.url().resolve("/health")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+        try (var server =
+                LocalServer.start(LocalServer.Options.defaults(home).withPort(0).withTls(pkcs1))) {
+            var response = pinned(pkcs1.fingerprint())
+                    .send(
+                            HttpRequest.newBuilder(server.url().resolve("/health"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).isEqualTo(200);
         }
     }
@@ -191,7 +236,10 @@ class ServerTlsTest {
             var command = new java.util.ArrayList<String>();
             command.add("openssl");
             command.addAll(java.util.List.of(args));
-            var process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            var process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             return process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS) && process.exitValue() == 0;
         } catch (IOException e) {
             return false;
@@ -223,7 +271,10 @@ class ServerTlsTest {
         };
         var context = SSLContext.getInstance("TLS");
         context.init(null, new javax.net.ssl.TrustManager[] {trust}, null);
-        return HttpClient.newBuilder().sslContext(context).connectTimeout(Duration.ofSeconds(10)).build();
+        return HttpClient.newBuilder()
+                .sslContext(context)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
     }
 
     private static byte[] readWhatComes(InputStream in) throws IOException {

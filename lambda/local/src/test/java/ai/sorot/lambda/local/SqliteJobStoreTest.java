@@ -34,6 +34,7 @@ class SqliteJobStoreTest {
 
     @TempDir
     Path dir;
+
     SqliteJobStore store;
 
     @BeforeEach
@@ -47,8 +48,8 @@ class SqliteJobStoreTest {
     }
 
     static Job job(String id, String contentKey, Instant at) {
-        var submission = new Submission(contentKey, "analyses/" + id + "/source.pdf", "x.pdf",
-                ScriptFormat.PDF, 10, null, null);
+        var submission =
+                new Submission(contentKey, "analyses/" + id + "/source.pdf", "x.pdf", ScriptFormat.PDF, 10, null, null);
         return Job.accepted(id, submission, "x", at);
     }
 
@@ -63,12 +64,14 @@ class SqliteJobStoreTest {
     @Test
     void aDatabaseOfTheFirstSchemaGainsThePlaceOfEachStepAndKeepsItsSteps() throws Exception {
         store.create(job(id(1), "old|-", T0), true);
-        assertThat(store.claimStep(id(1), PipelineStep.EXTRACT, Lease.of("w", T0, Duration.ofMinutes(1)))).isTrue();
-        assertThat(store.completeStep(id(1), PipelineStep.EXTRACT, done(PipelineStep.EXTRACT, T0.plusSeconds(1)), "w")).isTrue();
+        assertThat(store.claimStep(id(1), PipelineStep.EXTRACT, Lease.of("w", T0, Duration.ofMinutes(1))))
+                .isTrue();
+        assertThat(store.completeStep(id(1), PipelineStep.EXTRACT, done(PipelineStep.EXTRACT, T0.plusSeconds(1)), "w"))
+                .isTrue();
         store.close();
         // back to the first schema, as a Sorot home made before places were kept has it
         try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("sorot.db"));
-             var st = c.createStatement()) {
+                var st = c.createStatement()) {
             st.executeUpdate("ALTER TABLE steps DROP COLUMN place");
             st.executeUpdate("ALTER TABLE steps DROP COLUMN host");
             st.executeUpdate("PRAGMA user_version = 1");
@@ -76,11 +79,20 @@ class SqliteJobStoreTest {
         store = SqliteJobStore.open(dir.resolve("sorot.db"));
         var old = store.find(id(1)).orElseThrow().step(PipelineStep.EXTRACT).provenance();
         assertThat(old).isEqualTo(OFFLINE); // no place stored: read from offline, as before
-        assertThat(store.claimStep(id(1), PipelineStep.COVERAGE, Lease.of("w", T0, Duration.ofMinutes(1)))).isTrue();
+        assertThat(store.claimStep(id(1), PipelineStep.COVERAGE, Lease.of("w", T0, Duration.ofMinutes(1))))
+                .isTrue();
         var model = Provenance.localModel("qwen3:14b", "Ollama", null, true);
-        assertThat(store.completeStep(id(1), PipelineStep.COVERAGE,
-                new StepResult(StepStatus.COMPLETED, T0.plusSeconds(2), model, Usage.NONE, "k"), "w")).isTrue();
-        assertThat(store.find(id(1)).orElseThrow().step(PipelineStep.COVERAGE).provenance().label())
+        assertThat(store.completeStep(
+                        id(1),
+                        PipelineStep.COVERAGE,
+                        new StepResult(StepStatus.COMPLETED, T0.plusSeconds(2), model, Usage.NONE, "k"),
+                        "w"))
+                .isTrue();
+        assertThat(store.find(id(1))
+                        .orElseThrow()
+                        .step(PipelineStep.COVERAGE)
+                        .provenance()
+                        .label())
                 .isEqualTo("qwen3:14b via Ollama, on this computer");
     }
 
@@ -105,7 +117,10 @@ class SqliteJobStoreTest {
         var forced = store.create(job(id(3), "same|-", T0.plusSeconds(2)), false);
         assertThat(forced).isInstanceOf(CreateOutcome.Created.class);
         // the newest unfailed one answers from now on
-        assertThat(store.create(job(id(4), "same|-", T0.plusSeconds(3)), true).job().id()).isEqualTo(id(3));
+        assertThat(store.create(job(id(4), "same|-", T0.plusSeconds(3)), true)
+                        .job()
+                        .id())
+                .isEqualTo(id(3));
     }
 
     @Test
@@ -126,7 +141,8 @@ class SqliteJobStoreTest {
         assertThat(job.step(PipelineStep.EXTRACT).status()).isEqualTo(StepStatus.RUNNING);
         assertThat(job.step(PipelineStep.EXTRACT).attempts()).isEqualTo(1);
         assertThat(job.step(PipelineStep.EXTRACT).startedAt()).isEqualTo(T0);
-        assertThat(store.completeStep(id(1), PipelineStep.EXTRACT, done(PipelineStep.EXTRACT, T0.plusSeconds(1)), "w1")).isTrue();
+        assertThat(store.completeStep(id(1), PipelineStep.EXTRACT, done(PipelineStep.EXTRACT, T0.plusSeconds(1)), "w1"))
+                .isTrue();
         assertThat(store.claimStep(id(1), PipelineStep.COVERAGE, lease)).isTrue();
     }
 
@@ -135,32 +151,50 @@ class SqliteJobStoreTest {
         store.create(job(id(1), "c|-", T0), true);
         store.claimStep(id(1), PipelineStep.EXTRACT, Lease.of("w1", T0, Duration.ofMinutes(1)));
         store.completeStep(id(1), PipelineStep.EXTRACT, done(PipelineStep.EXTRACT, T0), "w1");
-        assertThat(store.claimStep(id(1), PipelineStep.COVERAGE, Lease.of("w1", T0, Duration.ofMinutes(1)))).isTrue();
-        assertThat(store.claimStep(id(1), PipelineStep.TRAILER, Lease.of("w2", T0, Duration.ofMinutes(1)))).isTrue();
-        assertThat(store.claimStep(id(1), PipelineStep.CURATION, Lease.of("w3", T0, Duration.ofMinutes(1)))).isFalse();
+        assertThat(store.claimStep(id(1), PipelineStep.COVERAGE, Lease.of("w1", T0, Duration.ofMinutes(1))))
+                .isTrue();
+        assertThat(store.claimStep(id(1), PipelineStep.TRAILER, Lease.of("w2", T0, Duration.ofMinutes(1))))
+                .isTrue();
+        assertThat(store.claimStep(id(1), PipelineStep.CURATION, Lease.of("w3", T0, Duration.ofMinutes(1))))
+                .isFalse();
         store.completeStep(id(1), PipelineStep.TRAILER, done(PipelineStep.TRAILER, T0), "w2");
-        assertThat(store.claimStep(id(1), PipelineStep.CURATION, Lease.of("w3", T0, Duration.ofMinutes(1)))).isFalse();
+        assertThat(store.claimStep(id(1), PipelineStep.CURATION, Lease.of("w3", T0, Duration.ofMinutes(1))))
+                .isFalse();
         store.completeStep(id(1), PipelineStep.COVERAGE, done(PipelineStep.COVERAGE, T0), "w1");
-        assertThat(store.claimStep(id(1), PipelineStep.CURATION, Lease.of("w3", T0, Duration.ofMinutes(1)))).isTrue();
-        assertThat(store.claimStep(id(1), PipelineStep.AUDIO, Lease.of("w3", T0, Duration.ofMinutes(1)))).isFalse();
+        assertThat(store.claimStep(id(1), PipelineStep.CURATION, Lease.of("w3", T0, Duration.ofMinutes(1))))
+                .isTrue();
+        assertThat(store.claimStep(id(1), PipelineStep.AUDIO, Lease.of("w3", T0, Duration.ofMinutes(1))))
+                .isFalse();
     }
 
     @Test
     void aLiveLeaseKeepsOtherWorkersOutUntilItExpires() {
         store.create(job(id(1), "c|-", T0), true);
-        assertThat(store.claimStep(id(1), PipelineStep.EXTRACT, Lease.of("w1", T0, Duration.ofMinutes(1)))).isTrue();
-        assertThat(store.claimStep(id(1), PipelineStep.EXTRACT, Lease.of("w2", T0.plusSeconds(30), Duration.ofMinutes(1)))).isFalse();
+        assertThat(store.claimStep(id(1), PipelineStep.EXTRACT, Lease.of("w1", T0, Duration.ofMinutes(1))))
+                .isTrue();
+        assertThat(store.claimStep(
+                        id(1), PipelineStep.EXTRACT, Lease.of("w2", T0.plusSeconds(30), Duration.ofMinutes(1))))
+                .isFalse();
         // the same worker may claim again (a retry inside its own delivery)
-        assertThat(store.claimStep(id(1), PipelineStep.EXTRACT, Lease.of("w1", T0.plusSeconds(31), Duration.ofMinutes(1)))).isTrue();
+        assertThat(store.claimStep(
+                        id(1), PipelineStep.EXTRACT, Lease.of("w1", T0.plusSeconds(31), Duration.ofMinutes(1))))
+                .isTrue();
         // after expiry another worker takes over; startedAt stays the first claim's
-        assertThat(store.claimStep(id(1), PipelineStep.EXTRACT, Lease.of("w2", T0.plusSeconds(200), Duration.ofMinutes(1)))).isTrue();
+        assertThat(store.claimStep(
+                        id(1), PipelineStep.EXTRACT, Lease.of("w2", T0.plusSeconds(200), Duration.ofMinutes(1))))
+                .isTrue();
         var run = store.find(id(1)).orElseThrow().step(PipelineStep.EXTRACT);
         assertThat(run.attempts()).isEqualTo(3);
         assertThat(run.startedAt()).isEqualTo(T0);
         // the worker that lost its lease can no longer finish or fail the step
-        assertThat(store.completeStep(id(1), PipelineStep.EXTRACT, done(PipelineStep.EXTRACT, T0.plusSeconds(201)), "w1")).isFalse();
-        assertThat(store.failStep(id(1), PipelineStep.EXTRACT, new ApiError("X", "y"), T0.plusSeconds(201), "w1")).isFalse();
-        assertThat(store.completeStep(id(1), PipelineStep.EXTRACT, done(PipelineStep.EXTRACT, T0.plusSeconds(201)), "w2")).isTrue();
+        assertThat(store.completeStep(
+                        id(1), PipelineStep.EXTRACT, done(PipelineStep.EXTRACT, T0.plusSeconds(201)), "w1"))
+                .isFalse();
+        assertThat(store.failStep(id(1), PipelineStep.EXTRACT, new ApiError("X", "y"), T0.plusSeconds(201), "w1"))
+                .isFalse();
+        assertThat(store.completeStep(
+                        id(1), PipelineStep.EXTRACT, done(PipelineStep.EXTRACT, T0.plusSeconds(201)), "w2"))
+                .isTrue();
     }
 
     @Test
@@ -168,7 +202,9 @@ class SqliteJobStoreTest {
         store.create(job(id(1), "c|-", T0), true);
         store.claimStep(id(1), PipelineStep.EXTRACT, Lease.of("w1", T0, Duration.ofMinutes(1)));
         store.completeStep(id(1), PipelineStep.EXTRACT, done(PipelineStep.EXTRACT, T0), "w1");
-        assertThat(store.claimStep(id(1), PipelineStep.EXTRACT, Lease.of("w2", T0.plusSeconds(999), Duration.ofMinutes(1)))).isFalse();
+        assertThat(store.claimStep(
+                        id(1), PipelineStep.EXTRACT, Lease.of("w2", T0.plusSeconds(999), Duration.ofMinutes(1))))
+                .isFalse();
         var run = store.find(id(1)).orElseThrow().step(PipelineStep.EXTRACT);
         assertThat(run.outputKey()).isEqualTo("key-1");
         assertThat(run.provenance()).isEqualTo(OFFLINE);
@@ -181,13 +217,17 @@ class SqliteJobStoreTest {
         store.claimStep(id(1), PipelineStep.EXTRACT, Lease.of("w", T0, Duration.ofMinutes(1)));
         store.completeStep(id(1), PipelineStep.EXTRACT, done(PipelineStep.EXTRACT, T0), "w");
         store.claimStep(id(1), PipelineStep.COVERAGE, Lease.of("w", T0, Duration.ofMinutes(1)));
-        assertThat(store.failStep(id(1), PipelineStep.COVERAGE, new ApiError("ANALYST_FAILED", "boom"), T0.plusSeconds(2), "w")).isTrue();
+        assertThat(store.failStep(
+                        id(1), PipelineStep.COVERAGE, new ApiError("ANALYST_FAILED", "boom"), T0.plusSeconds(2), "w"))
+                .isTrue();
         var job = store.find(id(1)).orElseThrow();
         assertThat(job.state()).isEqualTo(JobState.FAILED);
         assertThat(job.error()).isEqualTo(new ApiError("ANALYST_FAILED", "boom"));
         assertThat(job.step(PipelineStep.EXTRACT).status()).isEqualTo(StepStatus.COMPLETED);
         assertThat(job.step(PipelineStep.COVERAGE).status()).isEqualTo(StepStatus.FAILED);
-        assertThat(store.claimStep(id(1), PipelineStep.COVERAGE, Lease.of("w", T0.plusSeconds(9), Duration.ofMinutes(1)))).isFalse();
+        assertThat(store.claimStep(
+                        id(1), PipelineStep.COVERAGE, Lease.of("w", T0.plusSeconds(9), Duration.ofMinutes(1))))
+                .isFalse();
         assertThat(store.unfinished(10)).isEmpty();
     }
 
@@ -195,13 +235,16 @@ class SqliteJobStoreTest {
     void aJobCompletesOnlyWhenAllFiveStepsAreDone() {
         store.create(job(id(1), "c|-", T0), true);
         for (var step : PipelineStep.values()) {
-            assertThat(store.completeJob(id(1), new JobOutcome(T0, "T", Recommendation.PASS, 40.0))).isFalse();
+            assertThat(store.completeJob(id(1), new JobOutcome(T0, "T", Recommendation.PASS, 40.0)))
+                    .isFalse();
             store.claimStep(id(1), step, Lease.of("w", T0, Duration.ofMinutes(1)));
             var result = step == PipelineStep.TRAILER
-                    ? new StepResult(StepStatus.SKIPPED, T0, null, null, null) : done(step, T0);
+                    ? new StepResult(StepStatus.SKIPPED, T0, null, null, null)
+                    : done(step, T0);
             assertThat(store.completeStep(id(1), step, result, "w")).isTrue();
         }
-        assertThat(store.completeJob(id(1), new JobOutcome(T0.plusSeconds(5), "Brick", Recommendation.CONSIDER, 61.5))).isTrue();
+        assertThat(store.completeJob(id(1), new JobOutcome(T0.plusSeconds(5), "Brick", Recommendation.CONSIDER, 61.5)))
+                .isTrue();
         var job = store.find(id(1)).orElseThrow();
         assertThat(job.state()).isEqualTo(JobState.COMPLETED);
         assertThat(job.title()).isEqualTo("Brick");
@@ -209,7 +252,8 @@ class SqliteJobStoreTest {
         assertThat(job.overallScore()).isEqualTo(61.5);
         assertThat(job.completedAt()).isEqualTo(T0.plusSeconds(5));
         assertThat(job.step(PipelineStep.TRAILER).status()).isEqualTo(StepStatus.SKIPPED);
-        assertThat(store.completeJob(id(1), new JobOutcome(T0, "again", null, null))).isFalse();
+        assertThat(store.completeJob(id(1), new JobOutcome(T0, "again", null, null)))
+                .isFalse();
     }
 
     @Test
@@ -239,9 +283,13 @@ class SqliteJobStoreTest {
         store = SqliteJobStore.open(dir.resolve("sorot.db"));
         assertThat(store.unfinished(10)).containsExactly(id(1), id(2));
         // a live lease of a dead process blocks until released
-        assertThat(store.claimStep(id(2), PipelineStep.EXTRACT, Lease.of("new", T0.plusSeconds(5), Duration.ofMinutes(1)))).isFalse();
+        assertThat(store.claimStep(
+                        id(2), PipelineStep.EXTRACT, Lease.of("new", T0.plusSeconds(5), Duration.ofMinutes(1))))
+                .isFalse();
         assertThat(store.releaseLeases(T0.plusSeconds(5))).isEqualTo(1);
-        assertThat(store.claimStep(id(2), PipelineStep.EXTRACT, Lease.of("new", T0.plusSeconds(5), Duration.ofMinutes(1)))).isTrue();
+        assertThat(store.claimStep(
+                        id(2), PipelineStep.EXTRACT, Lease.of("new", T0.plusSeconds(5), Duration.ofMinutes(1))))
+                .isTrue();
     }
 
     @Test
@@ -276,7 +324,8 @@ class SqliteJobStoreTest {
             var tasks = new ArrayList<Callable<Boolean>>();
             for (int i = 0; i < 16; i++) {
                 var owner = "w" + i;
-                tasks.add(() -> store.claimStep(id(1), PipelineStep.EXTRACT, Lease.of(owner, T0, Duration.ofMinutes(1))));
+                tasks.add(
+                        () -> store.claimStep(id(1), PipelineStep.EXTRACT, Lease.of(owner, T0, Duration.ofMinutes(1))));
             }
             long winners = 0;
             for (var f : pool.invokeAll(tasks)) {

@@ -1,7 +1,5 @@
 package ai.sorot.lambda.local;
 
-import ai.sorot.lambda.files.OwnerOnly;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;

@@ -72,15 +72,25 @@ class LocalModelCoverageAnalystTest {
     }
 
     static List<Evidence> allEvidence(Coverage coverage) {
-        return Stream.of(coverage.strengths().stream().map(Claim::evidence), coverage.concerns().stream().map(Claim::evidence),
-                coverage.grid().stream().map(GridScore::evidence)).flatMap(s -> s).flatMap(List::stream).toList();
+        return Stream.of(
+                        coverage.strengths().stream().map(Claim::evidence),
+                        coverage.concerns().stream().map(Claim::evidence),
+                        coverage.grid().stream().map(GridScore::evidence))
+                .flatMap(s -> s)
+                .flatMap(List::stream)
+                .toList();
     }
 
     @Test
     void ollamaWithAThinkBlockGivesCoverageWhoseRealQuotesAreQuotedWithTheirPages() {
         stub.asOllama(MODEL, 32_768);
-        stub.chat(ollamaAnswer(MODEL, "PRIVATE-THOUGHT: the second act is thin.",
-                coverage("CONSIDER", REAL_QUOTE, ACROSS_PAGES, CURLY_QUOTE), "stop", 3_120, 1_450));
+        stub.chat(ollamaAnswer(
+                MODEL,
+                "PRIVATE-THOUGHT: the second act is thin.",
+                coverage("CONSIDER", REAL_QUOTE, ACROSS_PAGES, CURLY_QUOTE),
+                "stop",
+                3_120,
+                1_450));
         var result = analyst(null).analyse(request(Duration.ofMinutes(10)));
         var coverage = result.output();
         assertThat(coverage.provenance().label()).isEqualTo("qwen3:14b via Ollama, on this computer");
@@ -88,26 +98,34 @@ class LocalModelCoverageAnalystTest {
         assertThat(Json.mapper().valueToTree(coverage).toString()).doesNotContain("PRIVATE-THOUGHT");
         var evidence = allEvidence(coverage);
         assertThat(evidence).extracting(Evidence::verification).containsOnly(Verification.QUOTED);
-        assertThat(evidence).filteredOn(e -> e.quote().equals(REAL_QUOTE)).extracting(Evidence::page, Evidence::scene)
+        assertThat(evidence)
+                .filteredOn(e -> e.quote().equals(REAL_QUOTE))
+                .extracting(Evidence::page, Evidence::scene)
                 .containsOnly(org.assertj.core.groups.Tuple.tuple(1, 1));
         // cited as scene 6, and it is there: it starts on page 2 and runs onto page 3 past the character cue
-        assertThat(evidence).filteredOn(e -> e.quote().equals(ACROSS_PAGES)).extracting(Evidence::page, Evidence::scene)
+        assertThat(evidence)
+                .filteredOn(e -> e.quote().equals(ACROSS_PAGES))
+                .extracting(Evidence::page, Evidence::scene)
                 .containsOnly(org.assertj.core.groups.Tuple.tuple(2, 6));
         // a curly apostrophe in the quote, a straight one in the script
-        assertThat(evidence).filteredOn(e -> e.quote().equals(CURLY_QUOTE)).extracting(Evidence::page, Evidence::scene)
+        assertThat(evidence)
+                .filteredOn(e -> e.quote().equals(CURLY_QUOTE))
+                .extracting(Evidence::page, Evidence::scene)
                 .containsOnly(org.assertj.core.groups.Tuple.tuple(3, 7));
         assertThat(result.checks()).isEmpty();
         assertThat(result.usage().inputTokens()).isEqualTo(3_120);
-        stub.server.verify(1, postRequestedFor(urlPathEqualTo(CHAT))
-                .withRequestBody(matchingJsonPath("$.model", equalTo(MODEL)))
-                .withRequestBody(matchingJsonPath("$.response_format.type", equalTo("json_schema")))
-                .withRequestBody(matchingJsonPath("$.response_format.json_schema.strict", equalTo("true")))
-                .withRequestBody(matchingJsonPath("$.response_format.json_schema.schema.properties.grid"))
-                .withRequestBody(matchingJsonPath("$.messages[0].role", equalTo("user")))
-                .withRequestBody(containing("<<<SCRIPT"))
-                .withRequestBody(containing("[S1 p.1]"))
-                .withRequestBody(containing("A gorgeous day."))
-                .withoutHeader("Authorization"));
+        stub.server.verify(
+                1,
+                postRequestedFor(urlPathEqualTo(CHAT))
+                        .withRequestBody(matchingJsonPath("$.model", equalTo(MODEL)))
+                        .withRequestBody(matchingJsonPath("$.response_format.type", equalTo("json_schema")))
+                        .withRequestBody(matchingJsonPath("$.response_format.json_schema.strict", equalTo("true")))
+                        .withRequestBody(matchingJsonPath("$.response_format.json_schema.schema.properties.grid"))
+                        .withRequestBody(matchingJsonPath("$.messages[0].role", equalTo("user")))
+                        .withRequestBody(containing("<<<SCRIPT"))
+                        .withRequestBody(containing("[S1 p.1]"))
+                        .withRequestBody(containing("A gorgeous day."))
+                        .withoutHeader("Authorization"));
     }
 
     @Test
@@ -115,26 +133,34 @@ class LocalModelCoverageAnalystTest {
         stub.asOllama(MODEL, null);
         stub.chat(ollamaAnswer(MODEL, null, coverage("PASS", REAL_QUOTE), "stop", 2_000, 900));
         analyst("sk-local-test").analyse(request(Duration.ofMinutes(10)));
-        stub.server.verify(1, postRequestedFor(urlPathEqualTo(CHAT)).withHeader("Authorization", equalTo("Bearer sk-local-test")));
+        stub.server.verify(
+                1, postRequestedFor(urlPathEqualTo(CHAT)).withHeader("Authorization", equalTo("Bearer sk-local-test")));
     }
 
     @Test
     void llamaCppKeepsItsReasoningApartAndItsWindowIsReadFromProps() {
         stub.asLlamaCpp("Qwen3-14B-Q4_K_M.gguf", 16_384);
-        stub.chat(llamaCppAnswer("Qwen3-14B-Q4_K_M.gguf", "PRIVATE-THOUGHT: count the scenes.",
-                coverage("CONSIDER", REAL_QUOTE), "stop", 3_000, 1_200));
+        stub.chat(llamaCppAnswer(
+                "Qwen3-14B-Q4_K_M.gguf",
+                "PRIVATE-THOUGHT: count the scenes.",
+                coverage("CONSIDER", REAL_QUOTE),
+                "stop",
+                3_000,
+                1_200));
         var result = analyst(null).analyse(request(Duration.ofMinutes(10)));
         assertThat(result.provenance().label()).isEqualTo("qwen3:14b via llama.cpp, on this computer");
         assertThat(Json.mapper().valueToTree(result.output()).toString()).doesNotContain("PRIVATE-THOUGHT");
         // 16k window: 35 % kept for the answer
-        stub.server.verify(postRequestedFor(urlPathEqualTo(CHAT)).withRequestBody(matchingJsonPath("$.max_tokens", equalTo("5734"))));
+        stub.server.verify(postRequestedFor(urlPathEqualTo(CHAT))
+                .withRequestBody(matchingJsonPath("$.max_tokens", equalTo("5734"))));
     }
 
     @Test
     void inventedQuotesComeBackNotFoundAfterExactlyOneRepairAndAreNeverQuoted() {
         stub.asOllama(MODEL, 32_768);
         // written for this test: words that are not in Brick & Steel
-        var invented = coverage("RECOMMEND", "Brick weeps over his badge in the rain.", "The sniper laughs and lowers his rifle.");
+        var invented = coverage(
+                "RECOMMEND", "Brick weeps over his badge in the rain.", "The sniper laughs and lowers his rifle.");
         stub.chat(ollamaAnswer(MODEL, "ok", invented, "stop", 3_000, 1_000));
         var result = analyst(null).analyse(request(Duration.ofMinutes(10)));
         var evidence = allEvidence(result.output());
@@ -143,19 +169,30 @@ class LocalModelCoverageAnalystTest {
         assertThat(result.output().strengths()).noneMatch(Claim::isVerified);
         assertThat(result.checks()).extracting(Check::code).contains("QUOTES_NOT_FOUND");
         stub.server.verify(2, postRequestedFor(urlPathEqualTo(CHAT)));
-        stub.server.verify(1, postRequestedFor(urlPathEqualTo(CHAT))
-                .withRequestBody(matchingJsonPath("$.messages[1].role", equalTo("assistant")))
-                .withRequestBody(containing("not in the script"))
-                .withRequestBody(containing("Brick weeps over his badge")));
+        stub.server.verify(
+                1,
+                postRequestedFor(urlPathEqualTo(CHAT))
+                        .withRequestBody(matchingJsonPath("$.messages[1].role", equalTo("assistant")))
+                        .withRequestBody(containing("not in the script"))
+                        .withRequestBody(containing("Brick weeps over his badge")));
     }
 
     @Test
     void aRepairThatFindsRealQuotesReplacesTheInventedOnes() {
         stub.asOllama(MODEL, 32_768);
-        stub.chat(ollamaAnswer(MODEL, null, coverage("CONSIDER", "Brick weeps over his badge in the rain."), "stop", 3_000, 900),
+        stub.chat(
+                ollamaAnswer(
+                        MODEL,
+                        null,
+                        coverage("CONSIDER", "Brick weeps over his badge in the rain."),
+                        "stop",
+                        3_000,
+                        900),
                 ollamaAnswer(MODEL, null, coverage("CONSIDER", REAL_QUOTE), "stop", 4_100, 900));
         var result = analyst(null).analyse(request(Duration.ofMinutes(10)));
-        assertThat(allEvidence(result.output())).extracting(Evidence::verification).containsOnly(Verification.QUOTED);
+        assertThat(allEvidence(result.output()))
+                .extracting(Evidence::verification)
+                .containsOnly(Verification.QUOTED);
         assertThat(result.checks()).isEmpty();
         assertThat(result.usage().inputTokens()).isEqualTo(7_100);
     }
@@ -163,23 +200,35 @@ class LocalModelCoverageAnalystTest {
     @Test
     void aProseAnswerIsNeverShownAsTheModelsCoverage() {
         stub.asOllama(MODEL, 32_768);
-        stub.chat(ollamaAnswer(MODEL, "hmm", "This screenplay is a fun parody. I would recommend it to the festival.",
-                "stop", 3_000, 40));
+        stub.chat(ollamaAnswer(
+                MODEL,
+                "hmm",
+                "This screenplay is a fun parody. I would recommend it to the festival.",
+                "stop",
+                3_000,
+                40));
         assertThatThrownBy(() -> analyst(null).analyse(request(Duration.ofMinutes(10))))
                 .isInstanceOfSatisfying(SorotException.class, e -> {
                     assertThat(e.code()).isEqualTo(ErrorCode.MODEL_ANSWER_UNUSABLE);
-                    assertThat(e.getMessage()).contains(MODEL).contains("Ollama").contains(stub.base().toString())
+                    assertThat(e.getMessage())
+                            .contains(MODEL)
+                            .contains("Ollama")
+                            .contains(stub.base().toString())
                             .contains("not a JSON object");
                 });
         stub.server.verify(2, postRequestedFor(urlPathEqualTo(CHAT)));
 
-        var fallback = new NoModelFallback(analyst(null), new OfflineCoverageAnalyst()).analyse(request(Duration.ofMinutes(10)));
+        var fallback = new NoModelFallback(analyst(null), new OfflineCoverageAnalyst())
+                .analyse(request(Duration.ofMinutes(10)));
         assertThat(fallback.provenance().modelRead()).isFalse();
         assertThat(fallback.output().provenance()).isEqualTo(OfflineCoverageAnalyst.PROVENANCE);
         assertThat(fallback.checks()).singleElement().satisfies(check -> {
             assertThat(check.code()).isEqualTo("MODEL_ANSWER_UNUSABLE");
-            assertThat(check.message()).contains("qwen3:14b via Ollama").contains(stub.base().toString())
-                    .doesNotContain("Exception").doesNotContain("\tat ");
+            assertThat(check.message())
+                    .contains("qwen3:14b via Ollama")
+                    .contains(stub.base().toString())
+                    .doesNotContain("Exception")
+                    .doesNotContain("\tat ");
         });
     }
 
@@ -189,20 +238,29 @@ class LocalModelCoverageAnalystTest {
         var whole = coverage("PASS", REAL_QUOTE);
         stub.chat(ollamaAnswer(MODEL, "long thoughts", whole.substring(0, whole.length() / 2), "length", 3_000, 2_867));
         assertThatThrownBy(() -> analyst(null).analyse(request(Duration.ofMinutes(10))))
-                .isInstanceOfSatisfying(SorotException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.MODEL_ANSWER_UNUSABLE));
-        stub.server.verify(1, postRequestedFor(urlPathEqualTo(CHAT)).withRequestBody(containing("cut off at the output limit")));
+                .isInstanceOfSatisfying(
+                        SorotException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.MODEL_ANSWER_UNUSABLE));
+        stub.server.verify(
+                1, postRequestedFor(urlPathEqualTo(CHAT)).withRequestBody(containing("cut off at the output limit")));
         stub.server.verify(2, postRequestedFor(urlPathEqualTo(CHAT)));
     }
 
     @Test
     void aServerErrorOrADeadServerIsModelUnavailableNamingTheServer() {
         stub.asOllama(MODEL, 32_768);
-        stub.chat(aResponse().withStatus(500).withHeader("Content-Type", "application/json")
-                .withBody("{\"error\":{\"message\":\"llama runner process has terminated: signal: killed\",\"type\":\"api_error\"}}"));
+        stub.chat(
+                aResponse()
+                        .withStatus(500)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(
+                                "{\"error\":{\"message\":\"llama runner process has terminated: signal: killed\",\"type\":\"api_error\"}}"));
         assertThatThrownBy(() -> analyst(null).analyse(request(Duration.ofMinutes(10))))
                 .isInstanceOfSatisfying(SorotException.class, e -> {
                     assertThat(e.code()).isEqualTo(ErrorCode.MODEL_UNAVAILABLE);
-                    assertThat(e.getMessage()).contains("500").contains("llama runner process has terminated").contains(MODEL);
+                    assertThat(e.getMessage())
+                            .contains("500")
+                            .contains("llama runner process has terminated")
+                            .contains(MODEL);
                 });
         var base = stub.base();
         stub.close();
@@ -217,10 +275,12 @@ class LocalModelCoverageAnalystTest {
     @Test
     void aServerThatDoesNotAnswerInTimeIsModelUnavailableAndTheFallbackStillReports() {
         stub.asOllama(MODEL, 32_768);
-        stub.chat(ollamaAnswer(MODEL, null, coverage("PASS", REAL_QUOTE), "stop", 1, 1).withFixedDelay(10_000));
+        stub.chat(ollamaAnswer(MODEL, null, coverage("PASS", REAL_QUOTE), "stop", 1, 1)
+                .withFixedDelay(10_000));
         var settings = new LocalModelSettings(stub.base(), MODEL, null, null, Duration.ofSeconds(1), null);
         var started = System.nanoTime();
-        var result = new NoModelFallback(new LocalModelCoverageAnalyst(settings, Clock.systemUTC()), new OfflineCoverageAnalyst())
+        var result = new NoModelFallback(
+                        new LocalModelCoverageAnalyst(settings, Clock.systemUTC()), new OfflineCoverageAnalyst())
                 .analyse(request(Duration.ofMinutes(10)));
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(8));
         assertThat(result.checks()).singleElement().satisfies(check -> {
@@ -232,16 +292,22 @@ class LocalModelCoverageAnalystTest {
     @Test
     void aServerThatRefusesTheSchemaFieldIsAskedAgainWithoutIt() {
         stub.asLlamaCpp("old-build.gguf", 8_192);
-        stub.chat(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
-                        .withBody("{\"error\":{\"code\":400,\"message\":\"Unsupported response_format type: json_schema\","
-                                + "\"type\":\"invalid_request_error\"}}"),
+        stub.chat(
+                aResponse()
+                        .withStatus(400)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(
+                                "{\"error\":{\"code\":400,\"message\":\"Unsupported response_format type: json_schema\","
+                                        + "\"type\":\"invalid_request_error\"}}"),
                 llamaCppAnswer("old-build.gguf", null, coverage("CONSIDER", REAL_QUOTE), "stop", 2_500, 900));
         var result = analyst(null).analyse(request(Duration.ofMinutes(10)));
         assertThat(result.output().logline()).startsWith("Two retired detectives");
         var requests = stub.server.findAll(postRequestedFor(urlPathEqualTo(CHAT)));
         assertThat(requests).hasSize(2);
         assertThat(requests.get(0).getBodyAsString()).contains("\"response_format\"");
-        assertThat(requests.get(1).getBodyAsString()).doesNotContain("\"response_format\"").contains("TASK");
+        assertThat(requests.get(1).getBodyAsString())
+                .doesNotContain("\"response_format\"")
+                .contains("TASK");
     }
 
     @Test
@@ -250,7 +316,10 @@ class LocalModelCoverageAnalystTest {
         assertThatThrownBy(() -> analyst(null).analyse(request(Duration.ofMinutes(10))))
                 .isInstanceOfSatisfying(SorotException.class, e -> {
                     assertThat(e.code()).isEqualTo(ErrorCode.MODEL_UNAVAILABLE);
-                    assertThat(e.getMessage()).contains("no model qwen3:14b").contains("llama3.2:3b").contains("ollama pull");
+                    assertThat(e.getMessage())
+                            .contains("no model qwen3:14b")
+                            .contains("llama3.2:3b")
+                            .contains("ollama pull");
                 });
         stub.server.verify(0, postRequestedFor(urlPathEqualTo(CHAT)));
     }
@@ -259,9 +328,11 @@ class LocalModelCoverageAnalystTest {
     void aPromptTheServerCutIsCondensedToWhatItTookAndSentAgain() {
         stub.asOllama(MODEL, null); // no num_ctx: a window the server will not say
         var settings = new LocalModelSettings(stub.base(), MODEL, null, 32_768, null, null); // the operator over-claims
-        stub.chat(ollamaAnswer(MODEL, null, "{\"logline\":", "stop", 1_200, 5),
+        stub.chat(
+                ollamaAnswer(MODEL, null, "{\"logline\":", "stop", 1_200, 5),
                 ollamaAnswer(MODEL, null, coverage("CONSIDER", REAL_QUOTE), "stop", 1_150, 900));
-        var result = new LocalModelCoverageAnalyst(settings, Clock.systemUTC()).analyse(request(Duration.ofMinutes(10)));
+        var result =
+                new LocalModelCoverageAnalyst(settings, Clock.systemUTC()).analyse(request(Duration.ofMinutes(10)));
         assertThat(result.output().logline()).startsWith("Two retired detectives");
         var requests = stub.server.findAll(postRequestedFor(urlPathEqualTo(CHAT)));
         assertThat(requests).hasSize(2);
@@ -274,12 +345,18 @@ class LocalModelCoverageAnalystTest {
     @Test
     void healthDetailsNameTheModelAndItsServer(@org.junit.jupiter.api.io.TempDir java.nio.file.Path home) {
         var offline = ai.sorot.lambda.offline.OfflineAnalysts.standard();
-        var analysts = new ai.sorot.lambda.pipeline.Analysts(offline.extractor(),
-                new NoModelFallback(analyst(null), offline.coverage()), offline.trailer(), offline.narrator());
-        try (var backend = ai.sorot.lambda.local.LocalBackend.open(ai.sorot.lambda.local.LocalBackend.Options.defaults(
-                new ai.sorot.lambda.local.SorotHome(home)).withAnalysts(analysts).withWorkers(0))) {
+        var analysts = new ai.sorot.lambda.pipeline.Analysts(
+                offline.extractor(),
+                new NoModelFallback(analyst(null), offline.coverage()),
+                offline.trailer(),
+                offline.narrator());
+        try (var backend = ai.sorot.lambda.local.LocalBackend.open(
+                ai.sorot.lambda.local.LocalBackend.Options.defaults(new ai.sorot.lambda.local.SorotHome(home))
+                        .withAnalysts(analysts)
+                        .withWorkers(0))) {
             var described = backend.backend().analysers().get();
-            assertThat(described).containsEntry("coverage", "qwen3:14b via an OpenAI-compatible server, on this computer");
+            assertThat(described)
+                    .containsEntry("coverage", "qwen3:14b via an OpenAI-compatible server, on this computer");
             assertThat(described.get("coverage-server")).startsWith(stub.base().toString());
         }
     }
@@ -287,15 +364,20 @@ class LocalModelCoverageAnalystTest {
     @Test
     void plainHttpIsRefusedBeyondLoopback() {
         assertThatThrownBy(() -> new LocalModelSettings(URI.create("http://192.0.2.10:11434/v1"), MODEL, null))
-                .isInstanceOfSatisfying(SorotException.class, e -> assertThat(e.getMessage()).contains("https")
-                        .contains("192.0.2.10"));
+                .isInstanceOfSatisfying(
+                        SorotException.class,
+                        e -> assertThat(e.getMessage()).contains("https").contains("192.0.2.10"));
         assertThatThrownBy(() -> new LocalModelSettings(URI.create("http://models.festival.example/v1"), MODEL, null))
                 .hasMessageContaining("https");
         var remote = new LocalModelSettings(URI.create("https://models.festival.example/v1"), MODEL, null);
         assertThat(remote.loopback()).isFalse();
-        assertThat(new LocalModelCoverageAnalyst(remote, Clock.systemUTC()).provenance().label())
+        assertThat(new LocalModelCoverageAnalyst(remote, Clock.systemUTC())
+                        .provenance()
+                        .label())
                 .isEqualTo("qwen3:14b via an OpenAI-compatible server, on models.festival.example");
-        assertThat(new LocalModelSettings(URI.create("http://localhost:11434/v1"), MODEL, null).loopback()).isTrue();
-        assertThat(new LocalModelSettings(URI.create("http://[::1]:8080/v1"), MODEL, null).loopback()).isTrue();
+        assertThat(new LocalModelSettings(URI.create("http://localhost:11434/v1"), MODEL, null).loopback())
+                .isTrue();
+        assertThat(new LocalModelSettings(URI.create("http://[::1]:8080/v1"), MODEL, null).loopback())
+                .isTrue();
     }
 }

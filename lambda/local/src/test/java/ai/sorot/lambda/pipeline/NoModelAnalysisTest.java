@@ -30,6 +30,7 @@ class NoModelAnalysisTest {
 
     @TempDir
     Path home;
+
     LocalBackend backend;
 
     @AfterEach
@@ -45,11 +46,15 @@ class NoModelAnalysisTest {
 
     private AnalysisReport analyse(byte[] content, String fileName, String title, ScriptChecks.Form form) {
         if (backend == null) {
-            backend = LocalBackend.open(LocalBackend.Options.defaults(new SorotHome(home)).withWorkers(0));
+            backend = LocalBackend.open(
+                    LocalBackend.Options.defaults(new SorotHome(home)).withWorkers(0));
         }
-        var id = new SubmissionService(backend.backend()).analyzeFile(content, fileName, null, title, true, form).analysisId();
+        var id = new SubmissionService(backend.backend())
+                .analyzeFile(content, fileName, null, title, true, form)
+                .analysisId();
         assertThat(backend.pipeline().run(id)).isEqualTo(Pipeline.Outcome.COMPLETED);
-        return new ReportAssembler(backend.blobs()).report(backend.jobs().find(id).orElseThrow());
+        return new ReportAssembler(backend.blobs())
+                .report(backend.jobs().find(id).orElseThrow());
     }
 
     private static List<String> codes(AnalysisReport report) {
@@ -75,8 +80,8 @@ class NoModelAnalysisTest {
         report.curation().notes().contentFlags().forEach(c -> evidence.addAll(c.evidence()));
         report.coverage().indicators().forEach(i -> evidence.addAll(i.evidence()));
         assertThat(evidence).isNotEmpty().allSatisfy(e -> {
-            assertThat(e.verification()).isIn(Evidence.Verification.QUOTED, Evidence.Verification.LOCATED,
-                    Evidence.Verification.STATISTIC);
+            assertThat(e.verification())
+                    .isIn(Evidence.Verification.QUOTED, Evidence.Verification.LOCATED, Evidence.Verification.STATISTIC);
             if (e.verification() == Evidence.Verification.STATISTIC) {
                 assertThat(e.page()).isNull();
             } else {
@@ -84,7 +89,8 @@ class NoModelAnalysisTest {
             }
         });
         // the length claim is a whole-script figure: a statistic, not the last page
-        assertThat(report.curation().claims().getFirst().evidence()).extracting(Evidence::verification)
+        assertThat(report.curation().claims().getFirst().evidence())
+                .extracting(Evidence::verification)
                 .containsExactly(Evidence.Verification.STATISTIC);
     }
 
@@ -92,11 +98,16 @@ class NoModelAnalysisTest {
     void theSameScriptAsPdfAndThenAsFountainUnderAnotherTitleIsAPossibleDuplicateOfTheFirstAndANewScriptIsNot() {
         var first = analyse(TestScripts.cyberBobPdf(), "cyber-bob.pdf", null);
         assertThat(codes(first)).doesNotContain("POSSIBLE_DUPLICATE");
-        var again = analyse(TestScripts.resource("cyber-bob-ep1.fountain"), "traffic-control-draft2.fountain", "Traffic Control");
-        var duplicate = again.checks().stream().filter(c -> c.code().equals("POSSIBLE_DUPLICATE")).findFirst().orElseThrow();
+        var again = analyse(
+                TestScripts.resource("cyber-bob-ep1.fountain"), "traffic-control-draft2.fountain", "Traffic Control");
+        var duplicate = again.checks().stream()
+                .filter(c -> c.code().equals("POSSIBLE_DUPLICATE"))
+                .findFirst()
+                .orElseThrow();
         assertThat(duplicate.relatedAnalysisId()).isEqualTo(first.analysisId());
         assertThat(duplicate.message()).contains("cyber-bob.pdf");
-        var other = analyse(TestScripts.cyberBobDebateFountain().getBytes(StandardCharsets.UTF_8), "debate.fountain", null);
+        var other =
+                analyse(TestScripts.cyberBobDebateFountain().getBytes(StandardCharsets.UTF_8), "debate.fountain", null);
         assertThat(codes(other)).doesNotContain("POSSIBLE_DUPLICATE");
     }
 
@@ -112,7 +123,8 @@ class NoModelAnalysisTest {
         var shuffled = CoherenceCalibration.rewrite(real, words, new Random(7));
         var report = analyse(shuffled.getBytes(StandardCharsets.UTF_8), "shuffled.fountain", null);
         assertThat(codes(report)).contains("INCOHERENT_TEXT");
-        var coherent = analyse(TestScripts.cyberBobDebateFountain().getBytes(StandardCharsets.UTF_8), "debate.fountain", null);
+        var coherent =
+                analyse(TestScripts.cyberBobDebateFountain().getBytes(StandardCharsets.UTF_8), "debate.fountain", null);
         assertThat(codes(coherent)).doesNotContain("INCOHERENT_TEXT");
     }
 
@@ -120,12 +132,16 @@ class NoModelAnalysisTest {
     void aScriptNotInEnglishGetsALanguageCheckAndNoEnglishWordLists() {
         var french = new StringBuilder("Title: La Nuit\nAuthor: A. Auteur\n\n");
         for (int i = 1; i <= 12; i++) {
-            french.append("INT. CUISINE - NUIT\n\nMarie entre dans la cuisine et elle ouvre la fenêtre. Le vent est froid et "
-                    + "la ville dort encore.\n\nMARIE\nJe ne sais pas ce que tu veux de moi, mais je suis là avec toi.\n\n"
-                    + "PAUL\nC'est la dernière fois que nous parlons de cela dans cette maison.\n\n");
+            french.append(
+                    "INT. CUISINE - NUIT\n\nMarie entre dans la cuisine et elle ouvre la fenêtre. Le vent est froid et "
+                            + "la ville dort encore.\n\nMARIE\nJe ne sais pas ce que tu veux de moi, mais je suis là avec toi.\n\n"
+                            + "PAUL\nC'est la dernière fois que nous parlons de cela dans cette maison.\n\n");
         }
         var report = analyse(french.toString().getBytes(StandardCharsets.UTF_8), "la-nuit.fountain", null);
-        var language = report.checks().stream().filter(c -> c.code().equals("LANGUAGE")).findFirst().orElseThrow();
+        var language = report.checks().stream()
+                .filter(c -> c.code().equals("LANGUAGE"))
+                .findFirst()
+                .orElseThrow();
         assertThat(language.severity()).isEqualTo(Check.Severity.INFO);
         assertThat(language.message()).contains("French");
         assertThat(codes(report)).doesNotContain("INCOHERENT_TEXT");
@@ -137,12 +153,16 @@ class NoModelAnalysisTest {
     void aLanguageSorotHasNoWordsForIsNamedByOpenNlpNotCalledIncoherent() {
         var finnish = new StringBuilder("Title: Yö\nAuthor: A. Kirjoittaja\n\n");
         for (int i = 1; i <= 12; i++) {
-            finnish.append("INT. KEITTIÖ - YÖ\n\nMaria astuu keittiöön ja avaa ikkunan. Tuuli on kylmä ja kaupunki nukkuu "
-                    + "vielä.\n\nMARIA\nEn tiedä mitä haluat minulta, mutta olen täällä sinun kanssasi.\n\n"
-                    + "PAAVO\nTämä on viimeinen kerta kun puhumme tästä asiasta tässä talossa.\n\n");
+            finnish.append(
+                    "INT. KEITTIÖ - YÖ\n\nMaria astuu keittiöön ja avaa ikkunan. Tuuli on kylmä ja kaupunki nukkuu "
+                            + "vielä.\n\nMARIA\nEn tiedä mitä haluat minulta, mutta olen täällä sinun kanssasi.\n\n"
+                            + "PAAVO\nTämä on viimeinen kerta kun puhumme tästä asiasta tässä talossa.\n\n");
         }
         var report = analyse(finnish.toString().getBytes(StandardCharsets.UTF_8), "yo.fountain", null);
-        var language = report.checks().stream().filter(c -> c.code().equals("LANGUAGE")).findFirst().orElseThrow();
+        var language = report.checks().stream()
+                .filter(c -> c.code().equals("LANGUAGE"))
+                .findFirst()
+                .orElseThrow();
         assertThat(language.message()).contains("Finnish");
         assertThat(codes(report)).doesNotContain("INCOHERENT_TEXT");
         assertThat(report.coverage().genres()).isEmpty();
@@ -159,7 +179,10 @@ class NoModelAnalysisTest {
         var bytes = text.toString().getBytes(StandardCharsets.UTF_8);
         var asShort = analyse(bytes, "long-debate.fountain", null, ScriptChecks.Form.SHORT);
         assertThat(asShort.screenplay().pageCount()).isBetween(41, 69);
-        var check = asShort.checks().stream().filter(c -> c.code().equals("FORM_LENGTH")).findFirst().orElseThrow();
+        var check = asShort.checks().stream()
+                .filter(c -> c.code().equals("FORM_LENGTH"))
+                .findFirst()
+                .orElseThrow();
         assertThat(check.message()).startsWith("Submitted as a short");
         assertThat(codes(analyse(bytes, "long-debate-2.fountain", null, null))).doesNotContain("FORM_LENGTH");
         assertThat(codes(analyse(bytes, "long-debate-3.fountain", null, ScriptChecks.Form.parse("Feature Screenplay"))))
@@ -172,7 +195,8 @@ class NoModelAnalysisTest {
         assertThat(ScriptChecks.Form.parse("Television Pilot")).isEqualTo(ScriptChecks.Form.EPISODE);
         assertThat(ScriptChecks.Form.parse(" ")).isNull();
         assertThatThrownBy(() -> ScriptChecks.Form.parse("documentary"))
-                .isInstanceOfSatisfying(SorotException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_PARAMETER));
+                .isInstanceOfSatisfying(
+                        SorotException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_PARAMETER));
     }
 
     @Test

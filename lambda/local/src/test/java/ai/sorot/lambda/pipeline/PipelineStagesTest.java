@@ -5,8 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import ai.sorot.lambda.api.SubmissionService;
 import ai.sorot.lambda.local.LocalBackend;
-import ai.sorot.lambda.offline.LocalNarrator;
 import ai.sorot.lambda.local.SorotHome;
+import ai.sorot.lambda.offline.LocalNarrator;
 import ai.sorot.lambda.offline.OfflineCoverageAnalyst;
 import ai.sorot.lambda.offline.OfflineTrailerAnalyst;
 import ai.sorot.lambda.screenplay.ScreenplayReader;
@@ -42,6 +42,7 @@ class PipelineStagesTest {
 
     @TempDir
     Path home;
+
     LocalBackend backend;
 
     @AfterEach
@@ -53,12 +54,15 @@ class PipelineStagesTest {
 
     private LocalBackend open(CoverageAnalyst coverage, TrailerAnalyst trailer) {
         var analysts = new Analysts(new ScreenplayReader()::read, coverage, trailer, NARRATOR);
-        backend = LocalBackend.open(LocalBackend.Options.defaults(new SorotHome(home)).withAnalysts(analysts).withWorkers(0));
+        backend = LocalBackend.open(LocalBackend.Options.defaults(new SorotHome(home))
+                .withAnalysts(analysts)
+                .withWorkers(0));
         return backend;
     }
 
     private String submit() {
-        return new SubmissionService(backend.backend()).analyzeFile(TestScripts.cyberBobPdf(), "bob.pdf", TRAILER, null, true)
+        return new SubmissionService(backend.backend())
+                .analyzeFile(TestScripts.cyberBobPdf(), "bob.pdf", TRAILER, null, true)
                 .analysisId();
     }
 
@@ -71,20 +75,30 @@ class PipelineStagesTest {
     void coverageAndTrailerRunAtTheSameTimeAndStatusShowsBoth() throws Exception {
         var bothRunning = new CountDownLatch(2);
         var release = new CountDownLatch(1);
-        open(TestAnalysts.offlineCoverageAfter(request -> {
-            bothRunning.countDown();
-            TestAnalysts.awaitRelease(release);
-        }), TestAnalysts.offlineTrailerAfter(request -> {
-            bothRunning.countDown();
-            TestAnalysts.awaitRelease(release);
-        }));
+        open(
+                TestAnalysts.offlineCoverageAfter(request -> {
+                    bothRunning.countDown();
+                    TestAnalysts.awaitRelease(release);
+                }),
+                TestAnalysts.offlineTrailerAfter(request -> {
+                    bothRunning.countDown();
+                    TestAnalysts.awaitRelease(release);
+                }));
         var id = submit();
         try (var pool = Executors.newSingleThreadExecutor()) {
             var run = pool.submit(() -> backend.pipeline().run(id));
-            assertThat(bothRunning.await(30, TimeUnit.SECONDS)).as("both analysts entered").isTrue();
+            assertThat(bothRunning.await(30, TimeUnit.SECONDS))
+                    .as("both analysts entered")
+                    .isTrue();
             var status = StatusView.status(job(id));
-            assertThat(status.steps()).extracting(s -> s.status()).containsExactly(StepStatus.COMPLETED,
-                    StepStatus.RUNNING, StepStatus.RUNNING, StepStatus.PENDING, StepStatus.PENDING);
+            assertThat(status.steps())
+                    .extracting(s -> s.status())
+                    .containsExactly(
+                            StepStatus.COMPLETED,
+                            StepStatus.RUNNING,
+                            StepStatus.RUNNING,
+                            StepStatus.PENDING,
+                            StepStatus.PENDING);
             assertThat(status.currentStep()).isEqualTo(2);
             release.countDown();
             assertThat(run.get(60, TimeUnit.SECONDS)).isEqualTo(Pipeline.Outcome.COMPLETED);
@@ -94,8 +108,11 @@ class PipelineStagesTest {
 
     @Test
     void aFailingTrailerKeepsTheCoverageThatRanBesideIt() {
-        open(new OfflineCoverageAnalyst(), TestAnalysts.failingTrailer(TestAnalysts.GEMINI,
-                new SorotException(ErrorCode.TRAILER_UNAVAILABLE, "The trailer is private.")));
+        open(
+                new OfflineCoverageAnalyst(),
+                TestAnalysts.failingTrailer(
+                        TestAnalysts.GEMINI,
+                        new SorotException(ErrorCode.TRAILER_UNAVAILABLE, "The trailer is private.")));
         var id = submit();
         assertThat(backend.pipeline().run(id)).isEqualTo(Pipeline.Outcome.FAILED);
         var job = job(id);
@@ -109,8 +126,11 @@ class PipelineStagesTest {
 
     @Test
     void whenBothSideBySideStepsFailTheJobKeepsTheFirstErrorAndEveryStepEnds() {
-        open(TestAnalysts.failingCoverage(TestAnalysts.BEDROCK, new SorotException(ErrorCode.THROTTLED, "Bedrock throttled.")),
-                TestAnalysts.failingTrailer(TestAnalysts.GEMINI, new SorotException(ErrorCode.TRAILER_UNAVAILABLE, "Removed.")));
+        open(
+                TestAnalysts.failingCoverage(
+                        TestAnalysts.BEDROCK, new SorotException(ErrorCode.THROTTLED, "Bedrock throttled.")),
+                TestAnalysts.failingTrailer(
+                        TestAnalysts.GEMINI, new SorotException(ErrorCode.TRAILER_UNAVAILABLE, "Removed.")));
         var id = submit();
         assertThat(backend.pipeline().run(id)).isEqualTo(Pipeline.Outcome.FAILED);
         var job = job(id);
@@ -123,29 +143,40 @@ class PipelineStagesTest {
     @Test
     void aTrailerStepThatRunsAfterTheCoverageIsGivenIt() throws Exception {
         var seen = new java.util.concurrent.CopyOnWriteArrayList<Coverage>();
-        open(new OfflineCoverageAnalyst(), TestAnalysts.offlineTrailerAfter(
-                request -> seen.add(request.coverage() == null ? PLACEHOLDER : request.coverage())));
+        open(
+                new OfflineCoverageAnalyst(),
+                TestAnalysts.offlineTrailerAfter(
+                        request -> seen.add(request.coverage() == null ? PLACEHOLDER : request.coverage())));
         var id = submit();
         // the extraction only (no time for the next stage), then another worker holds the trailer step for a second
         assertThat(backend.pipeline().run(id, () -> Duration.ofMinutes(3))).isEqualTo(Pipeline.Outcome.DEFERRED);
-        assertThat(backend.jobs().claimStep(id, PipelineStep.TRAILER, Lease.of("other-worker", java.time.Instant.now(),
-                Duration.ofSeconds(1)))).isTrue();
+        assertThat(backend.jobs()
+                        .claimStep(
+                                id,
+                                PipelineStep.TRAILER,
+                                Lease.of("other-worker", java.time.Instant.now(), Duration.ofSeconds(1))))
+                .isTrue();
         assertThat(backend.pipeline().run(id)).isEqualTo(Pipeline.Outcome.BUSY);
         assertThat(job(id).step(PipelineStep.COVERAGE).status()).isEqualTo(StepStatus.COMPLETED);
         assertThat(seen).isEmpty();
         // later deliveries find the step busy until the other worker's lease runs out, then finish the job
-        var outcome = await("the other worker's lease run out").atMost(Duration.ofSeconds(10))
+        var outcome = await("the other worker's lease run out")
+                .atMost(Duration.ofSeconds(10))
                 .pollInterval(Duration.ofMillis(100))
                 .until(() -> backend.pipeline().run(id), o -> o != Pipeline.Outcome.BUSY);
         assertThat(outcome).isEqualTo(Pipeline.Outcome.COMPLETED);
         assertThat(seen).singleElement().satisfies(c -> {
             assertThat(c).isNotSameAs(PLACEHOLDER);
-            assertThat(c.provenance()).isEqualTo(new ReportAssembler(backend.blobs()).report(job(id)).coverage().provenance());
+            assertThat(c.provenance())
+                    .isEqualTo(new ReportAssembler(backend.blobs())
+                            .report(job(id))
+                            .coverage()
+                            .provenance());
         });
     }
 
-    private static final Coverage PLACEHOLDER = new Coverage(null, null, null, null, null, null, null, null, null, null, null,
-            null, null);
+    private static final Coverage PLACEHOLDER =
+            new Coverage(null, null, null, null, null, null, null, null, null, null, null, null, null);
 
     @Test
     void aWorkerShortOfTimeDefersTheNextStageAndTheNextDeliveryFinishesWithoutRepeatingAStep() {
@@ -159,8 +190,13 @@ class PipelineStagesTest {
         assertThat(job.step(PipelineStep.EXTRACT).status()).isEqualTo(StepStatus.COMPLETED);
         assertThat(job.step(PipelineStep.COVERAGE).status()).isEqualTo(StepStatus.PENDING);
 
-        var next = new Pipeline(backend.jobs(), backend.blobs(), backend.pipeline().analysts(), StepBudgets.DEFAULT,
-                Clock.systemUTC(), "next-delivery");
+        var next = new Pipeline(
+                backend.jobs(),
+                backend.blobs(),
+                backend.pipeline().analysts(),
+                StepBudgets.DEFAULT,
+                Clock.systemUTC(),
+                "next-delivery");
         try {
             assertThat(next.run(id, () -> Duration.ofMinutes(15))).isEqualTo(Pipeline.Outcome.COMPLETED);
         } finally {
@@ -180,24 +216,37 @@ class PipelineStagesTest {
             }
 
             @Override
-            public void stepFinished(String analysisId, PipelineStep step, StepStatus status, Duration took, ApiError error,
-                                     Usage usage) {
+            public void stepFinished(
+                    String analysisId,
+                    PipelineStep step,
+                    StepStatus status,
+                    Duration took,
+                    ApiError error,
+                    Usage usage) {
                 assertThat(took.isNegative()).isFalse();
                 events.add("end " + step.number() + " " + status.json());
             }
         };
         open(new OfflineCoverageAnalyst(), new OfflineTrailerAnalyst());
         var id = new SubmissionService(backend.backend())
-                .analyzeFile(TestScripts.cyberBobDebateFountain().getBytes(), "debate.fountain", null, null, true).analysisId();
-        var pipeline = new Pipeline(backend.jobs(), backend.blobs(), backend.pipeline().analysts(), StepBudgets.DEFAULT,
-                Clock.systemUTC(), "observed", observer);
+                .analyzeFile(TestScripts.cyberBobDebateFountain().getBytes(), "debate.fountain", null, null, true)
+                .analysisId();
+        var pipeline = new Pipeline(
+                backend.jobs(),
+                backend.blobs(),
+                backend.pipeline().analysts(),
+                StepBudgets.DEFAULT,
+                Clock.systemUTC(),
+                "observed",
+                observer);
         try {
             assertThat(pipeline.run(id)).isEqualTo(Pipeline.Outcome.COMPLETED);
         } finally {
             pipeline.close();
         }
-        assertThat(events).containsSubsequence("start 1", "end 1 completed", "start 4", "end 4 completed", "start 5",
-                "end 5 completed");
+        assertThat(events)
+                .containsSubsequence(
+                        "start 1", "end 1 completed", "start 4", "end 4 completed", "start 5", "end 5 completed");
         assertThat(events).contains("end 2 completed", "end 3 skipped").hasSize(10);
         assertThat(List.copyOf(events).indexOf("end 3 skipped")).isLessThan(events.indexOf("start 4"));
     }

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.sorot.lambda.api.SubmissionService;
 import ai.sorot.lambda.local.LocalBackend;
-import ai.sorot.lambda.offline.LocalNarrator;
 import ai.sorot.lambda.local.SorotHome;
+import ai.sorot.lambda.offline.LocalNarrator;
 import ai.sorot.lambda.offline.OfflineTrailerAnalyst;
 import ai.sorot.lambda.screenplay.ScreenplayReader;
 import ai.sorot.lambda.support.TestScripts;
@@ -31,6 +31,7 @@ class PipelineTest {
 
     @TempDir
     Path home;
+
     LocalBackend backend;
     final AtomicInteger extractions = new AtomicInteger();
     final AtomicInteger coverages = new AtomicInteger();
@@ -58,12 +59,16 @@ class PipelineTest {
 
     private LocalBackend open(Analysts analysts, StepBudgets budgets) {
         backend = LocalBackend.open(LocalBackend.Options.defaults(new SorotHome(home))
-                .withAnalysts(analysts).withWorkers(0).withBudgets(budgets));
+                .withAnalysts(analysts)
+                .withWorkers(0)
+                .withBudgets(budgets));
         return backend;
     }
 
     private String submit(byte[] content, String name, String trailer) {
-        return new SubmissionService(backend.backend()).analyzeFile(content, name, trailer, null, true).analysisId();
+        return new SubmissionService(backend.backend())
+                .analyzeFile(content, name, trailer, null, true)
+                .analysisId();
     }
 
     private Job job(String id) {
@@ -86,13 +91,15 @@ class PipelineTest {
         });
         var report = new ReportAssembler(backend.blobs()).report(job);
         assertThat(report.screenplay().elements()).isEmpty(); // the paragraphs stay on the server
-        assertThat(report.screenplay().stats().pageCount()).isEqualTo(report.screenplay().pageCount());
+        assertThat(report.screenplay().stats().pageCount())
+                .isEqualTo(report.screenplay().pageCount());
         assertThat(report.trailer().analysed()).isFalse();
         assertThat(report.trailer().note()).startsWith("Not analysed offline");
         assertThat(report.audio().durationSeconds()).isBetween(10.0, 45.0); // a short: under 45 s
         assertThat(report.steps()).hasSize(5);
         assertThat(job.overallScore()).isEqualTo(report.curation().overallScore());
-        assertThat(backend.blobs().get(BlobKeys.audio(id, report.audio().format()))).isPresent();
+        assertThat(backend.blobs().get(BlobKeys.audio(id, report.audio().format())))
+                .isPresent();
         assertThat(backend.pipeline().run(id)).isEqualTo(Pipeline.Outcome.ALREADY_FINISHED);
         assertThat(extractions).hasValue(1);
     }
@@ -105,20 +112,23 @@ class PipelineTest {
         var trailer = job(id).step(PipelineStep.TRAILER);
         assertThat(trailer.status()).isEqualTo(StepStatus.SKIPPED);
         assertThat(trailer.outputKey()).isNull();
-        assertThat(new ReportAssembler(backend.blobs()).report(job(id)).trailer()).isNull();
+        assertThat(new ReportAssembler(backend.blobs()).report(job(id)).trailer())
+                .isNull();
     }
 
     @Test
     void aFailingAnalystFailsTheAnalysisAndKeepsWhatCameBefore() {
-        var broken = TestAnalysts.failingCoverage(new Provenance("broken", "b", true),
-                new IllegalStateException("model returned garbage"));
+        var broken = TestAnalysts.failingCoverage(
+                new Provenance("broken", "b", true), new IllegalStateException("model returned garbage"));
         open(analysts(broken), StepBudgets.DEFAULT);
         var id = submit(TestScripts.brickAndSteelPdf(), "brick.pdf", null);
         assertThat(backend.pipeline().run(id)).isEqualTo(Pipeline.Outcome.FAILED);
         var job = job(id);
         assertThat(job.state()).isEqualTo(JobState.FAILED);
         assertThat(job.error().code()).isEqualTo("ANALYST_FAILED");
-        assertThat(job.error().message()).contains("Analyzing screenplay failed").contains("model returned garbage");
+        assertThat(job.error().message())
+                .contains("Analyzing screenplay failed")
+                .contains("model returned garbage");
         assertThat(job.step(PipelineStep.EXTRACT).status()).isEqualTo(StepStatus.COMPLETED);
         assertThat(job.step(PipelineStep.COVERAGE).status()).isEqualTo(StepStatus.FAILED);
         // the trailer step runs beside coverage (here: skipped, no link); what follows them never starts
@@ -132,8 +142,10 @@ class PipelineTest {
 
     @Test
     void anAnalystsOwnErrorCodeReachesTheClient() {
-        var unavailable = TestAnalysts.failingCoverage(TestAnalysts.BEDROCK,
-                new SorotException(ErrorCode.MODEL_UNAVAILABLE, "The model reached end of life; set SOROT_COVERAGE_MODEL."));
+        var unavailable = TestAnalysts.failingCoverage(
+                TestAnalysts.BEDROCK,
+                new SorotException(
+                        ErrorCode.MODEL_UNAVAILABLE, "The model reached end of life; set SOROT_COVERAGE_MODEL."));
         open(analysts(unavailable), StepBudgets.DEFAULT);
         var id = submit(TestScripts.brickAndSteelPdf(), "brick.pdf", null);
         backend.pipeline().run(id);
@@ -143,8 +155,12 @@ class PipelineTest {
     @Test
     void aStepOverItsBudgetFailsWithStepTimeoutInsteadOfHanging() {
         var stuck = TestAnalysts.hangingCoverage(Duration.ofMinutes(1), new CountDownLatch(1));
-        var budgets = new StepBudgets(Duration.ofSeconds(60), Duration.ofMillis(300), Duration.ofSeconds(5),
-                Duration.ofSeconds(5), Duration.ofSeconds(60));
+        var budgets = new StepBudgets(
+                Duration.ofSeconds(60),
+                Duration.ofMillis(300),
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(60));
         open(analysts(stuck), budgets);
         var id = submit(TestScripts.brickAndSteelPdf(), "brick.pdf", null);
         long start = System.nanoTime();
@@ -154,7 +170,9 @@ class PipelineTest {
     }
 
     enum BadPdf {
-        ENCRYPTED(ErrorCode.PDF_ENCRYPTED), TRUNCATED(ErrorCode.PDF_CORRUPT), IMAGE_ONLY(ErrorCode.PDF_IMAGE_ONLY);
+        ENCRYPTED(ErrorCode.PDF_ENCRYPTED),
+        TRUNCATED(ErrorCode.PDF_CORRUPT),
+        IMAGE_ONLY(ErrorCode.PDF_IMAGE_ONLY);
 
         final ErrorCode expected;
 
@@ -216,8 +234,13 @@ class PipelineTest {
     void twoDeliveriesOfOneJobRunEachStepOnce() throws Exception {
         open(analysts(countingCoverage()), StepBudgets.DEFAULT);
         var id = submit(TestScripts.cyberBobPdf(), "bob.pdf", null);
-        var second = new Pipeline(backend.jobs(), backend.blobs(), analysts(countingCoverage()), StepBudgets.DEFAULT,
-                java.time.Clock.systemUTC(), "second-worker");
+        var second = new Pipeline(
+                backend.jobs(),
+                backend.blobs(),
+                analysts(countingCoverage()),
+                StepBudgets.DEFAULT,
+                java.time.Clock.systemUTC(),
+                "second-worker");
         try (var pool = Executors.newFixedThreadPool(2)) {
             var a = pool.submit(() -> backend.pipeline().run(id));
             var b = pool.submit(() -> second.run(id));

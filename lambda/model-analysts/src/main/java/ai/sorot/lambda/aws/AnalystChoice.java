@@ -43,14 +43,23 @@ import java.util.function.Supplier;
  */
 public final class AnalystChoice {
 
-    public enum Mode { AUTO, OFFLINE, CLOUD, LOCAL_MODEL }
+    public enum Mode {
+        AUTO,
+        OFFLINE,
+        CLOUD,
+        LOCAL_MODEL
+    }
 
     /**
      * The chosen analysts, and whether each is a cloud one; {@code coverageBudget}, when not null,
      * is the coverage step's budget the chosen model needs (a local model's, from its settings).
      */
-    public record Chosen(Analysts analysts, boolean cloudCoverage, boolean cloudTrailer, boolean cloudNarrator,
-                         Duration coverageBudget) {
+    public record Chosen(
+            Analysts analysts,
+            boolean cloudCoverage,
+            boolean cloudTrailer,
+            boolean cloudNarrator,
+            Duration coverageBudget) {
 
         public Chosen(Analysts analysts, boolean cloudCoverage, boolean cloudTrailer, boolean cloudNarrator) {
             this(analysts, cloudCoverage, cloudTrailer, cloudNarrator, null);
@@ -70,18 +79,27 @@ public final class AnalystChoice {
 
     public static Chosen fromEnvironment(Map<String, String> env, Supplier<Analysts> offline) {
         var mode = mode(env);
-        var localModel = mode == Mode.OFFLINE ? Optional.<LocalModelSettings>empty()
-                : LocalModelSettings.fromEnvironment(env);
+        var localModel =
+                mode == Mode.OFFLINE ? Optional.<LocalModelSettings>empty() : LocalModelSettings.fromEnvironment(env);
         if (mode == Mode.LOCAL_MODEL && localModel.isEmpty()) {
-            throw new SorotException(ErrorCode.MODEL_UNAVAILABLE, "SOROT_ANALYSTS=local-model needs "
-                    + LocalModelSettings.URL + " (e.g. http://127.0.0.1:11434/v1 for Ollama) and " + LocalModelSettings.MODEL + ".");
+            throw new SorotException(
+                    ErrorCode.MODEL_UNAVAILABLE,
+                    "SOROT_ANALYSTS=local-model needs " + LocalModelSettings.URL
+                            + " (e.g. http://127.0.0.1:11434/v1 for Ollama) and " + LocalModelSettings.MODEL + ".");
         }
         var config = CloudConfig.from(env);
         // on a workstation the Gemini key is the setting itself; the cloud reads it from Secrets Manager
-        var chosen = choose(mode == Mode.LOCAL_MODEL ? Mode.OFFLINE : mode, config, new AnalystClients(config),
-                config.geminiApiKey() != null, () -> Optional.ofNullable(config.geminiApiKey()), hasAwsCredentials(env),
+        var chosen = choose(
+                mode == Mode.LOCAL_MODEL ? Mode.OFFLINE : mode,
+                config,
+                new AnalystClients(config),
+                config.geminiApiKey() != null,
+                () -> Optional.ofNullable(config.geminiApiKey()),
+                hasAwsCredentials(env),
                 offline);
-        return localModel.map(settings -> withLocalModel(chosen, settings, mode == Mode.LOCAL_MODEL)).orElse(chosen);
+        return localModel
+                .map(settings -> withLocalModel(chosen, settings, mode == Mode.LOCAL_MODEL))
+                .orElse(chosen);
     }
 
     /**
@@ -91,25 +109,53 @@ public final class AnalystChoice {
     public static Chosen withLocalModel(Chosen chosen, LocalModelSettings settings, boolean insist) {
         var analysts = chosen.analysts();
         var model = new LocalModelCoverageAnalyst(settings, Clock.systemUTC());
-        CoverageAnalyst coverage = insist ? model : new NoModelFallback(model, analysts.coverage() instanceof BedrockCoverageAnalyst
-                ? new OfflineCoverageAnalyst() : analysts.coverage());
-        return new Chosen(new Analysts(analysts.extractor(), coverage, analysts.trailer(), analysts.narrator()), false,
-                chosen.cloudTrailer(), chosen.cloudNarrator(), settings.stepBudget());
+        CoverageAnalyst coverage = insist
+                ? model
+                : new NoModelFallback(
+                        model,
+                        analysts.coverage() instanceof BedrockCoverageAnalyst
+                                ? new OfflineCoverageAnalyst()
+                                : analysts.coverage());
+        return new Chosen(
+                new Analysts(analysts.extractor(), coverage, analysts.trailer(), analysts.narrator()),
+                false,
+                chosen.cloudTrailer(),
+                chosen.cloudNarrator(),
+                settings.stepBudget());
     }
 
     /**
      * {@code geminiConfigured} says a Gemini key is there to be read ({@code geminiKey} reads it
      * when the trailer is analysed: from the setting, or from the stack's secret in the cloud).
      */
-    public static Chosen choose(Mode mode, CloudConfig config, AnalystClients clients, boolean geminiConfigured,
-                                Supplier<Optional<String>> geminiKey, boolean awsCredentials, Supplier<Analysts> offline) {
-        return choose(mode, config, clients, geminiConfigured, geminiKey, awsCredentials, offline,
+    public static Chosen choose(
+            Mode mode,
+            CloudConfig config,
+            AnalystClients clients,
+            boolean geminiConfigured,
+            Supplier<Optional<String>> geminiKey,
+            boolean awsCredentials,
+            Supplier<Analysts> offline) {
+        return choose(
+                mode,
+                config,
+                clients,
+                geminiConfigured,
+                geminiKey,
+                awsCredentials,
+                offline,
                 CoverageExchange.CallObserver.NONE);
     }
 
-    public static Chosen choose(Mode mode, CloudConfig config, AnalystClients clients, boolean geminiConfigured,
-                                Supplier<Optional<String>> geminiKey, boolean awsCredentials, Supplier<Analysts> offline,
-                                CoverageExchange.CallObserver calls) {
+    public static Chosen choose(
+            Mode mode,
+            CloudConfig config,
+            AnalystClients clients,
+            boolean geminiConfigured,
+            Supplier<Optional<String>> geminiKey,
+            boolean awsCredentials,
+            Supplier<Analysts> offline,
+            CoverageExchange.CallObserver calls) {
         boolean aws = mode == Mode.CLOUD || (mode == Mode.AUTO && awsCredentials);
         boolean gemini = mode == Mode.CLOUD || (mode == Mode.AUTO && geminiConfigured);
         if (!aws && !gemini) {
@@ -117,12 +163,28 @@ public final class AnalystChoice {
         }
         var fallback = offline.get();
         var clock = Clock.systemUTC();
-        CoverageAnalyst coverage = aws ? new BedrockCoverageAnalyst(clients::bedrock,
-                new ModelLifecycle(clients::bedrockControl, config.bedrockModelId(), clock), config.bedrockModelId(),
-                config.coverageMaxInputTokens(), PriceList.LIST, clock, calls) : fallback.coverage();
-        TrailerAnalyst trailer = gemini ? new GeminiTrailerAnalyst(config.geminiBaseUrl(), config.geminiModel(),
-                geminiKey, mode == Mode.CLOUD, PriceList.LIST, clock) : fallback.trailer();
-        Narrator narrator = aws ? new PollyNarrator(clients::polly, config.pollyVoice(), PriceList.LIST, clock) : fallback.narrator();
+        CoverageAnalyst coverage = aws
+                ? new BedrockCoverageAnalyst(
+                        clients::bedrock,
+                        new ModelLifecycle(clients::bedrockControl, config.bedrockModelId(), clock),
+                        config.bedrockModelId(),
+                        config.coverageMaxInputTokens(),
+                        PriceList.LIST,
+                        clock,
+                        calls)
+                : fallback.coverage();
+        TrailerAnalyst trailer = gemini
+                ? new GeminiTrailerAnalyst(
+                        config.geminiBaseUrl(),
+                        config.geminiModel(),
+                        geminiKey,
+                        mode == Mode.CLOUD,
+                        PriceList.LIST,
+                        clock)
+                : fallback.trailer();
+        Narrator narrator = aws
+                ? new PollyNarrator(clients::polly, config.pollyVoice(), PriceList.LIST, clock)
+                : fallback.narrator();
         return new Chosen(new Analysts(fallback.extractor(), coverage, trailer, narrator), aws, gemini, aws);
     }
 
@@ -133,8 +195,10 @@ public final class AnalystChoice {
             case "offline" -> Mode.OFFLINE;
             case "cloud" -> Mode.CLOUD;
             case "local-model", "local_model" -> Mode.LOCAL_MODEL;
-            default -> throw new SorotException(ErrorCode.INTERNAL,
-                    "SOROT_ANALYSTS must be auto, offline, cloud or local-model, not '" + raw + "'.");
+            default ->
+                throw new SorotException(
+                        ErrorCode.INTERNAL,
+                        "SOROT_ANALYSTS must be auto, offline, cloud or local-model, not '" + raw + "'.");
         };
     }
 
@@ -146,12 +210,15 @@ public final class AnalystChoice {
         if (present(env, "AWS_ACCESS_KEY_ID") && present(env, "AWS_SECRET_ACCESS_KEY")) {
             return true;
         }
-        if (present(env, "AWS_PROFILE") || present(env, "AWS_WEB_IDENTITY_TOKEN_FILE")
-                || present(env, "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI") || present(env, "AWS_CONTAINER_CREDENTIALS_FULL_URI")) {
+        if (present(env, "AWS_PROFILE")
+                || present(env, "AWS_WEB_IDENTITY_TOKEN_FILE")
+                || present(env, "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI")
+                || present(env, "AWS_CONTAINER_CREDENTIALS_FULL_URI")) {
             return true;
         }
         var home = Path.of(System.getProperty("user.home"), ".aws");
-        var credentials = present(env, "AWS_SHARED_CREDENTIALS_FILE") ? Path.of(env.get("AWS_SHARED_CREDENTIALS_FILE"))
+        var credentials = present(env, "AWS_SHARED_CREDENTIALS_FILE")
+                ? Path.of(env.get("AWS_SHARED_CREDENTIALS_FILE"))
                 : home.resolve("credentials");
         if (Files.isRegularFile(credentials)) {
             return true;
@@ -160,7 +227,9 @@ public final class AnalystChoice {
         try {
             if (Files.isRegularFile(configFile)) {
                 var text = Files.readString(configFile);
-                return text.contains("sso_") || text.contains("credential_process") || text.contains("role_arn")
+                return text.contains("sso_")
+                        || text.contains("credential_process")
+                        || text.contains("role_arn")
                         || text.contains("aws_access_key_id");
             }
         } catch (IOException | RuntimeException e) {

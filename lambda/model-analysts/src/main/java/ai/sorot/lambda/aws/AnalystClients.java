@@ -38,13 +38,16 @@ public class AnalystClients implements AutoCloseable {
     protected static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
     /** Storage, queue and secrets calls: small requests, quick answers. */
     protected static final Duration STATE_READ_TIMEOUT = Duration.ofSeconds(15);
+
     protected static final Duration STATE_CALL_TIMEOUT = Duration.ofSeconds(25);
     /** One Converse call to a reasoning model; the coverage step's budget caps the whole call. */
     public static final Duration BEDROCK_READ_TIMEOUT = Duration.ofMinutes(5);
+
     public static final Duration BEDROCK_ATTEMPT_TIMEOUT = Duration.ofMinutes(5);
     static final Duration BEDROCK_CALL_TIMEOUT = Duration.ofMinutes(10);
     /** Polly answers a 3,000-character request in a few seconds. */
     static final Duration POLLY_READ_TIMEOUT = Duration.ofSeconds(30);
+
     static final Duration POLLY_CALL_TIMEOUT = Duration.ofSeconds(90);
 
     protected final CloudConfig config;
@@ -83,9 +86,11 @@ public class AnalystClients implements AutoCloseable {
             return DefaultCredentialsProvider.builder().build();
         }
         // the Lambda runtime (and the tests) give the keys in the environment
-        return StaticCredentialsProvider.create(keys.sessionToken() == null
-                ? AwsBasicCredentials.create(keys.accessKeyId(), keys.secretAccessKey())
-                : AwsSessionCredentials.create(keys.accessKeyId(), keys.secretAccessKey(), keys.sessionToken()));
+        return StaticCredentialsProvider.create(
+                keys.sessionToken() == null
+                        ? AwsBasicCredentials.create(keys.accessKeyId(), keys.secretAccessKey())
+                        : AwsSessionCredentials.create(
+                                keys.accessKeyId(), keys.secretAccessKey(), keys.sessionToken()));
     }
 
     private BedrockRuntimeClient buildBedrock() {
@@ -96,13 +101,17 @@ public class AnalystClients implements AutoCloseable {
         var overrides = ClientOverrideConfiguration.builder()
                 .apiCallAttemptTimeout(BEDROCK_ATTEMPT_TIMEOUT)
                 .apiCallTimeout(BEDROCK_CALL_TIMEOUT)
-                .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(4).build())
+                .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                        .maxAttempts(4)
+                        .build())
                 .build();
-        return remember(configure(BedrockRuntimeClient.builder(), Service.BEDROCK_RUNTIME, http, overrides).build());
+        return remember(configure(BedrockRuntimeClient.builder(), Service.BEDROCK_RUNTIME, http, overrides)
+                .build());
     }
 
     private BedrockClient buildBedrockControl() {
-        return remember(configure(BedrockClient.builder(), Service.BEDROCK, stateHttp(), stateOverrides()).build());
+        return remember(configure(BedrockClient.builder(), Service.BEDROCK, stateHttp(), stateOverrides())
+                .build());
     }
 
     private PollyClient buildPolly() {
@@ -113,9 +122,12 @@ public class AnalystClients implements AutoCloseable {
         var overrides = ClientOverrideConfiguration.builder()
                 .apiCallAttemptTimeout(POLLY_READ_TIMEOUT)
                 .apiCallTimeout(POLLY_CALL_TIMEOUT)
-                .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(4).build())
+                .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                        .maxAttempts(4)
+                        .build())
                 .build();
-        return remember(configure(PollyClient.builder(), Service.POLLY, http, overrides).build());
+        return remember(
+                configure(PollyClient.builder(), Service.POLLY, http, overrides).build());
     }
 
     protected SdkHttpClient stateHttp() {
@@ -133,8 +145,11 @@ public class AnalystClients implements AutoCloseable {
                 .build();
     }
 
-    protected <B extends AwsClientBuilder<B, ?> & software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<B, ?>> B configure(
-            B builder, Service service, SdkHttpClient http, ClientOverrideConfiguration overrides) {
+    protected <
+                    B extends
+                            AwsClientBuilder<B, ?>
+                                    & software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<B, ?>>
+            B configure(B builder, Service service, SdkHttpClient http, ClientOverrideConfiguration overrides) {
         builder.region(Region.of(config.region()))
                 .credentialsProvider(credentials)
                 .overrideConfiguration(overrides)

@@ -6,7 +6,6 @@ import ai.sorot.model.api.SorotException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.EnumMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -49,6 +48,7 @@ public record CloudConfig(
     public static final String COVERAGE_INPUT_SETTING = "SOROT_COVERAGE_MAX_INPUT_TOKENS";
     /** The foundation model behind the default inference profile. */
     public static final String DEEPSEEK_R1 = "deepseek.r1-v1:0";
+
     public static final String DEFAULT_GEMINI_MODEL = "gemini-2.5-flash-lite";
     public static final String DEFAULT_POLLY_VOICE = "Joanna";
 
@@ -90,12 +90,17 @@ public record CloudConfig(
         var region = first(env, "AWS_REGION", "AWS_DEFAULT_REGION").orElse("us-east-1");
         var endpoints = new EnumMap<Service, URI>(Service.class);
         for (var service : Service.values()) {
-            value(env, service.endpointVariable()).ifPresent(url -> endpoints.put(service, uri(service.endpointVariable(), url)));
+            value(env, service.endpointVariable())
+                    .ifPresent(url -> endpoints.put(service, uri(service.endpointVariable(), url)));
         }
         var accessKey = value(env, "AWS_ACCESS_KEY_ID");
         var secretKey = value(env, "AWS_SECRET_ACCESS_KEY");
         Credentials credentials = accessKey.isPresent() && secretKey.isPresent()
-                ? new Credentials(accessKey.get(), secretKey.get(), value(env, "AWS_SESSION_TOKEN").orElse(null)) : null;
+                ? new Credentials(
+                        accessKey.get(),
+                        secretKey.get(),
+                        value(env, "AWS_SESSION_TOKEN").orElse(null))
+                : null;
         return new CloudConfig(
                 region,
                 value(env, "SOROT_TABLE").orElse(null),
@@ -105,7 +110,9 @@ public record CloudConfig(
                 value(env, "SOROT_SECRET_ARN").orElse(null),
                 value(env, BEDROCK_MODEL_SETTING).orElse(defaultBedrockModel(region)),
                 value(env, GEMINI_MODEL_SETTING).orElse(DEFAULT_GEMINI_MODEL),
-                uri("SOROT_GEMINI_BASE_URL", value(env, "SOROT_GEMINI_BASE_URL").orElse("https://generativelanguage.googleapis.com")),
+                uri(
+                        "SOROT_GEMINI_BASE_URL",
+                        value(env, "SOROT_GEMINI_BASE_URL").orElse("https://generativelanguage.googleapis.com")),
                 value(env, GEMINI_KEY_SETTING).orElse(null),
                 value(env, "SOROT_API_TOKENS").orElse(null),
                 value(env, POLLY_VOICE_SETTING).orElse(DEFAULT_POLLY_VOICE),
@@ -149,8 +156,10 @@ public record CloudConfig(
             missing.append(" SOROT_QUEUE_URL");
         }
         if (!missing.isEmpty()) {
-            throw new SorotException(ErrorCode.INTERNAL, "SOROT_MODE=cloud needs" + missing
-                    + " (the SAM template sets them in the functions' environment).");
+            throw new SorotException(
+                    ErrorCode.INTERNAL,
+                    "SOROT_MODE=cloud needs" + missing
+                            + " (the SAM template sets them in the functions' environment).");
         }
         return this;
     }
@@ -190,8 +199,9 @@ public record CloudConfig(
             }
             return v;
         } catch (NumberFormatException e) {
-            throw new SorotException(ErrorCode.INTERNAL, name + " must be a whole number from " + min + " to " + max
-                    + ", not '" + raw.get() + "'.");
+            throw new SorotException(
+                    ErrorCode.INTERNAL,
+                    name + " must be a whole number from " + min + " to " + max + ", not '" + raw.get() + "'.");
         }
     }
 

@@ -35,24 +35,34 @@ public record PriceList(
      * million write / read units; S3 $0.005 per 1,000 PUTs, $0.0004 per 1,000 GETs; Secrets
      * Manager $0.40 per secret-month and $0.05 per 10,000 calls.
      */
-    public static final PriceList LIST = new PriceList("2025-06",
-            1.35, 5.40,
-            0.10, 0.30, 0.40,
+    public static final PriceList LIST = new PriceList(
+            "2025-06",
+            1.35,
+            5.40,
+            0.10,
+            0.30,
+            0.40,
             16.00,
-            0.0000166667, 0.20,
+            0.0000166667,
+            0.20,
             1.00,
             0.40,
-            0.625, 0.125,
-            0.005, 0.0004,
-            0.05, 0.40);
+            0.625,
+            0.125,
+            0.005,
+            0.0004,
+            0.05,
+            0.40);
 
     public double bedrockR1(long inputTokens, long outputTokens) {
         return (inputTokens * bedrockR1InputPerMillion + outputTokens * bedrockR1OutputPerMillion) / 1e6;
     }
 
     public double gemini(long textAndVideoTokens, long audioTokens, long outputTokens) {
-        return (textAndVideoTokens * geminiInputPerMillion + audioTokens * geminiAudioInputPerMillion
-                + outputTokens * geminiOutputPerMillion) / 1e6;
+        return (textAndVideoTokens * geminiInputPerMillion
+                        + audioTokens * geminiAudioInputPerMillion
+                        + outputTokens * geminiOutputPerMillion)
+                / 1e6;
     }
 
     public double pollyNeural(long characters) {

@@ -40,6 +40,7 @@ final class ChatCompletions implements CoverageChat {
     private static final Pattern THINK = Pattern.compile("(?s)<think>.*?</think>");
     /** DeepSeek's advice for R1 and its distills; Qwen3 in thinking mode wants the same. */
     static final double TEMPERATURE = 0.6;
+
     private static final Duration HEARTBEAT = Duration.ofSeconds(30);
 
     private final LocalModelSettings settings;
@@ -92,7 +93,10 @@ final class ChatCompletions implements CoverageChat {
         try {
             while (true) {
                 Thread.sleep(HEARTBEAT);
-                LOG.log(Level.INFO, "coverage: still waiting for {0} ({1} s)", describe(),
+                LOG.log(
+                        Level.INFO,
+                        "coverage: still waiting for {0} ({1} s)",
+                        describe(),
                         Duration.ofNanos(System.nanoTime() - started).toSeconds());
             }
         } catch (InterruptedException e) {
@@ -105,14 +109,18 @@ final class ChatCompletions implements CoverageChat {
         body.put("model", settings.model());
         var messages = body.putArray("messages");
         for (var turn : turns) {
-            messages.addObject().put("role", turn.role() == Role.USER ? "user" : "assistant").put("content", turn.text());
+            messages.addObject()
+                    .put("role", turn.role() == Role.USER ? "user" : "assistant")
+                    .put("content", turn.text());
         }
         body.put("temperature", TEMPERATURE);
         body.put("max_tokens", maxOutputTokens());
         body.put("stream", false);
         if (withSchema) {
             var format = body.putObject("response_format").put("type", "json_schema");
-            format.putObject("json_schema").put("name", CoverageSchema.NAME).put("strict", true)
+            format.putObject("json_schema")
+                    .put("name", CoverageSchema.NAME)
+                    .put("strict", true)
                     .set("schema", CoverageSchema.schema());
         }
         return body;
@@ -121,19 +129,27 @@ final class ChatCompletions implements CoverageChat {
     private record Answer(int status, String text) {}
 
     private Answer post(ObjectNode body, Duration wait) {
-        var builder = new Request.Builder().url(settings.base() + "/chat/completions")
+        var builder = new Request.Builder()
+                .url(settings.base() + "/chat/completions")
                 .post(RequestBody.create(body.toString(), JSON));
         if (settings.apiKey() != null) {
             builder.header("Authorization", "Bearer " + settings.apiKey());
         }
-        var call = http.newBuilder().callTimeout(wait.toMillis(), TimeUnit.MILLISECONDS)
-                .readTimeout(wait.toMillis(), TimeUnit.MILLISECONDS).build().newCall(builder.build());
+        var call = http.newBuilder()
+                .callTimeout(wait.toMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(wait.toMillis(), TimeUnit.MILLISECONDS)
+                .build()
+                .newCall(builder.build());
         try (var response = call.execute()) {
             return new Answer(response.code(), response.body().string());
         } catch (InterruptedIOException e) {
-            throw new SorotException(ErrorCode.MODEL_UNAVAILABLE, describe() + " did not answer within "
-                    + wait.toSeconds() + " s (" + LocalModelSettings.TIMEOUT + " and " + LocalModelSettings.STEP_BUDGET
-                    + " allow longer).", e);
+            throw new SorotException(
+                    ErrorCode.MODEL_UNAVAILABLE,
+                    describe() + " did not answer within "
+                            + wait.toSeconds() + " s (" + LocalModelSettings.TIMEOUT + " and "
+                            + LocalModelSettings.STEP_BUDGET
+                            + " allow longer).",
+                    e);
         } catch (IOException e) {
             throw ModelServer.unreachable(settings, e);
         }
@@ -141,42 +157,55 @@ final class ChatCompletions implements CoverageChat {
 
     private Reply reply(Answer answer) {
         if (answer.status() == 401 || answer.status() == 403) {
-            throw new SorotException(ErrorCode.MODEL_UNAVAILABLE, describe() + " refused Sorot (" + answer.status()
-                    + "): check " + LocalModelSettings.API_KEY + ".");
+            throw new SorotException(
+                    ErrorCode.MODEL_UNAVAILABLE,
+                    describe() + " refused Sorot (" + answer.status() + "): check " + LocalModelSettings.API_KEY + ".");
         }
         if (answer.status() == 404) {
-            throw new SorotException(ErrorCode.MODEL_UNAVAILABLE, describe() + " answered 404 (" + clip(answer.text())
-                    + "): is the model installed and the URL the OpenAI-compatible base (ending in /v1)?");
+            throw new SorotException(
+                    ErrorCode.MODEL_UNAVAILABLE,
+                    describe() + " answered 404 (" + clip(answer.text())
+                            + "): is the model installed and the URL the OpenAI-compatible base (ending in /v1)?");
         }
         if (answer.status() < 200 || answer.status() >= 300) {
-            throw new SorotException(ErrorCode.MODEL_UNAVAILABLE, describe() + " failed with " + answer.status()
-                    + " (" + clip(answer.text()) + ").");
+            throw new SorotException(
+                    ErrorCode.MODEL_UNAVAILABLE,
+                    describe() + " failed with " + answer.status() + " (" + clip(answer.text()) + ").");
         }
         JsonNode root;
         try {
             root = Json.mapper().readTree(answer.text());
         } catch (IOException e) {
-            throw new SorotException(ErrorCode.MODEL_ANSWER_UNUSABLE, describe() + " sent a reply that is not the "
-                    + "chat completions format (" + clip(answer.text()) + ").");
+            throw new SorotException(
+                    ErrorCode.MODEL_ANSWER_UNUSABLE,
+                    describe() + " sent a reply that is not the " + "chat completions format (" + clip(answer.text())
+                            + ").");
         }
         var choice = root.path("choices").path(0);
         var message = choice.path("message");
-        var content = THINK.matcher(message.path("content").asText("")).replaceAll("").strip();
+        var content =
+                THINK.matcher(message.path("content").asText("")).replaceAll("").strip();
         if (content.contains("</think>")) {
-            content = content.substring(content.lastIndexOf("</think>") + "</think>".length()).strip(); // opening tag in the template
+            content = content.substring(content.lastIndexOf("</think>") + "</think>".length())
+                    .strip(); // opening tag in the template
         }
         if (content.isEmpty()) {
-            var reasoning = message.hasNonNull("reasoning_content") ? message.path("reasoning_content").asText("")
+            var reasoning = message.hasNonNull("reasoning_content")
+                    ? message.path("reasoning_content").asText("")
                     : message.path("reasoning").asText("");
-            content = reasoning.contains("{") ? reasoning.substring(reasoning.lastIndexOf("\n{") >= 0
-                    ? reasoning.lastIndexOf("\n{") + 1 : reasoning.indexOf('{')) : "";
+            content = reasoning.contains("{")
+                    ? reasoning.substring(
+                            reasoning.lastIndexOf("\n{") >= 0
+                                    ? reasoning.lastIndexOf("\n{") + 1
+                                    : reasoning.indexOf('{'))
+                    : "";
         }
         var finish = choice.path("finish_reason").asText("unknown");
         var usage = root.path("usage");
         long in = usage.path("prompt_tokens").asLong(0);
         long out = usage.path("completion_tokens").asLong(0);
-        return new Reply(content, finish.toLowerCase(Locale.ROOT).equals("length"), finish, in,
-                new Usage(in, out, 0, 0, 0.0));
+        return new Reply(
+                content, finish.toLowerCase(Locale.ROOT).equals("length"), finish, in, new Usage(in, out, 0, 0, 0.0));
     }
 
     private static boolean mentionsSchema(String text) {

@@ -40,7 +40,10 @@ public final class LocalModelCoverageAnalyst implements CoverageAnalyst {
     public LocalModelCoverageAnalyst(LocalModelSettings settings, Clock clock) {
         this.settings = settings;
         this.clock = clock;
-        this.http = new OkHttpClient.Builder().connectTimeout(5, TimeUnit.SECONDS).writeTimeout(60, TimeUnit.SECONDS).build();
+        this.http = new OkHttpClient.Builder()
+                .connectTimeout(5, TimeUnit.SECONDS)
+                .writeTimeout(60, TimeUnit.SECONDS)
+                .build();
         this.provenance = provenance(ModelServer.guessName(settings));
     }
 
@@ -60,14 +63,28 @@ public final class LocalModelCoverageAnalyst implements CoverageAnalyst {
 
     @Override
     public AnalystResult<Coverage> analyse(CoverageRequest request) {
-        var identity = new ModelServer(settings, http.newBuilder().readTimeout(15, TimeUnit.SECONDS)
-                .callTimeout(20, TimeUnit.SECONDS).build()).identify();
+        var identity = new ModelServer(
+                        settings,
+                        http.newBuilder()
+                                .readTimeout(15, TimeUnit.SECONDS)
+                                .callTimeout(20, TimeUnit.SECONDS)
+                                .build())
+                .identify();
         var who = provenance(identity.server());
         provenance = who;
-        LOG.log(Level.INFO, "analysis {0}: coverage by {1} ({2}-token window, from {3})", request.analysisId(), who.label(),
-                identity.contextTokens(), identity.contextSource());
+        LOG.log(
+                Level.INFO,
+                "analysis {0}: coverage by {1} ({2}-token window, from {3})",
+                request.analysisId(),
+                who.label(),
+                identity.contextTokens(),
+                identity.contextSource());
         var chat = new ChatCompletions(settings, identity, http);
-        var exchange = new CoverageExchange(chat, who, new CoverageExchange.Settings(REPAIR_NEEDS, BUDGET_MARGIN), clock,
+        var exchange = new CoverageExchange(
+                chat,
+                who,
+                new CoverageExchange.Settings(REPAIR_NEEDS, BUDGET_MARGIN),
+                clock,
                 CoverageExchange.CallObserver.NONE);
         var result = exchange.run(request);
         return new AnalystResult<>(result.coverage(), who, result.usage(), result.checks());

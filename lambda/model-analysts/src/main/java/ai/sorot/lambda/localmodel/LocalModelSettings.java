@@ -27,8 +27,8 @@ import java.util.Optional;
  * @param stepBudget    the coverage step's budget while this model serves it (a 14B model on a
  *                      laptop's CPU can take many minutes over a feature script)
  */
-public record LocalModelSettings(URI baseUrl, String model, String apiKey, Integer contextTokens, Duration callTimeout,
-                                 Duration stepBudget) {
+public record LocalModelSettings(
+        URI baseUrl, String model, String apiKey, Integer contextTokens, Duration callTimeout, Duration stepBudget) {
 
     public static final String URL = "SOROT_LLM_URL";
     public static final String MODEL = "SOROT_LLM_MODEL";
@@ -38,13 +38,15 @@ public record LocalModelSettings(URI baseUrl, String model, String apiKey, Integ
     public static final String STEP_BUDGET = "SOROT_LLM_STEP_BUDGET";
     /** What Ollama gives a model when nothing raises it: the window assumed when no one says otherwise. */
     public static final int DEFAULT_CONTEXT = 4096;
+
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(15);
     public static final Duration DEFAULT_STEP_BUDGET = Duration.ofMinutes(30);
 
     public LocalModelSettings {
         baseUrl = checked(baseUrl);
         if (model == null || model.isBlank()) {
-            throw invalid(MODEL + " must name the model to use (e.g. qwen3:14b; `ollama list` shows what is installed).");
+            throw invalid(
+                    MODEL + " must name the model to use (e.g. qwen3:14b; `ollama list` shows what is installed).");
         }
         model = model.strip();
         apiKey = apiKey == null || apiKey.isBlank() ? null : apiKey.strip();
@@ -71,8 +73,13 @@ public record LocalModelSettings(URI baseUrl, String model, String apiKey, Integ
         } catch (URISyntaxException e) {
             throw invalid(URL + " is not a URL: " + url.strip());
         }
-        return Optional.of(new LocalModelSettings(uri, env.get(MODEL), env.get(API_KEY),
-                integer(env, CONTEXT), duration(env, TIMEOUT), duration(env, STEP_BUDGET)));
+        return Optional.of(new LocalModelSettings(
+                uri,
+                env.get(MODEL),
+                env.get(API_KEY),
+                integer(env, CONTEXT),
+                duration(env, TIMEOUT),
+                duration(env, STEP_BUDGET)));
     }
 
     /** Whether the server is on this computer (then nothing leaves it). */
@@ -93,7 +100,8 @@ public record LocalModelSettings(URI baseUrl, String model, String apiKey, Integ
 
     static URI checked(URI url) {
         if (url == null || url.getHost() == null || url.getScheme() == null) {
-            throw invalid(URL + " must be the server's OpenAI-compatible base URL, e.g. http://127.0.0.1:11434/v1 for Ollama.");
+            throw invalid(URL
+                    + " must be the server's OpenAI-compatible base URL, e.g. http://127.0.0.1:11434/v1 for Ollama.");
         }
         var scheme = url.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {

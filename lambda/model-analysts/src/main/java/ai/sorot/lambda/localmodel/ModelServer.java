@@ -36,8 +36,13 @@ public final class ModelServer {
     private final OkHttpClient http;
 
     public ModelServer(LocalModelSettings settings) {
-        this(settings, new OkHttpClient.Builder().connectTimeout(3, TimeUnit.SECONDS).readTimeout(15, TimeUnit.SECONDS)
-                .callTimeout(20, TimeUnit.SECONDS).build());
+        this(
+                settings,
+                new OkHttpClient.Builder()
+                        .connectTimeout(3, TimeUnit.SECONDS)
+                        .readTimeout(15, TimeUnit.SECONDS)
+                        .callTimeout(20, TimeUnit.SECONDS)
+                        .build());
     }
 
     ModelServer(LocalModelSettings settings, OkHttpClient http) {
@@ -92,11 +97,17 @@ public final class ModelServer {
         } else {
             name = guessName(settings);
         }
-        if (entry == null && !list.isEmpty() && (name.equals("Ollama") || name.equals("vLLM") || name.equals("LM Studio"))) {
-            throw new SorotException(ErrorCode.MODEL_UNAVAILABLE, name + " at " + settings.base() + " has no model "
-                    + settings.model() + "; it serves " + String.join(", ", models()) + (name.equals("Ollama")
-                    ? ". Run `ollama pull " + settings.model() + "` or set " + LocalModelSettings.MODEL + " to one of them."
-                    : ". Set " + LocalModelSettings.MODEL + " to one of them."));
+        if (entry == null
+                && !list.isEmpty()
+                && (name.equals("Ollama") || name.equals("vLLM") || name.equals("LM Studio"))) {
+            throw new SorotException(
+                    ErrorCode.MODEL_UNAVAILABLE,
+                    name + " at " + settings.base() + " has no model "
+                            + settings.model() + "; it serves " + String.join(", ", models())
+                            + (name.equals("Ollama")
+                                    ? ". Run `ollama pull " + settings.model() + "` or set " + LocalModelSettings.MODEL
+                                            + " to one of them."
+                                    : ". Set " + LocalModelSettings.MODEL + " to one of them."));
         }
         if (settings.contextTokens() != null) {
             return new Identity(name, settings.contextTokens(), LocalModelSettings.CONTEXT);
@@ -104,7 +115,10 @@ public final class ModelServer {
         Integer window = switch (name) {
             case "Ollama" -> ollamaContext();
             case "llama.cpp" -> llamaCppContext();
-            case "vLLM" -> entry != null && entry.path("max_model_len").canConvertToInt() ? entry.path("max_model_len").asInt() : null;
+            case "vLLM" ->
+                entry != null && entry.path("max_model_len").canConvertToInt()
+                        ? entry.path("max_model_len").asInt()
+                        : null;
             default -> null;
         };
         return window == null || window < 1024
@@ -136,15 +150,21 @@ public final class ModelServer {
     }
 
     private List<JsonNode> modelList() {
-        var request = authorised(new Request.Builder().url(settings.base() + "/models")).get().build();
+        var request = authorised(new Request.Builder().url(settings.base() + "/models"))
+                .get()
+                .build();
         try (var response = http.newCall(request).execute()) {
             if (response.code() == 401 || response.code() == 403) {
-                throw new SorotException(ErrorCode.MODEL_UNAVAILABLE, "The model server at " + settings.base()
-                        + " refused Sorot (" + response.code() + "): check " + LocalModelSettings.API_KEY + ".");
+                throw new SorotException(
+                        ErrorCode.MODEL_UNAVAILABLE,
+                        "The model server at " + settings.base() + " refused Sorot (" + response.code() + "): check "
+                                + LocalModelSettings.API_KEY + ".");
             }
             if (!response.isSuccessful()) {
-                throw new SorotException(ErrorCode.MODEL_UNAVAILABLE, "The model server at " + settings.base()
-                        + " answered " + response.code() + " to GET /models: is it an OpenAI-compatible base URL (ending in /v1)?");
+                throw new SorotException(
+                        ErrorCode.MODEL_UNAVAILABLE,
+                        "The model server at " + settings.base() + " answered " + response.code()
+                                + " to GET /models: is it an OpenAI-compatible base URL (ending in /v1)?");
             }
             var node = Json.mapper().readTree(response.body().byteStream());
             var out = new ArrayList<JsonNode>();
@@ -156,9 +176,13 @@ public final class ModelServer {
     }
 
     static SorotException unreachable(LocalModelSettings settings, IOException e) {
-        return new SorotException(ErrorCode.MODEL_UNAVAILABLE, "The model server at " + settings.base()
-                + " cannot be reached (" + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
-                + "): is it running? (for Ollama: `ollama serve`)", e);
+        return new SorotException(
+                ErrorCode.MODEL_UNAVAILABLE,
+                "The model server at " + settings.base()
+                        + " cannot be reached ("
+                        + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
+                        + "): is it running? (for Ollama: `ollama serve`)",
+                e);
     }
 
     private JsonNode get(String url) {
@@ -166,13 +190,17 @@ public final class ModelServer {
     }
 
     private JsonNode post(String url, String body) {
-        return call(authorised(new Request.Builder().url(url)).post(RequestBody.create(body, JSON)).build());
+        return call(authorised(new Request.Builder().url(url))
+                .post(RequestBody.create(body, JSON))
+                .build());
     }
 
     /** A side question (the window): its failure is not the server's, so it answers null. */
     private JsonNode call(Request request) {
         try (var response = http.newCall(request).execute()) {
-            return response.isSuccessful() ? Json.mapper().readTree(response.body().byteStream()) : null;
+            return response.isSuccessful()
+                    ? Json.mapper().readTree(response.body().byteStream())
+                    : null;
         } catch (IOException | RuntimeException e) {
             return null;
         }

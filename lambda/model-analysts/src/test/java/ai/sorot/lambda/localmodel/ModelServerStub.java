@@ -39,13 +39,24 @@ final class ModelServerStub implements AutoCloseable {
     /** Ollama serving {@code model}, its Modelfile setting {@code num_ctx} (null: not set). */
     ModelServerStub asOllama(String model, Integer numCtx) {
         var list = Json.mapper().createObjectNode().put("object", "list");
-        list.putArray("data").addObject().put("id", model).put("object", "model").put("created", 1_764_000_000)
+        list.putArray("data")
+                .addObject()
+                .put("id", model)
+                .put("object", "model")
+                .put("created", 1_764_000_000)
                 .put("owned_by", "library");
         server.stubFor(get(urlPathEqualTo("/v1/models")).willReturn(json(200, list)));
-        var show = Json.mapper().createObjectNode().put("modelfile", "FROM " + model)
-                .put("parameters", (numCtx == null ? "" : "num_ctx                        " + numCtx + "\n")
-                        + "stop                           \"<|im_end|>\"\ntemperature                    0.6");
-        show.putObject("details").put("family", "qwen3").put("parameter_size", "14.8B").put("quantization_level", "Q4_K_M");
+        var show = Json.mapper()
+                .createObjectNode()
+                .put("modelfile", "FROM " + model)
+                .put(
+                        "parameters",
+                        (numCtx == null ? "" : "num_ctx                        " + numCtx + "\n")
+                                + "stop                           \"<|im_end|>\"\ntemperature                    0.6");
+        show.putObject("details")
+                .put("family", "qwen3")
+                .put("parameter_size", "14.8B")
+                .put("quantization_level", "Q4_K_M");
         server.stubFor(post(urlPathEqualTo("/api/show")).willReturn(json(200, show)));
         return this;
     }
@@ -53,7 +64,11 @@ final class ModelServerStub implements AutoCloseable {
     /** llama.cpp's server with one GGUF loaded and a {@code -c} of {@code nCtx}. */
     ModelServerStub asLlamaCpp(String file, int nCtx) {
         var list = Json.mapper().createObjectNode().put("object", "list");
-        var entry = list.putArray("data").addObject().put("id", file).put("object", "model").put("created", 1_764_000_000)
+        var entry = list.putArray("data")
+                .addObject()
+                .put("id", file)
+                .put("object", "model")
+                .put("created", 1_764_000_000)
                 .put("owned_by", "llamacpp");
         entry.putObject("meta").put("vocab_type", 2).put("n_vocab", 151_936).put("n_ctx_train", 40_960);
         server.stubFor(get(urlPathEqualTo("/v1/models")).willReturn(json(200, list)));
@@ -69,7 +84,10 @@ final class ModelServerStub implements AutoCloseable {
         var steps = List.of(answers);
         for (int i = 0; i < steps.size(); i++) {
             var state = i == 0 ? Scenario.STARTED : "chat-" + i;
-            var mapping = post(urlPathEqualTo(CHAT)).inScenario("chat").whenScenarioStateIs(state).willReturn(steps.get(i));
+            var mapping = post(urlPathEqualTo(CHAT))
+                    .inScenario("chat")
+                    .whenScenarioStateIs(state)
+                    .willReturn(steps.get(i));
             if (i + 1 < steps.size()) {
                 mapping = mapping.willSetStateTo("chat-" + (i + 1));
             }
@@ -78,39 +96,55 @@ final class ModelServerStub implements AutoCloseable {
     }
 
     /** A chat completion as Ollama's OpenAI route returns it: the reasoning left in the content as {@code <think>}. */
-    static ResponseDefinitionBuilder ollamaAnswer(String model, String thinking, String content, String finish,
-                                                  int promptTokens, int completionTokens) {
+    static ResponseDefinitionBuilder ollamaAnswer(
+            String model, String thinking, String content, String finish, int promptTokens, int completionTokens) {
         var text = (thinking == null ? "" : "<think>\n" + thinking + "\n</think>\n\n") + content;
         var body = completion(model, finish, promptTokens, completionTokens).put("system_fingerprint", "fp_ollama");
-        ((ObjectNode) body.withArray("choices").get(0)).putObject("message").put("role", "assistant").put("content", text);
+        ((ObjectNode) body.withArray("choices").get(0))
+                .putObject("message")
+                .put("role", "assistant")
+                .put("content", text);
         return json(200, body);
     }
 
     /** A chat completion as llama-server returns it with a reasoning format: the reasoning in its own field. */
-    static ResponseDefinitionBuilder llamaCppAnswer(String model, String reasoning, String content, String finish,
-                                                    int promptTokens, int completionTokens) {
+    static ResponseDefinitionBuilder llamaCppAnswer(
+            String model, String reasoning, String content, String finish, int promptTokens, int completionTokens) {
         var body = completion(model, finish, promptTokens, completionTokens);
-        ((ObjectNode) body.withArray("choices").get(0)).putObject("message").put("role", "assistant")
-                .put("reasoning_content", reasoning).put("content", content);
+        ((ObjectNode) body.withArray("choices").get(0))
+                .putObject("message")
+                .put("role", "assistant")
+                .put("reasoning_content", reasoning)
+                .put("content", content);
         body.putObject("timings").put("prompt_n", promptTokens).put("predicted_n", completionTokens);
         return json(200, body);
     }
 
     private static ObjectNode completion(String model, String finish, int promptTokens, int completionTokens) {
-        var body = Json.mapper().createObjectNode().put("id", "chatcmpl-716").put("object", "chat.completion")
-                .put("created", 1_764_990_000).put("model", model);
+        var body = Json.mapper()
+                .createObjectNode()
+                .put("id", "chatcmpl-716")
+                .put("object", "chat.completion")
+                .put("created", 1_764_990_000)
+                .put("model", model);
         body.putArray("choices").addObject().put("index", 0).put("finish_reason", finish);
-        body.putObject("usage").put("prompt_tokens", promptTokens).put("completion_tokens", completionTokens)
+        body.putObject("usage")
+                .put("prompt_tokens", promptTokens)
+                .put("completion_tokens", completionTokens)
                 .put("total_tokens", promptTokens + completionTokens);
         return body;
     }
 
     static ResponseDefinitionBuilder json(int status, ObjectNode body) {
-        return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body.toString());
+        return aResponse()
+                .withStatus(status)
+                .withHeader("Content-Type", "application/json")
+                .withBody(body.toString());
     }
 
     /** Real words of Brick &amp; Steel, with their pages in the PDF (the second runs across the page break). */
     static final String REAL_QUOTE = "A gorgeous day. The sun is shining.";
+
     static final String ACROSS_PAGES = "What is it you want with me, DICK? Steel SMACKS him. Who's coming after us?";
     static final String CURLY_QUOTE = "This is everybody we’ve ever put away.";
 
@@ -118,8 +152,10 @@ final class ModelServerStub implements AutoCloseable {
     static String coverage(String recommendation, String... quotes) {
         var root = Json.mapper().createObjectNode();
         root.put("logline", "Two retired detectives learn that everyone they ever put away is coming for them.");
-        root.put("synopsis", "Brick and Steel drink to retirement and hate it. Word comes that every criminal they "
-                + "jailed wants revenge; they shake down Cognito, take Mom's Porsche and speed off to destiny.");
+        root.put(
+                "synopsis",
+                "Brick and Steel drink to retirement and hate it. Word comes that every criminal they "
+                        + "jailed wants revenge; they shake down Cognito, take Mom's Porsche and speed off to destiny.");
         root.putArray("genres").add("Action").add("Comedy");
         root.put("tone", "deadpan buddy-cop parody");
         root.putArray("themes").add("retirement").add("friendship");
@@ -128,17 +164,38 @@ final class ModelServerStub implements AutoCloseable {
         int[] next = {0};
         java.util.function.Supplier<String> quote = () -> quotes[next[0]++ % quotes.length];
         var strengths = root.putArray("strengths");
-        strengths.addObject().put("text", "The deadpan rhythm of the dialogue.").putArray("evidence").addObject()
-                .put("scene", 1).put("quote", quote.get());
-        strengths.addObject().put("text", "Economical set-up of the threat.").putArray("evidence").addObject()
-                .put("scene", 6).put("quote", quote.get());
-        root.putArray("concerns").addObject().put("text", "The villains are a list, not characters.").putArray("evidence")
-                .addObject().put("scene", 7).put("quote", quote.get());
+        strengths
+                .addObject()
+                .put("text", "The deadpan rhythm of the dialogue.")
+                .putArray("evidence")
+                .addObject()
+                .put("scene", 1)
+                .put("quote", quote.get());
+        strengths
+                .addObject()
+                .put("text", "Economical set-up of the threat.")
+                .putArray("evidence")
+                .addObject()
+                .put("scene", 6)
+                .put("quote", quote.get());
+        root.putArray("concerns")
+                .addObject()
+                .put("text", "The villains are a list, not characters.")
+                .putArray("evidence")
+                .addObject()
+                .put("scene", 7)
+                .put("quote", quote.get());
         var grid = root.putArray("grid");
         int score = 4;
         for (var criterion : GridScore.CRITERIA) {
-            grid.addObject().put("criterion", criterion).put("score", score++).put("reason", "As the quoted lines show.")
-                    .putArray("evidence").addObject().put("scene", 1).put("quote", quote.get());
+            grid.addObject()
+                    .put("criterion", criterion)
+                    .put("score", score++)
+                    .put("reason", "As the quoted lines show.")
+                    .putArray("evidence")
+                    .addObject()
+                    .put("scene", 1)
+                    .put("quote", quote.get());
         }
         root.put("recommendation", recommendation);
         root.put("rationale", "A short, confident parody; worth a second reader for the shorts programme.");

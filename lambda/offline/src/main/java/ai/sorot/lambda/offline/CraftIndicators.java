@@ -3,8 +3,8 @@ package ai.sorot.lambda.offline;
 import ai.sorot.lambda.pipeline.ScriptWords;
 import ai.sorot.model.report.Evidence;
 import ai.sorot.model.report.Indicator;
-import ai.sorot.model.screenplay.ElementType;
 import ai.sorot.model.screenplay.Eighths;
+import ai.sorot.model.screenplay.ElementType;
 import ai.sorot.model.screenplay.Screenplay;
 import ai.sorot.model.screenplay.ScreenplayStats;
 import ai.sorot.model.screenplay.ScreenplayStats.CharacterStat;
@@ -58,7 +58,8 @@ final class CraftIndicators {
     CharacterStat protagonist() {
         int scenes = Math.max(1, sceneCount);
         return stats.characters().stream()
-                .max(Comparator.comparingDouble((CharacterStat c) -> 0.55 * c.dialogueShare() + 0.45 * c.scenes() / (double) scenes)
+                .max(Comparator.comparingDouble(
+                                (CharacterStat c) -> 0.55 * c.dialogueShare() + 0.45 * c.scenes() / (double) scenes)
                         .thenComparing(CharacterStat::name))
                 .orElse(null);
     }
@@ -71,7 +72,8 @@ final class CraftIndicators {
         long minutes = Math.round(runtime());
         String meaning;
         if (pages < 40) {
-            meaning = minutes <= 20 ? "A short's length; shorts programmes favour under 20 minutes."
+            meaning = minutes <= 20
+                    ? "A short's length; shorts programmes favour under 20 minutes."
                     : "A long short: most shorts programmes favour under 20 minutes.";
         } else if (pages < 70) {
             meaning = "Between a short (under 40 pages) and a feature (usually 85 to 125): hard to programme.";
@@ -82,21 +84,31 @@ final class CraftIndicators {
         } else {
             meaning = "Longer than the usual feature range (85 to 125 pages).";
         }
-        return new Indicator("pages", "Length", (double) pages, "pages",
-                "%d pages, about %d minutes at a page a minute".formatted(pages, minutes), meaning,
+        return new Indicator(
+                "pages",
+                "Length",
+                (double) pages,
+                "pages",
+                "%d pages, about %d minutes at a page a minute".formatted(pages, minutes),
+                meaning,
                 List.of(Evidence.statistic()));
     }
 
     Indicator scenes() {
         var lengths = stats.sceneLengths();
-        double average = lengths.stream().mapToInt(ScreenplayStats.SceneLength::eighths).average().orElse(0);
+        double average = lengths.stream()
+                .mapToInt(ScreenplayStats.SceneLength::eighths)
+                .average()
+                .orElse(0);
         var evidence = new ArrayList<Evidence>(List.of(Evidence.statistic()));
         var figure = new StringBuilder("%d scenes, averaging %s page".formatted(sceneCount, eighths(average)));
-        var longest = lengths.stream().max(Comparator.comparingInt(ScreenplayStats.SceneLength::eighths)).orElse(null);
+        var longest = lengths.stream()
+                .max(Comparator.comparingInt(ScreenplayStats.SceneLength::eighths))
+                .orElse(null);
         long over5 = lengths.stream().filter(s -> s.eighths() > 40).count();
         if (longest != null) {
-            figure.append("; the longest, scene %d, runs %s pages from p. %d".formatted(longest.scene(), longest.display(),
-                    longest.page()));
+            figure.append("; the longest, scene %d, runs %s pages from p. %d"
+                    .formatted(longest.scene(), longest.display(), longest.page()));
             evidence.add(Evidence.scene(longest.scene(), longest.sceneNumber(), longest.page()));
         }
         if (over5 > 0) {
@@ -105,7 +117,8 @@ final class CraftIndicators {
         var meaning = over5 == 0
                 ? "Scene length sets the pace; no scene runs over 5 pages."
                 : "Scene length sets the pace; scenes over 5 pages are rare in produced scripts and slow a read.";
-        return new Indicator("scenes", "Scene balance", (double) sceneCount, "scenes", figure.toString(), meaning, evidence);
+        return new Indicator(
+                "scenes", "Scene balance", (double) sceneCount, "scenes", figure.toString(), meaning, evidence);
     }
 
     Indicator dialogue() {
@@ -129,12 +142,19 @@ final class CraftIndicators {
             }
         }
         if (speeches == 0) {
-            return new Indicator("dialogue_share", "Dialogue balance", 0.0, "percent", "No dialogue",
-                    "The script has no spoken lines.", List.of(Evidence.statistic()));
+            return new Indicator(
+                    "dialogue_share",
+                    "Dialogue balance",
+                    0.0,
+                    "percent",
+                    "No dialogue",
+                    "The script has no spoken lines.",
+                    List.of(Evidence.statistic()));
         }
         int share = pct(stats.dialogueShare());
         double perSpeech = stats.dialogueWords() / (double) speeches;
-        var figure = "%d%% of the words are dialogue; %d speeches averaging %.0f words".formatted(share, speeches, perSpeech);
+        var figure = "%d%% of the words are dialogue; %d speeches averaging %.0f words"
+                .formatted(share, speeches, perSpeech);
         var evidence = new ArrayList<Evidence>(List.of(Evidence.statistic()));
         if (longSpeeches > 0) {
             figure += "; %d over 120 words, the longest %d".formatted(longSpeeches, longestWords);
@@ -142,14 +162,21 @@ final class CraftIndicators {
         if (longestAt >= 0 && longestWords > 40) {
             var element = elements.get(longestAt);
             var where = text.evidenceAt(longestAt);
-            evidence.add(Evidence.quoted(ScriptWords.clip(element.text().replaceAll("\\s+", " ").strip(), 120),
-                    element.page(), where.scene(), where.sceneNumber()));
+            evidence.add(Evidence.quoted(
+                    ScriptWords.clip(element.text().replaceAll("\\s+", " ").strip(), 120),
+                    element.page(),
+                    where.scene(),
+                    where.sceneNumber()));
         }
-        String meaning = share > 75 ? "Talk-heavy: most produced scripts sit between 30% and 65% dialogue."
-                : share < 20 ? "Mostly action and description: most produced scripts sit between 30% and 65% dialogue."
-                : "Within the 30% to 65% most produced scripts sit in"
-                        + (share < 30 || share > 65 ? " give or take" : "") + "; speeches over 120 words are monologues.";
-        return new Indicator("dialogue_share", "Dialogue balance", (double) share, "percent", figure, meaning, evidence);
+        String meaning = share > 75
+                ? "Talk-heavy: most produced scripts sit between 30% and 65% dialogue."
+                : share < 20
+                        ? "Mostly action and description: most produced scripts sit between 30% and 65% dialogue."
+                        : "Within the 30% to 65% most produced scripts sit in"
+                                + (share < 30 || share > 65 ? " give or take" : "")
+                                + "; speeches over 120 words are monologues.";
+        return new Indicator(
+                "dialogue_share", "Dialogue balance", (double) share, "percent", figure, meaning, evidence);
     }
 
     Indicator lead() {
@@ -171,24 +198,43 @@ final class CraftIndicators {
             evidence.add(Evidence.page(gap[0]));
         }
         figure.append("; %d speaking roles".formatted(stats.speakingRoles()));
-        return new Indicator("lead_share", "Lead presence", (double) pct(lead.dialogueShare()), "percent",
-                figure.toString(), "How much the script rests on one character: the one who speaks most and "
-                + "appears in most scenes. A long absence is where a reader may lose the thread.", evidence);
+        return new Indicator(
+                "lead_share",
+                "Lead presence",
+                (double) pct(lead.dialogueShare()),
+                "percent",
+                figure.toString(),
+                "How much the script rests on one character: the one who speaks most and "
+                        + "appears in most scenes. A long absence is where a reader may lose the thread.",
+                evidence);
     }
 
     Indicator format() {
-        long standard = screenplay.scenes().stream().filter(s -> s.setting() != null && !"OTHER".equals(s.setting())).count();
+        long standard = screenplay.scenes().stream()
+                .filter(s -> s.setting() != null && !"OTHER".equals(s.setting()))
+                .count();
         long timed = screenplay.scenes().stream()
-                .filter(s -> s.timeOfDay() != null && !"OTHER".equals(s.timeOfDay())).count();
+                .filter(s -> s.timeOfDay() != null && !"OTHER".equals(s.timeOfDay()))
+                .count();
         int share = sceneCount == 0 ? 0 : (int) Math.round(100.0 * standard / sceneCount);
-        var figure = sceneCount == 0 ? "No scene headings"
-                : "%d%% of %d scene headings start INT./EXT. (%d name a time of day)".formatted(share, sceneCount, timed);
+        var figure = sceneCount == 0
+                ? "No scene headings"
+                : "%d%% of %d scene headings start INT./EXT. (%d name a time of day)"
+                        .formatted(share, sceneCount, timed);
         figure += screenplay.titlePage().isEmpty() ? "; no title page" : "; a title page";
-        var meaning = sceneCount == 0 ? "Without scene headings the script does not follow screenplay format."
-                : share >= 80 ? "Follows industry screenplay format in its headings."
-                : "Many headings depart from the INT./EXT. LOCATION - DAY form readers expect (or are inserts and "
-                        + "character slugs the parser read as headings).";
-        return new Indicator("format", "Format conformance", (double) share, "percent", figure, meaning,
+        var meaning = sceneCount == 0
+                ? "Without scene headings the script does not follow screenplay format."
+                : share >= 80
+                        ? "Follows industry screenplay format in its headings."
+                        : "Many headings depart from the INT./EXT. LOCATION - DAY form readers expect (or are inserts and "
+                                + "character slugs the parser read as headings).";
+        return new Indicator(
+                "format",
+                "Format conformance",
+                (double) share,
+                "percent",
+                figure,
+                meaning,
                 List.of(Evidence.statistic()));
     }
 
@@ -199,10 +245,15 @@ final class CraftIndicators {
         var lower = name.toLowerCase(Locale.ROOT);
         for (var e : screenplay.elements()) {
             if (e.type() == ElementType.CHARACTER) {
-                if (e.text().toUpperCase(Locale.ROOT).replaceAll("\\s*\\(.*$", "").strip().equals(upper)) {
+                if (e.text()
+                        .toUpperCase(Locale.ROOT)
+                        .replaceAll("\\s*\\(.*$", "")
+                        .strip()
+                        .equals(upper)) {
                     present.add(e.page());
                 }
-            } else if (e.type() == ElementType.ACTION && ScriptWords.words(e.text()).contains(lower)) {
+            } else if (e.type() == ElementType.ACTION
+                    && ScriptWords.words(e.text()).contains(lower)) {
                 present.add(e.page());
             }
         }

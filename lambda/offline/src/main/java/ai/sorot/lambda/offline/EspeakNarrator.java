@@ -43,14 +43,17 @@ public final class EspeakNarrator implements Narrator {
 
     static Optional<EspeakNarrator> find(String executable) {
         try {
-            var process = new ProcessBuilder(executable, "--version").redirectErrorStream(true).start();
+            var process = new ProcessBuilder(executable, "--version")
+                    .redirectErrorStream(true)
+                    .start();
             // wait first: a hung binary must not hang the server; the version line fits the pipe's buffer
             if (!process.waitFor(5, TimeUnit.SECONDS) || process.exitValue() != 0) {
                 process.destroyForcibly();
                 return Optional.empty();
             }
             var output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            var matcher = java.util.regex.Pattern.compile("text-to-speech:\\s*([0-9.]+)").matcher(output);
+            var matcher = java.util.regex.Pattern.compile("text-to-speech:\\s*([0-9.]+)")
+                    .matcher(output);
             return Optional.of(new EspeakNarrator(executable, matcher.find() ? matcher.group(1) : "unknown"));
         } catch (IOException e) {
             return Optional.empty();
@@ -73,8 +76,16 @@ public final class EspeakNarrator implements Narrator {
             // The WAV comes on stdout and the messages on stderr, each read by its own thread: no
             // temporary file to leave behind when the JVM dies mid-sentence, and waiting on the process
             // (not on a read) keeps the step's budget interruptible.
-            process = new ProcessBuilder(executable, "-v", VOICE, "-s", Integer.toString(WORDS_PER_MINUTE), "-m", "--stdin",
-                    "--stdout").start();
+            process = new ProcessBuilder(
+                            executable,
+                            "-v",
+                            VOICE,
+                            "-s",
+                            Integer.toString(WORDS_PER_MINUTE),
+                            "-m",
+                            "--stdin",
+                            "--stdout")
+                    .start();
             var audio = drain(process.getInputStream(), "sorot-espeak-audio");
             var messages = drain(process.getErrorStream(), "sorot-espeak-messages");
             try (var stdin = process.getOutputStream()) {
@@ -87,8 +98,10 @@ public final class EspeakNarrator implements Narrator {
                 throw new SorotException(ErrorCode.STEP_TIMEOUT, "espeak-ng did not finish within the step's budget.");
             }
             if (process.exitValue() != 0) {
-                throw new SorotException(ErrorCode.ANALYST_FAILED, "espeak-ng failed (exit " + process.exitValue() + "): "
-                        + new String(read(messages), StandardCharsets.UTF_8).strip());
+                throw new SorotException(
+                        ErrorCode.ANALYST_FAILED,
+                        "espeak-ng failed (exit " + process.exitValue() + "): "
+                                + new String(read(messages), StandardCharsets.UTF_8).strip());
             }
             var bytes = Wav.withExactSizes(read(audio));
             double seconds = Wav.durationSeconds(bytes);

@@ -56,7 +56,10 @@ public final class FreeTtsNarrator implements Narrator {
             int rate = Math.round(collector.format.getSampleRate());
             var wav = Wav.pcm16Mono(collector.littleEndian(), rate);
             var audio = new SpokenAudio(wav, "wav", "audio/wav", Wav.durationSeconds(wav), "FreeTTS " + VOICE);
-            return new AnalystResult<>(audio, provenance(), new Usage(0, 0, request.script().plainText().length(), 0, 0));
+            return new AnalystResult<>(
+                    audio,
+                    provenance(),
+                    new Usage(0, 0, request.script().plainText().length(), 0, 0));
         } finally {
             lock.unlock();
         }
@@ -138,18 +141,51 @@ public final class FreeTtsNarrator implements Narrator {
             cancelled = true;
         }
 
-        @Override public void pause() {}
-        @Override public void resume() {}
-        @Override public void reset() {}
-        @Override public boolean drain() { return true; }
-        @Override public void begin(int size) {}
-        @Override public boolean end() { return true; }
-        @Override public void close() {}
-        @Override public float getVolume() { return 1f; }
-        @Override public void setVolume(float volume) {}
-        @Override public long getTime() { return 0; }
-        @Override public void resetTime() {}
-        @Override public void startFirstSampleTimer() {}
-        @Override public void showMetrics() {}
+        @Override
+        public void pause() {}
+
+        @Override
+        public void resume() {}
+
+        @Override
+        public void reset() {}
+
+        @Override
+        public boolean drain() {
+            return true;
+        }
+
+        @Override
+        public void begin(int size) {}
+
+        @Override
+        public boolean end() {
+            return true;
+        }
+
+        @Override
+        public void close() {}
+
+        @Override
+        public float getVolume() {
+            return 1f;
+        }
+
+        @Override
+        public void setVolume(float volume) {}
+
+        @Override
+        public long getTime() {
+            return 0;
+        }
+
+        @Override
+        public void resetTime() {}
+
+        @Override
+        public void startFirstSampleTimer() {}
+
+        @Override
+        public void showMetrics() {}
     }
 }

@@ -52,7 +52,8 @@ final class KeyLines {
         for (int i = 0; i < lines.size(); i++) {
             order.add(i);
         }
-        order.sort(Comparator.comparingDouble((Integer i) -> dot(vectors.get(i), centre)).reversed());
+        order.sort(Comparator.comparingDouble((Integer i) -> dot(vectors.get(i), centre))
+                .reversed());
         var chosen = new ArrayList<Integer>();
         for (int i : order) {
             if (chosen.size() == n) {

@@ -19,7 +19,8 @@ public final class LocalNarrator implements Narrator {
 
     public LocalNarrator(String preference) {
         var wanted = preference == null ? "" : preference.strip().toLowerCase(Locale.ROOT);
-        this.chosen = CompletableFuture.supplyAsync(() -> choose(wanted),
+        this.chosen = CompletableFuture.supplyAsync(
+                () -> choose(wanted),
                 r -> Thread.ofVirtual().name("sorot-narrator-probe").start(r));
     }
 
@@ -37,7 +38,8 @@ public final class LocalNarrator implements Narrator {
     /** Who speaks, if the probe has answered within {@code wait}; {@code /health} must not hang on it. */
     public java.util.Optional<Provenance> provenanceWithin(java.time.Duration wait) {
         try {
-            return java.util.Optional.of(chosen.get(wait.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS).provenance());
+            return java.util.Optional.of(chosen.get(wait.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+                    .provenance());
         } catch (java.util.concurrent.TimeoutException e) {
             return java.util.Optional.empty();
         } catch (InterruptedException e) {

@@ -27,7 +27,10 @@ public final class OfflineAnalysts {
 
     /** The offline analysts; {@code voicePreference} is {@code SOROT_NARRATOR}'s value, null for the one found. */
     public static Analysts withVoice(String voicePreference) {
-        return new Analysts(extractor(), new OfflineCoverageAnalyst(), new OfflineTrailerAnalyst(),
+        return new Analysts(
+                extractor(),
+                new OfflineCoverageAnalyst(),
+                new OfflineTrailerAnalyst(),
                 new LocalNarrator(voicePreference));
     }
 

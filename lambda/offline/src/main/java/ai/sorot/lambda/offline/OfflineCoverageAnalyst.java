@@ -2,12 +2,12 @@ package ai.sorot.lambda.offline;
 
 import ai.sorot.lambda.checks.EnglishWords;
 import ai.sorot.lambda.checks.ScriptChecks;
-import ai.sorot.lambda.semantic.Embedder;
 import ai.sorot.lambda.pipeline.AnalystResult;
 import ai.sorot.lambda.pipeline.CoverageAnalyst;
 import ai.sorot.lambda.pipeline.CoverageRequest;
 import ai.sorot.lambda.pipeline.Lexicon;
 import ai.sorot.lambda.pipeline.ScriptWords;
+import ai.sorot.lambda.semantic.Embedder;
 import ai.sorot.model.api.ErrorCode;
 import ai.sorot.model.api.SorotException;
 import ai.sorot.model.report.Coverage;
@@ -33,7 +33,9 @@ import java.util.Locale;
 public final class OfflineCoverageAnalyst implements CoverageAnalyst {
 
     /** No model read the script: Sorot's own measures, on this machine. */
-    public static final Provenance PROVENANCE = new Provenance("Sorot's own measures, no model", "sorot-no-model-2", true);
+    public static final Provenance PROVENANCE =
+            new Provenance("Sorot's own measures, no model", "sorot-no-model-2", true);
+
     private static final EnumSet<ElementType> PROSE = EnumSet.copyOf(ScriptWords.PROSE);
 
     @Override
@@ -45,19 +47,22 @@ public final class OfflineCoverageAnalyst implements CoverageAnalyst {
     @Override
     public void prepare() {
         if (EMBEDDER_REQUESTED.compareAndSet(false, true)) {
-            var thread = new Thread(() -> {
-                try {
-                    Embedder.shared();
-                } catch (RuntimeException | LinkageError e) {
-                    // the key lines fall back to word counts; nothing to do here
-                }
-            }, "sorot-embedder-load");
+            var thread = new Thread(
+                    () -> {
+                        try {
+                            Embedder.shared();
+                        } catch (RuntimeException | LinkageError e) {
+                            // the key lines fall back to word counts; nothing to do here
+                        }
+                    },
+                    "sorot-embedder-load");
             thread.setDaemon(true);
             thread.start();
         }
     }
 
-    private static final java.util.concurrent.atomic.AtomicBoolean EMBEDDER_REQUESTED = new java.util.concurrent.atomic.AtomicBoolean();
+    private static final java.util.concurrent.atomic.AtomicBoolean EMBEDDER_REQUESTED =
+            new java.util.concurrent.atomic.AtomicBoolean();
 
     @Override
     public AnalystResult<Coverage> analyse(CoverageRequest request) {
@@ -85,9 +90,23 @@ public final class OfflineCoverageAnalyst implements CoverageAnalyst {
         Reading(Screenplay screenplay, String title) {
             this.screenplay = screenplay;
             this.text = new ScriptWords(screenplay);
-            this.stats = screenplay.stats() != null ? screenplay.stats()
-                    : new ScreenplayStats(screenplay.pageCount(), screenplay.pageCount(), screenplay.scenes().size(),
-                    null, null, null, null, 0, 0, 0, 0, null, null, null);
+            this.stats = screenplay.stats() != null
+                    ? screenplay.stats()
+                    : new ScreenplayStats(
+                            screenplay.pageCount(),
+                            screenplay.pageCount(),
+                            screenplay.scenes().size(),
+                            null,
+                            null,
+                            null,
+                            null,
+                            0,
+                            0,
+                            0,
+                            0,
+                            null,
+                            null,
+                            null);
             this.title = title;
             this.pages = Math.max(1, screenplay.pageCount());
             this.sceneCount = screenplay.scenes().size();
@@ -97,17 +116,31 @@ public final class OfflineCoverageAnalyst implements CoverageAnalyst {
 
         Coverage coverage() {
             var protagonist = indicators.protagonist();
-            // the word lists are English: on another language, or on words that make no sentences, they would count noise
+            // the word lists are English: on another language, or on words that make no sentences, they would count
+            // noise
             var why = ScriptChecks.text(screenplay).whyNoWordLists();
             var genres = why == null ? genres() : List.<String>of();
             var themes = why == null ? themes() : List.<String>of();
             var tone = why == null ? tone() : why;
-            return new Coverage(logline(protagonist), synopsis(protagonist), genres, tone, themes, List.of(),
-                    protagonist == null ? null : protagonist.name(), List.of(), List.of(), List.of(), null,
+            return new Coverage(
+                    logline(protagonist),
+                    synopsis(protagonist),
+                    genres,
+                    tone,
+                    themes,
+                    List.of(),
+                    protagonist == null ? null : protagonist.name(),
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    null,
                     Verdicts.NOT_JUDGED + ". " + Verdicts.HOW_TO_JUDGE
                             + " What is shown is measured: the craft indicators, vocabulary counts and quoted lines."
-                            + (cues.isEmpty() ? "" : " Vocabulary cues (word counts): " + String.join("; ", cues) + "."),
-                    PROVENANCE, indicators.all());
+                            + (cues.isEmpty()
+                                    ? ""
+                                    : " Vocabulary cues (word counts): " + String.join("; ", cues) + "."),
+                    PROVENANCE,
+                    indicators.all());
         }
 
         /**
@@ -118,14 +151,20 @@ public final class OfflineCoverageAnalyst implements CoverageAnalyst {
             // "an 8-page short", "an 11-page short": the article follows the spoken number
             var spoken = String.valueOf(pages);
             boolean vowel = spoken.startsWith("8") || pages == 11 || pages == 18;
-            var sb = new StringBuilder(vowel ? "An " : "A ").append(pages).append("-page ").append(form());
+            var sb = new StringBuilder(vowel ? "An " : "A ")
+                    .append(pages)
+                    .append("-page ")
+                    .append(form());
             var where = mostlyAt();
             if (where != null) {
                 sb.append(", mostly ").append(where);
             }
             if (protagonist != null) {
-                sb.append(", led by ").append(protagonist.name())
-                        .append(" (").append(CraftIndicators.pct(protagonist.dialogueShare())).append("% of dialogue)");
+                sb.append(", led by ")
+                        .append(protagonist.name())
+                        .append(" (")
+                        .append(CraftIndicators.pct(protagonist.dialogueShare()))
+                        .append("% of dialogue)");
             }
             return sb.append('.').toString();
         }
@@ -171,7 +210,8 @@ public final class OfflineCoverageAnalyst implements CoverageAnalyst {
                     int words = ScriptWords.wordCount(sentence);
                     boolean shouted = sentence.equals(sentence.toUpperCase(Locale.ROOT));
                     // a whole sentence: a capital first, a full stop last (not a fragment cut by "--" or a cue)
-                    boolean whole = Character.isUpperCase(sentence.charAt(0)) && sentence.matches("(?s).*[.!?][\"”']?$");
+                    boolean whole =
+                            Character.isUpperCase(sentence.charAt(0)) && sentence.matches("(?s).*[.!?][\"”']?$");
                     if (words >= 5 && words <= 45 && !shouted && whole) {
                         candidates.add(new Sentence(i, element.page(), sentence, words));
                     }
@@ -205,12 +245,18 @@ public final class OfflineCoverageAnalyst implements CoverageAnalyst {
             var picks = new ArrayList<Sentence>();
             for (int act = 0; act < 3; act++) {
                 int a = act;
-                picks.addAll(chosen.get(act).stream().map(c -> c.withLabel("Act " + (a + 1))).toList());
+                picks.addAll(chosen.get(act).stream()
+                        .map(c -> c.withLabel("Act " + (a + 1)))
+                        .toList());
             }
             picks.sort(Comparator.comparingInt(Sentence::element));
             var sb = new StringBuilder(heading);
             for (var p : picks) {
-                sb.append('\n').append(p.label()).append(", p. ").append(p.page()).append(": ")
+                sb.append('\n')
+                        .append(p.label())
+                        .append(", p. ")
+                        .append(p.page())
+                        .append(": ")
                         .append(ScriptWords.clip(p.text(), 240));
             }
             return sb.toString();
@@ -243,7 +289,8 @@ public final class OfflineCoverageAnalyst implements CoverageAnalyst {
                     continue;
                 }
                 // words shared with other sentences of the act, not the sentence's own: centrality, not length
-                double shared = content.stream().mapToDouble(w -> counts.get(w) - 1).sum();
+                double shared =
+                        content.stream().mapToDouble(w -> counts.get(w) - 1).sum();
                 scored.add(new Scored(s, shared / Math.sqrt(content.size())));
             }
             scored.sort(Comparator.comparingDouble(Scored::score).reversed());
@@ -254,8 +301,9 @@ public final class OfflineCoverageAnalyst implements CoverageAnalyst {
                 }
                 // typical, but not the same line twice: a pick shares at most half its words with another
                 var words = contentWords.get(s.sentence());
-                boolean distinct = out.stream().noneMatch(o -> o.element() == s.sentence().element()
-                        || overlap(contentWords.get(o), words) > 0.5);
+                boolean distinct = out.stream()
+                        .noneMatch(o ->
+                                o.element() == s.sentence().element() || overlap(contentWords.get(o), words) > 0.5);
                 if (distinct) {
                     out.add(s.sentence());
                 }
@@ -303,7 +351,8 @@ public final class OfflineCoverageAnalyst implements CoverageAnalyst {
                 scored.add(new Scored(lexicon, hits, hits.count() * 1000.0 / proseWords));
             }
             scored.sort(Comparator.comparingDouble(Scored::rate).reversed());
-            var top = scored.stream().filter(s -> s.hits().count() >= 4).limit(2).toList();
+            var top =
+                    scored.stream().filter(s -> s.hits().count() >= 4).limit(2).toList();
             var sb = new StringBuilder();
             if (top.isEmpty()) {
                 sb.append("No tone stands out in the vocabulary");
@@ -314,10 +363,15 @@ public final class OfflineCoverageAnalyst implements CoverageAnalyst {
                     sb.append(" and ").append(top.get(1).lexicon().name());
                 }
                 sb.append(", by its vocabulary (");
-                sb.append(String.join("; ", top.stream().map(s -> s.hits().topTerms(3)).toList())).append(')');
+                sb.append(String.join(
+                                "; ",
+                                top.stream().map(s -> s.hits().topTerms(3)).toList()))
+                        .append(')');
             }
             int night = stats.timesOfDay().getOrDefault("NIGHT", 0);
-            int timed = stats.timesOfDay().values().stream().mapToInt(Integer::intValue).sum();
+            int timed = stats.timesOfDay().values().stream()
+                    .mapToInt(Integer::intValue)
+                    .sum();
             if (timed > 0 && night > 0) {
                 sb.append("; ").append(Math.round(100.0 * night / timed)).append("% of scenes at night");
             }

@@ -27,8 +27,20 @@ public final class OfflineTrailerAnalyst implements TrailerAnalyst {
         var note = "Not analysed offline: this is a " + platform + " video (id " + link.videoId() + "). Pacing, tone, "
                 + "hook and how the trailer compares with the script need the cloud trailer analyst "
                 + "(Gemini 2.5 Flash-Lite), or a programmer watching it.";
-        var analysis = new TrailerAnalysis(link.url().toString(), link.platform(), link.videoId(), false,
-                null, null, null, null, null, null, null, note, PROVENANCE);
+        var analysis = new TrailerAnalysis(
+                link.url().toString(),
+                link.platform(),
+                link.videoId(),
+                false,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                note,
+                PROVENANCE);
         return new AnalystResult<>(analysis, PROVENANCE, Usage.NONE);
     }
 }

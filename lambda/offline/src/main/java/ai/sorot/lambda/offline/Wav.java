@@ -14,11 +14,19 @@ public final class Wav {
     public static byte[] pcm16Mono(byte[] littleEndianSamples, int sampleRate) {
         var out = new ByteArrayOutputStream(44 + littleEndianSamples.length);
         var header = ByteBuffer.allocate(44).order(ByteOrder.LITTLE_ENDIAN);
-        header.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(36 + littleEndianSamples.length)
+        header.put("RIFF".getBytes(StandardCharsets.US_ASCII))
+                .putInt(36 + littleEndianSamples.length)
                 .put("WAVE".getBytes(StandardCharsets.US_ASCII))
-                .put("fmt ".getBytes(StandardCharsets.US_ASCII)).putInt(16).putShort((short) 1).putShort((short) 1)
-                .putInt(sampleRate).putInt(sampleRate * 2).putShort((short) 2).putShort((short) 16)
-                .put("data".getBytes(StandardCharsets.US_ASCII)).putInt(littleEndianSamples.length);
+                .put("fmt ".getBytes(StandardCharsets.US_ASCII))
+                .putInt(16)
+                .putShort((short) 1)
+                .putShort((short) 1)
+                .putInt(sampleRate)
+                .putInt(sampleRate * 2)
+                .putShort((short) 2)
+                .putShort((short) 16)
+                .put("data".getBytes(StandardCharsets.US_ASCII))
+                .putInt(littleEndianSamples.length);
         out.writeBytes(header.array());
         out.writeBytes(littleEndianSamples);
         return out.toByteArray();

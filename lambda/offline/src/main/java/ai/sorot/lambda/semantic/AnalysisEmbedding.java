@@ -29,7 +29,10 @@ public final class AnalysisEmbedding {
         if (scenes.isEmpty()) {
             return Vectors.mean(about, Embedder.DIMENSIONS);
         }
-        return Vectors.blend(Vectors.mean(about, Embedder.DIMENSIONS), ABOUT_WEIGHT,
-                Vectors.mean(scenes, Embedder.DIMENSIONS), 1 - ABOUT_WEIGHT);
+        return Vectors.blend(
+                Vectors.mean(about, Embedder.DIMENSIONS),
+                ABOUT_WEIGHT,
+                Vectors.mean(scenes, Embedder.DIMENSIONS),
+                1 - ABOUT_WEIGHT);
     }
 }

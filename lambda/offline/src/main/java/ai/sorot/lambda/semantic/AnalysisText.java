@@ -47,7 +47,8 @@ public record AnalysisText(List<String> about, List<String> scenes) {
             }
             // without a model the logline is a statistics line (pages, night, lead): it says nothing
             // of what the script is about, and would make every short look like every other short
-            boolean noModel = coverage.provenance() != null && !coverage.provenance().modelRead();
+            boolean noModel =
+                    coverage.provenance() != null && !coverage.provenance().modelRead();
             if (!noModel && coverage.logline() != null && !coverage.logline().isBlank()) {
                 about.add(clip(coverage.logline()));
             }

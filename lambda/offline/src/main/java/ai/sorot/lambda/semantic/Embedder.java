@@ -29,6 +29,7 @@ public final class Embedder {
 
     /** The name stored beside each vector: vectors of another model are not comparable. */
     public static final String MODEL = "all-MiniLM-L6-v2-q";
+
     public static final int DIMENSIONS = 384;
 
     private static final String ORT_TEMP_PREFIX = "onnxruntime-java";
@@ -37,8 +38,8 @@ public final class Embedder {
      * DJL logs a CUDA probe ("Failed to detect GPU count") and each native extraction at WARNING and
      * INFO: noise on a terminal for a model that runs on the CPU. Held here so the levels stay set.
      */
-    private static final List<java.util.logging.Logger> QUIET = List.of(
-            java.util.logging.Logger.getLogger("ai.djl"), java.util.logging.Logger.getLogger("ai.onnxruntime"));
+    private static final List<java.util.logging.Logger> QUIET =
+            List.of(java.util.logging.Logger.getLogger("ai.djl"), java.util.logging.Logger.getLogger("ai.onnxruntime"));
 
     private final EmbeddingModel model;
 
@@ -55,7 +56,8 @@ public final class Embedder {
         try {
             return Holder.SHARED;
         } catch (ExceptionInInitializerError | NoClassDefFoundError e) {
-            throw new SorotException(ErrorCode.INTERNAL, "The embedding model could not be loaded on this computer.", e);
+            throw new SorotException(
+                    ErrorCode.INTERNAL, "The embedding model could not be loaded on this computer.", e);
         }
     }
 

@@ -35,9 +35,10 @@ class HungEspeakTest {
                 exec sleep 60""");
         var narrator = EspeakNarrator.find(binary.toString()).orElseThrow();
         long start = System.nanoTime();
-        assertThatThrownBy(() -> narrator.narrate(new NarrationRequest("a", new SpeechScript(List.of("Hello.")),
-                Duration.ofMillis(500))))
-                .isInstanceOfSatisfying(SorotException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.STEP_TIMEOUT));
+        assertThatThrownBy(() -> narrator.narrate(
+                        new NarrationRequest("a", new SpeechScript(List.of("Hello.")), Duration.ofMillis(500))))
+                .isInstanceOfSatisfying(
+                        SorotException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.STEP_TIMEOUT));
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
     }
 
@@ -47,8 +48,8 @@ class HungEspeakTest {
                 if [ "$1" = "--version" ]; then echo "eSpeak NG text-to-speech: 1.51"; exit 0; fi
                 echo "no voice data found" >&2; exit 3""");
         var narrator = EspeakNarrator.find(binary.toString()).orElseThrow();
-        assertThatThrownBy(() -> narrator.narrate(new NarrationRequest("a", new SpeechScript(List.of("Hello.")),
-                Duration.ofSeconds(5))))
+        assertThatThrownBy(() -> narrator.narrate(
+                        new NarrationRequest("a", new SpeechScript(List.of("Hello.")), Duration.ofSeconds(5))))
                 .isInstanceOfSatisfying(SorotException.class, e -> {
                     assertThat(e.code()).isEqualTo(ErrorCode.ANALYST_FAILED);
                     assertThat(e.getMessage()).contains("exit 3").contains("no voice data found");

@@ -32,7 +32,9 @@ class KeyLinesTest {
         assertThat(picks).hasSize(2);
         assertThat(picks.get(0)).hasSize(2).doesNotContain(STORM.getFirst());
         // the two near-identical wave lines say the same thing: at most one of them is picked
-        assertThat(picks.get(0)).filteredOn(l -> l.contains("break over the bow")).hasSizeLessThanOrEqualTo(1);
+        assertThat(picks.get(0))
+                .filteredOn(l -> l.contains("break over the bow"))
+                .hasSizeLessThanOrEqualTo(1);
         assertThat(picks.get(1)).hasSize(1).doesNotContain("A seagull lands on the windowsill outside.");
     }
 
@@ -46,7 +48,8 @@ class KeyLinesTest {
 
     @Test
     void anEmptyActGivesNoLines() {
-        var picks = KeyLines.central(List.of(List.<String>of(), COURT), Function.identity(), new int[] {2, 2}, Embedder.shared());
+        var picks = KeyLines.central(
+                List.of(List.<String>of(), COURT), Function.identity(), new int[] {2, 2}, Embedder.shared());
         assertThat(picks.get(0)).isEmpty();
         assertThat(picks.get(1)).hasSize(2);
     }

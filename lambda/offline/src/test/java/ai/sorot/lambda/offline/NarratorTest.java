@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import ai.sorot.lambda.pipeline.NarrationRequest;
-import ai.sorot.lambda.pipeline.Narrator;
 import ai.sorot.lambda.pipeline.SpeechScript;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -54,7 +53,9 @@ class NarratorTest {
         assertThat(new String(wav, 8, 4)).isEqualTo("WAVE");
         assertThat(Wav.durationSeconds(wav)).isEqualTo(seconds);
         assertThat(seconds).isBetween(6.0, 20.0);
-        var samples = ByteBuffer.wrap(wav, 44, wav.length - 44).order(ByteOrder.LITTLE_ENDIAN).asShortBuffer();
+        var samples = ByteBuffer.wrap(wav, 44, wav.length - 44)
+                .order(ByteOrder.LITTLE_ENDIAN)
+                .asShortBuffer();
         int windows = 0;
         int loud = 0;
         int quiet = 0;

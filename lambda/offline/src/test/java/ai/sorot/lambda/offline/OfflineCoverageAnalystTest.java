@@ -26,7 +26,8 @@ class OfflineCoverageAnalystTest {
     private final OfflineCoverageAnalyst analyst = new OfflineCoverageAnalyst();
 
     private Coverage cover(Screenplay screenplay) {
-        var result = analyst.analyse(new CoverageRequest("analysis-1-x", screenplay.title(), screenplay, Duration.ofSeconds(30)));
+        var result = analyst.analyse(
+                new CoverageRequest("analysis-1-x", screenplay.title(), screenplay, Duration.ofSeconds(30)));
         assertThat(result.provenance().offline()).isTrue();
         assertThat(result.provenance().modelRead()).isFalse();
         assertThat(result.provenance().label()).contains("no model");
@@ -39,7 +40,9 @@ class OfflineCoverageAnalystTest {
         var coverage = cover(screenplay);
         assertThat(coverage.provenance().offline()).isTrue();
         assertThat(coverage.protagonist()).isEqualTo("STEEL");
-        assertThat(coverage.logline()).matches("An? " + screenplay.pageCount() + "-page short.*").contains("led by STEEL (");
+        assertThat(coverage.logline())
+                .matches("An? " + screenplay.pageCount() + "-page short.*")
+                .contains("led by STEEL (");
         assertThat(coverage.recommendation()).isNull();
         assertThat(coverage.rationale()).startsWith(Verdicts.NOT_JUDGED).contains("SOROT_LLM_URL");
     }
@@ -51,7 +54,8 @@ class OfflineCoverageAnalystTest {
         assertThat(coverage.grid()).isEmpty();
         assertThat(coverage.recommendation()).isNull();
         assertThat(coverage.comparables()).isEmpty();
-        assertThat(coverage.indicators()).extracting(Indicator::code)
+        assertThat(coverage.indicators())
+                .extracting(Indicator::code)
                 .containsExactly("pages", "scenes", "dialogue_share", "lead_share", "format");
         assertThat(coverage.indicators()).allSatisfy(i -> {
             assertThat(i.value()).isNotNull();
@@ -69,8 +73,8 @@ class OfflineCoverageAnalystTest {
         concat(coverage).forEach(c -> evidence.addAll(c.evidence()));
         coverage.indicators().forEach(i -> evidence.addAll(i.evidence()));
         assertThat(evidence).isNotEmpty().allSatisfy(e -> {
-            assertThat(e.verification()).isIn(Evidence.Verification.QUOTED, Evidence.Verification.LOCATED,
-                    Evidence.Verification.STATISTIC);
+            assertThat(e.verification())
+                    .isIn(Evidence.Verification.QUOTED, Evidence.Verification.LOCATED, Evidence.Verification.STATISTIC);
             if (e.verification() == Evidence.Verification.STATISTIC) {
                 assertThat(e.page()).isNull();
             } else {
@@ -78,8 +82,10 @@ class OfflineCoverageAnalystTest {
             }
         });
         // the whole-script figures (length, dialogue share, format) are statistics, not page 1 or the last page
-        assertThat(coverage.indicators().stream().filter(i -> List.of("pages", "format").contains(i.code())))
-                .allSatisfy(i -> assertThat(i.evidence()).extracting(Evidence::verification)
+        assertThat(coverage.indicators().stream()
+                        .filter(i -> List.of("pages", "format").contains(i.code())))
+                .allSatisfy(i -> assertThat(i.evidence())
+                        .extracting(Evidence::verification)
                         .containsOnly(Evidence.Verification.STATISTIC));
     }
 
@@ -87,14 +93,17 @@ class OfflineCoverageAnalystTest {
     void theSynopsisQuotesTheScriptsOwnActionLinesInOrder() {
         var screenplay = reader.readFountain(TestScripts.cyberBobDebateFountain());
         var coverage = cover(screenplay);
-        var action = screenplay.elements().stream().filter(e -> e.type() == ElementType.ACTION)
-                .map(e -> e.text().replaceAll("\\s+", " ")).collect(Collectors.joining(" "));
+        var action = screenplay.elements().stream()
+                .filter(e -> e.type() == ElementType.ACTION)
+                .map(e -> e.text().replaceAll("\\s+", " "))
+                .collect(Collectors.joining(" "));
         var lines = coverage.synopsis().split("\n");
         assertThat(lines[0]).startsWith("Key lines");
         assertThat(lines.length).isGreaterThanOrEqualTo(3);
         int previousPage = 0;
         for (int i = 1; i < lines.length; i++) {
-            var m = java.util.regex.Pattern.compile("^Act [123], p\\. (\\d+): (.*)$").matcher(lines[i]);
+            var m = java.util.regex.Pattern.compile("^Act [123], p\\. (\\d+): (.*)$")
+                    .matcher(lines[i]);
             assertThat(m.matches()).as(lines[i]).isTrue();
             int page = Integer.parseInt(m.group(1));
             assertThat(page).isGreaterThanOrEqualTo(previousPage);
@@ -109,11 +118,15 @@ class OfflineCoverageAnalystTest {
         var text = new StringBuilder("Title: Rooms\n\n");
         for (int i = 1; i <= 20; i++) {
             // twenty rooms, one scene each: none holds 15% of the scenes
-            text.append("INT. ROOM ").append(i).append(" - NIGHT\n\nMara opens the door and looks at the empty bed.\n\n")
+            text.append("INT. ROOM ")
+                    .append(i)
+                    .append(" - NIGHT\n\nMara opens the door and looks at the empty bed.\n\n")
                     .append("MARA\nNobody sleeps here any more.\n\n");
         }
         var coverage = cover(reader.readFountain(text.toString()));
-        assertThat(coverage.logline()).contains("mostly at night").contains("led by MARA (100% of dialogue)")
+        assertThat(coverage.logline())
+                .contains("mostly at night")
+                .contains("led by MARA (100% of dialogue)")
                 .doesNotContain("ROOM");
     }
 
@@ -172,7 +185,8 @@ class OfflineCoverageAnalystTest {
     void refusesAnEmptyScreenplay() {
         var empty = new Screenplay("x", null, 1, Screenplay.SourceFormat.FOUNTAIN, null, null, null, null);
         assertThatThrownBy(() -> cover(empty))
-                .isInstanceOfSatisfying(SorotException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_A_SCREENPLAY));
+                .isInstanceOfSatisfying(
+                        SorotException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_A_SCREENPLAY));
     }
 
     private static java.util.List<Claim> concat(Coverage c) {

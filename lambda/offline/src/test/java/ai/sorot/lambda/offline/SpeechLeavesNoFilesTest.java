@@ -1,8 +1,8 @@
 package ai.sorot.lambda.offline;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import ai.sorot.lambda.pipeline.NarrationRequest;
 import ai.sorot.lambda.pipeline.SpeechScript;
@@ -47,13 +47,24 @@ class SpeechLeavesNoFilesTest {
         Files.setPosixFilePermissions(espeak, PosixFilePermissions.fromString("rwx------"));
 
         var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        var child = new ProcessBuilder(java, "-XX:-UsePerfData", "-Djava.io.tmpdir=" + tmp, "-cp", System.getProperty("java.class.path"),
-                SpeechLeavesNoFilesTest.class.getName(), espeak.toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
+        var child = new ProcessBuilder(
+                        java,
+                        "-XX:-UsePerfData",
+                        "-Djava.io.tmpdir=" + tmp,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        SpeechLeavesNoFilesTest.class.getName(),
+                        espeak.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("child.log").toFile())
+                .start();
         try {
-            await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50))
+            await().atMost(Duration.ofSeconds(15))
+                    .pollInterval(Duration.ofMillis(50))
                     .until(() -> Files.exists(speaking) || !child.isAlive());
-            assertThat(speaking).as("the child started speaking: " + Files.readString(dir.resolve("child.log"))).exists();
+            assertThat(speaking)
+                    .as("the child started speaking: " + Files.readString(dir.resolve("child.log")))
+                    .exists();
         } finally {
             child.descendants().forEach(ProcessHandle::destroyForcibly);
             child.destroyForcibly(); // SIGKILL: no finally block, no shutdown hook
@@ -61,7 +72,9 @@ class SpeechLeavesNoFilesTest {
         }
 
         try (Stream<Path> left = Files.list(tmp)) {
-            assertThat(left.map(p -> p.getFileName().toString())).as("left in the temp folder").isEmpty();
+            assertThat(left.map(p -> p.getFileName().toString()))
+                    .as("left in the temp folder")
+                    .isEmpty();
         }
     }
 
@@ -69,8 +82,11 @@ class SpeechLeavesNoFilesTest {
     void espeaksPipedWavSaysHowLongItReallyIs() {
         var espeak = EspeakNarrator.find();
         assumeTrue(espeak.isPresent(), "espeak-ng is not installed (CI installs it)");
-        var wav = espeak.get().narrate(new NarrationRequest("a", new SpeechScript(List.of("Hello there.", "And again.")),
-                Duration.ofSeconds(30))).output().bytes();
+        var wav = espeak.get()
+                .narrate(new NarrationRequest(
+                        "a", new SpeechScript(List.of("Hello there.", "And again.")), Duration.ofSeconds(30)))
+                .output()
+                .bytes();
         var header = ByteBuffer.wrap(wav).order(ByteOrder.LITTLE_ENDIAN);
         assertThat(header.getInt(4)).as("RIFF size").isEqualTo(wav.length - 8);
         int data = 12;

@@ -20,10 +20,12 @@ import java.util.List;
  *       Real scripts 0.85-0.90; shuffled or random words 0.67-0.76. Measured only on English.</li>
  * </ul>
  */
-public record Coherence(int words, double functionShare, int determiners, double brokenAfterDeterminer, TagConfidence tags) {
+public record Coherence(
+        int words, double functionShare, int determiners, double brokenAfterDeterminer, TagConfidence tags) {
 
     /** Below this many prose words a script is too short to judge (a test page, a fragment). */
     static final int MIN_WORDS = 150;
+
     static final double MIN_FUNCTION_SHARE = 0.20;
     static final double MAX_BROKEN_AFTER_DETERMINER = 0.16;
     /** The order test needs enough articles to count. */
@@ -53,8 +55,12 @@ public record Coherence(int words, double functionShare, int determiners, double
                 }
             }
         }
-        return new Coherence(words, words == 0 ? 0 : function / (double) words, determiners,
-                determiners == 0 ? 0 : broken / (double) determiners, null);
+        return new Coherence(
+                words,
+                words == 0 ? 0 : function / (double) words,
+                determiners,
+                determiners == 0 ? 0 : broken / (double) determiners,
+                null);
     }
 
     /** These figures with the POS tagger's confidence on the same prose. */
@@ -84,9 +90,11 @@ public record Coherence(int words, double functionShare, int determiners, double
 
     public String figures() {
         return "%d words; %.0f%% function words (English prose: a third or more); after %d articles, %.0f%% of the "
-                .formatted(words, functionShare * 100, determiners, brokenAfterDeterminer * 100)
+                        .formatted(words, functionShare * 100, determiners, brokenAfterDeterminer * 100)
                 + "next words cannot stand there (English: under 2%)"
-                + (tags == null ? "" : "; the English POS tagger's confidence %.2f over %d words (English prose: 0.85 or more)"
-                        .formatted(tags.meanProbability(), tags.tokens()));
+                + (tags == null
+                        ? ""
+                        : "; the English POS tagger's confidence %.2f over %d words (English prose: 0.85 or more)"
+                                .formatted(tags.meanProbability(), tags.tokens()));
     }
 }

@@ -19,40 +19,126 @@ public record Language(String code, String name, double functionShare) {
     static final double RECOGNISED = 0.12;
 
     private static final Map<String, String> NAMES = Map.ofEntries(
-            Map.entry("en", "English"), Map.entry("fr", "French"), Map.entry("es", "Spanish"), Map.entry("de", "German"),
-            Map.entry("it", "Italian"), Map.entry("pt", "Portuguese"), Map.entry("nl", "Dutch"), Map.entry("sv", "Swedish"),
-            Map.entry("da", "Danish"), Map.entry("no", "Norwegian"), Map.entry("pl", "Polish"), Map.entry("tr", "Turkish"),
-            Map.entry("id", "Indonesian"), Map.entry("ru", "a Cyrillic-script language (Russian, Ukrainian...)"), Map.entry("el", "Greek"),
-            Map.entry("ar", "Arabic"), Map.entry("he", "Hebrew"), Map.entry("ja", "Japanese"), Map.entry("zh", "Chinese"),
-            Map.entry("ko", "Korean"), Map.entry("hi", "Hindi"), Map.entry("th", "Thai"));
+            Map.entry("en", "English"),
+            Map.entry("fr", "French"),
+            Map.entry("es", "Spanish"),
+            Map.entry("de", "German"),
+            Map.entry("it", "Italian"),
+            Map.entry("pt", "Portuguese"),
+            Map.entry("nl", "Dutch"),
+            Map.entry("sv", "Swedish"),
+            Map.entry("da", "Danish"),
+            Map.entry("no", "Norwegian"),
+            Map.entry("pl", "Polish"),
+            Map.entry("tr", "Turkish"),
+            Map.entry("id", "Indonesian"),
+            Map.entry("ru", "a Cyrillic-script language (Russian, Ukrainian...)"),
+            Map.entry("el", "Greek"),
+            Map.entry("ar", "Arabic"),
+            Map.entry("he", "Hebrew"),
+            Map.entry("ja", "Japanese"),
+            Map.entry("zh", "Chinese"),
+            Map.entry("ko", "Korean"),
+            Map.entry("hi", "Hindi"),
+            Map.entry("th", "Thai"));
 
     static final Map<String, Set<String>> FUNCTION_WORDS = Map.ofEntries(
             Map.entry("en", EnglishWords.FUNCTION),
-            Map.entry("fr", Set.of("le", "la", "les", "un", "une", "des", "de", "du", "et", "est", "je", "tu", "il", "elle", "nous",
-                    "vous", "ils", "que", "qui", "ne", "pas", "dans", "pour", "sur", "avec", "au", "aux", "ce", "cette", "mais",
-                    "ou", "son", "sa", "ses", "mon", "ma", "c'est", "j'ai", "moi", "toi", "se", "en")),
-            Map.entry("es", Set.of("el", "la", "los", "las", "un", "una", "unos", "de", "del", "y", "es", "yo", "tú", "él", "ella",
-                    "nosotros", "que", "qué", "no", "en", "con", "por", "para", "se", "lo", "le", "su", "sus", "mi", "pero",
-                    "como", "está", "al", "muy", "me", "te")),
-            Map.entry("de", Set.of("der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "und", "ist", "ich", "du",
-                    "er", "sie", "es", "wir", "ihr", "nicht", "mit", "auf", "zu", "im", "in", "von", "für", "was", "wie",
-                    "aber", "sich", "mir", "dich", "mich", "noch", "auch", "ja", "nein")),
-            Map.entry("it", Set.of("il", "lo", "la", "gli", "le", "un", "una", "di", "del", "della", "e", "è", "io", "tu", "lui",
-                    "lei", "noi", "che", "non", "per", "con", "su", "ma", "mi", "ti", "si", "sono", "come", "questo", "nel", "al")),
-            Map.entry("pt", Set.of("o", "a", "os", "as", "um", "uma", "de", "do", "da", "dos", "e", "é", "eu", "você", "ele",
-                    "ela", "nós", "que", "não", "em", "no", "na", "com", "por", "para", "se", "mas", "meu", "minha", "está")),
-            Map.entry("nl", Set.of("de", "het", "een", "en", "is", "ik", "jij", "je", "hij", "zij", "ze", "wij", "we", "niet",
-                    "met", "op", "van", "voor", "in", "dat", "die", "maar", "wat", "er", "zijn", "mijn", "naar")),
-            Map.entry("sv", Set.of("och", "att", "det", "en", "ett", "är", "jag", "du", "han", "hon", "vi", "de", "inte", "med",
-                    "på", "av", "för", "som", "den", "men", "vad", "till", "har", "mig", "dig")),
-            Map.entry("da", Set.of("og", "at", "det", "en", "et", "er", "jeg", "du", "han", "hun", "vi", "de", "ikke", "med",
-                    "på", "af", "for", "som", "den", "men", "hvad", "til", "har", "mig", "dig")),
-            Map.entry("pl", Set.of("i", "w", "na", "z", "nie", "się", "to", "jest", "że", "do", "ja", "ty", "on", "ona", "my",
-                    "co", "jak", "ale", "po", "tak", "mnie", "mi")),
-            Map.entry("tr", Set.of("ve", "bir", "bu", "da", "de", "ne", "ben", "sen", "o", "biz", "değil", "için", "ile", "mi",
-                    "ama", "çok", "var", "yok")),
-            Map.entry("id", Set.of("dan", "yang", "di", "ke", "dari", "ini", "itu", "aku", "saya", "kamu", "dia", "kita",
-                    "tidak", "dengan", "untuk", "ada", "apa", "akan")));
+            Map.entry(
+                    "fr",
+                    Set.of(
+                            "le", "la", "les", "un", "une", "des", "de", "du", "et", "est", "je", "tu", "il", "elle",
+                            "nous", "vous", "ils", "que", "qui", "ne", "pas", "dans", "pour", "sur", "avec", "au",
+                            "aux", "ce", "cette", "mais", "ou", "son", "sa", "ses", "mon", "ma", "c'est", "j'ai", "moi",
+                            "toi", "se", "en")),
+            Map.entry(
+                    "es",
+                    Set.of(
+                            "el",
+                            "la",
+                            "los",
+                            "las",
+                            "un",
+                            "una",
+                            "unos",
+                            "de",
+                            "del",
+                            "y",
+                            "es",
+                            "yo",
+                            "tú",
+                            "él",
+                            "ella",
+                            "nosotros",
+                            "que",
+                            "qué",
+                            "no",
+                            "en",
+                            "con",
+                            "por",
+                            "para",
+                            "se",
+                            "lo",
+                            "le",
+                            "su",
+                            "sus",
+                            "mi",
+                            "pero",
+                            "como",
+                            "está",
+                            "al",
+                            "muy",
+                            "me",
+                            "te")),
+            Map.entry(
+                    "de",
+                    Set.of(
+                            "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "und", "ist", "ich", "du",
+                            "er", "sie", "es", "wir", "ihr", "nicht", "mit", "auf", "zu", "im", "in", "von", "für",
+                            "was", "wie", "aber", "sich", "mir", "dich", "mich", "noch", "auch", "ja", "nein")),
+            Map.entry(
+                    "it",
+                    Set.of(
+                            "il", "lo", "la", "gli", "le", "un", "una", "di", "del", "della", "e", "è", "io", "tu",
+                            "lui", "lei", "noi", "che", "non", "per", "con", "su", "ma", "mi", "ti", "si", "sono",
+                            "come", "questo", "nel", "al")),
+            Map.entry(
+                    "pt",
+                    Set.of(
+                            "o", "a", "os", "as", "um", "uma", "de", "do", "da", "dos", "e", "é", "eu", "você", "ele",
+                            "ela", "nós", "que", "não", "em", "no", "na", "com", "por", "para", "se", "mas", "meu",
+                            "minha", "está")),
+            Map.entry(
+                    "nl",
+                    Set.of(
+                            "de", "het", "een", "en", "is", "ik", "jij", "je", "hij", "zij", "ze", "wij", "we", "niet",
+                            "met", "op", "van", "voor", "in", "dat", "die", "maar", "wat", "er", "zijn", "mijn",
+                            "naar")),
+            Map.entry(
+                    "sv",
+                    Set.of(
+                            "och", "att", "det", "en", "ett", "är", "jag", "du", "han", "hon", "vi", "de", "inte",
+                            "med", "på", "av", "för", "som", "den", "men", "vad", "till", "har", "mig", "dig")),
+            Map.entry(
+                    "da",
+                    Set.of(
+                            "og", "at", "det", "en", "et", "er", "jeg", "du", "han", "hun", "vi", "de", "ikke", "med",
+                            "på", "af", "for", "som", "den", "men", "hvad", "til", "har", "mig", "dig")),
+            Map.entry(
+                    "pl",
+                    Set.of(
+                            "i", "w", "na", "z", "nie", "się", "to", "jest", "że", "do", "ja", "ty", "on", "ona", "my",
+                            "co", "jak", "ale", "po", "tak", "mnie", "mi")),
+            Map.entry(
+                    "tr",
+                    Set.of(
+                            "ve", "bir", "bu", "da", "de", "ne", "ben", "sen", "o", "biz", "değil", "için", "ile", "mi",
+                            "ama", "çok", "var", "yok")),
+            Map.entry(
+                    "id",
+                    Set.of(
+                            "dan", "yang", "di", "ke", "dari", "ini", "itu", "aku", "saya", "kamu", "dia", "kita",
+                            "tidak", "dengan", "untuk", "ada", "apa", "akan")));
 
     /** Each function word and the languages it belongs to: one look-up per word. */
     private static final Map<String, List<String>> LANGUAGES_OF = byWord();

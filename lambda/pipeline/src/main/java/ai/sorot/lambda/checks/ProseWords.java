@@ -34,7 +34,9 @@ final class ProseWords {
     static List<String> texts(Screenplay screenplay) {
         var out = new ArrayList<String>();
         for (var element : screenplay.elements()) {
-            if (PROSE.contains(element.type()) && element.text() != null && !element.text().isBlank()) {
+            if (PROSE.contains(element.type())
+                    && element.text() != null
+                    && !element.text().isBlank()) {
                 out.add(element.text());
             }
         }

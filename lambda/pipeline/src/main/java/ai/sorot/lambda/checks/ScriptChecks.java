@@ -1,19 +1,19 @@
 package ai.sorot.lambda.checks;
 
+import ai.sorot.lambda.language.LanguageDetector;
+import ai.sorot.lambda.language.OpenNlp;
+import ai.sorot.lambda.language.TagConfidence;
 import ai.sorot.model.report.Check;
 import ai.sorot.model.report.Check.Severity;
 import ai.sorot.model.report.CheckCode;
 import ai.sorot.model.report.Evidence;
 import ai.sorot.model.screenplay.Screenplay;
-import ai.sorot.lambda.language.LanguageDetector;
-import ai.sorot.lambda.language.OpenNlp;
-import ai.sorot.lambda.language.TagConfidence;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -26,7 +26,9 @@ public final class ScriptChecks {
 
     /** The form of a script: as submitted (a session's, a FilmFreeway category) or declared on its title page. */
     public enum Form {
-        SHORT, FEATURE, EPISODE;
+        SHORT,
+        FEATURE,
+        EPISODE;
 
         /**
          * The form a submission names: "short", "feature", "episode", or a FilmFreeway category ("Short
@@ -41,13 +43,15 @@ public final class ScriptChecks {
             if (ScriptChecks.SHORT.matcher(text).find()) {
                 return Form.SHORT;
             }
-            if (ScriptChecks.EPISODE.matcher(text).find() || text.matches("(?s).*\\b(tv|television|series|web series)\\b.*")) {
+            if (ScriptChecks.EPISODE.matcher(text).find()
+                    || text.matches("(?s).*\\b(tv|television|series|web series)\\b.*")) {
                 return Form.EPISODE;
             }
             if (ScriptChecks.FEATURE.matcher(text).find()) {
                 return Form.FEATURE;
             }
-            throw new ai.sorot.model.api.SorotException(ai.sorot.model.api.ErrorCode.INVALID_PARAMETER,
+            throw new ai.sorot.model.api.SorotException(
+                    ai.sorot.model.api.ErrorCode.INVALID_PARAMETER,
                     "The form must be short, feature or episode (or a FilmFreeway category naming one), not: "
                             + clip(name) + ".");
         }
@@ -90,7 +94,8 @@ public final class ScriptChecks {
                 return null;
             }
             return language != null && !language.isEnglish()
-                    ? "Not assessed: the word lists are English and the script appears to be in " + language.name() + "."
+                    ? "Not assessed: the word lists are English and the script appears to be in " + language.name()
+                            + "."
                     : "Not assessed: the words do not read as English sentences (see the checks).";
         }
     }
@@ -124,7 +129,8 @@ public final class ScriptChecks {
         var paragraphs = ProseWords.paragraphs(screenplay);
         var texts = ProseWords.texts(screenplay);
         var detected = ProseWords.count(paragraphs) >= MIN_WORDS_FOR_LANGUAGE
-                ? LanguageDetector.detect(String.join("\n", texts)) : null;
+                ? LanguageDetector.detect(String.join("\n", texts))
+                : null;
         var language = Language.detect(paragraphs, detected);
         var coherence = Coherence.measure(paragraphs);
         if (coherence.enoughText() && language != null && language.isEnglish() && !coherence.incoherent()) {
@@ -145,37 +151,51 @@ public final class ScriptChecks {
         var language = measured.language();
         var coherence = measured.coherence();
         if (language != null && !language.isEnglish() && coherence.words() >= MIN_WORDS_FOR_LANGUAGE) {
-            checks.add(Check.of(CheckCode.LANGUAGE, Severity.INFO,
-                    "The script appears to be in " + language.name() + ". The English word lists (genre, tone, themes, "
-                            + "content flags) and the coherence check were not run on it.")
+            checks.add(Check.of(
+                            CheckCode.LANGUAGE,
+                            Severity.INFO,
+                            "The script appears to be in " + language.name()
+                                    + ". The English word lists (genre, tone, themes, "
+                                    + "content flags) and the coherence check were not run on it.")
                     .withEvidence(Evidence.statistic()));
         } else if (coherence.enoughText()) {
             if (language == null) {
-                checks.add(Check.of(CheckCode.INCOHERENT_TEXT, Severity.WARNING,
-                        "The text has a screenplay's shape, but its words do not form sentences in any language Sorot "
-                                + "recognises (" + coherence.figures() + "). Check that it is the script you meant to send.")
+                checks.add(Check.of(
+                                CheckCode.INCOHERENT_TEXT,
+                                Severity.WARNING,
+                                "The text has a screenplay's shape, but its words do not form sentences in any language Sorot "
+                                        + "recognises (" + coherence.figures()
+                                        + "). Check that it is the script you meant to send.")
                         .withEvidence(Evidence.statistic()));
             } else if (language.isEnglish() && coherence.incoherent()) {
-                checks.add(Check.of(CheckCode.INCOHERENT_TEXT, Severity.WARNING,
-                        "The text has a screenplay's shape, but its words do not read as English sentences: "
-                                + coherence.figures() + ". It may be placeholder or generated text.")
+                checks.add(Check.of(
+                                CheckCode.INCOHERENT_TEXT,
+                                Severity.WARNING,
+                                "The text has a screenplay's shape, but its words do not read as English sentences: "
+                                        + coherence.figures() + ". It may be placeholder or generated text.")
                         .withEvidence(Evidence.statistic()));
             }
         }
         if (screenplay.scenes().isEmpty()) {
-            checks.add(Check.of(CheckCode.NO_SCENE_HEADINGS, Severity.WARNING,
+            checks.add(Check.of(
+                    CheckCode.NO_SCENE_HEADINGS,
+                    Severity.WARNING,
                     "No scene headings (INT./EXT. ... DAY/NIGHT) were found: the scene, location and time-of-day figures "
                             + "are empty, and the script may not be in screenplay format."));
         }
         if (screenplay.isTextLayerRepaired()) {
-            checks.add(Check.of(CheckCode.TEXT_LAYER_GARBLED, Severity.INFO,
-                    "The PDF's text layer did not decode to what its pages show (characters stored in one encoding and "
-                            + "labelled as another, or '!' for spaces); Sorot repaired it, so names, headings and quotes read "
-                            + "as printed. Copy-paste from this PDF elsewhere will show the garbled text.")
+            checks.add(Check.of(
+                            CheckCode.TEXT_LAYER_GARBLED,
+                            Severity.INFO,
+                            "The PDF's text layer did not decode to what its pages show (characters stored in one encoding and "
+                                    + "labelled as another, or '!' for spaces); Sorot repaired it, so names, headings and quotes read "
+                                    + "as printed. Copy-paste from this PDF elsewhere will show the garbled text.")
                     .withEvidence(Evidence.statistic()));
         }
         if (screenplay.titlePage() == null || screenplay.titlePage().isEmpty()) {
-            checks.add(Check.of(CheckCode.NO_TITLE_PAGE, Severity.INFO,
+            checks.add(Check.of(
+                    CheckCode.NO_TITLE_PAGE,
+                    Severity.INFO,
                     "No title page: the title and writer come from the file name or the submission."));
         }
         var form = submittedAs != null ? submittedAs : declaredForm(screenplay);
@@ -199,14 +219,20 @@ public final class ScriptChecks {
     private static Check formLength(Form form, int pages, boolean submitted) {
         var how = submitted ? "Submitted as" : "Declared";
         if (form == Form.SHORT && pages > 40) {
-            return Check.of(CheckCode.FORM_LENGTH, Severity.WARNING,
-                    "%s a short, but %d pages runs about %d minutes: most shorts programmes take under 40."
-                            .formatted(how, pages, pages)).withEvidence(Evidence.statistic());
+            return Check.of(
+                            CheckCode.FORM_LENGTH,
+                            Severity.WARNING,
+                            "%s a short, but %d pages runs about %d minutes: most shorts programmes take under 40."
+                                    .formatted(how, pages, pages))
+                    .withEvidence(Evidence.statistic());
         }
         if (form == Form.FEATURE && pages < 70) {
-            return Check.of(CheckCode.FORM_LENGTH, Severity.WARNING,
-                    "%s a feature, but %d pages runs about %d minutes: a feature usually runs 70 pages or more."
-                            .formatted(how, pages, pages)).withEvidence(Evidence.statistic());
+            return Check.of(
+                            CheckCode.FORM_LENGTH,
+                            Severity.WARNING,
+                            "%s a feature, but %d pages runs about %d minutes: a feature usually runs 70 pages or more."
+                                    .formatted(how, pages, pages))
+                    .withEvidence(Evidence.statistic());
         }
         return null;
     }
@@ -217,8 +243,12 @@ public final class ScriptChecks {
         if (page == null || page.isEmpty()) {
             return null;
         }
-        var text = String.join("\n", java.util.stream.Stream.of(page.title(), page.credit(), page.source(), page.notes())
-                .filter(java.util.Objects::nonNull).toList()).toLowerCase(Locale.ROOT);
+        var text = String.join(
+                        "\n",
+                        java.util.stream.Stream.of(page.title(), page.credit(), page.source(), page.notes())
+                                .filter(java.util.Objects::nonNull)
+                                .toList())
+                .toLowerCase(Locale.ROOT);
         if (SHORT.matcher(text).find()) {
             return Form.SHORT;
         }

@@ -68,8 +68,8 @@ public final class CoverageAnswer {
         try {
             root = Json.mapper().readTree(json);
         } catch (JsonProcessingException e) {
-            return failed("The answer is not valid JSON: " + e.getOriginalMessage()
-                    + " (line " + e.getLocation().getLineNr() + ").");
+            return failed("The answer is not valid JSON: " + e.getOriginalMessage() + " (line "
+                    + e.getLocation().getLineNr() + ").");
         }
         if (root == null || !root.isObject()) {
             return failed("The answer must be one JSON object.");
@@ -91,8 +91,20 @@ public final class CoverageAnswer {
         if (!problems.isEmpty()) {
             return new Reading(null, problems, cited.unfound());
         }
-        var coverage = new Coverage(logline, synopsis, genres, tone, strings(root, "themes"), strings(root, "comparables"),
-                protagonist, strengths, concerns, grid, recommendation, rationale, provenance);
+        var coverage = new Coverage(
+                logline,
+                synopsis,
+                genres,
+                tone,
+                strings(root, "themes"),
+                strings(root, "comparables"),
+                protagonist,
+                strengths,
+                concerns,
+                grid,
+                recommendation,
+                rationale,
+                provenance);
         return new Reading(coverage, List.of(), cited.unfound());
     }
 
@@ -182,7 +194,8 @@ public final class CoverageAnswer {
         try {
             return Recommendation.valueOf(node.asText().strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            problems.add("\"recommendation\" must be RECOMMEND, CONSIDER or PASS, not \"" + clip(node.asText()) + "\".");
+            problems.add(
+                    "\"recommendation\" must be RECOMMEND, CONSIDER or PASS, not \"" + clip(node.asText()) + "\".");
             return null;
         }
     }
@@ -219,11 +232,14 @@ public final class CoverageAnswer {
         for (var item : node) {
             var criterion = normalise(item.path("criterion").asText(""));
             if (!GridScore.CRITERIA.contains(criterion)) {
-                problems.add("\"grid\" has an unknown criterion \"" + clip(item.path("criterion").asText("")) + "\".");
+                problems.add("\"grid\" has an unknown criterion \""
+                        + clip(item.path("criterion").asText("")) + "\".");
                 continue;
             }
             var score = item.get("score");
-            if (score == null || !score.canConvertToInt() || (score.isFloatingPointNumber() && score.asDouble() % 1 != 0)) {
+            if (score == null
+                    || !score.canConvertToInt()
+                    || (score.isFloatingPointNumber() && score.asDouble() % 1 != 0)) {
                 problems.add("The " + criterion + " score must be a whole number from 1 to 10.");
                 continue;
             }
@@ -241,14 +257,19 @@ public final class CoverageAnswer {
                 problems.add("\"grid\" has " + criterion + " twice.");
                 continue;
             }
-            rows.put(criterion, new GridScore(criterion, value, reason, evidence(item, "the " + criterion + " row", cited)));
+            rows.put(
+                    criterion,
+                    new GridScore(criterion, value, reason, evidence(item, "the " + criterion + " row", cited)));
         }
         var missing = new LinkedHashSet<>(GridScore.CRITERIA);
         missing.removeAll(rows.keySet());
         if (!missing.isEmpty()) {
             problems.add("\"grid\" is missing " + String.join(", ", missing) + ".");
         }
-        return GridScore.CRITERIA.stream().filter(rows::containsKey).map(rows::get).toList();
+        return GridScore.CRITERIA.stream()
+                .filter(rows::containsKey)
+                .map(rows::get)
+                .toList();
     }
 
     /**
@@ -263,18 +284,23 @@ public final class CoverageAnswer {
             node = Json.mapper().createArrayNode().add(node);
         }
         if (node == null || !node.isArray() || node.isEmpty()) {
-            cited.problems().add(capitalise(label) + " cites no evidence: give one to three {\"scene\", \"quote\"} items.");
+            cited.problems()
+                    .add(capitalise(label) + " cites no evidence: give one to three {\"scene\", \"quote\"} items.");
             return out;
         }
         for (var citation : node) {
-            var quote = (citation.isTextual() ? citation.asText("") : citation.path("quote").asText("")).strip();
+            var quote = (citation.isTextual()
+                            ? citation.asText("")
+                            : citation.path("quote").asText(""))
+                    .strip();
             if (quote.isEmpty()) {
                 cited.problems().add(capitalise(label) + " cites a scene without a quote.");
                 continue;
             }
             if (quote.split("\\s+").length > QUOTE_WORDS_LIMIT) {
-                cited.problems().add(capitalise(label) + " quotes more than " + CoveragePrompt.MAX_QUOTE_WORDS
-                        + " words: quote a short passage.");
+                cited.problems()
+                        .add(capitalise(label) + " quotes more than " + CoveragePrompt.MAX_QUOTE_WORDS
+                                + " words: quote a short passage.");
                 continue;
             }
             var scene = citation.get("scene");
@@ -282,9 +308,13 @@ public final class CoverageAnswer {
             out.add(cited.quotes().verify(quote, index));
         }
         if (!out.isEmpty() && out.stream().noneMatch(e -> e.verification().supports())) {
-            cited.unfound().add(capitalise(label) + " quotes words that are not in the script: "
-                    + out.stream().map(e -> "\"" + clip(e.quote()) + "\"" + (e.scene() == null ? "" : " (scene " + e.scene() + ")"))
-                    .collect(java.util.stream.Collectors.joining(", ")) + ".");
+            cited.unfound()
+                    .add(capitalise(label) + " quotes words that are not in the script: "
+                            + out.stream()
+                                    .map(e -> "\"" + clip(e.quote()) + "\""
+                                            + (e.scene() == null ? "" : " (scene " + e.scene() + ")"))
+                                    .collect(java.util.stream.Collectors.joining(", "))
+                            + ".");
         }
         return out;
     }
@@ -307,7 +337,12 @@ public final class CoverageAnswer {
     }
 
     private static String normalise(String criterion) {
-        return criterion.strip().toLowerCase(Locale.ROOT).replace('_', ' ').replace('-', ' ').replaceAll("\\s+", " ");
+        return criterion
+                .strip()
+                .toLowerCase(Locale.ROOT)
+                .replace('_', ' ')
+                .replace('-', ' ')
+                .replaceAll("\\s+", " ");
     }
 
     private static String clip(String text) {

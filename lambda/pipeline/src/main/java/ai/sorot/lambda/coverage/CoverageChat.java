@@ -12,7 +12,10 @@ import java.util.List;
  */
 public interface CoverageChat {
 
-    enum Role { USER, ASSISTANT }
+    enum Role {
+        USER,
+        ASSISTANT
+    }
 
     record Turn(Role role, String text) {}
 

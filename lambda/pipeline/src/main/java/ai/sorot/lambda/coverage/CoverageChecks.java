@@ -25,6 +25,7 @@ public final class CoverageChecks {
 
     /** A Recommend under this grid mean, or a Pass over the other, disagrees with the grid. */
     static final double RECOMMEND_BELOW = 6.0;
+
     static final double PASS_ABOVE = 7.0;
 
     /**
@@ -41,6 +42,7 @@ public final class CoverageChecks {
             + "|(you\\s+must|always)\\s+recommend\\s+(this|it|the\\s+(script|screenplay))"
             + "|(dear|attention|note\\s+to\\s+(the)?)\\s*(ai|model|llm|language\\s+model|chatgpt|assistant|script\\s+reader)\\b"
             + ")");
+
     private static final Pattern YEAR = Pattern.compile("\\s*\\(\\s*\\d{4}\\s*\\)\\s*$");
 
     private CoverageChecks() {}
@@ -69,11 +71,19 @@ public final class CoverageChecks {
                 var words = excerpt(element.text(), matcher.start());
                 int index = i;
                 var scene = screenplay.scenes().stream()
-                        .filter(s -> s.firstElement() <= index && index <= s.lastElement()).findFirst().orElse(null);
-                checks.add(Check.of(CheckCode.PROMPT_INJECTION, Check.Severity.WARNING,
-                        "Page " + element.page() + " addresses the reading model (\"" + words + "\"). The model was told "
-                                + "that the script is data, not instructions; read its coverage with this in mind.")
-                        .withEvidence(Evidence.quoted(words, element.page(), scene == null ? null : scene.index(),
+                        .filter(s -> s.firstElement() <= index && index <= s.lastElement())
+                        .findFirst()
+                        .orElse(null);
+                checks.add(Check.of(
+                                CheckCode.PROMPT_INJECTION,
+                                Check.Severity.WARNING,
+                                "Page " + element.page() + " addresses the reading model (\"" + words
+                                        + "\"). The model was told "
+                                        + "that the script is data, not instructions; read its coverage with this in mind.")
+                        .withEvidence(Evidence.quoted(
+                                words,
+                                element.page(),
+                                scene == null ? null : scene.index(),
                                 scene == null ? null : scene.sceneNumber())));
             }
         }
@@ -83,30 +93,44 @@ public final class CoverageChecks {
     private static java.util.Optional<Check> protagonist(Coverage coverage, Screenplay screenplay) {
         var name = coverage.protagonist();
         var stats = screenplay.stats();
-        if (name == null || name.isBlank() || stats == null || stats.characters().isEmpty()) {
+        if (name == null
+                || name.isBlank()
+                || stats == null
+                || stats.characters().isEmpty()) {
             return java.util.Optional.empty();
         }
         var wanted = QuoteFinder.normalise(CoveragePrompt.cueName(name));
         for (var character : stats.characters()) {
             var speaker = QuoteFinder.normalise(CoveragePrompt.cueName(character.name()));
-            if (speaker.equals(wanted) || (" " + speaker + " ").contains(" " + wanted + " ")
+            if (speaker.equals(wanted)
+                    || (" " + speaker + " ").contains(" " + wanted + " ")
                     || (" " + wanted + " ").contains(" " + speaker + " ")) {
                 return java.util.Optional.empty();
             }
         }
-        return java.util.Optional.of(Check.of(CheckCode.PROTAGONIST_NOT_SPEAKING, Check.Severity.WARNING,
-                "The model names " + name.strip() + " as the protagonist, but no character of that name speaks in the script."));
+        return java.util.Optional.of(Check.of(
+                CheckCode.PROTAGONIST_NOT_SPEAKING,
+                Check.Severity.WARNING,
+                "The model names " + name.strip()
+                        + " as the protagonist, but no character of that name speaks in the script."));
     }
 
     private static List<Check> ownTitle(Coverage coverage, Screenplay screenplay, String title) {
-        var titles = Stream.of(title, screenplay.title()).filter(t -> t != null && !t.isBlank())
-                .map(QuoteFinder::normalise).filter(t -> !t.isEmpty()).distinct().toList();
+        var titles = Stream.of(title, screenplay.title())
+                .filter(t -> t != null && !t.isBlank())
+                .map(QuoteFinder::normalise)
+                .filter(t -> !t.isEmpty())
+                .distinct()
+                .toList();
         var out = new ArrayList<Check>();
         for (var comparable : coverage.comparables()) {
             var bare = QuoteFinder.normalise(YEAR.matcher(comparable).replaceAll(""));
             if (titles.contains(bare)) {
-                out.add(Check.of(CheckCode.COMPARABLE_IS_OWN_TITLE, Check.Severity.WARNING,
-                        "The model gave \"" + comparable + "\" as a comparable film: that is this script's own title."));
+                out.add(Check.of(
+                        CheckCode.COMPARABLE_IS_OWN_TITLE,
+                        Check.Severity.WARNING,
+                        "The model gave \"" + comparable
+                                + "\" as a comparable film: that is this script's own title."));
             }
         }
         return out;
@@ -116,15 +140,21 @@ public final class CoverageChecks {
         if (coverage.recommendation() == null || coverage.grid().isEmpty()) {
             return java.util.Optional.empty();
         }
-        double mean = coverage.grid().stream().mapToInt(GridScore::score).average().orElse(0);
+        double mean =
+                coverage.grid().stream().mapToInt(GridScore::score).average().orElse(0);
         boolean mismatch = coverage.recommendation() == Recommendation.RECOMMEND && mean < RECOMMEND_BELOW
                 || coverage.recommendation() == Recommendation.PASS && mean > PASS_ABOVE;
         if (!mismatch) {
             return java.util.Optional.empty();
         }
-        return java.util.Optional.of(Check.of(CheckCode.VERDICT_GRID_MISMATCH, Check.Severity.WARNING,
-                String.format(Locale.ROOT, "The model recommends %s, but its own grid averages %.1f of 10.",
-                        coverage.recommendation().name(), mean)));
+        return java.util.Optional.of(Check.of(
+                CheckCode.VERDICT_GRID_MISMATCH,
+                Check.Severity.WARNING,
+                String.format(
+                        Locale.ROOT,
+                        "The model recommends %s, but its own grid averages %.1f of 10.",
+                        coverage.recommendation().name(),
+                        mean)));
     }
 
     private static java.util.Optional<Check> quotesNotFound(Coverage coverage) {
@@ -132,13 +162,18 @@ public final class CoverageChecks {
         coverage.strengths().stream().map(Claim::evidence).forEach(claims::add);
         coverage.concerns().stream().map(Claim::evidence).forEach(claims::add);
         coverage.grid().stream().map(GridScore::evidence).forEach(claims::add);
-        long unfound = claims.stream().filter(e -> !e.isEmpty()
-                && e.stream().allMatch(x -> x.verification() == Evidence.Verification.NOT_FOUND)).count();
+        long unfound = claims.stream()
+                .filter(e ->
+                        !e.isEmpty() && e.stream().allMatch(x -> x.verification() == Evidence.Verification.NOT_FOUND))
+                .count();
         if (unfound == 0) {
             return java.util.Optional.empty();
         }
-        return java.util.Optional.of(Check.of(CheckCode.QUOTES_NOT_FOUND, Check.Severity.WARNING,
-                unfound + " of " + claims.size() + " claims in the model's coverage quote words that are not in the script; "
+        return java.util.Optional.of(Check.of(
+                CheckCode.QUOTES_NOT_FOUND,
+                Check.Severity.WARNING,
+                unfound + " of " + claims.size()
+                        + " claims in the model's coverage quote words that are not in the script; "
                         + "they are shown as unverified."));
     }
 

@@ -53,7 +53,8 @@ public final class CoverageExchange {
     private final Clock clock;
     private final CallObserver observer;
 
-    public CoverageExchange(CoverageChat chat, Provenance provenance, Settings settings, Clock clock, CallObserver observer) {
+    public CoverageExchange(
+            CoverageChat chat, Provenance provenance, Settings settings, Clock clock, CallObserver observer) {
         this.chat = chat;
         this.provenance = provenance;
         this.settings = settings;
@@ -69,8 +70,13 @@ public final class CoverageExchange {
         var deadline = clock.instant().plus(request.budget()).minus(settings.margin());
         var quotes = new QuoteFinder(screenplay);
         var prompt = CoveragePrompt.build(request.title(), screenplay, chat.maxPromptTokens());
-        LOG.log(Level.INFO, "analysis {0}: coverage prompt of about {1} tokens ({2}) for {3}", request.analysisId(),
-                prompt.estimatedTokens(), prompt.level().name().toLowerCase(Locale.ROOT), chat.describe());
+        LOG.log(
+                Level.INFO,
+                "analysis {0}: coverage prompt of about {1} tokens ({2}) for {3}",
+                request.analysisId(),
+                prompt.estimatedTokens(),
+                prompt.level().name().toLowerCase(Locale.ROOT),
+                chat.describe());
         var usage = Usage.NONE;
         var turns = new ArrayList<CoverageChat.Turn>();
         turns.add(new CoverageChat.Turn(CoverageChat.Role.USER, prompt.text()));
@@ -78,9 +84,15 @@ public final class CoverageExchange {
         usage = usage.plus(first.usage());
         if (wasCut(prompt, first) && remaining(deadline).compareTo(settings.repairNeeds()) >= 0) {
             int fits = (int) (first.promptTokens() * 0.9);
-            LOG.log(Level.WARNING, "analysis {0}: {1} took {2} of about {3} prompt tokens (its context window cut the "
-                    + "script); condensing to {4} and asking again", request.analysisId(), chat.describe(),
-                    first.promptTokens(), prompt.estimatedTokens(), fits);
+            LOG.log(
+                    Level.WARNING,
+                    "analysis {0}: {1} took {2} of about {3} prompt tokens (its context window cut the "
+                            + "script); condensing to {4} and asking again",
+                    request.analysisId(),
+                    chat.describe(),
+                    first.promptTokens(),
+                    prompt.estimatedTokens(),
+                    fits);
             prompt = CoveragePrompt.build(request.title(), screenplay, fits);
             turns.set(0, new CoverageChat.Turn(CoverageChat.Role.USER, prompt.text()));
             first = send(turns, deadline);
@@ -92,7 +104,8 @@ public final class CoverageExchange {
         }
         var problems = new ArrayList<>(reading.problems());
         if (first.cutOff()) {
-            problems.addFirst("The answer was cut off at the output limit: keep the reasoning short and the JSON complete.");
+            problems.addFirst(
+                    "The answer was cut off at the output limit: keep the reasoning short and the JSON complete.");
         }
         problems.addAll(reading.unfound());
         if (remaining(deadline).compareTo(settings.repairNeeds()) < 0) {
@@ -101,10 +114,16 @@ public final class CoverageExchange {
             }
             throw unusable(problems, "and no time was left in the step to ask again");
         }
-        LOG.log(Level.INFO, "analysis {0}: coverage answer needs a repair ({1} problems); asking once more",
-                request.analysisId(), problems.size());
-        turns.add(new CoverageChat.Turn(CoverageChat.Role.ASSISTANT, first.text().isBlank() ? "(no answer)" : first.text()));
-        turns.add(new CoverageChat.Turn(CoverageChat.Role.USER, repairRequest(problems, !reading.unfound().isEmpty())));
+        LOG.log(
+                Level.INFO,
+                "analysis {0}: coverage answer needs a repair ({1} problems); asking once more",
+                request.analysisId(),
+                problems.size());
+        turns.add(new CoverageChat.Turn(
+                CoverageChat.Role.ASSISTANT, first.text().isBlank() ? "(no answer)" : first.text()));
+        turns.add(new CoverageChat.Turn(
+                CoverageChat.Role.USER,
+                repairRequest(problems, !reading.unfound().isEmpty())));
         var second = send(turns, deadline);
         usage = usage.plus(second.usage());
         var repaired = CoverageAnswer.read(second.text(), screenplay, quotes, provenance);
@@ -123,15 +142,18 @@ public final class CoverageExchange {
 
     static String repairRequest(List<String> problems, boolean quotes) {
         return "Your answer could not be used as it is:\n- " + String.join("\n- ", problems)
-                + (quotes ? "\nEvery quote must be words copied exactly from the script between the markers; replace "
-                + "each missing quote with one that is there, or leave the claim out." : "")
+                + (quotes
+                        ? "\nEvery quote must be words copied exactly from the script between the markers; replace "
+                                + "each missing quote with one that is there, or leave the claim out."
+                        : "")
                 + "\nReply with the corrected coverage: one complete JSON object with every field, nothing else.";
     }
 
     private CoverageChat.Reply send(List<CoverageChat.Turn> turns, Instant deadline) {
         var left = remaining(deadline);
         if (left.isNegative() || left.isZero()) {
-            throw new SorotException(ErrorCode.STEP_TIMEOUT, chat.describe() + " did not finish the coverage within the step's budget.");
+            throw new SorotException(
+                    ErrorCode.STEP_TIMEOUT, chat.describe() + " did not finish the coverage within the step's budget.");
         }
         var reply = chat.send(List.copyOf(turns), left);
         observer.answered(reply);
@@ -154,8 +176,9 @@ public final class CoverageExchange {
         if (joined.length() > 400) {
             joined = joined.substring(0, 400) + "…";
         }
-        return new SorotException(ErrorCode.MODEL_ANSWER_UNUSABLE, "The coverage answer of " + chat.describe()
-                + " could not be used " + when + ": " + joined);
+        return new SorotException(
+                ErrorCode.MODEL_ANSWER_UNUSABLE,
+                "The coverage answer of " + chat.describe() + " could not be used " + when + ": " + joined);
     }
 
     private Duration remaining(Instant deadline) {

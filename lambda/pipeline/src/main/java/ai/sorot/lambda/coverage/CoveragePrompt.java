@@ -54,9 +54,11 @@ public final class CoveragePrompt {
 
     /** Where the script starts and ends in the prompt; the task refers to them. */
     public static final String SCRIPT_BEGIN = "<<<SCRIPT";
+
     public static final String SCRIPT_END = "SCRIPT>>>";
-    private static final String CLIPPED = "\n(Scenes %d to %d are left out here: they did not fit. The scenes after them, "
-            + "to the end, follow.)\n\n";
+    private static final String CLIPPED =
+            "\n(Scenes %d to %d are left out here: they did not fit. The scenes after them, "
+                    + "to the end, follow.)\n\n";
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+");
     private static final Pattern SPACES = Pattern.compile("\\s+");
 
@@ -74,8 +76,8 @@ public final class CoveragePrompt {
         var header = header(title, screenplay);
         var instructions = instructions(screenplay);
         for (var level : Level.values()) {
-            var prefix = header + "\nSCREENPLAY (" + level.description() + "; [S12 p.34] marks scene 12, starting on page 34)\n"
-                    + SCRIPT_BEGIN + "\n";
+            var prefix = header + "\nSCREENPLAY (" + level.description()
+                    + "; [S12 p.34] marks scene 12, starting on page 34)\n" + SCRIPT_BEGIN + "\n";
             int fixed = estimateTokens(prefix) + estimateTokens(SCRIPT_END) + estimateTokens(instructions) + 2;
             var script = script(screenplay, level);
             if (fixed + estimateTokens(script) <= maxTokens || level == Level.OUTLINE) {
@@ -96,9 +98,13 @@ public final class CoveragePrompt {
         sb.append("You are an experienced script reader for an international film festival. Read the screenplay below ")
                 .append("and write its coverage for the programming committee.\n\n");
         sb.append("SCREENPLAY FIGURES\n");
-        sb.append("Title: ").append(title == null || title.isBlank() ? "(untitled)" : title.strip()).append('\n');
+        sb.append("Title: ")
+                .append(title == null || title.isBlank() ? "(untitled)" : title.strip())
+                .append('\n');
         if (!screenplay.authors().isEmpty()) {
-            sb.append("Written by: ").append(String.join(", ", screenplay.authors())).append('\n');
+            sb.append("Written by: ")
+                    .append(String.join(", ", screenplay.authors()))
+                    .append('\n');
         }
         var tp = screenplay.titlePage();
         if (tp.source() != null) {
@@ -106,31 +112,45 @@ public final class CoveragePrompt {
         }
         var stats = screenplay.stats();
         if (stats == null) {
-            sb.append("Pages: ").append(screenplay.pageCount()).append("; scenes: ").append(screenplay.scenes().size()).append('\n');
+            sb.append("Pages: ")
+                    .append(screenplay.pageCount())
+                    .append("; scenes: ")
+                    .append(screenplay.scenes().size())
+                    .append('\n');
             return sb.toString();
         }
         sb.append("Pages: %d (about %.0f minutes of screen time at a page a minute); scenes: %d%n"
                 .formatted(stats.pageCount(), stats.runtimeMinutes(), stats.sceneCount()));
         if (!stats.settings().isEmpty()) {
-            sb.append("Settings: ").append(counts(stats.settings())).append("; times of day: ")
-                    .append(counts(stats.timesOfDay())).append('\n');
+            sb.append("Settings: ")
+                    .append(counts(stats.settings()))
+                    .append("; times of day: ")
+                    .append(counts(stats.timesOfDay()))
+                    .append('\n');
         }
-        sb.append("Speaking roles: %d; dialogue is %.0f%% of the words (%,d dialogue, %,d action)%n".formatted(
-                stats.speakingRoles(), stats.dialogueShare() * 100, stats.dialogueWords(), stats.actionWords()));
-        var characters = stats.characters().stream().limit(12)
-                .map(c -> "%s (%d speeches, %d words, %d scenes, first on p.%d)".formatted(
-                        c.name(), c.speeches(), c.words(), c.scenes(), c.firstPage()))
+        sb.append("Speaking roles: %d; dialogue is %.0f%% of the words (%,d dialogue, %,d action)%n"
+                .formatted(
+                        stats.speakingRoles(),
+                        stats.dialogueShare() * 100,
+                        stats.dialogueWords(),
+                        stats.actionWords()));
+        var characters = stats.characters().stream()
+                .limit(12)
+                .map(c -> "%s (%d speeches, %d words, %d scenes, first on p.%d)"
+                        .formatted(c.name(), c.speeches(), c.words(), c.scenes(), c.firstPage()))
                 .collect(Collectors.joining("; "));
         if (!characters.isEmpty()) {
             sb.append("Leading characters: ").append(characters).append('\n');
         }
-        var locations = stats.locations().stream().limit(10)
+        var locations = stats.locations().stream()
+                .limit(10)
                 .map(l -> "%s (%d scenes, %.0f%% of pages)".formatted(l.name(), l.scenes(), l.pageShare() * 100))
                 .collect(Collectors.joining("; "));
         if (!locations.isEmpty()) {
             sb.append("Main locations: ").append(locations).append('\n');
         }
-        var longest = stats.longestScenes().stream().limit(5)
+        var longest = stats.longestScenes().stream()
+                .limit(5)
                 .map(l -> "S%d %s (%s pages)".formatted(l.scene(), oneLine(l.heading(), 60), l.display()))
                 .collect(Collectors.joining("; "));
         if (!longest.isEmpty()) {
@@ -140,7 +160,9 @@ public final class CoveragePrompt {
     }
 
     private static String counts(Map<String, Integer> counts) {
-        return counts.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
+        return counts.entrySet().stream()
+                .map(e -> e.getKey() + " " + e.getValue())
+                .collect(Collectors.joining(", "));
     }
 
     // ---- the script, at a level ----------------------------------------------------------------
@@ -149,16 +171,25 @@ public final class CoveragePrompt {
         var elements = screenplay.elements();
         var scenes = screenplay.scenes();
         var sb = new StringBuilder();
-        int firstSceneElement = scenes.isEmpty() ? elements.size() : Math.max(0, scenes.getFirst().firstElement());
+        int firstSceneElement = scenes.isEmpty()
+                ? elements.size()
+                : Math.max(0, scenes.getFirst().firstElement());
         if (firstSceneElement > 0) {
             var opening = elements.subList(0, Math.min(firstSceneElement, elements.size()));
-            sb.append("[S0 p.").append(opening.isEmpty() ? 1 : opening.getFirst().page()).append("] (before the first scene heading)\n");
+            sb.append("[S0 p.")
+                    .append(opening.isEmpty() ? 1 : opening.getFirst().page())
+                    .append("] (before the first scene heading)\n");
             appendBody(sb, opening, level);
             sb.append('\n');
         }
         for (var scene : scenes) {
-            sb.append("[S").append(scene.index()).append(" p.").append(scene.startPage()).append("] ")
-                    .append(oneLine(scene.heading(), 160)).append('\n');
+            sb.append("[S")
+                    .append(scene.index())
+                    .append(" p.")
+                    .append(scene.startPage())
+                    .append("] ")
+                    .append(oneLine(scene.heading(), 160))
+                    .append('\n');
             int from = Math.min(elements.size(), Math.max(0, scene.firstElement() + 1));
             int to = Math.min(elements.size(), Math.max(from, scene.lastElement() + 1));
             var body = elements.subList(from, to);
@@ -182,7 +213,10 @@ public final class CoveragePrompt {
             switch (element.type()) {
                 case CHARACTER -> speaker = cueName(text);
                 case DIALOGUE, LYRICS -> {
-                    sb.append(speaker == null ? "(someone)" : speaker).append(": ").append(oneLine(text, Integer.MAX_VALUE)).append('\n');
+                    sb.append(speaker == null ? "(someone)" : speaker)
+                            .append(": ")
+                            .append(oneLine(text, Integer.MAX_VALUE))
+                            .append('\n');
                 }
                 case PARENTHETICAL -> {
                     if (level == Level.FULL) {
@@ -194,8 +228,9 @@ public final class CoveragePrompt {
                         sb.append(oneLine(text, 60)).append('\n');
                     }
                 }
-                case ACTION, CENTERED -> sb.append(level == Level.FULL ? oneLine(text, Integer.MAX_VALUE)
-                        : firstSentences(text, 2, 400)).append('\n');
+                case ACTION, CENTERED ->
+                    sb.append(level == Level.FULL ? oneLine(text, Integer.MAX_VALUE) : firstSentences(text, 2, 400))
+                            .append('\n');
                 case SCENE_HEADING -> sb.append(oneLine(text, 160)).append('\n');
             }
         }
@@ -220,7 +255,10 @@ public final class CoveragePrompt {
                 speaker = cueName(text);
             } else if (element.type() == ElementType.DIALOGUE || element.type() == ElementType.LYRICS) {
                 if (lines < DIGEST_LINES) {
-                    sb.append(speaker == null ? "(someone)" : speaker).append(": ").append(firstSentences(text, 2, 140)).append('\n');
+                    sb.append(speaker == null ? "(someone)" : speaker)
+                            .append(": ")
+                            .append(firstSentences(text, 2, 140))
+                            .append('\n');
                     lines++;
                 } else {
                     more++;
@@ -228,7 +266,10 @@ public final class CoveragePrompt {
             }
         }
         if (more > 0) {
-            sb.append("(").append(more).append(more == 1 ? " more line" : " more lines").append(" of dialogue)\n");
+            sb.append("(")
+                    .append(more)
+                    .append(more == 1 ? " more line" : " more lines")
+                    .append(" of dialogue)\n");
         }
     }
 
@@ -240,7 +281,9 @@ public final class CoveragePrompt {
             }
         }
         if (!scene.characters().isEmpty()) {
-            sb.append("Characters: ").append(String.join(", ", scene.characters())).append('\n');
+            sb.append("Characters: ")
+                    .append(String.join(", ", scene.characters()))
+                    .append('\n');
         }
     }
 
@@ -300,7 +343,9 @@ public final class CoveragePrompt {
 
     static String oneLine(String text, int max) {
         var line = SPACES.matcher(text).replaceAll(" ").strip();
-        return line.length() <= max ? line : line.substring(0, Math.max(0, max - 1)).strip() + "…";
+        return line.length() <= max
+                ? line
+                : line.substring(0, Math.max(0, max - 1)).strip() + "…";
     }
 
     static String firstSentences(String text, int count, int max) {
@@ -330,9 +375,15 @@ public final class CoveragePrompt {
             starts.add(i == 0 ? 0 : (script.charAt(i) == '\n' ? i + 1 : i));
         }
         if (starts.size() < 3 || maxChars <= starts.get(1) + script.length() - starts.getLast()) {
-            // not even the first and the last scene fit: the last one stays, since the ending is what a reader needs most
-            return starts.size() < 2 ? script : CLIPPED.formatted(sceneNumber(script, starts.getFirst()),
-                    sceneNumber(script, starts.get(starts.size() - 2))).stripLeading() + script.substring(starts.getLast());
+            // not even the first and the last scene fit: the last one stays, since the ending is what a reader needs
+            // most
+            return starts.size() < 2
+                    ? script
+                    : CLIPPED.formatted(
+                                            sceneNumber(script, starts.getFirst()),
+                                            sceneNumber(script, starts.get(starts.size() - 2)))
+                                    .stripLeading()
+                            + script.substring(starts.getLast());
         }
         int headBudget = maxChars / 3;
         int head = 1; // scenes kept at the start
@@ -346,7 +397,8 @@ public final class CoveragePrompt {
         if (tail >= starts.size()) {
             tail = starts.size() - 1; // keep at least the last scene
         }
-        var dropped = CLIPPED.formatted(sceneNumber(script, starts.get(head)), sceneNumber(script, starts.get(tail - 1)));
+        var dropped =
+                CLIPPED.formatted(sceneNumber(script, starts.get(head)), sceneNumber(script, starts.get(tail - 1)));
         return script.substring(0, starts.get(head)) + dropped + script.substring(starts.get(tail));
     }
 

@@ -35,7 +35,13 @@ public final class CoverageSchema {
         var names = criterion.putArray("enum");
         GridScore.CRITERIA.forEach(names::add);
         rowProps.set("criterion", criterion);
-        rowProps.set("score", Json.mapper().createObjectNode().put("type", "integer").put("minimum", 1).put("maximum", 10));
+        rowProps.set(
+                "score",
+                Json.mapper()
+                        .createObjectNode()
+                        .put("type", "integer")
+                        .put("minimum", 1)
+                        .put("maximum", 10));
         rowProps.set("reason", string(null));
         rowProps.set("evidence", evidence());
         required(row);
@@ -60,8 +66,11 @@ public final class CoverageSchema {
     private static ObjectNode evidence() {
         var citation = object();
         var props = (ObjectNode) citation.get("properties");
-        props.set("scene", Json.mapper().createObjectNode().put("type", "integer").put("minimum", 0));
-        props.set("quote", string("At most " + CoveragePrompt.MAX_QUOTE_WORDS + " words copied exactly from that scene."));
+        props.set(
+                "scene", Json.mapper().createObjectNode().put("type", "integer").put("minimum", 0));
+        props.set(
+                "quote",
+                string("At most " + CoveragePrompt.MAX_QUOTE_WORDS + " words copied exactly from that scene."));
         required(citation);
         return array(citation, 1, 3);
     }

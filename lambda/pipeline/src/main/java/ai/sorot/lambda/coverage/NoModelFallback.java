@@ -56,12 +56,19 @@ public final class NoModelFallback implements CoverageAnalyst {
             if (code == null || Thread.currentThread().isInterrupted()) {
                 throw e;
             }
-            LOG.log(Level.WARNING, "analysis {0}: {1}: {2}; writing the report without a model", request.analysisId(),
-                    e.code(), e.getMessage());
-            var check = Check.of(code, Check.Severity.WARNING, (code == CheckCode.MODEL_UNAVAILABLE
-                    ? "The model " + model.provenance().label() + " could not be used: "
-                    : "The answer of " + model.provenance().label() + " was not usable coverage: ")
-                    + e.getMessage() + " This report is Sorot's own reading, without a model.");
+            LOG.log(
+                    Level.WARNING,
+                    "analysis {0}: {1}: {2}; writing the report without a model",
+                    request.analysisId(),
+                    e.code(),
+                    e.getMessage());
+            var check = Check.of(
+                    code,
+                    Check.Severity.WARNING,
+                    (code == CheckCode.MODEL_UNAVAILABLE
+                                    ? "The model " + model.provenance().label() + " could not be used: "
+                                    : "The answer of " + model.provenance().label() + " was not usable coverage: ")
+                            + e.getMessage() + " This report is Sorot's own reading, without a model.");
             return noModel.analyse(request).withChecks(List.of(check));
         }
     }

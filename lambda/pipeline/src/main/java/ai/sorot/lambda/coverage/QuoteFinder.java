@@ -47,14 +47,20 @@ public final class QuoteFinder {
      * QUOTED with its page when found, NOT_FOUND otherwise.
      */
     public Evidence verify(String quote, int sceneIndex) {
-        var cited = sceneIndex >= 1 && sceneIndex <= screenplay.scenes().size() ? screenplay.scenes().get(sceneIndex - 1) : null;
+        var cited = sceneIndex >= 1 && sceneIndex <= screenplay.scenes().size()
+                ? screenplay.scenes().get(sceneIndex - 1)
+                : null;
         var found = find(quote, cited);
         if (found.isPresent()) {
             var scene = found.get().scene();
-            return Evidence.quoted(quote, found.get().page(), scene == null ? null : scene.index(),
+            return Evidence.quoted(
+                    quote,
+                    found.get().page(),
+                    scene == null ? null : scene.index(),
                     scene == null ? null : scene.sceneNumber());
         }
-        return Evidence.notFound(quote, cited == null ? null : cited.index(), cited == null ? null : cited.sceneNumber());
+        return Evidence.notFound(
+                quote, cited == null ? null : cited.index(), cited == null ? null : cited.sceneNumber());
     }
 
     /** Where the quote stands: within {@code cited} when it is there, else anywhere; empty when nowhere. */
@@ -130,7 +136,8 @@ public final class QuoteFinder {
             for (int i = 0; i < elements.size(); i++) {
                 elementStart[i] = sb.length();
                 var element = elements.get(i);
-                if (spokenOnly && (element.type() == ElementType.CHARACTER || element.type() == ElementType.PARENTHETICAL)) {
+                if (spokenOnly
+                        && (element.type() == ElementType.CHARACTER || element.type() == ElementType.PARENTHETICAL)) {
                     continue;
                 }
                 var normal = normalise(element.text());
@@ -174,7 +181,10 @@ public final class QuoteFinder {
                 int end = first + parts.getFirst().length();
                 boolean all = true;
                 for (int p = 1; p < parts.size() && all; p++) {
-                    int next = indexOfWords(parts.get(p), end, Math.min(to, end + MAX_GAP + parts.get(p).length()));
+                    int next = indexOfWords(
+                            parts.get(p),
+                            end,
+                            Math.min(to, end + MAX_GAP + parts.get(p).length()));
                     all = next >= 0;
                     end = next + parts.get(p).length();
                 }

@@ -16,6 +16,7 @@ public record DetectedLanguage(String code, String name, double confidence, doub
     public static final String ENGLISH = "eng";
     /** The detection is taken when the language is this many times likelier than the next one, or likely outright. */
     static final double CLEAR_LEAD = 1.5;
+
     static final double LIKELY = 0.5;
 
     /** Whether the detector tells this language clearly from the others. */
@@ -50,7 +51,10 @@ public record DetectedLanguage(String code, String name, double confidence, doub
     static DetectedLanguage of(String code, double confidence, double runnerUp) {
         var two = TWO_LETTER.get(code);
         var name = (two != null ? Locale.of(two) : Locale.forLanguageTag(code)).getDisplayLanguage(Locale.ENGLISH);
-        return new DetectedLanguage(code, name == null || name.isBlank() ? code : name, confidence,
+        return new DetectedLanguage(
+                code,
+                name == null || name.isBlank() ? code : name,
+                confidence,
                 runnerUp <= 0 ? Double.POSITIVE_INFINITY : confidence / runnerUp);
     }
 }

@@ -22,7 +22,8 @@ public final class LanguageDetector {
         synchronized (Detector.INSTANCE) { // the detector is not documented thread-safe; a call takes milliseconds
             ranked = Detector.INSTANCE.predictLanguages(sample(text));
         }
-        return DetectedLanguage.of(ranked[0].getLang(), ranked[0].getConfidence(), ranked.length > 1 ? ranked[1].getConfidence() : 0);
+        return DetectedLanguage.of(
+                ranked[0].getLang(), ranked[0].getConfidence(), ranked.length > 1 ? ranked[1].getConfidence() : 0);
     }
 
     /** Up to {@link #SAMPLE_CHARS} characters taken in ten slices spread through the text. */

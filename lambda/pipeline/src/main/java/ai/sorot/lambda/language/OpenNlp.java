@@ -27,14 +27,16 @@ public final class OpenNlp {
     }
 
     private static void start(String name, Runnable load) {
-        var thread = new Thread(() -> {
-            try {
-                load.run();
-            } catch (RuntimeException | LinkageError e) {
-                // the check that needs the model will fail with the cause; here it is only noted
-                LOG.log(System.Logger.Level.WARNING, "could not load an OpenNLP model: " + e);
-            }
-        }, name);
+        var thread = new Thread(
+                () -> {
+                    try {
+                        load.run();
+                    } catch (RuntimeException | LinkageError e) {
+                        // the check that needs the model will fail with the cause; here it is only noted
+                        LOG.log(System.Logger.Level.WARNING, "could not load an OpenNLP model: " + e);
+                    }
+                },
+                name);
         thread.setDaemon(true);
         thread.start();
     }

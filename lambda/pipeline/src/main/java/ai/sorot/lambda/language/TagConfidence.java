@@ -56,6 +56,7 @@ public record TagConfidence(int sentences, int tokens, double meanProbability, d
             }
             tagged++;
         }
-        return new TagConfidence(tagged, tokens, tokens == 0 ? 0 : sum / tokens, tokens == 0 ? 0 : unsure / (double) tokens);
+        return new TagConfidence(
+                tagged, tokens, tokens == 0 ? 0 : sum / tokens, tokens == 0 ? 0 : unsure / (double) tokens);
     }
 }

@@ -29,13 +29,14 @@ public final class BlobKeys {
     }
 
     public static String stepOutput(String analysisId, PipelineStep step) {
-        return folder(analysisId) + switch (step) {
-            case EXTRACT -> "screenplay.json";
-            case COVERAGE -> "coverage.json";
-            case TRAILER -> "trailer.json";
-            case CURATION -> "curation.json";
-            case AUDIO -> "audio.json";
-        };
+        return folder(analysisId)
+                + switch (step) {
+                    case EXTRACT -> "screenplay.json";
+                    case COVERAGE -> "coverage.json";
+                    case TRAILER -> "trailer.json";
+                    case CURATION -> "curation.json";
+                    case AUDIO -> "audio.json";
+                };
     }
 
     /** The checks a step made (the coverage's: quotes not found, a model that could not be used). */

@@ -42,12 +42,14 @@ public interface BlobStore {
     }
 
     static SorotException streamTooLarge(long maxBytes) {
-        return new SorotException(ErrorCode.FILE_TOO_LARGE,
+        return new SorotException(
+                ErrorCode.FILE_TOO_LARGE,
                 "The file is larger than the %.0f MB this upload takes.".formatted(maxBytes / 1048576.0));
     }
 
     static SorotException streamEndedEarly() {
-        return new SorotException(ErrorCode.INVALID_PARAMETER,
+        return new SorotException(
+                ErrorCode.INVALID_PARAMETER,
                 "The upload ended before all its bytes arrived (was the connection closed?); nothing was kept.");
     }
 

@@ -13,24 +13,25 @@ import java.util.List;
  */
 public final class ContentFlags {
 
-    static final Lexicon STRONG_LANGUAGE = Lexicon.of("strong language",
-            "fuck* motherfuck* cunt* cocksuck* fucking");
-    static final Lexicon MILD_LANGUAGE = Lexicon.of("mild language",
-            "shit* bitch* bastard* asshole* goddamn* bullshit dick piss pissed damn crap");
-    static final Lexicon VIOLENCE = Lexicon.of("violence",
+    static final Lexicon STRONG_LANGUAGE = Lexicon.of("strong language", "fuck* motherfuck* cunt* cocksuck* fucking");
+    static final Lexicon MILD_LANGUAGE =
+            Lexicon.of("mild language", "shit* bitch* bastard* asshole* goddamn* bullshit dick piss pissed damn crap");
+    static final Lexicon VIOLENCE = Lexicon.of(
+            "violence",
             "kill kills killed killing killer murder* stab* strangl* gun guns gunfire gunshot* bullet* pistol* rifle* "
                     + "knife knives blood bloody bleed* corpse* wound* shoot shoots shooting explosion* slaughter* "
                     + "torture* execut* beheaded punch punches punched");
-    static final Lexicon SEXUAL = Lexicon.of("sexual content",
+    static final Lexicon SEXUAL = Lexicon.of(
+            "sexual content",
             "sex sexual naked nude nudity topless orgasm* condom* erection* intercourse undress* aroused "
                     + "striptease stripper strippers"); // not strip*: "she strips the bed" is housework
-    static final Lexicon DRUGS = Lexicon.of("drug use",
+    static final Lexicon DRUGS = Lexicon.of(
+            "drug use",
             "cocaine heroin meth methamphetamine overdos* syringe* narcotic* marijuana weed crack-pipe ecstasy opioid* fentanyl");
-    static final Lexicon SELF_HARM = Lexicon.of("suicide or self-harm",
-            "suicide suicidal noose self-harm overdosed");
+    static final Lexicon SELF_HARM = Lexicon.of("suicide or self-harm", "suicide suicidal noose self-harm overdosed");
 
-    private static final EnumSet<ElementType> SCANNED = EnumSet.of(ElementType.ACTION, ElementType.DIALOGUE,
-            ElementType.PARENTHETICAL, ElementType.LYRICS);
+    private static final EnumSet<ElementType> SCANNED =
+            EnumSet.of(ElementType.ACTION, ElementType.DIALOGUE, ElementType.PARENTHETICAL, ElementType.LYRICS);
 
     /** A flag and how strongly it weighs on the audience rating. */
     public record Flag(String name, ScriptWords.Hits hits, boolean adult, Claim claim) {}
@@ -53,9 +54,17 @@ public final class ContentFlags {
         if (hits.count() < threshold) {
             return;
         }
-        var name = Character.toUpperCase(lexicon.name().charAt(0)) + lexicon.name().substring(1);
-        var claim = new Claim("%s: %d %s (%s) on %s.".formatted(name, hits.count(),
-                hits.count() == 1 ? "word" : "words", hits.topTerms(4), Pages.list(hits.pages(), 6)), hits.samples());
+        var name =
+                Character.toUpperCase(lexicon.name().charAt(0)) + lexicon.name().substring(1);
+        var claim = new Claim(
+                "%s: %d %s (%s) on %s."
+                        .formatted(
+                                name,
+                                hits.count(),
+                                hits.count() == 1 ? "word" : "words",
+                                hits.topTerms(4),
+                                Pages.list(hits.pages(), 6)),
+                hits.samples());
         boolean heavy = adult || (lexicon == VIOLENCE && hits.count() >= 25);
         flags.add(new Flag(lexicon.name(), hits, heavy, claim));
     }
@@ -66,7 +75,8 @@ public final class ContentFlags {
             return "General audiences: a word scan found no strong language, violence, sexual content or drug use.";
         }
         var names = flags.stream().map(Flag::name).toList();
-        var list = names.size() == 1 ? names.getFirst()
+        var list = names.size() == 1
+                ? names.getFirst()
                 : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.getLast();
         if (flags.stream().anyMatch(Flag::adult)) {
             return "Adult audiences: " + list + " (word scan; check the cited pages).";

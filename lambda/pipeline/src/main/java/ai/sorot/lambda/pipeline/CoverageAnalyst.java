@@ -16,6 +16,5 @@ public interface CoverageAnalyst {
     AnalystResult<Coverage> analyse(CoverageRequest request);
 
     /** Called as a script starts being read: an analyst may start loading what it needs meanwhile. Returns at once. */
-    default void prepare() {
-    }
+    default void prepare() {}
 }

@@ -29,8 +29,10 @@ public final class Curator {
         var text = new ScriptWords(screenplay);
         var why = ScriptChecks.text(screenplay).whyNoWordLists();
         var flags = why == null ? ContentFlags.scan(text) : List.<ContentFlags.Flag>of();
-        var notes = new ProgrammingNotes(runtimeSlot(screenplay), why == null ? ContentFlags.audience(flags)
-                : why.replace("Not assessed:", "Audience not assessed:"), flags.stream().map(ContentFlags.Flag::claim).toList());
+        var notes = new ProgrammingNotes(
+                runtimeSlot(screenplay),
+                why == null ? ContentFlags.audience(flags) : why.replace("Not assessed:", "Audience not assessed:"),
+                flags.stream().map(ContentFlags.Flag::claim).toList());
         var claims = new ArrayList<Claim>();
         claims.add(lengthClaim(screenplay));
         claims.addAll(coverage.strengths());
@@ -48,12 +50,18 @@ public final class Curator {
         }
         overall = Math.round(overall * 10) / 10.0;
         var recommendation = coverage.recommendation() != null ? coverage.recommendation() : fromScore(overall);
-        return new Curation(overall, recommendation, summary(screenplay, coverage, trailer, overall, recommendation), notes, claims);
+        return new Curation(
+                overall,
+                recommendation,
+                summary(screenplay, coverage, trailer, overall, recommendation),
+                notes,
+                claims);
     }
 
     /** A verdict needs a reader: a model's coverage with a recommendation or a grid. */
     static boolean judged(Coverage coverage) {
-        return !Verdicts.noModelRead(coverage) && (coverage.recommendation() != null || !coverage.grid().isEmpty());
+        return !Verdicts.noModelRead(coverage)
+                && (coverage.recommendation() != null || !coverage.grid().isEmpty());
     }
 
     static double scriptScore(List<GridScore> grid) {
@@ -78,7 +86,8 @@ public final class Curator {
             return "Short, about %d min: a long short; shorts programmes usually favour under 20 min.".formatted(m);
         }
         if (minutes < 60) {
-            return "Mid-length, about %d min: too long for most shorts slots, too short for a feature slot.".formatted(m);
+            return "Mid-length, about %d min: too long for most shorts slots, too short for a feature slot."
+                    .formatted(m);
         }
         if (minutes < 80) {
             return "Short feature, about %d min: a feature slot, or paired with a short.".formatted(m);
@@ -102,13 +111,18 @@ public final class Curator {
     private static Claim lengthClaim(Screenplay screenplay) {
         int pages = screenplay.pageCount();
         int scenes = screenplay.scenes().size();
-        return new Claim("%d pages, %d scenes: about %d minutes on screen at a page a minute."
-                .formatted(pages, scenes, Math.round(runtimeMinutes(screenplay))),
+        return new Claim(
+                "%d pages, %d scenes: about %d minutes on screen at a page a minute."
+                        .formatted(pages, scenes, Math.round(runtimeMinutes(screenplay))),
                 List.of(Evidence.statistic()));
     }
 
-    private static String summary(Screenplay screenplay, Coverage coverage, TrailerAnalysis trailer,
-                                  double overall, Recommendation recommendation) {
+    private static String summary(
+            Screenplay screenplay,
+            Coverage coverage,
+            TrailerAnalysis trailer,
+            double overall,
+            Recommendation recommendation) {
         var sb = new StringBuilder();
         var title = screenplay.title() == null || screenplay.title().isBlank() ? "This screenplay" : screenplay.title();
         sb.append(title).append(": ").append(screenplay.pageCount()).append(" pages");

@@ -35,7 +35,8 @@ public record Job(
         Objects.requireNonNull(submission, "submission");
         steps = List.copyOf(steps);
         if (steps.size() != PipelineStep.values().length) {
-            throw new IllegalArgumentException("a job has " + PipelineStep.values().length + " steps, not " + steps.size());
+            throw new IllegalArgumentException(
+                    "a job has " + PipelineStep.values().length + " steps, not " + steps.size());
         }
         for (int i = 0; i < steps.size(); i++) {
             if (steps.get(i).step().ordinal() != i) {

@@ -84,8 +84,7 @@ public interface JobStore extends AutoCloseable {
      * Keeps a finished analysis's fingerprint for later duplicate checks, replacing one kept
      * before for the same analysis (a redelivered step); a store that keeps none ignores it.
      */
-    default void rememberFingerprint(PriorFingerprint fingerprint) {
-    }
+    default void rememberFingerprint(PriorFingerprint fingerprint) {}
 
     @Override
     void close();

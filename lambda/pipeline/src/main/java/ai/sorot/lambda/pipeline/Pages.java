@@ -29,7 +29,8 @@ public final class Pages {
             var r = ranges.get(i);
             parts.add(r[0] == r[1] ? Integer.toString(r[0]) : r[0] + " to " + r[1]);
         }
-        var text = parts.size() <= 1 ? String.join("", parts)
+        var text = parts.size() <= 1
+                ? String.join("", parts)
                 : String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.getLast();
         return (pages.size() == 1 ? "page " : "pages ") + text + (ranges.size() > maxRanges ? " and others" : "");
     }

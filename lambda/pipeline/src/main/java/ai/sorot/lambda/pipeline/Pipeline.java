@@ -40,6 +40,7 @@ public final class Pipeline {
     private static final System.Logger LOG = System.getLogger(Pipeline.class.getName());
     /** How long a step's lease outlasts its budget: time to record the result. */
     public static final Duration LEASE_MARGIN = Duration.ofSeconds(30);
+
     private static final Provenance CURATION_RULES = new Provenance("Sorot curation rules", "curation-rules-1", true);
     /** How long a spoken summary may run: a short of a few pages gets under 45 s, a feature 45 to 120 s. */
     record AudioSpan(double min, double max, double aim) {
@@ -90,13 +91,20 @@ public final class Pipeline {
     private final ExecutorService stepThreads = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("sorot-step-", 0).factory());
 
-    public Pipeline(JobStore jobs, BlobStore blobs, Analysts analysts, StepBudgets budgets, Clock clock, String workerId) {
+    public Pipeline(
+            JobStore jobs, BlobStore blobs, Analysts analysts, StepBudgets budgets, Clock clock, String workerId) {
         this(jobs, blobs, analysts, budgets, clock, workerId, PipelineObserver.NONE);
     }
 
     /** With an observer told of every step's start and end (the cloud worker's logs and metrics). */
-    public Pipeline(JobStore jobs, BlobStore blobs, Analysts analysts, StepBudgets budgets, Clock clock, String workerId,
-                    PipelineObserver observer) {
+    public Pipeline(
+            JobStore jobs,
+            BlobStore blobs,
+            Analysts analysts,
+            StepBudgets budgets,
+            Clock clock,
+            String workerId,
+            PipelineObserver observer) {
         this.observer = Objects.requireNonNull(observer);
         this.jobs = Objects.requireNonNull(jobs);
         this.blobs = Objects.requireNonNull(blobs);
@@ -137,14 +145,24 @@ public final class Pipeline {
         var outputs = new StepOutputs(blobs, job);
         for (var stage : STAGES) {
             var current = job;
-            var todo = stage.stream().filter(step -> !current.step(step).status().isDone()).toList();
+            var todo = stage.stream()
+                    .filter(step -> !current.step(step).status().isDone())
+                    .toList();
             if (todo.isEmpty()) {
                 continue;
             }
-            var needed = todo.stream().map(budgets::of).max(Comparator.naturalOrder()).orElseThrow().plus(LEASE_MARGIN);
+            var needed = todo.stream()
+                    .map(budgets::of)
+                    .max(Comparator.naturalOrder())
+                    .orElseThrow()
+                    .plus(LEASE_MARGIN);
             if (remaining.get().compareTo(needed) < 0) {
-                LOG.log(Level.INFO, "analysis {0}: step {1} needs up to {2} s, more than this worker has left; deferred",
-                        analysisId, todo.getFirst().number(), needed.toSeconds());
+                LOG.log(
+                        Level.INFO,
+                        "analysis {0}: step {1} needs up to {2} s, more than this worker has left; deferred",
+                        analysisId,
+                        todo.getFirst().number(),
+                        needed.toSeconds());
                 return Outcome.DEFERRED;
             }
             var claimed = new ArrayList<PipelineStep>();
@@ -155,7 +173,8 @@ public final class Pipeline {
                 }
             }
             if (claimed.isEmpty()) {
-                return jobs.find(analysisId).map(j -> j.state().isFinal() ? Outcome.ALREADY_FINISHED : Outcome.BUSY)
+                return jobs.find(analysisId)
+                        .map(j -> j.state().isFinal() ? Outcome.ALREADY_FINISHED : Outcome.BUSY)
                         .orElse(Outcome.NOT_FOUND);
             }
             var outcome = runStage(current, claimed, outputs);
@@ -195,10 +214,14 @@ public final class Pipeline {
             try {
                 outputs.screenplay(); // read once here, not by both steps at once
             } catch (RuntimeException e) {
-                attempts = claimed.stream().<Attempt>map(step -> new Failed(step, unexpected(step, e), e)).toList();
+                attempts = claimed.stream()
+                        .<Attempt>map(step -> new Failed(step, unexpected(step, e), e))
+                        .toList();
                 return record(job.id(), attempts);
             }
-            var futures = claimed.stream().map(step -> stepThreads.submit(() -> attempt(step, job, outputs))).toList();
+            var futures = claimed.stream()
+                    .map(step -> stepThreads.submit(() -> attempt(step, job, outputs)))
+                    .toList();
             attempts = new ArrayList<>();
             for (var future : futures) {
                 try {
@@ -230,9 +253,17 @@ public final class Pipeline {
         }
         var took = Duration.ofNanos(System.nanoTime() - started);
         switch (attempt) {
-            case Done done -> observer.stepFinished(job.id(), step, done.result().status(), took, null, done.result().usage());
-            case Failed failed -> observer.stepFinished(job.id(), step, StepStatus.FAILED, took, failed.error(), Usage.NONE);
-            case Stopped stopped -> { } // not finished: it resumes on the next delivery
+            case Done done ->
+                observer.stepFinished(
+                        job.id(),
+                        step,
+                        done.result().status(),
+                        took,
+                        null,
+                        done.result().usage());
+            case Failed failed ->
+                observer.stepFinished(job.id(), step, StepStatus.FAILED, took, failed.error(), Usage.NONE);
+            case Stopped stopped -> {} // not finished: it resumes on the next delivery
         }
         return attempt;
     }
@@ -244,7 +275,11 @@ public final class Pipeline {
                 if (!jobs.completeStep(analysisId, done.step(), done.result(), workerId)) {
                     outcome = Outcome.BUSY;
                 } else {
-                    LOG.log(Level.DEBUG, "analysis {0} step {1} {2}", analysisId, done.step().number(),
+                    LOG.log(
+                            Level.DEBUG,
+                            "analysis {0} step {1} {2}",
+                            analysisId,
+                            done.step().number(),
                             done.result().status().json());
                 }
             }
@@ -257,8 +292,11 @@ public final class Pipeline {
         if (outcome == null) {
             for (var attempt : attempts) {
                 if (attempt instanceof Stopped stopped) {
-                    LOG.log(Level.INFO, "analysis {0} step {1} interrupted; it resumes on the next start",
-                            analysisId, stopped.step().number());
+                    LOG.log(
+                            Level.INFO,
+                            "analysis {0} step {1} interrupted; it resumes on the next start",
+                            analysisId,
+                            stopped.step().number());
                     outcome = Outcome.INTERRUPTED;
                 }
             }
@@ -271,14 +309,25 @@ public final class Pipeline {
         var screenplay = outputs.screenplay();
         var title = bestTitle(job, screenplay);
         var curation = outputs.curation();
-        var completed = new Job(job.id(), JobState.COMPLETED, job.submission(), job.steps(), null, job.createdAt(),
-                now, now, title, curation.recommendation(), curation.overallScore());
+        var completed = new Job(
+                job.id(),
+                JobState.COMPLETED,
+                job.submission(),
+                job.steps(),
+                null,
+                job.createdAt(),
+                now,
+                now,
+                title,
+                curation.recommendation(),
+                curation.overallScore());
         var report = assembler.assemble(completed, outputs);
         var checks = new ArrayList<>(report.checks());
         checks.addAll(SubmissionChecks.run(jobs, job, screenplay, title, submittedForm(job.id())));
         report = report.withChecks(checks);
         blobs.put(BlobKeys.report(job.id()), StepOutputs.json(report), "application/json");
-        boolean done = jobs.completeJob(job.id(), new JobOutcome(now, title, curation.recommendation(), curation.overallScore()));
+        boolean done = jobs.completeJob(
+                job.id(), new JobOutcome(now, title, curation.recommendation(), curation.overallScore()));
         return done ? Outcome.COMPLETED : Outcome.ALREADY_FINISHED;
     }
 
@@ -291,7 +340,10 @@ public final class Pipeline {
 
     private Outcome fail(String analysisId, PipelineStep step, ApiError error, Throwable cause) {
         if (error.code().equals(ErrorCode.INTERNAL.name()) || error.code().equals(ErrorCode.ANALYST_FAILED.name())) {
-            LOG.log(Level.WARNING, "analysis " + analysisId + " step " + step.number() + " failed: " + error.code(), cause);
+            LOG.log(
+                    Level.WARNING,
+                    "analysis " + analysisId + " step " + step.number() + " failed: " + error.code(),
+                    cause);
         } else {
             LOG.log(Level.INFO, "analysis {0} step {1} failed: {2}", analysisId, step.number(), error.code());
         }
@@ -303,8 +355,11 @@ public final class Pipeline {
         var what = e.getClass().getSimpleName();
         return switch (step) {
             case EXTRACT -> ApiError.of(ErrorCode.PDF_CORRUPT, "The screenplay could not be read (" + what + ").");
-            case COVERAGE, TRAILER, AUDIO -> ApiError.of(ErrorCode.ANALYST_FAILED,
-                    step.stepName() + " failed: " + what + (e.getMessage() == null ? "" : ": " + firstLine(e.getMessage())));
+            case COVERAGE, TRAILER, AUDIO ->
+                ApiError.of(
+                        ErrorCode.ANALYST_FAILED,
+                        step.stepName() + " failed: " + what
+                                + (e.getMessage() == null ? "" : ": " + firstLine(e.getMessage())));
             case CURATION -> ApiError.of(ErrorCode.INTERNAL, "Scoring failed (" + what + ").");
         };
     }
@@ -318,24 +373,31 @@ public final class Pipeline {
                 ScriptChecks.warmUp(); // the language models load while the script is read
                 analysts.coverage().prepare();
                 var submission = job.submission();
-                var bytes = blobs.get(submission.sourceKey()).orElseThrow(() -> new SorotException(ErrorCode.INTERNAL,
-                        "The submitted screenplay is missing from storage."));
-                var screenplay = within(step, budget,
-                        () -> analysts.extractor().extract(bytes, readerFileName(submission)));
+                var bytes = blobs.get(submission.sourceKey())
+                        .orElseThrow(() -> new SorotException(
+                                ErrorCode.INTERNAL, "The submitted screenplay is missing from storage."));
+                var screenplay =
+                        within(step, budget, () -> analysts.extractor().extract(bytes, readerFileName(submission)));
                 blobs.put(key, StepOutputs.json(screenplay), "application/json");
                 outputs.remember(screenplay);
-                var provenance = new Provenance("Sorot screenplay engine", switch (submission.kind()) {
-                    case PDF -> "PDFBox";
-                    case FOUNTAIN -> "Fountain";
-                    case FINAL_DRAFT -> "Final Draft XML";
-                    case HIGHLAND -> "Highland (Fountain)";
-                }, true);
+                var provenance = new Provenance(
+                        "Sorot screenplay engine",
+                        switch (submission.kind()) {
+                            case PDF -> "PDFBox";
+                            case FOUNTAIN -> "Fountain";
+                            case FINAL_DRAFT -> "Final Draft XML";
+                            case HIGHLAND -> "Highland (Fountain)";
+                        },
+                        true);
                 yield done(provenance, Usage.NONE, key);
             }
             case COVERAGE -> {
                 var screenplay = outputs.screenplay();
-                var result = within(step, budget, () -> analysts.coverage()
-                        .analyse(new CoverageRequest(id, bestTitle(job, screenplay), screenplay, budget)));
+                var result = within(
+                        step,
+                        budget,
+                        () -> analysts.coverage()
+                                .analyse(new CoverageRequest(id, bestTitle(job, screenplay), screenplay, budget)));
                 if (!result.checks().isEmpty()) { // before the output: a finished step's checks are never missing
                     blobs.put(BlobKeys.checks(id, step), StepOutputs.json(result.checks()), "application/json");
                 }
@@ -352,7 +414,9 @@ public final class Pipeline {
                 // the coverage, when it finished first (a resumed job): its logline and synopsis tell the trailer's
                 // reader what the film is; otherwise the script's opening does
                 var coverage = job.step(PipelineStep.COVERAGE).status().isDone() ? coverageIfReadable(outputs) : null;
-                var result = within(step, budget,
+                var result = within(
+                        step,
+                        budget,
                         () -> analysts.trailer().analyse(new TrailerRequest(id, link, screenplay, coverage, budget)));
                 blobs.put(key, StepOutputs.json(result.output()), "application/json");
                 outputs.remember(result.output());
@@ -371,8 +435,13 @@ public final class Pipeline {
                 var narrated = within(step, budget, () -> narrate(job, outputs, budget));
                 var audio = narrated.output();
                 blobs.put(BlobKeys.audio(id, audio.format()), audio.bytes(), audio.contentType());
-                var summary = new AudioSummary(audio.format(), audio.contentType(), audio.durationSeconds(),
-                        narrated.script().plainText(), audio.voice(), narrated.provenance());
+                var summary = new AudioSummary(
+                        audio.format(),
+                        audio.contentType(),
+                        audio.durationSeconds(),
+                        narrated.script().plainText(),
+                        audio.voice(),
+                        narrated.provenance());
                 blobs.put(key, StepOutputs.json(summary), "application/json");
                 outputs.remember(summary);
                 yield done(narrated.provenance(), narrated.usage(), key);
@@ -398,7 +467,8 @@ public final class Pipeline {
         var trailer = outputs.trailer();
         var curation = outputs.curation();
         var span = AudioSpan.of(screenplay);
-        var script = writer.write(title, screenplay.authors(), screenplay, coverage, trailer, curation, span.targetWords());
+        var script =
+                writer.write(title, screenplay.authors(), screenplay, coverage, trailer, curation, span.targetWords());
         var first = analysts.narrator().narrate(new NarrationRequest(job.id(), script, budget));
         double seconds = first.output().durationSeconds();
         if (seconds >= span.min() && seconds <= span.max() || seconds <= 0) {
@@ -412,7 +482,8 @@ public final class Pipeline {
         var second = analysts.narrator().narrate(new NarrationRequest(job.id(), retold, budget));
         var usage = first.usage().plus(second.usage());
         boolean better = Math.abs(second.output().durationSeconds() - span.aim()) < Math.abs(seconds - span.aim());
-        return better ? new Narrated(second.output(), retold, second.provenance(), usage)
+        return better
+                ? new Narrated(second.output(), retold, second.provenance(), usage)
                 : new Narrated(first.output(), script, first.provenance(), usage);
     }
 
@@ -427,7 +498,8 @@ public final class Pipeline {
             return future.get(budget.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             future.cancel(true);
-            throw new SorotException(ErrorCode.STEP_TIMEOUT,
+            throw new SorotException(
+                    ErrorCode.STEP_TIMEOUT,
                     "%s took longer than its %d s budget.".formatted(step.stepName(), budget.toSeconds()));
         } catch (InterruptedException e) {
             future.cancel(true);
@@ -459,7 +531,9 @@ public final class Pipeline {
         if (job.submission().title() != null && !job.submission().title().isBlank()) {
             return job.submission().title();
         }
-        if (screenplay != null && screenplay.title() != null && !screenplay.title().isBlank()) {
+        if (screenplay != null
+                && screenplay.title() != null
+                && !screenplay.title().isBlank()) {
             return screenplay.title();
         }
         return job.title();

@@ -16,6 +16,6 @@ public interface PipelineObserver {
     default void stepStarted(String analysisId, PipelineStep step) {}
 
     /** {@code status} is COMPLETED, SKIPPED or FAILED (then {@code error} says why). */
-    default void stepFinished(String analysisId, PipelineStep step, StepStatus status, Duration took, ApiError error,
-                              Usage usage) {}
+    default void stepFinished(
+            String analysisId, PipelineStep step, StepStatus status, Duration took, ApiError error, Usage usage) {}
 }

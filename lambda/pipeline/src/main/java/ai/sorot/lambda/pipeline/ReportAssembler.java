@@ -41,15 +41,36 @@ public final class ReportAssembler {
 
     AnalysisReport assemble(Job job, StepOutputs outputs) {
         Screenplay screenplay = safely(outputs::screenplay);
-        var steps = job.steps().stream().map(s -> new StepRecord(s.step().number(), s.step().stepName(), s.status(),
-                s.provenance(), s.startedAt(), s.finishedAt(), s.durationMillis(), s.usage())).toList();
-        var usage = job.steps().stream().map(StepRun::usage).filter(u -> u != null).reduce(Usage.NONE, Usage::plus);
+        var steps = job.steps().stream()
+                .map(s -> new StepRecord(
+                        s.step().number(),
+                        s.step().stepName(),
+                        s.status(),
+                        s.provenance(),
+                        s.startedAt(),
+                        s.finishedAt(),
+                        s.durationMillis(),
+                        s.usage()))
+                .toList();
+        var usage =
+                job.steps().stream().map(StepRun::usage).filter(u -> u != null).reduce(Usage.NONE, Usage::plus);
         List<String> authors = screenplay == null ? List.of() : screenplay.authors();
-        return new AnalysisReport(job.id(), job.title(), authors, job.submission().fileName(),
-                job.submission().trailerUrl(), job.createdAt(), job.completedAt(),
+        return new AnalysisReport(
+                job.id(),
+                job.title(),
+                authors,
+                job.submission().fileName(),
+                job.submission().trailerUrl(),
+                job.createdAt(),
+                job.completedAt(),
                 screenplay == null ? null : screenplay.withoutElements(),
-                safely(outputs::coverage), safely(outputs::trailer), safely(outputs::curation), safely(outputs::audio),
-                steps, usage, checks(outputs));
+                safely(outputs::coverage),
+                safely(outputs::trailer),
+                safely(outputs::curation),
+                safely(outputs::audio),
+                steps,
+                usage,
+                checks(outputs));
     }
 
     /** The checks the steps recorded, in step order. */
@@ -80,7 +101,8 @@ public final class ReportAssembler {
             return Optional.empty();
         }
         var summary = new StepOutputs(blobs, job).audio();
-        return Optional.of(new AudioRef(BlobKeys.audio(job.id(), summary.format()), summary.contentType(), summary.format()));
+        return Optional.of(
+                new AudioRef(BlobKeys.audio(job.id(), summary.format()), summary.contentType(), summary.format()));
     }
 
     public record AudioRef(String key, String contentType, String format) {}

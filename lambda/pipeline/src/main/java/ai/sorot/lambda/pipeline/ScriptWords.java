@@ -23,8 +23,12 @@ import java.util.regex.Pattern;
 public final class ScriptWords {
 
     /** Action and speech: what a reader reads. Headings, cues and transitions are furniture for a scan. */
-    public static final Set<ElementType> PROSE =
-            EnumSet.of(ElementType.ACTION, ElementType.DIALOGUE, ElementType.PARENTHETICAL, ElementType.LYRICS, ElementType.CENTERED);
+    public static final Set<ElementType> PROSE = EnumSet.of(
+            ElementType.ACTION,
+            ElementType.DIALOGUE,
+            ElementType.PARENTHETICAL,
+            ElementType.LYRICS,
+            ElementType.CENTERED);
 
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}']+");
     /** A sentence ends at . ! ? before a capital, but not after a title's abbreviation ("Dr. Morgan"). */
@@ -35,6 +39,7 @@ public final class ScriptWords {
     private final int[] sceneOfElement;
     /** Each element's words, found once: a report scans the same text with some forty word lists. */
     private final Token[][] tokens;
+
     private Set<String> names;
 
     private record Token(String original, String lower, int start) {}
@@ -43,7 +48,9 @@ public final class ScriptWords {
         this.screenplay = screenplay;
         this.sceneOfElement = new int[screenplay.elements().size()];
         for (var scene : screenplay.scenes()) {
-            for (int i = Math.max(0, scene.firstElement()); i <= scene.lastElement() && i < sceneOfElement.length; i++) {
+            for (int i = Math.max(0, scene.firstElement());
+                    i <= scene.lastElement() && i < sceneOfElement.length;
+                    i++) {
                 sceneOfElement[i] = scene.index();
             }
         }
@@ -78,15 +85,21 @@ public final class ScriptWords {
     }
 
     public Scene scene(int index) {
-        return index >= 1 && index <= screenplay.scenes().size() ? screenplay.scenes().get(index - 1) : null;
+        return index >= 1 && index <= screenplay.scenes().size()
+                ? screenplay.scenes().get(index - 1)
+                : null;
     }
 
     public Evidence evidenceAt(int elementIndex) {
         var element = screenplay.elements().get(elementIndex);
         int sceneIndex = sceneOf(elementIndex);
         var scene = scene(sceneIndex);
-        return new Evidence(element.page(), sceneIndex == 0 ? null : sceneIndex,
-                scene == null ? null : scene.sceneNumber(), null, Evidence.Verification.LOCATED);
+        return new Evidence(
+                element.page(),
+                sceneIndex == 0 ? null : sceneIndex,
+                scene == null ? null : scene.sceneNumber(),
+                null,
+                Evidence.Verification.LOCATED);
     }
 
     public static List<String> words(String text) {
@@ -153,7 +166,8 @@ public final class ScriptWords {
                 var original = word.original();
                 var token = word.lower();
                 var term = lexicon.match(token);
-                if (term == null || isName(text, word.start(), original)
+                if (term == null
+                        || isName(text, word.start(), original)
                         || (skipCapitalsInAction && element.type() == ElementType.ACTION && isCapitals(original))
                         || (names.contains(token) && Character.isUpperCase(original.charAt(0)))) {
                     continue;
@@ -161,8 +175,12 @@ public final class ScriptWords {
                 count++;
                 terms.merge(term, 1, Integer::sum);
                 pages.add(element.page());
-                if (!sampled && samples.size() < maxSamples && samples.stream().noneMatch(e -> e.page() == element.page())) {
-                    samples.add(evidenceAt(i).withQuote(quoteAround(text, token)).withVerification(Evidence.Verification.QUOTED));
+                if (!sampled
+                        && samples.size() < maxSamples
+                        && samples.stream().noneMatch(e -> e.page() == element.page())) {
+                    samples.add(evidenceAt(i)
+                            .withQuote(quoteAround(text, token))
+                            .withVerification(Evidence.Verification.QUOTED));
                     sampled = true;
                 }
             }
@@ -215,7 +233,9 @@ public final class ScriptWords {
     }
 
     private static boolean isCapitals(String word) {
-        return word.length() > 1 && word.equals(word.toUpperCase(Locale.ROOT)) && !word.equals(word.toLowerCase(Locale.ROOT));
+        return word.length() > 1
+                && word.equals(word.toUpperCase(Locale.ROOT))
+                && !word.equals(word.toLowerCase(Locale.ROOT));
     }
 
     /** The sentence holding the word, cut to a readable length. */
@@ -239,13 +259,15 @@ public final class ScriptWords {
     private static Map<String, Integer> sortByCount(Map<String, Integer> terms) {
         var sorted = new LinkedHashMap<String, Integer>();
         terms.entrySet().stream()
-                .sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry.comparingByKey()))
+                .sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder())
+                        .thenComparing(Map.Entry.comparingByKey()))
                 .forEach(e -> sorted.put(e.getKey(), e.getValue()));
         return sorted;
     }
 
     /** A lexicon's hits: how many, which terms how often (most first), on which pages, with samples. */
-    public record Hits(String lexicon, int count, Map<String, Integer> terms, List<Integer> pages, List<Evidence> samples) {
+    public record Hits(
+            String lexicon, int count, Map<String, Integer> terms, List<Integer> pages, List<Evidence> samples) {
 
         /** "fuck ×9, shit ×3" for the most frequent terms. */
         public String topTerms(int n) {

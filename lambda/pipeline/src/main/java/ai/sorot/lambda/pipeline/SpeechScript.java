@@ -20,6 +20,8 @@ public record SpeechScript(List<String> paragraphs) {
     }
 
     public int words() {
-        return paragraphs.stream().mapToInt(p -> p.isBlank() ? 0 : p.trim().split("\\s+").length).sum();
+        return paragraphs.stream()
+                .mapToInt(p -> p.isBlank() ? 0 : p.trim().split("\\s+").length)
+                .sum();
     }
 }

@@ -17,15 +17,31 @@ public final class StatusView {
         var current = current(job);
         int progress = switch (job.state()) {
             case COMPLETED -> 100;
-            default -> Math.min(99, job.doneSteps() * STEP_PERCENT
-                    + (job.step(current).status() == StepStatus.RUNNING ? STEP_PERCENT / 2 : 0));
+            default ->
+                Math.min(
+                        99,
+                        job.doneSteps() * STEP_PERCENT
+                                + (job.step(current).status() == StepStatus.RUNNING ? STEP_PERCENT / 2 : 0));
         };
-        var steps = job.steps().stream().map(s -> new StepState(s.step().stepName(), s.status(), s.startedAt(),
-                s.finishedAt(), s.error(),
-                s.provenance() == null ? null : s.provenance().provider(),
-                s.provenance() == null ? null : s.provenance().model())).toList();
-        return new AnalysisStatus(job.id(), job.state(), current.number(), AnalysisStatus.TOTAL_STEPS,
-                current.stepName(), progress, steps, job.error());
+        var steps = job.steps().stream()
+                .map(s -> new StepState(
+                        s.step().stepName(),
+                        s.status(),
+                        s.startedAt(),
+                        s.finishedAt(),
+                        s.error(),
+                        s.provenance() == null ? null : s.provenance().provider(),
+                        s.provenance() == null ? null : s.provenance().model()))
+                .toList();
+        return new AnalysisStatus(
+                job.id(),
+                job.state(),
+                current.number(),
+                AnalysisStatus.TOTAL_STEPS,
+                current.stepName(),
+                progress,
+                steps,
+                job.error());
     }
 
     /** The step the job is at: the failed one, the first unfinished one, or the last when all are done. */
@@ -50,8 +66,14 @@ public final class StatusView {
     public static AnalysisSummary summary(Job job) {
         var coverage = job.step(PipelineStep.COVERAGE).provenance();
         boolean judged = coverage == null || !LEGACY_NO_MODEL_PROVIDER.equals(coverage.provider());
-        return new AnalysisSummary(job.id(), job.title(), job.submission().fileName(), job.state(), job.createdAt(),
-                job.completedAt(), judged && job.recommendation() != null ? job.recommendation().name() : null,
+        return new AnalysisSummary(
+                job.id(),
+                job.title(),
+                job.submission().fileName(),
+                job.state(),
+                job.createdAt(),
+                job.completedAt(),
+                judged && job.recommendation() != null ? job.recommendation().name() : null,
                 judged ? job.overallScore() : null);
     }
 }

@@ -8,8 +8,12 @@ import java.time.Duration;
  */
 public record StepBudgets(Duration extract, Duration coverage, Duration trailer, Duration curation, Duration audio) {
 
-    public static final StepBudgets DEFAULT = new StepBudgets(Duration.ofSeconds(90), Duration.ofMinutes(10),
-            Duration.ofMinutes(3), Duration.ofSeconds(30), Duration.ofMinutes(3));
+    public static final StepBudgets DEFAULT = new StepBudgets(
+            Duration.ofSeconds(90),
+            Duration.ofMinutes(10),
+            Duration.ofMinutes(3),
+            Duration.ofSeconds(30),
+            Duration.ofMinutes(3));
 
     /** The same budgets with another for coverage (a local model's, from {@code SOROT_LLM_STEP_BUDGET}). */
     public StepBudgets withCoverage(Duration value) {

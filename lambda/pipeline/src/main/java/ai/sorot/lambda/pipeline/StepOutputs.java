@@ -112,8 +112,10 @@ final class StepOutputs {
         if (run.outputKey() == null) {
             return null;
         }
-        var bytes = blobs.get(run.outputKey()).orElseThrow(() -> new SorotException(ErrorCode.INTERNAL,
-                "The output of step " + step.number() + " (" + step.stepName() + ") is missing from storage."));
+        var bytes = blobs.get(run.outputKey())
+                .orElseThrow(() -> new SorotException(
+                        ErrorCode.INTERNAL,
+                        "The output of step " + step.number() + " (" + step.stepName() + ") is missing from storage."));
         try {
             return Json.mapper().readValue(bytes, type);
         } catch (IOException e) {

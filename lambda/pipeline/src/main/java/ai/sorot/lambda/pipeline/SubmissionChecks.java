@@ -41,13 +41,20 @@ final class SubmissionChecks {
         }
         if (best != null && bestSimilarity >= Fingerprint.SAME_SCRIPT) {
             var same = bestSimilarity >= 0.9 ? "the same script as" : "largely the same script as (a revision of?)";
-            checks.add(Check.of(CheckCode.POSSIBLE_DUPLICATE, Check.Severity.WARNING,
-                    "Possibly %s an earlier analysis: \"%s\" (%s), %.0f%% of their five-word passages in common."
-                            .formatted(same, best.title() == null ? best.analysisId() : best.title(),
-                                    best.fileName() == null ? best.analysisId() : best.fileName(), bestSimilarity * 100))
-                    .withEvidence(Evidence.statistic()).relatedTo(best.analysisId()));
+            checks.add(Check.of(
+                            CheckCode.POSSIBLE_DUPLICATE,
+                            Check.Severity.WARNING,
+                            "Possibly %s an earlier analysis: \"%s\" (%s), %.0f%% of their five-word passages in common."
+                                    .formatted(
+                                            same,
+                                            best.title() == null ? best.analysisId() : best.title(),
+                                            best.fileName() == null ? best.analysisId() : best.fileName(),
+                                            bestSimilarity * 100))
+                    .withEvidence(Evidence.statistic())
+                    .relatedTo(best.analysisId()));
         }
-        jobs.rememberFingerprint(new JobStore.PriorFingerprint(job.id(), title, job.submission().fileName(), fingerprint.encode()));
+        jobs.rememberFingerprint(
+                new JobStore.PriorFingerprint(job.id(), title, job.submission().fileName(), fingerprint.encode()));
         return checks;
     }
 }

@@ -27,19 +27,31 @@ public final class SummaryWriter {
 
     private record Part(int order, int priority, String text) {}
 
-    public SpeechScript write(String title, List<String> authors, Screenplay screenplay, Coverage coverage,
-                              TrailerAnalysis trailer, Curation curation, int targetWords) {
+    public SpeechScript write(
+            String title,
+            List<String> authors,
+            Screenplay screenplay,
+            Coverage coverage,
+            TrailerAnalysis trailer,
+            Curation curation,
+            int targetWords) {
         var parts = new ArrayList<Part>();
         var stats = screenplay.stats();
-        var name = title == null || title.isBlank() ? "an untitled screenplay"
+        var name = title == null || title.isBlank()
+                ? "an untitled screenplay"
                 : title.equals(title.toUpperCase(Locale.ROOT)) ? spokenName(title) : title;
         boolean offline = coverage.provenance() != null && coverage.provenance().offline();
 
-        parts.add(new Part(0, 0, "Sorot audio summary for " + name
-                + (authors.isEmpty() ? "." : ", by " + joinSpoken(authors) + ".")));
+        parts.add(new Part(
+                0,
+                0,
+                "Sorot audio summary for " + name + (authors.isEmpty() ? "." : ", by " + joinSpoken(authors) + ".")));
         parts.add(new Part(10, 0, shape(screenplay)));
         if (coverage.protagonist() != null) {
-            parts.add(new Part(20, 0, people(coverage.protagonist(), stats, screenplay.scenes().size())));
+            parts.add(new Part(
+                    20,
+                    0,
+                    people(coverage.protagonist(), stats, screenplay.scenes().size())));
         }
         if (!offline && coverage.logline() != null && !coverage.logline().isBlank()) { // offline, it restates the shape
             parts.add(new Part(30, 1, "In one line: " + forEar(coverage.logline())));
@@ -52,7 +64,11 @@ public final class SummaryWriter {
         if (!feel.isBlank()) {
             parts.add(new Part(50, 2, feel));
         }
-        parts.add(new Part(60, 1, forEar(curation.notes().runtimeSlot()) + " " + forEar(curation.notes().audience())));
+        parts.add(new Part(
+                60,
+                1,
+                forEar(curation.notes().runtimeSlot()) + " "
+                        + forEar(curation.notes().audience())));
         int order = 65;
         for (var indicator : coverage.indicators()) {
             if (List.of("scenes", "dialogue_share", "format").contains(indicator.code())) {
@@ -65,7 +81,8 @@ public final class SummaryWriter {
         if (curation.isJudged()) {
             parts.add(new Part(90, 0, verdict(coverage, curation)));
         } else {
-            parts.add(new Part(1, 0, "Not judged: no model read this script. What follows is measured, not a reading."));
+            parts.add(
+                    new Part(1, 0, "Not judged: no model read this script. What follows is measured, not a reading."));
             parts.add(new Part(90, 0, "For a verdict, run it again with a local model or in the cloud."));
         }
         if (stats != null) {
@@ -95,7 +112,8 @@ public final class SummaryWriter {
         int scenes = screenplay.scenes().size();
         long minutes = Math.round(Curator.runtimeMinutes(screenplay));
         var kind = minutes < 40 ? "short" : minutes < 60 ? "mid-length" : "feature";
-        var sb = new StringBuilder("It is a %d-page %s screenplay, about %d minutes on screen".formatted(pages, kind, minutes));
+        var sb = new StringBuilder(
+                "It is a %d-page %s screenplay, about %d minutes on screen".formatted(pages, kind, minutes));
         if (scenes > 0) {
             sb.append(", in ").append(scenes).append(scenes == 1 ? " scene" : " scenes");
         }
@@ -106,20 +124,29 @@ public final class SummaryWriter {
     private static String people(String protagonist, ScreenplayStats stats, int sceneCount) {
         var sb = new StringBuilder("The story centres on ").append(spokenName(protagonist));
         if (stats != null) {
-            var lead = stats.characters().stream().filter(c -> c.name().equalsIgnoreCase(protagonist)).findFirst();
+            var lead = stats.characters().stream()
+                    .filter(c -> c.name().equalsIgnoreCase(protagonist))
+                    .findFirst();
             if (lead.isPresent()) {
-                sb.append(", who speaks %d percent of the dialogue".formatted(Math.round(lead.get().dialogueShare() * 100)));
+                sb.append(", who speaks %d percent of the dialogue"
+                        .formatted(Math.round(lead.get().dialogueShare() * 100)));
                 if (sceneCount > 0) {
-                    sb.append(" and appears in %d of %d scenes".formatted(lead.get().scenes(), sceneCount));
+                    sb.append(" and appears in %d of %d scenes"
+                            .formatted(lead.get().scenes(), sceneCount));
                 }
             }
             sb.append('.');
             var others = stats.characters().stream()
                     .filter(c -> !c.name().equalsIgnoreCase(protagonist))
-                    .sorted(Comparator.comparingInt(ScreenplayStats.CharacterStat::words).reversed())
-                    .limit(2).map(c -> spokenName(c.name())).toList();
+                    .sorted(Comparator.comparingInt(ScreenplayStats.CharacterStat::words)
+                            .reversed())
+                    .limit(2)
+                    .map(c -> spokenName(c.name()))
+                    .toList();
             if (!others.isEmpty()) {
-                sb.append(' ').append(joinSpoken(others)).append(others.size() == 1 ? " is the other main voice." : " are the other main voices.");
+                sb.append(' ')
+                        .append(joinSpoken(others))
+                        .append(others.size() == 1 ? " is the other main voice." : " are the other main voices.");
             }
             if (stats.speakingRoles() > 3) {
                 sb.append(" %d characters speak in all.".formatted(stats.speakingRoles()));
@@ -133,15 +160,21 @@ public final class SummaryWriter {
     private static String settingDetail(ScreenplayStats stats) {
         var parts = new ArrayList<String>();
         if (!stats.locations().isEmpty()) {
-            var top = stats.locations().stream().limit(3).map(l -> spokenName(l.name())).toList();
+            var top = stats.locations().stream()
+                    .limit(3)
+                    .map(l -> spokenName(l.name()))
+                    .toList();
             parts.add("Most of it plays at " + joinSpoken(top) + ".");
         }
         int day = stats.timesOfDay().getOrDefault("DAY", 0);
         int night = stats.timesOfDay().getOrDefault("NIGHT", 0);
         if (day + night > 0) {
-            parts.add(night == 0 ? "All %d timed scenes are set by day.".formatted(day)
-                    : day == 0 ? "All %d timed scenes are set at night.".formatted(night)
-                    : "%d scenes are set by day and %d by night.".formatted(day, night));
+            parts.add(
+                    night == 0
+                            ? "All %d timed scenes are set by day.".formatted(day)
+                            : day == 0
+                                    ? "All %d timed scenes are set at night.".formatted(night)
+                                    : "%d scenes are set by day and %d by night.".formatted(day, night));
         }
         if (stats.dialogueWords() + stats.actionWords() > 0) {
             parts.add("Dialogue makes up %d percent of its words.".formatted(Math.round(stats.dialogueShare() * 100)));
@@ -171,22 +204,30 @@ public final class SummaryWriter {
     private static String feel(Coverage coverage) {
         var parts = new ArrayList<String>();
         if (!coverage.genres().isEmpty()) {
-            parts.add("By its vocabulary it reads as " + joinSpoken(coverage.genres().stream()
-                    .map(g -> g.toLowerCase(Locale.ROOT)).toList()) + ".");
+            parts.add("By its vocabulary it reads as "
+                    + joinSpoken(coverage.genres().stream()
+                            .map(g -> g.toLowerCase(Locale.ROOT))
+                            .toList()) + ".");
         }
         if (coverage.tone() != null && !coverage.tone().isBlank()) {
             parts.add("Tone: " + forEar(firstSentence(coverage.tone())));
         }
         if (!coverage.themes().isEmpty()) {
-            parts.add("Recurring themes: " + joinSpoken(coverage.themes().stream().limit(4)
-                    .map(t -> t.toLowerCase(Locale.ROOT)).toList()) + ".");
+            parts.add("Recurring themes: "
+                    + joinSpoken(coverage.themes().stream()
+                            .limit(4)
+                            .map(t -> t.toLowerCase(Locale.ROOT))
+                            .toList()) + ".");
         }
         return String.join(" ", parts);
     }
 
     private static void addClaims(List<Part> parts, int order, String lead, List<Claim> claims, int max) {
         for (int i = 0; i < claims.size() && i < max; i++) {
-            parts.add(new Part(order + i, 2 + i, (i == 0 ? lead : "") + forEar(claims.get(i).text())));
+            parts.add(new Part(
+                    order + i,
+                    2 + i,
+                    (i == 0 ? lead : "") + forEar(claims.get(i).text())));
         }
     }
 
@@ -195,7 +236,8 @@ public final class SummaryWriter {
             return "No trailer was submitted.";
         }
         if (!trailer.analysed()) {
-            var platform = trailer.platform() == null ? "trailer"
+            var platform = trailer.platform() == null
+                    ? "trailer"
                     : (trailer.platform().equals("youtube") ? "YouTube" : capitalise(trailer.platform())) + " trailer";
             return "A " + platform + " link was submitted; it was not analysed offline.";
         }
@@ -215,8 +257,11 @@ public final class SummaryWriter {
     }
 
     private static String verdict(Coverage coverage, Curation curation) {
-        var sb = new StringBuilder("Verdict: ").append(curation.recommendation().name().toLowerCase(Locale.ROOT))
-                .append(", with an overall score of ").append(Math.round(curation.overallScore())).append(" out of 100.");
+        var sb = new StringBuilder("Verdict: ")
+                .append(curation.recommendation().name().toLowerCase(Locale.ROOT))
+                .append(", with an overall score of ")
+                .append(Math.round(curation.overallScore()))
+                .append(" out of 100.");
         if (coverage.rationale() != null) {
             sb.append(' ').append(forEar(firstSentence(coverage.rationale())));
         }
@@ -240,7 +285,11 @@ public final class SummaryWriter {
         s = s.replaceAll("(\\d)\\s*%", "$1 percent");
         s = s.replaceAll("(\\d+)\\s*/\\s*(10|100)\\b", "$1 out of $2");
         s = s.replaceAll("\\s*×\\s*\\d+", "");
-        s = s.replace("&", " and ").replace("…", ".").replace("\"", "").replace("“", "").replace("”", "");
+        s = s.replace("&", " and ")
+                .replace("…", ".")
+                .replace("\"", "")
+                .replace("“", "")
+                .replace("”", "");
         s = s.replaceAll("\\s*\\(([^)]*)\\)", ", $1,").replaceAll(",\\s*([.;:!?])", "$1");
         s = s.replaceAll("\\s+", " ").replaceAll(",\\s*,", ",").strip();
         if (!s.isEmpty() && !s.matches(".*[.!?]$")) {
@@ -251,7 +300,8 @@ public final class SummaryWriter {
 
     /** "6 6/8 pages" reads "6 and three quarter pages"; "3/8 pages" reads "three eighths of a page". */
     private static String eighths(String text) {
-        var m = java.util.regex.Pattern.compile("\\b(?:(\\d+) )?([1-7])/8\\b( pages?)?").matcher(text);
+        var m = java.util.regex.Pattern.compile("\\b(?:(\\d+) )?([1-7])/8\\b( pages?)?")
+                .matcher(text);
         var sb = new StringBuilder();
         while (m.find()) {
             var fraction = switch (Integer.parseInt(m.group(2))) {
@@ -263,8 +313,10 @@ public final class SummaryWriter {
             };
             String spoken;
             if (m.group(1) != null) {
-                spoken = m.group(1) + " and " + fraction.replaceFirst("^an? ", "") .replace("quarters", "quarter").replace("eighths", "eighth")
-                        + (m.group(3) != null ? " pages" : "");
+                spoken = m.group(1) + " and "
+                        + fraction.replaceFirst("^an? ", "")
+                                .replace("quarters", "quarter")
+                                .replace("eighths", "eighth") + (m.group(3) != null ? " pages" : "");
             } else {
                 spoken = fraction + (m.group(3) != null ? " of a page" : "");
             }

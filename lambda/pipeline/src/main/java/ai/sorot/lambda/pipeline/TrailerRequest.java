@@ -10,7 +10,8 @@ import java.time.Duration;
  * and the coverage when it finished before this step started (its logline and synopsis say more
  * about the film than the script's first pages); null otherwise.
  */
-public record TrailerRequest(String analysisId, TrailerLink link, Screenplay screenplay, Coverage coverage, Duration budget) {
+public record TrailerRequest(
+        String analysisId, TrailerLink link, Screenplay screenplay, Coverage coverage, Duration budget) {
 
     public TrailerRequest(String analysisId, TrailerLink link, Screenplay screenplay, Duration budget) {
         this(analysisId, link, screenplay, null, budget);

@@ -25,14 +25,23 @@ import java.util.stream.Stream;
 public final class CoherenceCalibration {
 
     /** One script's figures and what the checks made of it. */
-    public record Row(String name, String kind, Coherence coherence, Language language, boolean flagged, boolean placeholder,
-            ai.sorot.lambda.language.TagConfidence tags, ai.sorot.lambda.language.DetectedLanguage detected) {}
+    public record Row(
+            String name,
+            String kind,
+            Coherence coherence,
+            Language language,
+            boolean flagged,
+            boolean placeholder,
+            ai.sorot.lambda.language.TagConfidence tags,
+            ai.sorot.lambda.language.DetectedLanguage detected) {}
 
     private CoherenceCalibration() {}
 
     public static Path shared() {
         var env = System.getenv("SOROT_SHARED");
-        for (var candidate : Stream.of(env, "../../shared", "../../../shared", "/work/shared").filter(s -> s != null).toList()) {
+        for (var candidate : Stream.of(env, "../../shared", "../../../shared", "/work/shared")
+                .filter(s -> s != null)
+                .toList()) {
             var p = Path.of(candidate).toAbsolutePath().normalize();
             if (Files.isDirectory(p.resolve("corpus"))) {
                 return p;
@@ -49,10 +58,13 @@ public final class CoherenceCalibration {
                 continue;
             }
             try (var walk = Files.walk(dir)) {
-                walk.filter(Files::isRegularFile).filter(p -> {
-                    var n = p.getFileName().toString().toLowerCase(Locale.ROOT);
-                    return n.endsWith(".fountain") || n.endsWith(".pdf");
-                }).sorted().forEach(out::add);
+                walk.filter(Files::isRegularFile)
+                        .filter(p -> {
+                            var n = p.getFileName().toString().toLowerCase(Locale.ROOT);
+                            return n.endsWith(".fountain") || n.endsWith(".pdf");
+                        })
+                        .sorted()
+                        .forEach(out::add);
             }
         }
         return out;
@@ -78,7 +90,8 @@ public final class CoherenceCalibration {
         var vocabulary = new TreeSet<String>();
         parsed.forEach(s -> ProseWords.paragraphs(s).forEach(vocabulary::addAll));
         var dictionary = List.copyOf(vocabulary);
-        var allWords = new ArrayList<String>(); // every word as often as the corpus uses it: draws follow English frequencies
+        var allWords =
+                new ArrayList<String>(); // every word as often as the corpus uses it: draws follow English frequencies
         parsed.forEach(s -> ProseWords.paragraphs(s).forEach(allWords::addAll));
         var random = new Random(20261206);
         for (int i = 0; i < parsed.size(); i++) {
@@ -108,7 +121,13 @@ public final class CoherenceCalibration {
         var result = ScriptChecks.run(screenplay);
         boolean flagged = result.checks().stream().anyMatch(c -> c.code().equals("INCOHERENT_TEXT"));
         var texts = ProseWords.texts(screenplay);
-        return new Row(name, kind, result.coherence(), result.language(), flagged, placeholder(screenplay),
+        return new Row(
+                name,
+                kind,
+                result.coherence(),
+                result.language(),
+                flagged,
+                placeholder(screenplay),
                 ai.sorot.lambda.language.TagConfidence.measure(texts),
                 ai.sorot.lambda.language.LanguageDetector.detect(String.join("\n", texts)));
     }
@@ -133,10 +152,19 @@ public final class CoherenceCalibration {
         int next = 0;
         for (var e : screenplay.elements()) {
             switch (e.type()) {
-                case SCENE_HEADING -> sb.append(e.text().toUpperCase(Locale.ROOT).startsWith("INT") || e.text().toUpperCase(Locale.ROOT).startsWith("EXT")
-                        ? e.text() : "." + e.text()).append("\n\n");
+                case SCENE_HEADING ->
+                    sb.append(
+                                    e.text().toUpperCase(Locale.ROOT).startsWith("INT")
+                                                    || e.text()
+                                                            .toUpperCase(Locale.ROOT)
+                                                            .startsWith("EXT")
+                                            ? e.text()
+                                            : "." + e.text())
+                            .append("\n\n");
                 case CHARACTER -> sb.append('@').append(e.text()).append('\n');
-                case PARENTHETICAL -> sb.append(e.text().startsWith("(") ? e.text() : "(" + e.text() + ")").append('\n');
+                case PARENTHETICAL ->
+                    sb.append(e.text().startsWith("(") ? e.text() : "(" + e.text() + ")")
+                            .append('\n');
                 case DIALOGUE, ACTION -> {
                     int n = ProseWords.words(e.text()).size();
                     var out = new StringBuilder();
@@ -155,7 +183,7 @@ public final class CoherenceCalibration {
                     }
                     sb.append(out).append(e.type() == ElementType.DIALOGUE ? "\n\n" : "\n\n");
                 }
-                default -> { }
+                default -> {}
             }
         }
         return sb.toString();
@@ -170,22 +198,57 @@ public final class CoherenceCalibration {
         var rows = measure(shared);
         for (var r : rows) {
             var c = r.coherence();
-            System.out.printf(Locale.ROOT, "%-9s %-6s %s words=%6d function=%.3f afterDet=%.3f (n=%4d) lang=%-5s nlp=%s %.2f tagP=%.4f unsure=%.4f (%d tok) %s%n",
-                    r.kind(), r.flagged() ? "FLAG" : "ok", r.placeholder() ? "placeholder" : "", c.words(), c.functionShare(), c.brokenAfterDeterminer(), c.determiners(),
-                    r.language() == null ? "none" : r.language().code(), r.detected() == null ? "-" : r.detected().code(),
-                    r.detected() == null ? 0 : r.detected().confidence(), r.tags().meanProbability(), r.tags().unsureShare(), r.tags().tokens(), r.name());
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-9s %-6s %s words=%6d function=%.3f afterDet=%.3f (n=%4d) lang=%-5s nlp=%s %.2f tagP=%.4f unsure=%.4f (%d tok) %s%n",
+                    r.kind(),
+                    r.flagged() ? "FLAG" : "ok",
+                    r.placeholder() ? "placeholder" : "",
+                    c.words(),
+                    c.functionShare(),
+                    c.brokenAfterDeterminer(),
+                    c.determiners(),
+                    r.language() == null ? "none" : r.language().code(),
+                    r.detected() == null ? "-" : r.detected().code(),
+                    r.detected() == null ? 0 : r.detected().confidence(),
+                    r.tags().meanProbability(),
+                    r.tags().unsureShare(),
+                    r.tags().tokens(),
+                    r.name());
         }
         for (var kind : List.of("real", "shuffled", "random", "weighted")) {
-            var judged = rows.stream().filter(r -> r.kind().equals(kind) && r.coherence().enoughText()
-                    && (r.language() == null || r.language().isEnglish())).toList();
-            var fs = judged.stream().mapToDouble(r -> r.coherence().functionShare()).summaryStatistics();
-            var ad = judged.stream().filter(r -> r.coherence().determiners() >= Coherence.MIN_DETERMINERS)
-                    .mapToDouble(r -> r.coherence().brokenAfterDeterminer()).summaryStatistics();
-            var tags = judged.stream().filter(r -> !r.placeholder()).mapToDouble(r -> r.tags().meanProbability()).summaryStatistics();
-            System.out.printf(Locale.ROOT, "%-9s scripts=%3d flagged=%3d  function share %.3f–%.3f  after-article %.3f–%.3f"
-                            + "  tag confidence %.3f–%.3f (%d, placeholders left out)%n", kind,
-                    rows.stream().filter(r -> r.kind().equals(kind)).count(), rows.stream().filter(r -> r.kind().equals(kind) && r.flagged()).count(),
-                    fs.getMin(), fs.getMax(), ad.getMin(), ad.getMax(), tags.getMin(), tags.getMax(), tags.getCount());
+            var judged = rows.stream()
+                    .filter(r -> r.kind().equals(kind)
+                            && r.coherence().enoughText()
+                            && (r.language() == null || r.language().isEnglish()))
+                    .toList();
+            var fs = judged.stream()
+                    .mapToDouble(r -> r.coherence().functionShare())
+                    .summaryStatistics();
+            var ad = judged.stream()
+                    .filter(r -> r.coherence().determiners() >= Coherence.MIN_DETERMINERS)
+                    .mapToDouble(r -> r.coherence().brokenAfterDeterminer())
+                    .summaryStatistics();
+            var tags = judged.stream()
+                    .filter(r -> !r.placeholder())
+                    .mapToDouble(r -> r.tags().meanProbability())
+                    .summaryStatistics();
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-9s scripts=%3d flagged=%3d  function share %.3f–%.3f  after-article %.3f–%.3f"
+                            + "  tag confidence %.3f–%.3f (%d, placeholders left out)%n",
+                    kind,
+                    rows.stream().filter(r -> r.kind().equals(kind)).count(),
+                    rows.stream()
+                            .filter(r -> r.kind().equals(kind) && r.flagged())
+                            .count(),
+                    fs.getMin(),
+                    fs.getMax(),
+                    ad.getMin(),
+                    ad.getMax(),
+                    tags.getMin(),
+                    tags.getMax(),
+                    tags.getCount());
         }
     }
 }

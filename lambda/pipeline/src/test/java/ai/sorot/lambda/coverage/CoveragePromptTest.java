@@ -21,14 +21,19 @@ class CoveragePromptTest {
         var prompt = CoveragePrompt.build("Brick and Steel", BRICK, 90_000);
         assertThat(prompt.level()).isEqualTo(CoveragePrompt.Level.FULL);
         var text = prompt.text();
-        assertThat(text).contains("SCREENPLAY FIGURES").contains("Pages: " + BRICK.pageCount())
-                .contains("Leading characters: ").contains("[S1 p." + BRICK.scenes().getFirst().startPage() + "] ")
+        assertThat(text)
+                .contains("SCREENPLAY FIGURES")
+                .contains("Pages: " + BRICK.pageCount())
+                .contains("Leading characters: ")
+                .contains("[S1 p." + BRICK.scenes().getFirst().startPage() + "] ")
                 .contains("[S" + BRICK.scenes().size() + " p.");
         var lead = BRICK.stats().characters().getFirst().name();
         assertThat(text).contains(lead + ": ");
         // the instructions come after the script, and the grid names every criterion
         assertThat(text.indexOf("TASK")).isGreaterThan(text.indexOf("[S1 p."));
-        assertThat(text).contains("\"premise\", \"structure\", \"characters\", \"dialogue\", \"originality\", \"festival fit\"");
+        assertThat(text)
+                .contains(
+                        "\"premise\", \"structure\", \"characters\", \"dialogue\", \"originality\", \"festival fit\"");
         assertThat(prompt.estimatedTokens()).isEqualTo(CoveragePrompt.estimateTokens(text));
     }
 
@@ -43,11 +48,17 @@ class CoveragePromptTest {
         for (var scene : BRICK.scenes()) {
             assertThat(condensed.text()).contains("[S" + scene.index() + " p." + scene.startPage() + "] ");
         }
-        var outline = CoveragePrompt.build("Brick and Steel", BRICK, CoveragePrompt.estimateTokens(
-                CoveragePrompt.header("Brick and Steel", BRICK) + CoveragePrompt.instructions(BRICK)) + BRICK.scenes().size() * 45);
+        var outline = CoveragePrompt.build(
+                "Brick and Steel",
+                BRICK,
+                CoveragePrompt.estimateTokens(
+                                CoveragePrompt.header("Brick and Steel", BRICK) + CoveragePrompt.instructions(BRICK))
+                        + BRICK.scenes().size() * 45);
         assertThat(outline.level()).isIn(CoveragePrompt.Level.DIGEST, CoveragePrompt.Level.OUTLINE);
-        assertThat(outline.estimatedTokens()).isLessThanOrEqualTo(CoveragePrompt.estimateTokens(
-                CoveragePrompt.header("Brick and Steel", BRICK) + CoveragePrompt.instructions(BRICK)) + BRICK.scenes().size() * 45);
+        assertThat(outline.estimatedTokens())
+                .isLessThanOrEqualTo(CoveragePrompt.estimateTokens(
+                                CoveragePrompt.header("Brick and Steel", BRICK) + CoveragePrompt.instructions(BRICK))
+                        + BRICK.scenes().size() * 45);
     }
 
     @Test
@@ -57,26 +68,42 @@ class CoveragePromptTest {
         for (int i = 1; i <= 3_000; i++) {
             int first = elements.size();
             elements.add(Element.of(ElementType.SCENE_HEADING, "INT. ROOM " + i + " - NIGHT", i / 3 + 1));
-            elements.add(Element.of(ElementType.ACTION, "Somebody waits in room " + i + ". The clock ticks. Nothing else.", i / 3 + 1));
+            elements.add(Element.of(
+                    ElementType.ACTION, "Somebody waits in room " + i + ". The clock ticks. Nothing else.", i / 3 + 1));
             elements.add(Element.of(ElementType.CHARACTER, "ANNA", i / 3 + 1));
-            elements.add(Element.of(ElementType.DIALOGUE, "We cannot stay here another night, not after what happened.", i / 3 + 1));
-            scenes.add(new Scene(i, null, "INT. ROOM " + i + " - NIGHT", "INT", "ROOM " + i, "NIGHT", i / 3 + 1, i / 3 + 1, 2,
-                    List.of("ANNA"), first, elements.size() - 1));
+            elements.add(Element.of(
+                    ElementType.DIALOGUE, "We cannot stay here another night, not after what happened.", i / 3 + 1));
+            scenes.add(new Scene(
+                    i,
+                    null,
+                    "INT. ROOM " + i + " - NIGHT",
+                    "INT",
+                    "ROOM " + i,
+                    "NIGHT",
+                    i / 3 + 1,
+                    i / 3 + 1,
+                    2,
+                    List.of("ANNA"),
+                    first,
+                    elements.size() - 1));
         }
-        var huge = new Screenplay("Endless", List.of(), 1_001, Screenplay.SourceFormat.FOUNTAIN, null, elements, scenes, null);
+        var huge = new Screenplay(
+                "Endless", List.of(), 1_001, Screenplay.SourceFormat.FOUNTAIN, null, elements, scenes, null);
         var prompt = CoveragePrompt.build("Endless", huge, 20_000);
         assertThat(prompt.level()).isEqualTo(CoveragePrompt.Level.OUTLINE);
         assertThat(prompt.estimatedTokens()).isLessThanOrEqualTo(20_000);
         assertThat(prompt.text()).contains("they did not fit").contains("TASK");
         // the middle goes, never the ending: the last scene is there, after the note
         assertThat(prompt.text()).contains("[S3000 p.").contains("[S1 p.");
-        assertThat(prompt.text().indexOf("[S3000 p.")).isGreaterThan(prompt.text().indexOf("they did not fit"));
+        assertThat(prompt.text().indexOf("[S3000 p."))
+                .isGreaterThan(prompt.text().indexOf("they did not fit"));
     }
 
     @Test
     void cuesSpeakUnderTheCharactersName() {
         assertThat(CoveragePrompt.cueName("MARA (V.O.)")).isEqualTo("MARA");
         assertThat(CoveragePrompt.cueName("Dr. Reyes (CONT'D)")).isEqualTo("DR. REYES");
-        assertThat(CoveragePrompt.firstSentences("One. Two! Three? Four.", 2, 100)).isEqualTo("One. Two! …");
+        assertThat(CoveragePrompt.firstSentences("One. Two! Three? Four.", 2, 100))
+                .isEqualTo("One. Two! …");
     }
 }

@@ -8,13 +8,15 @@ class LanguageDetectorTest {
 
     @Test
     void namesEnglishAndLanguagesSorotHasNoWordListFor() {
-        var english = LanguageDetector.detect("She opens the window and looks down at the empty street. "
-                + "I don't know what you want from me, but I am here with you. This is the last time we talk about it.");
+        var english = LanguageDetector.detect(
+                "She opens the window and looks down at the empty street. "
+                        + "I don't know what you want from me, but I am here with you. This is the last time we talk about it.");
         assertThat(english.isEnglish()).isTrue();
         assertThat(english.shortCode()).isEqualTo("en");
-        var finnish = LanguageDetector.detect("Maria astuu keittiöön ja avaa ikkunan. Tuuli on kylmä ja kaupunki nukkuu "
-                + "vielä. En tiedä mitä haluat minulta, mutta olen täällä sinun kanssasi. Tämä on viimeinen kerta kun "
-                + "puhumme tästä asiasta tässä talossa.");
+        var finnish =
+                LanguageDetector.detect("Maria astuu keittiöön ja avaa ikkunan. Tuuli on kylmä ja kaupunki nukkuu "
+                        + "vielä. En tiedä mitä haluat minulta, mutta olen täällä sinun kanssasi. Tämä on viimeinen kerta kun "
+                        + "puhumme tästä asiasta tässä talossa.");
         assertThat(finnish.code()).isEqualTo("fin");
         assertThat(finnish.name()).isEqualTo("Finnish");
         assertThat(finnish.shortCode()).isEqualTo("fi");

@@ -44,8 +44,8 @@ public record Migrations(List<Step> steps, Step always) {
                 version = rs.next() ? rs.getInt(1) : 0;
             }
             if (version > latest()) {
-                throw new SQLException("the database was written by a newer Sorot (schema " + version + ", this one knows "
-                        + latest() + ")");
+                throw new SQLException("the database was written by a newer Sorot (schema " + version
+                        + ", this one knows " + latest() + ")");
             }
             for (int v = version; v < latest(); v++) {
                 steps.get(v).apply(st);

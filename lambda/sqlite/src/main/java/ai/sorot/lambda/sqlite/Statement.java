@@ -54,7 +54,9 @@ public final class Statement {
             case Instant t -> st.setLong(index, t.toEpochMilli());
             case Enum<?> e -> st.setString(index, e.name());
             case byte[] bytes -> st.setBytes(index, bytes);
-            default -> throw new IllegalArgumentException("no SQLite binding for " + value.getClass().getName());
+            default ->
+                throw new IllegalArgumentException(
+                        "no SQLite binding for " + value.getClass().getName());
         }
     }
 

@@ -19,8 +19,10 @@ public final class ApiClient {
 
     private final URI base;
     private final String token;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     public ApiClient(URI base, String token) {
         this.base = base;
@@ -46,7 +48,9 @@ public final class ApiClient {
     }
 
     public HttpResponse<String> post(String path, String json) {
-        return send(request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
+        return send(request(path)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     public HttpResponse<String> post(String path, Object body) {
@@ -102,8 +106,11 @@ public final class ApiClient {
 
     /** Polls {@code /status} until the analysis is completed or failed; returns the last status data. */
     public JsonNode awaitFinal(String id, Duration timeout) {
-        return await("analysis " + id + " completed or failed").atMost(timeout).pollInterval(Duration.ofMillis(50))
-                .until(() -> json(get("/status?id=" + id)).path("data"),
+        return await("analysis " + id + " completed or failed")
+                .atMost(timeout)
+                .pollInterval(Duration.ofMillis(50))
+                .until(
+                        () -> json(get("/status?id=" + id)).path("data"),
                         data -> data.path("status").asText().equals("completed")
                                 || data.path("status").asText().equals("failed"));
     }

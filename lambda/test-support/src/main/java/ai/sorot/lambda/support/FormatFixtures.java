@@ -55,10 +55,13 @@ public final class FormatFixtures {
     /** Highland 2's layout: a text bundle holding text.fountain, its info and an image. */
     public static byte[] highland() {
         var entries = new LinkedHashMap<String, byte[]>();
-        entries.put("The Lighthouse Keeper.textbundle/info.json",
+        entries.put(
+                "The Lighthouse Keeper.textbundle/info.json",
                 "{\"version\": 2, \"type\": \"net.daringfireball.markdown\"}".getBytes(StandardCharsets.UTF_8));
         entries.put("The Lighthouse Keeper.textbundle/text.fountain", FOUNTAIN.getBytes(StandardCharsets.UTF_8));
-        entries.put("The Lighthouse Keeper.textbundle/assets/cover.png", new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 1, 2});
+        entries.put(
+                "The Lighthouse Keeper.textbundle/assets/cover.png",
+                new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 1, 2});
         return zip(entries);
     }
 

@@ -26,12 +26,15 @@ public final class RawHttp implements AutoCloseable {
     }
 
     /** Connects and sends the request head; a read waits at most {@code readTimeout} for the answer. */
-    public static RawHttp open(URI base, String method, String pathAndQuery, Map<String, String> headers, Duration readTimeout) {
+    public static RawHttp open(
+            URI base, String method, String pathAndQuery, Map<String, String> headers, Duration readTimeout) {
         try {
             var socket = new Socket(base.getHost(), base.getPort());
             socket.setSoTimeout((int) readTimeout.toMillis());
-            var head = new StringBuilder(method + " " + pathAndQuery + " HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort() + "\r\n");
-            headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+            var head = new StringBuilder(method + " " + pathAndQuery + " HTTP/1.1\r\nHost: " + base.getHost() + ":"
+                    + base.getPort() + "\r\n");
+            headers.forEach((name, value) ->
+                    head.append(name).append(": ").append(value).append("\r\n"));
             head.append("\r\n");
             socket.getOutputStream().write(head.toString().getBytes(StandardCharsets.US_ASCII));
             socket.getOutputStream().flush();
@@ -63,11 +66,14 @@ public final class RawHttp implements AutoCloseable {
             var headers = new LinkedHashMap<String, String>();
             for (var line = line(in); !line.isEmpty(); line = line(in)) {
                 int colon = line.indexOf(':');
-                headers.put(line.substring(0, colon).strip().toLowerCase(Locale.ROOT), line.substring(colon + 1).strip());
+                headers.put(
+                        line.substring(0, colon).strip().toLowerCase(Locale.ROOT),
+                        line.substring(colon + 1).strip());
             }
             var length = headers.get("content-length");
             var body = length == null ? new byte[0] : in.readNBytes(Integer.parseInt(length));
-            return new Response(Integer.parseInt(status.split(" ")[1]), headers, new String(body, StandardCharsets.UTF_8));
+            return new Response(
+                    Integer.parseInt(status.split(" ")[1]), headers, new String(body, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

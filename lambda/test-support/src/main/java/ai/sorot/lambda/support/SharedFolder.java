@@ -29,7 +29,9 @@ public final class SharedFolder {
         if (Files.isDirectory(beside)) {
             return Optional.of(beside);
         }
-        return mainCheckout(repository).map(main -> main.resolveSibling("shared")).filter(Files::isDirectory);
+        return mainCheckout(repository)
+                .map(main -> main.resolveSibling("shared"))
+                .filter(Files::isDirectory);
     }
 
     /** The repository root: the nearest folder up from the working directory that holds shared-model. */
@@ -53,7 +55,9 @@ public final class SharedFolder {
             if (!line.startsWith("gitdir:")) {
                 return Optional.empty();
             }
-            var gitDir = repository.resolve(line.substring("gitdir:".length()).strip()).normalize();
+            var gitDir = repository
+                    .resolve(line.substring("gitdir:".length()).strip())
+                    .normalize();
             for (var p = gitDir; p != null; p = p.getParent()) {
                 if (p.getFileName() != null && p.getFileName().toString().equals(".git")) {
                     return Optional.ofNullable(p.getParent());

@@ -51,28 +51,35 @@ public final class AwsClients extends AnalystClients {
     }
 
     private DynamoDbClient buildDynamo() {
-        return remember(configure(DynamoDbClient.builder(), Service.DYNAMODB, stateHttp(), stateOverrides()).build());
+        return remember(configure(DynamoDbClient.builder(), Service.DYNAMODB, stateHttp(), stateOverrides())
+                .build());
     }
 
     private S3Client buildS3() {
         return remember(configure(S3Client.builder(), Service.S3, stateHttp(), stateOverrides())
-                .forcePathStyle(config.s3PathStyle()).build());
+                .forcePathStyle(config.s3PathStyle())
+                .build());
     }
 
     private S3Presigner buildPresigner() {
         var builder = S3Presigner.builder()
                 .region(Region.of(config.region()))
                 .credentialsProvider(credentials)
-                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(config.s3PathStyle()).build());
+                .serviceConfiguration(S3Configuration.builder()
+                        .pathStyleAccessEnabled(config.s3PathStyle())
+                        .build());
         config.endpoint(Service.S3).ifPresent(builder::endpointOverride);
         return remember(builder.build());
     }
 
     private SqsClient buildSqs() {
-        return remember(configure(SqsClient.builder(), Service.SQS, stateHttp(), stateOverrides()).build());
+        return remember(configure(SqsClient.builder(), Service.SQS, stateHttp(), stateOverrides())
+                .build());
     }
 
     private SecretsManagerClient buildSecrets() {
-        return remember(configure(SecretsManagerClient.builder(), Service.SECRETS_MANAGER, stateHttp(), stateOverrides()).build());
+        return remember(
+                configure(SecretsManagerClient.builder(), Service.SECRETS_MANAGER, stateHttp(), stateOverrides())
+                        .build());
     }
 }

@@ -30,9 +30,11 @@ public final class BackendConfig {
         var mode = env.getOrDefault("SOROT_MODE", "local").strip().toLowerCase(Locale.ROOT);
         return switch (mode) {
             case "local" -> {
-                var chosen = AnalystChoice.fromEnvironment(env, () -> OfflineAnalysts.withVoice(env.get("SOROT_NARRATOR")));
+                var chosen =
+                        AnalystChoice.fromEnvironment(env, () -> OfflineAnalysts.withVoice(env.get("SOROT_NARRATOR")));
                 var options = LocalBackend.Options.defaults(home(env));
-                yield LocalBackend.open(options.withAnalysts(chosen.analysts()).withBudgets(chosen.budgets(options.budgets())));
+                yield LocalBackend.open(
+                        options.withAnalysts(chosen.analysts()).withBudgets(chosen.budgets(options.budgets())));
             }
             case "cloud" -> {
                 if (env.containsKey("AWS_LAMBDA_FUNCTION_NAME")) {

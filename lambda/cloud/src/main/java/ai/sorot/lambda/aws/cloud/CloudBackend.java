@@ -1,17 +1,17 @@
 package ai.sorot.lambda.aws.cloud;
 
-import ai.sorot.lambda.aws.state.DynamoCommitteeStore;
-import ai.sorot.lambda.aws.state.DynamoJobStore;
-import ai.sorot.lambda.aws.state.S3BlobStore;
-import ai.sorot.lambda.aws.state.SqsWorkQueue;
 import ai.sorot.lambda.api.ApiLimits;
 import ai.sorot.lambda.api.ApiTokens;
-import ai.sorot.lambda.api.JwtSignIn;
 import ai.sorot.lambda.api.Backend;
+import ai.sorot.lambda.api.JwtSignIn;
 import ai.sorot.lambda.api.RunningBackend;
 import ai.sorot.lambda.api.SorotVersion;
 import ai.sorot.lambda.aws.AnalystChoice;
 import ai.sorot.lambda.aws.CloudConfig;
+import ai.sorot.lambda.aws.state.DynamoCommitteeStore;
+import ai.sorot.lambda.aws.state.DynamoJobStore;
+import ai.sorot.lambda.aws.state.S3BlobStore;
+import ai.sorot.lambda.aws.state.SqsWorkQueue;
 import ai.sorot.lambda.offline.OfflineAnalysts;
 import ai.sorot.lambda.pipeline.Analysts;
 import java.time.Clock;
@@ -45,14 +45,32 @@ public final class CloudBackend implements RunningBackend {
         this.queue = new SqsWorkQueue(clients.sqs(), config.queueUrl());
         this.secrets = CloudSecrets.of(config, clients::secrets, clock);
         // the worker's choice, made the same way, for /health; no analyst client is built here
-        this.analysts = AnalystChoice.choose(AnalystChoice.Mode.AUTO, config, clients,
-                config.geminiApiKey() != null || config.secretArn() != null, secrets::geminiApiKey, true, offline);
+        this.analysts = AnalystChoice.choose(
+                AnalystChoice.Mode.AUTO,
+                config,
+                clients,
+                config.geminiApiKey() != null || config.secretArn() != null,
+                secrets::geminiApiKey,
+                true,
+                offline);
         var description = describe(analysts.analysts(), config, queue);
         ApiTokens credentials = config.signIn() == null ? secrets : secrets.orSignedIn(new JwtSignIn(config.signIn()));
         // no committee table (a stack deployed before it): the committee routes answer 404
-        var committee = config.committeeTable() == null ? null : new DynamoCommitteeStore(clients.dynamo(), config.committeeTable());
-        this.backend = new Backend("cloud", SorotVersion.current(), jobs, blobs, queue, credentials, () -> description, null,
-                ApiLimits.DEFAULT, clock, committee);
+        var committee = config.committeeTable() == null
+                ? null
+                : new DynamoCommitteeStore(clients.dynamo(), config.committeeTable());
+        this.backend = new Backend(
+                "cloud",
+                SorotVersion.current(),
+                jobs,
+                blobs,
+                queue,
+                credentials,
+                () -> description,
+                null,
+                ApiLimits.DEFAULT,
+                clock,
+                committee);
     }
 
     public static CloudBackend open(CloudConfig config) {

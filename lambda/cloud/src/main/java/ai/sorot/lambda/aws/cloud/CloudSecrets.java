@@ -64,16 +64,24 @@ public final class CloudSecrets implements ApiTokens {
         try {
             text = client.getSecretValue(b -> b.secretId(arn)).secretString();
         } catch (SdkException e) {
-            throw new SorotException(ErrorCode.INTERNAL, "Cannot read the secret " + arn + " ("
-                    + e.getClass().getSimpleName() + "); check the function's role allows secretsmanager:GetSecretValue.", e);
+            throw new SorotException(
+                    ErrorCode.INTERNAL,
+                    "Cannot read the secret " + arn + " (" + e.getClass().getSimpleName()
+                            + "); check the function's role allows secretsmanager:GetSecretValue.",
+                    e);
         }
         try {
             var node = Json.mapper().readTree(text == null ? "{}" : text);
             var key = node.path("geminiApiKey").asText("");
-            return new Values(key.isBlank() ? null : key.strip(), tokens(node.path("apiTokens").asText("")), clock.instant());
+            return new Values(
+                    key.isBlank() ? null : key.strip(),
+                    tokens(node.path("apiTokens").asText("")),
+                    clock.instant());
         } catch (java.io.IOException e) {
-            throw new SorotException(ErrorCode.INTERNAL, "The secret " + arn + " is not the JSON Sorot expects "
-                    + "({\"geminiApiKey\": ..., \"apiTokens\": ...}).");
+            throw new SorotException(
+                    ErrorCode.INTERNAL,
+                    "The secret " + arn + " is not the JSON Sorot expects "
+                            + "({\"geminiApiKey\": ..., \"apiTokens\": ...}).");
         }
     }
 

@@ -2,11 +2,11 @@ package ai.sorot.lambda.aws.cloud;
 
 import ai.sorot.lambda.api.ApiRouter;
 import ai.sorot.lambda.aws.CloudConfig;
-import ai.sorot.lambda.coverage.CoveragePrompt;
 import ai.sorot.lambda.aws.observe.CloudLogging;
 import ai.sorot.lambda.aws.observe.StepMetrics;
 import ai.sorot.lambda.aws.polly.SsmlChunks;
 import ai.sorot.lambda.aws.worker.CloudWorker;
+import ai.sorot.lambda.coverage.CoveragePrompt;
 import ai.sorot.lambda.pipeline.PipelineStep;
 import ai.sorot.lambda.pipeline.SpeechScript;
 import ai.sorot.lambda.pipeline.StepBudgets;
@@ -39,12 +39,22 @@ public final class ColdStartTraining {
 
     public static void main(String[] args) throws Exception {
         var env = Map.of(
-                "AWS_REGION", "us-east-1",
-                "AWS_ACCESS_KEY_ID", "training", "AWS_SECRET_ACCESS_KEY", "training",
-                "SOROT_TABLE", "training", "SOROT_BUCKET", "training",
-                "SOROT_QUEUE_URL", "https://sqs.us-east-1.amazonaws.com/123456789012/training",
-                "SOROT_SECRET_ARN", "arn:aws:secretsmanager:us-east-1:123456789012:secret:training",
-                "GEMINI_API_KEY", "training");
+                "AWS_REGION",
+                "us-east-1",
+                "AWS_ACCESS_KEY_ID",
+                "training",
+                "AWS_SECRET_ACCESS_KEY",
+                "training",
+                "SOROT_TABLE",
+                "training",
+                "SOROT_BUCKET",
+                "training",
+                "SOROT_QUEUE_URL",
+                "https://sqs.us-east-1.amazonaws.com/123456789012/training",
+                "SOROT_SECRET_ARN",
+                "arn:aws:secretsmanager:us-east-1:123456789012:secret:training",
+                "GEMINI_API_KEY",
+                "training");
         var config = CloudConfig.from(env);
         var quiet = new PrintStream(new ByteArrayOutputStream());
         CloudLogging.install(quiet); // the functions log JSON lines from their first request
@@ -52,10 +62,12 @@ public final class ColdStartTraining {
         // the API function: its backend, a request through the runtime's serializer and the router
         try (var backend = CloudBackend.open(config)) {
             var router = new ApiRouter(backend.backend());
-            var event = LambdaEventSerializers.serializerFor(APIGatewayV2HTTPEvent.class, ColdStartTraining.class.getClassLoader())
+            var event = LambdaEventSerializers.serializerFor(
+                            APIGatewayV2HTTPEvent.class, ColdStartTraining.class.getClassLoader())
                     .fromJson(HEALTH_EVENT);
             var response = router.handle(event);
-            LambdaEventSerializers.serializerFor(APIGatewayV2HTTPResponse.class, ColdStartTraining.class.getClassLoader())
+            LambdaEventSerializers.serializerFor(
+                            APIGatewayV2HTTPResponse.class, ColdStartTraining.class.getClassLoader())
                     .toJson(response, new ByteArrayOutputStream());
             backend.clients().bedrock();
             backend.clients().polly();
@@ -63,17 +75,25 @@ public final class ColdStartTraining {
 
         // the worker function: its pipeline, an SQS event, the screenplay engine, prompts and SSML
         try (var worker = CloudWorker.fromEnvironment(config, quiet)) {
-            LambdaEventSerializers.serializerFor(SQSEvent.class, ColdStartTraining.class.getClassLoader()).fromJson(SQS_EVENT);
+            LambdaEventSerializers.serializerFor(SQSEvent.class, ColdStartTraining.class.getClassLoader())
+                    .fromJson(SQS_EVENT);
             byte[] pdf;
-            try (InputStream in = ColdStartTraining.class.getResourceAsStream("/ai/sorot/lambda/sample/brick-and-steel.pdf")) {
+            try (InputStream in =
+                    ColdStartTraining.class.getResourceAsStream("/ai/sorot/lambda/sample/brick-and-steel.pdf")) {
                 pdf = in.readAllBytes();
             }
             var screenplay = new ScreenplayReader().read(pdf, "brick-and-steel.pdf");
             Json.mapper().writeValueAsBytes(screenplay);
             CoveragePrompt.build(screenplay.title(), screenplay, 90_000);
             SsmlChunks.of(new SpeechScript(List.of("Training.", "Verdict: consider.")));
-            new StepMetrics(quiet, Clock.systemUTC()).stepFinished("analysis-1764000000000-training", PipelineStep.COVERAGE,
-                    StepStatus.COMPLETED, Duration.ofSeconds(1), null, Usage.NONE);
+            new StepMetrics(quiet, Clock.systemUTC())
+                    .stepFinished(
+                            "analysis-1764000000000-training",
+                            PipelineStep.COVERAGE,
+                            StepStatus.COMPLETED,
+                            Duration.ofSeconds(1),
+                            null,
+                            Usage.NONE);
             StepBudgets.DEFAULT.of(PipelineStep.AUDIO);
         }
         System.out.println("cold start training done"); // stdout is still the console: only logging went quiet

@@ -32,9 +32,15 @@ public final class LambdaApiHandler implements RequestHandler<APIGatewayV2HTTPEv
         long started = System.nanoTime();
         var response = router.handle(event);
         // one access line per request: route and outcome only, never a body, a header or a token
-        LOG.log(Level.INFO, () -> "%s %s %d in %d ms (request %s)".formatted(ApiRouter.method(event), ApiRouter.path(event),
-                response.getStatusCode(), (System.nanoTime() - started) / 1_000_000,
-                context == null ? "-" : context.getAwsRequestId()));
+        LOG.log(
+                Level.INFO,
+                () -> "%s %s %d in %d ms (request %s)"
+                        .formatted(
+                                ApiRouter.method(event),
+                                ApiRouter.path(event),
+                                response.getStatusCode(),
+                                (System.nanoTime() - started) / 1_000_000,
+                                context == null ? "-" : context.getAwsRequestId()));
         return response;
     }
 }

@@ -26,7 +26,8 @@ public final class EmbeddedMetrics {
      * @param fields dimension values and other properties (analysisId, status), written as strings
      * @return the line, ending in a newline
      */
-    public static String line(long timestampMillis, List<String> dimensions, List<Metric> metrics, Map<String, String> fields) {
+    public static String line(
+            long timestampMillis, List<String> dimensions, List<Metric> metrics, Map<String, String> fields) {
         var text = new StringWriter(512);
         try (var g = JSON.createGenerator(text)) {
             g.writeStartObject();

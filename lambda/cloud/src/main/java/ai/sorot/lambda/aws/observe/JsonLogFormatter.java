@@ -46,7 +46,10 @@ public final class JsonLogFormatter extends Formatter {
                 }
                 g.writeEndArray();
                 if (thrown.getCause() != null) {
-                    g.writeStringField("cause", thrown.getCause().getClass().getName() + ": " + thrown.getCause().getMessage());
+                    g.writeStringField(
+                            "cause",
+                            thrown.getCause().getClass().getName() + ": "
+                                    + thrown.getCause().getMessage());
                 }
                 g.writeEndObject();
             }

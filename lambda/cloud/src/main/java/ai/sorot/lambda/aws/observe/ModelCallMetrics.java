@@ -27,9 +27,14 @@ public final class ModelCallMetrics implements CoverageExchange.CallObserver {
     public void answered(CoverageChat.Reply reply) {
         var fields = new LinkedHashMap<String, String>();
         fields.put("StopReason", reply.stopReason().toLowerCase(Locale.ROOT));
-        var line = EmbeddedMetrics.line(clock.millis(), List.of("StopReason"), List.of(
-                new EmbeddedMetrics.Metric("ModelOutputTokens", "Count", reply.usage().outputTokens()),
-                new EmbeddedMetrics.Metric("ModelCutOff", "Count", reply.cutOff() ? 1 : 0)), fields);
+        var line = EmbeddedMetrics.line(
+                clock.millis(),
+                List.of("StopReason"),
+                List.of(
+                        new EmbeddedMetrics.Metric(
+                                "ModelOutputTokens", "Count", reply.usage().outputTokens()),
+                        new EmbeddedMetrics.Metric("ModelCutOff", "Count", reply.cutOff() ? 1 : 0)),
+                fields);
         synchronized (out) {
             out.print(line);
             out.flush();

@@ -37,14 +37,25 @@ public final class StepMetrics implements PipelineObserver {
     }
 
     @Override
-    public void stepFinished(String analysisId, PipelineStep step, StepStatus status, Duration took, ApiError error, Usage usage) {
+    public void stepFinished(
+            String analysisId, PipelineStep step, StepStatus status, Duration took, ApiError error, Usage usage) {
         try {
             if (error == null) {
-                LOG.log(Level.INFO, () -> "step %d %s in %d ms (input %d tokens, output %d tokens, %d characters, $%.4f)"
-                        .formatted(step.number(), status.json(), took.toMillis(), usage.inputTokens(), usage.outputTokens(),
-                                usage.characters(), usage.costUsd()));
+                LOG.log(
+                        Level.INFO,
+                        () -> "step %d %s in %d ms (input %d tokens, output %d tokens, %d characters, $%.4f)"
+                                .formatted(
+                                        step.number(),
+                                        status.json(),
+                                        took.toMillis(),
+                                        usage.inputTokens(),
+                                        usage.outputTokens(),
+                                        usage.characters(),
+                                        usage.costUsd()));
             } else {
-                LOG.log(Level.WARNING, () -> "step %d failed in %d ms: %s".formatted(step.number(), took.toMillis(), error.code()));
+                LOG.log(
+                        Level.WARNING,
+                        () -> "step %d failed in %d ms: %s".formatted(step.number(), took.toMillis(), error.code()));
             }
             var line = emf(analysisId, step, status, took, error, usage);
             synchronized (out) {
@@ -64,9 +75,13 @@ public final class StepMetrics implements PipelineObserver {
         if (error != null) {
             fields.put("errorCode", error.code());
         }
-        return EmbeddedMetrics.line(clock.millis(), List.of("Step"), List.of(
-                new EmbeddedMetrics.Metric("StepDuration", "Milliseconds", took.toMillis()),
-                new EmbeddedMetrics.Metric("StepFailures", "Count", error == null ? 0 : 1),
-                new EmbeddedMetrics.Metric("StepCostUsd", "None", usage == null ? 0.0 : usage.costUsd())), fields);
+        return EmbeddedMetrics.line(
+                clock.millis(),
+                List.of("Step"),
+                List.of(
+                        new EmbeddedMetrics.Metric("StepDuration", "Milliseconds", took.toMillis()),
+                        new EmbeddedMetrics.Metric("StepFailures", "Count", error == null ? 0 : 1),
+                        new EmbeddedMetrics.Metric("StepCostUsd", "None", usage == null ? 0.0 : usage.costUsd())),
+                fields);
     }
 }

@@ -79,8 +79,10 @@ public final class DynamoCommitteeStore implements CommitteeStore {
 
     @Override
     public List<Member> members() {
-        return queryAll(MEMBERS).stream().map(item -> parse(item.get(DATA).s(), Member.class))
-                .sorted(Comparator.comparing(Member::createdAt).thenComparing(Member::memberId)).toList();
+        return queryAll(MEMBERS).stream()
+                .map(item -> parse(item.get(DATA).s(), Member.class))
+                .sorted(Comparator.comparing(Member::createdAt).thenComparing(Member::memberId))
+                .toList();
     }
 
     @Override
@@ -97,7 +99,9 @@ public final class DynamoCommitteeStore implements CommitteeStore {
     @Override
     public Optional<Member> memberBySubject(String subject) {
         // a committee is tens of members: one partition, read whole
-        return members().stream().filter(m -> !m.revoked() && subject.equals(m.subject())).findFirst();
+        return members().stream()
+                .filter(m -> !m.revoked() && subject.equals(m.subject()))
+                .findFirst();
     }
 
     @Override
@@ -110,12 +114,20 @@ public final class DynamoCommitteeStore implements CommitteeStore {
         if (member.revoked()) {
             return false;
         }
-        var revoked = new Member(member.memberId(), member.name(), member.email(), member.role(), member.subject(),
-                member.createdAt(), at);
+        var revoked = new Member(
+                member.memberId(),
+                member.name(),
+                member.email(),
+                member.role(),
+                member.subject(),
+                member.createdAt(),
+                at);
         var updated = new HashMap<>(item.get());
         updated.put(DATA, str(json(revoked)));
-        return conditional(() -> dynamo.putItem(b -> b.tableName(table).item(updated)
-                .conditionExpression("#d = :old").expressionAttributeNames(Map.of("#d", DATA))
+        return conditional(() -> dynamo.putItem(b -> b.tableName(table)
+                .item(updated)
+                .conditionExpression("#d = :old")
+                .expressionAttributeNames(Map.of("#d", DATA))
                 .expressionAttributeValues(Map.of(":old", item.get().get(DATA)))));
     }
 
@@ -128,18 +140,24 @@ public final class DynamoCommitteeStore implements CommitteeStore {
 
     @Override
     public List<Review> reviews(String analysisId) {
-        return queryAll("review#" + analysisId).stream().map(i -> parse(i.get(DATA).s(), Review.class))
-                .sorted(Comparator.comparing(Review::updatedAt).thenComparing(Review::memberId)).toList();
+        return queryAll("review#" + analysisId).stream()
+                .map(i -> parse(i.get(DATA).s(), Review.class))
+                .sorted(Comparator.comparing(Review::updatedAt).thenComparing(Review::memberId))
+                .toList();
     }
 
     @Override
     public List<Review> sessionReviews(String sessionId) {
-        return queryAll("sessionreview#" + sessionId).stream().map(i -> parse(i.get(DATA).s(), Review.class)).toList();
+        return queryAll("sessionreview#" + sessionId).stream()
+                .map(i -> parse(i.get(DATA).s(), Review.class))
+                .toList();
     }
 
     @Override
     public List<Review> sessionReviews(String sessionId, String memberId) {
-        return query("sessionreview#" + sessionId, memberId + "#").stream().map(i -> parse(i.get(DATA).s(), Review.class)).toList();
+        return query("sessionreview#" + sessionId, memberId + "#").stream()
+                .map(i -> parse(i.get(DATA).s(), Review.class))
+                .toList();
     }
 
     @Override
@@ -150,17 +168,34 @@ public final class DynamoCommitteeStore implements CommitteeStore {
             if (basedOn != ReviewWrite.ANY && basedOn != stored) {
                 return new ReviewWrite.Stale(current.orElse(null));
             }
-            var written = new Review(review.analysisId(), review.memberId(), review.memberName(), review.rating(),
-                    review.verdict(), review.notes(), review.shortlisted(), review.sessionId(), review.scores(), stored + 1,
+            var written = new Review(
+                    review.analysisId(),
+                    review.memberId(),
+                    review.memberName(),
+                    review.rating(),
+                    review.verdict(),
+                    review.notes(),
+                    review.shortlisted(),
+                    review.sessionId(),
+                    review.scores(),
+                    stored + 1,
                     review.updatedAt());
-            var item = Map.of(PK, str("review#" + review.analysisId()), SK, str(review.memberId()), DATA, str(json(written)),
-                    VERSION, AttributeValue.fromN(Long.toString(stored + 1)));
+            var item = Map.of(
+                    PK,
+                    str("review#" + review.analysisId()),
+                    SK,
+                    str(review.memberId()),
+                    DATA,
+                    str(json(written)),
+                    VERSION,
+                    AttributeValue.fromN(Long.toString(stored + 1)));
             boolean ok = conditional(() -> dynamo.putItem(b -> {
                 b.tableName(table).item(item);
                 if (stored == ReviewWrite.NONE) {
                     b.conditionExpression("attribute_not_exists(pk)");
                 } else {
-                    b.conditionExpression("#v = :v").expressionAttributeNames(Map.of("#v", VERSION))
+                    b.conditionExpression("#v = :v")
+                            .expressionAttributeNames(Map.of("#v", VERSION))
                             .expressionAttributeValues(Map.of(":v", AttributeValue.fromN(Long.toString(stored))));
                 }
             }));
@@ -168,15 +203,21 @@ public final class DynamoCommitteeStore implements CommitteeStore {
                 if (basedOn == ReviewWrite.ANY) {
                     continue; // another write slipped in between: overwrite that one
                 }
-                return new ReviewWrite.Stale(review(review.analysisId(), review.memberId()).orElse(null));
+                return new ReviewWrite.Stale(
+                        review(review.analysisId(), review.memberId()).orElse(null));
             }
             var before = current.map(Review::sessionId).orElse(null);
             if (before != null && !before.equals(written.sessionId())) {
                 delete("sessionreview#" + before, written.memberId() + "#" + written.analysisId());
             }
             if (written.sessionId() != null) {
-                put(Map.of(PK, str("sessionreview#" + written.sessionId()), SK, str(written.memberId() + "#" + written.analysisId()),
-                        DATA, str(json(written))));
+                put(Map.of(
+                        PK,
+                        str("sessionreview#" + written.sessionId()),
+                        SK,
+                        str(written.memberId() + "#" + written.analysisId()),
+                        DATA,
+                        str(json(written))));
             }
             return new ReviewWrite.Written(written);
         }
@@ -188,14 +229,23 @@ public final class DynamoCommitteeStore implements CommitteeStore {
     public void createSession(StoredSession session, List<Assignment> assignments) {
         writeAssignments(assignments, List.of());
         // the meta item last: a session is visible only once its assignments are all there
-        put(Map.of(PK, str("session#" + session.id()), SK, str("meta"), DATA, str(json(session.session())),
-                "readerIds", str(json(session.readerIds()))));
+        put(Map.of(
+                PK,
+                str("session#" + session.id()),
+                SK,
+                str("meta"),
+                DATA,
+                str(json(session.session())),
+                "readerIds",
+                str(json(session.readerIds()))));
     }
 
     @Override
     public Optional<StoredSession> session(String sessionId) {
-        return get("session#" + sessionId, "meta").map(i -> new StoredSession(
-                parse(i.get(DATA).s(), ai.sorot.model.committee.Session.class), parse(i.get("readerIds").s(), IDS)));
+        return get("session#" + sessionId, "meta")
+                .map(i -> new StoredSession(
+                        parse(i.get(DATA).s(), ai.sorot.model.committee.Session.class),
+                        parse(i.get("readerIds").s(), IDS)));
     }
 
     @Override
@@ -214,8 +264,14 @@ public final class DynamoCommitteeStore implements CommitteeStore {
 
     @Override
     public List<Assignment> queue(String sessionId, String memberId) {
-        return queryAll("queue#" + sessionId + "#" + memberId).stream().map(i -> new Assignment(sessionId, i.get(SK).s(),
-                i.containsKey("title") ? i.get("title").s() : null, memberId, Integer.parseInt(i.get("pages").n()), false))
+        return queryAll("queue#" + sessionId + "#" + memberId).stream()
+                .map(i -> new Assignment(
+                        sessionId,
+                        i.get(SK).s(),
+                        i.containsKey("title") ? i.get("title").s() : null,
+                        memberId,
+                        Integer.parseInt(i.get("pages").n()),
+                        false))
                 .toList();
     }
 
@@ -227,8 +283,12 @@ public final class DynamoCommitteeStore implements CommitteeStore {
     private void writeAssignments(List<Assignment> added, List<Assignment> removed) {
         var requests = new ArrayList<WriteRequest>();
         for (var a : removed) {
-            requests.add(WriteRequest.builder().deleteRequest(DeleteRequest.builder().key(Map.of(
-                    PK, str("queue#" + a.sessionId() + "#" + a.memberId()), SK, str(a.analysisId()))).build()).build());
+            requests.add(WriteRequest.builder()
+                    .deleteRequest(DeleteRequest.builder()
+                            .key(Map.of(
+                                    PK, str("queue#" + a.sessionId() + "#" + a.memberId()), SK, str(a.analysisId())))
+                            .build())
+                    .build());
         }
         for (var a : added) {
             var item = new HashMap<String, AttributeValue>();
@@ -238,7 +298,9 @@ public final class DynamoCommitteeStore implements CommitteeStore {
             if (a.title() != null) {
                 item.put("title", str(a.title()));
             }
-            requests.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
+            requests.add(WriteRequest.builder()
+                    .putRequest(PutRequest.builder().item(item).build())
+                    .build());
         }
         for (int from = 0; from < requests.size(); from += 25) {
             var batch = requests.subList(from, Math.min(requests.size(), from + 25));
@@ -248,7 +310,8 @@ public final class DynamoCommitteeStore implements CommitteeStore {
                     throw new SorotException(ErrorCode.THROTTLED, "The committee table is busy; try again shortly.");
                 }
                 var toSend = pending;
-                pending = call(() -> dynamo.batchWriteItem(b -> b.requestItems(toSend))).unprocessedItems();
+                pending = call(() -> dynamo.batchWriteItem(b -> b.requestItems(toSend)))
+                        .unprocessedItems();
             }
         }
     }
@@ -278,8 +341,8 @@ public final class DynamoCommitteeStore implements CommitteeStore {
     // ---- calls ---------------------------------------------------------------------------------
 
     private Optional<Map<String, AttributeValue>> get(String pk, String sk) {
-        var response = call(() -> dynamo.getItem(b -> b.tableName(table).consistentRead(true)
-                .key(Map.of(PK, str(pk), SK, str(sk)))));
+        var response = call(() ->
+                dynamo.getItem(b -> b.tableName(table).consistentRead(true).key(Map.of(PK, str(pk), SK, str(sk)))));
         return response.hasItem() && !response.item().isEmpty() ? Optional.of(response.item()) : Optional.empty();
     }
 
@@ -303,10 +366,15 @@ public final class DynamoCommitteeStore implements CommitteeStore {
             var from = start;
             var response = call(() -> dynamo.query(b -> {
                 if (skPrefix == null) {
-                    b.tableName(table).consistentRead(true).keyConditionExpression("#pk = :pk")
-                            .expressionAttributeNames(Map.of("#pk", PK)).expressionAttributeValues(Map.of(":pk", str(pk)));
+                    b.tableName(table)
+                            .consistentRead(true)
+                            .keyConditionExpression("#pk = :pk")
+                            .expressionAttributeNames(Map.of("#pk", PK))
+                            .expressionAttributeValues(Map.of(":pk", str(pk)));
                 } else {
-                    b.tableName(table).consistentRead(true).keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
+                    b.tableName(table)
+                            .consistentRead(true)
+                            .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
                             .expressionAttributeNames(Map.of("#pk", PK, "#sk", SK))
                             .expressionAttributeValues(Map.of(":pk", str(pk), ":prefix", str(skPrefix)));
                 }
@@ -315,7 +383,10 @@ public final class DynamoCommitteeStore implements CommitteeStore {
                 }
             }));
             items.addAll(response.items());
-            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
+            start = response.hasLastEvaluatedKey()
+                            && !response.lastEvaluatedKey().isEmpty()
+                    ? response.lastEvaluatedKey()
+                    : null;
         } while (start != null);
         return items;
     }
@@ -360,7 +431,8 @@ public final class DynamoCommitteeStore implements CommitteeStore {
         try {
             return Json.mapper().readValue(text, type);
         } catch (JsonProcessingException e) {
-            throw new SorotException(ErrorCode.INTERNAL, "The committee table holds unreadable JSON: " + e.getOriginalMessage(), e);
+            throw new SorotException(
+                    ErrorCode.INTERNAL, "The committee table holds unreadable JSON: " + e.getOriginalMessage(), e);
         }
     }
 
@@ -368,7 +440,8 @@ public final class DynamoCommitteeStore implements CommitteeStore {
         try {
             return Json.mapper().readValue(text, type);
         } catch (JsonProcessingException e) {
-            throw new SorotException(ErrorCode.INTERNAL, "The committee table holds unreadable JSON: " + e.getOriginalMessage(), e);
+            throw new SorotException(
+                    ErrorCode.INTERNAL, "The committee table holds unreadable JSON: " + e.getOriginalMessage(), e);
         }
     }
 }

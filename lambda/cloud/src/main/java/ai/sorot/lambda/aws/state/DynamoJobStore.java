@@ -84,8 +84,10 @@ public final class DynamoJobStore implements JobStore {
     @Override
     public CreateOutcome create(Job job, boolean dedupe) {
         var expires = job.createdAt().plus(retention);
-        call(() -> dynamo.putItem(b -> b.tableName(table).item(JobItems.toItem(job, expires))
-                .conditionExpression("attribute_not_exists(#pk)").expressionAttributeNames(Map.of("#pk", PK))));
+        call(() -> dynamo.putItem(b -> b.tableName(table)
+                .item(JobItems.toItem(job, expires))
+                .conditionExpression("attribute_not_exists(#pk)")
+                .expressionAttributeNames(Map.of("#pk", PK))));
         var contentPk = CONTENT_PREFIX + job.submission().contentKey();
         var pointer = Map.of(PK, str(contentPk), "jobId", str(job.id()), EXPIRES_AT, num(expires.getEpochSecond()));
         if (!dedupe) {
@@ -93,8 +95,10 @@ public final class DynamoJobStore implements JobStore {
             return new CreateOutcome.Created(job);
         }
         for (int attempt = 0; attempt < 5; attempt++) {
-            if (conditional(() -> dynamo.putItem(b -> b.tableName(table).item(pointer)
-                    .conditionExpression("attribute_not_exists(#pk)").expressionAttributeNames(Map.of("#pk", PK))))) {
+            if (conditional(() -> dynamo.putItem(b -> b.tableName(table)
+                    .item(pointer)
+                    .conditionExpression("attribute_not_exists(#pk)")
+                    .expressionAttributeNames(Map.of("#pk", PK))))) {
                 return new CreateOutcome.Created(job);
             }
             var existingPointer = get(contentPk);
@@ -108,14 +112,16 @@ public final class DynamoJobStore implements JobStore {
                 return new CreateOutcome.Existing(previous.get());
             }
             // the earlier analysis failed or expired: this one answers for the content now
-            if (conditional(() -> dynamo.putItem(b -> b.tableName(table).item(pointer)
+            if (conditional(() -> dynamo.putItem(b -> b.tableName(table)
+                    .item(pointer)
                     .conditionExpression("#job = :previous")
                     .expressionAttributeNames(Map.of("#job", "jobId"))
                     .expressionAttributeValues(Map.of(":previous", str(previousId)))))) {
                 return new CreateOutcome.Created(job);
             }
         }
-        throw new SorotException(ErrorCode.THROTTLED, "The same screenplay is being submitted many times at once; try again.");
+        throw new SorotException(
+                ErrorCode.THROTTLED, "The same screenplay is being submitted many times at once; try again.");
     }
 
     @Override
@@ -140,12 +146,16 @@ public final class DynamoJobStore implements JobStore {
             names.put(alias, JobItems.stepKey(required));
             condition.append(" AND #steps.").append(alias).append(".#st IN (:completed, :skipped)");
         }
-        return update(id, "SET #state = :processing, #updatedAt = :now, #steps.#s.#st = :running, "
+        return update(
+                id,
+                "SET #state = :processing, #updatedAt = :now, #steps.#s.#st = :running, "
                         + "#steps.#s.#leaseOwner = :owner, #steps.#s.#leaseUntil = :until, "
                         + "#steps.#s.#attempts = #steps.#s.#attempts + :one, "
                         + "#steps.#s.#startedAt = if_not_exists(#steps.#s.#startedAt, :now) "
                         + "REMOVE #steps.#s.#errorCode, #steps.#s.#errorMessage",
-                condition.toString(), names, values);
+                condition.toString(),
+                names,
+                values);
     }
 
     @Override
@@ -156,7 +166,8 @@ public final class DynamoJobStore implements JobStore {
         values.put(":running", str(StepStatus.RUNNING.json()));
         values.put(":processing", str(JobState.PROCESSING.json()));
         values.put(":owner", str(owner));
-        var set = new StringBuilder("SET #steps.#s.#st = :status, #steps.#s.#finishedAt = :finished, #updatedAt = :finished");
+        var set = new StringBuilder(
+                "SET #steps.#s.#st = :status, #steps.#s.#finishedAt = :finished, #updatedAt = :finished");
         var fields = new HashMap<String, AttributeValue>(JobItems.usage(result.usage()));
         if (result.provenance() != null) {
             fields.putAll(JobItems.provenance(result.provenance()));
@@ -168,9 +179,12 @@ public final class DynamoJobStore implements JobStore {
             set.append(", #steps.#s.#").append(field.getKey()).append(" = :").append(field.getKey());
             values.put(":" + field.getKey(), field.getValue());
         }
-        return update(id, set + " REMOVE #steps.#s.#leaseOwner, #steps.#s.#leaseUntil",
+        return update(
+                id,
+                set + " REMOVE #steps.#s.#leaseOwner, #steps.#s.#leaseUntil",
                 "#steps.#s.#st = :running AND #steps.#s.#leaseOwner = :owner AND #state = :processing",
-                Map.of("#s", JobItems.stepKey(step)), values);
+                Map.of("#s", JobItems.stepKey(step)),
+                values);
     }
 
     @Override
@@ -189,8 +203,12 @@ public final class DynamoJobStore implements JobStore {
                 + "#steps.#s.#errorMessage = :message, #updatedAt = :at";
         var release = " REMOVE #steps.#s.#leaseOwner, #steps.#s.#leaseUntil";
         var leaseHeld = "#steps.#s.#st = :running AND #steps.#s.#leaseOwner = :owner";
-        if (update(id, stepUpdate + ", #state = :jobFailed, #errorCode = :code, #errorMessage = :message" + release,
-                leaseHeld + " AND #state = :processing", names, values)) {
+        if (update(
+                id,
+                stepUpdate + ", #state = :jobFailed, #errorCode = :code, #errorMessage = :message" + release,
+                leaseHeld + " AND #state = :processing",
+                names,
+                values)) {
             return true;
         }
         // a step beside the one that failed the job first: record this one, keep the job's first error
@@ -199,10 +217,22 @@ public final class DynamoJobStore implements JobStore {
 
     @Override
     public boolean failQueued(String id, ApiError error, Instant at) {
-        return update(id, "SET #state = :failed, #errorCode = :code, #errorMessage = :message, #updatedAt = :at",
-                "#state = :queued", Map.of(), Map.of(":failed", str(JobState.FAILED.json()), ":queued",
-                        str(JobState.QUEUED.json()), ":code", str(error.code()), ":message", str(error.message()),
-                        ":at", num(at.toEpochMilli())));
+        return update(
+                id,
+                "SET #state = :failed, #errorCode = :code, #errorMessage = :message, #updatedAt = :at",
+                "#state = :queued",
+                Map.of(),
+                Map.of(
+                        ":failed",
+                        str(JobState.FAILED.json()),
+                        ":queued",
+                        str(JobState.QUEUED.json()),
+                        ":code",
+                        str(error.code()),
+                        ":message",
+                        str(error.message()),
+                        ":at",
+                        num(at.toEpochMilli())));
     }
 
     @Override
@@ -223,7 +253,8 @@ public final class DynamoJobStore implements JobStore {
             values.put(":at", num(at.toEpochMilli()));
             values.put(":seen", num(job.updatedAt().toEpochMilli()));
             var names = new HashMap<String, String>();
-            var set = new StringBuilder("SET #state = :failed, #errorCode = :code, #errorMessage = :message, #updatedAt = :at");
+            var set = new StringBuilder(
+                    "SET #state = :failed, #errorCode = :code, #errorMessage = :message, #updatedAt = :at");
             var remove = new StringBuilder();
             for (var run : job.steps()) {
                 if (run.status() != StepStatus.RUNNING) {
@@ -231,13 +262,28 @@ public final class DynamoJobStore implements JobStore {
                 }
                 var alias = "#p" + run.step().number();
                 names.put(alias, JobItems.stepKey(run.step()));
-                set.append(", #steps.").append(alias).append(".#st = :stepFailed, #steps.").append(alias)
-                        .append(".#finishedAt = :at, #steps.").append(alias).append(".#errorCode = :code, #steps.")
-                        .append(alias).append(".#errorMessage = :message");
-                remove.append(remove.isEmpty() ? " REMOVE " : ", ").append("#steps.").append(alias).append(".#leaseOwner, #steps.")
-                        .append(alias).append(".#leaseUntil");
+                set.append(", #steps.")
+                        .append(alias)
+                        .append(".#st = :stepFailed, #steps.")
+                        .append(alias)
+                        .append(".#finishedAt = :at, #steps.")
+                        .append(alias)
+                        .append(".#errorCode = :code, #steps.")
+                        .append(alias)
+                        .append(".#errorMessage = :message");
+                remove.append(remove.isEmpty() ? " REMOVE " : ", ")
+                        .append("#steps.")
+                        .append(alias)
+                        .append(".#leaseOwner, #steps.")
+                        .append(alias)
+                        .append(".#leaseUntil");
             }
-            if (update(id, set.toString() + remove, "#state IN (:queued, :processing) AND #updatedAt = :seen", names, values)) {
+            if (update(
+                    id,
+                    set.toString() + remove,
+                    "#state IN (:queued, :processing) AND #updatedAt = :seen",
+                    names,
+                    values)) {
                 return true;
             }
         }
@@ -280,21 +326,31 @@ public final class DynamoJobStore implements JobStore {
      * {@code #name} (DynamoDB reserves hundreds of words: status, state, offline...); {@code aliases}
      * names the ones that are not the attribute itself (the step maps), {@code #st} is "status".
      */
-    private boolean update(String id, String updateExpression, String condition, Map<String, String> aliases,
-                           Map<String, AttributeValue> values) {
+    private boolean update(
+            String id,
+            String updateExpression,
+            String condition,
+            Map<String, String> aliases,
+            Map<String, AttributeValue> values) {
         var names = new HashMap<String, String>();
         var tokens = java.util.regex.Pattern.compile("#\\w+").matcher(updateExpression + " " + condition);
         while (tokens.find()) {
             var token = tokens.group();
-            names.put(token, aliases.containsKey(token) ? aliases.get(token) : token.equals("#st") ? "status" : token.substring(1));
+            names.put(
+                    token,
+                    aliases.containsKey(token)
+                            ? aliases.get(token)
+                            : token.equals("#st") ? "status" : token.substring(1));
         }
         var used = new HashMap<String, AttributeValue>();
         values.forEach((k, v) -> {
-            if ((updateExpression + " " + condition).matches("(?s).*" + java.util.regex.Pattern.quote(k) + "(?![A-Za-z0-9_]).*")) {
+            if ((updateExpression + " " + condition)
+                    .matches("(?s).*" + java.util.regex.Pattern.quote(k) + "(?![A-Za-z0-9_]).*")) {
                 used.put(k, v);
             }
         });
-        return conditional(() -> dynamo.updateItem(b -> b.tableName(table).key(key(id))
+        return conditional(() -> dynamo.updateItem(b -> b.tableName(table)
+                .key(key(id))
                 .updateExpression(updateExpression)
                 .conditionExpression(condition)
                 .expressionAttributeNames(names)
@@ -316,7 +372,8 @@ public final class DynamoJobStore implements JobStore {
         int size = Math.max(1, Math.min(limit, 200));
         var start = decodeCursor(cursor);
         var response = call(() -> dynamo.query(b -> {
-            b.tableName(table).indexName(INDEX)
+            b.tableName(table)
+                    .indexName(INDEX)
                     .keyConditionExpression("#lk = :job")
                     .expressionAttributeNames(Map.of("#lk", LIST_KEY))
                     .expressionAttributeValues(Map.of(":job", str(JOB_LIST)))
@@ -344,12 +401,18 @@ public final class DynamoJobStore implements JobStore {
         do {
             var from = start;
             var response = call(() -> dynamo.query(b -> {
-                b.tableName(table).indexName(INDEX)
+                b.tableName(table)
+                        .indexName(INDEX)
                         .keyConditionExpression("#lk = :job")
                         .filterExpression("#state IN (:queued, :processing)")
                         .expressionAttributeNames(Map.of("#lk", LIST_KEY, "#state", JobItems.STATE))
-                        .expressionAttributeValues(Map.of(":job", str(JOB_LIST), ":queued", str(JobState.QUEUED.json()),
-                                ":processing", str(JobState.PROCESSING.json())))
+                        .expressionAttributeValues(Map.of(
+                                ":job",
+                                str(JOB_LIST),
+                                ":queued",
+                                str(JobState.QUEUED.json()),
+                                ":processing",
+                                str(JobState.PROCESSING.json())))
                         .scanIndexForward(true);
                 if (from != null) {
                     b.exclusiveStartKey(from);
@@ -360,7 +423,10 @@ public final class DynamoJobStore implements JobStore {
                     ids.add(item.get(PK).s());
                 }
             }
-            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
+            start = response.hasLastEvaluatedKey()
+                            && !response.lastEvaluatedKey().isEmpty()
+                    ? response.lastEvaluatedKey()
+                    : null;
         } while (start != null && ids.size() < limit);
         return ids;
     }
@@ -373,7 +439,8 @@ public final class DynamoJobStore implements JobStore {
             var from = start;
             int wanted = PRIOR_FINGERPRINTS - prior.size() + 1; // one more, in case it is exceptId's
             var response = call(() -> dynamo.query(b -> {
-                b.tableName(table).indexName(INDEX)
+                b.tableName(table)
+                        .indexName(INDEX)
                         .keyConditionExpression("#lk = :fingerprints")
                         .expressionAttributeNames(Map.of("#lk", LIST_KEY))
                         .expressionAttributeValues(Map.of(":fingerprints", str(FINGERPRINT_LIST)))
@@ -385,11 +452,20 @@ public final class DynamoJobStore implements JobStore {
             }));
             for (var item : response.items()) {
                 var analysisId = item.get(PK).s().substring(FINGERPRINT_PREFIX.length());
-                if (!analysisId.equals(exceptId) && prior.size() < PRIOR_FINGERPRINTS && item.containsKey("fingerprint")) {
-                    prior.add(new PriorFingerprint(analysisId, text(item, "title"), text(item, "fileName"), item.get("fingerprint").s()));
+                if (!analysisId.equals(exceptId)
+                        && prior.size() < PRIOR_FINGERPRINTS
+                        && item.containsKey("fingerprint")) {
+                    prior.add(new PriorFingerprint(
+                            analysisId,
+                            text(item, "title"),
+                            text(item, "fileName"),
+                            item.get("fingerprint").s()));
                 }
             }
-            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
+            start = response.hasLastEvaluatedKey()
+                            && !response.lastEvaluatedKey().isEmpty()
+                    ? response.lastEvaluatedKey()
+                    : null;
         } while (start != null && prior.size() < PRIOR_FINGERPRINTS);
         return prior;
     }
@@ -403,7 +479,8 @@ public final class DynamoJobStore implements JobStore {
         var job = get(fingerprint.analysisId());
         var now = Instant.now();
         var sort = job.map(item -> item.get(LIST_SORT)).orElse(str(JobItems.listSort(now, fingerprint.analysisId())));
-        var expires = job.map(item -> item.get(EXPIRES_AT)).orElse(num(now.plus(retention).getEpochSecond()));
+        var expires = job.map(item -> item.get(EXPIRES_AT))
+                .orElse(num(now.plus(retention).getEpochSecond()));
         var values = new HashMap<String, AttributeValue>();
         values.put(":lk", str(FINGERPRINT_LIST));
         values.put(":ls", sort);
@@ -412,7 +489,8 @@ public final class DynamoJobStore implements JobStore {
         var set = new StringBuilder("SET #lk = :lk, #ls = :ls, #exp = :exp, #fp = :fp");
         var remove = new ArrayList<String>();
         var names = new HashMap<>(Map.of("#lk", LIST_KEY, "#ls", LIST_SORT, "#exp", EXPIRES_AT, "#fp", "fingerprint"));
-        for (var field : List.of(Map.entry("title", Optional.ofNullable(fingerprint.title())),
+        for (var field : List.of(
+                Map.entry("title", Optional.ofNullable(fingerprint.title())),
                 Map.entry("fileName", Optional.ofNullable(fingerprint.fileName())))) {
             names.put("#" + field.getKey(), field.getKey());
             if (field.getValue().isPresent()) {
@@ -423,8 +501,11 @@ public final class DynamoJobStore implements JobStore {
             }
         }
         var expression = set + (remove.isEmpty() ? "" : " REMOVE " + String.join(", ", remove));
-        call(() -> dynamo.updateItem(b -> b.tableName(table).key(key(FINGERPRINT_PREFIX + fingerprint.analysisId()))
-                .updateExpression(expression).expressionAttributeNames(names).expressionAttributeValues(values)));
+        call(() -> dynamo.updateItem(b -> b.tableName(table)
+                .key(key(FINGERPRINT_PREFIX + fingerprint.analysisId()))
+                .updateExpression(expression)
+                .expressionAttributeNames(names)
+                .expressionAttributeValues(values)));
     }
 
     private static String text(Map<String, AttributeValue> item, String name) {
@@ -433,7 +514,8 @@ public final class DynamoJobStore implements JobStore {
     }
 
     private Optional<Map<String, AttributeValue>> get(String pk) {
-        var response = call(() -> dynamo.getItem(b -> b.tableName(table).key(key(pk)).consistentRead(true)));
+        var response =
+                call(() -> dynamo.getItem(b -> b.tableName(table).key(key(pk)).consistentRead(true)));
         return response.hasItem() && !response.item().isEmpty() ? Optional.of(response.item()) : Optional.empty();
     }
 

@@ -123,15 +123,29 @@ final class JobItems {
     }
 
     static Map<String, AttributeValue> usage(Usage u) {
-        return Map.of("inputTokens", num(u.inputTokens()), "outputTokens", num(u.outputTokens()),
-                "characters", num(u.characters()), "videoSeconds", num(u.videoSeconds()), "costUsd", num(u.costUsd()));
+        return Map.of(
+                "inputTokens",
+                num(u.inputTokens()),
+                "outputTokens",
+                num(u.outputTokens()),
+                "characters",
+                num(u.characters()),
+                "videoSeconds",
+                num(u.videoSeconds()),
+                "costUsd",
+                num(u.costUsd()));
     }
 
     static Job fromItem(Map<String, AttributeValue> item) {
         var id = s(item, PK);
-        var submission = new Submission(s(item, "contentKey"), s(item, "sourceKey"), s(item, "fileName"),
-                ScriptFormat.valueOf(s(item, "sourceKind")), n(item, "sourceBytes").longValue(),
-                s(item, "trailerUrl"), s(item, "requestTitle"));
+        var submission = new Submission(
+                s(item, "contentKey"),
+                s(item, "sourceKey"),
+                s(item, "fileName"),
+                ScriptFormat.valueOf(s(item, "sourceKind")),
+                n(item, "sourceBytes").longValue(),
+                s(item, "trailerUrl"),
+                s(item, "requestTitle"));
         var stepsMap = item.get(STEPS).m();
         var steps = new ArrayList<StepRun>();
         for (var step : PipelineStep.values()) {
@@ -140,23 +154,49 @@ final class JobItems {
             var errorCode = s(m, "errorCode");
             var provider = s(m, "provider");
             var place = s(m, "place"); // absent from items written before places were kept
-            Provenance provenance = provider == null ? null : new Provenance(provider, blankToNull(s(m, "model")),
-                    m.containsKey("offline") && Boolean.TRUE.equals(m.get("offline").bool()),
-                    place == null ? null : Provenance.Place.valueOf(place), s(m, "host"));
-            Usage usage = m.containsKey("inputTokens") ? new Usage(n(m, "inputTokens").longValue(),
-                    n(m, "outputTokens").longValue(), n(m, "characters").longValue(), n(m, "videoSeconds").doubleValue(),
-                    n(m, "costUsd").doubleValue()) : (finished == null ? null : Usage.NONE);
-            steps.add(new StepRun(step, StepStatus.fromJson(s(m, "status")), instant(m, "startedAt"), finished,
-                    errorCode == null ? null : new ApiError(errorCode, s(m, "errorMessage")), provenance, usage,
-                    s(m, "outputKey"), m.containsKey("attempts") ? n(m, "attempts").intValue() : 0));
+            Provenance provenance = provider == null
+                    ? null
+                    : new Provenance(
+                            provider,
+                            blankToNull(s(m, "model")),
+                            m.containsKey("offline")
+                                    && Boolean.TRUE.equals(m.get("offline").bool()),
+                            place == null ? null : Provenance.Place.valueOf(place),
+                            s(m, "host"));
+            Usage usage = m.containsKey("inputTokens")
+                    ? new Usage(
+                            n(m, "inputTokens").longValue(),
+                            n(m, "outputTokens").longValue(),
+                            n(m, "characters").longValue(),
+                            n(m, "videoSeconds").doubleValue(),
+                            n(m, "costUsd").doubleValue())
+                    : (finished == null ? null : Usage.NONE);
+            steps.add(new StepRun(
+                    step,
+                    StepStatus.fromJson(s(m, "status")),
+                    instant(m, "startedAt"),
+                    finished,
+                    errorCode == null ? null : new ApiError(errorCode, s(m, "errorMessage")),
+                    provenance,
+                    usage,
+                    s(m, "outputKey"),
+                    m.containsKey("attempts") ? n(m, "attempts").intValue() : 0));
         }
         var errorCode = s(item, "errorCode");
         var recommendation = s(item, "recommendation");
         var score = item.containsKey("overallScore") ? n(item, "overallScore").doubleValue() : null;
-        return new Job(id, JobState.fromJson(s(item, STATE)), submission, steps,
+        return new Job(
+                id,
+                JobState.fromJson(s(item, STATE)),
+                submission,
+                steps,
                 errorCode == null ? null : new ApiError(errorCode, s(item, "errorMessage")),
-                instant(item, "createdAt"), instant(item, "updatedAt"), instant(item, "completedAt"), s(item, "title"),
-                recommendation == null ? null : Recommendation.valueOf(recommendation), score);
+                instant(item, "createdAt"),
+                instant(item, "updatedAt"),
+                instant(item, "completedAt"),
+                s(item, "title"),
+                recommendation == null ? null : Recommendation.valueOf(recommendation),
+                score);
     }
 
     static AttributeValue str(String value) {
@@ -188,7 +228,8 @@ final class JobItems {
             return 0;
         }
         var text = v.n();
-        return text.contains(".") || text.contains("E") || text.contains("e") ? (Number) Double.parseDouble(text)
+        return text.contains(".") || text.contains("E") || text.contains("e")
+                ? (Number) Double.parseDouble(text)
                 : (Number) Long.parseLong(text);
     }
 

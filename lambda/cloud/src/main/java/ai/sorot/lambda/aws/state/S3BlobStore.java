@@ -44,13 +44,16 @@ public final class S3BlobStore implements BlobStore {
 
     @Override
     public void put(String key, byte[] content, String contentType) {
-        call(() -> s3.putObject(b -> b.bucket(bucket).key(key).contentType(contentType), RequestBody.fromBytes(content)));
+        call(() ->
+                s3.putObject(b -> b.bucket(bucket).key(key).contentType(contentType), RequestBody.fromBytes(content)));
     }
 
     @Override
     public Optional<byte[]> get(String key) {
         try {
-            return Optional.of(call(() -> s3.getObjectAsBytes(b -> b.bucket(bucket).key(key))).asByteArray());
+            return Optional.of(
+                    call(() -> s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)))
+                            .asByteArray());
         } catch (Missing e) {
             return Optional.empty();
         }
@@ -112,7 +115,12 @@ public final class S3BlobStore implements BlobStore {
             if (e.statusCode() == 404) {
                 throw new Missing();
             }
-            if (e.statusCode() == 503 || "SlowDown".equals(e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode())) {
+            if (e.statusCode() == 503
+                    || "SlowDown"
+                            .equals(
+                                    e.awsErrorDetails() == null
+                                            ? null
+                                            : e.awsErrorDetails().errorCode())) {
                 throw new SorotException(ErrorCode.THROTTLED, "File storage is busy; try again shortly.", e);
             }
             throw new SorotException(ErrorCode.INTERNAL, "File storage failed (" + e.statusCode() + ").", e);

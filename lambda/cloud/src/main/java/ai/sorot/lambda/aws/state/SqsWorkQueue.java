@@ -40,12 +40,16 @@ public final class SqsWorkQueue implements WorkQueue {
         }
         int seconds = (int) Math.max(0, Math.min(900, delay.toSeconds()));
         try {
-            sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(body(analysisId)).delaySeconds(seconds));
+            sqs.sendMessage(
+                    b -> b.queueUrl(queueUrl).messageBody(body(analysisId)).delaySeconds(seconds));
         } catch (RequestThrottledException | KmsThrottledException e) {
             throw new SorotException(ErrorCode.THROTTLED, "The work queue is busy; submit again shortly.", e);
         } catch (SdkException e) {
-            throw new SorotException(ErrorCode.THROTTLED, "The work queue cannot take the analysis now ("
-                    + e.getClass().getSimpleName() + "); submit again shortly.", e);
+            throw new SorotException(
+                    ErrorCode.THROTTLED,
+                    "The work queue cannot take the analysis now ("
+                            + e.getClass().getSimpleName() + "); submit again shortly.",
+                    e);
         }
     }
 
@@ -55,7 +59,8 @@ public final class SqsWorkQueue implements WorkQueue {
      */
     public void retryAfter(String receiptHandle, Duration delay) {
         int seconds = (int) Math.max(0, Math.min(900, delay.toSeconds()));
-        sqs.changeMessageVisibility(b -> b.queueUrl(queueUrl).receiptHandle(receiptHandle).visibilityTimeout(seconds));
+        sqs.changeMessageVisibility(
+                b -> b.queueUrl(queueUrl).receiptHandle(receiptHandle).visibilityTimeout(seconds));
     }
 
     /** The message body: JSON with the one field the worker reads. */

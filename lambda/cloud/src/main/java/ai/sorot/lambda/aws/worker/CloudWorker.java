@@ -1,11 +1,11 @@
 package ai.sorot.lambda.aws.worker;
 
 import ai.sorot.lambda.aws.AnalystChoice;
-import ai.sorot.lambda.aws.observe.ModelCallMetrics;
+import ai.sorot.lambda.aws.CloudConfig;
 import ai.sorot.lambda.aws.cloud.AwsClients;
 import ai.sorot.lambda.aws.cloud.CloudBackend;
-import ai.sorot.lambda.aws.CloudConfig;
 import ai.sorot.lambda.aws.cloud.CloudSecrets;
+import ai.sorot.lambda.aws.observe.ModelCallMetrics;
 import ai.sorot.lambda.aws.observe.StepMetrics;
 import ai.sorot.lambda.aws.state.DynamoJobStore;
 import ai.sorot.lambda.aws.state.S3BlobStore;
@@ -31,7 +31,13 @@ public final class CloudWorker implements AutoCloseable {
     private final SqsWorkQueue queue;
     private final Pipeline pipeline;
 
-    public CloudWorker(CloudConfig config, AwsClients clients, Analysts analysts, StepBudgets budgets, Clock clock, PrintStream out) {
+    public CloudWorker(
+            CloudConfig config,
+            AwsClients clients,
+            Analysts analysts,
+            StepBudgets budgets,
+            Clock clock,
+            PrintStream out) {
         config.requireState();
         this.clients = clients;
         this.jobs = new DynamoJobStore(clients.dynamo(), config.table(), config.retention());
@@ -46,9 +52,15 @@ public final class CloudWorker implements AutoCloseable {
         var clients = new AwsClients(config);
         var secrets = CloudSecrets.of(config, clients::secrets, Clock.systemUTC());
         // each coverage call's stop reason and output tokens become metrics beside the steps'
-        var chosen = AnalystChoice.choose(AnalystChoice.Mode.AUTO, config, clients,
-                config.geminiApiKey() != null || config.secretArn() != null, secrets::geminiApiKey, true,
-                CloudBackend::offlineFallback, new ModelCallMetrics(out, Clock.systemUTC()));
+        var chosen = AnalystChoice.choose(
+                AnalystChoice.Mode.AUTO,
+                config,
+                clients,
+                config.geminiApiKey() != null || config.secretArn() != null,
+                secrets::geminiApiKey,
+                true,
+                CloudBackend::offlineFallback,
+                new ModelCallMetrics(out, Clock.systemUTC()));
         return new CloudWorker(config, clients, chosen.analysts(), StepBudgets.DEFAULT, Clock.systemUTC(), out);
     }
 

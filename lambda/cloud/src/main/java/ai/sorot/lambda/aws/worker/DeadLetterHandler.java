@@ -1,10 +1,10 @@
 package ai.sorot.lambda.aws.worker;
 
-import ai.sorot.lambda.aws.cloud.AwsClients;
 import ai.sorot.lambda.aws.CloudConfig;
+import ai.sorot.lambda.aws.cloud.AwsClients;
 import ai.sorot.lambda.aws.observe.CloudLogging;
-import ai.sorot.lambda.aws.observe.LogContext;
 import ai.sorot.lambda.aws.observe.EmbeddedMetrics;
+import ai.sorot.lambda.aws.observe.LogContext;
 import ai.sorot.lambda.aws.state.DynamoJobStore;
 import ai.sorot.lambda.pipeline.JobStore;
 import ai.sorot.model.api.ApiError;
@@ -73,7 +73,10 @@ public final class DeadLetterHandler implements RequestHandler<SQSEvent, SQSBatc
                     LOG.log(Level.INFO, "dead letter for an analysis already finished (or gone); nothing to do");
                 }
             } catch (RuntimeException e) {
-                LOG.log(Level.ERROR, "dead letter " + message.getMessageId() + " could not be recorded; SQS keeps it", e);
+                LOG.log(
+                        Level.ERROR,
+                        "dead letter " + message.getMessageId() + " could not be recorded; SQS keeps it",
+                        e);
                 failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
             } finally {
                 LogContext.clear();
@@ -83,8 +86,11 @@ public final class DeadLetterHandler implements RequestHandler<SQSEvent, SQSBatc
     }
 
     private void emitAbandoned(String id) {
-        var line = EmbeddedMetrics.line(clock.millis(), List.of(),
-                List.of(new EmbeddedMetrics.Metric("AnalysesAbandoned", "Count", 1)), Map.of("analysisId", id));
+        var line = EmbeddedMetrics.line(
+                clock.millis(),
+                List.of(),
+                List.of(new EmbeddedMetrics.Metric("AnalysesAbandoned", "Count", 1)),
+                Map.of("analysisId", id));
         synchronized (metrics) {
             metrics.print(line);
             metrics.flush();

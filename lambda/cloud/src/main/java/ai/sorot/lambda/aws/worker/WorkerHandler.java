@@ -40,13 +40,17 @@ public final class WorkerHandler implements RequestHandler<SQSEvent, SQSBatchRes
      * budget, its lease margin, and this handler's safety margin. The template's is checked against it.
      */
     public static Duration minimumTimeout(ai.sorot.lambda.pipeline.StepBudgets budgets) {
-        var longest = Pipeline.STAGES.stream().flatMap(java.util.List::stream).map(budgets::of)
-                .max(java.util.Comparator.naturalOrder()).orElseThrow();
+        var longest = Pipeline.STAGES.stream()
+                .flatMap(java.util.List::stream)
+                .map(budgets::of)
+                .max(java.util.Comparator.naturalOrder())
+                .orElseThrow();
         return longest.plus(Pipeline.LEASE_MARGIN).plus(SAFETY);
     }
 
     /** The first retry's delay; each later delivery waits one more step, up to {@link #RETRY_CAP}. */
     public static final Duration RETRY_STEP = Duration.ofSeconds(15);
+
     public static final Duration RETRY_CAP = Duration.ofMinutes(5);
 
     private final CloudWorker worker;

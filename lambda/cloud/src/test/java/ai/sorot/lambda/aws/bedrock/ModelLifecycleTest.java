@@ -65,14 +65,21 @@ class ModelLifecycleTest {
 
     private static void lifecycle(String status, Instant endOfLife) {
         // Bedrock's control plane writes its times as ISO-8601 strings
-        var eol = endOfLife == null ? "" : ",\"legacyTime\":\"" + endOfLife.minus(Duration.ofDays(180))
-                + "\",\"endOfLifeTime\":\"" + endOfLife + "\"";
-        aws.wireMock().stubFor(get(urlPathMatching(LIFECYCLE_PATH)).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"modelDetails\":{\"modelArn\":\"arn:aws:bedrock:us-east-1::foundation-model/deepseek.r1-v1:0\","
-                        + "\"modelId\":\"deepseek.r1-v1:0\",\"modelName\":\"DeepSeek-R1\",\"providerName\":\"DeepSeek\","
-                        + "\"inputModalities\":[\"TEXT\"],\"outputModalities\":[\"TEXT\"],"
-                        + "\"modelLifecycle\":{\"status\":\"" + status + "\",\"startOfLifeTime\":\"2025-03-10T00:00:00Z\"" + eol + "}}}")));
+        var eol = endOfLife == null
+                ? ""
+                : ",\"legacyTime\":\"" + endOfLife.minus(Duration.ofDays(180)) + "\",\"endOfLifeTime\":\"" + endOfLife
+                        + "\"";
+        aws.wireMock()
+                .stubFor(get(urlPathMatching(LIFECYCLE_PATH))
+                        .willReturn(aResponse()
+                                .withStatus(200)
+                                .withHeader("Content-Type", "application/json")
+                                .withBody(
+                                        "{\"modelDetails\":{\"modelArn\":\"arn:aws:bedrock:us-east-1::foundation-model/deepseek.r1-v1:0\","
+                                                + "\"modelId\":\"deepseek.r1-v1:0\",\"modelName\":\"DeepSeek-R1\",\"providerName\":\"DeepSeek\","
+                                                + "\"inputModalities\":[\"TEXT\"],\"outputModalities\":[\"TEXT\"],"
+                                                + "\"modelLifecycle\":{\"status\":\"" + status
+                                                + "\",\"startOfLifeTime\":\"2025-03-10T00:00:00Z\"" + eol + "}}}")));
     }
 
     private static ModelLifecycle lifecycleAt(Clock clock) {
@@ -92,7 +99,8 @@ class ModelLifecycleTest {
         assertThat(ModelLifecycle.foundationModelOf("us.deepseek.r1-v1:0")).contains("deepseek.r1-v1:0");
         assertThat(ModelLifecycle.foundationModelOf("apac.deepseek.r1-v1:0")).contains("deepseek.r1-v1:0");
         assertThat(ModelLifecycle.foundationModelOf("deepseek.r1-v1:0")).contains("deepseek.r1-v1:0");
-        assertThat(ModelLifecycle.foundationModelOf("arn:aws:bedrock:us-east-1:123456789012:inference-profile/x")).isEmpty();
+        assertThat(ModelLifecycle.foundationModelOf("arn:aws:bedrock:us-east-1:123456789012:inference-profile/x"))
+                .isEmpty();
     }
 
     @Test
@@ -101,8 +109,11 @@ class ModelLifecycleTest {
         assertThatThrownBy(() -> analyst(Clock.fixed(NOW, ZoneOffset.UTC)).analyse(request()))
                 .isInstanceOfSatisfying(SorotException.class, e -> {
                     assertThat(e.code()).isEqualTo(ErrorCode.MODEL_UNAVAILABLE);
-                    assertThat(e.getMessage()).contains("us.deepseek.r1-v1:0").contains("end of life")
-                            .contains("2027-01-15").contains("SOROT_BEDROCK_MODEL_ID");
+                    assertThat(e.getMessage())
+                            .contains("us.deepseek.r1-v1:0")
+                            .contains("end of life")
+                            .contains("2027-01-15")
+                            .contains("SOROT_BEDROCK_MODEL_ID");
                 });
         aws.wireMock().verify(0, postRequestedFor(urlPathMatching(ServiceStubs.CONVERSE_PATH)));
     }
@@ -110,7 +121,8 @@ class ModelLifecycleTest {
     @Test
     void aLegacyModelBeforeItsEndOfLifeStillCoversAndIsReadOncePerProcess() {
         lifecycle("LEGACY", Instant.parse("2027-09-01T00:00:00Z"));
-        stubs.converse(converseAnswer("thinking", ServiceStubs.coverageAnswer("CONSIDER"), 1_000, 500, "end_turn"),
+        stubs.converse(
+                converseAnswer("thinking", ServiceStubs.coverageAnswer("CONSIDER"), 1_000, 500, "end_turn"),
                 converseAnswer("thinking", ServiceStubs.coverageAnswer("PASS"), 1_000, 500, "end_turn"));
         var analyst = analyst(Clock.fixed(NOW, ZoneOffset.UTC));
         assertThat(analyst.analyse(request()).output()).isNotNull();
@@ -134,13 +146,18 @@ class ModelLifecycleTest {
     @Test
     void anActiveModelIsActive() {
         lifecycle("ACTIVE", null);
-        assertThat(lifecycleAt(Clock.fixed(NOW, ZoneOffset.UTC)).standing()).isEqualTo(new ModelLifecycle.Standing.Active());
+        assertThat(lifecycleAt(Clock.fixed(NOW, ZoneOffset.UTC)).standing())
+                .isEqualTo(new ModelLifecycle.Standing.Active());
     }
 
     @Test
     void aLifecycleTheRoleMayNotReadLetsTheConverseCallDecide() {
-        aws.wireMock().stubFor(get(urlPathMatching(LIFECYCLE_PATH)).willReturn(
-                awsError(403, "AccessDeniedException", "User is not authorized to perform: bedrock:GetFoundationModel")));
+        aws.wireMock()
+                .stubFor(get(urlPathMatching(LIFECYCLE_PATH))
+                        .willReturn(awsError(
+                                403,
+                                "AccessDeniedException",
+                                "User is not authorized to perform: bedrock:GetFoundationModel")));
         stubs.converse(converseAnswer("thinking", ServiceStubs.coverageAnswer("RECOMMEND"), 1_000, 500, "end_turn"));
         assertThat(analyst(Clock.systemUTC()).analyse(request()).output()).isNotNull();
         assertThat(lifecycleAt(Clock.systemUTC()).standing()).isInstanceOf(ModelLifecycle.Standing.Unknown.class);

@@ -44,13 +44,17 @@ class CloudSecretsTest {
         var aws = LocalAws.get();
         var stubs = new ServiceStubs(aws.wireMock());
         stubs.reset();
-        stubs.secret(ARN, "{\"geminiApiKey\":\"AIza-first\",\"apiTokens\":\"first-token-0123456789, short ,second-token-0123456789\"}");
+        stubs.secret(
+                ARN,
+                "{\"geminiApiKey\":\"AIza-first\",\"apiTokens\":\"first-token-0123456789, short ,second-token-0123456789\"}");
         var clock = new MovableClock();
         try (var clients = new AwsClients(aws.config(Map.of("SOROT_SECRET_ARN", ARN)))) {
             var secrets = CloudSecrets.of(clients.config(), clients::secrets, clock);
             assertThat(secrets.accepts("first-token-0123456789")).isTrue();
             assertThat(secrets.accepts("second-token-0123456789")).isTrue();
-            assertThat(secrets.accepts("short")).as("a token under 16 characters is never accepted").isFalse();
+            assertThat(secrets.accepts("short"))
+                    .as("a token under 16 characters is never accepted")
+                    .isFalse();
             assertThat(secrets.accepts("")).isFalse();
             assertThat(secrets.geminiApiKey()).hasValue("AIza-first");
             assertThat(secrets.toString()).doesNotContain("first-token").doesNotContain("AIza");
@@ -59,7 +63,9 @@ class CloudSecretsTest {
             stubs.reset();
             stubs.secret(ARN, "{\"geminiApiKey\":\"AIza-second\",\"apiTokens\":\"rotated-token-0123456789\"}");
             clock.now = clock.now.plus(Duration.ofMinutes(4));
-            assertThat(secrets.accepts("first-token-0123456789")).as("still cached").isTrue();
+            assertThat(secrets.accepts("first-token-0123456789"))
+                    .as("still cached")
+                    .isTrue();
             clock.now = clock.now.plus(Duration.ofMinutes(2));
             assertThat(secrets.accepts("first-token-0123456789")).isFalse();
             assertThat(secrets.accepts("rotated-token-0123456789")).isTrue();
@@ -74,10 +80,14 @@ class CloudSecretsTest {
 
     @Test
     void withoutASecretTheEnvironmentServes() {
-        var config = CloudConfig.from(Map.of("SOROT_API_TOKENS", "env-token-0123456789abc", "GEMINI_API_KEY", "AIza-env"));
-        var secrets = CloudSecrets.of(config, () -> {
-            throw new AssertionError("no Secrets Manager call without SOROT_SECRET_ARN");
-        }, Clock.systemUTC());
+        var config =
+                CloudConfig.from(Map.of("SOROT_API_TOKENS", "env-token-0123456789abc", "GEMINI_API_KEY", "AIza-env"));
+        var secrets = CloudSecrets.of(
+                config,
+                () -> {
+                    throw new AssertionError("no Secrets Manager call without SOROT_SECRET_ARN");
+                },
+                Clock.systemUTC());
         assertThat(secrets.accepts("env-token-0123456789abc")).isTrue();
         assertThat(secrets.accepts("env-token-0123456789abd")).isFalse();
         assertThat(secrets.geminiApiKey()).hasValue("AIza-env");

@@ -32,6 +32,7 @@ class LambdaApiHandlerTest {
 
     @TempDir
     static Path home;
+
     static LocalBackend backend;
     static LambdaApiHandler handler;
     static String token;
@@ -68,7 +69,8 @@ class LambdaApiHandlerTest {
 
     private String submitSeedExample() throws IOException {
         var pdf = Base64.getEncoder().encodeToString(TestScripts.cyberBobPdf());
-        var response = handler.handleRequest(event("analyze-seed.json", Map.of("PDF_BASE64", pdf, "LENGTH", "0")), null);
+        var response =
+                handler.handleRequest(event("analyze-seed.json", Map.of("PDF_BASE64", pdf, "LENGTH", "0")), null);
         assertThat(response.getStatusCode()).isEqualTo(200);
         var data = body(response).path("data");
         assertThat(data.path("status").asText()).isIn("processing", "completed");
@@ -76,12 +78,18 @@ class LambdaApiHandlerTest {
     }
 
     private JsonNode awaitCompleted(String id) throws Exception {
-        return await("analysis " + id + " completed").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(50))
-                .until(() -> {
-                    var data = body(handler.handleRequest(event("status.json", Map.of("ANALYSIS_ID", id)), null)).path("data");
-                    assertThat(data.path("status").asText()).isNotEqualTo("failed");
-                    return data;
-                }, data -> data.path("status").asText().equals("completed"));
+        return await("analysis " + id + " completed")
+                .atMost(Duration.ofMinutes(1))
+                .pollInterval(Duration.ofMillis(50))
+                .until(
+                        () -> {
+                            var data = body(handler.handleRequest(
+                                            event("status.json", Map.of("ANALYSIS_ID", id)), null))
+                                    .path("data");
+                            assertThat(data.path("status").asText()).isNotEqualTo("failed");
+                            return data;
+                        },
+                        data -> data.path("status").asText().equals("completed"));
     }
 
     @Test
@@ -92,18 +100,23 @@ class LambdaApiHandlerTest {
         assertThat(status.path("totalSteps").asInt()).isEqualTo(5);
         assertThat(status.path("progress").asInt()).isEqualTo(100);
 
-        var report = body(handler.handleRequest(event("report.json", Map.of("ANALYSIS_ID", id)), null)).path("data");
+        var report = body(handler.handleRequest(event("report.json", Map.of("ANALYSIS_ID", id)), null))
+                .path("data");
         assertThat(report.path("trailerUrl").asText()).isEqualTo("https://youtube.com/watch?v=example");
-        assertThat(report.path("coverage").path("provenance").path("provider").asText()).isEqualTo("Sorot's own measures, no model");
-        assertThat(report.path("coverage").path("provenance").path("place").asText()).isEqualTo("NO_MODEL");
+        assertThat(report.path("coverage").path("provenance").path("provider").asText())
+                .isEqualTo("Sorot's own measures, no model");
+        assertThat(report.path("coverage").path("provenance").path("place").asText())
+                .isEqualTo("NO_MODEL");
 
         var audio = handler.handleRequest(event("audio.json", Map.of("ANALYSIS_ID", id)), null);
         assertThat(audio.getStatusCode()).isEqualTo(200);
         assertThat(audio.getIsBase64Encoded()).isTrue();
         assertThat(audio.getHeaders()).containsEntry("content-type", "audio/wav");
-        assertThat(Wav.durationSeconds(Base64.getDecoder().decode(audio.getBody()))).isBetween(10.0, 45.0); // a short
+        assertThat(Wav.durationSeconds(Base64.getDecoder().decode(audio.getBody())))
+                .isBetween(10.0, 45.0); // a short
 
-        var list = body(handler.handleRequest(event("list.json", Map.of()), null)).path("data");
+        var list =
+                body(handler.handleRequest(event("list.json", Map.of()), null)).path("data");
         assertThat(list.path("items").size()).isBetween(1, 5);
     }
 
@@ -111,7 +124,8 @@ class LambdaApiHandlerTest {
     void aBase64EncodedBodyIsDecodedBeforeParsing() throws Exception {
         var json = "{\"fountainText\": %s, \"fileName\": \"debate.fountain\", \"force\": true}"
                 .formatted(Json.mapper().writeValueAsString(TestScripts.cyberBobDebateFountain()));
-        var event = event("analyze-base64-body.json",
+        var event = event(
+                "analyze-base64-body.json",
                 Map.of("BODY_BASE64", Base64.getEncoder().encodeToString(json.getBytes(StandardCharsets.UTF_8))));
         var response = handler.handleRequest(event, null);
         assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(200);
@@ -126,11 +140,16 @@ class LambdaApiHandlerTest {
         assertThat(body(health).path("data").has("mode")).isFalse(); // the details are the token holder's
         var withToken = event("health.json", Map.of());
         withToken.getHeaders().put("authorization", "Bearer " + token);
-        assertThat(body(handler.handleRequest(withToken, null)).path("data").path("mode").asText()).isEqualTo("local");
+        assertThat(body(handler.handleRequest(withToken, null))
+                        .path("data")
+                        .path("mode")
+                        .asText())
+                .isEqualTo("local");
 
         var preflight = handler.handleRequest(event("preflight.json", Map.of()), null);
         assertThat(preflight.getStatusCode()).isEqualTo(204);
-        assertThat(preflight.getHeaders()).containsEntry("access-control-allow-origin", "*")
+        assertThat(preflight.getHeaders())
+                .containsEntry("access-control-allow-origin", "*")
                 .containsEntry("access-control-allow-methods", "POST,GET,PUT,DELETE,OPTIONS");
 
         var refused = handler.handleRequest(event("no-token.json", Map.of()), null);
@@ -144,7 +163,8 @@ class LambdaApiHandlerTest {
         assertThat(response.getStatusCode()).isEqualTo(200);
         var data = body(response).path("data");
         assertThat(data.path("uploadId").asText()).startsWith("upload-");
-        assertThat(data.path("uploadUrl").asText()).contains("/uploads/" + data.path("uploadId").asText());
+        assertThat(data.path("uploadUrl").asText())
+                .contains("/uploads/" + data.path("uploadId").asText());
     }
 
     @Test
@@ -154,7 +174,11 @@ class LambdaApiHandlerTest {
         assertThat(json.path("statusCode").asInt()).isEqualTo(200);
         assertThat(json.has("isBase64Encoded")).isTrue();
         assertThat(json.path("headers").path("content-type").asText()).startsWith("application/json");
-        assertThat(Json.mapper().readTree(json.path("body").asText()).path("success").asBoolean()).isTrue();
+        assertThat(Json.mapper()
+                        .readTree(json.path("body").asText())
+                        .path("success")
+                        .asBoolean())
+                .isTrue();
     }
 
     @Test

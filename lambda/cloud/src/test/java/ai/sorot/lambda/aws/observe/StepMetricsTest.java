@@ -25,8 +25,13 @@ class StepMetricsTest {
         var out = new ByteArrayOutputStream();
         var clock = Clock.fixed(Instant.parse("2026-11-29T03:00:00Z"), ZoneOffset.UTC);
         var metrics = new StepMetrics(new PrintStream(out, true, StandardCharsets.UTF_8), clock);
-        metrics.stepFinished("analysis-1795917600000-abcdef12", PipelineStep.COVERAGE, StepStatus.FAILED, Duration.ofMillis(41_250),
-                new ApiError("THROTTLED", "slow down"), new Usage(30_000, 0, 0, 0, 0.0405));
+        metrics.stepFinished(
+                "analysis-1795917600000-abcdef12",
+                PipelineStep.COVERAGE,
+                StepStatus.FAILED,
+                Duration.ofMillis(41_250),
+                new ApiError("THROTTLED", "slow down"),
+                new Usage(30_000, 0, 0, 0, 0.0405));
         var lines = out.toString(StandardCharsets.UTF_8).lines().toList();
         assertThat(lines).hasSize(1);
         var emf = Json.mapper().readTree(lines.getFirst());
@@ -35,7 +40,8 @@ class StepMetricsTest {
         var directive = aws.path("CloudWatchMetrics").path(0);
         assertThat(directive.path("Namespace").asText()).isEqualTo("Sorot");
         assertThat(directive.path("Dimensions").path(0).path(0).asText()).isEqualTo("Step");
-        assertThat(directive.path("Metrics").findValuesAsText("Name")).containsExactly("StepDuration", "StepFailures", "StepCostUsd");
+        assertThat(directive.path("Metrics").findValuesAsText("Name"))
+                .containsExactly("StepDuration", "StepFailures", "StepCostUsd");
         // every dimension and metric the directive names is a top-level member, as EMF requires
         assertThat(emf.path("Step").asText()).isEqualTo("Analyzing screenplay");
         assertThat(emf.path("StepDuration").asLong()).isEqualTo(41_250);
@@ -69,7 +75,8 @@ class StepMetricsTest {
         // threads a step starts inherit the analysis they work for
         LogContext.put("analysisId", "analysis-1795917600000-inherit1");
         var seen = new java.util.concurrent.atomic.AtomicReference<String>();
-        var thread = Thread.ofVirtual().start(() -> seen.set(LogContext.current().get("analysisId")));
+        var thread =
+                Thread.ofVirtual().start(() -> seen.set(LogContext.current().get("analysisId")));
         thread.join();
         LogContext.clear();
         assertThat(seen).hasValue("analysis-1795917600000-inherit1");

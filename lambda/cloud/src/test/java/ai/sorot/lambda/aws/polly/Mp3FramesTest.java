@@ -33,7 +33,8 @@ class Mp3FramesTest {
 
     @Test
     void refusesWhatIsNotMpegAudio() {
-        assertThatThrownBy(() -> Mp3Frames.read("RIFF....WAVEfmt ".getBytes())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Mp3Frames.read("RIFF....WAVEfmt ".getBytes()))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Mp3Frames.read(new byte[0])).isInstanceOf(IllegalArgumentException.class);
         var cut = Arrays.copyOf(ServiceStubs.speechMp3(), 5_000);
         assertThat(Mp3Frames.read(cut).frames()).isPositive(); // a cut-off tail is read up to the last whole header

@@ -38,21 +38,28 @@ class DynamoJobStoreTest extends JobStoreContract {
     @Test
     void aJobItemCarriesItsTimeToLiveAndTheDedupePointerExpiresWithIt() {
         store.create(job(1, "ttl", T0), true);
-        var item = stack.clients().dynamo().getItem(b -> b.tableName(stack.config().table())
-                .key(Map.of("pk", AttributeValue.fromS(id(1))))).item();
-        assertThat(Long.parseLong(item.get("expiresAt").n())).isEqualTo(T0.plus(Duration.ofDays(90)).getEpochSecond());
+        var item = stack.clients()
+                .dynamo()
+                .getItem(b -> b.tableName(stack.config().table()).key(Map.of("pk", AttributeValue.fromS(id(1)))))
+                .item();
+        assertThat(Long.parseLong(item.get("expiresAt").n()))
+                .isEqualTo(T0.plus(Duration.ofDays(90)).getEpochSecond());
         assertThat(item.get("listSort").s()).endsWith("#" + id(1));
     }
 
     @Test
     void aFingerprintExpiresWithItsAnalysisAndIsNeverReadAsAJob() {
         store.create(job(1, "fp-ttl", T0), true);
-        var fingerprint = new JobStore.PriorFingerprint(id(1), "Title", "x.pdf",
-                new ai.sorot.lambda.checks.Fingerprint(new int[128]).encode());
+        var fingerprint = new JobStore.PriorFingerprint(
+                id(1), "Title", "x.pdf", new ai.sorot.lambda.checks.Fingerprint(new int[128]).encode());
         store.rememberFingerprint(fingerprint);
-        var item = stack.clients().dynamo().getItem(b -> b.tableName(stack.config().table())
-                .key(Map.of("pk", AttributeValue.fromS("fingerprint#" + id(1))))).item();
-        assertThat(Long.parseLong(item.get("expiresAt").n())).isEqualTo(T0.plus(Duration.ofDays(90)).getEpochSecond());
+        var item = stack.clients()
+                .dynamo()
+                .getItem(b -> b.tableName(stack.config().table())
+                        .key(Map.of("pk", AttributeValue.fromS("fingerprint#" + id(1)))))
+                .item();
+        assertThat(Long.parseLong(item.get("expiresAt").n()))
+                .isEqualTo(T0.plus(Duration.ofDays(90)).getEpochSecond());
         assertThat(item.get("listKey").s()).isEqualTo("fingerprints");
         assertThat(store.find("fingerprint#" + id(1))).isEmpty();
         assertThat(store.list(200, null).jobs()).noneMatch(job -> job.id().startsWith("fingerprint#"));

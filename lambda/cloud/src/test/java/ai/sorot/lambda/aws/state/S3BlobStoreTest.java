@@ -36,14 +36,20 @@ class S3BlobStoreTest {
 
     @BeforeEach
     void open() {
-        blobs = new S3BlobStore(stack.clients().s3(), stack.clients().presigner(), stack.config().bucket(), Clock.systemUTC());
+        blobs = new S3BlobStore(
+                stack.clients().s3(),
+                stack.clients().presigner(),
+                stack.config().bucket(),
+                Clock.systemUTC());
     }
 
     @Test
     void putGetStatDeleteAndAMissingKeyIsEmptyNotAnError() {
         var key = "analyses/analysis-1764000000000-abcdef12/coverage.json";
         blobs.put(key, "{\"a\":1}".getBytes(StandardCharsets.UTF_8), "application/json");
-        assertThat(blobs.get(key)).hasValueSatisfying(b -> assertThat(new String(b, StandardCharsets.UTF_8)).isEqualTo("{\"a\":1}"));
+        assertThat(blobs.get(key))
+                .hasValueSatisfying(
+                        b -> assertThat(new String(b, StandardCharsets.UTF_8)).isEqualTo("{\"a\":1}"));
         var info = blobs.stat(key).orElseThrow();
         assertThat(info.size()).isEqualTo(7);
         assertThat(info.contentType()).isEqualTo("application/json");
@@ -58,16 +64,24 @@ class S3BlobStoreTest {
     @Test
     void aClientUploadsThroughThePresignedPutWithNoCredentialsOfItsOwn() throws Exception {
         var ticket = blobs.createUpload("upload-1764000000000-abcdefgh12345678", Duration.ofMinutes(15), 100L << 20);
-        assertThat(ticket.uploadUrl()).contains("X-Amz-Signature=").contains("uploads/upload-1764000000000-abcdefgh12345678");
+        assertThat(ticket.uploadUrl())
+                .contains("X-Amz-Signature=")
+                .contains("uploads/upload-1764000000000-abcdefgh12345678");
         assertThat(ticket.expiresAt()).isAfter(java.time.Instant.now().plus(Duration.ofMinutes(14)));
         var pdf = "%PDF-1.7 a large screenplay".getBytes(StandardCharsets.UTF_8);
-        var put = HTTP.send(HttpRequest.newBuilder(URI.create(ticket.uploadUrl())).PUT(HttpRequest.BodyPublishers.ofByteArray(pdf)).build(),
+        var put = HTTP.send(
+                HttpRequest.newBuilder(URI.create(ticket.uploadUrl()))
+                        .PUT(HttpRequest.BodyPublishers.ofByteArray(pdf))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(put.statusCode()).isEqualTo(200);
         assertThat(blobs.get(BlobKeys.upload(ticket.uploadId())).orElseThrow()).isEqualTo(pdf);
 
         var tampered = ticket.uploadUrl().replace("X-Amz-Signature=", "X-Amz-Signature=0");
-        var refused = HTTP.send(HttpRequest.newBuilder(URI.create(tampered)).PUT(HttpRequest.BodyPublishers.ofByteArray(pdf)).build(),
+        var refused = HTTP.send(
+                HttpRequest.newBuilder(URI.create(tampered))
+                        .PUT(HttpRequest.BodyPublishers.ofByteArray(pdf))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(refused.statusCode()).isEqualTo(403);
     }

@@ -1,7 +1,7 @@
 package ai.sorot.lambda.aws.testkit;
 
-import ai.sorot.lambda.aws.cloud.AwsClients;
 import ai.sorot.lambda.aws.CloudConfig;
+import ai.sorot.lambda.aws.cloud.AwsClients;
 import java.util.HashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
@@ -43,32 +43,76 @@ public final class CloudStack implements AutoCloseable {
         var queueName = LocalAws.unique("sorot-work");
         var bootstrap = new AwsClients(aws.config(Map.of()));
         var definition = TemplateResources.jobsTable();
-        bootstrap.dynamo().createTable(b -> b.tableName(table)
-                .billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(definition.attributes().entrySet().stream().map(e -> AttributeDefinition.builder()
-                        .attributeName(e.getKey()).attributeType(ScalarAttributeType.fromValue(e.getValue())).build()).toList())
-                .keySchema(KeySchemaElement.builder().attributeName(definition.partitionKey()).keyType(KeyType.HASH).build())
-                .globalSecondaryIndexes(definition.indexes().stream().map(i -> GlobalSecondaryIndex.builder()
-                        .indexName(i.name())
-                        .keySchema(KeySchemaElement.builder().attributeName(i.partitionKey()).keyType(KeyType.HASH).build(),
-                                KeySchemaElement.builder().attributeName(i.sortKey()).keyType(KeyType.RANGE).build())
-                        .projection(Projection.builder().projectionType(ProjectionType.fromValue(i.projection())).build())
-                        .build()).toList()));
+        bootstrap
+                .dynamo()
+                .createTable(b -> b.tableName(table)
+                        .billingMode(BillingMode.PAY_PER_REQUEST)
+                        .attributeDefinitions(definition.attributes().entrySet().stream()
+                                .map(e -> AttributeDefinition.builder()
+                                        .attributeName(e.getKey())
+                                        .attributeType(ScalarAttributeType.fromValue(e.getValue()))
+                                        .build())
+                                .toList())
+                        .keySchema(KeySchemaElement.builder()
+                                .attributeName(definition.partitionKey())
+                                .keyType(KeyType.HASH)
+                                .build())
+                        .globalSecondaryIndexes(definition.indexes().stream()
+                                .map(i -> GlobalSecondaryIndex.builder()
+                                        .indexName(i.name())
+                                        .keySchema(
+                                                KeySchemaElement.builder()
+                                                        .attributeName(i.partitionKey())
+                                                        .keyType(KeyType.HASH)
+                                                        .build(),
+                                                KeySchemaElement.builder()
+                                                        .attributeName(i.sortKey())
+                                                        .keyType(KeyType.RANGE)
+                                                        .build())
+                                        .projection(Projection.builder()
+                                                .projectionType(ProjectionType.fromValue(i.projection()))
+                                                .build())
+                                        .build())
+                                .toList()));
         var committeeTable = LocalAws.unique("sorot-committee");
         var committee = TemplateResources.committeeTable();
-        bootstrap.dynamo().createTable(b -> b.tableName(committeeTable)
-                .billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(committee.attributes().entrySet().stream().map(e -> AttributeDefinition.builder()
-                        .attributeName(e.getKey()).attributeType(ScalarAttributeType.fromValue(e.getValue())).build()).toList())
-                .keySchema(KeySchemaElement.builder().attributeName(committee.partitionKey()).keyType(KeyType.HASH).build(),
-                        KeySchemaElement.builder().attributeName(committee.sortKey()).keyType(KeyType.RANGE).build()));
+        bootstrap
+                .dynamo()
+                .createTable(b -> b.tableName(committeeTable)
+                        .billingMode(BillingMode.PAY_PER_REQUEST)
+                        .attributeDefinitions(committee.attributes().entrySet().stream()
+                                .map(e -> AttributeDefinition.builder()
+                                        .attributeName(e.getKey())
+                                        .attributeType(ScalarAttributeType.fromValue(e.getValue()))
+                                        .build())
+                                .toList())
+                        .keySchema(
+                                KeySchemaElement.builder()
+                                        .attributeName(committee.partitionKey())
+                                        .keyType(KeyType.HASH)
+                                        .build(),
+                                KeySchemaElement.builder()
+                                        .attributeName(committee.sortKey())
+                                        .keyType(KeyType.RANGE)
+                                        .build()));
         bootstrap.s3().createBucket(b -> b.bucket(bucket));
-        var dlqUrl = bootstrap.sqs().createQueue(b -> b.queueName(queueName + "-dlq")).queueUrl();
-        var dlqArn = bootstrap.sqs().getQueueAttributes(b -> b.queueUrl(dlqUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
-                .attributes().get(QueueAttributeName.QUEUE_ARN);
-        var queueUrl = bootstrap.sqs().createQueue(b -> b.queueName(queueName).attributes(Map.of(
-                QueueAttributeName.VISIBILITY_TIMEOUT, "30",
-                QueueAttributeName.REDRIVE_POLICY, "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":\"3\"}")))
+        var dlqUrl = bootstrap
+                .sqs()
+                .createQueue(b -> b.queueName(queueName + "-dlq"))
+                .queueUrl();
+        var dlqArn = bootstrap
+                .sqs()
+                .getQueueAttributes(b -> b.queueUrl(dlqUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
+                .attributes()
+                .get(QueueAttributeName.QUEUE_ARN);
+        var queueUrl = bootstrap
+                .sqs()
+                .createQueue(b -> b.queueName(queueName)
+                        .attributes(Map.of(
+                                QueueAttributeName.VISIBILITY_TIMEOUT,
+                                "30",
+                                QueueAttributeName.REDRIVE_POLICY,
+                                "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":\"3\"}")))
                 .queueUrl();
         bootstrap.close();
         var env = new HashMap<String, String>();

@@ -49,7 +49,10 @@ public final class FakeLambdaRuntime implements AutoCloseable {
 
     /** Queues an event and waits for the function's answer. */
     public Answer invoke(String eventJson, Duration timeout) throws Exception {
-        var invocation = new Invocation(UUID.randomUUID().toString(), eventJson, System.currentTimeMillis() + timeout.toMillis(),
+        var invocation = new Invocation(
+                UUID.randomUUID().toString(),
+                eventJson,
+                System.currentTimeMillis() + timeout.toMillis(),
                 new CompletableFuture<>());
         pending.add(invocation);
         var either = CompletableFuture.anyOf(invocation.answer(), initError);
@@ -76,7 +79,9 @@ public final class FakeLambdaRuntime implements AutoCloseable {
                 var headers = exchange.getResponseHeaders();
                 headers.add("Lambda-Runtime-Aws-Request-Id", next.requestId());
                 headers.add("Lambda-Runtime-Deadline-Ms", Long.toString(next.deadlineMs()));
-                headers.add("Lambda-Runtime-Invoked-Function-Arn", "arn:aws:lambda:us-east-1:123456789012:function:" + functionName);
+                headers.add(
+                        "Lambda-Runtime-Invoked-Function-Arn",
+                        "arn:aws:lambda:us-east-1:123456789012:function:" + functionName);
                 headers.add("Lambda-Runtime-Trace-Id", "Root=1-6749b3a1-2d0e4f6a8b1c3d5e7f9a0b1c;Parent=0;Sampled=0");
                 headers.add("Content-Type", "application/json");
                 var body = next.event().getBytes(StandardCharsets.UTF_8);

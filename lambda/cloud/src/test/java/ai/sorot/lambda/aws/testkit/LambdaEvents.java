@@ -35,7 +35,8 @@ public final class LambdaEvents {
 
     private LambdaEvents() {}
 
-    public static APIGatewayV2HTTPEvent http(String method, String path, String query, String body, Map<String, String> headers) {
+    public static APIGatewayV2HTTPEvent http(
+            String method, String path, String query, String body, Map<String, String> headers) {
         var root = (ObjectNode) fixture("http-api-v2.json");
         var routeKey = method + " " + path.replaceAll("/analysis-[^/]+", "/{id}");
         root.put("routeKey", routeKey).put("rawPath", path).put("rawQueryString", query == null ? "" : query);
@@ -48,7 +49,8 @@ public final class LambdaEvents {
             var params = root.putObject("queryStringParameters");
             for (var pair : query.split("&")) {
                 var kv = pair.split("=", 2);
-                params.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
+                params.put(
+                        URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
                         kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
             }
         }
@@ -74,18 +76,23 @@ public final class LambdaEvents {
         ArrayNode records = root.putArray("Records");
         for (var message : messages) {
             var record = (ObjectNode) fixture("sqs-record.json");
-            record.put("messageId", message.messageId()).put("receiptHandle", message.receiptHandle())
-                    .put("body", message.body()).put("md5OfBody", message.md5OfBody()).put("eventSourceARN", queueArn);
+            record.put("messageId", message.messageId())
+                    .put("receiptHandle", message.receiptHandle())
+                    .put("body", message.body())
+                    .put("md5OfBody", message.md5OfBody())
+                    .put("eventSourceARN", queueArn);
             var attributes = (ObjectNode) record.get("attributes");
             message.attributesAsStrings().forEach(attributes::put);
             records.add(record);
         }
-        return LambdaEventSerializers.serializerFor(SQSEvent.class, LambdaEvents.class.getClassLoader()).fromJson(root.toString());
+        return LambdaEventSerializers.serializerFor(SQSEvent.class, LambdaEvents.class.getClassLoader())
+                .fromJson(root.toString());
     }
 
     public static String json(SQSBatchResponse response) {
         var out = new ByteArrayOutputStream();
-        LambdaEventSerializers.serializerFor(SQSBatchResponse.class, LambdaEvents.class.getClassLoader()).toJson(response, out);
+        LambdaEventSerializers.serializerFor(SQSBatchResponse.class, LambdaEvents.class.getClassLoader())
+                .toJson(response, out);
         return out.toString(StandardCharsets.UTF_8);
     }
 
@@ -144,7 +151,8 @@ public final class LambdaEvents {
 
             @Override
             public int getRemainingTimeInMillis() {
-                return (int) Math.max(0, Duration.between(Instant.now(), deadline).toMillis());
+                return (int)
+                        Math.max(0, Duration.between(Instant.now(), deadline).toMillis());
             }
 
             @Override

@@ -49,11 +49,16 @@ public final class LocalAws {
     private LocalAws() throws IOException, InterruptedException {
         var logs = Path.of("target", "test-servers");
         Files.createDirectories(logs);
-        this.wireMock = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort().containerThreads(16)
+        this.wireMock = new WireMockServer(options()
+                .bindAddress("127.0.0.1")
+                .dynamicPort()
+                .containerThreads(16)
                 .asynchronousResponseEnabled(true));
         wireMock.start();
         int sqsPort = freePort();
-        this.elasticMq = SQSRestServerBuilder.withInterface("127.0.0.1").withPort(sqsPort).start();
+        this.elasticMq = SQSRestServerBuilder.withInterface("127.0.0.1")
+                .withPort(sqsPort)
+                .start();
         elasticMq.waitUntilStarted();
         this.sqs = URI.create("http://127.0.0.1:" + sqsPort);
         this.s3 = startS3Proxy(logs);
@@ -120,10 +125,14 @@ public final class LocalAws {
         env.put(CloudConfig.Service.S3.endpointVariable(), s3.toString());
         env.put(CloudConfig.Service.DYNAMODB.endpointVariable(), dynamo.toString());
         env.put(CloudConfig.Service.SQS.endpointVariable(), sqs.toString());
-        env.put(CloudConfig.Service.BEDROCK_RUNTIME.endpointVariable(), wireMockUrl().toString());
+        env.put(
+                CloudConfig.Service.BEDROCK_RUNTIME.endpointVariable(),
+                wireMockUrl().toString());
         env.put(CloudConfig.Service.BEDROCK.endpointVariable(), wireMockUrl().toString());
         env.put(CloudConfig.Service.POLLY.endpointVariable(), wireMockUrl().toString());
-        env.put(CloudConfig.Service.SECRETS_MANAGER.endpointVariable(), wireMockUrl().toString());
+        env.put(
+                CloudConfig.Service.SECRETS_MANAGER.endpointVariable(),
+                wireMockUrl().toString());
         env.put("SOROT_GEMINI_BASE_URL", wireMockUrl().toString());
         env.put("SOROT_S3_PATH_STYLE", "true");
         env.putAll(extra);
@@ -145,18 +154,28 @@ public final class LocalAws {
         int port = freePort();
         var endpoint = "http://127.0.0.1:" + port;
         var conf = logs.resolve("s3proxy-" + port + ".conf");
-        Files.writeString(conf, String.join("\n",
-                "s3proxy.endpoint=" + endpoint,
-                "s3proxy.authorization=aws-v2-or-v4",
-                "s3proxy.identity=" + ACCESS_KEY,
-                "s3proxy.credential=" + SECRET_KEY,
-                "jclouds.provider=transient-nio2",
-                "jclouds.identity=local",
-                "jclouds.credential=local",
-                ""));
+        Files.writeString(
+                conf,
+                String.join(
+                        "\n",
+                        "s3proxy.endpoint=" + endpoint,
+                        "s3proxy.authorization=aws-v2-or-v4",
+                        "s3proxy.identity=" + ACCESS_KEY,
+                        "s3proxy.credential=" + SECRET_KEY,
+                        "jclouds.provider=transient-nio2",
+                        "jclouds.identity=local",
+                        "jclouds.credential=local",
+                        ""));
         var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        var process = new ProcessBuilder(java, "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar",
-                jar.toString(), "--properties", conf.toString())
+        var process = new ProcessBuilder(
+                        java,
+                        "-Xmx256m",
+                        "-XX:+UseSerialGC",
+                        "-XX:TieredStopAtLevel=1",
+                        "-jar",
+                        jar.toString(),
+                        "--properties",
+                        conf.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(logs.resolve("s3proxy.log").toFile())
                 .start();
@@ -170,8 +189,19 @@ public final class LocalAws {
     private URI startDynalite(Path logs) throws IOException, InterruptedException {
         var cli = dynaliteCli();
         int port = freePort();
-        var process = new ProcessBuilder("node", cli.toString(), "--host", "127.0.0.1", "--port", Integer.toString(port),
-                "--createTableMs", "0", "--deleteTableMs", "0", "--updateTableMs", "0")
+        var process = new ProcessBuilder(
+                        "node",
+                        cli.toString(),
+                        "--host",
+                        "127.0.0.1",
+                        "--port",
+                        Integer.toString(port),
+                        "--createTableMs",
+                        "0",
+                        "--deleteTableMs",
+                        "0",
+                        "--updateTableMs",
+                        "0")
                 .redirectErrorStream(true)
                 .redirectOutput(logs.resolve("dynalite.log").toFile())
                 .start();
@@ -185,26 +215,38 @@ public final class LocalAws {
         var version = System.getProperty("sorot.test.dynalite.version", "4.0.0");
         var cacheRoot = System.getenv("SOROT_TEST_CACHE");
         var dir = (cacheRoot == null || cacheRoot.isBlank()
-                ? Path.of(System.getProperty("user.home"), ".cache", "sorot") : Path.of(cacheRoot)).resolve("dynalite-" + version);
+                        ? Path.of(System.getProperty("user.home"), ".cache", "sorot")
+                        : Path.of(cacheRoot))
+                .resolve("dynalite-" + version);
         var cli = dir.resolve("node_modules").resolve("dynalite").resolve("cli.js");
         if (Files.isRegularFile(cli)) {
             return cli;
         }
         Files.createDirectories(dir);
-        var npm = new ProcessBuilder("npm", "install", "--prefix", dir.toString(), "dynalite@" + version,
-                "--no-audit", "--no-fund", "--omit=dev", "--loglevel=error")
+        var npm = new ProcessBuilder(
+                        "npm",
+                        "install",
+                        "--prefix",
+                        dir.toString(),
+                        "dynalite@" + version,
+                        "--no-audit",
+                        "--no-fund",
+                        "--omit=dev",
+                        "--loglevel=error")
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("npm-install.log").toFile());
         Process process;
         try {
             process = npm.start();
         } catch (IOException e) {
-            throw new IllegalStateException("The DynamoDB tests need Node.js and npm (for dynalite); install them "
-                    + "(.ci/run does) or put dynalite at " + cli, e);
+            throw new IllegalStateException(
+                    "The DynamoDB tests need Node.js and npm (for dynalite); install them "
+                            + "(.ci/run does) or put dynalite at " + cli,
+                    e);
         }
         if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0 || !Files.isRegularFile(cli)) {
-            throw new IllegalStateException("npm could not install dynalite@" + version + " into " + dir
-                    + "; see " + dir.resolve("npm-install.log"));
+            throw new IllegalStateException("npm could not install dynalite@" + version + " into " + dir + "; see "
+                    + dir.resolve("npm-install.log"));
         }
         return cli;
     }
@@ -218,12 +260,16 @@ public final class LocalAws {
         }
     }
 
-    private static void awaitPort(int port, Process process, String name, Path log) throws InterruptedException, IOException {
+    private static void awaitPort(int port, Process process, String name, Path log)
+            throws InterruptedException, IOException {
         try {
-            await(name + " listening on " + port).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+            await(name + " listening on " + port)
+                    .atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(50))
                     .until(() -> {
                         if (!process.isAlive()) {
-                            throw new IllegalStateException(name + " exited (" + process.exitValue() + "): " + tail(log));
+                            throw new IllegalStateException(
+                                    name + " exited (" + process.exitValue() + "): " + tail(log));
                         }
                         try (var socket = new Socket()) {
                             socket.connect(new InetSocketAddress("127.0.0.1", port), 200);

@@ -31,7 +31,8 @@ public final class TemplateResources {
         var props = read().path("Resources").path("CommitteeTable").path("Properties");
         var attributes = new LinkedHashMap<String, String>();
         for (var a : props.path("AttributeDefinitions")) {
-            attributes.put(a.path("AttributeName").asText(), a.path("AttributeType").asText());
+            attributes.put(
+                    a.path("AttributeName").asText(), a.path("AttributeType").asText());
         }
         String hash = null;
         String range = null;
@@ -46,13 +47,16 @@ public final class TemplateResources {
     }
 
     public static Path template() {
-        for (var candidate : List.of(Path.of("..", "..", "infra", "template.yaml"), Path.of("..", "infra", "template.yaml"),
+        for (var candidate : List.of(
+                Path.of("..", "..", "infra", "template.yaml"),
+                Path.of("..", "infra", "template.yaml"),
                 Path.of("infra", "template.yaml"))) {
             if (Files.isRegularFile(candidate)) {
                 return candidate;
             }
         }
-        throw new IllegalStateException("infra/template.yaml not found from " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "infra/template.yaml not found from " + Path.of("").toAbsolutePath());
     }
 
     public static JsonNode read() {
@@ -67,7 +71,8 @@ public final class TemplateResources {
         var props = read().path("Resources").path("JobsTable").path("Properties");
         var attributes = new LinkedHashMap<String, String>();
         for (var a : props.path("AttributeDefinitions")) {
-            attributes.put(a.path("AttributeName").asText(), a.path("AttributeType").asText());
+            attributes.put(
+                    a.path("AttributeName").asText(), a.path("AttributeType").asText());
         }
         String pk = null;
         for (var k : props.path("KeySchema")) {
@@ -86,7 +91,11 @@ public final class TemplateResources {
                     range = k.path("AttributeName").asText();
                 }
             }
-            indexes.add(new Index(gsi.path("IndexName").asText(), hash, range, gsi.path("Projection").path("ProjectionType").asText()));
+            indexes.add(new Index(
+                    gsi.path("IndexName").asText(),
+                    hash,
+                    range,
+                    gsi.path("Projection").path("ProjectionType").asText()));
         }
         return new Table(pk, attributes, indexes);
     }

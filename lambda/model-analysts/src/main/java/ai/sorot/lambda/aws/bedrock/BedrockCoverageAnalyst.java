@@ -57,6 +57,7 @@ public final class BedrockCoverageAnalyst implements CoverageAnalyst {
     public static final int MAX_OUTPUT_TOKENS = 8192;
     /** DeepSeek's advice for R1: 0.5 to 0.7, lower repeats itself, higher wanders. */
     static final float TEMPERATURE = 0.6f;
+
     static final Duration REPAIR_NEEDS = Duration.ofSeconds(60);
     static final Duration BUDGET_MARGIN = Duration.ofSeconds(5);
 
@@ -69,14 +70,25 @@ public final class BedrockCoverageAnalyst implements CoverageAnalyst {
     private final Provenance provenance;
     private final CoverageExchange.CallObserver calls;
 
-    public BedrockCoverageAnalyst(Supplier<BedrockRuntimeClient> client, ModelLifecycle lifecycle, String modelId,
-                                  int maxInputTokens, PriceList prices, Clock clock) {
+    public BedrockCoverageAnalyst(
+            Supplier<BedrockRuntimeClient> client,
+            ModelLifecycle lifecycle,
+            String modelId,
+            int maxInputTokens,
+            PriceList prices,
+            Clock clock) {
         this(client, lifecycle, modelId, maxInputTokens, prices, clock, CoverageExchange.CallObserver.NONE);
     }
 
     /** {@code calls} hears every answer's stop reason and output tokens (R1's 8k output limit includes its reasoning). */
-    public BedrockCoverageAnalyst(Supplier<BedrockRuntimeClient> client, ModelLifecycle lifecycle, String modelId,
-                                  int maxInputTokens, PriceList prices, Clock clock, CoverageExchange.CallObserver calls) {
+    public BedrockCoverageAnalyst(
+            Supplier<BedrockRuntimeClient> client,
+            ModelLifecycle lifecycle,
+            String modelId,
+            int maxInputTokens,
+            PriceList prices,
+            Clock clock,
+            CoverageExchange.CallObserver calls) {
         this.calls = calls;
         this.client = client;
         this.lifecycle = lifecycle;
@@ -108,11 +120,15 @@ public final class BedrockCoverageAnalyst implements CoverageAnalyst {
             throw new SorotException(ErrorCode.NOT_A_SCREENPLAY, "The screenplay has no text to cover.");
         }
         if (lifecycle.standing() instanceof ModelLifecycle.Standing.Retired retired) {
-            throw unavailable("it reached its end of life on Bedrock on "
-                    + retired.endOfLife().atZone(java.time.ZoneOffset.UTC).toLocalDate(), null);
+            throw unavailable(
+                    "it reached its end of life on Bedrock on "
+                            + retired.endOfLife()
+                                    .atZone(java.time.ZoneOffset.UTC)
+                                    .toLocalDate(),
+                    null);
         }
-        var exchange = new CoverageExchange(new Chat(), provenance,
-                new CoverageExchange.Settings(REPAIR_NEEDS, BUDGET_MARGIN), clock, calls);
+        var exchange = new CoverageExchange(
+                new Chat(), provenance, new CoverageExchange.Settings(REPAIR_NEEDS, BUDGET_MARGIN), clock, calls);
         var result = exchange.run(request);
         return new AnalystResult<>(result.coverage(), provenance, result.usage(), result.checks());
     }
@@ -132,14 +148,21 @@ public final class BedrockCoverageAnalyst implements CoverageAnalyst {
 
         @Override
         public Reply send(List<Turn> turns, Duration timeLeft) {
-            var messages = turns.stream().map(t -> Message.builder()
-                    .role(t.role() == Role.USER ? ConversationRole.USER : ConversationRole.ASSISTANT)
-                    .content(ContentBlock.fromText(t.text())).build()).toList();
+            var messages = turns.stream()
+                    .map(t -> Message.builder()
+                            .role(t.role() == Role.USER ? ConversationRole.USER : ConversationRole.ASSISTANT)
+                            .content(ContentBlock.fromText(t.text()))
+                            .build())
+                    .toList();
             var response = converse(messages, timeLeft);
             var stop = response.stopReason();
             // Bedrock refuses a prompt over the model's window rather than cutting it: no prompt count to compare
-            return new Reply(answerText(response), stop == StopReason.MAX_TOKENS,
-                    stop == null ? "unknown" : stop.toString(), 0, usage(response));
+            return new Reply(
+                    answerText(response),
+                    stop == StopReason.MAX_TOKENS,
+                    stop == null ? "unknown" : stop.toString(),
+                    0,
+                    usage(response));
         }
     }
 
@@ -162,7 +185,8 @@ public final class BedrockCoverageAnalyst implements CoverageAnalyst {
             return Usage.NONE;
         }
         long in = response.usage().inputTokens() == null ? 0 : response.usage().inputTokens();
-        long out = response.usage().outputTokens() == null ? 0 : response.usage().outputTokens();
+        long out =
+                response.usage().outputTokens() == null ? 0 : response.usage().outputTokens();
         return new Usage(in, out, 0, 0, prices.bedrockR1(in, out));
     }
 
@@ -170,65 +194,91 @@ public final class BedrockCoverageAnalyst implements CoverageAnalyst {
         var request = ConverseRequest.builder()
                 .modelId(modelId)
                 .messages(messages)
-                .inferenceConfig(InferenceConfiguration.builder().maxTokens(MAX_OUTPUT_TOKENS).temperature(TEMPERATURE).build())
+                .inferenceConfig(InferenceConfiguration.builder()
+                        .maxTokens(MAX_OUTPUT_TOKENS)
+                        .temperature(TEMPERATURE)
+                        .build())
                 .overrideConfiguration(o -> o.apiCallTimeout(left))
                 .build();
         try {
             return client.get().converse(request);
         } catch (ThrottlingException | ServiceQuotaExceededException e) {
-            throw new SorotException(ErrorCode.THROTTLED, "Amazon Bedrock is throttling DeepSeek-R1 requests for this "
-                    + "account (" + message(e) + "); submit the analysis again later, or ask AWS for a higher quota.", e);
+            throw new SorotException(
+                    ErrorCode.THROTTLED,
+                    "Amazon Bedrock is throttling DeepSeek-R1 requests for this " + "account (" + message(e)
+                            + "); submit the analysis again later, or ask AWS for a higher quota.",
+                    e);
         } catch (ValidationException e) {
             throw validation(e);
         } catch (ResourceNotFoundException e) {
             throw unavailable("Bedrock has no model " + modelId + " (" + message(e) + ")", e);
         } catch (AccessDeniedException e) {
-            throw unavailable("this account may not call " + modelId + " (" + message(e) + "): enable the model "
-                    + "in the Bedrock console (Model access) and check the function's role", e);
+            throw unavailable(
+                    "this account may not call " + modelId + " (" + message(e) + "): enable the model "
+                            + "in the Bedrock console (Model access) and check the function's role",
+                    e);
         } catch (ModelTimeoutException e) {
-            throw new SorotException(ErrorCode.STEP_TIMEOUT, "DeepSeek-R1 took too long to answer on Bedrock ("
-                    + message(e) + ").", e);
+            throw new SorotException(
+                    ErrorCode.STEP_TIMEOUT, "DeepSeek-R1 took too long to answer on Bedrock (" + message(e) + ").", e);
         } catch (ApiCallTimeoutException | ApiCallAttemptTimeoutException e) {
             throw timeout();
         } catch (AbortedException e) {
             Thread.currentThread().interrupt();
             throw timeout();
         } catch (BedrockRuntimeException e) {
-            throw new SorotException(ErrorCode.ANALYST_FAILED, "Amazon Bedrock failed (" + e.statusCode() + " "
-                    + errorCode(e) + ": " + message(e) + ").", e);
+            throw new SorotException(
+                    ErrorCode.ANALYST_FAILED,
+                    "Amazon Bedrock failed (" + e.statusCode() + " " + errorCode(e) + ": " + message(e) + ").",
+                    e);
         } catch (SdkClientException e) {
             if (e.getCause() instanceof java.net.SocketTimeoutException) {
                 throw timeout();
             }
-            throw new SorotException(ErrorCode.ANALYST_FAILED, "Amazon Bedrock cannot be reached: " + e.getMessage(), e);
+            throw new SorotException(
+                    ErrorCode.ANALYST_FAILED, "Amazon Bedrock cannot be reached: " + e.getMessage(), e);
         }
     }
 
     private SorotException validation(ValidationException e) {
         var text = message(e).toLowerCase(Locale.ROOT);
-        if (text.contains("model identifier") || text.contains("model id") || text.contains("inference profile")
-                || text.contains("on-demand throughput") || text.contains("end of its life") || text.contains("not supported")) {
+        if (text.contains("model identifier")
+                || text.contains("model id")
+                || text.contains("inference profile")
+                || text.contains("on-demand throughput")
+                || text.contains("end of its life")
+                || text.contains("not supported")) {
             return unavailable(message(e), e);
         }
         if (text.contains("too long") || text.contains("too many tokens") || text.contains("context")) {
-            return new SorotException(ErrorCode.ANALYST_FAILED, "The screenplay prompt is too long for " + modelId + " ("
-                    + message(e) + "); lower " + CloudConfig.COVERAGE_INPUT_SETTING + ".", e);
+            return new SorotException(
+                    ErrorCode.ANALYST_FAILED,
+                    "The screenplay prompt is too long for " + modelId + " (" + message(e) + "); lower "
+                            + CloudConfig.COVERAGE_INPUT_SETTING + ".",
+                    e);
         }
-        return new SorotException(ErrorCode.ANALYST_FAILED, "Amazon Bedrock refused the coverage request: " + message(e), e);
+        return new SorotException(
+                ErrorCode.ANALYST_FAILED, "Amazon Bedrock refused the coverage request: " + message(e), e);
     }
 
     private SorotException unavailable(String why, Exception cause) {
-        return new SorotException(ErrorCode.MODEL_UNAVAILABLE, "The coverage model " + modelId + " is not available: " + why
-                + ". Set " + CloudConfig.BEDROCK_MODEL_SETTING + " (the stack's BedrockModelId parameter) to a model or "
-                + "inference profile this account can call, e.g. us.deepseek.r1-v1:0 in a US region.", cause);
+        return new SorotException(
+                ErrorCode.MODEL_UNAVAILABLE,
+                "The coverage model " + modelId + " is not available: " + why
+                        + ". Set " + CloudConfig.BEDROCK_MODEL_SETTING
+                        + " (the stack's BedrockModelId parameter) to a model or "
+                        + "inference profile this account can call, e.g. us.deepseek.r1-v1:0 in a US region.",
+                cause);
     }
 
     private SorotException timeout() {
-        return new SorotException(ErrorCode.STEP_TIMEOUT, "DeepSeek-R1 did not finish the coverage within the step's budget.");
+        return new SorotException(
+                ErrorCode.STEP_TIMEOUT, "DeepSeek-R1 did not finish the coverage within the step's budget.");
     }
 
     private static String errorCode(BedrockRuntimeException e) {
-        return e.awsErrorDetails() == null || e.awsErrorDetails().errorCode() == null ? "error" : e.awsErrorDetails().errorCode();
+        return e.awsErrorDetails() == null || e.awsErrorDetails().errorCode() == null
+                ? "error"
+                : e.awsErrorDetails().errorCode();
     }
 
     private static String message(BedrockRuntimeException e) {
@@ -236,5 +286,4 @@ public final class BedrockCoverageAnalyst implements CoverageAnalyst {
         var text = details != null && details.errorMessage() != null ? details.errorMessage() : e.getMessage();
         return text == null ? e.getClass().getSimpleName() : text;
     }
-
 }

@@ -28,7 +28,8 @@ public final class ModelLifecycle {
     private static final System.Logger LOG = System.getLogger(ModelLifecycle.class.getName());
     static final Duration KEPT_FOR = Duration.ofHours(6);
     /** A cross-region inference profile is the model id behind a geography prefix. */
-    private static final Pattern PROFILE_PREFIX = Pattern.compile("^(?:us|eu|apac|us-gov|ca|jp|au|global)\\.(?=[a-z0-9-]+\\.)");
+    private static final Pattern PROFILE_PREFIX =
+            Pattern.compile("^(?:us|eu|apac|us-gov|ca|jp|au|global)\\.(?=[a-z0-9-]+\\.)");
 
     /** What the control plane said, or that it could not be asked. */
     public sealed interface Standing {
@@ -69,11 +70,16 @@ public final class ModelLifecycle {
             standing = read(now);
             readAt = now;
             if (standing instanceof Standing.Legacy legacy) {
-                LOG.log(Level.WARNING, "the coverage model {0} is Legacy on Bedrock{1}: plan the move to a newer model",
-                        modelId, legacy.endOfLife() == null ? "" : " and reaches its end of life on " + legacy.endOfLife());
+                LOG.log(
+                        Level.WARNING,
+                        "the coverage model {0} is Legacy on Bedrock{1}: plan the move to a newer model",
+                        modelId,
+                        legacy.endOfLife() == null ? "" : " and reaches its end of life on " + legacy.endOfLife());
             }
         }
-        if (standing instanceof Standing.Legacy legacy && legacy.endOfLife() != null && !now.isBefore(legacy.endOfLife())) {
+        if (standing instanceof Standing.Legacy legacy
+                && legacy.endOfLife() != null
+                && !now.isBefore(legacy.endOfLife())) {
             // read as Legacy hours ago, retired since
             standing = new Standing.Retired(legacy.endOfLife());
         }
@@ -86,13 +92,19 @@ public final class ModelLifecycle {
             return new Standing.Unknown("not a foundation model or inference profile id");
         }
         try {
-            var details = client.get().getFoundationModel(GetFoundationModelRequest.builder()
-                    .modelIdentifier(foundation.get()).build()).modelDetails();
+            var details = client.get()
+                    .getFoundationModel(GetFoundationModelRequest.builder()
+                            .modelIdentifier(foundation.get())
+                            .build())
+                    .modelDetails();
             var lifecycle = details == null ? null : details.modelLifecycle();
             return lifecycle == null ? new Standing.Unknown("no lifecycle in the answer") : standingOf(lifecycle, now);
         } catch (SdkException e) {
             var why = e.getClass().getSimpleName() + ": " + e.getMessage();
-            LOG.log(Level.INFO, "the coverage model''s lifecycle could not be read ({0}); the Converse call will tell", why);
+            LOG.log(
+                    Level.INFO,
+                    "the coverage model''s lifecycle could not be read ({0}); the Converse call will tell",
+                    why);
             return new Standing.Unknown(why);
         }
     }

@@ -57,6 +57,7 @@ public final class GeminiTrailerAnalyst implements TrailerAnalyst {
     static final Duration READ_TIMEOUT = Duration.ofSeconds(120);
     /** Default media resolution: 258 tokens per frame at one frame a second, 32 tokens a second of sound. */
     static final double VIDEO_TOKENS_PER_SECOND = 258;
+
     static final double AUDIO_TOKENS_PER_SECOND = 32;
 
     private final OkHttpClient http;
@@ -69,8 +70,8 @@ public final class GeminiTrailerAnalyst implements TrailerAnalyst {
     private final OfflineTrailerAnalyst linkOnly = new OfflineTrailerAnalyst();
     private final boolean keyRequired;
 
-    public GeminiTrailerAnalyst(URI baseUrl, String model, Supplier<java.util.Optional<String>> apiKey, PriceList prices,
-                                Clock clock) {
+    public GeminiTrailerAnalyst(
+            URI baseUrl, String model, Supplier<java.util.Optional<String>> apiKey, PriceList prices, Clock clock) {
         this(baseUrl, model, apiKey, true, prices, clock);
     }
 
@@ -79,8 +80,13 @@ public final class GeminiTrailerAnalyst implements TrailerAnalyst {
      *                    metadata and say why the trailer was not watched (false: a stack deployed
      *                    without a Gemini key)
      */
-    public GeminiTrailerAnalyst(URI baseUrl, String model, Supplier<java.util.Optional<String>> apiKey, boolean keyRequired,
-                                PriceList prices, Clock clock) {
+    public GeminiTrailerAnalyst(
+            URI baseUrl,
+            String model,
+            Supplier<java.util.Optional<String>> apiKey,
+            boolean keyRequired,
+            PriceList prices,
+            Clock clock) {
         this.keyRequired = keyRequired;
         this.http = new OkHttpClient.Builder()
                 .connectTimeout(5, TimeUnit.SECONDS)
@@ -114,21 +120,36 @@ public final class GeminiTrailerAnalyst implements TrailerAnalyst {
         var configured = apiKey.get();
         if (configured.isEmpty()) {
             if (keyRequired) {
-                throw new SorotException(ErrorCode.MODEL_UNAVAILABLE, "No Gemini API key is configured: set "
-                        + CloudConfig.GEMINI_KEY_SETTING + " (the stack's GeminiApiKey parameter).");
+                throw new SorotException(
+                        ErrorCode.MODEL_UNAVAILABLE,
+                        "No Gemini API key is configured: set " + CloudConfig.GEMINI_KEY_SETTING
+                                + " (the stack's GeminiApiKey parameter).");
             }
             var metadata = linkOnly.analyse(request).output();
             var note = "Not analysed: no Gemini API key is configured (set " + CloudConfig.GEMINI_KEY_SETTING
                     + ", the stack's GeminiApiKey parameter). This is a YouTube video, id " + link.videoId() + ".";
-            var analysis = new TrailerAnalysis(metadata.url(), metadata.platform(), metadata.videoId(), false, null, null, null,
-                    null, null, null, null, note, metadata.provenance());
+            var analysis = new TrailerAnalysis(
+                    metadata.url(),
+                    metadata.platform(),
+                    metadata.videoId(),
+                    false,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    note,
+                    metadata.provenance());
             return new AnalystResult<>(analysis, metadata.provenance(), Usage.NONE);
         }
         var key = configured.get();
         var deadline = clock.instant().plus(request.budget()).minusSeconds(2);
         var videoUrl = "https://www.youtube.com/watch?v=" + link.videoId();
         var body = requestBody(videoUrl, request.screenplay(), request.coverage());
-        var url = baseUrl.resolve("/v1beta/models/" + model + ":generateContent").toString();
+        var url =
+                baseUrl.resolve("/v1beta/models/" + model + ":generateContent").toString();
         JsonNode answer = null;
         for (int attempt = 1; answer == null; attempt++) {
             try {
@@ -141,7 +162,11 @@ public final class GeminiTrailerAnalyst implements TrailerAnalyst {
                 if (Duration.between(clock.instant(), deadline).compareTo(wait.plusSeconds(10)) < 0) {
                     throw e.failure();
                 }
-                LOG.log(Level.INFO, "analysis {0}: Gemini answered {1}; retrying in {2} ms", request.analysisId(), e.status(),
+                LOG.log(
+                        Level.INFO,
+                        "analysis {0}: Gemini answered {1}; retrying in {2} ms",
+                        request.analysisId(),
+                        e.status(),
                         wait.toMillis());
                 sleep(wait);
             }
@@ -177,7 +202,8 @@ public final class GeminiTrailerAnalyst implements TrailerAnalyst {
         if (left.isNegative() || left.isZero()) {
             throw timeout();
         }
-        var call = http.newCall(new Request.Builder().url(url)
+        var call = http.newCall(new Request.Builder()
+                .url(url)
                 .header("x-goog-api-key", key)
                 .post(RequestBody.create(body, JSON))
                 .build());
@@ -192,11 +218,19 @@ public final class GeminiTrailerAnalyst implements TrailerAnalyst {
             if (Thread.currentThread().isInterrupted() || !clock.instant().isBefore(deadline)) {
                 throw timeout();
             }
-            throw new Retryable(0, null, new SorotException(ErrorCode.STEP_TIMEOUT,
-                    "The Gemini API did not answer in time (" + e.getMessage() + ")."));
+            throw new Retryable(
+                    0,
+                    null,
+                    new SorotException(
+                            ErrorCode.STEP_TIMEOUT, "The Gemini API did not answer in time (" + e.getMessage() + ")."));
         } catch (IOException e) {
-            throw new Retryable(0, null, new SorotException(ErrorCode.ANALYST_FAILED,
-                    "The Gemini API cannot be reached: " + e.getClass().getSimpleName() + ": " + e.getMessage()));
+            throw new Retryable(
+                    0,
+                    null,
+                    new SorotException(
+                            ErrorCode.ANALYST_FAILED,
+                            "The Gemini API cannot be reached: " + e.getClass().getSimpleName() + ": "
+                                    + e.getMessage()));
         }
     }
 
@@ -223,28 +257,46 @@ public final class GeminiTrailerAnalyst implements TrailerAnalyst {
         }
         var lower = message.toLowerCase(Locale.ROOT);
         if (code == 429 || status.equals("RESOURCE_EXHAUSTED")) {
-            return new Retryable(code, retryDelay, new SorotException(ErrorCode.THROTTLED,
-                    "The Gemini API's quota for this key is used up for now (" + message + "); submit again later."));
+            return new Retryable(
+                    code,
+                    retryDelay,
+                    new SorotException(
+                            ErrorCode.THROTTLED,
+                            "The Gemini API's quota for this key is used up for now (" + message
+                                    + "); submit again later."));
         }
         if (code >= 500) {
-            return new Retryable(code, retryDelay, new SorotException(ErrorCode.ANALYST_FAILED,
-                    "The Gemini API failed (" + code + " " + status + ": " + message + ")."));
+            return new Retryable(
+                    code,
+                    retryDelay,
+                    new SorotException(
+                            ErrorCode.ANALYST_FAILED,
+                            "The Gemini API failed (" + code + " " + status + ": " + message + ")."));
         }
         if (reason.equals("API_KEY_INVALID") || lower.contains("api key") || code == 401) {
-            return new SorotException(ErrorCode.MODEL_UNAVAILABLE, "The Gemini API refused the key (" + status
-                    + "); set a valid " + CloudConfig.GEMINI_KEY_SETTING + " (the stack's GeminiApiKey parameter).");
+            return new SorotException(
+                    ErrorCode.MODEL_UNAVAILABLE,
+                    "The Gemini API refused the key (" + status + "); set a valid " + CloudConfig.GEMINI_KEY_SETTING
+                            + " (the stack's GeminiApiKey parameter).");
         }
         if (code == 404 && (lower.contains("model") || status.equals("NOT_FOUND") && !lower.contains("video"))) {
-            return new SorotException(ErrorCode.MODEL_UNAVAILABLE, "The Gemini API has no model " + model + " (" + message
-                    + "); set " + CloudConfig.GEMINI_MODEL_SETTING + ", e.g. to " + CloudConfig.DEFAULT_GEMINI_MODEL + ".");
+            return new SorotException(
+                    ErrorCode.MODEL_UNAVAILABLE,
+                    "The Gemini API has no model " + model + " (" + message + "); set "
+                            + CloudConfig.GEMINI_MODEL_SETTING + ", e.g. to " + CloudConfig.DEFAULT_GEMINI_MODEL + ".");
         }
         if (code == 403 && !lower.contains("video") && !lower.contains("file")) {
-            return new SorotException(ErrorCode.MODEL_UNAVAILABLE, "The Gemini API refused this key (" + message
-                    + "): check that the Generative Language API is enabled for it.");
+            return new SorotException(
+                    ErrorCode.MODEL_UNAVAILABLE,
+                    "The Gemini API refused this key (" + message
+                            + "): check that the Generative Language API is enabled for it.");
         }
         // 400 INVALID_ARGUMENT (and 403/404 about the video): the API could not read the video
-        return new SorotException(ErrorCode.TRAILER_UNAVAILABLE, "Gemini could not watch the trailer: it may be private, "
-                + "unlisted behind a sign-in, age-restricted, removed, or a live stream (" + status + ": " + message + ").");
+        return new SorotException(
+                ErrorCode.TRAILER_UNAVAILABLE,
+                "Gemini could not watch the trailer: it may be private, "
+                        + "unlisted behind a sign-in, age-restricted, removed, or a live stream (" + status + ": "
+                        + message + ").");
     }
 
     // ---- the answer ----------------------------------------------------------------------------
@@ -261,19 +313,26 @@ public final class GeminiTrailerAnalyst implements TrailerAnalyst {
         var usage = usage(response.path("usageMetadata"));
         if (text.isEmpty()) {
             var blocked = response.path("promptFeedback").path("blockReason").asText("");
-            throw new SorotException(ErrorCode.ANALYST_FAILED, "Gemini gave no analysis of the trailer ("
-                    + (blocked.isEmpty() ? "finish reason " + finish : "blocked: " + blocked) + ").");
+            throw new SorotException(
+                    ErrorCode.ANALYST_FAILED,
+                    "Gemini gave no analysis of the trailer ("
+                            + (blocked.isEmpty() ? "finish reason " + finish : "blocked: " + blocked) + ").");
         }
         JsonNode answer;
         try {
             answer = Json.mapper().readTree(text.toString());
         } catch (IOException e) {
-            throw new SorotException(ErrorCode.ANALYST_FAILED, "Gemini's trailer analysis is not the JSON its schema asks for"
-                    + (finish.equals("MAX_TOKENS") ? " (cut off at the output limit)." : "."));
+            throw new SorotException(
+                    ErrorCode.ANALYST_FAILED,
+                    "Gemini's trailer analysis is not the JSON its schema asks for"
+                            + (finish.equals("MAX_TOKENS") ? " (cut off at the output limit)." : "."));
         }
-        Integer score = answer.path("score").canConvertToInt() ? Math.max(1, Math.min(10, answer.path("score").asInt())) : null;
+        Integer score = answer.path("score").canConvertToInt()
+                ? Math.max(1, Math.min(10, answer.path("score").asInt()))
+                : null;
         // boxed on both sides: a primitive branch would unbox the null one (an NPE when neither length is known)
-        Double duration = answer.path("durationSeconds").isNumber() && answer.path("durationSeconds").asDouble() > 0
+        Double duration = answer.path("durationSeconds").isNumber()
+                        && answer.path("durationSeconds").asDouble() > 0
                 ? Double.valueOf(answer.path("durationSeconds").asDouble())
                 : (usage.videoSeconds() > 0 ? Double.valueOf(usage.videoSeconds()) : null);
         // times are checked against the length Gemini metered (its video tokens) before the one it says
@@ -294,37 +353,51 @@ public final class GeminiTrailerAnalyst implements TrailerAnalyst {
             observations.add(new Claim(at.isEmpty() ? said : at + " " + said, java.util.List.of()));
         }
         var notes = new ArrayList<String>();
-        if (answer.path("isTrailerOfThisFilm").isBoolean() && !answer.path("isTrailerOfThisFilm").asBoolean()) {
+        if (answer.path("isTrailerOfThisFilm").isBoolean()
+                && !answer.path("isTrailerOfThisFilm").asBoolean()) {
             var what = blankToNull(answer.path("notTrailerReason").asText(""));
             notes.add("Gemini judged that this video is not this film's trailer" + (what == null ? "." : ": " + what)
                     + " Check the link with the submitter.");
         }
         if (pastTheEnd > 0) {
-            notes.add(pastTheEnd + (pastTheEnd == 1 ? " observation" : " observations") + " gave a time past the video's end ("
-                    + clock(end) + ") and " + (pastTheEnd == 1 ? "was" : "were") + " left out.");
+            notes.add(pastTheEnd + (pastTheEnd == 1 ? " observation" : " observations")
+                    + " gave a time past the video's end (" + clock(end) + ") and " + (pastTheEnd == 1 ? "was" : "were")
+                    + " left out.");
         }
-        var analysis = new TrailerAnalysis(url, platform, videoId, true, blankToNull(answer.path("pacing").asText("")),
-                blankToNull(answer.path("tone").asText("")), blankToNull(answer.path("hook").asText("")),
-                blankToNull(answer.path("promiseVsScript").asText("")), score, duration, observations,
-                notes.isEmpty() ? null : String.join(" ", notes), provenance);
+        var analysis = new TrailerAnalysis(
+                url,
+                platform,
+                videoId,
+                true,
+                blankToNull(answer.path("pacing").asText("")),
+                blankToNull(answer.path("tone").asText("")),
+                blankToNull(answer.path("hook").asText("")),
+                blankToNull(answer.path("promiseVsScript").asText("")),
+                score,
+                duration,
+                observations,
+                notes.isEmpty() ? null : String.join(" ", notes),
+                provenance);
         return new AnalystResult<>(analysis, provenance, usage);
     }
 
     /** Tokens by modality from {@code usageMetadata}; video seconds from the video tokens at the default resolution. */
     Usage usage(JsonNode meta) {
         long prompt = meta.path("promptTokenCount").asLong(0);
-        long output = meta.path("candidatesTokenCount").asLong(0) + meta.path("thoughtsTokenCount").asLong(0);
+        long output = meta.path("candidatesTokenCount").asLong(0)
+                + meta.path("thoughtsTokenCount").asLong(0);
         long audio = 0;
         long video = 0;
         for (var detail : meta.path("promptTokensDetails")) {
             switch (detail.path("modality").asText("")) {
                 case "AUDIO" -> audio += detail.path("tokenCount").asLong(0);
                 case "VIDEO" -> video += detail.path("tokenCount").asLong(0);
-                default -> { }
+                default -> {}
             }
         }
         double seconds = video > 0 ? video / VIDEO_TOKENS_PER_SECOND : audio / AUDIO_TOKENS_PER_SECOND;
-        return new Usage(prompt, output, 0, Math.round(seconds * 10) / 10.0, prices.gemini(prompt - audio, audio, output));
+        return new Usage(
+                prompt, output, 0, Math.round(seconds * 10) / 10.0, prices.gemini(prompt - audio, audio, output));
     }
 
     // ---- retries -------------------------------------------------------------------------------
@@ -381,7 +454,8 @@ public final class GeminiTrailerAnalyst implements TrailerAnalyst {
     }
 
     private static SorotException timeout() {
-        return new SorotException(ErrorCode.STEP_TIMEOUT, "Gemini did not finish the trailer analysis within the step's budget.");
+        return new SorotException(
+                ErrorCode.STEP_TIMEOUT, "Gemini did not finish the trailer analysis within the step's budget.");
     }
 
     /** A time may round up past the end by a second or two. */

@@ -12,13 +12,15 @@ public final class Mp3Frames {
     public record Summary(int frames, double seconds, int sampleRate) {}
 
     private static final int[][] BITRATES = { // kbit/s by [version == MPEG-1 ? 0 : 1][index], Layer III
-            {0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320, -1},
-            {0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160, -1}};
+        {0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320, -1},
+        {0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160, -1}
+    };
     private static final int[][] SAMPLE_RATES = { // by [version bits][index]
-            {11025, 12000, 8000}, // MPEG-2.5
-            {-1, -1, -1}, // reserved
-            {22050, 24000, 16000}, // MPEG-2
-            {44100, 48000, 32000}}; // MPEG-1
+        {11025, 12000, 8000}, // MPEG-2.5
+        {-1, -1, -1}, // reserved
+        {22050, 24000, 16000}, // MPEG-2
+        {44100, 48000, 32000}
+    }; // MPEG-1
 
     private Mp3Frames() {}
 
@@ -29,7 +31,10 @@ public final class Mp3Frames {
         long samples = 0;
         int sampleRate = 0;
         while (pos + 4 <= mp3.length) {
-            int h = ((mp3[pos] & 0xff) << 24) | ((mp3[pos + 1] & 0xff) << 16) | ((mp3[pos + 2] & 0xff) << 8) | (mp3[pos + 3] & 0xff);
+            int h = ((mp3[pos] & 0xff) << 24)
+                    | ((mp3[pos + 1] & 0xff) << 16)
+                    | ((mp3[pos + 2] & 0xff) << 8)
+                    | (mp3[pos + 3] & 0xff);
             if ((h >>> 21) != 0x7ff) {
                 if (frames > 0 && isTrailer(mp3, pos)) {
                     break; // an ID3v1 tag or padding after the last frame

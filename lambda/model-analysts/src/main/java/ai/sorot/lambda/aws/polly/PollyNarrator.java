@@ -65,7 +65,8 @@ public final class PollyNarrator implements Narrator {
         for (var chunk : chunks) {
             var left = Duration.between(clock.instant(), deadline);
             if (left.isNegative() || left.isZero()) {
-                throw new SorotException(ErrorCode.STEP_TIMEOUT, "Polly did not finish the audio summary within the step's budget.");
+                throw new SorotException(
+                        ErrorCode.STEP_TIMEOUT, "Polly did not finish the audio summary within the step's budget.");
             }
             var response = synthesize(chunk.ssml(), left);
             parts.add(response.bytes);
@@ -76,40 +77,53 @@ public final class PollyNarrator implements Narrator {
         try {
             seconds = Mp3Frames.read(audio).seconds();
         } catch (IllegalArgumentException e) {
-            throw new SorotException(ErrorCode.ANALYST_FAILED, "Polly's audio is not an MP3 this step can read (" + e.getMessage() + ").");
+            throw new SorotException(
+                    ErrorCode.ANALYST_FAILED,
+                    "Polly's audio is not an MP3 this step can read (" + e.getMessage() + ").");
         }
         var usage = new Usage(0, 0, characters, 0, prices.pollyNeural(characters));
-        return new AnalystResult<>(new SpokenAudio(audio, "mp3", "audio/mpeg", seconds, "Amazon Polly " + voice + " (neural)"),
-                provenance, usage);
+        return new AnalystResult<>(
+                new SpokenAudio(audio, "mp3", "audio/mpeg", seconds, "Amazon Polly " + voice + " (neural)"),
+                provenance,
+                usage);
     }
 
     private record Synthesized(byte[] bytes, int characters) {}
 
     private Synthesized synthesize(String ssml, Duration left) {
-        try (var stream = client.get().synthesizeSpeech(b -> b.engine(Engine.NEURAL)
-                .outputFormat(OutputFormat.MP3)
-                .sampleRate(SAMPLE_RATE)
-                .textType(TextType.SSML)
-                .voiceId(voice)
-                .text(ssml)
-                .overrideConfiguration(o -> o.apiCallTimeout(left)))) {
+        try (var stream = client.get()
+                .synthesizeSpeech(b -> b.engine(Engine.NEURAL)
+                        .outputFormat(OutputFormat.MP3)
+                        .sampleRate(SAMPLE_RATE)
+                        .textType(TextType.SSML)
+                        .voiceId(voice)
+                        .text(ssml)
+                        .overrideConfiguration(o -> o.apiCallTimeout(left)))) {
             var bytes = stream.readAllBytes();
             var characters = stream.response().requestCharacters();
             return new Synthesized(bytes, characters == null ? 0 : characters);
         } catch (EngineNotSupportedException | LanguageNotSupportedException e) {
             throw voiceUnavailable(e);
         } catch (InvalidSsmlException | TextLengthExceededException e) {
-            throw new SorotException(ErrorCode.ANALYST_FAILED, "Polly refused the summary's SSML ("
-                    + e.awsErrorDetails().errorCode() + ": " + e.awsErrorDetails().errorMessage() + ").", e);
+            throw new SorotException(
+                    ErrorCode.ANALYST_FAILED,
+                    "Polly refused the summary's SSML (" + e.awsErrorDetails().errorCode() + ": "
+                            + e.awsErrorDetails().errorMessage() + ").",
+                    e);
         } catch (PollyException e) {
             var code = e.awsErrorDetails() == null ? "" : e.awsErrorDetails().errorCode();
             if (e.statusCode() == 429 || "ThrottlingException".equals(code)) {
-                throw new SorotException(ErrorCode.THROTTLED, "Amazon Polly is throttling this account; submit again later.", e);
+                throw new SorotException(
+                        ErrorCode.THROTTLED, "Amazon Polly is throttling this account; submit again later.", e);
             }
-            if ("ValidationException".equals(code) && String.valueOf(e.awsErrorDetails().errorMessage()).toLowerCase().contains("voice")) {
+            if ("ValidationException".equals(code)
+                    && String.valueOf(e.awsErrorDetails().errorMessage())
+                            .toLowerCase()
+                            .contains("voice")) {
                 throw voiceUnavailable(e);
             }
-            throw new SorotException(ErrorCode.ANALYST_FAILED, "Amazon Polly failed (" + e.statusCode() + " " + code + ").", e);
+            throw new SorotException(
+                    ErrorCode.ANALYST_FAILED, "Amazon Polly failed (" + e.statusCode() + " " + code + ").", e);
         } catch (ApiCallTimeoutException | ApiCallAttemptTimeoutException e) {
             throw new SorotException(ErrorCode.STEP_TIMEOUT, "Polly did not answer within the step's budget.", e);
         } catch (SdkClientException e) {
@@ -120,8 +134,11 @@ public final class PollyNarrator implements Narrator {
     }
 
     private SorotException voiceUnavailable(PollyException e) {
-        return new SorotException(ErrorCode.MODEL_UNAVAILABLE, "Polly's voice " + voice + " has no neural engine here ("
-                + e.awsErrorDetails().errorMessage() + "); set " + CloudConfig.POLLY_VOICE_SETTING
-                + " to a neural voice such as Joanna, Matthew or Ruth.", e);
+        return new SorotException(
+                ErrorCode.MODEL_UNAVAILABLE,
+                "Polly's voice " + voice + " has no neural engine here ("
+                        + e.awsErrorDetails().errorMessage() + "); set " + CloudConfig.POLLY_VOICE_SETTING
+                        + " to a neural voice such as Joanna, Matthew or Ruth.",
+                e);
     }
 }

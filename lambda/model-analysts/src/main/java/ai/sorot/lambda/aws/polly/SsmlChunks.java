@@ -19,6 +19,7 @@ public final class SsmlChunks {
 
     /** Polly's limits for SynthesizeSpeech, with a margin. */
     public static final int MAX_BILLED = 2_900;
+
     public static final int MAX_TOTAL = 5_800;
     static final String SECTION_BREAK = "<break time=\"700ms\"/>";
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?…])\\s+");
@@ -38,8 +39,10 @@ public final class SsmlChunks {
             }
             boolean verdict = paragraph.startsWith("Verdict:"); // the summary writer's closing line
             for (var part : fit(paragraph)) {
-                pieces.add(verdict ? SECTION_BREAK + "<p><prosody rate=\"90%\">" + escape(part) + "</prosody></p>"
-                        : "<p>" + escape(part) + "</p>");
+                pieces.add(
+                        verdict
+                                ? SECTION_BREAK + "<p><prosody rate=\"90%\">" + escape(part) + "</prosody></p>"
+                                : "<p>" + escape(part) + "</p>");
             }
         }
         var chunks = new ArrayList<Chunk>();
@@ -48,7 +51,8 @@ public final class SsmlChunks {
         for (var piece : pieces) {
             int pieceBilled = billed(piece);
             int extra = piece.length() + (current.isEmpty() ? 0 : SECTION_BREAK.length());
-            if (!current.isEmpty() && (billed + pieceBilled > MAX_BILLED || wrapped(current).length() + extra > MAX_TOTAL)) {
+            if (!current.isEmpty()
+                    && (billed + pieceBilled > MAX_BILLED || wrapped(current).length() + extra > MAX_TOTAL)) {
                 chunks.add(new Chunk(wrapped(current), billed));
                 current.setLength(0);
                 billed = 0;

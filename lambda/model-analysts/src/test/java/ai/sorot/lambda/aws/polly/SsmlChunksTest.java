@@ -14,11 +14,14 @@ class SsmlChunksTest {
         var chunks = SsmlChunks.of(new SpeechScript(List.of("First part.", "Second & last <part>.")));
         assertThat(chunks).hasSize(1);
         var ssml = chunks.getFirst().ssml();
-        assertThat(ssml).isEqualTo("<speak><p>First part.</p>" + SsmlChunks.SECTION_BREAK
-                + "<p>Second &amp; last &lt;part&gt;.</p></speak>");
-        DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        assertThat(ssml)
+                .isEqualTo("<speak><p>First part.</p>" + SsmlChunks.SECTION_BREAK
+                        + "<p>Second &amp; last &lt;part&gt;.</p></speak>");
+        DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
                 .parse(new java.io.ByteArrayInputStream(ssml.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        assertThat(chunks.getFirst().billedCharacters()).isEqualTo("First part.".length() + "Second & last <part>.".length());
+        assertThat(chunks.getFirst().billedCharacters())
+                .isEqualTo("First part.".length() + "Second & last <part>.".length());
     }
 
     @Test
@@ -36,10 +39,13 @@ class SsmlChunksTest {
             assertThat(chunk.billedCharacters()).isLessThanOrEqualTo(3_000);
             assertThat(chunk.ssml().length()).isLessThanOrEqualTo(6_000);
             assertThat(chunk.ssml()).startsWith("<speak>").endsWith("</speak>");
-            spoken.append(chunk.ssml().replaceAll("<[^>]+>", " ").replace("&amp;", "&")).append(' ');
+            spoken.append(chunk.ssml().replaceAll("<[^>]+>", " ").replace("&amp;", "&"))
+                    .append(' ');
         }
         var words = spoken.toString().split("\\s+");
-        assertThat(String.join(" ", words)).contains("Scene 0 turns").contains("Scene 399 turns on a choice & a cost.")
+        assertThat(String.join(" ", words))
+                .contains("Scene 0 turns")
+                .contains("Scene 399 turns on a choice & a cost.")
                 .contains("Short one.");
         // a chunk boundary falls between sentences: no chunk of the long paragraph ends mid-sentence
         for (var chunk : chunks.subList(0, chunks.size() - 2)) {
