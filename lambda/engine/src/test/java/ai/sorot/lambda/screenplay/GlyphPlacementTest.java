@@ -2,10 +2,9 @@ package ai.sorot.lambda.screenplay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.sorot.lambda.support.TestScripts;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -39,9 +38,9 @@ class GlyphPlacementTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"scripts/brick-and-steel.pdf", "scripts/cyber-bob-ep1.pdf"})
+    @ValueSource(strings = {"brick-and-steel.pdf", "cyber-bob-ep1.pdf"})
     void identityHScriptsArePlacedAsPdfBoxPlacesThem(String fixture) throws Exception {
-        byte[] pdf = Files.readAllBytes(Path.of("src/test/resources", fixture));
+        byte[] pdf = TestScripts.resource(fixture);
         var ours = read(pdf, false, page -> {});
         assertThat(ours)
                 .isNotEmpty()
@@ -51,7 +50,7 @@ class GlyphPlacementTest {
 
     @Test
     void aCropBoxAwayFromTheOriginAndARotatedPageArePlacedAsPdfBoxPlacesThem() throws Exception {
-        byte[] pdf = Files.readAllBytes(Path.of("src/test/resources/scripts/brick-and-steel.pdf"));
+        byte[] pdf = TestScripts.brickAndSteelPdf();
         PageSetup setup = page -> {
             var media = page.getMediaBox();
             page.setCropBox(new PDRectangle(24, 36, media.getWidth() - 60, media.getHeight() - 80));
