@@ -1,7 +1,7 @@
 package ai.sorot.desktop;
 
 import ai.sorot.desktop.instance.SingleInstance;
-import ai.sorot.desktop.settings.SorotHome;
+import ai.sorot.desktop.settings.DesktopHome;
 import java.io.IOException;
 import javafx.application.Application;
 
@@ -46,7 +46,7 @@ public final class Main {
         // the probes run apart from any window the user has open; a plain launch joins it
         if (!options.selfCheck() && !options.startupProbe()) {
             try {
-                switch (SingleInstance.claim(SorotHome.fromEnvironment(System.getenv()), options.files())) {
+                switch (SingleInstance.claim(DesktopHome.fromEnvironment(System.getenv()), options.files())) {
                     case SingleInstance.Forwarded forwarded -> {
                         System.out.println("Sorot is already running (process " + forwarded.pid() + "): "
                                 + (forwarded.files() == 0

@@ -15,9 +15,9 @@ import ai.sorot.desktop.queue.QueueStore;
 import ai.sorot.desktop.queue.QueueViewModel;
 import ai.sorot.desktop.report.AnalysisArchive;
 import ai.sorot.desktop.report.ReportViewModel;
+import ai.sorot.desktop.settings.DesktopHome;
 import ai.sorot.desktop.settings.Settings;
 import ai.sorot.desktop.settings.SettingsStore;
-import ai.sorot.desktop.settings.SorotHome;
 import ai.sorot.desktop.settings.TokenStore;
 import java.time.Clock;
 import java.util.Map;
@@ -40,9 +40,9 @@ public final class SorotDesktop implements AutoCloseable {
 
     /** How this instance was asked to run. */
     public record Options(
-            Map<String, String> env, Function<SorotHome, EndpointSource> localBackend, boolean persistQueue) {}
+            Map<String, String> env, Function<DesktopHome, EndpointSource> localBackend, boolean persistQueue) {}
 
-    private final SorotHome home;
+    private final DesktopHome home;
     private final SettingsStore settingsStore;
     private final TokenStore tokens;
     private final TokenStore llmKeys;
@@ -70,7 +70,7 @@ public final class SorotDesktop implements AutoCloseable {
     private volatile Notifier notifier = Notifier.NONE;
 
     public SorotDesktop(Options options) {
-        home = SorotHome.fromEnvironment(options.env());
+        home = DesktopHome.fromEnvironment(options.env());
         settingsStore = new SettingsStore(home);
         tokens = new TokenStore(home);
         llmKeys = new TokenStore(home, LLM_KEY_FILE);
@@ -187,7 +187,7 @@ public final class SorotDesktop implements AutoCloseable {
         }
     }
 
-    public SorotHome home() {
+    public DesktopHome home() {
         return home;
     }
 

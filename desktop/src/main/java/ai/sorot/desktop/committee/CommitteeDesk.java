@@ -2,7 +2,7 @@ package ai.sorot.desktop.committee;
 
 import ai.sorot.desktop.connection.Endpoint;
 import ai.sorot.desktop.report.AnalysisArchive;
-import ai.sorot.desktop.settings.SorotHome;
+import ai.sorot.desktop.settings.DesktopHome;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -19,7 +19,7 @@ import java.util.function.Supplier;
  */
 public final class CommitteeDesk implements AutoCloseable {
 
-    private final SorotHome home;
+    private final DesktopHome home;
     private final AnalysisArchive archive;
     private final HttpClient http;
     private final Supplier<Endpoint> endpoint;
@@ -32,7 +32,7 @@ public final class CommitteeDesk implements AutoCloseable {
      * @param memberToken the member token from Settings; without one, the API's own token (an owner, who is a lead)
      */
     public CommitteeDesk(
-            SorotHome home,
+            DesktopHome home,
             AnalysisArchive archive,
             HttpClient http,
             Supplier<Endpoint> endpoint,

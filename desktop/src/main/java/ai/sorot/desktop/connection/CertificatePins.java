@@ -1,6 +1,6 @@
 package ai.sorot.desktop.connection;
 
-import ai.sorot.desktop.settings.SorotHome;
+import ai.sorot.desktop.settings.DesktopHome;
 import ai.sorot.model.Json;
 import ai.sorot.model.api.CertificateFingerprint;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -23,10 +23,10 @@ public final class CertificatePins {
 
     private static final TypeReference<TreeMap<String, String>> MAP = new TypeReference<>() {};
 
-    private final SorotHome home;
+    private final DesktopHome home;
     private final Path file;
 
-    public CertificatePins(SorotHome home) {
+    public CertificatePins(DesktopHome home) {
         this.home = home;
         this.file = home.resolve("certificate-pins.json");
     }

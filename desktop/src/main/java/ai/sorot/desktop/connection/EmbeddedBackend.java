@@ -1,8 +1,8 @@
 package ai.sorot.desktop.connection;
 
 import ai.sorot.desktop.SorotDesktop;
+import ai.sorot.desktop.settings.DesktopHome;
 import ai.sorot.desktop.settings.SettingsStore;
-import ai.sorot.desktop.settings.SorotHome;
 import ai.sorot.desktop.settings.TokenStore;
 import ai.sorot.lambda.aws.AnalystChoice;
 import ai.sorot.lambda.local.LocalBackend;
@@ -34,11 +34,11 @@ import java.util.function.Supplier;
  */
 public final class EmbeddedBackend implements EndpointSource {
 
-    private final SorotHome home;
+    private final DesktopHome home;
     private LocalServer server;
     private volatile String description = "Local · offline analysers";
 
-    public EmbeddedBackend(SorotHome home) {
+    public EmbeddedBackend(DesktopHome home) {
         this.home = home;
     }
 

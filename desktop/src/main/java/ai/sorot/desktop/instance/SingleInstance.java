@@ -1,6 +1,6 @@
 package ai.sorot.desktop.instance;
 
-import ai.sorot.desktop.settings.SorotHome;
+import ai.sorot.desktop.settings.DesktopHome;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -50,14 +50,14 @@ public final class SingleInstance implements AutoCloseable {
     private static final int MAX_REQUEST = 1 << 20;
     private static final int TIMEOUT_MS = 3_000;
 
-    private final SorotHome home;
+    private final DesktopHome home;
     private final ServerSocket server;
     private final String key;
     private final List<List<Path>> pending = new ArrayList<>();
     private Consumer<List<Path>> handler;
     private volatile boolean closed;
 
-    private SingleInstance(SorotHome home, ServerSocket server, String key) {
+    private SingleInstance(DesktopHome home, ServerSocket server, String key) {
         this.home = home;
         this.server = server;
         this.key = key;
@@ -67,7 +67,7 @@ public final class SingleInstance implements AutoCloseable {
      * Hands {@code files} to the window running on {@code home}, or becomes that window. The
      * files of a {@link Primary} are the caller's to open.
      */
-    public static Claim claim(SorotHome home, List<Path> files) throws IOException {
+    public static Claim claim(DesktopHome home, List<Path> files) throws IOException {
         var absolute = files.stream().map(p -> p.toAbsolutePath().normalize()).toList();
         var lockFile = home.ensureDir(home.desktop()).resolve("instance.lock");
         try (var channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
@@ -216,11 +216,11 @@ public final class SingleInstance implements AutoCloseable {
 
     private record Info(long pid, int port, String key) {}
 
-    private static Path infoFile(SorotHome home) {
+    private static Path infoFile(DesktopHome home) {
         return home.resolve("instance.properties");
     }
 
-    private static Info readInfo(SorotHome home) {
+    private static Info readInfo(DesktopHome home) {
         var file = infoFile(home);
         if (!Files.isRegularFile(file)) {
             return null;

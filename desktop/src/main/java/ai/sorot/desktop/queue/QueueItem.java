@@ -111,7 +111,7 @@ public final class QueueItem {
         return item;
     }
 
-    static QueueItem restore(Submission s) {
+    static QueueItem restore(QueuedSubmission s) {
         var item = new QueueItem(
                 s.id(),
                 s.file() == null ? null : Path.of(s.file()),
@@ -144,8 +144,8 @@ public final class QueueItem {
         return item;
     }
 
-    Submission snapshot() {
-        return new Submission(
+    QueuedSubmission snapshot() {
+        return new QueuedSubmission(
                 id,
                 file == null ? null : file.toString(),
                 fileName,

@@ -37,7 +37,7 @@ final class QueuePersistence {
     }
 
     /** The saved queue; empty when it is not saved. */
-    List<Submission> load() {
+    List<QueuedSubmission> load() {
         return store == null ? List.of() : store.load();
     }
 
@@ -63,7 +63,7 @@ final class QueuePersistence {
         saver.execute(() -> write(snapshot));
     }
 
-    private void write(List<Submission> snapshot) {
+    private void write(List<QueuedSubmission> snapshot) {
         try {
             store.save(snapshot);
         } catch (IOException e) {

@@ -1,6 +1,6 @@
 package ai.sorot.desktop.queue;
 
-import ai.sorot.desktop.settings.SorotHome;
+import ai.sorot.desktop.settings.DesktopHome;
 import ai.sorot.model.Json;
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.io.IOException;
@@ -11,17 +11,17 @@ import java.util.List;
 /** The queue on disk ({@code desktop/queue.json}), written atomically so a crash keeps the last good copy. */
 public final class QueueStore {
 
-    private static final TypeReference<List<Submission>> LIST = new TypeReference<>() {};
+    private static final TypeReference<List<QueuedSubmission>> LIST = new TypeReference<>() {};
 
-    private final SorotHome home;
+    private final DesktopHome home;
     private final Path file;
 
-    public QueueStore(SorotHome home) {
+    public QueueStore(DesktopHome home) {
         this.home = home;
         this.file = home.resolve("queue.json");
     }
 
-    public List<Submission> load() {
+    public List<QueuedSubmission> load() {
         if (!Files.isRegularFile(file)) {
             return List.of();
         }
@@ -43,7 +43,7 @@ public final class QueueStore {
         }
     }
 
-    public void save(List<Submission> submissions) throws IOException {
+    public void save(List<QueuedSubmission> submissions) throws IOException {
         home.writeAtomically(file, Json.mapper().writeValueAsBytes(submissions));
     }
 

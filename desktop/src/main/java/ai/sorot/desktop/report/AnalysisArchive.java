@@ -1,6 +1,6 @@
 package ai.sorot.desktop.report;
 
-import ai.sorot.desktop.settings.SorotHome;
+import ai.sorot.desktop.settings.DesktopHome;
 import ai.sorot.lambda.library.Library;
 import ai.sorot.lambda.library.SavedEmbedding;
 import ai.sorot.model.report.AnalysisReport;
@@ -18,10 +18,10 @@ import java.util.Optional;
  */
 public final class AnalysisArchive implements AutoCloseable {
 
-    private final SorotHome home;
+    private final DesktopHome home;
     private Library library;
 
-    public AnalysisArchive(SorotHome home) {
+    public AnalysisArchive(DesktopHome home) {
         this.home = home;
     }
 

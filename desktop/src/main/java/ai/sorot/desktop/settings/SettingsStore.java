@@ -8,10 +8,10 @@ import java.nio.file.Path;
 /** Reads and writes {@link Settings}; a missing or unreadable file gives the defaults, never an error. */
 public final class SettingsStore {
 
-    private final SorotHome home;
+    private final DesktopHome home;
     private final Path file;
 
-    public SettingsStore(SorotHome home) {
+    public SettingsStore(DesktopHome home) {
         this.home = home;
         this.file = home.resolve("settings.json");
     }

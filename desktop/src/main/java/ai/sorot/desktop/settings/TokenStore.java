@@ -13,15 +13,15 @@ import java.util.Optional;
  */
 public final class TokenStore {
 
-    private final SorotHome home;
+    private final DesktopHome home;
     private final Path file;
 
-    public TokenStore(SorotHome home) {
+    public TokenStore(DesktopHome home) {
         this(home, "api-token");
     }
 
     /** A secret of its own in {@code desktop/NAME} (the local model's key: {@code llm-key}). */
-    public TokenStore(SorotHome home, String name) {
+    public TokenStore(DesktopHome home, String name) {
         this.home = home;
         this.file = home.resolve(name);
     }

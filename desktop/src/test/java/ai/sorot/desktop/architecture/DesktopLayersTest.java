@@ -53,7 +53,7 @@ class DesktopLayersTest {
             .ignoreDependency(
                     resideInAPackage("ai.sorot.desktop.connection.."), resideInAPackage("ai.sorot.desktop.queue.."))
             // violation to fix: connection -> settings (EmbeddedBackend reads settings.SettingsStore,
-            // settings.Settings, settings.SorotHome, settings.TokenStore while settings' views use
+            // settings.Settings, settings.DesktopHome, settings.TokenStore while settings' views use
             // connection); the stores and the home belong in a package below both
             .ignoreDependency(
                     resideInAPackage("ai.sorot.desktop.connection.."), resideInAPackage("ai.sorot.desktop.settings.."))

@@ -3,7 +3,7 @@ package ai.sorot.desktop.committee;
 import ai.sorot.desktop.connection.Endpoint;
 import ai.sorot.desktop.connection.SorotApi;
 import ai.sorot.desktop.report.AnalysisArchive;
-import ai.sorot.desktop.settings.SorotHome;
+import ai.sorot.desktop.settings.DesktopHome;
 import ai.sorot.desktop.testing.TestPdfs;
 import ai.sorot.lambda.local.LocalServer;
 import ai.sorot.model.api.JobState;
@@ -86,7 +86,7 @@ final class CommitteeServer implements AutoCloseable {
 
         Member(String name, String token) throws IOException {
             this.token = token;
-            var home = new SorotHome(Files.createDirectories(dir.resolve("home-" + name)));
+            var home = new DesktopHome(Files.createDirectories(dir.resolve("home-" + name)));
             archive = new AnalysisArchive(home);
             desk = new CommitteeDesk(
                     home,

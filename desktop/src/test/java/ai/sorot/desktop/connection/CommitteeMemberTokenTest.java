@@ -3,8 +3,8 @@ package ai.sorot.desktop.connection;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.sorot.desktop.SorotDesktop;
+import ai.sorot.desktop.settings.DesktopHome;
 import ai.sorot.desktop.settings.Settings;
-import ai.sorot.desktop.settings.SorotHome;
 import ai.sorot.desktop.settings.TokenStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +23,7 @@ class CommitteeMemberTokenTest {
 
     @Test
     void withNoApiTokenEveryCallCarriesTheMemberToken() throws Exception {
-        var home = new SorotHome(dir);
+        var home = new DesktopHome(dir);
         var tokens = new TokenStore(home);
         var members = new TokenStore(home, SorotDesktop.MEMBER_TOKEN_FILE);
         members.save("member-secret");
@@ -38,7 +38,7 @@ class CommitteeMemberTokenTest {
 
     @Test
     void theMemberTokenIsKeptInItsOwnFileReadableByTheOwnerOnly() throws Exception {
-        var home = new SorotHome(dir);
+        var home = new DesktopHome(dir);
         var members = new TokenStore(home, SorotDesktop.MEMBER_TOKEN_FILE);
         members.save(" member-secret \n");
         assertThat(members.file()).isEqualTo(dir.resolve("desktop/member-token"));

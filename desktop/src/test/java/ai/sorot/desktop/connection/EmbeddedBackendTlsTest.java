@@ -2,7 +2,7 @@ package ai.sorot.desktop.connection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.sorot.desktop.settings.SorotHome;
+import ai.sorot.desktop.settings.DesktopHome;
 import ai.sorot.lambda.local.LocalServer;
 import ai.sorot.lambda.local.ServerCertificate;
 import ai.sorot.model.Json;
@@ -35,7 +35,7 @@ class EmbeddedBackendTlsTest {
                 .withTls(certificate))) {
             var info = Json.mapper().readTree(serverHome.serverInfo().toFile());
             assertThat(info.path("fingerprint").asText()).isEqualTo(certificate.fingerprint());
-            var desktopHome = new SorotHome(dir.resolve("desktop-home"));
+            var desktopHome = new DesktopHome(dir.resolve("desktop-home"));
             var backendHome = new ai.sorot.lambda.local.SorotHome(desktopHome.root()).ensureExists();
             Files.write(
                     backendHome.serverInfo(),

@@ -3,7 +3,7 @@ package ai.sorot.desktop.connection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ai.sorot.desktop.settings.SorotHome;
+import ai.sorot.desktop.settings.DesktopHome;
 import ai.sorot.lambda.local.LocalServer;
 import ai.sorot.lambda.local.ServerCertificate;
 import ai.sorot.model.api.ErrorCode;
@@ -53,7 +53,7 @@ class PinnedTrustTest {
 
     @Test
     void anUnknownSelfSignedServerShowsItsFingerprintAndIsTrustedOnceItIsPinned() {
-        var pins = new CertificatePins(new SorotHome(desktopHome));
+        var pins = new CertificatePins(new DesktopHome(desktopHome));
         var client = SorotApi.defaultClient(pins);
 
         assertThatThrownBy(() -> api(client).health()).isInstanceOfSatisfying(ApiFailure.class, f -> {
@@ -79,7 +79,7 @@ class PinnedTrustTest {
 
     @Test
     void aPinnedServerPresentingAnotherCertificateIsRefusedAndThePinKept() throws Exception {
-        var pins = new CertificatePins(new SorotHome(desktopHome));
+        var pins = new CertificatePins(new DesktopHome(desktopHome));
         var other = ServerCertificate.selfSigned(desktopHome.resolve("other"));
         pins.pin("127.0.0.1", server.url().getPort(), other.fingerprint());
         var before = Files.readString(pins.file());
@@ -98,7 +98,7 @@ class PinnedTrustTest {
 
     @Test
     void aPinOverridesEvenACertificateTheTrustStoreVouchesFor() throws Exception {
-        var pins = new CertificatePins(new SorotHome(desktopHome));
+        var pins = new CertificatePins(new DesktopHome(desktopHome));
         pins.pin(
                 "127.0.0.1",
                 server.url().getPort(),
@@ -113,7 +113,7 @@ class PinnedTrustTest {
 
     @Test
     void aCertificateTheTrustStoreVouchesForNeedsNoPin() throws Exception {
-        var pins = new CertificatePins(new SorotHome(desktopHome));
+        var pins = new CertificatePins(new DesktopHome(desktopHome));
         // the JDK's own PKIX trust over a store that holds the server's certificate, as a festival's CA-signed one
         // would be
         var client = new PinnedTrust(pins, PinnedTrust.trustOf(storeTrusting(certificate)))
@@ -125,7 +125,7 @@ class PinnedTrustTest {
 
     @Test
     void pinsAreKeptOwnerOnlyAndReadBackByTheNextStart() throws Exception {
-        var home = new SorotHome(desktopHome);
+        var home = new DesktopHome(desktopHome);
         new CertificatePins(home)
                 .pin(
                         "Office.Example",
@@ -149,7 +149,7 @@ class PinnedTrustTest {
                 .withPort(0)
                 .withTls(certificate))) {
             int port = wildcard.url().getPort();
-            var pins = new CertificatePins(new SorotHome(desktopHome));
+            var pins = new CertificatePins(new DesktopHome(desktopHome));
             pins.pin("127.0.0.1", port, certificate.fingerprint());
             var api = new SorotApi(
                     SorotApi.defaultClient(pins),

@@ -3,7 +3,7 @@ package ai.sorot.desktop.instance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import ai.sorot.desktop.settings.SorotHome;
+import ai.sorot.desktop.settings.DesktopHome;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.InetAddress;
@@ -35,8 +35,8 @@ class SingleInstanceTest {
         }
     }
 
-    private SorotHome home() {
-        return new SorotHome(root.resolve("home"));
+    private DesktopHome home() {
+        return new DesktopHome(root.resolve("home"));
     }
 
     private SingleInstance becomeWindow() throws Exception {

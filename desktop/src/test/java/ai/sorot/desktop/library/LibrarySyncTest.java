@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.sorot.desktop.connection.Endpoint;
 import ai.sorot.desktop.connection.SorotApi;
 import ai.sorot.desktop.report.AnalysisArchive;
-import ai.sorot.desktop.settings.SorotHome;
+import ai.sorot.desktop.settings.DesktopHome;
 import ai.sorot.desktop.testing.ContractFixtures;
 import ai.sorot.desktop.testing.LibraryFixtures;
 import ai.sorot.desktop.testing.Wav;
@@ -67,7 +67,7 @@ class LibrarySyncTest {
                 }
             });
             server.start();
-            try (var archive = new AnalysisArchive(new SorotHome(dir.resolve("home")))) {
+            try (var archive = new AnalysisArchive(new DesktopHome(dir.resolve("home")))) {
                 LibraryFixtures.fill(archive.library(), 1); // lib-00000 is already here
                 var api = new SorotApi(
                         SorotApi.defaultClient(), new Endpoint(server.url("/").uri(), "token", false));

@@ -11,7 +11,7 @@ import ai.sorot.desktop.intake.Preflight;
 import ai.sorot.desktop.intake.PreflightResult;
 import ai.sorot.desktop.notify.Notifier;
 import ai.sorot.desktop.report.AnalysisArchive;
-import ai.sorot.desktop.settings.SorotHome;
+import ai.sorot.desktop.settings.DesktopHome;
 import ai.sorot.desktop.testing.ScriptedApi;
 import ai.sorot.desktop.testing.TestPdfs;
 import java.net.InetAddress;
@@ -50,7 +50,7 @@ class QueueViewModelTest {
     private final OkHttpClient http = SorotApi.defaultClient();
     private final List<String> notifications = new CopyOnWriteArrayList<>();
     private final List<AutoCloseable> closing = new ArrayList<>();
-    private SorotHome home;
+    private DesktopHome home;
     private AnalysisArchive archive;
 
     @BeforeEach
@@ -59,7 +59,7 @@ class QueueViewModelTest {
         script = new ScriptedApi(TOKEN, 2);
         server.setDispatcher(script);
         server.start(InetAddress.getLoopbackAddress(), 0);
-        home = new SorotHome(dir.resolve("home"));
+        home = new DesktopHome(dir.resolve("home"));
         archive = new AnalysisArchive(home);
     }
 
@@ -226,7 +226,7 @@ class QueueViewModelTest {
         first.queue().close();
         first.connection().close();
         var saved = store.load();
-        assertThat(saved).extracting(Submission::fileName).containsExactly("resume.pdf", "later.pdf");
+        assertThat(saved).extracting(QueuedSubmission::fileName).containsExactly("resume.pdf", "later.pdf");
         assertThat(saved.getFirst().analysisId()).isEqualTo(item.analysisId());
 
         var second = rig(store, 3);

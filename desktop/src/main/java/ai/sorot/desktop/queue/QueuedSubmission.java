@@ -11,7 +11,7 @@ import java.util.List;
  * and to resume watching its analysis.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Submission(
+public record QueuedSubmission(
         String id,
         String file,
         String fileName,
@@ -38,7 +38,7 @@ public record Submission(
         Instant submittedAt,
         Instant finishedAt) {
 
-    public Submission {
+    public QueuedSubmission {
         steps = steps == null ? List.of() : List.copyOf(steps);
     }
 }

@@ -17,7 +17,7 @@ import java.util.Set;
  * local server. The desktop keeps its own files under {@code desktop/}. Every write goes to a
  * temporary file beside the target and is then moved over it, so a crash never leaves half a file.
  */
-public final class SorotHome {
+public final class DesktopHome {
 
     private static final boolean POSIX =
             FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
@@ -26,13 +26,13 @@ public final class SorotHome {
 
     private final Path root;
 
-    public SorotHome(Path root) {
+    public DesktopHome(Path root) {
         this.root = root.toAbsolutePath().normalize();
     }
 
     /** {@code SOROT_HOME} when set, else {@code ~/.sorot}: the same folder the backend and the CLI use. */
-    public static SorotHome fromEnvironment(Map<String, String> env) {
-        return new SorotHome(
+    public static DesktopHome fromEnvironment(Map<String, String> env) {
+        return new DesktopHome(
                 ai.sorot.lambda.local.SorotHome.fromEnvironment(env).root());
     }
 
