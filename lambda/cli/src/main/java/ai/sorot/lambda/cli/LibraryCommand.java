@@ -6,7 +6,6 @@ import ai.sorot.lambda.library.LibraryEntry;
 import ai.sorot.lambda.library.LibraryQuery;
 import ai.sorot.lambda.library.Percentile;
 import ai.sorot.lambda.library.ReviewSession;
-import ai.sorot.lambda.library.SemanticLibrary;
 import ai.sorot.lambda.local.SorotHome;
 import ai.sorot.model.Json;
 import ai.sorot.model.api.ErrorCode;
@@ -15,7 +14,6 @@ import ai.sorot.model.report.Verdicts;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,9 +29,9 @@ import picocli.CommandLine.Spec;
         description = "List, search, export and import the analyses kept in the local library.",
         subcommands = {
             LibraryCommand.ListCommand.class,
-            LibraryCommand.SearchCommand.class,
-            LibraryCommand.SimilarCommand.class,
-            LibraryCommand.ClustersCommand.class,
+            LibrarySearchCommand.class,
+            LibrarySimilarCommand.class,
+            LibraryClustersCommand.class,
             LibraryCommand.SessionsCommand.class,
             LibraryCommand.ExportCommand.class,
             LibraryCommand.ImportCommand.class
@@ -155,193 +153,7 @@ final class LibraryCommand {
         }
     }
 
-    @Command(
-            name = "search",
-            mixinStandardHelpOptions = true,
-            description = {
-                "Full-text search over titles, authors, loglines, synopses, notes and tags, then the analyses "
-                        + "closest in meaning to the phrase (\"a road movie about grief\") that the words did not find.",
-                "The meaning search runs on this computer (all-MiniLM-L6-v2); the first use embeds the analyses saved before."
-            })
-    static final class SearchCommand extends Listing implements Callable<Integer> {
-        @Parameters(arity = "1..*", paramLabel = "WORD")
-        List<String> words;
-
-        @Option(names = "--words-only", description = "Only the full-text matches, no search by meaning")
-        boolean wordsOnly;
-
-        @Override
-        public Integer call() throws Exception {
-            if (sort == LibraryQuery.Sort.SAVED) {
-                sort = LibraryQuery.Sort.RELEVANCE;
-            }
-            var phrase = String.join(" ", words);
-            if (!LibraryQuery.ALL.withText(phrase).hasWords()) {
-                // "search" with only punctuation would match everything: say so instead of listing the library
-                throw new SorotException(
-                        ErrorCode.INVALID_PARAMETER,
-                        "\"" + TerminalText.clip(phrase, 40)
-                                + "\" has no words to search for; use `./sorot library list` to see everything.");
-            }
-            if (wordsOnly) {
-                return print(LibraryQuery.ALL.withText(phrase));
-            }
-            try (var library = location.open()) {
-                Long sessionId = null;
-                if (session != null) {
-                    sessionId = library.session(session)
-                            .orElseThrow(() ->
-                                    new SorotException(ErrorCode.NOT_FOUND, "No session named \"" + session + "\"."))
-                            .id();
-                }
-                var hits = new SemanticLibrary(library).search(phrase, sessionId, limit);
-                var out = spec.commandLine().getOut();
-                if (json) {
-                    var array = Json.mapper().createArrayNode();
-                    for (var h : hits) {
-                        var node = Json.mapper().valueToTree(h.entry());
-                        ((com.fasterxml.jackson.databind.node.ObjectNode) node)
-                                .put("match", h.match().name().toLowerCase(Locale.ROOT));
-                        if (h.similarity() != null) {
-                            ((com.fasterxml.jackson.databind.node.ObjectNode) node)
-                                    .put("similarity", round(h.similarity()));
-                        }
-                        array.add(node);
-                    }
-                    out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(array));
-                    return 0;
-                }
-                out.printf("%-34s %-22s %5s  %s%n", "TITLE", "AUTHORS", "PAGES", "FOUND BY");
-                for (var h : hits) {
-                    var e = h.entry();
-                    out.printf(
-                            "%-34s %-22s %5s  %s%n",
-                            clip(e.title(), 34),
-                            clip(e.authors(), 22),
-                            e.pages() == null ? "" : e.pages(),
-                            h.match() == SemanticLibrary.Match.WORDS
-                                    ? "words"
-                                    : String.format(Locale.ROOT, "meaning, similarity %.2f", h.similarity()));
-                }
-                long byWords = hits.stream()
-                        .filter(h -> h.match() == SemanticLibrary.Match.WORDS)
-                        .count();
-                out.printf(
-                        "%d of %d matched by words, %d more close in meaning (similarity %.2f or more)%n",
-                        byWords,
-                        library.count(
-                                sessionId == null
-                                        ? LibraryQuery.ALL.withText(phrase)
-                                        : LibraryQuery.ALL.withText(phrase).inSession(sessionId)),
-                        hits.size() - byWords,
-                        SemanticLibrary.PHRASE_THRESHOLD);
-                return 0;
-            }
-        }
-    }
-
-    @Command(
-            name = "similar",
-            mixinStandardHelpOptions = true,
-            description = {
-                "The analyses closest in meaning to one, with the cosine similarity of their embeddings (1 is the same, 0 unrelated).",
-                "Runs on this computer (all-MiniLM-L6-v2); the first use embeds the analyses saved before."
-            })
-    static final class SimilarCommand implements Callable<Integer> {
-        @Mixin
-        Location location;
-
-        @Parameters(index = "0", paramLabel = "ID", description = "The analysis id (as library list --json shows it)")
-        String id;
-
-        @Option(names = "--limit", defaultValue = "10", description = "At most this many (default: ${DEFAULT-VALUE})")
-        int limit;
-
-        @Option(names = "--json", description = "Print JSON")
-        boolean json;
-
-        @Spec
-        CommandSpec spec;
-
-        @Override
-        public Integer call() throws Exception {
-            try (var library = location.open()) {
-                var neighbours = new SemanticLibrary(library).similar(id, limit);
-                var out = spec.commandLine().getOut();
-                if (json) {
-                    var array = Json.mapper().createArrayNode();
-                    for (var n : neighbours) {
-                        var node = (com.fasterxml.jackson.databind.node.ObjectNode)
-                                Json.mapper().valueToTree(n.entry());
-                        node.put("similarity", round(n.similarity()));
-                        array.add(node);
-                    }
-                    out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(array));
-                    return 0;
-                }
-                var self = library.entry(id).map(LibraryEntry::title).orElse(id);
-                out.printf("Closest in meaning to %s:%n", self);
-                for (var n : neighbours) {
-                    out.printf(
-                            "  similarity %.2f  %-34s %-22s%n",
-                            n.similarity(),
-                            clip(n.entry().title(), 34),
-                            clip(n.entry().authors(), 22));
-                }
-                if (neighbours.isEmpty()) {
-                    out.println("  nothing to compare with: the library has no other analysis with text to embed");
-                }
-                return 0;
-            }
-        }
-    }
-
-    @Command(
-            name = "clusters",
-            mixinStandardHelpOptions = true,
-            description = {
-                "Groups the analyses (of a session, or the whole library) by meaning: k-means on their embeddings, "
-                        + "each group named by the themes and genres its reports name most (with counts)."
-            })
-    static final class ClustersCommand implements Callable<Integer> {
-        @Mixin
-        Location location;
-
-        @Option(names = "--session", paramLabel = "NAME", description = "Only the analyses of this review session")
-        String session;
-
-        @Option(
-                names = "--groups",
-                defaultValue = "5",
-                description = "At most this many groups (default: ${DEFAULT-VALUE})")
-        int groups;
-
-        @Spec
-        CommandSpec spec;
-
-        @Override
-        public Integer call() {
-            try (var library = location.open()) {
-                Long sessionId = null;
-                if (session != null) {
-                    sessionId = library.session(session)
-                            .orElseThrow(() ->
-                                    new SorotException(ErrorCode.NOT_FOUND, "No session named \"" + session + "\"."))
-                            .id();
-                }
-                var out = spec.commandLine().getOut();
-                for (var c : new SemanticLibrary(library).clusters(sessionId, Math.max(1, groups))) {
-                    out.printf("%s: %d%n", c.label(), c.members().size());
-                    for (var e : c.members()) {
-                        out.printf("  %s%n", clip(e.title(), 70));
-                    }
-                }
-                return 0;
-            }
-        }
-    }
-
-    private static double round(double similarity) {
+    static double round(double similarity) {
         return Math.round(similarity * 1000) / 1000.0;
     }
 

@@ -41,6 +41,7 @@ public final class Library implements AutoCloseable {
     private final LibrarySessions sessions = new LibrarySessions(this);
     private final LibraryRanks ranks = new LibraryRanks(this);
     private final LibraryCatalogue catalogue = new LibraryCatalogue(this);
+    private final LibraryExports exports = new LibraryExports(this);
 
     private Library(Path folder, Connection connection) {
         this.folder = folder;
@@ -63,32 +64,11 @@ public final class Library implements AutoCloseable {
             LibraryMigrations.migrate(connection);
             LibraryMigrations.forgetUnreadVerdicts(connection);
             LibraryMigrations.addCheckColumn(connection);
-            removeInterruptedWrites(folder.resolve("items"));
+            LibraryFiles.removeInterruptedWrites(folder.resolve("items"));
             return new Library(folder, connection);
         } catch (IOException | SQLException e) {
             throw new SorotException(
                     ErrorCode.INTERNAL, "Cannot open the library in " + folder + ": " + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * Temporary files of writes a crash interrupted: never pointed to by a row, safe to remove. An
-     * import's staging folder is left for an hour, in case another Sorot is importing right now.
-     */
-    private static void removeInterruptedWrites(Path items) throws IOException {
-        try (var files = Files.walk(items, 2)) {
-            for (var file : files.filter(p -> p.getFileName().toString().endsWith(".part"))
-                    .toList()) {
-                Files.deleteIfExists(file);
-            }
-        }
-        var anHourAgo = java.nio.file.attribute.FileTime.from(Instant.now().minusSeconds(3600));
-        try (var staging = Files.newDirectoryStream(items, SessionBundle.STAGING_PREFIX + "*")) {
-            for (var dir : staging) {
-                if (Files.getLastModifiedTime(dir).compareTo(anHourAgo) < 0) {
-                    removeFolder(dir);
-                }
-            }
         }
     }
 
@@ -124,16 +104,7 @@ public final class Library implements AutoCloseable {
         var dir = itemFolder(id);
         boolean fresh = !Files.exists(dir);
         try {
-            AtomicFiles.write(dir.resolve("report.json"), Json.mapper().writeValueAsBytes(report));
-            if (attachments.audio() != null) {
-                AtomicFiles.write(dir.resolve(audioFileName(attachments.audioContentType())), attachments.audio());
-            }
-            if (attachments.thumbnailPng() != null) {
-                AtomicFiles.write(dir.resolve("thumbnail.png"), attachments.thumbnailPng());
-            }
-            if (attachments.source() != null) {
-                AtomicFiles.write(dir.resolve("source" + extension(attachments.sourceName())), attachments.source());
-            }
+            LibraryFiles.writeItem(dir, report, attachments);
         } catch (IOException | RuntimeException e) {
             if (fresh) {
                 removeFolder(dir);
@@ -273,23 +244,16 @@ public final class Library implements AutoCloseable {
         if (type == null) {
             return Optional.empty();
         }
-        var file = itemFolder(safeId(id)).resolve(audioFileName(type));
-        return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
+        return LibraryFiles.audio(itemFolder(safeId(id)), type);
     }
 
     public Optional<Path> thumbnail(String id) {
-        var file = itemFolder(safeId(id)).resolve("thumbnail.png");
-        return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
+        return LibraryFiles.thumbnail(itemFolder(safeId(id)));
     }
 
     /** The screenplay file as it was submitted, for reading the pages the report cites. */
     public Optional<Path> source(String id) {
-        try (var files = Files.list(itemFolder(safeId(id)))) {
-            return files.filter(p -> p.getFileName().toString().startsWith("source"))
-                    .findFirst();
-        } catch (IOException e) {
-            return Optional.empty();
-        }
+        return LibraryFiles.source(itemFolder(safeId(id)));
     }
 
     public synchronized List<LibraryEntry> search(LibraryQuery query) {
@@ -415,47 +379,28 @@ public final class Library implements AutoCloseable {
         return sessions.criterionScores(sessionId, analysisId);
     }
 
-    // ---- exports ---------------------------------------------------------------------------------
+    // ---- exports (LibraryExports) ----------------------------------------------------------------
 
     /** A session (or, with {@code sessionId} null, the whole library) as CSV. */
     public void exportCsv(Long sessionId, Path out) {
-        export(() -> SessionCsv.write(this, sessionId, out));
+        exports.csv(sessionId, out);
     }
 
     public void exportSessionPdf(long sessionId, Path out) {
-        export(() -> LibraryPdf.writeSession(this, sessionId, out));
+        exports.sessionPdf(sessionId, out);
     }
 
     public void exportAnalysisPdf(String id, Path out) {
-        export(() -> LibraryPdf.writeAnalysis(this, id, out));
+        exports.analysisPdf(id, out);
     }
 
     /** A zip of the session's reports, audio and reviews for a co-programmer to open offline. */
     public void exportBundle(long sessionId, Path out) {
-        export(() -> SessionBundle.export(this, sessionId, out));
+        exports.bundle(sessionId, out);
     }
 
     public ReviewSession importBundle(Path bundle) {
-        if (!Files.isRegularFile(bundle)) {
-            throw new SorotException(ErrorCode.FILE_NOT_FOUND, "No such bundle: " + bundle);
-        }
-        try {
-            return SessionBundle.importBundle(this, bundle);
-        } catch (IOException e) {
-            throw new SorotException(ErrorCode.UNSUPPORTED_FORMAT, "Cannot read the bundle: " + e.getMessage(), e);
-        }
-    }
-
-    private interface Export {
-        void run() throws IOException;
-    }
-
-    private static void export(Export export) {
-        try {
-            export.run();
-        } catch (IOException e) {
-            throw DiskFull.or(ErrorCode.INTERNAL, "The export could not be written", e);
-        }
+        return exports.importBundle(bundle);
     }
 
     // ---- plumbing --------------------------------------------------------------------------------
@@ -476,23 +421,6 @@ public final class Library implements AutoCloseable {
             throw new SorotException(ErrorCode.INVALID_PARAMETER, "Not an analysis id: " + id);
         }
         return id;
-    }
-
-    static String audioFileName(String contentType) {
-        return contentType != null && contentType.contains("mpeg") ? "audio.mp3" : "audio.wav";
-    }
-
-    private static String extension(String name) {
-        if (name == null) {
-            return ".pdf";
-        }
-        var lower = name.toLowerCase(Locale.ROOT);
-        for (var kept : List.of(".fountain", ".fdx", ".highland")) {
-            if (lower.endsWith(kept)) {
-                return kept;
-            }
-        }
-        return ".pdf";
     }
 
     private static String text(Instant instant) {
