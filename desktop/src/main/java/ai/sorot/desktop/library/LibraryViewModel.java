@@ -2,25 +2,20 @@ package ai.sorot.desktop.library;
 
 import ai.sorot.desktop.connection.Connection;
 import ai.sorot.desktop.report.AnalysisArchive;
-import ai.sorot.lambda.library.FilmFreeway;
 import ai.sorot.lambda.library.Library;
 import ai.sorot.lambda.library.LibraryEntry;
 import ai.sorot.lambda.library.LibraryQuery;
 import ai.sorot.lambda.library.ReviewSession;
 import ai.sorot.lambda.library.SemanticLibrary;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import javafx.beans.Observable;
-import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
@@ -31,18 +26,16 @@ import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The library page's state: the search and filters, the rows they match, the sessions, and the
- * library-wide actions (sync, sessions, imports, exports). Every library call runs on the
- * background executor; results come back on the UI executor. Knows no scene graph.
+ * The library page's state: the search and filters ({@link LibraryFilterState}), the rows they
+ * match, the sessions, and the library-wide actions (sync here; sessions, imports and exports in
+ * {@link LibraryActions}). Every library call runs on the background executor; results come back
+ * on the UI executor. Knows no scene graph.
  */
 public final class LibraryViewModel {
 
@@ -55,20 +48,8 @@ public final class LibraryViewModel {
     private final Connection connection;
     private final ScheduledExecutorService io;
     private final Executor ui;
-    private final Executor writes;
-    private final Consumer<List<Path>> analyse;
 
-    private final StringProperty text = new SimpleStringProperty(this, "text", "");
-    private final ObjectProperty<String> recommendation = new SimpleObjectProperty<>(this, "recommendation");
-    private final ObjectProperty<Double> minScore = new SimpleObjectProperty<>(this, "minScore");
-    private final ObjectProperty<Double> maxScore = new SimpleObjectProperty<>(this, "maxScore");
-    private final StringProperty genre = new SimpleStringProperty(this, "genre", "");
-    private final ObjectProperty<Boolean> rated = new SimpleObjectProperty<>(this, "rated");
-    private final BooleanProperty shortlistedOnly = new SimpleBooleanProperty(this, "shortlistedOnly");
-    private final ObjectProperty<String> tag = new SimpleObjectProperty<>(this, "tag");
-    private final ObjectProperty<LocalDate> savedFrom = new SimpleObjectProperty<>(this, "savedFrom");
-    private final ObjectProperty<LocalDate> savedTo = new SimpleObjectProperty<>(this, "savedTo");
-    private final ObjectProperty<ReviewSession> sessionFilter = new SimpleObjectProperty<>(this, "sessionFilter");
+    private final LibraryFilterState filters = new LibraryFilterState(this, this::refreshSoon);
 
     private final ObservableList<LibraryEntry> rows = FXCollections.observableArrayList();
     private final ObservableList<ReviewSession> sessions = FXCollections.observableArrayList();
@@ -83,28 +64,10 @@ public final class LibraryViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message");
     private final IntegerProperty loads = new SimpleIntegerProperty(this, "loads");
 
-    /** What the table says when no row shows: why it is empty, for the search and session at hand. */
-    private final StringBinding emptyMessage = Bindings.createStringBinding(
-            this::emptyText,
-            text,
-            recommendation,
-            minScore,
-            maxScore,
-            genre,
-            rated,
-            shortlistedOnly,
-            tag,
-            savedFrom,
-            savedTo,
-            sessionFilter);
-
-    /** Screenplays of a dropped folder sent for analysis, by file, with the session they join once analysed. */
-    private final PendingSessionLinks awaiting;
-
-    private ScheduledFuture<?> pending;
+    private final LibraryActions actions;
     private final MeaningSearch meaning;
+    private ScheduledFuture<?> pending;
     private int ticket;
-    private boolean quiet;
 
     public LibraryViewModel(
             AnalysisArchive archive,
@@ -116,28 +79,8 @@ public final class LibraryViewModel {
         this.connection = connection;
         this.io = io;
         this.ui = ui;
-        this.writes = new SerialExecutor(io);
-        this.analyse = analyse;
-        this.awaiting = PendingSessionLinks.in(archive.library().folder());
+        this.actions = new LibraryActions(archive, io, ui, analyse, message::set, this::refresh);
         this.meaning = new MeaningSearch(archive::library);
-        for (Observable filter : List.of(
-                text,
-                recommendation,
-                minScore,
-                maxScore,
-                genre,
-                rated,
-                shortlistedOnly,
-                tag,
-                savedFrom,
-                savedTo,
-                sessionFilter)) {
-            filter.addListener(o -> {
-                if (!quiet) {
-                    refreshSoon();
-                }
-            });
-        }
     }
 
     public Library library() {
@@ -148,26 +91,7 @@ public final class LibraryViewModel {
 
     /** The filters as a library query (UI thread). */
     public LibraryQuery query() {
-        var q = LibraryQuery.ALL
-                .withText(text.get() == null || text.get().isBlank() ? null : text.get())
-                .withRecommendations(recommendation.get() == null ? Set.of() : Set.of(recommendation.get()))
-                .withScore(minScore.get(), maxScore.get())
-                .withGenre(genre.get() == null || genre.get().isBlank() ? null : genre.get())
-                .withRated(rated.get())
-                .withShortlisted(shortlistedOnly.get() ? Boolean.TRUE : null)
-                .withTags(tag.get() == null ? Set.of() : Set.of(tag.get()))
-                .withSaved(
-                        start(savedFrom.get()),
-                        savedTo.get() == null ? null : start(savedTo.get().plusDays(1)))
-                .inSession(
-                        sessionFilter.get() == null ? null : sessionFilter.get().id());
-        boolean words = q.text() != null && q.text().codePoints().anyMatch(Character::isLetterOrDigit);
-        return q.sortedBy(words ? LibraryQuery.Sort.RELEVANCE : LibraryQuery.Sort.SAVED, true)
-                .page(MAX_ROWS, 0);
-    }
-
-    private static Instant start(LocalDate day) {
-        return day == null ? null : day.atStartOfDay(ZoneId.systemDefault()).toInstant();
+        return filters.query(MAX_ROWS);
     }
 
     /** Typing and filter changes wait a moment so a burst of keys runs one query. */
@@ -186,7 +110,7 @@ public final class LibraryViewModel {
         io.execute(() -> {
             try {
                 var lib = archive.library();
-                var found = new java.util.ArrayList<>(lib.search(q));
+                var found = new ArrayList<>(lib.search(q));
                 int foundByMeaning = SemanticLibrary.isPhrase(q.text()) ? meaning.addCloseInMeaning(lib, q, found) : 0;
                 int size = lib.size();
                 var allSessions = lib.sessions();
@@ -203,24 +127,11 @@ public final class LibraryViewModel {
                         sessions.setAll(allSessions); // only on a change: the list keeps its selection and cells
                     }
                     if (!tags.equals(allTags)) {
-                        var chosen = tag.get();
                         tags.setAll(allTags);
-                        tag.set(chosen != null && allTags.contains(chosen) ? chosen : null);
+                        filters.keepTagIfKnown(allTags);
                     }
                     // a session picked as filter is refreshed so its counts stay true
-                    var current = sessionFilter.get();
-                    if (current != null) {
-                        allSessions.stream()
-                                .filter(s -> s.id() == current.id())
-                                .findFirst()
-                                .ifPresentOrElse(
-                                        s -> {
-                                            if (!s.equals(current)) {
-                                                sessionFilterQuietly(s);
-                                            }
-                                        },
-                                        () -> sessionFilter.set(null));
-                    }
+                    filters.refreshSessionFilter(allSessions);
                     searching.set(false);
                     loads.set(loads.get() + 1);
                 });
@@ -270,49 +181,8 @@ public final class LibraryViewModel {
         });
     }
 
-    private void sessionFilterQuietly(ReviewSession s) {
-        // same session, fresher counts: no new query
-        quiet = true;
-        try {
-            sessionFilter.set(s);
-        } finally {
-            quiet = false;
-        }
-    }
-
     public void clearFilters() {
-        text.set("");
-        recommendation.set(null);
-        minScore.set(null);
-        maxScore.set(null);
-        genre.set("");
-        rated.set(null);
-        shortlistedOnly.set(false);
-        tag.set(null);
-        savedFrom.set(null);
-        savedTo.set(null);
-        sessionFilter.set(null);
-    }
-
-    private String emptyText() {
-        boolean narrowed = text.get() != null && !text.get().isBlank()
-                || recommendation.get() != null
-                || minScore.get() != null
-                || maxScore.get() != null
-                || genre.get() != null && !genre.get().isBlank()
-                || rated.get() != null
-                || shortlistedOnly.get()
-                || tag.get() != null
-                || savedFrom.get() != null
-                || savedTo.get() != null;
-        if (sessionFilter.get() != null) {
-            return narrowed
-                    ? "No match in this session."
-                    : "This session is empty: select analyses and choose Add to session.";
-        }
-        return narrowed
-                ? "No match in the library."
-                : "Nothing here yet: every analysis you run is saved to the library.";
+        filters.clear();
     }
 
     // ---------------------------------------------------------------- sync
@@ -347,44 +217,20 @@ public final class LibraryViewModel {
         });
     }
 
-    // ---------------------------------------------------------------- sessions
+    // ---------------------------------------------------------------- sessions, imports and exports
 
     /** A new session (or an existing one of that name) holding {@code ids} in order. */
     public void createSession(String name, List<String> ids, Consumer<ReviewSession> then) {
-        run(
-                "Session \"" + name + "\" saved.",
-                lib -> {
-                    var s = lib.createSession(name, List.of());
-                    lib.addToSession(s.id(), ids);
-                    return lib.session(s.id()).orElseThrow();
-                },
-                then);
+        actions.createSession(name, ids, then);
     }
 
     /** A session of every row the current search and filters match. */
     public void createSessionFromFilter(String name, Consumer<ReviewSession> then) {
-        var q = query();
-        run(
-                "Session \"" + name + "\" saved.",
-                lib -> {
-                    var ids = lib.search(q).stream().map(LibraryEntry::id).toList();
-                    var s = lib.createSession(name, List.of());
-                    lib.addToSession(s.id(), ids);
-                    return lib.session(s.id()).orElseThrow();
-                },
-                then);
+        actions.createSession(name, query(), then);
     }
 
     public void addToSession(ReviewSession session, List<String> ids) {
-        run(
-                ids.size() == 1
-                        ? "Added to \"" + session.name() + "\"."
-                        : "Added " + ids.size() + " to \"" + session.name() + "\".",
-                lib -> {
-                    lib.addToSession(session.id(), ids);
-                    return null;
-                },
-                null);
+        actions.addToSession(session, ids);
     }
 
     /**
@@ -392,226 +238,99 @@ public final class LibraryViewModel {
      * after the folder when {@code session} is null); the others are queued for analysis.
      */
     public void addFolder(ReviewSession session, Path folder, Consumer<ReviewSession> then) {
-        var name = session != null ? session.name() : folder.getFileName().toString();
-        io.execute(() -> {
-            try {
-                var lib = archive.library();
-                var result = FolderMatch.match(
-                        FolderMatch.screenplays(folder), lib.search(LibraryQuery.ALL.page(1_000_000, 0)));
-                var s = session != null ? session : lib.createSession(name, List.of());
-                lib.addToSession(s.id(), result.matched());
-                var fresh = lib.session(s.id()).orElseThrow();
-                result.unknown().forEach(file -> awaiting.put(file, fresh.id()));
-                ui.execute(() -> {
-                    message.set(
-                            result.matched().size() + " matched in \"" + name + "\""
-                                    + (result.unknown().isEmpty()
-                                            ? "."
-                                            : "; " + result.unknown().size()
-                                                    + " not in the library yet, queued for analysis; they join the session when done."));
-                    if (!result.unknown().isEmpty()) {
-                        analyse.accept(result.unknown());
-                    }
-                    refresh();
-                    if (then != null) {
-                        then.accept(fresh);
-                    }
-                });
-            } catch (Exception e) {
-                ui.execute(() -> message.set("The folder could not be read: " + e.getMessage()));
-            }
-        });
+        actions.addFolder(session, folder, then);
     }
 
     /** An analysis finished in the queue: a script from a dropped folder joins its session. UI thread. */
     public void analysisFinished(Path file, String analysisId) {
-        if (file == null || analysisId == null) {
-            return;
-        }
-        writes.execute(() -> {
-            try {
-                var sessionId = awaiting.take(file);
-                var lib = archive.library();
-                // the session may have been deleted meanwhile
-                var session = sessionId.isPresent()
-                        ? lib.session(sessionId.getAsLong())
-                        : java.util.Optional.<ReviewSession>empty();
-                if (session.isPresent()) {
-                    lib.addToSession(session.get().id(), List.of(analysisId));
-                    ui.execute(() -> {
-                        message.set(file.getFileName() + " joined \""
-                                + session.get().name() + "\".");
-                        refresh();
-                    });
-                }
-            } catch (RuntimeException e) {
-                ui.execute(() -> message.set(e.getMessage() == null ? e.toString() : e.getMessage()));
-            }
-        });
+        actions.analysisFinished(file, analysisId);
     }
 
     public void setRubric(ReviewSession session, List<ReviewSession.Criterion> rubric) {
-        run(
-                "Score card of \"" + session.name() + "\" saved.",
-                lib -> {
-                    lib.setRubric(session.id(), rubric);
-                    return null;
-                },
-                null);
+        actions.setRubric(session, rubric);
     }
 
     public void deleteSession(ReviewSession session) {
-        if (sessionFilter.get() != null && sessionFilter.get().id() == session.id()) {
-            sessionFilter.set(null);
-        }
-        run(
-                "Session \"" + session.name() + "\" deleted (its analyses stay in the library).",
-                lib -> {
-                    lib.deleteSession(session.id());
-                    return null;
-                },
-                null);
+        filters.forget(session);
+        actions.deleteSession(session);
     }
 
     public void removeFromSession(ReviewSession session, List<String> ids) {
-        run(
-                "Removed from \"" + session.name() + "\".",
-                lib -> {
-                    ids.forEach(id -> lib.removeFromSession(session.id(), id));
-                    return null;
-                },
-                null);
+        actions.removeFromSession(session, ids);
     }
 
-    // ---------------------------------------------------------------- imports and exports
-
     public void exportSessionCsv(ReviewSession session, Path out, Runnable done) {
-        run(
-                "Wrote " + out.getFileName() + ".",
-                lib -> {
-                    lib.exportCsv(session == null ? null : session.id(), out);
-                    return null;
-                },
-                r -> done.run());
+        actions.exportSessionCsv(session, out, done);
     }
 
     public void exportSessionPdf(ReviewSession session, Path out, Runnable done) {
-        run(
-                "Wrote " + out.getFileName() + ".",
-                lib -> {
-                    lib.exportSessionPdf(session.id(), out);
-                    return null;
-                },
-                r -> done.run());
+        actions.exportSessionPdf(session, out, done);
     }
 
     public void exportAnalysisPdf(String id, Path out, Runnable done) {
-        run(
-                "Wrote " + out.getFileName() + ".",
-                lib -> {
-                    lib.exportAnalysisPdf(id, out);
-                    return null;
-                },
-                r -> done.run());
+        actions.exportAnalysisPdf(id, out, done);
     }
 
     public void exportBundle(ReviewSession session, Path out, Runnable done) {
-        run(
-                "Wrote " + out.getFileName() + ".",
-                lib -> {
-                    lib.exportBundle(session.id(), out);
-                    return null;
-                },
-                r -> done.run());
+        actions.exportBundle(session, out, done);
     }
 
     public void exportDecisions(ReviewSession session, Path out, Runnable done) {
-        run(
-                "Wrote " + out.getFileName() + " (decisions by FilmFreeway submission id).",
-                lib -> {
-                    FilmFreeway.exportDecisions(lib, session.id(), out);
-                    return null;
-                },
-                r -> done.run());
+        actions.exportDecisions(session, out, done);
     }
 
     public void importBundle(Path bundle, Consumer<ReviewSession> then) {
-        run("Imported " + bundle.getFileName() + ".", lib -> lib.importBundle(bundle), then);
+        actions.importBundle(bundle, then);
     }
 
     public void importFilmFreeway(Path csv, String sessionName, Consumer<ReviewSession> then) {
-        run(
-                "Imported the FilmFreeway submissions into \"" + sessionName + "\".",
-                lib -> FilmFreeway.importSubmissions(lib, csv, sessionName),
-                then);
-    }
-
-    private interface LibraryWork<T> {
-        T run(Library library) throws Exception;
-    }
-
-    /** A library action in order with the other edits; the list is refreshed after it. */
-    private <T> void run(String success, LibraryWork<T> work, Consumer<T> then) {
-        writes.execute(() -> {
-            try {
-                T result = work.run(archive.library());
-                ui.execute(() -> {
-                    message.set(success);
-                    refresh();
-                    if (then != null) {
-                        then.accept(result);
-                    }
-                });
-            } catch (Exception e) {
-                ui.execute(() -> message.set(e.getMessage() == null ? e.toString() : e.getMessage()));
-            }
-        });
+        actions.importFilmFreeway(csv, sessionName, then);
     }
 
     // ---------------------------------------------------------------- properties
 
     public StringProperty textProperty() {
-        return text;
+        return filters.text;
     }
 
     public ObjectProperty<String> recommendationProperty() {
-        return recommendation;
+        return filters.recommendation;
     }
 
     public ObjectProperty<Double> minScoreProperty() {
-        return minScore;
+        return filters.minScore;
     }
 
     public ObjectProperty<Double> maxScoreProperty() {
-        return maxScore;
+        return filters.maxScore;
     }
 
     public StringProperty genreProperty() {
-        return genre;
+        return filters.genre;
     }
 
     public ObjectProperty<Boolean> ratedProperty() {
-        return rated;
+        return filters.rated;
     }
 
     public BooleanProperty shortlistedOnlyProperty() {
-        return shortlistedOnly;
+        return filters.shortlistedOnly;
     }
 
     public ObjectProperty<String> tagProperty() {
-        return tag;
+        return filters.tag;
     }
 
     public ObjectProperty<LocalDate> savedFromProperty() {
-        return savedFrom;
+        return filters.savedFrom;
     }
 
     public ObjectProperty<LocalDate> savedToProperty() {
-        return savedTo;
+        return filters.savedTo;
     }
 
     public ObjectProperty<ReviewSession> sessionFilterProperty() {
-        return sessionFilter;
+        return filters.sessionFilter;
     }
 
     public ObservableList<LibraryEntry> rows() {
@@ -651,7 +370,7 @@ public final class LibraryViewModel {
     }
     /** What the list says when it has no row: nothing saved yet, no match in the library, or no match in this session. */
     public StringBinding emptyMessageBinding() {
-        return emptyMessage;
+        return filters.emptyMessage;
     }
     /** Counts finished loads: tests and the benchmark wait on it. */
     public IntegerProperty loadsProperty() {
