@@ -122,7 +122,7 @@ class LibraryViewModelTest {
     void aFilmFreewayExportBecomesASessionAndItsDecisionsGoBackKeyedBySubmissionId() throws Exception {
         var csv = dir.resolve("Shorts 2027.csv");
         Files.writeString(csv, """
-                QueuedSubmission ID,Project Title,First Name,Last Name,Trailer URL
+                Submission ID,Project Title,First Name,Last Name,Trailer URL
                 FF-1001,Night Ferry,Ana,Lindqvist,https://vimeo.com/1
                 FF-1002,Winter Light,Maja,Berg,
                 FF-1003,Something Not Yet Analysed,Kim,Lee,

@@ -1,11 +1,14 @@
 package ai.sorot.lambda.aws.state;
 
+import static ai.sorot.lambda.aws.state.DynamoJobTable.call;
+import static ai.sorot.lambda.aws.state.DynamoJobTable.key;
 import static ai.sorot.lambda.aws.state.JobItems.EXPIRES_AT;
 import static ai.sorot.lambda.aws.state.JobItems.INDEX;
 import static ai.sorot.lambda.aws.state.JobItems.JOB_LIST;
 import static ai.sorot.lambda.aws.state.JobItems.LIST_KEY;
-import static ai.sorot.lambda.aws.state.JobItems.LIST_SORT;
 import static ai.sorot.lambda.aws.state.JobItems.PK;
+import static ai.sorot.lambda.aws.state.JobItems.decodeCursor;
+import static ai.sorot.lambda.aws.state.JobItems.encodeCursor;
 import static ai.sorot.lambda.aws.state.JobItems.num;
 import static ai.sorot.lambda.aws.state.JobItems.str;
 
@@ -22,22 +25,15 @@ import ai.sorot.model.api.ErrorCode;
 import ai.sorot.model.api.JobState;
 import ai.sorot.model.api.SorotException;
 import ai.sorot.model.api.StepStatus;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
-import software.amazon.awssdk.services.dynamodb.model.RequestLimitExceededException;
 
 /**
  * The cloud {@link JobStore}: one DynamoDB table. Every transition is one {@code UpdateItem}
@@ -58,8 +54,6 @@ import software.amazon.awssdk.services.dynamodb.model.RequestLimitExceededExcept
 public final class DynamoJobStore implements JobStore {
 
     private static final String CONTENT_PREFIX = "content#";
-    private static final String FINGERPRINT_PREFIX = "fingerprint#";
-    private static final String FINGERPRINT_LIST = "fingerprints";
     /** The item attribute the table's time-to-live reads (epoch seconds); the SAM template names it too. */
     public static final String TTL_ATTRIBUTE = EXPIRES_AT;
     /** The newest-first index; the SAM template declares it. */
@@ -68,11 +62,15 @@ public final class DynamoJobStore implements JobStore {
     private final DynamoDbClient dynamo;
     private final String table;
     private final Duration retention;
+    private final DynamoJobTable items;
+    private final DynamoFingerprints fingerprints;
 
     public DynamoJobStore(DynamoDbClient dynamo, String table, Duration retention) {
         this.dynamo = dynamo;
         this.table = table;
         this.retention = retention;
+        this.items = new DynamoJobTable(dynamo, table);
+        this.fingerprints = new DynamoFingerprints(dynamo, table, items, retention);
     }
 
     public String table() {
@@ -95,13 +93,13 @@ public final class DynamoJobStore implements JobStore {
             return new CreateOutcome.Created(job);
         }
         for (int attempt = 0; attempt < 5; attempt++) {
-            if (conditional(() -> dynamo.putItem(b -> b.tableName(table)
+            if (items.conditional(() -> dynamo.putItem(b -> b.tableName(table)
                     .item(pointer)
                     .conditionExpression("attribute_not_exists(#pk)")
                     .expressionAttributeNames(Map.of("#pk", PK))))) {
                 return new CreateOutcome.Created(job);
             }
-            var existingPointer = get(contentPk);
+            var existingPointer = items.get(contentPk);
             if (existingPointer.isEmpty()) {
                 continue; // expired or removed meanwhile: try to take it again
             }
@@ -112,7 +110,7 @@ public final class DynamoJobStore implements JobStore {
                 return new CreateOutcome.Existing(previous.get());
             }
             // the earlier analysis failed or expired: this one answers for the content now
-            if (conditional(() -> dynamo.putItem(b -> b.tableName(table)
+            if (items.conditional(() -> dynamo.putItem(b -> b.tableName(table)
                     .item(pointer)
                     .conditionExpression("#job = :previous")
                     .expressionAttributeNames(Map.of("#job", "jobId"))
@@ -146,7 +144,7 @@ public final class DynamoJobStore implements JobStore {
             names.put(alias, JobItems.stepKey(required));
             condition.append(" AND #steps.").append(alias).append(".#st IN (:completed, :skipped)");
         }
-        return update(
+        return items.update(
                 id,
                 "SET #state = :processing, #updatedAt = :now, #steps.#s.#st = :running, "
                         + "#steps.#s.#leaseOwner = :owner, #steps.#s.#leaseUntil = :until, "
@@ -179,7 +177,7 @@ public final class DynamoJobStore implements JobStore {
             set.append(", #steps.#s.#").append(field.getKey()).append(" = :").append(field.getKey());
             values.put(":" + field.getKey(), field.getValue());
         }
-        return update(
+        return items.update(
                 id,
                 set + " REMOVE #steps.#s.#leaseOwner, #steps.#s.#leaseUntil",
                 "#steps.#s.#st = :running AND #steps.#s.#leaseOwner = :owner AND #state = :processing",
@@ -203,7 +201,7 @@ public final class DynamoJobStore implements JobStore {
                 + "#steps.#s.#errorMessage = :message, #updatedAt = :at";
         var release = " REMOVE #steps.#s.#leaseOwner, #steps.#s.#leaseUntil";
         var leaseHeld = "#steps.#s.#st = :running AND #steps.#s.#leaseOwner = :owner";
-        if (update(
+        if (items.update(
                 id,
                 stepUpdate + ", #state = :jobFailed, #errorCode = :code, #errorMessage = :message" + release,
                 leaseHeld + " AND #state = :processing",
@@ -212,12 +210,12 @@ public final class DynamoJobStore implements JobStore {
             return true;
         }
         // a step beside the one that failed the job first: record this one, keep the job's first error
-        return update(id, stepUpdate + release, leaseHeld + " AND #state = :jobFailed", names, values);
+        return items.update(id, stepUpdate + release, leaseHeld + " AND #state = :jobFailed", names, values);
     }
 
     @Override
     public boolean failQueued(String id, ApiError error, Instant at) {
-        return update(
+        return items.update(
                 id,
                 "SET #state = :failed, #errorCode = :code, #errorMessage = :message, #updatedAt = :at",
                 "#state = :queued",
@@ -278,7 +276,7 @@ public final class DynamoJobStore implements JobStore {
                         .append(alias)
                         .append(".#leaseUntil");
             }
-            if (update(
+            if (items.update(
                     id,
                     set.toString() + remove,
                     "#state IN (:queued, :processing) AND #updatedAt = :seen",
@@ -318,53 +316,17 @@ public final class DynamoJobStore implements JobStore {
             names.put(alias, JobItems.stepKey(step));
             condition.append(" AND #steps.").append(alias).append(".#st IN (:completed, :skipped)");
         }
-        return update(id, set.toString(), condition.toString(), names, values);
-    }
-
-    /**
-     * One conditional {@code UpdateItem}. Every attribute name in the expressions is written
-     * {@code #name} (DynamoDB reserves hundreds of words: status, state, offline...); {@code aliases}
-     * names the ones that are not the attribute itself (the step maps), {@code #st} is "status".
-     */
-    private boolean update(
-            String id,
-            String updateExpression,
-            String condition,
-            Map<String, String> aliases,
-            Map<String, AttributeValue> values) {
-        var names = new HashMap<String, String>();
-        var tokens = java.util.regex.Pattern.compile("#\\w+").matcher(updateExpression + " " + condition);
-        while (tokens.find()) {
-            var token = tokens.group();
-            names.put(
-                    token,
-                    aliases.containsKey(token)
-                            ? aliases.get(token)
-                            : token.equals("#st") ? "status" : token.substring(1));
-        }
-        var used = new HashMap<String, AttributeValue>();
-        values.forEach((k, v) -> {
-            if ((updateExpression + " " + condition)
-                    .matches("(?s).*" + java.util.regex.Pattern.quote(k) + "(?![A-Za-z0-9_]).*")) {
-                used.put(k, v);
-            }
-        });
-        return conditional(() -> dynamo.updateItem(b -> b.tableName(table)
-                .key(key(id))
-                .updateExpression(updateExpression)
-                .conditionExpression(condition)
-                .expressionAttributeNames(names)
-                .expressionAttributeValues(used)));
+        return items.update(id, set.toString(), condition.toString(), names, values);
     }
 
     // ---- reads -------------------------------------------------------------------------------
 
     @Override
     public Optional<Job> find(String id) {
-        if (id.startsWith(CONTENT_PREFIX) || id.startsWith(FINGERPRINT_PREFIX)) {
+        if (id.startsWith(CONTENT_PREFIX) || id.startsWith(DynamoFingerprints.PREFIX)) {
             return Optional.empty();
         }
-        return get(id).map(JobItems::fromItem);
+        return items.get(id).map(JobItems::fromItem);
     }
 
     @Override
@@ -433,41 +395,7 @@ public final class DynamoJobStore implements JobStore {
 
     @Override
     public List<PriorFingerprint> priorFingerprints(String exceptId) {
-        var prior = new ArrayList<PriorFingerprint>();
-        Map<String, AttributeValue> start = null;
-        do {
-            var from = start;
-            int wanted = PRIOR_FINGERPRINTS - prior.size() + 1; // one more, in case it is exceptId's
-            var response = call(() -> dynamo.query(b -> {
-                b.tableName(table)
-                        .indexName(INDEX)
-                        .keyConditionExpression("#lk = :fingerprints")
-                        .expressionAttributeNames(Map.of("#lk", LIST_KEY))
-                        .expressionAttributeValues(Map.of(":fingerprints", str(FINGERPRINT_LIST)))
-                        .scanIndexForward(false)
-                        .limit(wanted);
-                if (from != null) {
-                    b.exclusiveStartKey(from);
-                }
-            }));
-            for (var item : response.items()) {
-                var analysisId = item.get(PK).s().substring(FINGERPRINT_PREFIX.length());
-                if (!analysisId.equals(exceptId)
-                        && prior.size() < PRIOR_FINGERPRINTS
-                        && item.containsKey("fingerprint")) {
-                    prior.add(new PriorFingerprint(
-                            analysisId,
-                            text(item, "title"),
-                            text(item, "fileName"),
-                            item.get("fingerprint").s()));
-                }
-            }
-            start = response.hasLastEvaluatedKey()
-                            && !response.lastEvaluatedKey().isEmpty()
-                    ? response.lastEvaluatedKey()
-                    : null;
-        } while (start != null && prior.size() < PRIOR_FINGERPRINTS);
-        return prior;
+        return fingerprints.prior(exceptId);
     }
 
     /**
@@ -476,100 +404,7 @@ public final class DynamoJobStore implements JobStore {
      */
     @Override
     public void rememberFingerprint(PriorFingerprint fingerprint) {
-        var job = get(fingerprint.analysisId());
-        var now = Instant.now();
-        var sort = job.map(item -> item.get(LIST_SORT)).orElse(str(JobItems.listSort(now, fingerprint.analysisId())));
-        var expires = job.map(item -> item.get(EXPIRES_AT))
-                .orElse(num(now.plus(retention).getEpochSecond()));
-        var values = new HashMap<String, AttributeValue>();
-        values.put(":lk", str(FINGERPRINT_LIST));
-        values.put(":ls", sort);
-        values.put(":exp", expires);
-        values.put(":fp", str(fingerprint.fingerprint()));
-        var set = new StringBuilder("SET #lk = :lk, #ls = :ls, #exp = :exp, #fp = :fp");
-        var remove = new ArrayList<String>();
-        var names = new HashMap<>(Map.of("#lk", LIST_KEY, "#ls", LIST_SORT, "#exp", EXPIRES_AT, "#fp", "fingerprint"));
-        for (var field : List.of(
-                Map.entry("title", Optional.ofNullable(fingerprint.title())),
-                Map.entry("fileName", Optional.ofNullable(fingerprint.fileName())))) {
-            names.put("#" + field.getKey(), field.getKey());
-            if (field.getValue().isPresent()) {
-                set.append(", #").append(field.getKey()).append(" = :").append(field.getKey());
-                values.put(":" + field.getKey(), str(field.getValue().get()));
-            } else {
-                remove.add("#" + field.getKey());
-            }
-        }
-        var expression = set + (remove.isEmpty() ? "" : " REMOVE " + String.join(", ", remove));
-        call(() -> dynamo.updateItem(b -> b.tableName(table)
-                .key(key(FINGERPRINT_PREFIX + fingerprint.analysisId()))
-                .updateExpression(expression)
-                .expressionAttributeNames(names)
-                .expressionAttributeValues(values)));
-    }
-
-    private static String text(Map<String, AttributeValue> item, String name) {
-        var value = item.get(name);
-        return value == null ? null : value.s();
-    }
-
-    private Optional<Map<String, AttributeValue>> get(String pk) {
-        var response =
-                call(() -> dynamo.getItem(b -> b.tableName(table).key(key(pk)).consistentRead(true)));
-        return response.hasItem() && !response.item().isEmpty() ? Optional.of(response.item()) : Optional.empty();
-    }
-
-    private static Map<String, AttributeValue> key(String pk) {
-        return Map.of(PK, str(pk));
-    }
-
-    /** The cursor is the index position of the page's last job, opaque to clients. */
-    private static String encodeCursor(Job last) {
-        var text = last.id() + "\n" + JobItems.listSort(last.createdAt(), last.id());
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static Map<String, AttributeValue> decodeCursor(String cursor) {
-        if (cursor == null || cursor.isBlank()) {
-            return null;
-        }
-        try {
-            var text = new String(Base64.getUrlDecoder().decode(cursor.strip()), StandardCharsets.UTF_8);
-            var parts = text.split("\n", 2);
-            if (parts.length != 2 || !parts[1].endsWith("#" + parts[0])) {
-                throw new IllegalArgumentException("not a cursor");
-            }
-            return Map.of(PK, str(parts[0]), LIST_KEY, str(JOB_LIST), LIST_SORT, str(parts[1]));
-        } catch (IllegalArgumentException e) {
-            throw new SorotException(ErrorCode.INVALID_PARAMETER, "cursor is not one this API gave out.");
-        }
-    }
-
-    // ---- calls -------------------------------------------------------------------------------
-
-    /** Runs a conditional write: false when its condition did not hold (nothing was changed). */
-    private boolean conditional(Runnable write) {
-        try {
-            call(() -> {
-                write.run();
-                return null;
-            });
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
-        }
-    }
-
-    private static <T> T call(Supplier<T> request) {
-        try {
-            return request.get();
-        } catch (ConditionalCheckFailedException e) {
-            throw e;
-        } catch (ProvisionedThroughputExceededException | RequestLimitExceededException e) {
-            throw new SorotException(ErrorCode.THROTTLED, "The job table is busy; try again shortly.", e);
-        } catch (SdkException e) {
-            throw new SorotException(ErrorCode.INTERNAL, "The job table failed: " + e.getMessage(), e);
-        }
+        fingerprints.remember(fingerprint);
     }
 
     @Override

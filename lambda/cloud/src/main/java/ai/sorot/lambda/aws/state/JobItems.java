@@ -6,13 +6,17 @@ import ai.sorot.lambda.pipeline.StepRun;
 import ai.sorot.lambda.pipeline.Submission;
 import ai.sorot.lambda.screenplay.ScriptFormat;
 import ai.sorot.model.api.ApiError;
+import ai.sorot.model.api.ErrorCode;
 import ai.sorot.model.api.JobState;
+import ai.sorot.model.api.SorotException;
 import ai.sorot.model.api.StepStatus;
 import ai.sorot.model.report.Provenance;
 import ai.sorot.model.report.Recommendation;
 import ai.sorot.model.report.Usage;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -197,6 +201,28 @@ final class JobItems {
                 s(item, "title"),
                 recommendation == null ? null : Recommendation.valueOf(recommendation),
                 score);
+    }
+
+    /** The cursor is the index position of the page's last job, opaque to clients. */
+    static String encodeCursor(Job last) {
+        var text = last.id() + "\n" + JobItems.listSort(last.createdAt(), last.id());
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static Map<String, AttributeValue> decodeCursor(String cursor) {
+        if (cursor == null || cursor.isBlank()) {
+            return null;
+        }
+        try {
+            var text = new String(Base64.getUrlDecoder().decode(cursor.strip()), StandardCharsets.UTF_8);
+            var parts = text.split("\n", 2);
+            if (parts.length != 2 || !parts[1].endsWith("#" + parts[0])) {
+                throw new IllegalArgumentException("not a cursor");
+            }
+            return Map.of(PK, str(parts[0]), LIST_KEY, str(JOB_LIST), LIST_SORT, str(parts[1]));
+        } catch (IllegalArgumentException e) {
+            throw new SorotException(ErrorCode.INVALID_PARAMETER, "cursor is not one this API gave out.");
+        }
     }
 
     static AttributeValue str(String value) {
