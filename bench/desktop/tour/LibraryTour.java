@@ -2,7 +2,7 @@ package ai.sorot.desktop.tour;
 
 import ai.sorot.desktop.SorotDesktop;
 import ai.sorot.desktop.library.LibraryPage;
-import ai.sorot.desktop.settings.Settings;
+import ai.sorot.desktop.home.Settings;
 import ai.sorot.desktop.settings.ThemeManager;
 import ai.sorot.desktop.shell.MainWindow;
 import ai.sorot.desktop.testing.LibraryFixtures;

@@ -6,7 +6,7 @@ import ai.sorot.desktop.connection.Endpoint;
 import ai.sorot.desktop.connection.EndpointSource;
 import ai.sorot.desktop.queue.QueueItem;
 import ai.sorot.desktop.queue.SubmissionState;
-import ai.sorot.desktop.settings.Settings;
+import ai.sorot.desktop.home.Settings;
 import ai.sorot.desktop.settings.ThemeManager;
 import ai.sorot.desktop.shell.MainWindow;
 import ai.sorot.desktop.testing.TestPdfs;

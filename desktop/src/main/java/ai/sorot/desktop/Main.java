@@ -1,7 +1,7 @@
 package ai.sorot.desktop;
 
+import ai.sorot.desktop.home.DesktopHome;
 import ai.sorot.desktop.instance.SingleInstance;
-import ai.sorot.desktop.settings.DesktopHome;
 import java.io.IOException;
 import javafx.application.Application;
 

@@ -1,8 +1,8 @@
 package ai.sorot.desktop.committee;
 
 import ai.sorot.desktop.connection.Endpoint;
+import ai.sorot.desktop.home.DesktopHome;
 import ai.sorot.desktop.report.AnalysisArchive;
-import ai.sorot.desktop.settings.DesktopHome;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

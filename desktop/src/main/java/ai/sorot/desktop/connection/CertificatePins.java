@@ -1,6 +1,6 @@
 package ai.sorot.desktop.connection;
 
-import ai.sorot.desktop.settings.DesktopHome;
+import ai.sorot.desktop.home.DesktopHome;
 import ai.sorot.model.Json;
 import ai.sorot.model.api.CertificateFingerprint;
 import com.fasterxml.jackson.core.type.TypeReference;

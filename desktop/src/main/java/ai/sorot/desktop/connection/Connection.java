@@ -1,6 +1,5 @@
 package ai.sorot.desktop.connection;
 
-import ai.sorot.desktop.queue.Backoff;
 import ai.sorot.model.api.HealthInfo;
 import java.time.Duration;
 import java.time.Instant;

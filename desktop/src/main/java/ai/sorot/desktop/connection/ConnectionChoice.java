@@ -1,7 +1,7 @@
 package ai.sorot.desktop.connection;
 
-import ai.sorot.desktop.settings.Settings;
-import ai.sorot.desktop.settings.TokenStore;
+import ai.sorot.desktop.home.Settings;
+import ai.sorot.desktop.home.TokenStore;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;

@@ -1,9 +1,9 @@
 package ai.sorot.desktop.connection;
 
 import ai.sorot.desktop.SorotDesktop;
-import ai.sorot.desktop.settings.DesktopHome;
-import ai.sorot.desktop.settings.SettingsStore;
-import ai.sorot.desktop.settings.TokenStore;
+import ai.sorot.desktop.home.DesktopHome;
+import ai.sorot.desktop.home.SettingsStore;
+import ai.sorot.desktop.home.TokenStore;
 import ai.sorot.lambda.aws.AnalystChoice;
 import ai.sorot.lambda.local.LocalBackend;
 import ai.sorot.lambda.local.LocalServer;

@@ -1,6 +1,6 @@
 package ai.sorot.desktop.instance;
 
-import ai.sorot.desktop.settings.DesktopHome;
+import ai.sorot.desktop.home.DesktopHome;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package ai.sorot.desktop.queue;
 
+import ai.sorot.desktop.connection.Backoff;
 import ai.sorot.desktop.intake.PreflightResult;
 import ai.sorot.desktop.intake.TrailerLinks;
 import java.time.Clock;

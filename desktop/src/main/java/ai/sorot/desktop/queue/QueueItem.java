@@ -1,5 +1,6 @@
 package ai.sorot.desktop.queue;
 
+import ai.sorot.desktop.connection.Backoff;
 import ai.sorot.desktop.intake.PreflightResult;
 import ai.sorot.lambda.screenplay.ScriptFormat;
 import ai.sorot.model.api.StepState;

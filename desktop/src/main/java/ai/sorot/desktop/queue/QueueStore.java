@@ -1,6 +1,6 @@
 package ai.sorot.desktop.queue;
 
-import ai.sorot.desktop.settings.DesktopHome;
+import ai.sorot.desktop.home.DesktopHome;
 import ai.sorot.model.Json;
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.io.IOException;

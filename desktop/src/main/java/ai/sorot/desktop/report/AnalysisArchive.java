@@ -1,6 +1,6 @@
 package ai.sorot.desktop.report;
 
-import ai.sorot.desktop.settings.DesktopHome;
+import ai.sorot.desktop.home.DesktopHome;
 import ai.sorot.lambda.library.Library;
 import ai.sorot.lambda.library.SavedEmbedding;
 import ai.sorot.model.report.AnalysisReport;

@@ -2,6 +2,7 @@ package ai.sorot.desktop.settings;
 
 import ai.sorot.desktop.connection.CertificatePrompt;
 import ai.sorot.desktop.connection.ConnectionChoice;
+import ai.sorot.desktop.home.Settings;
 import ai.sorot.desktop.ui.Icons;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;

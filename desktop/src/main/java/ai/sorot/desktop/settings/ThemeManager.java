@@ -1,5 +1,6 @@
 package ai.sorot.desktop.settings;
 
+import ai.sorot.desktop.home.Settings;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import javafx.application.Application;

@@ -1,6 +1,6 @@
 package ai.sorot.desktop.shell;
 
-import ai.sorot.desktop.settings.Settings;
+import ai.sorot.desktop.home.Settings;
 import ai.sorot.desktop.ui.Icons;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;

@@ -48,15 +48,6 @@ class DesktopLayersTest {
     static final ArchRule desktopPackagesFormNoCycle = slices().matching("ai.sorot.desktop.(*)..")
             .should()
             .beFreeOfCycles()
-            // violation to fix: connection -> queue (EmbeddedBackend/Connection use queue.Backoff and
-            // queue.QueueViewModel); the retry policy belongs in connection, the view model above it
-            .ignoreDependency(
-                    resideInAPackage("ai.sorot.desktop.connection.."), resideInAPackage("ai.sorot.desktop.queue.."))
-            // violation to fix: connection -> settings (EmbeddedBackend reads settings.SettingsStore,
-            // settings.Settings, settings.DesktopHome, settings.TokenStore while settings' views use
-            // connection); the stores and the home belong in a package below both
-            .ignoreDependency(
-                    resideInAPackage("ai.sorot.desktop.connection.."), resideInAPackage("ai.sorot.desktop.settings.."))
             // violation to fix: intake -> queue (intake uses queue.Notice, queue.QueueItem and
             // queue.QueueViewModel while the queue uses intake's DropContent, IntakeViewModel,
             // PreflightResult and TrailerLinks)

@@ -2,8 +2,8 @@ package ai.sorot.desktop.committee;
 
 import ai.sorot.desktop.connection.Endpoint;
 import ai.sorot.desktop.connection.SorotApi;
+import ai.sorot.desktop.home.DesktopHome;
 import ai.sorot.desktop.report.AnalysisArchive;
-import ai.sorot.desktop.settings.DesktopHome;
 import ai.sorot.desktop.testing.TestPdfs;
 import ai.sorot.lambda.local.LocalServer;
 import ai.sorot.model.api.JobState;

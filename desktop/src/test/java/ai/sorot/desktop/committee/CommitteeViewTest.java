@@ -5,7 +5,7 @@ import static ai.sorot.desktop.testing.Ui.runFx;
 import static ai.sorot.desktop.testing.Ui.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.sorot.desktop.settings.Settings;
+import ai.sorot.desktop.home.Settings;
 import ai.sorot.desktop.settings.ThemeManager;
 import ai.sorot.desktop.testing.Ui;
 import java.nio.file.Path;

@@ -3,9 +3,9 @@ package ai.sorot.desktop.connection;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.sorot.desktop.SorotDesktop;
-import ai.sorot.desktop.settings.DesktopHome;
-import ai.sorot.desktop.settings.Settings;
-import ai.sorot.desktop.settings.TokenStore;
+import ai.sorot.desktop.home.DesktopHome;
+import ai.sorot.desktop.home.Settings;
+import ai.sorot.desktop.home.TokenStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;

@@ -2,7 +2,7 @@ package ai.sorot.desktop.connection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.sorot.desktop.settings.DesktopHome;
+import ai.sorot.desktop.home.DesktopHome;
 import ai.sorot.lambda.local.LocalServer;
 import ai.sorot.lambda.local.ServerCertificate;
 import ai.sorot.model.Json;

@@ -3,7 +3,7 @@ package ai.sorot.desktop.instance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import ai.sorot.desktop.settings.DesktopHome;
+import ai.sorot.desktop.home.DesktopHome;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.InetAddress;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.sorot.desktop.connection.Endpoint;
 import ai.sorot.desktop.connection.SorotApi;
+import ai.sorot.desktop.home.DesktopHome;
 import ai.sorot.desktop.report.AnalysisArchive;
-import ai.sorot.desktop.settings.DesktopHome;
 import ai.sorot.desktop.testing.ContractFixtures;
 import ai.sorot.desktop.testing.LibraryFixtures;
 import ai.sorot.desktop.testing.Wav;

@@ -6,11 +6,11 @@ import static ai.sorot.desktop.testing.Ui.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.sorot.desktop.SorotDesktop;
+import ai.sorot.desktop.connection.Backoff;
 import ai.sorot.desktop.connection.ConnectionState;
 import ai.sorot.desktop.connection.EmbeddedBackend;
-import ai.sorot.desktop.queue.Backoff;
+import ai.sorot.desktop.home.Settings;
 import ai.sorot.desktop.queue.SubmissionState;
-import ai.sorot.desktop.settings.Settings;
 import ai.sorot.desktop.settings.ThemeManager;
 import ai.sorot.desktop.shell.MainWindow;
 import ai.sorot.desktop.testing.TestPdfs;

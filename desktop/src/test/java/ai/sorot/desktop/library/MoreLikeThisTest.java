@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import ai.sorot.desktop.SorotDesktop;
 import ai.sorot.desktop.connection.EmbeddedBackend;
-import ai.sorot.desktop.settings.Settings;
+import ai.sorot.desktop.home.Settings;
 import ai.sorot.desktop.settings.ThemeManager;
 import ai.sorot.desktop.shell.MainWindow;
 import ai.sorot.desktop.testing.Ui;

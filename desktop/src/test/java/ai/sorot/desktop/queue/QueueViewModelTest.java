@@ -2,16 +2,17 @@ package ai.sorot.desktop.queue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.sorot.desktop.connection.Backoff;
 import ai.sorot.desktop.connection.Connection;
 import ai.sorot.desktop.connection.ConnectionState;
 import ai.sorot.desktop.connection.Endpoint;
 import ai.sorot.desktop.connection.EndpointSource;
 import ai.sorot.desktop.connection.SorotApi;
+import ai.sorot.desktop.home.DesktopHome;
 import ai.sorot.desktop.intake.Preflight;
 import ai.sorot.desktop.intake.PreflightResult;
 import ai.sorot.desktop.notify.Notifier;
 import ai.sorot.desktop.report.AnalysisArchive;
-import ai.sorot.desktop.settings.DesktopHome;
 import ai.sorot.desktop.testing.ScriptedApi;
 import ai.sorot.desktop.testing.TestPdfs;
 import java.net.InetAddress;

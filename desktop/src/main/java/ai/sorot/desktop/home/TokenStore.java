@@ -1,4 +1,4 @@
-package ai.sorot.desktop.settings;
+package ai.sorot.desktop.home;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

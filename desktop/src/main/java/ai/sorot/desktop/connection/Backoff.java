@@ -1,4 +1,4 @@
-package ai.sorot.desktop.queue;
+package ai.sorot.desktop.connection;
 
 import java.time.Duration;
 

@@ -1,4 +1,4 @@
-package ai.sorot.desktop.settings;
+package ai.sorot.desktop.home;
 
 import ai.sorot.lambda.library.AtomicFiles;
 import java.io.IOException;

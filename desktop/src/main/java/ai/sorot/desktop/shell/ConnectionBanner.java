@@ -1,5 +1,7 @@
-package ai.sorot.desktop.connection;
+package ai.sorot.desktop.shell;
 
+import ai.sorot.desktop.connection.Connection;
+import ai.sorot.desktop.connection.ConnectionState;
 import ai.sorot.desktop.queue.QueueViewModel;
 import ai.sorot.desktop.ui.Format;
 import java.time.Clock;
