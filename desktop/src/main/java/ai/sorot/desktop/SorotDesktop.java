@@ -15,6 +15,7 @@ import ai.sorot.desktop.home.TokenStore;
 import ai.sorot.desktop.intake.IntakeViewModel;
 import ai.sorot.desktop.intake.Preflight;
 import ai.sorot.desktop.notify.Notifier;
+import ai.sorot.desktop.queue.QueueItem;
 import ai.sorot.desktop.queue.QueueStore;
 import ai.sorot.desktop.queue.QueueViewModel;
 import ai.sorot.desktop.report.AnalysisArchive;
@@ -57,7 +58,7 @@ public final class SorotDesktop implements AutoCloseable {
     private final ConnectionChoice choice;
     private final AnalysisArchive archive;
     private final QueueViewModel queue;
-    private final IntakeViewModel intake;
+    private final IntakeViewModel<QueueItem> intake;
     private final ReportViewModel report;
     private final CommitteeDesk committee;
     /** The committee's tasks, one at a time: a member's edits reach the outbox in the order made. */
@@ -104,7 +105,7 @@ public final class SorotDesktop implements AutoCloseable {
         queue = new QueueViewModel(
                 connection, archive, options.persistQueue() ? new QueueStore(home) : null, relay, io, ui, clock);
         queue.maxConcurrentProperty().set(settings.maxConcurrent());
-        intake = new IntakeViewModel(queue, new Preflight(), archive, io, ui);
+        intake = new IntakeViewModel<>(queue, new Preflight(), archive, io, ui);
         report = new ReportViewModel(archive, connection, io, ui);
         committee = new CommitteeDesk(
                 home,
@@ -243,7 +244,7 @@ public final class SorotDesktop implements AutoCloseable {
         return queue;
     }
 
-    public IntakeViewModel intake() {
+    public IntakeViewModel<QueueItem> intake() {
         return intake;
     }
 

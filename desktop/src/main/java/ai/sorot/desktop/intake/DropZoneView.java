@@ -1,6 +1,5 @@
 package ai.sorot.desktop.intake;
 
-import ai.sorot.desktop.queue.QueueViewModel;
 import ai.sorot.desktop.ui.Icons;
 import ai.sorot.desktop.ui.Page;
 import javafx.geometry.Pos;
@@ -20,7 +19,7 @@ public final class DropZoneView extends StackPane implements Page {
 
     private final VBox zone = new VBox();
 
-    public DropZoneView(IntakeViewModel intake, QueueViewModel queue, Runnable chooseFiles, Runnable chooseFolder) {
+    public DropZoneView(IntakeViewModel<?> intake, Submissions<?> queue, Runnable chooseFiles, Runnable chooseFolder) {
         setId("drop-zone");
         getStyleClass().add("detail-pane");
         zone.getStyleClass().add("drop-zone");

@@ -1,9 +1,7 @@
 package ai.sorot.desktop.intake;
 
-import ai.sorot.desktop.queue.Notice;
-import ai.sorot.desktop.queue.QueueItem;
-import ai.sorot.desktop.queue.QueueViewModel;
 import ai.sorot.desktop.report.AnalysisArchive;
+import ai.sorot.desktop.ui.Notice;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,14 +16,17 @@ import javafx.beans.property.ReadOnlyIntegerWrapper;
 /**
  * Turns drops, pastes and file-chooser picks into queue rows: folders are opened (a submissions
  * batch), each file is pre-flighted off the FX thread, and rows appear one by one as their
- * checks finish. Links go to the queue as trailers.
+ * checks finish. Links go to the queue as trailers. The queue is reached through {@link
+ * Submissions}, so intake does not know the queue's package.
+ *
+ * @param <R> the queue's row type, on which a link can be dropped
  */
-public final class IntakeViewModel {
+public final class IntakeViewModel<R> {
 
     /** How deep a dropped folder is searched: a batch folder with a sub-folder per category, not a whole disk. */
     private static final int FOLDER_DEPTH = 3;
 
-    private final QueueViewModel queue;
+    private final Submissions<R> queue;
     private final Preflight preflight;
     private final AnalysisArchive archive;
     private final Executor io;
@@ -33,7 +34,7 @@ public final class IntakeViewModel {
     private final ReadOnlyIntegerWrapper checking = new ReadOnlyIntegerWrapper(this, "checking");
 
     public IntakeViewModel(
-            QueueViewModel queue, Preflight preflight, AnalysisArchive archive, Executor io, Executor ui) {
+            Submissions<R> queue, Preflight preflight, AnalysisArchive archive, Executor io, Executor ui) {
         this.queue = queue;
         this.preflight = preflight;
         this.archive = archive;
@@ -45,7 +46,7 @@ public final class IntakeViewModel {
      * Takes what was dropped. Links are handled first, so a link dropped together with a script
      * (or just before it) goes with it; {@code target} is the row a link was dropped on, if any.
      */
-    public void accept(Dropped dropped, QueueItem target) {
+    public void accept(Dropped dropped, R target) {
         for (var link : dropped.links()) {
             queue.offerTrailer(link, dropped.files().isEmpty() ? target : null);
         }

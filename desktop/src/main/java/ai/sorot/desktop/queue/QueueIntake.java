@@ -3,6 +3,7 @@ package ai.sorot.desktop.queue;
 import ai.sorot.desktop.connection.Backoff;
 import ai.sorot.desktop.intake.PreflightResult;
 import ai.sorot.desktop.intake.TrailerLinks;
+import ai.sorot.desktop.ui.Notice;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;

@@ -38,7 +38,7 @@ public final class QueueView extends BorderPane {
     private static final int THUMBNAIL_CACHE = 300;
 
     private final QueueViewModel queue;
-    private final IntakeViewModel intake;
+    private final IntakeViewModel<QueueItem> intake;
     private final AnalysisArchive archive;
     private final ListView<QueueItem> list = new ListView<>();
     private final ObjectProperty<Instant> now = new SimpleObjectProperty<>(Instant.now());
@@ -49,7 +49,7 @@ public final class QueueView extends BorderPane {
         }
     };
 
-    public QueueView(QueueViewModel queue, IntakeViewModel intake, AnalysisArchive archive, Clock clock) {
+    public QueueView(QueueViewModel queue, IntakeViewModel<QueueItem> intake, AnalysisArchive archive, Clock clock) {
         this.queue = queue;
         this.intake = intake;
         this.archive = archive;

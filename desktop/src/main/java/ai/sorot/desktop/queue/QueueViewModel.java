@@ -3,8 +3,10 @@ package ai.sorot.desktop.queue;
 import ai.sorot.desktop.connection.Backoff;
 import ai.sorot.desktop.connection.Connection;
 import ai.sorot.desktop.intake.PreflightResult;
+import ai.sorot.desktop.intake.Submissions;
 import ai.sorot.desktop.notify.Notifier;
 import ai.sorot.desktop.report.AnalysisArchive;
+import ai.sorot.desktop.ui.Notice;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.concurrent.Executor;
@@ -34,7 +36,7 @@ import javafx.collections.ObservableList;
  * and {@link QueuePersistence} (the queue on disk). All state changes happen on the UI executor;
  * HTTP and file work run on {@code io}.
  */
-public final class QueueViewModel implements AutoCloseable {
+public final class QueueViewModel implements Submissions<QueueItem>, AutoCloseable {
 
     private final ObservableList<QueueItem> items =
             FXCollections.observableArrayList(item -> new Observable[] {item.stateProperty()});
@@ -107,11 +109,13 @@ public final class QueueViewModel implements AutoCloseable {
     // ---------------------------------------------------------------- intake
 
     /** A pre-flighted screenplay joins the queue and is sent when a slot is free (UI thread). */
+    @Override
     public QueueItem addAccepted(PreflightResult.Accepted accepted) {
         return intake.addAccepted(accepted);
     }
 
     /** A refused file is shown with its reason, never sent (UI thread). */
+    @Override
     public QueueItem addRefused(PreflightResult.Refused refused) {
         return intake.addRefused(refused);
     }
@@ -120,14 +124,17 @@ public final class QueueViewModel implements AutoCloseable {
      * A trailer link, dropped or pasted. On a row, it attaches to that script (an analysis that
      * already ran is run again with the trailer); on its own, it waits for the next script.
      */
+    @Override
     public boolean offerTrailer(String link, QueueItem target) {
         return intake.offerTrailer(link, target);
     }
 
+    @Override
     public void clearPendingTrailer() {
         pendingTrailer.set(null);
     }
 
+    @Override
     public void say(Notice message) {
         notice.set(message);
     }
@@ -215,6 +222,7 @@ public final class QueueViewModel implements AutoCloseable {
         return maxConcurrent;
     }
 
+    @Override
     public ReadOnlyStringProperty pendingTrailerProperty() {
         return pendingTrailer.getReadOnlyProperty();
     }

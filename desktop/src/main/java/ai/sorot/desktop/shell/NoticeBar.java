@@ -1,7 +1,7 @@
 package ai.sorot.desktop.shell;
 
-import ai.sorot.desktop.queue.Notice;
 import ai.sorot.desktop.ui.Icons;
+import ai.sorot.desktop.ui.Notice;
 import java.util.Locale;
 import javafx.animation.PauseTransition;
 import javafx.beans.value.ObservableValue;

@@ -2,9 +2,9 @@ package ai.sorot.desktop.shell;
 
 import ai.sorot.desktop.intake.DropContent;
 import ai.sorot.desktop.intake.IntakeViewModel;
-import ai.sorot.desktop.queue.Notice;
 import ai.sorot.desktop.queue.QueueItem;
 import ai.sorot.desktop.queue.QueueViewModel;
+import ai.sorot.desktop.ui.Notice;
 import java.io.File;
 import java.util.List;
 import java.util.function.Consumer;
@@ -22,7 +22,7 @@ import javafx.stage.Window;
  */
 final class WindowIntake {
 
-    private final IntakeViewModel intake;
+    private final IntakeViewModel<QueueItem> intake;
     private final QueueViewModel queue;
     private final Supplier<Window> window;
     private final Supplier<QueueItem> selected;
@@ -30,7 +30,7 @@ final class WindowIntake {
 
     /** {@code dragHover} shows (or stops showing) that a drop would be taken. */
     WindowIntake(
-            IntakeViewModel intake,
+            IntakeViewModel<QueueItem> intake,
             QueueViewModel queue,
             Supplier<Window> window,
             Supplier<QueueItem> selected,

@@ -45,12 +45,6 @@ class DesktopLayersTest {
             .because("every feature uses ui; ui uses none of them");
 
     @ArchTest
-    static final ArchRule desktopPackagesFormNoCycle = slices().matching("ai.sorot.desktop.(*)..")
-            .should()
-            .beFreeOfCycles()
-            // violation to fix: intake -> queue (intake uses queue.Notice, queue.QueueItem and
-            // queue.QueueViewModel while the queue uses intake's DropContent, IntakeViewModel,
-            // PreflightResult and TrailerLinks)
-            .ignoreDependency(
-                    resideInAPackage("ai.sorot.desktop.intake.."), resideInAPackage("ai.sorot.desktop.queue.."));
+    static final ArchRule desktopPackagesFormNoCycle =
+            slices().matching("ai.sorot.desktop.(*)..").should().beFreeOfCycles();
 }

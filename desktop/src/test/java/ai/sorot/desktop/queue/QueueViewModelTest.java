@@ -15,6 +15,7 @@ import ai.sorot.desktop.notify.Notifier;
 import ai.sorot.desktop.report.AnalysisArchive;
 import ai.sorot.desktop.testing.ScriptedApi;
 import ai.sorot.desktop.testing.TestPdfs;
+import ai.sorot.desktop.ui.Notice;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;

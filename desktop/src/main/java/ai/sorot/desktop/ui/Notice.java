@@ -1,6 +1,9 @@
-package ai.sorot.desktop.queue;
+package ai.sorot.desktop.ui;
 
-/** A one-line message about the last intake action ("Trailer attached to …", "Already in the queue"). */
+/**
+ * A one-line message for the notice bar, mostly about the last intake action ("Trailer attached to
+ * …", "Already in the queue").
+ */
 public record Notice(Kind kind, String text) {
 
     public enum Kind {
