@@ -29,15 +29,20 @@ public final class SqliteDatabase implements AutoCloseable {
     private final Path file;
     private final String name;
     private final SqliteConnection writer;
+    /** Whether other processes write the file too, so the writer holds no lock between writes. */
+    private final boolean shared;
+
     private final ReentrantLock writeLock = new ReentrantLock();
     private final BlockingQueue<SqliteConnection> readers;
     private final List<SqliteConnection> all = new ArrayList<>();
     private volatile boolean closed;
 
-    private SqliteDatabase(Path file, String name, int readerCount, Migrations migrations) throws SQLException {
+    private SqliteDatabase(Path file, String name, int readerCount, Migrations migrations, boolean shared)
+            throws SQLException {
         this.file = file;
         this.name = name;
-        this.writer = connect(file, false);
+        this.shared = shared;
+        this.writer = connect(file, shared);
         all.add(writer);
         try {
             migrations.apply(writer.connection());
@@ -59,8 +64,22 @@ public final class SqliteDatabase implements AutoCloseable {
      * creates the file owner-only first.
      */
     public static SqliteDatabase open(Path file, String name, int readerCount, Migrations migrations) {
+        return open(file, name, readerCount, migrations, false);
+    }
+
+    /**
+     * Opens a database that another process writes too (the committee file, which {@code sorot
+     * members} edits while the server runs). The driver begins the next transaction as soon as a
+     * commit ends when autocommit is off, and with IMMEDIATE transactions that holds the write lock
+     * between writes; so here the writer stays in autocommit and each write opens its transaction.
+     */
+    public static SqliteDatabase openShared(Path file, String name, int readerCount, Migrations migrations) {
+        return open(file, name, readerCount, migrations, true);
+    }
+
+    private static SqliteDatabase open(Path file, String name, int readerCount, Migrations migrations, boolean shared) {
         try {
-            return new SqliteDatabase(file, name, readerCount, migrations);
+            return new SqliteDatabase(file, name, readerCount, migrations, shared);
         } catch (SQLException e) {
             throw new SorotException(ErrorCode.INTERNAL, "Cannot open " + name + " " + file + ": " + e.getMessage(), e);
         }
@@ -75,7 +94,7 @@ public final class SqliteDatabase implements AutoCloseable {
         return file;
     }
 
-    private static SqliteConnection connect(Path file, boolean reader) throws SQLException {
+    private static SqliteConnection connect(Path file, boolean autoCommit) throws SQLException {
         var config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
@@ -83,7 +102,7 @@ public final class SqliteDatabase implements AutoCloseable {
         config.enforceForeignKeys(true);
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         var connection = DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
-        if (!reader) {
+        if (!autoCommit) {
             connection.setAutoCommit(false);
         }
         return new SqliteConnection(connection);
@@ -94,6 +113,9 @@ public final class SqliteDatabase implements AutoCloseable {
         writeLock.lock();
         try {
             ensureOpen();
+            if (shared) {
+                writer.connection().setAutoCommit(false);
+            }
             try {
                 var result = work.run(writer);
                 writer.connection().commit();
@@ -101,6 +123,10 @@ public final class SqliteDatabase implements AutoCloseable {
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly();
                 throw e;
+            } finally {
+                if (shared) {
+                    writer.connection().setAutoCommit(true); // ends the transaction the commit began
+                }
             }
         } catch (SQLException e) {
             throw failed(e);

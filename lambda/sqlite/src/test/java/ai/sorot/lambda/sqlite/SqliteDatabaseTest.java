@@ -89,4 +89,26 @@ class SqliteDatabaseTest {
         db.close();
         assertThatThrownBy(() -> db.read(c -> 1)).hasMessage("The test database is closed.");
     }
+
+    @Test
+    void aSharedDatabaseHoldsNoWriteLockBetweenWritesAndStillRollsBack() throws Exception {
+        var file = dir.resolve("shared.db");
+        try (var db = SqliteDatabase.openShared(file, "the test database", 1, SCHEMA)) {
+            db.write(c -> c.sql("INSERT INTO t (text) VALUES (?)").bind("first").update());
+            try (var other = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+                    var st = other.createStatement()) {
+                st.execute("PRAGMA busy_timeout = 500");
+                st.executeUpdate("INSERT INTO t (text) VALUES ('other process')");
+            }
+            assertThatThrownBy(() -> db.write(c -> {
+                        c.sql("INSERT INTO t (text) VALUES (?)").bind("half").update();
+                        throw new IllegalStateException("failed half way");
+                    }))
+                    .isInstanceOf(IllegalStateException.class);
+            db.write(c -> c.sql("INSERT INTO t (text) VALUES (?)").bind("last").update());
+            java.util.List<String> texts =
+                    db.read(c -> c.sql("SELECT text FROM t ORDER BY rowid").list(rs -> rs.getString(1)));
+            assertThat(texts).containsExactly("first", "other process", "last");
+        }
+    }
 }
