@@ -38,7 +38,8 @@ import okhttp3.RequestBody;
 
 /**
  * The committee's routes of the Sorot API (members, shared reviews, sessions) and the reads a
- * member's desktop syncs (analyses, reports, audio), over the app's OkHttp client (its pinned trust included), typed with the
+ * member's desktop syncs (analyses, reports, audio), over the app's OkHttp client (so its pinned
+ * trust reaches an office server's self-signed certificate), typed with the
  * {@code ai.sorot.model.committee} records. Acts as the member whose token it holds. Every method
  * blocks (call it off the FX thread); a failure is an {@link ApiFailure} with the API's stable code
  * (401 UNAUTHORIZED, 403 FORBIDDEN, NETWORK when no answer came), except a stale review write,
@@ -60,17 +61,20 @@ public final class CommitteeClient {
 
     /** The app's client with the committee's 30 s per call; shares its pool, dispatcher and trust. */
     private final OkHttpClient http;
-    /** For the audio: 30 s without a byte, however long the whole file takes. */
+    /** For the audio: 30 s without a byte, however long the whole file takes (no call timeout). */
     private final OkHttpClient download;
 
     private final URI base;
     private final String token;
 
-    /** @param http the app's client ({@code SorotDesktop.http()}): its pinned trust reaches an office server too */
+    /**
+     * @param http the app's client ({@code SorotDesktop.http()}): its pinned trust reaches an office
+     *     server too; this client shares its pool and dispatcher
+     */
     public CommitteeClient(OkHttpClient http, URI base, String token) {
         Objects.requireNonNull(http, "http");
         this.http = http.newBuilder().callTimeout(TIMEOUT).build();
-        this.download = http.newBuilder().readTimeout(TIMEOUT).build();
+        this.download = http.newBuilder().readTimeout(TIMEOUT).callTimeout(Duration.ZERO).build();
         var text = base.toString();
         this.base = URI.create(text.endsWith("/") ? text : text + "/");
         this.token = token;
