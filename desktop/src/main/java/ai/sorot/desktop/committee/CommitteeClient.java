@@ -74,7 +74,10 @@ public final class CommitteeClient {
     public CommitteeClient(OkHttpClient http, URI base, String token) {
         Objects.requireNonNull(http, "http");
         this.http = http.newBuilder().callTimeout(TIMEOUT).build();
-        this.download = http.newBuilder().readTimeout(TIMEOUT).callTimeout(Duration.ZERO).build();
+        this.download = http.newBuilder()
+                .readTimeout(TIMEOUT)
+                .callTimeout(Duration.ZERO)
+                .build();
         var text = base.toString();
         this.base = URI.create(text.endsWith("/") ? text : text + "/");
         this.token = token;
