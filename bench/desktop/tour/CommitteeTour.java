@@ -48,7 +48,7 @@ public final class CommitteeTour {
         for (var id : ids) {
             await("analysed", () -> api.status(id).status() == JobState.COMPLETED);
         }
-        var http = CommitteeClient.defaultHttp();
+        var http = app.http(); // the app's client: its pinned trust, its pool
         var owner = new CommitteeClient(http, api.endpoint().baseUrl(), api.endpoint().token());
         var ada = owner.addMember(new NewMember("Ada Lind", null, Role.READER, null));
         var ben = owner.addMember(new NewMember("Ben Okafor", null, Role.READER, null));

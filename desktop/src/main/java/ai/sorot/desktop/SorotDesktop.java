@@ -1,6 +1,5 @@
 package ai.sorot.desktop;
 
-import ai.sorot.desktop.committee.CommitteeClient;
 import ai.sorot.desktop.committee.CommitteeDesk;
 import ai.sorot.desktop.connection.Backoff;
 import ai.sorot.desktop.connection.CertificatePins;
@@ -110,7 +109,7 @@ public final class SorotDesktop implements AutoCloseable {
         committee = new CommitteeDesk(
                 home,
                 archive,
-                CommitteeClient.defaultHttp(),
+                this::http,
                 () -> {
                     var api = connection.api();
                     return api == null ? null : api.endpoint();

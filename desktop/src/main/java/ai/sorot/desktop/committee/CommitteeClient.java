@@ -1,6 +1,7 @@
 package ai.sorot.desktop.committee;
 
 import ai.sorot.desktop.connection.ApiFailure;
+import ai.sorot.desktop.connection.SorotApi;
 import ai.sorot.model.Json;
 import ai.sorot.model.api.AnalysisPage;
 import ai.sorot.model.api.ErrorCode;
@@ -20,11 +21,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,10 +31,15 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
 
 /**
  * The committee's routes of the Sorot API (members, shared reviews, sessions) and the reads a
- * member's desktop syncs (analyses, reports, audio), over {@code java.net.http}, typed with the
+ * member's desktop syncs (analyses, reports, audio), over the app's OkHttp client (so its pinned
+ * trust reaches an office server's self-signed certificate), typed with the
  * {@code ai.sorot.model.committee} records. Acts as the member whose token it holds. Every method
  * blocks (call it off the FX thread); a failure is an {@link ApiFailure} with the API's stable code
  * (401 UNAUTHORIZED, 403 FORBIDDEN, NETWORK when no answer came), except a stale review write,
@@ -53,24 +57,35 @@ public final class CommitteeClient {
     }
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final MediaType JSON = MediaType.get("application/json");
 
-    private final HttpClient http;
+    /** The app's client with the committee's 30 s per call; shares its pool, dispatcher and trust. */
+    private final OkHttpClient http;
+    /** For the audio: 30 s without a byte, however long the whole file takes (no call timeout). */
+    private final OkHttpClient download;
+
     private final URI base;
     private final String token;
 
-    public CommitteeClient(HttpClient http, URI base, String token) {
-        this.http = Objects.requireNonNull(http, "http");
+    /**
+     * @param http the app's client ({@code SorotDesktop.http()}): its pinned trust reaches an office
+     *     server too; this client shares its pool and dispatcher
+     */
+    public CommitteeClient(OkHttpClient http, URI base, String token) {
+        Objects.requireNonNull(http, "http");
+        this.http = http.newBuilder().callTimeout(TIMEOUT).build();
+        this.download = http.newBuilder()
+                .readTimeout(TIMEOUT)
+                .callTimeout(Duration.ZERO)
+                .build();
         var text = base.toString();
         this.base = URI.create(text.endsWith("/") ? text : text + "/");
         this.token = token;
     }
 
-    /** One per app: it holds the connection pool. */
-    public static HttpClient defaultHttp() {
-        return HttpClient.newBuilder()
-                .connectTimeout(Duration.ofSeconds(3))
-                .followRedirects(HttpClient.Redirect.NORMAL)
-                .build();
+    /** A client of its own (tests, tours); the app passes its single one, which carries the pinned trust. */
+    public static OkHttpClient defaultHttp() {
+        return SorotApi.defaultClient();
     }
 
     public URI base() {
@@ -84,11 +99,11 @@ public final class CommitteeClient {
     }
 
     public List<Member> members() {
-        return send(request("members").GET(), listOf(Member.class));
+        return send(request("members").get(), listOf(Member.class));
     }
 
     public void revoke(String memberId) {
-        send(request("members/" + segment(memberId)).DELETE(), JsonNode.class);
+        send(request("members/" + segment(memberId)).delete(), JsonNode.class);
     }
 
     // ---------------------------------------------------------------- reviews
@@ -103,7 +118,7 @@ public final class CommitteeClient {
             request.header("If-Match", "\"" + basedOn + "\"");
         }
         var response = exchange(request);
-        if (response.statusCode() == 409) {
+        if (response.status() == 409) {
             var conflict = conflictOf(response.body());
             if (conflict != null) {
                 return new PutResult.Conflict(conflict);
@@ -119,14 +134,14 @@ public final class CommitteeClient {
     }
 
     public AnalysisReviews reviews(String analysisId) {
-        return send(request("analyses/" + segment(analysisId) + "/reviews").GET(), AnalysisReviews.class);
+        return send(request("analyses/" + segment(analysisId) + "/reviews").get(), AnalysisReviews.class);
     }
 
     /** The reviews of a script as a session shows them: in a blind one, hidden until the caller's own exists. */
     public AnalysisReviews sessionReviews(String sessionId, String analysisId) {
         return send(
                 request("sessions/" + segment(sessionId) + "/analyses/" + segment(analysisId) + "/reviews")
-                        .GET(),
+                        .get(),
                 AnalysisReviews.class);
     }
 
@@ -140,12 +155,12 @@ public final class CommitteeClient {
     }
 
     public SessionProgress session(String sessionId) {
-        return send(request("sessions/" + segment(sessionId)).GET(), SessionProgress.class);
+        return send(request("sessions/" + segment(sessionId)).get(), SessionProgress.class);
     }
 
     public List<Assignment> myAssignments(String sessionId) {
         return send(
-                request("sessions/" + segment(sessionId) + "/assignments/me").GET(), listOf(Assignment.class));
+                request("sessions/" + segment(sessionId) + "/assignments/me").get(), listOf(Assignment.class));
     }
 
     public void declareConflicts(String sessionId, SessionConflicts conflicts) {
@@ -157,11 +172,11 @@ public final class CommitteeClient {
     public AnalysisPage analyses(int limit, String cursor) {
         var query = "analyses?limit=" + limit
                 + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
-        return send(request(query).GET(), AnalysisPage.class);
+        return send(request(query).get(), AnalysisPage.class);
     }
 
     public AnalysisReport report(String analysisId) {
-        return send(request("analyses/" + segment(analysisId)).GET(), AnalysisReport.class);
+        return send(request("analyses/" + segment(analysisId)).get(), AnalysisReport.class);
     }
 
     /**
@@ -170,27 +185,31 @@ public final class CommitteeClient {
      */
     public Audio downloadAudio(String analysisId, Path dir) {
         var request = request("analyses/" + segment(analysisId) + "/audio")
-                .GET()
+                .get()
                 .header("Accept", "*/*")
                 .build();
         Path temp = null;
         try {
             Files.createDirectories(dir);
             temp = Files.createTempFile(dir, ".audio-", ".part");
-            var response = http.send(request, HttpResponse.BodyHandlers.ofFile(temp));
-            if (response.statusCode() / 100 != 2) {
-                var body = Files.readAllBytes(temp);
-                throw failureOf(response.statusCode(), body);
+            try (var response = download.newCall(request).execute()) {
+                var body = response.body();
+                if (!response.isSuccessful()) {
+                    throw failureOf(response.code(), body.bytes());
+                }
+                try (var in = body.byteStream()) {
+                    Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
+                }
+                var type = response.header("Content-Type", "application/octet-stream");
+                var done = temp;
+                temp = null;
+                return new Audio(done, type);
             }
-            var type = response.headers().firstValue("Content-Type").orElse("application/octet-stream");
-            var done = temp;
-            temp = null;
-            return new Audio(done, type);
         } catch (IOException e) {
+            if (cancelled(e)) {
+                throw ApiFailure.network("The audio download was cancelled.", e);
+            }
             throw ApiFailure.network("The audio download was interrupted: " + describe(e), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw ApiFailure.network("The audio download was cancelled.", e);
         } finally {
             deleteQuietly(temp);
         }
@@ -207,52 +226,56 @@ public final class CommitteeClient {
 
     // ---------------------------------------------------------------- plumbing
 
-    private HttpRequest.Builder request(String route) {
-        var builder =
-                HttpRequest.newBuilder(base.resolve(route)).timeout(TIMEOUT).header("Accept", "application/json");
+    private Request.Builder request(String route) {
+        var builder = new Request.Builder().url(base.resolve(route).toString()).header("Accept", "application/json");
         if (token != null && !token.isBlank()) {
             builder.header("Authorization", "Bearer " + token);
         }
         return builder;
     }
 
-    private HttpRequest.Builder json(String method, String route, Object body) {
+    private Request.Builder json(String method, String route, Object body) {
         try {
             return request(route)
                     .header("Content-Type", "application/json")
-                    .method(
-                            method,
-                            HttpRequest.BodyPublishers.ofByteArray(Json.mapper().writeValueAsBytes(body)));
+                    .method(method, RequestBody.create(Json.mapper().writeValueAsBytes(body), JSON));
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Cannot encode the request", e);
         }
     }
 
-    private <T> T send(HttpRequest.Builder request, Class<T> type) {
+    private <T> T send(Request.Builder request, Class<T> type) {
         return send(request, Json.mapper().constructType(type));
     }
 
-    private <T> T send(HttpRequest.Builder request, JavaType type) {
+    private <T> T send(Request.Builder request, JavaType type) {
         return unwrap(exchange(request), type);
     }
 
-    private HttpResponse<byte[]> exchange(HttpRequest.Builder request) {
-        var built = request.build();
-        try {
-            return http.send(built, HttpResponse.BodyHandlers.ofByteArray());
+    /** An answer, read whole: the committee's bodies are small JSON. */
+    private record Answer(int status, byte[] body) {}
+
+    private Answer exchange(Request.Builder request) {
+        try (var response = http.newCall(request.build()).execute()) {
+            return new Answer(response.code(), response.body().bytes());
         } catch (IOException e) {
+            if (cancelled(e)) {
+                throw ApiFailure.network("The request to " + base + " was cancelled.", e);
+            }
             throw ApiFailure.network(
                     "The committee's Sorot API at " + base + " cannot be reached (" + describe(e) + ").", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw ApiFailure.network("The request to " + base + " was cancelled.", e);
         }
     }
 
-    private static <T> T unwrap(HttpResponse<byte[]> response, JavaType type) {
+    /** OkHttp reports an interrupted call as an {@link InterruptedIOException}; the flag stays set. */
+    private static boolean cancelled(IOException e) {
+        return e instanceof InterruptedIOException && Thread.currentThread().isInterrupted();
+    }
+
+    private static <T> T unwrap(Answer response, JavaType type) {
         var body = response.body();
-        if (response.statusCode() / 100 != 2) {
-            throw failureOf(response.statusCode(), body);
+        if (response.status() / 100 != 2) {
+            throw failureOf(response.status(), body);
         }
         try {
             var node = Json.mapper().readTree(body);
@@ -261,7 +284,7 @@ public final class CommitteeClient {
             }
             if (node.isObject() && node.has("success")) {
                 if (!node.path("success").asBoolean()) {
-                    throw failureOf(response.statusCode(), body);
+                    throw failureOf(response.status(), body);
                 }
                 node = node.get("data");
             }
@@ -270,7 +293,7 @@ public final class CommitteeClient {
             throw new ApiFailure(
                     ErrorCode.INTERNAL.name(),
                     "The Sorot API answered something unexpected: " + describe(e),
-                    response.statusCode(),
+                    response.status(),
                     e);
         }
     }

@@ -3,13 +3,13 @@ package ai.sorot.desktop.committee;
 import ai.sorot.desktop.connection.Endpoint;
 import ai.sorot.desktop.home.DesktopHome;
 import ai.sorot.desktop.report.AnalysisArchive;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.function.Supplier;
+import okhttp3.OkHttpClient;
 
 /**
  * The committee feature's services for one desktop: which API and token it acts with, and the sync
@@ -21,20 +21,22 @@ public final class CommitteeDesk implements AutoCloseable {
 
     private final DesktopHome home;
     private final AnalysisArchive archive;
-    private final HttpClient http;
+    private final Supplier<OkHttpClient> http;
     private final Supplier<Endpoint> endpoint;
     private final Supplier<Optional<String>> memberToken;
     private String openKey;
     private CommitteeSync sync;
 
     /**
+     * @param http the app's single client ({@code SorotDesktop::http}), asked for on the first call:
+     *     its pinned trust reaches an office server with a self-signed certificate
      * @param endpoint the connected API, or null while offline
      * @param memberToken the member token from Settings; without one, the API's own token (an owner, who is a lead)
      */
     public CommitteeDesk(
             DesktopHome home,
             AnalysisArchive archive,
-            HttpClient http,
+            Supplier<OkHttpClient> http,
             Supplier<Endpoint> endpoint,
             Supplier<Optional<String>> memberToken) {
         this.home = home;
@@ -51,7 +53,7 @@ public final class CommitteeDesk implements AutoCloseable {
             return Optional.empty();
         }
         var token = memberToken.get().filter(t -> !t.isBlank()).orElse(at.token());
-        return Optional.of(new CommitteeClient(http, at.baseUrl(), token));
+        return Optional.of(new CommitteeClient(http.get(), at.baseUrl(), token));
     }
 
     /** The sync for the member the token names, opening their state on first use. */

@@ -12,7 +12,6 @@ import ai.sorot.model.committee.NewMember;
 import ai.sorot.model.committee.NewSession;
 import ai.sorot.model.committee.Role;
 import java.io.IOException;
-import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,8 +29,7 @@ final class CommitteeServer implements AutoCloseable {
 
     final LocalServer server;
     final CommitteeClient owner;
-    final HttpClient http = CommitteeClient.defaultHttp();
-    private final OkHttpClient ok = SorotApi.defaultClient();
+    final OkHttpClient http = SorotApi.defaultClient();
     private final Path dir;
     private final List<AutoCloseable> opened = new ArrayList<>();
 
@@ -46,7 +44,7 @@ final class CommitteeServer implements AutoCloseable {
     /** Analyses a generated screenplay PDF and waits for it: a real run of the local pipeline. */
     String analyse(String title, int scenes) throws Exception {
         var pdf = TestPdfs.screenplay(dir.resolve(title.replace(' ', '-') + ".pdf"), title, "Test Writer", scenes);
-        var api = new SorotApi(ok, new Endpoint(server.url(), server.token(), true));
+        var api = new SorotApi(http, new Endpoint(server.url(), server.token(), true));
         var id = api.submit(pdf, pdf.getFileName().toString(), null, null, title, false)
                 .analysisId();
         long deadline = System.nanoTime() + 90_000_000_000L;
@@ -91,7 +89,7 @@ final class CommitteeServer implements AutoCloseable {
             desk = new CommitteeDesk(
                     home,
                     archive,
-                    http,
+                    () -> http,
                     () -> online.get() ? new Endpoint(server.url(), null, false) : null,
                     () -> Optional.of(token));
             opened.add(this);
@@ -126,7 +124,7 @@ final class CommitteeServer implements AutoCloseable {
             }
         }
         server.stop();
-        ok.dispatcher().executorService().shutdown();
-        ok.connectionPool().evictAll();
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
     }
 }
