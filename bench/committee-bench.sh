@@ -11,11 +11,11 @@ source "$root/bin/find-jdk.sh"
 export JAVA_HOME
 cd "$root"
 mkdir -p "$here/out"
-./mvnw -q -B -ntp -pl lambda -am test-compile dependency:build-classpath -Dmdep.outputFile="$here/out/committee.cp" \
+./mvnw -q -B -ntp -pl lambda/cloud -am test-compile dependency:build-classpath -Dmdep.outputFile="$here/out/committee.cp" \
   -Dmdep.includeScope=test >/dev/null
-# from lambda/, where the build puts the local AWS servers the dynalite half starts (target/test-servers)
-cd lambda
+# from lambda/cloud, where the build puts the local AWS servers the dynalite half starts (target/test-servers)
+cd lambda/cloud
 BENCH_JAVA_OPTS=${BENCH_JAVA_OPTS:-}
 "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED $BENCH_JAVA_OPTS \
-  -cp "target/test-classes:target/classes:../shared-model/target/classes:$(cat "$here/out/committee.cp")" \
+  -cp "target/test-classes:target/classes:$(cat "$here/out/committee.cp")" \
   ai.sorot.lambda.aws.CommitteeBench "${1:-20}" "${2:-3000}" "${3:-21}" ${4:-}

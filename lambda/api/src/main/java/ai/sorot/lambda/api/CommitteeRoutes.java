@@ -139,6 +139,7 @@ final class CommitteeRoutes {
                     method,
                     session.group(1),
                     session.group(2) == null ? "" : session.group(2),
+                    head,
                     body,
                     acting(caller));
         }

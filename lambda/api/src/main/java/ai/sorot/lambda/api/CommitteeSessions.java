@@ -4,7 +4,7 @@ import ai.sorot.lambda.committee.CommitteeCsv;
 import ai.sorot.lambda.committee.CommitteeStore;
 import ai.sorot.lambda.committee.ReaderAssignment;
 import ai.sorot.lambda.committee.ReviewAggregates;
-import ai.sorot.lambda.committee.SessionAgreement;
+import ai.sorot.lambda.committee.SessionProgressReport;
 import ai.sorot.lambda.committee.StoredSession;
 import ai.sorot.lambda.pipeline.BlobKeys;
 import ai.sorot.lambda.pipeline.PipelineStep;
@@ -22,19 +22,21 @@ import ai.sorot.model.committee.Role;
 import ai.sorot.model.committee.Session;
 import ai.sorot.model.committee.SessionConflicts;
 import ai.sorot.model.committee.SessionProgress;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -122,14 +124,20 @@ final class CommitteeSessions {
 
     /** {@code rest} is what follows {@code /sessions/{id}}: "", "/assignments/me", ... */
     APIGatewayV2HTTPResponse route(
-            CommitteeStore store, String method, String sessionId, String rest, RequestBody body, Member caller) {
+            CommitteeStore store,
+            String method,
+            String sessionId,
+            String rest,
+            APIGatewayV2HTTPEvent head,
+            RequestBody body,
+            Member caller) {
         var stored = store.session(sessionId)
                 .orElseThrow(() ->
                         new SorotException(ErrorCode.NOT_FOUND, "No session " + CommitteeRoutes.clip(sessionId) + "."));
         switch (rest) {
             case "" -> {
                 return method.equals("GET")
-                        ? HttpResponses.ok(progress(store, stored, caller))
+                        ? HttpResponses.ok(progress(store, stored, caller, head))
                         : ApiRouter.notAllowed("GET");
             }
             case "/assignments/me" -> {
@@ -168,49 +176,33 @@ final class CommitteeSessions {
         throw new SorotException(ErrorCode.NOT_FOUND, "No route " + method + " /sessions/" + sessionId + rest + ".");
     }
 
-    private SessionProgress progress(CommitteeStore store, StoredSession stored, Member caller) {
+    /**
+     * A session's progress: its assignments and reviews read once each, the readers and agreement
+     * whole, the scripts one page at a time ({@code ?limit=}, {@code ?cursor=} from the last answer's
+     * {@code nextCursor}).
+     */
+    private SessionProgress progress(
+            CommitteeStore store, StoredSession stored, Member caller, APIGatewayV2HTTPEvent head) {
+        var page = ProgressPaging.page(head, stored.session().analysisIds().size());
+        // the two big reads overlap: on DynamoDB each is its own round trips (a store that locks, as
+        // SQLite's does, simply runs them one after the other)
+        var reviews = CompletableFuture.supplyAsync(
+                () -> store.sessionReviews(stored.id()),
+                task -> Thread.ofVirtual().start(task));
         var assignments = store.assignments(stored.id());
-        var reviews = store.sessionReviews(stored.id());
-        var reviewed = new HashSet<String>();
-        reviews.forEach(r -> reviewed.add(r.analysisId() + "\n" + r.memberId()));
-        var names = names(store);
-        var readers = new ArrayList<SessionProgress.ReaderProgress>();
-        var byReader = assignments.stream().collect(Collectors.groupingBy(Assignment::memberId));
-        var readerIds = new LinkedHashSet<>(stored.readerIds());
-        readerIds.addAll(byReader.keySet());
-        for (var reader : readerIds) {
-            var mine = byReader.getOrDefault(reader, List.of());
-            var done = mine.stream()
-                    .filter(a -> reviewed.contains(a.analysisId() + "\n" + reader))
-                    .toList();
-            readers.add(new SessionProgress.ReaderProgress(
-                    reader,
-                    names.get(reader),
-                    mine.size(),
-                    done.size(),
-                    mine.stream().mapToInt(Assignment::pages).sum(),
-                    done.stream().mapToInt(Assignment::pages).sum()));
+        return SessionProgressReport.of(
+                stored, assignments, joined(reviews), names(store), caller.role() == Role.LEAD, page);
+    }
+
+    private static <T> T joined(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw e;
         }
-        boolean lead = caller.role() == Role.LEAD;
-        var byScript = assignments.stream().collect(Collectors.groupingBy(Assignment::analysisId));
-        var reviewsByScript = reviews.stream().collect(Collectors.groupingBy(Review::analysisId));
-        var scripts = new ArrayList<SessionProgress.ScriptProgress>();
-        var titles = new LinkedHashMap<String, String>();
-        for (var id : stored.session().analysisIds()) {
-            var its = byScript.getOrDefault(id, List.of());
-            var title = its.isEmpty() ? null : its.get(0).title();
-            titles.put(id, title);
-            var theirs = reviewsByScript.getOrDefault(id, List.of());
-            scripts.add(new SessionProgress.ScriptProgress(
-                    id,
-                    title,
-                    its.isEmpty() ? 0 : its.get(0).pages(),
-                    its.stream().map(Assignment::memberId).toList(),
-                    theirs.size(),
-                    lead ? ReviewAggregates.of(theirs) : null));
-        }
-        return new SessionProgress(
-                stored.session(), readers, scripts, lead ? SessionAgreement.of(titles, reviews) : null);
     }
 
     private List<Assignment> queue(CommitteeStore store, String sessionId, String memberId) {

@@ -238,6 +238,25 @@ public final class CommitteeBench {
         var baseline = time(runs, () -> expect(client, "GET", "/analyses?limit=1", null, owner));
         System.out.printf("baseline GET /analyses?limit=1  median %6.1f ms  p90 %6.1f ms%n", baseline[0], baseline[1]);
         var progress = time(runs, () -> expect(client, "GET", "/sessions/" + session, null, owner));
+        var whole = time(runs, () -> expect(client, "GET", "/sessions/" + session + "?limit=10000", null, owner));
+        var wholeSize = expect(client, "GET", "/sessions/" + session + "?limit=10000", null, owner)
+                .length();
+        int[] pages = {0};
+        var walk = time(runs, () -> {
+            pages[0] = 0;
+            String cursor = null;
+            do {
+                var answer = json(expect(
+                        client,
+                        "GET",
+                        "/sessions/" + session + (cursor == null ? "" : "?cursor=" + cursor),
+                        null,
+                        owner));
+                pages[0]++;
+                var next = answer.path("data").path("nextCursor");
+                cursor = next.isTextual() ? next.asText() : null;
+            } while (cursor != null);
+        });
         var queue = time(
                 runs,
                 () -> expect(client, "GET", "/sessions/" + session + "/assignments/me", null, tokens.get(readers / 2)));
@@ -249,6 +268,12 @@ public final class CommitteeBench {
         System.out.printf(
                 "GET /sessions/{id}             median %6.1f ms  p90 %6.1f ms  (answer %d kB)%n",
                 progress[0], progress[1], size / 1024);
+        System.out.printf(
+                "GET /sessions/{id}?limit=10000 median %6.1f ms  p90 %6.1f ms  (every script at once, answer %d kB)%n",
+                whole[0], whole[1], wholeSize / 1024);
+        System.out.printf(
+                "every page of GET /sessions/{id} in turn (cursor to cursor) median %6.1f ms  p90 %6.1f ms  (%d pages)%n",
+                walk[0], walk[1], pages[0]);
         System.out.printf(
                 "GET /sessions/{id}/assignments/me median %6.1f ms  p90 %6.1f ms  (%d scripts in the queue)%n",
                 queue[0], queue[1], queueSize);

@@ -55,7 +55,12 @@ class CommitteeLambdaTest extends CommitteeApiContract {
             all.put("content-type", "application/json");
         }
         var response = api.handleRequest(
-                LambdaEvents.http(method, path, null, body, all),
+                LambdaEvents.http(
+                        method,
+                        path.contains("?") ? path.substring(0, path.indexOf('?')) : path,
+                        path.contains("?") ? path.substring(path.indexOf('?') + 1) : null,
+                        body,
+                        all),
                 LambdaEvents.context("sorot-ai-analyzer", Duration.ofSeconds(29)));
         LambdaEvents.json(response); // the runtime can write it back
         var answerHeaders = new HashMap<String, String>();

@@ -70,5 +70,13 @@ final class CommitteeSchema {
                           analysis_id TEXT NOT NULL,
                           PRIMARY KEY (session_id, member_id, analysis_id)
                         )""");
+            },
+            // 2: a session's assignments and reviews in script order without sorting them on every
+            // GET /sessions/{id} (the assignments' index covers every column, so no row lookups either)
+            st -> {
+                st.executeUpdate("CREATE INDEX assignments_by_script"
+                        + " ON assignments(session_id, analysis_id, member_id, title, pages)");
+                st.executeUpdate(
+                        "CREATE INDEX reviews_by_session_script ON reviews(session_id, analysis_id, member_id)");
             });
 }

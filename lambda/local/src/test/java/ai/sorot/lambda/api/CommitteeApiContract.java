@@ -368,6 +368,56 @@ public abstract class CommitteeApiContract {
     }
 
     @Test
+    void aLeadReadsTheScriptsOnePageAtATimeWhileTheReadersStayWhole() {
+        var ada = addReader("Ada");
+        var ids = List.of(newAnalysis("Paged one"), newAnalysis("Paged two"), newAnalysis("Paged three"));
+        var session = expect(
+                        200,
+                        "POST",
+                        "/sessions",
+                        "{\"name\":\"Paged\",\"analysisIds\":[\"" + String.join("\",\"", ids)
+                                + "\"],\"readersPerScript\":1,\"blind\":false,\"readerIds\":[\"" + ada.id() + "\"]}",
+                        ownerToken())
+                .data()
+                .path("sessionId")
+                .asText();
+        expect(200, "PUT", "/analyses/" + ids.get(2) + "/reviews/me", review(4, "ACCEPT", session), ada.token());
+
+        var first = expect(200, "GET", "/sessions/" + session + "?limit=2", null, ownerToken())
+                .data();
+        assertThat(first.path("scripts").findValuesAsText("analysisId")).containsExactly(ids.get(0), ids.get(1));
+        assertThat(first.path("readers").get(0).path("assigned").asInt()).isEqualTo(3);
+        assertThat(first.path("readers").get(0).path("reviewed").asInt()).isEqualTo(1);
+        assertThat(first.path("nextCursor").isTextual()).isTrue();
+
+        var second = expect(
+                        200,
+                        "GET",
+                        "/sessions/" + session + "?limit=2&cursor="
+                                + first.path("nextCursor").asText(),
+                        null,
+                        ownerToken())
+                .data();
+        assertThat(second.path("scripts").findValuesAsText("analysisId")).containsExactly(ids.get(2));
+        assertThat(second.path("scripts").get(0).path("aggregate").path("count").asInt())
+                .isEqualTo(1);
+        assertThat(second.path("readers").get(0).path("reviewed").asInt()).isEqualTo(1);
+        assertThat(second.path("nextCursor").isNull()).isTrue();
+
+        var whole =
+                expect(200, "GET", "/sessions/" + session, null, ownerToken()).data();
+        assertThat(whole.path("scripts")).hasSize(3);
+        assertThat(whole.path("nextCursor").isNull()).isTrue();
+
+        assertThat(expect(400, "GET", "/sessions/" + session + "?limit=0", null, ownerToken())
+                        .code())
+                .isEqualTo("INVALID_PARAMETER");
+        assertThat(expect(400, "GET", "/sessions/" + session + "?cursor=somewhere", null, ownerToken())
+                        .code())
+                .isEqualTo("INVALID_PARAMETER");
+    }
+
+    @Test
     void thePreflightAllowsPutAndDelete() {
         var answer = call("OPTIONS", "/members", null, null);
         assertThat(answer.status()).isEqualTo(204);
