@@ -62,8 +62,6 @@ public final class Library implements AutoCloseable {
             var connection =
                     DriverManager.getConnection("jdbc:sqlite:" + folder.resolve("library.db"), config.toProperties());
             LibraryMigrations.migrate(connection);
-            LibraryMigrations.forgetUnreadVerdicts(connection);
-            LibraryMigrations.addCheckColumn(connection);
             LibraryFiles.removeInterruptedWrites(folder.resolve("items"));
             return new Library(folder, connection);
         } catch (IOException | SQLException e) {

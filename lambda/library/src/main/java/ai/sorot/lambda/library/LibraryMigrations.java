@@ -1,5 +1,6 @@
 package ai.sorot.lambda.library;
 
+import ai.sorot.lambda.sqlite.Migrations;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -145,36 +146,32 @@ final class LibraryMigrations {
         return MIGRATIONS.size();
     }
 
-    /** Runs the migrations this file has not seen, each in its own transaction. */
-    static void migrate(Connection connection) throws SQLException {
-        int version;
-        try (var statement = connection.createStatement();
-                var rs = statement.executeQuery("PRAGMA user_version")) {
-            version = rs.getInt(1);
-        }
-        if (version > latest()) {
-            throw new SQLException("The library was written by a newer Sorot (schema " + version
-                    + "); this version knows schema " + latest() + ".");
-        }
-        boolean autoCommit = connection.getAutoCommit();
-        connection.setAutoCommit(false);
-        try {
-            for (int v = version; v < latest(); v++) {
-                try (var statement = connection.createStatement()) {
-                    for (String sql : MIGRATIONS.get(v).split(";\\s*\\n")) {
-                        if (!sql.isBlank()) {
-                            statement.execute(sql);
-                        }
-                    }
-                    statement.execute("PRAGMA user_version = " + (v + 1));
+    /**
+     * The numbered steps on the shared SQLite layer's {@link Migrations} (keyed on
+     * {@code user_version}), and on every open the two additions an older Sorot can ignore.
+     */
+    private static final Migrations SCHEMA = new Migrations(
+                    MIGRATIONS.stream()
+                            .<Migrations.Step>map(LibraryMigrations::step)
+                            .toList(),
+                    null)
+            .thenAlways(st -> {
+                forgetUnreadVerdicts(st.getConnection());
+                addCheckColumn(st.getConnection());
+            });
+
+    private static Migrations.Step step(String script) {
+        return st -> {
+            for (String sql : script.split(";\\s*\\n")) {
+                if (!sql.isBlank()) {
+                    st.execute(sql);
                 }
-                connection.commit();
             }
-        } catch (SQLException e) {
-            connection.rollback();
-            throw e;
-        } finally {
-            connection.setAutoCommit(autoCommit);
-        }
+        };
+    }
+
+    /** Runs the migrations this file has not seen and the additions made on every open, in one transaction. */
+    static void migrate(Connection connection) throws SQLException {
+        SCHEMA.applyTo(connection);
     }
 }

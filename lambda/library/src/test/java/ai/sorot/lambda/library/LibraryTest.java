@@ -106,6 +106,28 @@ class LibraryTest {
     }
 
     @Test
+    void aLibraryWrittenByANewerSorotIsRefusedAndLeftAsItWas() throws Exception {
+        library.close();
+        Path newer = dir.resolve("newer");
+        Files.createDirectories(newer);
+        int future = LibraryMigrations.latest() + 1;
+        try (var c = DriverManager.getConnection("jdbc:sqlite:" + newer.resolve("library.db"));
+                var st = c.createStatement()) {
+            st.execute("CREATE TABLE kept (x TEXT)");
+            st.execute("PRAGMA user_version = " + future);
+        }
+        assertThatThrownBy(() -> Library.open(newer))
+                .isInstanceOf(SorotException.class)
+                .hasMessageContaining("newer Sorot");
+        try (var c = DriverManager.getConnection("jdbc:sqlite:" + newer.resolve("library.db"));
+                var st = c.createStatement();
+                var rs = st.executeQuery("PRAGMA user_version")) {
+            assertThat(rs.getInt(1)).isEqualTo(future);
+        }
+        library = Library.open(dir);
+    }
+
+    @Test
     void fullTextSearchFindsWordsByPrefixAcrossTitleLoglineNotesAndTags() {
         assertThat(ids(library.search(LibraryQuery.ALL.withText("detect")))).containsExactly("analysis-1");
         assertThat(ids(library.search(LibraryQuery.ALL.withText("brick")))).containsExactly("analysis-2");

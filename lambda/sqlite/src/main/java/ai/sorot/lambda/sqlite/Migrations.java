@@ -35,6 +35,14 @@ public record Migrations(List<Step> steps, Step always) {
         return steps.size();
     }
 
+    /**
+     * Brings a connection's database up to date: for a store that keeps its own connection (the
+     * curator's library) rather than a {@link SqliteDatabase}.
+     */
+    public void applyTo(Connection c) throws SQLException {
+        apply(c);
+    }
+
     void apply(Connection c) throws SQLException {
         boolean autoCommit = c.getAutoCommit();
         c.setAutoCommit(false);
