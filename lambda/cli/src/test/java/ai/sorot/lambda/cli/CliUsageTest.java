@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import ai.sorot.lambda.library.Library;
+import ai.sorot.lambda.support.SharedFolder;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -34,11 +35,8 @@ class CliUsageTest {
 
     @Test
     void helpNamesEveryCommandTheReadmeAndDocsUse() throws Exception {
-        var root = Path.of("").toAbsolutePath();
-        while (root != null && !Files.isRegularFile(root.resolve("README.md"))) {
-            root = root.getParent();
-        }
-        assumeTrue(root != null, "README.md not above the module");
+        var root = SharedFolder.repositoryRoot();
+        assumeTrue(root != null && Files.isRegularFile(root.resolve("README.md")), "README.md not above the module");
         var pages = new ArrayList<Path>(List.of(root.resolve("README.md")));
         try (var docs = Files.list(root.resolve("docs"))) {
             docs.filter(p -> p.toString().endsWith(".md")).sorted().forEach(pages::add);

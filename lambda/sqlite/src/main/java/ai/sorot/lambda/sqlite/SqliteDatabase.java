@@ -1,5 +1,6 @@
 package ai.sorot.lambda.sqlite;
 
+import ai.sorot.lambda.files.DiskFull;
 import ai.sorot.model.api.ErrorCode;
 import ai.sorot.model.api.SorotException;
 import java.nio.file.Path;
@@ -155,11 +156,7 @@ public final class SqliteDatabase implements AutoCloseable {
     }
 
     private SorotException failed(SQLException e) {
-        var message = e.getMessage() == null ? "" : e.getMessage();
-        if (message.contains("SQLITE_FULL") || message.contains("disk is full")) {
-            return new SorotException(ErrorCode.DISK_FULL, ErrorCode.DISK_FULL.defaultMessage(), e);
-        }
-        return new SorotException(ErrorCode.INTERNAL, capitalised(name) + " failed: " + message, e);
+        return DiskFull.or(ErrorCode.INTERNAL, capitalised(name) + " failed", e);
     }
 
     private static String capitalised(String text) {
