@@ -36,14 +36,10 @@ public record Migrations(List<Step> steps, Step always) {
     }
 
     /**
-     * Brings a connection's database up to date: for a store that keeps its own connection (the
-     * curator's library) rather than a {@link SqliteDatabase}.
+     * Brings a connection's database up to date. {@link SqliteDatabase} calls it on open; a store
+     * that keeps its own connection (the curator's library) calls it directly.
      */
     public void applyTo(Connection c) throws SQLException {
-        apply(c);
-    }
-
-    void apply(Connection c) throws SQLException {
         boolean autoCommit = c.getAutoCommit();
         c.setAutoCommit(false);
         try (var st = c.createStatement()) {

@@ -46,7 +46,7 @@ public final class SqliteDatabase implements AutoCloseable {
         this.writer = connect(file, shared);
         all.add(writer);
         try {
-            migrations.apply(writer.connection());
+            migrations.applyTo(writer.connection());
             this.readers = new ArrayBlockingQueue<>(readerCount);
             for (int i = 0; i < readerCount; i++) {
                 var reader = connect(file, true);
