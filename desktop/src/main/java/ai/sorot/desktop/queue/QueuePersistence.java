@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -60,7 +61,11 @@ final class QueuePersistence {
             return; // closed: flush() wrote the last state
         }
         var snapshot = items.stream().map(QueueItem::snapshot).toList();
-        saver.execute(() -> write(snapshot));
+        try {
+            saver.execute(() -> write(snapshot));
+        } catch (RejectedExecutionException closedMeanwhile) {
+            // close() may run on another thread between the check above and here; flush() wrote the last state
+        }
     }
 
     private void write(List<QueuedSubmission> snapshot) {
