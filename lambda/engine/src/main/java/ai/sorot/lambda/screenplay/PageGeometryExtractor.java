@@ -41,6 +41,7 @@ final class PageGeometryExtractor extends PDFTextStripper {
     private float pageWidth;
     private float pageHeight;
     private GlyphPlacement.Crop crop;
+    private final GlyphPlacement.Scratch scratch = new GlyphPlacement.Scratch();
     private int pageNumber;
 
     /** One glyph; {@code run} numbers the stretches the content stream drew left to right in one go. */
@@ -108,7 +109,7 @@ final class PageGeometryExtractor extends PDFTextStripper {
         boolean sideways = page.getRotation() % 180 != 0;
         pageWidth = sideways ? box.getHeight() : box.getWidth();
         pageHeight = sideways ? box.getWidth() : box.getHeight();
-        crop = new GlyphPlacement.Crop(page.getRotation(), box);
+        crop = new GlyphPlacement.Crop(box);
     }
 
     @Override
@@ -118,7 +119,7 @@ final class PageGeometryExtractor extends PDFTextStripper {
             super.showText(string);
             return;
         }
-        GlyphPlacement.showIdentityText(this, facts(font), string);
+        GlyphPlacement.showIdentityText(this, crop, facts(font), string, scratch);
     }
 
     @Override
@@ -128,34 +129,62 @@ final class PageGeometryExtractor extends PDFTextStripper {
             super.showGlyph(renderingMatrix, font, code, displacement);
             return;
         }
-        var position =
-                GlyphPlacement.place(this, crop, facts, this::computeFontHeight, renderingMatrix, code, displacement);
-        if (position != null) {
-            processTextPosition(position);
-        }
+        GlyphPlacement.place(this, crop, facts, renderingMatrix, code, displacement, scratch);
     }
 
+    /** PDFTextStripper's glyph height for the font (protected there; GlyphPlacement asks it once per font). */
+    float fontHeight(PDFont font) throws IOException {
+        return computeFontHeight(font);
+    }
+
+    /** A glyph as PDFBox's own placement gives it (fonts GlyphPlacement leaves to PDFBox, and the reference mode). */
     @Override
     protected void processTextPosition(TextPosition text) {
-        String unicode = text.getUnicode();
+        var matrix = text.getTextMatrix();
+        accept(
+                text.getUnicode(),
+                text.getFont(),
+                matrix.getScaleX(),
+                matrix.getShearY(),
+                matrix.getShearX(),
+                matrix.getScaleY(),
+                text.getXDirAdj(),
+                text.getYDirAdj(),
+                text.getWidthDirAdj(),
+                text.getHeightDir(),
+                text.getFontSizeInPt());
+    }
+
+    /**
+     * One placed glyph: its text matrix's scale and shear, its direction-adjusted position and
+     * width (y from the top of the page), its height and its size in points.
+     */
+    @SuppressWarnings("ParameterNumber") // the glyph's figures as PDFBox gives them, without a record per glyph
+    void accept(
+            String unicode,
+            PDFont font,
+            float scaleX,
+            float shearY,
+            float shearX,
+            float scaleY,
+            float x,
+            float y,
+            float width,
+            float height,
+            float fontSizeInPt) {
         if (unicode == null || unicode.isEmpty()) {
             return;
         }
         int cp = unicode.codePointAt(0);
-        if (cp >= 0xE000 && cp <= 0xF8FF || cp >= 0x2700 && cp <= 0x27BF || (style(text.getFont()) & 4) != 0) {
+        if (cp >= 0xE000 && cp <= 0xF8FF || cp >= 0x2700 && cp <= 0x27BF || (style(font) & 4) != 0) {
             return; // a dingbat or a logo glyph, never words of the script
         }
-        var matrix = text.getTextMatrix();
         // rotated or mirrored text (watermarks, margin stamps) is never a screenplay line; text that
         // is only slanted (Final Draft for Windows draws italics as "1 0 0.2 1 Tm") is read as usual
-        if (Math.abs(matrix.getShearY()) > 0.01f * Math.abs(matrix.getScaleX())
-                || matrix.getScaleX() <= 0
-                || matrix.getScaleY() <= 0) {
+        if (Math.abs(shearY) > 0.01f * Math.abs(scaleX) || scaleX <= 0 || scaleY <= 0) {
             return;
         }
-        float x = text.getXDirAdj();
-        float y = text.getYDirAdj();
-        if (x + text.getWidthDirAdj() < 0 || x > pageWidth || y < 0 || y - text.getHeightDir() > pageHeight) {
+        if (x + width < 0 || x > pageWidth || y < 0 || y - height > pageHeight) {
             return; // drawn off the page (inside an empty clip): nothing a reader sees
         }
         if (glyphs.size() >= MAX_GLYPHS_PER_PAGE) {
@@ -167,18 +196,18 @@ final class PageGeometryExtractor extends PDFTextStripper {
         if ((glyphs.size() & 1023) == 1023) {
             checkDeadline();
         }
-        int style = style(text.getFont());
+        int style = style(font);
         boolean stroked = switch (getGraphicsState().getTextState().getRenderingMode()) {
             case FILL_STROKE, FILL_STROKE_CLIP -> true;
             default -> false;
         };
-        boolean slanted = Math.abs(matrix.getShearX()) > 0.05f * Math.abs(matrix.getScaleY());
+        boolean slanted = Math.abs(shearX) > 0.05f * Math.abs(scaleY);
         var glyph = new Glyph(
                 unicode,
                 x,
-                x + text.getWidthDirAdj(),
+                x + width,
                 y,
-                text.getFontSizeInPt(),
+                fontSizeInPt,
                 (style & 1) != 0 || stroked,
                 (style & 2) != 0 || slanted,
                 nextRun(x, y));
