@@ -202,13 +202,20 @@ final class GlyphPlacement {
         return into;
     }
 
-    /** Matrix.multiply(a, b) in the same float expressions, into {@code out} (which must be neither operand). */
+    /**
+     * Matrix.multiply(a, b) in the same float expressions, into {@code out} (which must be neither
+     * operand). Written out rather than looped: the batch's JIT (C1) does not unroll it.
+     */
     static void multiply(float[] a, float[] b, float[] out) {
-        for (int row = 0; row < 9; row += 3) {
-            for (int column = 0; column < 3; column++) {
-                out[row + column] = a[row] * b[column] + a[row + 1] * b[3 + column] + a[row + 2] * b[6 + column];
-            }
-        }
+        out[0] = a[0] * b[0] + a[1] * b[3] + a[2] * b[6];
+        out[1] = a[0] * b[1] + a[1] * b[4] + a[2] * b[7];
+        out[2] = a[0] * b[2] + a[1] * b[5] + a[2] * b[8];
+        out[3] = a[3] * b[0] + a[4] * b[3] + a[5] * b[6];
+        out[4] = a[3] * b[1] + a[4] * b[4] + a[5] * b[7];
+        out[5] = a[3] * b[2] + a[4] * b[5] + a[5] * b[8];
+        out[6] = a[6] * b[0] + a[7] * b[3] + a[8] * b[6];
+        out[7] = a[6] * b[1] + a[7] * b[4] + a[8] * b[7];
+        out[8] = a[6] * b[2] + a[7] * b[5] + a[8] * b[8];
     }
 
     private static Matrix matrix(float[] values) {

@@ -2,19 +2,24 @@ package ai.sorot.lambda.screenplay;
 
 import java.util.List;
 
-/** The words sharing one baseline on a page, left to right, and their text joined by single spaces. */
-record PdfLine(int page, float y, List<PdfWord> words, String text) {
+/**
+ * The words sharing one baseline on a page, left to right, their text joined by single spaces,
+ * and where the line starts and ends (NaN for a line with no words); the layout reads those two
+ * many times per line.
+ */
+record PdfLine(int page, float y, List<PdfWord> words, String text, float x0, float x1) {
 
     static PdfLine of(int page, float y, List<PdfWord> words) {
-        return new PdfLine(page, y, List.copyOf(words), join(words));
-    }
-
-    float x0() {
-        return words.getFirst().x0();
-    }
-
-    float x1() {
-        return words.getLast().x1();
+        var copy = List.copyOf(words);
+        return copy.isEmpty()
+                ? new PdfLine(page, y, copy, "", Float.NaN, Float.NaN)
+                : new PdfLine(
+                        page,
+                        y,
+                        copy,
+                        join(copy),
+                        copy.getFirst().x0(),
+                        copy.getLast().x1());
     }
 
     boolean bold() {
