@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
@@ -82,20 +83,24 @@ final class PageGeometryExtractor extends PDFTextStripper {
         return repaired;
     }
 
+    /** A compressed content stream is decoded into memory up to this size; a larger one is left to PDFBox. */
+    static final int MAX_DECODED_CONTENT = 8 * 1024 * 1024;
+
     /**
-     * An uncompressed content stream is read by PDFBox byte by byte through a view of the whole
-     * file, seeking on every byte; copied once into memory and read through an array cursor
-     * (InMemoryContentStream) it parses several times faster.
+     * A content stream is read by PDFBox byte by byte through a view of the file or of its decoded
+     * copy, seeking on every byte; held as one array and read through an array cursor
+     * (InMemoryContentStream), with its hex strings given as literal strings (HexStringsAsLiteral),
+     * it parses several times faster.
      */
     @Override
     public void processPage(PDPage page) throws IOException {
         var contents = page.getCOSObject().getCOSStream(COSName.CONTENTS);
-        if (contents != null && contents.getFilters() == null && !(contents instanceof InMemoryContentStream)) {
-            byte[] bytes;
-            try (var in = contents.createRawInputStream()) {
-                bytes = in.readAllBytes();
+        if (contents != null && !(contents instanceof InMemoryContentStream)) {
+            byte[] bytes = contentBytes(contents);
+            if (bytes != null) {
+                page.getCOSObject()
+                        .setItem(COSName.CONTENTS, new InMemoryContentStream(HexStringsAsLiteral.rewrite(bytes)));
             }
-            page.getCOSObject().setItem(COSName.CONTENTS, new InMemoryContentStream(bytes));
         }
         super.processPage(page);
     }
@@ -239,6 +244,21 @@ final class PageGeometryExtractor extends PDFTextStripper {
         pages.add(new PdfPage(pageNumber, pageWidth, pageHeight, lines, glyphs.size()));
         glyphs = new ArrayList<>();
         previous = null;
+    }
+
+    /** The stream's content as the page draws it, or null to leave it to PDFBox (undecodable, or too large to hold). */
+    private static byte[] contentBytes(COSStream contents) throws IOException {
+        if (contents.getFilters() == null) {
+            try (var in = contents.createRawInputStream()) {
+                return in.readAllBytes();
+            }
+        }
+        try (var in = contents.createInputStream()) {
+            byte[] bytes = in.readNBytes(MAX_DECODED_CONTENT + 1);
+            return bytes.length > MAX_DECODED_CONTENT ? null : bytes;
+        } catch (IOException e) {
+            return null; // PDFBox reads what it can of a damaged stream, as it would have
+        }
     }
 
     private void checkDeadline() {

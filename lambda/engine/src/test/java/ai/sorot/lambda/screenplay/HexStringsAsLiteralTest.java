@@ -1,0 +1,100 @@
+package ai.sorot.lambda.screenplay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.apache.pdfbox.contentstream.operator.Operator;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSString;
+import org.apache.pdfbox.pdfparser.PDFStreamParser;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Hex strings rewritten as literal strings parse, token for token, to what the original parses to. */
+class HexStringsAsLiteralTest {
+
+    /** PDFBox's tokens for the content, strings by their bytes. */
+    private static List<String> tokens(byte[] content) throws IOException {
+        var out = new ArrayList<String>();
+        for (Object token : new PDFStreamParser(content).parse()) {
+            out.add(describe(token));
+        }
+        return out;
+    }
+
+    private static String describe(Object token) {
+        return switch (token) {
+            case COSString string -> "string " + HexFormat.of().formatHex(string.getBytes());
+            case Operator operator -> "op " + operator.getName();
+            case COSArray array ->
+                array.toList().stream()
+                        .map(HexStringsAsLiteralTest::describe)
+                        .collect(Collectors.joining(", ", "[", "]"));
+            case COSDictionary dictionary ->
+                dictionary.entrySet().stream()
+                        .map(e -> e.getKey().getName() + "=" + describe(e.getValue()))
+                        .collect(Collectors.joining(", ", "<<", ">>"));
+            case COSBase base -> base.toString();
+            default -> String.valueOf(token);
+        };
+    }
+
+    private static byte[] bytes(String content) {
+        return content.getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "BT /F1 12 Tf 72 700 Td [<000300140010> -120 <0006 0007\n0015>] TJ ET",
+                "BT <28295C0A0D00FF> Tj (a (nested) \\) string with <hex> inside) Tj ET",
+                "/P <</MCID 0 /Alt <48656C6C6F>>> BDC <4142> Tj EMC",
+                "% a comment with <4142> and ( in it\nBT <4142> Tj ET",
+                "BT <aBcDeF> Tj <> Tj ET",
+            })
+    void rewrittenContentParsesToTheSameTokens(String content) throws IOException {
+        byte[] original = bytes(content);
+        byte[] rewritten = HexStringsAsLiteral.rewrite(original);
+        assertThat(rewritten).isNotEqualTo(original);
+        assertThat(tokens(rewritten)).isEqualTo(tokens(original));
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "BT (plain literal) Tj ET",
+                // PDFBox repairs these two as it reads them: left for it to repair
+                "BT <414> Tj ET",
+                "BT <41x2> Tj ET",
+            })
+    void contentWithNothingToRewriteIsLeftAsItIs(String content) {
+        byte[] original = bytes(content);
+        assertThat(HexStringsAsLiteral.rewrite(original)).isSameAs(original);
+    }
+
+    @Test
+    void aStreamWithAnInlineImageIsLeftAsItIs() {
+        byte[] original = bytes("BT <4142> Tj ET\nBI /W 1 /H 1 /BPC 8 /CS /G ID \u00ff<\u0000> EI\n");
+        assertThat(HexStringsAsLiteral.rewrite(original)).isSameAs(original);
+    }
+
+    @Test
+    void everyByteValueSurvivesTheRewrite() throws IOException {
+        var hex = new StringBuilder("BT <");
+        for (int b = 0; b < 256; b++) {
+            hex.append("%02X".formatted(b));
+        }
+        byte[] original = bytes(hex.append("> Tj ET").toString());
+        byte[] rewritten = HexStringsAsLiteral.rewrite(original);
+        assertThat(rewritten.length).isLessThan(original.length);
+        assertThat(tokens(rewritten)).isEqualTo(tokens(original));
+    }
+}
