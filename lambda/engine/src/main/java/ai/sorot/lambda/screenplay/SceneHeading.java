@@ -63,6 +63,17 @@ record SceneHeading(String setting, String location, String timeOfDay) {
             "SAME MOMENT",
             "MEANWHILE");
 
+    // compiled once: headings are parsed by the thousand in a batch
+    private static final Pattern DOTS_AND_SPACES = Pattern.compile("[.\\s]");
+    private static final Pattern INTERCUT = Pattern.compile("^(INTERCUT|INTERCUTTING|INTER-CUT|BACK AND FORTH)\\b.*");
+    private static final Pattern BRACKETS = Pattern.compile("[\\[\\]()]");
+    private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[.:;,!?'’]+$");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern CONTINUED_MARK = Pattern.compile("\\((CONT'?D|CONTINUED|CONTINUOUS)\\)");
+    private static final Pattern DASHES = Pattern.compile("\\s+[-–—]+\\s+|\\s*[-–—]{2,}\\s*");
+    private static final Pattern EDGE_PUNCTUATION = Pattern.compile("^[-–—.,:\\s]+|[-–—.,:\\s]+$");
+    private static final Pattern HYPHEN_IN_WORD = Pattern.compile("(?<=\\p{L})-(?=\\p{L})");
+    private static final Pattern APOSTROPHES = Pattern.compile("['’]");
     private static final Pattern CLOCK = Pattern.compile("^(\\d{1,2})(?::(\\d{2}))?\\s*(AM|PM|A\\.M\\.?|P\\.M\\.?)?$");
     /** Labels that are not times at all but often stand where the time goes. */
     private static final Set<String> LABELS = Set.of(
@@ -82,7 +93,9 @@ record SceneHeading(String setting, String location, String timeOfDay) {
         var prefix = PREFIX.matcher(text);
         String setting = "OTHER";
         if (prefix.find()) {
-            String p = prefix.group(1).toUpperCase(Locale.ROOT).replaceAll("[.\\s]", "");
+            String p = DOTS_AND_SPACES
+                    .matcher(prefix.group(1).toUpperCase(Locale.ROOT))
+                    .replaceAll("");
             setting = switch (p) {
                 case "INT", "INTERIOR" -> "INT";
                 case "EXT", "EXTERIOR", "EST" -> "EXT";
@@ -120,9 +133,7 @@ record SceneHeading(String setting, String location, String timeOfDay) {
 
     /** A heading that is an instruction to cut between places, not a place ("INTERCUT - JOHN / MARY"). */
     static boolean isIntercut(String heading) {
-        return heading.strip()
-                .toUpperCase(Locale.ROOT)
-                .matches("^(INTERCUT|INTERCUTTING|INTER-CUT|BACK AND FORTH)\\b.*");
+        return INTERCUT.matcher(heading.strip().toUpperCase(Locale.ROOT)).matches();
     }
 
     /**
@@ -157,7 +168,7 @@ record SceneHeading(String setting, String location, String timeOfDay) {
             return null;
         }
         // "NIGHT [CONTINUOUS]", "(PRESENT) DAY", "LATER THAT NIGHT", "THE NEXT MORNING", "ANOTHER DAY"
-        String[] words = clean(upper.replaceAll("[\\[\\]()]", " ")).split(" ");
+        String[] words = clean(BRACKETS.matcher(upper).replaceAll(" ")).split(" ");
         if (words.length > 5) {
             return null;
         }
@@ -222,14 +233,13 @@ record SceneHeading(String setting, String location, String timeOfDay) {
     }
 
     private static boolean isLabel(String part) {
-        return LABELS.contains(clean(part.toUpperCase(Locale.ROOT).replaceAll("[\\[\\]()]", " ")));
+        return LABELS.contains(
+                clean(BRACKETS.matcher(part.toUpperCase(Locale.ROOT)).replaceAll(" ")));
     }
 
     private static String clean(String s) {
-        return s.replaceAll("[.:;,!?'’]+$", "")
-                .replaceAll("[.]", "")
-                .replaceAll("\\s+", " ")
-                .strip();
+        String trimmed = TRAILING_PUNCTUATION.matcher(s).replaceAll("").replace(".", "");
+        return WHITESPACE.matcher(trimmed).replaceAll(" ").strip();
     }
 
     /**
@@ -237,19 +247,18 @@ record SceneHeading(String setting, String location, String timeOfDay) {
      * "HOUSE - KITCHEN"); the sub-location after a dash stays part of it.
      */
     static String normaliseLocation(String location) {
-        String upper = location.toUpperCase(Locale.ROOT)
-                .replace('’', '\'')
-                .replaceAll("\\((CONT'?D|CONTINUED|CONTINUOUS)\\)", " ")
-                .replaceAll("\\s+[-–—]+\\s+|\\s*[-–—]{2,}\\s*", " - ")
-                .replaceAll("\\s+", " ");
-        return upper.replaceAll("^[-–—.,:\\s]+|[-–—.,:\\s]+$", "").strip();
+        String upper = CONTINUED_MARK
+                .matcher(location.toUpperCase(Locale.ROOT).replace('’', '\''))
+                .replaceAll(" ");
+        upper = WHITESPACE.matcher(DASHES.matcher(upper).replaceAll(" - ")).replaceAll(" ");
+        return EDGE_PUNCTUATION.matcher(upper).replaceAll("").strip();
     }
 
     /** The key two spellings of one place share: BIG-TOP and BIG TOP, THE MAYOR'S and THE MAYORS. */
     static String locationKey(String location) {
-        return location.replaceAll("(?<=\\p{L})-(?=\\p{L})", " ")
-                .replaceAll("['’]", "")
-                .replaceAll("\\s+", " ")
-                .strip();
+        String joined = APOSTROPHES
+                .matcher(HYPHEN_IN_WORD.matcher(location).replaceAll(" "))
+                .replaceAll("");
+        return WHITESPACE.matcher(joined).replaceAll(" ").strip();
     }
 }

@@ -19,6 +19,7 @@ final class SceneNumberStripper {
     static final String NUMBER = "(?=[^\\d]{0,4}\\d)[A-Za-z0-9][A-Za-z0-9.\\-]{0,7}";
 
     private static final Pattern SCENE_NUMBER = Pattern.compile("^" + NUMBER + "$");
+    private static final Pattern FIRST_WORD = Pattern.compile("^\\S+\\s+");
     private static final Pattern REVISION_MARK = Pattern.compile("\\*+");
 
     private final LayoutMetrics m;
@@ -60,7 +61,8 @@ final class SceneNumberStripper {
         for (var line : lines) {
             var words = line.words();
             if (words.size() < 2
-                    || !ScreenplayText.isSceneHeading(line.text().replaceFirst("^\\S+\\s+", ""))
+                    || !ScreenplayText.isSceneHeading(
+                                    FIRST_WORD.matcher(line.text()).replaceFirst(""))
                             && !ScreenplayText.isSceneHeading(line.text())) {
                 continue;
             }
