@@ -14,16 +14,44 @@ import java.util.Arrays;
  */
 final class HexStringsAsLiteral {
 
-    private HexStringsAsLiteral() {}
+    private static final byte NOT_HEX = -1;
+    private static final byte SPACE = -2;
+    /** Each byte's hex value, or NOT_HEX, or SPACE for the white space PDFBox skips inside a hex string. */
+    private static final byte[] HEX = new byte[256];
+
+    static {
+        Arrays.fill(HEX, NOT_HEX);
+        for (int c = 0; c < 10; c++) {
+            HEX['0' + c] = (byte) c;
+        }
+        for (int c = 0; c < 6; c++) {
+            HEX['a' + c] = (byte) (10 + c);
+            HEX['A' + c] = (byte) (10 + c);
+        }
+        for (char c : new char[] {' ', '\n', '\t', '\r', '\b', '\f'}) {
+            HEX[c] = SPACE;
+        }
+    }
+
+    private final byte[] content;
+    // a literal string is never longer than the hex string it replaces (at most two bytes for
+    // every two digits), so the result fits in the input's length
+    private byte[] out;
+    private int length; // bytes written to out
+    private int copied; // content[0, copied) is in out
+    private boolean changed;
+
+    private HexStringsAsLiteral(byte[] content) {
+        this.content = content;
+    }
 
     /** The rewritten content, or {@code content} itself when there is nothing to rewrite. */
     static byte[] rewrite(byte[] content) {
+        return new HexStringsAsLiteral(content).rewrite();
+    }
+
+    private byte[] rewrite() {
         int n = content.length;
-        // a literal string is never longer than the hex string it replaces (at most two bytes for
-        // every two digits), so the result fits in the input's length
-        byte[] out = null;
-        int length = 0; // bytes written to out
-        int copied = 0; // content[0, copied) is in out
         int i = 0;
         while (i < n) {
             int b = content[i];
@@ -34,85 +62,79 @@ final class HexStringsAsLiteral {
             } else if (b == '<') {
                 if (i + 1 < n && content[i + 1] == '<') {
                     i += 2;
-                    continue;
+                } else {
+                    i = hexString(i);
                 }
-                int end = endOfHex(content, i);
-                if (end < 0) {
-                    i = skipTo(content, i, '>');
-                    continue;
-                }
-                if (out == null) {
-                    out = new byte[n];
-                }
-                System.arraycopy(content, copied, out, length, i - copied);
-                length += i - copied;
-                length = writeLiteral(content, i + 1, end, out, length);
-                i = end + 1;
-                copied = i;
             } else if (b == 'B' && isInlineImage(content, i)) {
                 return content;
             } else {
                 i++;
             }
         }
-        if (out == null) {
+        if (!changed) {
             return content;
         }
-        System.arraycopy(content, copied, out, length, n - copied);
-        return Arrays.copyOf(out, length + n - copied);
+        flush(n);
+        return Arrays.copyOf(out, length);
     }
 
-    /** The index of the {@code >} closing a well-formed, even-length hex string opened at {@code open}, or -1. */
-    private static int endOfHex(byte[] content, int open) {
-        int digits = 0;
-        for (int i = open + 1; i < content.length; i++) {
-            int c = content[i];
-            if (c == '>') {
-                return digits % 2 == 0 ? i : -1;
-            }
-            if (hexValue(c) >= 0) {
-                digits++;
-            } else if (!isHexWhitespace(c)) {
-                return -1;
-            }
-        }
-        return -1;
-    }
-
-    /** Writes the hex digits in content[from, to) as a literal string at out[at]; returns the index after it. */
-    private static int writeLiteral(byte[] content, int from, int to, byte[] out, int at) {
-        int o = at;
+    /**
+     * The hex string opened at {@code open} written to out as a literal string, in one pass; one
+     * PDFBox would repair (an odd digit count, a stray character, no end) stays as it is.
+     * Returns the index after it.
+     */
+    private int hexString(int open) {
+        flush(open);
+        int o = length;
         out[o++] = '(';
         int high = -1;
-        for (int i = from; i < to; i++) {
-            int value = hexValue(content[i]);
-            if (value < 0) {
-                continue; // whitespace between digits
-            }
-            if (high < 0) {
-                high = value;
-                continue;
-            }
-            int v = high << 4 | value;
-            high = -1;
-            switch (v) {
-                case '(', ')', '\\' -> {
+        for (int i = open + 1; i < content.length; i++) {
+            int c = content[i] & 0xFF;
+            int value = HEX[c];
+            if (value >= 0) {
+                if (high < 0) {
+                    high = value;
+                    continue;
+                }
+                int v = high << 4 | value;
+                high = -1;
+                if (v == '(' || v == ')' || v == '\\') {
                     out[o++] = '\\';
                     out[o++] = (byte) v;
-                }
-                case '\n' -> {
+                } else if (v == '\n') {
                     out[o++] = '\\';
                     out[o++] = 'n';
-                }
-                case '\r' -> {
+                } else if (v == '\r') {
                     out[o++] = '\\';
                     out[o++] = 'r';
+                } else {
+                    out[o++] = (byte) v;
                 }
-                default -> out[o++] = (byte) v;
+            } else if (c == '>') {
+                if (high >= 0) {
+                    break; // an odd digit count
+                }
+                out[o++] = ')';
+                length = o;
+                changed = true;
+                copied = i + 1;
+                return i + 1;
+            } else if (value != SPACE) {
+                break; // a stray character
             }
         }
-        out[o++] = ')';
-        return o;
+        // left as written: copied stays at open, so the raw string is copied with what follows
+        return skipTo(content, open, '>');
+    }
+
+    /** Copies content[copied, to) to out. */
+    private void flush(int to) {
+        if (out == null) {
+            out = new byte[content.length];
+        }
+        System.arraycopy(content, copied, out, length, to - copied);
+        length += to - copied;
+        copied = to;
     }
 
     /** The index after a literal string opened at {@code open}: escapes skipped, nested parentheses counted. */
@@ -160,23 +182,5 @@ final class HexStringsAsLiteral {
             case ' ', '\n', '\r', '\t', '\f', 0, '(', ')', '<', '>', '[', ']', '{', '}', '/', '%' -> true;
             default -> false;
         };
-    }
-
-    /** The white space PDFBox skips inside a hex string. */
-    private static boolean isHexWhitespace(int c) {
-        return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\b' || c == '\f';
-    }
-
-    private static int hexValue(int c) {
-        if (c >= '0' && c <= '9') {
-            return c - '0';
-        }
-        if (c >= 'a' && c <= 'f') {
-            return c - 'a' + 10;
-        }
-        if (c >= 'A' && c <= 'F') {
-            return c - 'A' + 10;
-        }
-        return -1;
     }
 }
