@@ -33,15 +33,21 @@ final class InMemoryContentStream extends COSStream {
         private final byte[] data;
         private int position;
         private boolean closed;
+        // data.length while open, 0 once closed: the per-byte reads test one bound for both
+        private int readable;
 
         Cursor(byte[] data) {
             this.data = data;
+            this.readable = data.length;
         }
 
         @Override
         public int read() throws IOException {
+            if (position < readable) {
+                return data[position++] & 0xff;
+            }
             checkOpen();
-            return position < data.length ? data[position++] & 0xff : -1;
+            return -1;
         }
 
         @Override
@@ -58,12 +64,19 @@ final class InMemoryContentStream extends COSStream {
 
         @Override
         public int peek() throws IOException {
+            if (position < readable) {
+                return data[position] & 0xff;
+            }
             checkOpen();
-            return position < data.length ? data[position] & 0xff : -1;
+            return -1;
         }
 
         @Override
         public void rewind(int count) throws IOException {
+            if (count >= 0 && count <= position && !closed) {
+                position -= count; // the tokenizer's one-byte step back, without seek's checks
+                return;
+            }
             seek((long) position - count);
         }
 
@@ -113,6 +126,7 @@ final class InMemoryContentStream extends COSStream {
         @Override
         public void close() {
             closed = true;
+            readable = 0;
         }
 
         @Override

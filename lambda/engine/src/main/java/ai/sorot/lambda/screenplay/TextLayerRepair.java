@@ -21,14 +21,21 @@ final class TextLayerRepair {
     /** The pages with Mac Roman punctuation restored, or the same list when there is no clear evidence. */
     static List<PdfPage> macRomanRead(List<PdfPage> pages) {
         int garbled = 0;
-        int real = 0;
         for (var page : pages) {
             for (var line : page.lines()) {
                 garbled += count(MAC_ROMAN_APOSTROPHE, line.text(), "Õ");
+            }
+        }
+        if (garbled < 3) {
+            return pages; // the usual case: real apostrophes need no counting
+        }
+        int real = 0;
+        for (var page : pages) {
+            for (var line : page.lines()) {
                 real += count(REAL_APOSTROPHE, line.text(), "'’");
             }
         }
-        if (garbled < 3 || real > garbled / 4) {
+        if (real > garbled / 4) {
             return pages;
         }
         var repaired = new ArrayList<PdfPage>(pages.size());
