@@ -26,11 +26,23 @@ class CliUsageTest {
 
     private static Run run(String... args) {
         var out = new StringWriter();
-        var cli = SorotCli.commandLine();
+        var cli = SorotCli.commandLine(args); // as main builds it
         cli.setOut(new PrintWriter(out));
         cli.setErr(new PrintWriter(out));
         int status = cli.execute(args);
         return new Run(status, out.toString());
+    }
+
+    @Test
+    void aCommandNamedFirstIsBuiltAloneAndAnythingElseGetsTheWholeCommandLine() {
+        assertThat(SorotCli.commandLine(new String[] {"parse", "x.pdf"}).getSubcommands())
+                .containsOnlyKeys("parse");
+        assertThat(SorotCli.commandLine(new String[] {"analyse", "x.pdf"}).getSubcommands())
+                .containsOnlyKeys("analyze", "analyse");
+        assertThat(SorotCli.commandLine(new String[] {"help", "parse"}).getSubcommands())
+                .containsKeys("parse", "serve", "library", "help");
+        assertThat(SorotCli.commandLine(new String[] {"pars"}).getSubcommands()).containsKeys("parse", "serve");
+        assertThat(run("parse", "--help").output()).startsWith("Usage: sorot parse");
     }
 
     @Test
