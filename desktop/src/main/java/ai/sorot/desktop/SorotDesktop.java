@@ -23,8 +23,10 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -77,11 +79,16 @@ public final class SorotDesktop implements AutoCloseable {
         memberTokens = new TokenStore(home, MEMBER_TOKEN_FILE);
         settings = settingsStore.load();
         var threads = new AtomicInteger();
-        io = Executors.newScheduledThreadPool(4, r -> {
-            var thread = new Thread(r, "sorot-io-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        // Work handed over after close() (a click or a timer already queued on the FX thread) is
+        // dropped: the app is going away, and a rejection thrown on the FX thread helps no one.
+        io = new ScheduledThreadPoolExecutor(
+                4,
+                r -> {
+                    var thread = new Thread(r, "sorot-io-" + threads.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                },
+                new ThreadPoolExecutor.DiscardPolicy());
         ui = Platform::runLater;
         connection = new Connection(this::http, io, ui, Backoff.forReconnect());
         choice = new ConnectionChoice(
@@ -115,11 +122,18 @@ public final class SorotDesktop implements AutoCloseable {
                     return api == null ? null : api.endpoint();
                 },
                 memberTokens::load);
-        committeeWork = Executors.newSingleThreadExecutor(r -> {
-            var thread = new Thread(r, "sorot-committee");
-            thread.setDaemon(true);
-            return thread;
-        });
+        committeeWork = new ThreadPoolExecutor(
+                1,
+                1,
+                0,
+                TimeUnit.MILLISECONDS,
+                new LinkedBlockingQueue<>(),
+                r -> {
+                    var thread = new Thread(r, "sorot-committee");
+                    thread.setDaemon(true);
+                    return thread;
+                },
+                new ThreadPoolExecutor.DiscardPolicy());
     }
 
     /** The file, in the desktop folder, that keeps the model server's key. */
