@@ -4,6 +4,7 @@ import ai.sorot.model.api.ErrorCode;
 import ai.sorot.model.api.SorotException;
 import java.io.IOException;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -12,8 +13,9 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.pdfbox.contentstream.operator.Operator;
+import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSName;
-import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
@@ -30,6 +32,9 @@ import org.apache.pdfbox.util.Vector;
  */
 final class PageGeometryExtractor extends PDFTextStripper {
 
+    private static final String READ_TOKENS = "SorotReadTokens";
+    private static final byte[] READ_TOKENS_CONTENT = READ_TOKENS.getBytes(StandardCharsets.US_ASCII);
+
     /** More glyphs than this on one page is not a screenplay page (about 6x a dense page). */
     static final int MAX_GLYPHS_PER_PAGE = 20_000;
 
@@ -43,6 +48,8 @@ final class PageGeometryExtractor extends PDFTextStripper {
     private float pageHeight;
     private GlyphPlacement.Crop crop;
     private final GlyphPlacement.Scratch scratch = new GlyphPlacement.Scratch();
+    private final ContentTokens.OperatorTable operators = new ContentTokens.OperatorTable();
+    private List<Object> pendingTokens;
     private int pageNumber;
 
     /** One glyph; {@code run} numbers the stretches the content stream drew left to right in one go. */
@@ -83,26 +90,33 @@ final class PageGeometryExtractor extends PDFTextStripper {
         return repaired;
     }
 
-    /** A compressed content stream is decoded into memory up to this size; a larger one is left to PDFBox. */
-    static final int MAX_DECODED_CONTENT = 8 * 1024 * 1024;
-
     /**
-     * A content stream is read by PDFBox byte by byte through a view of the file or of its decoded
-     * copy, seeking on every byte; held as one array and read through an array cursor
-     * (InMemoryContentStream), with its hex strings given as literal strings (HexStringsAsLiteral),
-     * it parses several times faster.
+     * PDFBox reads a page's content byte by byte through a view of the file or of its decoded copy
+     * and builds every token through a StringBuilder. Here the content is held as one array
+     * (PageContent), its hex strings given as literal strings (HexStringsAsLiteral), and its tokens
+     * read from the array (ContentTokens) and run through PDFBox's operators; content the
+     * tokenizer leaves alone is read by PDFBox through an array cursor (InMemoryContentStream).
      */
     @Override
     public void processPage(PDPage page) throws IOException {
-        var contents = page.getCOSObject().getCOSStream(COSName.CONTENTS);
-        if (contents != null && !(contents instanceof InMemoryContentStream)) {
-            byte[] bytes = contentBytes(contents);
+        if (!pdfBoxPlacement) {
+            byte[] bytes = PageContent.of(page);
             if (bytes != null) {
+                byte[] rewritten = HexStringsAsLiteral.rewrite(bytes);
+                pendingTokens = ContentTokens.read(rewritten, operators);
+                // tokens read here are handed to PDFBox through one marker operator (see
+                // processOperator); content they cannot read is PDFBox's to tokenize
                 page.getCOSObject()
-                        .setItem(COSName.CONTENTS, new InMemoryContentStream(HexStringsAsLiteral.rewrite(bytes)));
+                        .setItem(
+                                COSName.CONTENTS,
+                                new InMemoryContentStream(pendingTokens != null ? READ_TOKENS_CONTENT : rewritten));
             }
         }
-        super.processPage(page);
+        try {
+            super.processPage(page);
+        } finally {
+            pendingTokens = null;
+        }
     }
 
     @Override
@@ -135,6 +149,30 @@ final class PageGeometryExtractor extends PDFTextStripper {
             return;
         }
         GlyphPlacement.place(this, crop, facts, renderingMatrix, code, displacement, scratch);
+    }
+
+    /**
+     * The marker standing for the page's content when ContentTokens read it: PDFBox's content loop
+     * (private to it) reaches it with the page's resources and graphics state set up, and the
+     * tokens are run through PDFBox's own operators here, as its loop would run them.
+     */
+    @Override
+    protected void processOperator(Operator operator, List<COSBase> operands) throws IOException {
+        if (pendingTokens != null && READ_TOKENS.equals(operator.getName())) {
+            var tokens = pendingTokens;
+            pendingTokens = null;
+            var arguments = new ArrayList<COSBase>();
+            for (Object token : tokens) {
+                if (token instanceof Operator next) {
+                    super.processOperator(next, arguments);
+                    arguments.clear();
+                } else {
+                    arguments.add((COSBase) token);
+                }
+            }
+            return;
+        }
+        super.processOperator(operator, operands);
     }
 
     /** PDFTextStripper's glyph height for the font (protected there; GlyphPlacement asks it once per font). */
@@ -244,21 +282,6 @@ final class PageGeometryExtractor extends PDFTextStripper {
         pages.add(new PdfPage(pageNumber, pageWidth, pageHeight, lines, glyphs.size()));
         glyphs = new ArrayList<>();
         previous = null;
-    }
-
-    /** The stream's content as the page draws it, or null to leave it to PDFBox (undecodable, or too large to hold). */
-    private static byte[] contentBytes(COSStream contents) throws IOException {
-        if (contents.getFilters() == null) {
-            try (var in = contents.createRawInputStream()) {
-                return in.readAllBytes();
-            }
-        }
-        try (var in = contents.createInputStream()) {
-            byte[] bytes = in.readNBytes(MAX_DECODED_CONTENT + 1);
-            return bytes.length > MAX_DECODED_CONTENT ? null : bytes;
-        } catch (IOException e) {
-            return null; // PDFBox reads what it can of a damaged stream, as it would have
-        }
     }
 
     private void checkDeadline() {

@@ -4,16 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.stream.Collectors;
-import org.apache.pdfbox.contentstream.operator.Operator;
-import org.apache.pdfbox.cos.COSArray;
-import org.apache.pdfbox.cos.COSBase;
-import org.apache.pdfbox.cos.COSDictionary;
-import org.apache.pdfbox.cos.COSString;
-import org.apache.pdfbox.pdfparser.PDFStreamParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -21,30 +12,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Hex strings rewritten as literal strings parse, token for token, to what the original parses to. */
 class HexStringsAsLiteralTest {
 
-    /** PDFBox's tokens for the content, strings by their bytes. */
     private static List<String> tokens(byte[] content) throws IOException {
-        var out = new ArrayList<String>();
-        for (Object token : new PDFStreamParser(content).parse()) {
-            out.add(describe(token));
-        }
-        return out;
-    }
-
-    private static String describe(Object token) {
-        return switch (token) {
-            case COSString string -> "string " + HexFormat.of().formatHex(string.getBytes());
-            case Operator operator -> "op " + operator.getName();
-            case COSArray array ->
-                array.toList().stream()
-                        .map(HexStringsAsLiteralTest::describe)
-                        .collect(Collectors.joining(", ", "[", "]"));
-            case COSDictionary dictionary ->
-                dictionary.entrySet().stream()
-                        .map(e -> e.getKey().getName() + "=" + describe(e.getValue()))
-                        .collect(Collectors.joining(", ", "<<", ">>"));
-            case COSBase base -> base.toString();
-            default -> String.valueOf(token);
-        };
+        return PdfTokens.ofPdfBox(content);
     }
 
     private static byte[] bytes(String content) {
