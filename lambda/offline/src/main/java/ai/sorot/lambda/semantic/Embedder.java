@@ -12,6 +12,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -65,22 +68,50 @@ public final class Embedder {
         QUIET.forEach(logger -> logger.setLevel(java.util.logging.Level.SEVERE));
         var tmp = Path.of(System.getProperty("java.io.tmpdir"));
         var ortBefore = ortFolders(tmp);
+        var own = new AtomicReference<Path>();
+        // A stop (Ctrl+C) can come while the model is being unpacked into its folder: the clean-up
+        // waits for the unpacking to end (it runs on while shutdown hooks do), then removes the
+        // folder and the runtime's, so that nothing is written into them after they are removed.
+        LOADING.lock();
         try {
-            if (System.getProperty("DJL_CACHE_DIR") == null && System.getenv("DJL_CACHE_DIR") == null) {
-                var own = Files.createTempDirectory("sorot-embeddings-");
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> removeTree(own), "sorot-embeddings-cleanup"));
-                System.setProperty("DJL_CACHE_DIR", own.toString());
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(() -> cleanUp(own.get(), tmp, ortBefore), "sorot-embeddings-cleanup"));
+            try {
+                if (System.getProperty("DJL_CACHE_DIR") == null && System.getenv("DJL_CACHE_DIR") == null) {
+                    own.set(Files.createTempDirectory("sorot-embeddings-"));
+                    System.setProperty("DJL_CACHE_DIR", own.get().toString());
+                }
+            } catch (IOException e) {
+                // no private folder: DJL falls back to its cache in the home folder, which still works
             }
-        } catch (IOException e) {
-            // no private folder: DJL falls back to its cache in the home folder, which still works
+            var model = new AllMiniLmL6V2QuantizedEmbeddingModel();
+            removeNewOrtFolders(tmp, ortBefore);
+            return new Embedder(model);
+        } finally {
+            LOADING.unlock();
         }
-        var model = new AllMiniLmL6V2QuantizedEmbeddingModel();
+    }
+
+    private static final ReentrantLock LOADING = new ReentrantLock();
+
+    private static void cleanUp(Path own, Path tmp, Set<Path> ortBefore) {
+        try {
+            LOADING.tryLock(10, TimeUnit.SECONDS); // held by the loader while it unpacks; never released here
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (own != null) {
+            removeTree(own);
+        }
+        removeNewOrtFolders(tmp, ortBefore);
+    }
+
+    private static void removeNewOrtFolders(Path tmp, Set<Path> before) {
         for (var folder : ortFolders(tmp)) {
-            if (!ortBefore.contains(folder)) {
+            if (!before.contains(folder)) {
                 removeTree(folder);
             }
         }
-        return new Embedder(model);
     }
 
     /** One vector per text, each of length 1 (the model normalises). */
