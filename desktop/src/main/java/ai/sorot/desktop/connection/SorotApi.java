@@ -85,8 +85,9 @@ public final class SorotApi {
         return call(post(url("analyze"), request), AnalyzeAccepted.class, true);
     }
 
-    public UploadTicket createUpload() {
-        return call(post(url("uploads"), Json.mapper().createObjectNode()), UploadTicket.class, true);
+    /** An upload URL for a file of {@code size} bytes (the server takes no more than that). */
+    public UploadTicket createUpload(long size) {
+        return call(post(url("uploads"), Json.mapper().createObjectNode().put("size", size)), UploadTicket.class, true);
     }
 
     /**
@@ -126,7 +127,7 @@ public final class SorotApi {
         try {
             long size = Files.size(file);
             if (size > UPLOAD_THRESHOLD_BYTES) {
-                var ticket = createUpload();
+                var ticket = createUpload(size);
                 upload(ticket, file);
                 return analyze(new AnalyzeRequest(
                         null, null, ticket.uploadId(), fileName, trailerUrl, title, force ? true : null));

@@ -154,9 +154,9 @@ class PinnedTrustTest {
             var api = new SorotApi(
                     SorotApi.defaultClient(pins),
                     new Endpoint(java.net.URI.create("https://127.0.0.1:" + port), wildcard.token(), false));
-            var ticket = api.createUpload();
-            assertThat(okhttp3.HttpUrl.get(ticket.uploadUrl()).host()).isIn("0.0.0.0", "::");
             var file = Files.write(desktopHome.resolve("script.pdf"), "%PDF-1.7\nhello".getBytes());
+            var ticket = api.createUpload(Files.size(file));
+            assertThat(okhttp3.HttpUrl.get(ticket.uploadUrl()).host()).isIn("0.0.0.0", "::");
             api.upload(ticket, file); // to the wildcard it would meet an unpinned host: CERTIFICATE_UNKNOWN
             try (var stored = Files.walk(home.blobs())) {
                 assertThat(stored.filter(Files::isRegularFile)

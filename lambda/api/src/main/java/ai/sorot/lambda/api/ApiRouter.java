@@ -172,6 +172,12 @@ public final class ApiRouter {
                 if (!text.isBlank()) {
                     var node = parse(text, JsonNode.class);
                     if (node.hasNonNull("size")) {
+                        if (!node.get("size").canConvertToExactIntegral()
+                                || !node.get("size").canConvertToLong()) {
+                            throw new SorotException(
+                                    ErrorCode.INVALID_PARAMETER,
+                                    "size is the file's length in bytes: a whole number above 0.");
+                        }
                         size = node.get("size").asLong();
                     }
                 }

@@ -161,13 +161,24 @@ public final class SubmissionService {
         }
     }
 
+    /**
+     * An upload ticket. A declared size is the most the upload may then carry: the local server
+     * refuses more bytes than declared (413); a presigned S3 PUT cannot bound its size, so there
+     * the configured maximum is checked when the upload is analysed.
+     */
     public UploadTicket createUpload(Long declaredSize) {
         var limits = backend.limits();
+        if (declaredSize != null && declaredSize <= 0) {
+            throw new SorotException(
+                    ErrorCode.INVALID_PARAMETER, "size is the file's length in bytes: a whole number above 0.");
+        }
         if (declaredSize != null && declaredSize > limits.uploadMaxBytes()) {
             throw tooLarge(declaredSize, limits.uploadMaxBytes());
         }
         var id = "upload-" + backend.clock().millis() + "-" + random(16);
-        return backend.blobs().createUpload(id, limits.uploadValidity(), limits.uploadMaxBytes());
+        return backend.blobs()
+                .createUpload(
+                        id, limits.uploadValidity(), declaredSize != null ? declaredSize : limits.uploadMaxBytes());
     }
 
     private record Source(byte[] bytes, ScriptFormat kind, String uploadKey) {}

@@ -286,6 +286,20 @@ class LocalApiHttpTest {
     }
 
     @Test
+    void anUploadTakesNoMoreThanTheSizeItWasAskedFor() {
+        var ticket = json(api.post("/uploads", "{\"fileName\": \"bob.pdf\", \"size\": 1000}"))
+                .path("data");
+        var put = api.withToken(null)
+                .sendRaw(HttpRequest.newBuilder(
+                                URI.create(ticket.path("uploadUrl").asText()))
+                        .PUT(HttpRequest.BodyPublishers.ofByteArray(TestScripts.cyberBobPdf())));
+        assertError(put, 413, "FILE_TOO_LARGE");
+        assertError(api.post("/uploads", "{\"size\": 0}"), 400, "INVALID_PARAMETER");
+        assertError(api.post("/uploads", "{\"size\": 12.5}"), 400, "INVALID_PARAMETER");
+        assertError(api.post("/uploads", "{\"size\": \"big\"}"), 400, "INVALID_PARAMETER");
+    }
+
+    @Test
     void anUploadKeepsEveryByteWhateverContentTypeItIsSentWith() {
         // bytes that are not valid UTF-8, sent as text/plain: they must arrive unchanged
         var fountain = (TestScripts.cyberBobDebateFountain() + "\n\n[[caf\u00e9 upload]]")
