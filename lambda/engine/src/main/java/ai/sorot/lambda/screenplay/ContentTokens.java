@@ -250,7 +250,9 @@ final class ContentTokens {
             if (isWhitespace(c) || c == '[' || c == '(' || c == '<' || c == '/' || c == '%') {
                 break;
             }
-            if (c >= '0' && c <= '9' || c == ')' || c == '>' || c == ']' || c == '{' || c == '}' || c > 126) {
+            // PDFBox trims control bytes off an operator's end; }, ], ) and > end only some of its
+            // operators: such operators are PDFBox's to read
+            if (c >= '0' && c <= '9' || c == ')' || c == '>' || c == ']' || c == '{' || c == '}' || c < 33 || c > 126) {
                 return null;
             }
             i++;

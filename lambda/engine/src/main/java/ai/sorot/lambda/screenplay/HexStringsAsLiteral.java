@@ -53,19 +53,29 @@ final class HexStringsAsLiteral {
     private byte[] rewrite() {
         int n = content.length;
         int i = 0;
+        int dictionaries = 0; // hex strings inside << >> are left alone: PDFBox's dictionary reading repairs
         while (i < n) {
             int b = content[i];
             if (b == '%') {
                 i = endOfLine(content, i);
             } else if (b == '(') {
                 i = endOfLiteral(content, i);
+                if (i < 0) {
+                    return content; // a string whose end PDFBox guesses at: the lexers could part ways
+                }
             } else if (b == '<') {
                 if (i + 1 < n && content[i + 1] == '<') {
+                    dictionaries++;
                     i += 2;
+                } else if (dictionaries > 0) {
+                    i = skipTo(content, i, '>');
                 } else {
                     i = hexString(i);
                 }
-            } else if (b == 'B' && isInlineImage(content, i)) {
+            } else if (b == '>' && i + 1 < n && content[i + 1] == '>' && dictionaries > 0) {
+                dictionaries--;
+                i += 2;
+            } else if ((b == 'B' || b == 'I') && isInlineImage(content, i)) {
                 return content;
             } else {
                 i++;
@@ -137,20 +147,38 @@ final class HexStringsAsLiteral {
         copied = to;
     }
 
-    /** The index after a literal string opened at {@code open}: escapes skipped, nested parentheses counted. */
+    /**
+     * The index after a literal string opened at {@code open}, escapes skipped; -1 for a string
+     * whose end PDFBox decides by a guess (nested parentheses, or an escaped one followed by a line
+     * end and / or >: BaseParser.checkForEndOfString), where this lexer could end it elsewhere.
+     */
     private static int endOfLiteral(byte[] content, int open) {
-        int depth = 0;
-        for (int i = open; i < content.length; i++) {
+        for (int i = open + 1; i < content.length; i++) {
             int c = content[i];
             if (c == '\\') {
+                if (i + 1 < content.length && content[i + 1] == ')' && guessedEnd(content, i + 2)) {
+                    return -1;
+                }
                 i++;
             } else if (c == '(') {
-                depth++;
-            } else if (c == ')' && --depth == 0) {
+                return -1;
+            } else if (c == ')') {
                 return i + 1;
             }
         }
         return content.length;
+    }
+
+    /** BaseParser.checkForEndOfString's test on the three bytes from {@code from}. */
+    private static boolean guessedEnd(byte[] content, int from) {
+        if (from + 3 > content.length) {
+            return false;
+        }
+        byte b0 = content[from];
+        byte b1 = content[from + 1];
+        byte b2 = content[from + 2];
+        return (b0 == '\r' || b0 == '\n') && (b1 == '/' || b1 == '>')
+                || b0 == '\r' && b1 == '\n' && (b2 == '/' || b2 == '>');
     }
 
     private static int endOfLine(byte[] content, int from) {
@@ -169,12 +197,14 @@ final class HexStringsAsLiteral {
         return Math.min(i + 1, content.length);
     }
 
-    /** The operator BI (begin inline image) as a token of its own. */
+    /**
+     * BI or ID (the start of an inline image or of its data) at {@code i}, closely enough to be a
+     * token: PDFBox reads ID's data as bytes, whatever follows.
+     */
     private static boolean isInlineImage(byte[] content, int i) {
         return i + 1 < content.length
-                && content[i + 1] == 'I'
-                && (i == 0 || isDelimiterOrWhitespace(content[i - 1]))
-                && (i + 2 == content.length || isDelimiterOrWhitespace(content[i + 2]));
+                && (content[i] == 'B' && content[i + 1] == 'I' || content[i] == 'I' && content[i + 1] == 'D')
+                && (i == 0 || isDelimiterOrWhitespace(content[i - 1]));
     }
 
     private static boolean isDelimiterOrWhitespace(int c) {

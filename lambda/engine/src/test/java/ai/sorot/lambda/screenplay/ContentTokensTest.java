@@ -65,6 +65,8 @@ class ContentTokensTest {
                 "] 0 Td",
                 "(unterminated",
                 "0 0 Td0 Tr",
+                "Q\u000b", // PDFBox trims control bytes off an operator
+                "m\u0001 0 0 l",
             })
     void contentItDoesNotReadAsPdfBoxDoesIsLeftToPdfBox(String content) {
         assertThat(ours(bytes(content))).as(content).isNull();

@@ -24,10 +24,11 @@ class HexStringsAsLiteralTest {
     @ValueSource(
             strings = {
                 "BT /F1 12 Tf 72 700 Td [<000300140010> -120 <0006 0007\n0015>] TJ ET",
-                "BT <28295C0A0D00FF> Tj (a (nested) \\) string with <hex> inside) Tj ET",
+                "BT <28295C0A0D00FF> Tj (a \\(not nested\\) string with <hex> inside) Tj ET",
                 "/P <</MCID 0 /Alt <48656C6C6F>>> BDC <4142> Tj EMC",
                 "% a comment with <4142> and ( in it\nBT <4142> Tj ET",
                 "BT <aBcDeF> Tj <> Tj ET",
+                "/P <</ActualText <FEFF0041> /A [<4142>] /D <</E <43>>>>> BDC <4142> Tj EMC",
             })
     void rewrittenContentParsesToTheSameTokens(String content) throws IOException {
         byte[] original = bytes(content);
@@ -43,6 +44,12 @@ class HexStringsAsLiteralTest {
                 // PDFBox repairs these two as it reads them: left for it to repair
                 "BT <414> Tj ET",
                 "BT <41x2> Tj ET",
+                // strings whose end PDFBox guesses at: where they end decides what is a hex string
+                "BT (a (nested) <4142>) Tj ET",
+                "BT (odd \\)\n/F1 12 Tf <4142>) Tj ET",
+                // inline image data, with or without its BI
+                "ID <4142> EI",
+                "q BII ID <4142> EI Q",
             })
     void contentWithNothingToRewriteIsLeftAsItIs(String content) {
         byte[] original = bytes(content);
