@@ -198,19 +198,17 @@ final class HexStringsAsLiteral {
     }
 
     /**
-     * BI or ID (the start of an inline image or of its data) at {@code i}, closely enough to be a
-     * token: PDFBox reads ID's data as bytes, whatever follows.
+     * BI or ID (the start of an inline image or of its data) at {@code i} where it can start a
+     * token: anywhere but inside a word (PDFBox ends a number at a letter, so "1BI" is 1 and BI;
+     * "/MCID" is a name). PDFBox reads ID's data as bytes, whatever follows.
      */
     private static boolean isInlineImage(byte[] content, int i) {
         return i + 1 < content.length
                 && (content[i] == 'B' && content[i + 1] == 'I' || content[i] == 'I' && content[i + 1] == 'D')
-                && (i == 0 || isDelimiterOrWhitespace(content[i - 1]));
+                && (i == 0 || !isLetter(content[i - 1]));
     }
 
-    private static boolean isDelimiterOrWhitespace(int c) {
-        return switch (c) {
-            case ' ', '\n', '\r', '\t', '\f', 0, '(', ')', '<', '>', '[', ']', '{', '}', '/', '%' -> true;
-            default -> false;
-        };
+    private static boolean isLetter(byte c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
     }
 }

@@ -50,6 +50,7 @@ class HexStringsAsLiteralTest {
                 // inline image data, with or without its BI
                 "ID <4142> EI",
                 "q BII ID <4142> EI Q",
+                "1BI /W 1 /H 1 ID <41> EI",
             })
     void contentWithNothingToRewriteIsLeftAsItIs(String content) {
         byte[] original = bytes(content);
