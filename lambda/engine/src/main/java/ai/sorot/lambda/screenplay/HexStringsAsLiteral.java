@@ -8,8 +8,9 @@ import java.util.Arrays;
  * ({@code (\u0000#\u0000O)}). PDFBox reads a hex string through a StringBuilder, a String and a
  * second pass into a byte buffer, a tenth of a batch parse; a literal string is read in one pass
  * over half as many bytes. The strings parse to the same bytes, so nothing downstream changes.
- * A stream with an inline image (whose binary data no lexer can delimit safely) is left as it
- * is, and so is any hex string PDFBox would read with a repair (an odd digit count, a stray
+ * A stream with an inline image (whose binary data no lexer can delimit safely), a dictionary
+ * (which PDFBox may read with a repair) or a literal string whose end PDFBox guesses at is left
+ * as it is, and so is any hex string PDFBox would read with a repair (an odd digit count, a stray
  * character).
  */
 final class HexStringsAsLiteral {
@@ -53,7 +54,6 @@ final class HexStringsAsLiteral {
     private byte[] rewrite() {
         int n = content.length;
         int i = 0;
-        int dictionaries = 0; // hex strings inside << >> are left alone: PDFBox's dictionary reading repairs
         while (i < n) {
             int b = content[i];
             if (b == '%') {
@@ -65,16 +65,11 @@ final class HexStringsAsLiteral {
                 }
             } else if (b == '<') {
                 if (i + 1 < n && content[i + 1] == '<') {
-                    dictionaries++;
-                    i += 2;
-                } else if (dictionaries > 0) {
-                    i = skipTo(content, i, '>');
-                } else {
-                    i = hexString(i);
+                    // a dictionary: PDFBox reads a malformed one by recovering as best it can, and
+                    // where it stops decides what follows; a stream that has one is left as it is
+                    return content;
                 }
-            } else if (b == '>' && i + 1 < n && content[i + 1] == '>' && dictionaries > 0) {
-                dictionaries--;
-                i += 2;
+                i = hexString(i);
             } else if ((b == 'B' || b == 'I') && isInlineImage(content, i)) {
                 return content;
             } else {
