@@ -186,7 +186,7 @@ final class ContentTokens {
                     case 'f' -> out.write('\f');
                     case '(', '\\' -> out.write(e);
                     case ')' -> {
-                        if (looksLikeEndOfString(i)) {
+                        if (pdfBoxGuessesEndAt(content, i)) {
                             return null;
                         }
                         out.write(e);
@@ -210,8 +210,11 @@ final class ContentTokens {
         return null; // unterminated
     }
 
-    /** BaseParser.checkForEndOfString's test on the three bytes after an escaped parenthesis. */
-    private boolean looksLikeEndOfString(int from) {
+    /**
+     * BaseParser.checkForEndOfString's test on the three bytes from {@code from}: where PDFBox
+     * guesses that a string with an unbalanced parenthesis ends (a line end, then / or >).
+     */
+    static boolean pdfBoxGuessesEndAt(byte[] content, int from) {
         if (from + 3 > content.length) {
             return false;
         }

@@ -151,7 +151,9 @@ final class HexStringsAsLiteral {
         for (int i = open + 1; i < content.length; i++) {
             int c = content[i];
             if (c == '\\') {
-                if (i + 1 < content.length && content[i + 1] == ')' && guessedEnd(content, i + 2)) {
+                if (i + 1 < content.length
+                        && content[i + 1] == ')'
+                        && ContentTokens.pdfBoxGuessesEndAt(content, i + 2)) {
                     return -1;
                 }
                 i++;
@@ -162,18 +164,6 @@ final class HexStringsAsLiteral {
             }
         }
         return content.length;
-    }
-
-    /** BaseParser.checkForEndOfString's test on the three bytes from {@code from}. */
-    private static boolean guessedEnd(byte[] content, int from) {
-        if (from + 3 > content.length) {
-            return false;
-        }
-        byte b0 = content[from];
-        byte b1 = content[from + 1];
-        byte b2 = content[from + 2];
-        return (b0 == '\r' || b0 == '\n') && (b1 == '/' || b1 == '>')
-                || b0 == '\r' && b1 == '\n' && (b2 == '/' || b2 == '>');
     }
 
     private static int endOfLine(byte[] content, int from) {
