@@ -174,9 +174,7 @@ public final class ApiRouter {
                     if (node.hasNonNull("size")) {
                         if (!node.get("size").canConvertToExactIntegral()
                                 || !node.get("size").canConvertToLong()) {
-                            throw new SorotException(
-                                    ErrorCode.INVALID_PARAMETER,
-                                    "size is the file's length in bytes: a whole number above 0.");
+                            throw SubmissionService.invalidUploadSize();
                         }
                         size = node.get("size").asLong();
                     }

@@ -169,8 +169,7 @@ public final class SubmissionService {
     public UploadTicket createUpload(Long declaredSize) {
         var limits = backend.limits();
         if (declaredSize != null && declaredSize <= 0) {
-            throw new SorotException(
-                    ErrorCode.INVALID_PARAMETER, "size is the file's length in bytes: a whole number above 0.");
+            throw invalidUploadSize();
         }
         if (declaredSize != null && declaredSize > limits.uploadMaxBytes()) {
             throw tooLarge(declaredSize, limits.uploadMaxBytes());
@@ -179,6 +178,12 @@ public final class SubmissionService {
         return backend.blobs()
                 .createUpload(
                         id, limits.uploadValidity(), declaredSize != null ? declaredSize : limits.uploadMaxBytes());
+    }
+
+    /** A declared upload size that is not the file's length in bytes (not a whole number, or not above 0). */
+    static SorotException invalidUploadSize() {
+        return new SorotException(
+                ErrorCode.INVALID_PARAMETER, "size is the file's length in bytes: a whole number above 0.");
     }
 
     private record Source(byte[] bytes, ScriptFormat kind, String uploadKey) {}
