@@ -16,10 +16,10 @@ import org.apache.pdfbox.cos.COSString;
 /**
  * A page's content-stream tokens (operands and operators) read straight from its bytes, the same
  * tokens PDFBox's PDFStreamParser gives, for the content screenplay writers produce: numbers,
- * literal strings, names, arrays of those, and operators. PDFBox's tokenizer reads every byte
+ * literal and hex strings, names, arrays of those, and operators. PDFBox's tokenizer reads every byte
  * through an interface call, builds each operator and number through a StringBuilder and was a
  * quarter of a batch parse; this one reads an array. Anything outside that set (a dictionary, a
- * hex string the rewrite left, an inline image, a comment, a name with escapes, a number or an
+ * hex string PDFBox would repair, an inline image, a comment, a name with escapes, a number or an
  * operator PDFBox would read with a repair) makes {@link #read} answer null, and the page is read
  * by PDFBox's own tokenizer: nothing is ever read differently, some pages are only read slower.
  */
@@ -63,6 +63,9 @@ final class ContentTokens {
         if (c == '/') {
             return name();
         }
+        if (c == '<') {
+            return hex();
+        }
         if (c == '[') {
             return inArray ? null : array();
         }
@@ -79,7 +82,7 @@ final class ContentTokens {
         if (isOperatorStart(c)) {
             return operator(false);
         }
-        return null; // <, <<, ], ), %, {, }, I (ID), a byte over 127
+        return null; // ], ), %, {, }, I (ID), a byte over 127
     }
 
     private COSArray array() {
@@ -208,6 +211,56 @@ final class ContentTokens {
             }
         }
         return null; // unterminated
+    }
+
+    /**
+     * A hex string: pairs of hex digits, with the white space PDFBox skips between them. A
+     * dictionary ({@code <<}), an odd digit count, a stray character or no end is PDFBox's to read
+     * (it repairs them).
+     */
+    private COSString hex() {
+        int start = at + 1;
+        if (start < content.length && content[start] == '<') {
+            return null;
+        }
+        int digits = 0;
+        int end = start;
+        while (true) {
+            if (end >= content.length) {
+                return null;
+            }
+            int c = content[end] & 0xFF;
+            if (c == '>') {
+                break;
+            }
+            int value = HexStringsAsLiteral.hexValue(c);
+            if (value >= 0) {
+                digits++;
+            } else if (value != HexStringsAsLiteral.SPACE) {
+                return null;
+            }
+            end++;
+        }
+        if (digits % 2 != 0) {
+            return null;
+        }
+        var bytes = new byte[digits / 2];
+        int high = -1;
+        int o = 0;
+        for (int i = start; i < end; i++) {
+            int value = HexStringsAsLiteral.hexValue(content[i]);
+            if (value < 0) {
+                continue;
+            }
+            if (high < 0) {
+                high = value;
+            } else {
+                bytes[o++] = (byte) (high << 4 | value);
+                high = -1;
+            }
+        }
+        at = end + 1;
+        return new COSString(bytes); // as COSString.parseHex makes it
     }
 
     /**

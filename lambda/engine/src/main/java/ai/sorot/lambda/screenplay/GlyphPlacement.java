@@ -138,7 +138,7 @@ final class GlyphPlacement {
         multiply(translate, text, scratch.moved);
         multiply(scratch.moved, ctm, scratch.next);
         float nextX = scratch.next[6];
-        float dyDisplay = facts.height(engine::fontHeight) * scalingFactor(rendering[3], rendering[4]);
+        float dyDisplay = facts.height(engine.fontHeight) * scalingFactor(rendering[3], rendering[4]);
         String unicode = facts.unicode(code);
         if (unicode == null) {
             if (!(font instanceof PDSimpleFont)) {

@@ -15,8 +15,8 @@ import java.util.Arrays;
  */
 final class HexStringsAsLiteral {
 
-    private static final byte NOT_HEX = -1;
-    private static final byte SPACE = -2;
+    static final byte NOT_HEX = -1;
+    static final byte SPACE = -2;
     /** Each byte's hex value, or NOT_HEX, or SPACE for the white space PDFBox skips inside a hex string. */
     private static final byte[] HEX = new byte[256];
 
@@ -32,6 +32,11 @@ final class HexStringsAsLiteral {
         for (char c : new char[] {' ', '\n', '\t', '\r', '\b', '\f'}) {
             HEX[c] = SPACE;
         }
+    }
+
+    /** The byte's hex value, or NOT_HEX, or SPACE for the white space PDFBox skips inside a hex string. */
+    static int hexValue(int c) {
+        return HEX[c & 0xFF];
     }
 
     private final byte[] content;

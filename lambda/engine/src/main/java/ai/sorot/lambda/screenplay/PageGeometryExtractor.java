@@ -48,6 +48,9 @@ final class PageGeometryExtractor extends PDFTextStripper {
     private float pageHeight;
     private GlyphPlacement.Crop crop;
     private final GlyphPlacement.Scratch scratch = new GlyphPlacement.Scratch();
+    /** PDFTextStripper's glyph height (protected there), handed to FontFacts, which asks it once per font. */
+    final FontFacts.FontHeight fontHeight = this::computeFontHeight;
+
     private final ContentTokens.OperatorTable operators = new ContentTokens.OperatorTable();
     private List<Object> pendingTokens;
     private int pageNumber;
@@ -93,23 +96,25 @@ final class PageGeometryExtractor extends PDFTextStripper {
     /**
      * PDFBox reads a page's content byte by byte through a view of the file or of its decoded copy
      * and builds every token through a StringBuilder. Here the content is held as one array
-     * (PageContent), its hex strings given as literal strings (HexStringsAsLiteral), and its tokens
-     * read from the array (ContentTokens) and run through PDFBox's operators; content the
-     * tokenizer leaves alone is read by PDFBox through an array cursor (InMemoryContentStream).
+     * (PageContent) and its tokens read from the array (ContentTokens) and run through PDFBox's
+     * operators; content the tokenizer leaves alone is read by PDFBox through an array cursor
+     * (InMemoryContentStream), its hex strings given as literal strings (HexStringsAsLiteral).
      */
     @Override
     public void processPage(PDPage page) throws IOException {
         if (!pdfBoxPlacement) {
             byte[] bytes = PageContent.of(page);
             if (bytes != null) {
-                byte[] rewritten = HexStringsAsLiteral.rewrite(bytes);
-                pendingTokens = ContentTokens.read(rewritten, operators);
+                pendingTokens = ContentTokens.read(bytes, operators);
                 // tokens read here are handed to PDFBox through one marker operator (see
                 // processOperator); content they cannot read is PDFBox's to tokenize
                 page.getCOSObject()
                         .setItem(
                                 COSName.CONTENTS,
-                                new InMemoryContentStream(pendingTokens != null ? READ_TOKENS_CONTENT : rewritten));
+                                new InMemoryContentStream(
+                                        pendingTokens != null
+                                                ? READ_TOKENS_CONTENT
+                                                : HexStringsAsLiteral.rewrite(bytes)));
             }
         }
         try {
@@ -173,11 +178,6 @@ final class PageGeometryExtractor extends PDFTextStripper {
             return;
         }
         super.processOperator(operator, operands);
-    }
-
-    /** PDFTextStripper's glyph height for the font (protected there; GlyphPlacement asks it once per font). */
-    float fontHeight(PDFont font) throws IOException {
-        return computeFontHeight(font);
     }
 
     /** A glyph as PDFBox's own placement gives it (fonts GlyphPlacement leaves to PDFBox, and the reference mode). */
